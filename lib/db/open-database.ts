@@ -1,0 +1,100 @@
+// Opens the database: PostgreSQL through @prisma/adapter-pg when a URL is given, otherwise an
+// embedded PGlite persisted under the data directory. Returns the Prisma client and the plain SQL
+// runner that share the same connections.
+import "server-only";
+import path from "node:path";
+import fs from "node:fs";
+import pg from "pg";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Sql } from "./sql";
+
+export type Database = {
+  prisma: PrismaClient;
+  sql: Sql;
+  close(): Promise<void>;
+};
+
+export type DatabaseTarget = { url: string } | { pgliteDir: string } | { inMemory: true };
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if ("url" in target) return openPostgres(target.url);
+  if ("pgliteDir" in target) {
+    fs.mkdirSync(target.pgliteDir, { recursive: true });
+    return openPglite(await PGlite.create(path.resolve(target.pgliteDir)));
+  }
+  return openPglite(await PGlite.create());
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  pool.on("error", (err) => console.error("[db] idle connection error:", err.message));
+  const sql: Sql = {
+    kind: "postgres",
+    async query(text, params) {
+      const res = await pool.query(text, params as unknown[] | undefined);
+      return res.rows;
+    },
+    async exec(text) {
+      await pool.query(text);
+    },
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        const result = await fn({
+          query: async (text, params) => (await client.query(text, params as unknown[] | undefined)).rows,
+          exec: async (text) => void (await client.query(text)),
+        });
+        await client.query("COMMIT");
+        return result;
+      } catch (err) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+  };
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    prisma,
+    sql,
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+async function openPglite(db: PGlite): Promise<Database> {
+  const sql: Sql = {
+    kind: "pglite",
+    async query(text, params) {
+      const res = await db.query(text, params);
+      return res.rows as never[];
+    },
+    async exec(text) {
+      await db.exec(text);
+    },
+    transaction(fn) {
+      return db.transaction((tx) =>
+        fn({
+          query: async (text, params) => (await tx.query(text, params)).rows as never[],
+          exec: async (text) => void (await tx.exec(text)),
+        }),
+      );
+    },
+  };
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
+  return {
+    prisma,
+    sql,
+    async close() {
+      await prisma.$disconnect();
+      await db.close();
+    },
+  };
+}
