@@ -50,7 +50,7 @@ export const frameSchema = z.strictObject({
 });
 
 export type FrameValidation =
-  | { ok: true; frames: TelemetryFrame[] }
+  | { ok: true; frames: TelemetryFrame[]; isArray: boolean }
   | { ok: false; error: string; issues: { field: string; reason: string }[] };
 
 function fieldPath(path: PropertyKey[], prefix: string): string {
@@ -85,10 +85,10 @@ export function parseTelemetryBody(body: unknown): FrameValidation {
     if (seqs.has(f.seq)) issues.push({ field: `frames[${i}].seq`, reason: `seq ${f.seq} appears twice in this body` });
     seqs.add(f.seq);
   });
-  return issues.length ? invalid(issues) : { ok: true, frames };
+  return issues.length ? invalid(issues) : { ok: true, frames, isArray };
 }
 
-function invalid(issues: { field: string; reason: string }[]): FrameValidation {
+export function invalid(issues: { field: string; reason: string }[]): FrameValidation {
   const error = issues
     .slice(0, 5)
     .map((i) => `${i.field}: ${i.reason}`)

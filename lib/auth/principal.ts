@@ -1,0 +1,32 @@
+// Who is calling: the signed-in user (session) or the owner of a personal API token, with the scope
+// that decides which patients they may see. Client-safe types only.
+
+export const ROLES = ["admin", "nurse", "physician", "patient"] as const;
+export type Role = (typeof ROLES)[number];
+export const CLINICAL_ROLES: readonly Role[] = ["admin", "nurse", "physician"];
+
+export type Principal = {
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  /** For a patient account: the one patient record it is linked to. */
+  patientId: string | null;
+  /** For clinicians: the wards whose patients they may see. Admins see every ward. */
+  wardIds: string[];
+  via: "session" | "token";
+};
+
+export type PatientLocation = { patientId: string; wardId: string | null };
+
+export function canSeePatient(p: Principal, patient: PatientLocation): boolean {
+  if (p.role === "admin") return true;
+  if (p.role === "patient") return p.patientId === patient.patientId;
+  return patient.wardId !== null && p.wardIds.includes(patient.wardId);
+}
+
+export function canSeeWard(p: Principal, wardId: string): boolean {
+  if (p.role === "admin") return true;
+  if (p.role === "patient") return false;
+  return p.wardIds.includes(wardId);
+}
