@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { apiRoute } from "@/lib/http/api-route";
+import { forbidden, notFound } from "@/lib/http/api-errors";
+import { canSeePatient } from "@/lib/auth/principal";
+import { recordPatientReads } from "@/lib/audit/record-audit";
+import { findPatient } from "@/lib/patients/patient-queries";
+import { loadObservationSeries } from "@/lib/store/observation-series";
+import { METRICS, METRIC_KEYS, type MetricKey } from "@/lib/domain/metrics";
+
+export const dynamic = "force-dynamic";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const MAX_RANGE_MS = 31 * DAY_MS;
+
+const querySchema = z
+  .object({
+    code: z.enum(METRIC_KEYS as [MetricKey, ...MetricKey[]], { error: `must be one of: ${METRIC_KEYS.join(", ")}` }),
+    from: z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time" }).optional(),
+    to: z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time" }).optional(),
+    maxPoints: z.coerce.number().int().min(10, "must be at least 10").max(5000, "must be at most 5000").default(1000),
+  })
+  .transform((q) => {
+    const to = q.to ? new Date(q.to) : new Date();
+    const from = q.from ? new Date(q.from) : new Date(to.getTime() - DAY_MS);
+    return { ...q, from, to };
+  })
+  .refine((q) => q.from < q.to, { message: "from must be before to", path: ["from"] })
+  .refine((q) => q.to.getTime() - q.from.getTime() <= MAX_RANGE_MS, { message: "the range may span at most 31 days", path: ["from"] });
+
+export const GET = apiRoute(
+  { params: z.object({ id: z.string().min(1) }), query: querySchema },
+  async ({ principal, params, query, meta }) => {
+    const patient = await findPatient(params.id);
+    if (!patient || !canSeePatient(principal, { patientId: patient.id, wardId: patient.ward?.id ?? null })) {
+      // Outside an admin's view, a missing patient and a forbidden one look the same.
+      throw principal.role === "admin" ? notFound("patient") : forbidden("you may not see this patient");
+    }
+    const series = await loadObservationSeries({ patientId: patient.id, code: query.code, from: query.from, to: query.to, maxPoints: query.maxPoints });
+    await recordPatientReads(principal, "observations.read", [patient.id], meta, { code: query.code, from: series.from, to: series.to });
+    return { patientId: patient.id, unit: METRICS[query.code].unit, ...series };
+  },
+);

@@ -1,0 +1,38 @@
+// The one wrapper for server actions: the signed-in user, the role check and zod validation of the
+// input. Returns a result object the client can render (field errors included) instead of throwing.
+import "server-only";
+import { headers } from "next/headers";
+import type { z } from "zod";
+import { principalFromSession } from "@/lib/auth/current-principal";
+import type { Principal, Role } from "@/lib/auth/principal";
+import { requestMetaFromHeaders, type RequestMeta } from "@/lib/audit/record-audit";
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: string; fieldErrors?: Record<string, string> };
+
+export class ActionError extends Error {}
+
+export function safeAction<I, O>(
+  opts: { roles?: readonly Role[]; input: z.ZodType<I> },
+  handler: (ctx: { principal: Principal; input: I; meta: RequestMeta }) => Promise<O>,
+) {
+  return async (raw: unknown): Promise<ActionResult<O>> => {
+    const principal = await principalFromSession();
+    if (!principal) return { ok: false, error: "Your session has ended. Sign in again." };
+    if (opts.roles && !opts.roles.includes(principal.role)) return { ok: false, error: "You are not allowed to do this." };
+    const parsed = opts.input.safeParse(raw);
+    if (!parsed.success) {
+      const fieldErrors = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join(".") || "input", i.message]));
+      return { ok: false, error: "Please correct the highlighted fields.", fieldErrors };
+    }
+    try {
+      const data = await handler({ principal, input: parsed.data, meta: requestMetaFromHeaders(await headers()) });
+      return { ok: true, data };
+    } catch (err) {
+      if (err instanceof ActionError) return { ok: false, error: err.message };
+      console.error("[action] failed:", err);
+      return { ok: false, error: "Something went wrong; nothing was changed." };
+    }
+  };
+}

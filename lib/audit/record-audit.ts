@@ -1,0 +1,42 @@
+// Audit controls (HIPAA 164.312(b)): who did what to which patient's data, when, from where.
+import "server-only";
+import { getPrisma } from "@/lib/db/database";
+import type { Principal } from "@/lib/auth/principal";
+
+export type AuditActor = Pick<Principal, "userId" | "email" | "role"> | { email: string };
+export type RequestMeta = { ip: string | null; userAgent: string | null };
+
+export type AuditEntry = {
+  actor: AuditActor | null;
+  action: string;
+  patientId?: string | null;
+  detail?: Record<string, unknown>;
+  meta?: RequestMeta;
+};
+
+export function requestMetaFromHeaders(h: Headers): RequestMeta {
+  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return { ip: forwarded || h.get("x-real-ip") || null, userAgent: h.get("user-agent") };
+}
+
+export async function recordAudit(entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const prisma = await getPrisma();
+  await prisma.auditEvent.createMany({
+    data: entries.map((e) => ({
+      actorUserId: e.actor && "userId" in e.actor ? e.actor.userId : null,
+      actorEmail: e.actor?.email ?? null,
+      actorRole: e.actor && "role" in e.actor ? e.actor.role : null,
+      action: e.action,
+      patientId: e.patientId ?? null,
+      detail: e.detail ? JSON.parse(JSON.stringify(e.detail)) : undefined,
+      ip: e.meta?.ip ?? null,
+      userAgent: e.meta?.userAgent ?? null,
+    })),
+  });
+}
+
+/** One audit event per patient whose data the caller read. */
+export function recordPatientReads(principal: Principal, action: string, patientIds: string[], meta: RequestMeta, detail?: Record<string, unknown>) {
+  return recordAudit(patientIds.map((patientId) => ({ actor: principal, action, patientId, meta, detail })));
+}

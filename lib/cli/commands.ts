@@ -1,0 +1,113 @@
+// The CLI's commands. They run in the CLI process against the database, or inside the running app
+// when it holds the embedded database (see control-channel.ts); either way the same code runs.
+import "server-only";
+import { z } from "zod";
+import { getPrisma, getDatabase } from "@/lib/db/database";
+import { createUser, UserInputError } from "@/lib/users/manage-users";
+import { createDevice, listDevices, revokeDevice, DeviceInputError } from "@/lib/devices/manage-devices";
+import { createApiToken } from "@/lib/auth/api-tokens";
+import { seedDemo } from "@/lib/seed/seed-demo";
+import { migrateDatabase } from "@/lib/db/migrate";
+import { env } from "@/lib/env";
+import { CliError, flag, parseArgs, type ParsedArgs } from "./parse-args";
+
+export type CliOutput = { json: unknown; text: string };
+
+export const USAGE = `Usage: npm run cli -- <noun> <verb> [--flags] [--json]
+
+  users create --email <e> --password <p> --role <admin|nurse|physician|patient> [--name <n>] [--patient <id>] [--ward <id|code>]...
+  tokens create --email <e> [--name <label>]          personal API token, shown once
+  patients list [--ward <id|code>]
+  devices create --type <type> [--patient <id>]         device secret, shown once
+  devices list
+  devices revoke <id>                                   drops its live connections at once
+  db migrate | db seed
+
+--json prints one JSON document on stdout and nothing else.`;
+
+function table(rows: Record<string, unknown>[], columns: string[]): string {
+  const cell = (v: unknown) => (v instanceof Date ? v.toISOString() : v === null || v === undefined ? "-" : String(v));
+  const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)));
+  const line = (vals: string[]) => vals.map((v, i) => v.padEnd(widths[i]!)).join("  ").trimEnd();
+  return [line(columns), ...rows.map((r) => line(columns.map((c) => cell(r[c]))))].join("\n");
+}
+
+type Command = (args: ParsedArgs) => Promise<CliOutput>;
+
+const commands: Record<string, Command> = {
+  async "users create"(args) {
+    const user = await createUser({
+      email: flag(args, "email", true),
+      password: flag(args, "password", true),
+      role: flag(args, "role", true),
+      name: flag(args, "name"),
+      patientId: flag(args, "patient"),
+      wards: args.flags.get("ward") ?? [],
+    });
+    return { json: user, text: `Created ${user.role} ${user.email} (id ${user.id})` };
+  },
+  async "tokens create"(args) {
+    const email = flag(args, "email", true).toLowerCase();
+    const prisma = await getPrisma();
+    const user = await prisma.user.findUnique({ where: { email }, select: { id: true } });
+    if (!user) throw new CliError(`email: no user with email ${email}`);
+    const t = await createApiToken(user.id, flag(args, "name") ?? "cli");
+    return { json: { id: t.id, email, token: t.token }, text: `Token for ${email} (shown once, store it now):\n${t.token}` };
+  },
+  async "patients list"(args) {
+    const prisma = await getPrisma();
+    const ward = flag(args, "ward");
+    const patients = await prisma.patient.findMany({
+      where: ward ? { bed: { ward: { OR: [{ id: ward }, { code: ward }] } } } : {},
+      select: { id: true, mrn: true, givenName: true, familyName: true, birthDate: true, bed: { select: { label: true, ward: { select: { code: true } } } } },
+      orderBy: [{ mrn: "asc" }],
+    });
+    const rows = patients.map((p) => ({ id: p.id, mrn: p.mrn, name: `${p.givenName} ${p.familyName}`, birthDate: p.birthDate.toISOString().slice(0, 10), ward: p.bed?.ward.code ?? null, bed: p.bed?.label ?? null }));
+    return { json: rows, text: rows.length ? table(rows, ["id", "mrn", "name", "birthDate", "ward", "bed"]) : "No patients." };
+  },
+  async "devices create"(args) {
+    const d = await createDevice({ type: flag(args, "type", true), patientId: flag(args, "patient") ?? null, firmwareVersion: flag(args, "firmware") });
+    return {
+      json: d,
+      text: `Created ${d.type} ${d.id}${d.patientId ? ` for patient ${d.patientId}` : ""}.\nSecret (shown once, store it now): ${d.secret}\nMQTT: username ${d.id}, password <secret>, topic devices/${d.id}/telemetry`,
+    };
+  },
+  async "devices list"() {
+    const devices = await listDevices();
+    return { json: devices, text: devices.length ? table(devices, ["id", "type", "status", "bed", "patientMrn", "firmwareVersion", "lastSeenAt"]) : "No devices." };
+  },
+  async "devices revoke"(args) {
+    const id = args.positionals[2];
+    if (!id) throw new CliError("devices revoke needs a device id: devices revoke <id>");
+    const r = await revokeDevice(id);
+    return { json: r, text: `Revoked ${r.id}; its connections were dropped.` };
+  },
+  async "db migrate"() {
+    const applied = await migrateDatabase((await getDatabase()).sql);
+    return { json: { applied }, text: applied.length ? `Applied ${applied.join(", ")}` : "Database is up to date." };
+  },
+  async "db seed"() {
+    const e = env();
+    if (!e.demo) throw new CliError("db seed creates demo accounts; it runs only in demo mode (embedded database or SEED_DEMO=1)");
+    const r = await seedDemo(e.dataDir);
+    return { json: r, text: r.created ? "Seeded the demo hospital." : "Demo hospital already present." };
+  },
+};
+
+export async function runCliCommand(argv: string[]): Promise<CliOutput> {
+  const args = parseArgs(argv);
+  const [noun, verb] = args.positionals;
+  const command = commands[`${noun} ${verb}`];
+  if (!command) throw new CliError(noun ? `unknown command "${[noun, verb].filter(Boolean).join(" ")}"\n\n${USAGE}` : USAGE);
+  try {
+    return await command(args);
+  } catch (err) {
+    if (err instanceof UserInputError || err instanceof DeviceInputError) throw new CliError(err.message);
+    if (err instanceof z.ZodError) throw new CliError(err.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+    throw err;
+  }
+}
+
+export function wantsJson(argv: string[]): boolean {
+  return argv.includes("--json");
+}

@@ -1,0 +1,20 @@
+// The one guard for pages: the signed-in user, or a redirect to sign-in; a role outside `roles`
+// is sent to its own landing page. Request metadata comes along for audit events.
+import "server-only";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { principalFromSession } from "@/lib/auth/current-principal";
+import type { Principal, Role } from "@/lib/auth/principal";
+import { requestMetaFromHeaders, type RequestMeta } from "@/lib/audit/record-audit";
+
+export async function requirePagePrincipal(opts: { roles?: readonly Role[]; returnTo?: string } = {}): Promise<{ principal: Principal; meta: RequestMeta }> {
+  const principal = await principalFromSession();
+  if (!principal) redirect(`/login${opts.returnTo ? `?callbackUrl=${encodeURIComponent(opts.returnTo)}` : ""}`);
+  if (opts.roles && !opts.roles.includes(principal.role)) redirect(landingPath(principal));
+  return { principal, meta: requestMetaFromHeaders(await headers()) };
+}
+
+export function landingPath(p: Principal): string {
+  if (p.role === "patient") return p.patientId ? `/patients/${p.patientId}` : "/no-access";
+  return "/wards";
+}

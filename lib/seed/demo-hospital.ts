@@ -1,0 +1,49 @@
+// The demo hospital's shape: wards, beds, fictional patients and which simulator scenario each bed
+// plays. Pure data; lib/seed/seed-demo.ts writes it.
+import type { ScenarioName } from "@/lib/simulator/scenarios";
+
+export const DEMO_WARDS = [
+  { code: "4E", name: "4 East · Acute Medicine", beds: 24 },
+  { code: "ICU", name: "Intensive Care", beds: 8 },
+] as const;
+
+const GIVEN = ["Amelia", "Oliver", "Isla", "George", "Ava", "Noah", "Mia", "Arthur", "Grace", "Leo", "Freya", "Oscar", "Lily", "Harry", "Ella", "Jack", "Rosie", "Charlie", "Evie", "Thomas", "Poppy", "James", "Ivy", "William", "Florence", "Henry", "Alice", "Alfie", "Sophia", "Theo", "Matilda", "Edward"];
+const FAMILY = ["Hughes", "Patel", "Okafor", "Nowak", "Fraser", "Silva", "Kowalski", "Byrne", "Haddad", "Lindqvist", "Moreau", "Tanaka", "Reyes", "Osei", "Murphy", "Novak", "Bauer", "Costa", "Dubois", "Ivanova", "Khan", "Larsen", "Mensah", "O'Neill", "Quinn", "Rossi", "Schmidt", "Varga", "Walsh", "Yilmaz", "Zhou", "Abbott"];
+
+/** Scripted scenarios on the demo ward; every other bed is stable with natural variability. */
+const SCENARIOS: Record<string, ScenarioName> = { "4E/3": "deteriorating", "4E/7": "desaturation", "4E/12": "silent", "ICU/2": "deteriorating" };
+
+export function demoScenarioFor(wardCode: string, bedLabel: string): ScenarioName {
+  return SCENARIOS[`${wardCode}/${bedLabel}`] ?? "stable";
+}
+
+export type DemoPatient = { wardCode: string; bed: string; mrn: string; givenName: string; familyName: string; birthDate: Date; spo2Scale: 1 | 2 };
+
+export function demoPatients(): DemoPatient[] {
+  const out: DemoPatient[] = [];
+  let n = 0;
+  for (const ward of DEMO_WARDS) {
+    for (let bed = 1; bed <= ward.beds; bed++, n++) {
+      const year = 1938 + ((n * 7) % 60);
+      out.push({
+        wardCode: ward.code,
+        bed: String(bed),
+        mrn: `DEMO-${String(100_001 + n)}`,
+        givenName: GIVEN[n % GIVEN.length]!,
+        familyName: FAMILY[(n * 5) % FAMILY.length]!,
+        birthDate: new Date(Date.UTC(year, (n * 3) % 12, 1 + ((n * 11) % 28))),
+        // A COPD patient with hypercapnic respiratory failure: NEWS2 SpO2 scale 2 (target 88–92 %).
+        spo2Scale: ward.code === "4E" && bed === 9 ? 2 : 1,
+      });
+    }
+  }
+  return out;
+}
+
+export const DEMO_ACCOUNTS = [
+  { email: "admin@demo.local", name: "Alex Admin", role: "admin", wards: [] as string[] },
+  { email: "nurse@demo.local", name: "Nora Nurse", role: "nurse", wards: ["4E"] },
+  { email: "charge@demo.local", name: "Chris Charge", role: "nurse", wards: ["4E", "ICU"] },
+  { email: "physician@demo.local", name: "Dr Priya Physician", role: "physician", wards: ["4E", "ICU"] },
+  { email: "patient@demo.local", name: "Demo Patient", role: "patient", wards: [], patientBed: "4E/5" },
+] as const;

@@ -1,0 +1,66 @@
+// Seeds the demo hospital (demo mode only: embedded database or SEED_DEMO=1). Demo passwords are random
+// per installation, kept in DATA_DIR/demo-credentials.json (mode 0600) and printed at every start.
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import crypto from "node:crypto";
+import { getPrisma } from "@/lib/db/database";
+import { createUser } from "@/lib/users/manage-users";
+import { createDevice } from "@/lib/devices/manage-devices";
+import { DEMO_ACCOUNTS, DEMO_WARDS, demoPatients } from "./demo-hospital";
+
+export type DemoCredential = { email: string; password: string; role: string };
+
+function credentialsFile(dataDir: string) {
+  return path.join(dataDir, "demo-credentials.json");
+}
+
+export function readDemoCredentials(dataDir: string): DemoCredential[] {
+  try {
+    return JSON.parse(fs.readFileSync(credentialsFile(dataDir), "utf8")) as DemoCredential[];
+  } catch {
+    return [];
+  }
+}
+
+/** Creates the demo hospital unless wards exist already. Returns the demo accounts. */
+export async function seedDemo(dataDir: string): Promise<{ created: boolean; credentials: DemoCredential[] }> {
+  const prisma = await getPrisma();
+  if ((await prisma.ward.count()) > 0) return { created: false, credentials: readDemoCredentials(dataDir) };
+
+  const wardIds = new Map<string, string>();
+  const bedIds = new Map<string, string>();
+  for (const w of DEMO_WARDS) {
+    const ward = await prisma.ward.create({
+      data: { code: w.code, name: w.name, beds: { create: Array.from({ length: w.beds }, (_, i) => ({ label: String(i + 1) })) } },
+      include: { beds: true },
+    });
+    wardIds.set(w.code, ward.id);
+    for (const b of ward.beds) bedIds.set(`${w.code}/${b.label}`, b.id);
+  }
+  const patientByBed = new Map<string, string>();
+  for (const p of demoPatients()) {
+    const patient = await prisma.patient.create({
+      data: { mrn: p.mrn, givenName: p.givenName, familyName: p.familyName, birthDate: p.birthDate, spo2Scale: p.spo2Scale, bedId: bedIds.get(`${p.wardCode}/${p.bed}`)! },
+    });
+    patientByBed.set(`${p.wardCode}/${p.bed}`, patient.id);
+    await createDevice({ type: "bedside_monitor", patientId: patient.id, simulated: true, firmwareVersion: "2.4.1", id: `mon-${p.wardCode.toLowerCase()}-${p.bed.padStart(2, "0")}` });
+  }
+
+  const credentials: DemoCredential[] = [];
+  for (const a of DEMO_ACCOUNTS) {
+    const password = `demo-${crypto.randomBytes(6).toString("base64url")}`;
+    await createUser({
+      email: a.email,
+      name: a.name,
+      password,
+      role: a.role,
+      wards: [...a.wards],
+      patientId: "patientBed" in a ? patientByBed.get(a.patientBed) : undefined,
+    });
+    credentials.push({ email: a.email, password, role: a.role });
+  }
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.writeFileSync(credentialsFile(dataDir), JSON.stringify(credentials, null, 2), { mode: 0o600 });
+  return { created: true, credentials };
+}

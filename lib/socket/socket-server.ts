@@ -1,0 +1,88 @@
+// Live fan-out: Socket.IO on the app's HTTP server. Connections authenticate (session or API token),
+// join only rooms their principal may see (audited), and receive validated frames from the bus the
+// moment ingest accepts them. Connection state recovery replays what a briefly disconnected client missed;
+// clients also resync from the server after a longer gap.
+import "server-only";
+import type http from "node:http";
+import { Server } from "socket.io";
+import { z } from "zod";
+import { eventBus } from "@/lib/bus/event-bus";
+import { canSeePatient, canSeeWard, CLINICAL_ROLES } from "@/lib/auth/principal";
+import { recordAudit, recordPatientReads } from "@/lib/audit/record-audit";
+import { findPatient } from "@/lib/patients/patient-queries";
+import { authenticateSocket } from "./socket-auth";
+import { socketHandler } from "./socket-handler";
+import type { AppServer, AppSocket } from "./socket-types";
+import { rooms } from "./events";
+
+const idSchema = z.string({ error: "an id is required" }).min(1, "an id is required").max(100);
+
+function registerHandlers(socket: AppSocket): void {
+  socket.on(
+    "ward:subscribe",
+    socketHandler(socket, { roles: CLINICAL_ROLES, input: idSchema }, async ({ principal, input: wardId }) => {
+      if (!canSeeWard(principal, wardId)) return { ok: false, error: "you may not see this ward" };
+      await socket.join(rooms.ward(wardId));
+      await recordAudit([{ actor: principal, action: "ward.subscribe", detail: { wardId }, meta: socket.data.meta }]);
+      return { ok: true };
+    }),
+  );
+  socket.on(
+    "patient:subscribe",
+    socketHandler(socket, { input: idSchema }, async ({ principal, input: patientId }) => {
+      const patient = await findPatient(patientId);
+      if (!patient || !canSeePatient(principal, { patientId, wardId: patient.ward?.id ?? null })) {
+        return { ok: false, error: "you may not see this patient" };
+      }
+      await socket.join(rooms.patient(patientId));
+      await recordPatientReads(principal, "patient.subscribe", [patientId], socket.data.meta);
+      return { ok: true };
+    }),
+  );
+  socket.on("unsubscribe", (room) => {
+    if (typeof room === "string") void socket.leave(room);
+  });
+}
+
+export function attachSocketServer(httpServer: http.Server): { io: AppServer; close(): Promise<void> } {
+  const io: AppServer = new Server(httpServer, {
+    serveClient: false,
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+  });
+
+  io.use((socket, next) => {
+    authenticateSocket(socket.handshake)
+      .then((identity) => {
+        if (!identity) return next(new Error("unauthorized: sign in or pass auth.token"));
+        socket.data.principal = identity.principal;
+        socket.data.meta = { ip: socket.handshake.address ?? null, userAgent: socket.handshake.headers["user-agent"] ?? null };
+        if (identity.expiresAt) {
+          // Automatic logoff reaches live connections too.
+          const timer = setTimeout(() => socket.disconnect(true), Math.max(0, identity.expiresAt - Date.now()));
+          socket.once("disconnect", () => clearTimeout(timer));
+        }
+        next();
+      })
+      .catch((err: Error) => next(new Error(`authentication unavailable: ${err.message}`)));
+  });
+
+  io.on("connection", registerHandlers);
+
+  const bus = eventBus();
+  const offVitals = bus.subscribe("vitals", (e) => {
+    const target = e.wardId ? io.to(rooms.patient(e.patientId)).to(rooms.ward(e.wardId)) : io.to(rooms.patient(e.patientId));
+    target.emit("vitals", e);
+  });
+  const offStatus = bus.subscribe("device:status", (e) => {
+    const targets = [e.patientId && rooms.patient(e.patientId), e.wardId && rooms.ward(e.wardId)].filter((r): r is string => !!r);
+    if (targets.length) io.to(targets).emit("device:status", e);
+  });
+  return {
+    io,
+    close() {
+      offVitals();
+      offStatus();
+      return new Promise<void>((resolve) => void io.close(() => resolve()));
+    },
+  };
+}

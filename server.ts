@@ -1,0 +1,77 @@
+// The one Node process: Next.js, Socket.IO, the MQTT side, the CLI control channel and the demo
+// simulator. Start-up order follows the data: database -> broker -> web + sockets -> simulator.
+import http from "node:http";
+import next from "next";
+import { env } from "@/lib/env";
+import { authSecret } from "@/lib/auth/auth-secret";
+import { getDatabase } from "@/lib/db/database";
+import { DataDirBusyError } from "@/lib/db/data-dir-lock";
+import { seedDemo } from "@/lib/seed/seed-demo";
+import { startMqtt } from "@/lib/platform/start-mqtt";
+import { startDemoSimulator } from "@/lib/platform/start-simulator";
+import { attachSocketServer } from "@/lib/socket/socket-server";
+import { startControlChannel } from "@/lib/cli/control-channel";
+import { runCliCommand } from "@/lib/cli/commands";
+import { printBanner } from "@/lib/platform/banner";
+import { setProcessSingleton } from "@/lib/process-singleton";
+import type { RuntimeInfo } from "@/lib/platform/health";
+
+async function main() {
+  const e = env();
+  const dev = e.NODE_ENV !== "production";
+  process.env.NEXTAUTH_SECRET ||= authSecret();
+  process.env.NEXTAUTH_URL ||= `http://localhost:${e.PORT}`;
+
+  const db = await getDatabase();
+  const demo = e.demo ? await seedDemo(e.dataDir) : null;
+  const mqtt = await startMqtt(e, console.log);
+
+  const app = next({ dev, hostname: "localhost", port: e.PORT, dir: process.cwd() });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((req, res) => void handle(req, res));
+  const sockets = attachSocketServer(server);
+  if (dev) {
+    // Next's dev server needs its own websocket (HMR); Socket.IO handles /socket.io itself.
+    const upgrade = app.getUpgradeHandler();
+    server.on("upgrade", (req, socket, head) => {
+      if (!req.url?.startsWith("/socket.io")) void upgrade(req, socket, head);
+    });
+  }
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(e.PORT, e.HOST, resolve);
+  });
+
+  const control = await startControlChannel(e.dataDir, runCliCommand);
+  const simulator = e.simulator ? await startDemoSimulator(mqtt.url, (m) => console.log(`[simulator] ${m}`)) : null;
+  setProcessSingleton<RuntimeInfo>("runtimeInfo", { mqtt: { mode: mqtt.mode, url: mqtt.url }, simulator: !!simulator, startedAt: new Date().toISOString() });
+  printBanner({ env: e, dbKind: db.sql.kind, mqtt, demo: demo?.credentials ?? null, simulatedDevices: simulator ? simulator.deviceCount : 0 });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n[server] ${signal}: stopping…`);
+    const force = setTimeout(() => process.exit(1), 10_000).unref();
+    await simulator?.stop();
+    await mqtt.close(); // stops intake; frames in flight finish writing
+    await sockets.close();
+    await control.close();
+    await app.close?.();
+    await db.close();
+    clearTimeout(force);
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((err: Error) => {
+  if (err instanceof DataDirBusyError) {
+    console.error(`\n${err.message}\nIs the app already running? Stop it first, or use another DATA_DIR.\n`);
+  } else {
+    console.error("\nThe app could not start:\n", err.stack ?? err.message);
+  }
+  process.exit(1);
+});
