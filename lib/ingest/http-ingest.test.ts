@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NextRequest } from "next/server";
+import { useDatabase } from "@/lib/db/database";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "@/lib/testing/test-database";
+import { createWardWithPatients } from "@/lib/testing/fixtures";
+import { createDevice, revokeDevice } from "@/lib/devices/manage-devices";
+import { POST } from "@/app/api/v1/devices/[deviceId]/telemetry/route";
+
+describe.each(testDatabaseKinds)("HTTP telemetry ingest on %s", (kind) => {
+  let db: TestDatabase;
+  let device: { id: string; secret: string };
+  const now = () => new Date().toISOString();
+
+  beforeAll(async () => {
+    db = await createTestDatabase(kind);
+    useDatabase(db);
+    const { patients } = await createWardWithPatients(db.prisma, 1);
+    device = await createDevice({ type: "bedside_monitor", patientId: patients[0]!.id });
+  });
+  afterAll(async () => db?.destroy());
+
+  const post = (deviceId: string, body: unknown, secret: string | null = device.secret, raw = false) =>
+    POST(
+      new NextRequest(`http://localhost/api/v1/devices/${deviceId}/telemetry`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(secret ? { authorization: `Bearer ${secret}` } : {}) },
+        body: raw ? (body as string) : JSON.stringify(body),
+      }),
+      { params: Promise.resolve({ deviceId }) },
+    );
+  const stored = async (seq: number) =>
+    (await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM observations WHERE device_id=$1 AND seq=$2`, [device.id, seq]))[0]!.n;
+
+  it("accepts one frame with 202 and stores it before answering", async () => {
+    const res = await post(device.id, { seq: 1, ts: now(), values: { heart_rate: 72, spo2: 97, temp: 36.9 } });
+    expect(res.status).toBe(202);
+    expect(await res.json()).toEqual({ accepted: 1, duplicates: 0 });
+    expect(await stored(1)).toBe(3);
+  });
+
+  it("accepts an array of frames and counts the ones seen before as duplicates", async () => {
+    const res = await post(device.id, [
+      { seq: 1, ts: now(), values: { heart_rate: 72 } },
+      { seq: 2, ts: now(), values: { heart_rate: 74 } },
+      { seq: 3, ts: now(), values: { heart_rate: 75 } },
+    ]);
+    expect(res.status).toBe(202);
+    expect(await res.json()).toEqual({ accepted: 2, duplicates: 1 });
+    expect(await stored(1)).toBe(3);
+  });
+
+  it("refuses a body with one invalid frame with 400 naming the field, and stores none of it", async () => {
+    const res = await post(device.id, [
+      { seq: 10, ts: now(), values: { heart_rate: 80 } },
+      { seq: 11, ts: now(), values: { spo2: 140 } },
+    ]);
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: string; issues: { field: string; reason: string }[] };
+    expect(body.error).toContain("frames[1].values.spo2: 140 is above the maximum 100");
+    expect(body.issues).toEqual([{ field: "frames[1].values.spo2", reason: "140 is above the maximum 100 %" }]);
+    expect(await stored(10)).toBe(0);
+  });
+
+  it.each([
+    [{ seq: -1, ts: "2026-01-01T00:00:00Z", values: { heart_rate: 1 } }, "frame.seq: must be 0 or more"],
+    [{ seq: 5, ts: "yesterday", values: { heart_rate: 1 } }, "frame.ts: must be an ISO 8601 date-time"],
+    [{ seq: 5, ts: "2026-01-01T00:00:00Z", values: { pulse: 70 } }, 'frame.values.pulse: unknown metric "pulse"'],
+    [{ seq: 5, ts: "2026-01-01T00:00:00Z", values: { glucose: 100 } }, 'frame.values.glucose: a bedside_monitor may not send "glucose"'],
+    [{ seq: 5, ts: "2026-01-01T00:00:00Z", values: { heart_rate: 70 }, extra: 1 }, "extra"],
+  ])("explains why %j is refused", async (frame, message) => {
+    const res = await post(device.id, frame);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toContain(message);
+  });
+
+  it("refuses malformed JSON with 400", async () => {
+    const res = await post(device.id, "{not json", device.secret, true);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toMatch(/^body: is not valid JSON/);
+  });
+
+  it("answers 401 for a missing or wrong secret and for an unknown device", async () => {
+    expect((await post(device.id, { seq: 99, ts: now(), values: { heart_rate: 1 } }, null)).status).toBe(401);
+    expect((await post(device.id, { seq: 99, ts: now(), values: { heart_rate: 1 } }, "dsk_wrong")).status).toBe(401);
+    expect((await post("no-such-device", { seq: 99, ts: now(), values: { heart_rate: 1 } })).status).toBe(401);
+  });
+
+  it("answers 413 for a body over the limit, without storing anything", async () => {
+    const frames = Array.from({ length: 3000 }, (_, i) => ({ seq: 1000 + i, ts: now(), values: { heart_rate: 70, spo2: 98, resp_rate: 14 } }));
+    const res = await post(device.id, frames);
+    expect(res.status).toBe(413);
+    expect(await stored(1000)).toBe(0);
+  });
+
+  it("answers 403 once the device is revoked", async () => {
+    await revokeDevice(device.id);
+    expect((await post(device.id, { seq: 500, ts: now(), values: { heart_rate: 70 } })).status).toBe(403);
+  });
+});

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NextRequest } from "next/server";
+import { useDatabase } from "@/lib/db/database";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "@/lib/testing/test-database";
+import { createWardWithPatients } from "@/lib/testing/fixtures";
+import { createUserWithToken } from "@/lib/testing/principals";
+import { ObservationWriter } from "@/lib/store/observation-writer";
+import { GET as listPatients } from "@/app/api/v1/patients/route";
+import { GET as getObservations } from "@/app/api/v1/patients/[id]/observations/route";
+
+describe.each(testDatabaseKinds)("read API scope and audit on %s", (kind) => {
+  let db: TestDatabase;
+  let wardA: Awaited<ReturnType<typeof createWardWithPatients>>;
+  let wardB: Awaited<ReturnType<typeof createWardWithPatients>>;
+  let nurseA: string, admin: string, patientA0: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(kind);
+    useDatabase(db);
+    wardA = await createWardWithPatients(db.prisma, 2);
+    wardB = await createWardWithPatients(db.prisma, 1);
+    nurseA = (await createUserWithToken(db.prisma, "nurse", { wardIds: [wardA.ward.id] })).token;
+    admin = (await createUserWithToken(db.prisma, "admin")).token;
+    patientA0 = (await createUserWithToken(db.prisma, "patient", { patientId: wardA.patients[0]!.id })).token;
+    await db.sql.query(`INSERT INTO devices (id, type, secret_hash, patient_id) VALUES ('dev-1', 'bedside_monitor', 'x', $1)`, [wardA.patients[0]!.id]);
+    // 24 h of heart rate at 1 Hz for patient A0.
+    const writer = new ObservationWriter(db.sql, { maxBatchFrames: 5000 });
+    const end = Date.now();
+    const frames = Array.from({ length: 86_400 }, (_, i) => ({
+      deviceId: "dev-1", patientId: wardA.patients[0]!.id, seq: i + 1, ts: new Date(end - (86_400 - i) * 1000), values: { heart_rate: 60 + (i % 40) },
+    }));
+    for (let i = 0; i < frames.length; i += 5000) await writer.write(frames.slice(i, i + 5000));
+  }, 120_000);
+  afterAll(async () => db?.destroy());
+
+  const get = (handler: typeof listPatients, url: string, token: string | null, params: Record<string, string> = {}) =>
+    handler(new NextRequest(url, { headers: token ? { authorization: `Bearer ${token}`, "user-agent": "vitest" } : {} }), { params: Promise.resolve(params) });
+
+  it("refuses a caller without credentials or with an unknown token", async () => {
+    expect((await get(listPatients, "http://x/api/v1/patients", null)).status).toBe(401);
+    expect((await get(listPatients, "http://x/api/v1/patients", "iomt_nope")).status).toBe(401);
+  });
+
+  it("lists only the patients in the caller's scope, and audits each one", async () => {
+    const ids = async (token: string) => ((await (await get(listPatients, "http://x/api/v1/patients", token)).json()) as { patients: { id: string }[] }).patients.map((p) => p.id).sort();
+    expect(await ids(nurseA)).toEqual(wardA.patients.map((p) => p.id).sort());
+    expect(await ids(patientA0)).toEqual([wardA.patients[0]!.id]);
+    expect((await ids(admin)).length).toBe(3);
+    const audits = await db.prisma.auditEvent.findMany({ where: { action: "patient.list", patientId: wardB.patients[0]!.id } });
+    expect(audits).toHaveLength(1); // only the admin's list included ward B's patient
+    expect(audits[0]).toMatchObject({ actorRole: "admin", userAgent: "vitest" });
+  });
+
+  it("serves 24 h of 1 Hz readings downsampled to at most 1,000 points, and audits the read", async () => {
+    const id = wardA.patients[0]!.id;
+    const res = await get(getObservations, `http://x/api/v1/patients/${id}/observations?code=heart_rate`, nurseA, { id });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { total: number; points: { t: number; v: number }[]; unit: string };
+    expect(body.total).toBeGreaterThanOrEqual(86_000);
+    expect(body.points).toHaveLength(1000);
+    expect(body.unit).toBe("/min");
+    expect(Math.max(...body.points.map((p) => p.v))).toBe(99);
+    const audit = await db.prisma.auditEvent.findFirst({ where: { action: "observations.read", patientId: id }, orderBy: { id: "desc" } });
+    expect(audit?.detail).toMatchObject({ code: "heart_rate" });
+  });
+
+  it("refuses another patient's data to a patient account and to a nurse of another ward", async () => {
+    const other = wardA.patients[1]!.id;
+    expect((await get(getObservations, `http://x/api/v1/patients/${other}/observations?code=heart_rate`, patientA0, { id: other })).status).toBe(403);
+    const nurseB = (await createUserWithToken(db.prisma, "nurse", { wardIds: [wardB.ward.id] })).token;
+    const own = wardA.patients[0]!.id;
+    expect((await get(getObservations, `http://x/api/v1/patients/${own}/observations?code=heart_rate`, nurseB, { id: own })).status).toBe(403);
+    expect((await get(getObservations, `http://x/api/v1/patients/missing/observations?code=heart_rate`, nurseB, { id: "missing" })).status).toBe(403);
+    expect((await get(getObservations, `http://x/api/v1/patients/missing/observations?code=heart_rate`, admin, { id: "missing" })).status).toBe(404);
+  });
+
+  it("explains a bad query", async () => {
+    const id = wardA.patients[0]!.id;
+    const res = await get(getObservations, `http://x/api/v1/patients/${id}/observations?code=pulse&maxPoints=3`, admin, { id });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { issues: { field: string }[] };
+    expect(body.issues.map((i) => i.field).sort()).toEqual(["query.code", "query.maxPoints"]);
+  });
+});
