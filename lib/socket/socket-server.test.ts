@@ -1,0 +1,113 @@
+import http from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { io as connectClient, type Socket } from "socket.io-client";
+import { useDatabase } from "@/lib/db/database";
+import { eventBus } from "@/lib/bus/event-bus";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { createWardWithPatients } from "@/lib/testing/fixtures";
+import { createUserWithToken } from "@/lib/testing/principals";
+import { attachSocketServer } from "./socket-server";
+import type { ClientToServerEvents, ServerToClientEvents, SubscribeAck, VitalsEvent } from "./events";
+
+type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+describe("Socket.IO live fan-out", () => {
+  let db: TestDatabase;
+  let server: http.Server;
+  let close: () => Promise<void>;
+  let url: string;
+  let wardA: Awaited<ReturnType<typeof createWardWithPatients>>;
+  let wardB: Awaited<ReturnType<typeof createWardWithPatients>>;
+  const clients: Client[] = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    useDatabase(db);
+    wardA = await createWardWithPatients(db.prisma, 2);
+    wardB = await createWardWithPatients(db.prisma, 1);
+    server = http.createServer();
+    close = attachSocketServer(server).close;
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  });
+  afterAll(async () => {
+    for (const c of clients) c.disconnect();
+    await close();
+    await db.destroy();
+  });
+
+  const connect = async (token?: string) => {
+    const c: Client = connectClient(url, { auth: token ? { token } : {}, transports: ["websocket"], reconnectionDelay: 50 });
+    clients.push(c);
+    await new Promise<void>((resolve, reject) => {
+      c.once("connect", () => resolve());
+      c.once("connect_error", reject);
+    });
+    return c;
+  };
+  const subscribe = (c: Client, kind: "ward" | "patient", id: string) =>
+    new Promise<SubscribeAck>((resolve) => c.emit(kind === "ward" ? "ward:subscribe" : "patient:subscribe", id, resolve));
+  const vitals = (patientIndex: number, seq: number, ward = wardA): VitalsEvent => ({
+    deviceId: "dev", patientId: ward.patients[patientIndex]!.id, wardId: ward.ward.id, seq, ts: new Date().toISOString(), values: { heart_rate: 70 + seq },
+  });
+  const nextVitals = (c: Client) => new Promise<VitalsEvent>((resolve) => c.once("vitals", resolve));
+
+  it("refuses a connection without valid credentials", async () => {
+    await expect(connect()).rejects.toThrow(/unauthorized/);
+    await expect(connect("iomt_invalid")).rejects.toThrow(/unauthorized/);
+  });
+
+  it("delivers a ward's frames to a nurse of that ward and refuses other wards", async () => {
+    const { token } = await createUserWithToken(db.prisma, "nurse", { wardIds: [wardA.ward.id] });
+    const c = await connect(token);
+    expect(await subscribe(c, "ward", wardA.ward.id)).toEqual({ ok: true });
+    expect(await subscribe(c, "ward", wardB.ward.id)).toEqual({ ok: false, error: "you may not see this ward" });
+    const received: VitalsEvent[] = [];
+    c.on("vitals", (e) => received.push(e));
+    eventBus().publish("vitals", vitals(0, 1, wardB)); // not for this nurse
+    const got = nextVitals(c);
+    eventBus().publish("vitals", vitals(1, 2));
+    expect(await got).toMatchObject({ patientId: wardA.patients[1]!.id, values: { heart_rate: 72 } });
+    expect(received.every((e) => e.wardId === wardA.ward.id)).toBe(true);
+    const audit = await db.prisma.auditEvent.findFirst({ where: { action: "ward.subscribe" } });
+    expect(audit?.detail).toEqual({ wardId: wardA.ward.id });
+  });
+
+  it("lets a patient account join only its own patient room", async () => {
+    const own = wardA.patients[0]!.id;
+    const { token } = await createUserWithToken(db.prisma, "patient", { patientId: own });
+    const c = await connect(token);
+    expect(await subscribe(c, "ward", wardA.ward.id)).toEqual({ ok: false, error: "not permitted for your role" });
+    expect(await subscribe(c, "patient", wardA.patients[1]!.id)).toEqual({ ok: false, error: "you may not see this patient" });
+    expect(await subscribe(c, "patient", own)).toEqual({ ok: true });
+    const got = nextVitals(c);
+    eventBus().publish("vitals", vitals(0, 3));
+    expect((await got).patientId).toBe(own);
+  });
+
+  it("validates the payload of a subscription", async () => {
+    const { token } = await createUserWithToken(db.prisma, "admin");
+    const c = await connect(token);
+    expect(await subscribe(c, "ward", "")).toEqual({ ok: false, error: "an id is required" });
+  });
+
+  it("replays frames missed during a short disconnection (connection state recovery)", async () => {
+    const { token } = await createUserWithToken(db.prisma, "nurse", { wardIds: [wardA.ward.id] });
+    const c = await connect(token);
+    await subscribe(c, "ward", wardA.ward.id);
+    // Let the server record a first offset so the session can be recovered.
+    const first = nextVitals(c);
+    eventBus().publish("vitals", vitals(0, 10));
+    await first;
+    const seen: number[] = [];
+    c.on("vitals", (e) => seen.push(e.seq));
+    const reconnected = new Promise<void>((resolve) => c.io.once("reconnect", () => resolve()));
+    c.io.engine.close(); // network drop: the client reconnects by itself
+    await new Promise((r) => setTimeout(r, 20));
+    eventBus().publish("vitals", vitals(0, 11)); // sent while the client is away
+    await reconnected;
+    await new Promise((r) => setTimeout(r, 200));
+    expect(c.recovered).toBe(true);
+    expect(seen).toContain(11);
+  });
+});
