@@ -21,6 +21,7 @@ async function main() {
   const dev = e.NODE_ENV !== "production";
   process.env.NEXTAUTH_SECRET ||= authSecret();
   process.env.NEXTAUTH_URL ||= `http://localhost:${e.PORT}`;
+  process.env.NEXT_TELEMETRY_DISABLED ||= "1";
 
   const db = await getDatabase();
   const demo = e.demo ? await seedDemo(e.dataDir) : null;
