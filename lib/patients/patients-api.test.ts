@@ -82,3 +82,24 @@ describe.each(testDatabaseKinds)("read API scope and audit on %s", (kind) => {
     expect(body.issues.map((i) => i.field).sort()).toEqual(["query.code", "query.maxPoints"]);
   });
 });
+
+describe("GET /api/v1/audit", () => {
+  it("lists audit events to admins only", async () => {
+    const db = await createTestDatabase();
+    useDatabase(db);
+    const { GET } = await import("@/app/api/v1/audit/route");
+    const { patients } = await createWardWithPatients(db.prisma, 1);
+    const admin = (await createUserWithToken(db.prisma, "admin")).token;
+    const nurse = (await createUserWithToken(db.prisma, "nurse")).token;
+    await db.prisma.auditEvent.create({ data: { action: "patient.view", patientId: patients[0]!.id, actorEmail: "someone@x" } });
+    const call = (token: string, qs = "") =>
+      GET(new NextRequest(`http://x/api/v1/audit${qs}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({}) });
+    expect((await call(nurse)).status).toBe(403);
+    const res = await call(admin, `?patientId=${patients[0]!.id}`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { events: { action: string; patientId: string }[] };
+    expect(body.events).toEqual([expect.objectContaining({ action: "patient.view", patientId: patients[0]!.id })]);
+    expect((await call(admin, "?limit=0")).status).toBe(400);
+    await db.destroy();
+  });
+});
