@@ -18,19 +18,22 @@ export function authOptions(): NextAuthOptions {
   return {
     secret: authSecret(),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+    jwt: { maxAge: SESSION_MAX_AGE_S },
     pages: { signIn: "/login" },
     providers: [
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(raw) {
+        async authorize(raw, req) {
           const parsed = credentialsSchema.safeParse(raw);
           if (!parsed.success) return null;
           const email = parsed.data.email.toLowerCase();
           const prisma = await getPrisma();
           const user = await prisma.user.findUnique({ where: { email } });
           const ok = user && !user.disabledAt && (await verifyPassword(parsed.data.password, user.passwordHash));
-          await recordAudit([{ actor: user && ok ? { userId: user.id, email, role: user.role } : { email }, action: ok ? "auth.sign_in" : "auth.sign_in_failed" }]);
+          const h = (req?.headers ?? {}) as Record<string, string | undefined>;
+          const meta = { ip: h["x-forwarded-for"]?.split(",")[0]?.trim() ?? h["x-real-ip"] ?? null, userAgent: h["user-agent"] ?? null };
+          await recordAudit([{ actor: user && ok ? { userId: user.id, email, role: user.role } : { email }, action: ok ? "auth.sign_in" : "auth.sign_in_failed", meta }]);
           if (!user || !ok) return null;
           return { id: user.id, email: user.email, name: user.name };
         },

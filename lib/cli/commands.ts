@@ -5,7 +5,8 @@ import { z } from "zod";
 import { getPrisma, getDatabase } from "@/lib/db/database";
 import { createUser, UserInputError } from "@/lib/users/manage-users";
 import { createDevice, listDevices, revokeDevice, DeviceInputError } from "@/lib/devices/manage-devices";
-import { createApiToken } from "@/lib/auth/api-tokens";
+import { ApiTokenError, createApiToken } from "@/lib/auth/api-tokens";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
@@ -52,6 +53,7 @@ const commands: Record<string, Command> = {
     const user = await prisma.user.findUnique({ where: { email }, select: { id: true } });
     if (!user) throw new CliError(`email: no user with email ${email}`);
     const t = await createApiToken(user.id, flag(args, "name") ?? "cli");
+    await recordAudit([{ actor: { email: "cli" }, action: "api_token.create", detail: { forUser: email, tokenId: t.id } }]);
     return { json: { id: t.id, email, token: t.token }, text: `Token for ${email} (shown once, store it now):\n${t.token}` };
   },
   async "patients list"(args) {
@@ -102,7 +104,7 @@ export async function runCliCommand(argv: string[]): Promise<CliOutput> {
   try {
     return await command(args);
   } catch (err) {
-    if (err instanceof UserInputError || err instanceof DeviceInputError) throw new CliError(err.message);
+    if (err instanceof UserInputError || err instanceof DeviceInputError || err instanceof ApiTokenError) throw new CliError(err.message);
     if (err instanceof z.ZodError) throw new CliError(err.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
     throw err;
   }

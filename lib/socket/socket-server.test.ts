@@ -6,6 +6,7 @@ import { eventBus } from "@/lib/bus/event-bus";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { createWardWithPatients } from "@/lib/testing/fixtures";
 import { createUserWithToken } from "@/lib/testing/principals";
+import { encode } from "next-auth/jwt";
 import { attachSocketServer } from "./socket-server";
 import type { ClientToServerEvents, ServerToClientEvents, SubscribeAck, VitalsEvent } from "./events";
 
@@ -83,6 +84,27 @@ describe("Socket.IO live fan-out", () => {
     const got = nextVitals(c);
     eventBus().publish("vitals", vitals(0, 3));
     expect((await got).patientId).toBe(own);
+  });
+
+  it("authenticates a browser session cookie and keeps the connection open", async () => {
+    process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret-000";
+    const { user } = await createUserWithToken(db.prisma, "nurse", { wardIds: [wardA.ward.id] });
+    // A cookie valid for 30 days once overflowed the logoff timer and dropped the socket at once.
+    const jwt = await encode({ token: { sub: user.id }, secret: process.env.AUTH_SECRET, maxAge: 30 * 24 * 3600 });
+    const c: Client = connectClient(url, { transports: ["websocket"], extraHeaders: { cookie: `next-auth.session-token=${jwt}` } });
+    clients.push(c);
+    await new Promise<void>((resolve, reject) => {
+      c.once("connect", () => resolve());
+      c.once("connect_error", reject);
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(c.connected).toBe(true);
+    expect(await subscribe(c, "ward", wardA.ward.id)).toEqual({ ok: true });
+
+    const expired = await encode({ token: { sub: user.id }, secret: process.env.AUTH_SECRET, maxAge: -10 });
+    const e: Client = connectClient(url, { transports: ["websocket"], extraHeaders: { cookie: `next-auth.session-token=${expired}` }, reconnection: false });
+    clients.push(e);
+    await expect(new Promise((resolve, reject) => { e.once("connect", resolve); e.once("connect_error", reject); })).rejects.toThrow(/unauthorized/);
   });
 
   it("validates the payload of a subscription", async () => {

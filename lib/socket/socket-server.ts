@@ -15,6 +15,9 @@ import { socketHandler } from "./socket-handler";
 import type { AppServer, AppSocket } from "./socket-types";
 import { rooms } from "./events";
 
+/** setTimeout fires at once beyond 2^31-1 ms; sessions are far shorter, but never risk it. */
+const MAX_TIMER_MS = 2_147_483_647;
+
 const idSchema = z.string({ error: "an id is required" }).min(1, "an id is required").max(100);
 
 function registerHandlers(socket: AppSocket): void {
@@ -58,7 +61,7 @@ export function attachSocketServer(httpServer: http.Server): { io: AppServer; cl
         socket.data.meta = { ip: socket.handshake.address ?? null, userAgent: socket.handshake.headers["user-agent"] ?? null };
         if (identity.expiresAt) {
           // Automatic logoff reaches live connections too.
-          const timer = setTimeout(() => socket.disconnect(true), Math.max(0, identity.expiresAt - Date.now()));
+          const timer = setTimeout(() => socket.disconnect(true), Math.min(MAX_TIMER_MS, Math.max(0, identity.expiresAt - Date.now())));
           socket.once("disconnect", () => clearTimeout(timer));
         }
         next();

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/http/api-route";
 import { AUDIT_PAGE_MAX, listAuditEvents } from "@/lib/audit/list-audit-events";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export const dynamic = "force-dynamic";
 
@@ -14,6 +15,8 @@ const querySchema = z.object({
 });
 
 /** The audit trail, newest first; admins only. Pass nextCursor's before/beforeId for the next page. */
-export const GET = apiRoute({ roles: ["admin"], query: querySchema }, async ({ query }) =>
-  listAuditEvents({ ...query, before: query.before ? new Date(query.before) : undefined }),
-);
+export const GET = apiRoute({ roles: ["admin"], query: querySchema }, async ({ principal, query, meta }) => {
+  const page = await listAuditEvents({ ...query, before: query.before ? new Date(query.before) : undefined });
+  await recordAudit([{ actor: principal, action: "audit.view", patientId: query.patientId ?? null, detail: { via: "api" }, meta }]);
+  return page;
+});

@@ -1,0 +1,78 @@
+// Patient detail: who the patient is and where, and their vital-sign trends (live). A patient outside the
+// caller's scope and a patient that does not exist look the same; both attempts are audited.
+import type { Metadata } from "next";
+import { AppNav } from "@/components/app-nav";
+import { canSeePatient } from "@/lib/auth/principal";
+import { recordAudit, recordPatientReads } from "@/lib/audit/record-audit";
+import { requirePagePrincipal } from "@/lib/pages/page-principal";
+import { findPatient, type PatientSummary } from "@/lib/patients/patient-queries";
+import { PatientTrends } from "./patient-trends";
+
+export const metadata: Metadata = { title: "Patient · IoMT Ward" };
+
+type Params = Promise<{ patientId: string }>;
+
+export default async function PatientPage({ params }: { params: Params }) {
+  const { patientId } = await params;
+  const path = `/patients/${encodeURIComponent(patientId)}`;
+  const { principal, meta } = await requirePagePrincipal({ returnTo: path });
+  const patient = await findPatient(patientId);
+
+  if (!patient || !canSeePatient(principal, { patientId: patient.id, wardId: patient.ward?.id ?? null })) {
+    await recordAudit([
+      {
+        actor: principal,
+        action: "patient.view_denied",
+        patientId: patient?.id ?? null,
+        meta,
+        detail: { requestedPatientId: patientId, reason: patient ? "out_of_scope" : "not_found" },
+      },
+    ]);
+    return (
+      <>
+        <AppNav principal={principal} current={path} />
+        <main className="mx-auto max-w-xl px-4 py-16">
+          <h1 className="text-2xl font-semibold">Access denied</h1>
+          <p className="mt-4 text-ink-muted">You do not have access to this patient&apos;s record.</p>
+        </main>
+      </>
+    );
+  }
+
+  await recordPatientReads(principal, "patient.view", [patient.id], meta);
+  return (
+    <>
+      <AppNav principal={principal} current={path} />
+      <main className="mx-auto max-w-[120rem] px-4 py-6">
+        <PatientHeader patient={patient} />
+        <PatientTrends patientId={patient.id} spo2Scale={patient.spo2Scale} />
+      </main>
+    </>
+  );
+}
+
+function PatientHeader({ patient }: { patient: PatientSummary }) {
+  const location = patient.ward ? `${patient.ward.name}${patient.bed ? ` · Bed ${patient.bed}` : ""}` : "Not on a ward";
+  return (
+    <header className="flex flex-wrap items-end justify-between gap-4 border-b border-line pb-4">
+      <div>
+        <h1 className="text-2xl font-semibold">{patient.name}</h1>
+        <dl className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-sm">
+          <HeaderItem label="Age" value={`${patient.age} y (born ${patient.birthDate})`} />
+          <HeaderItem label="MRN" value={patient.mrn} mono />
+          <HeaderItem label="Location" value={location} />
+          <HeaderItem label="NEWS2 SpO₂ scale" value={patient.spo2Scale === 2 ? "Scale 2 (target 88–92 %)" : "Scale 1"} />
+        </dl>
+      </div>
+    </header>
+  );
+}
+
+function HeaderItem({ label, value, mono }: { label: string; value: string; mono?: boolean }) {
+  return (
+    <div className="flex gap-2">
+      <dt className="text-ink-muted">{label}</dt>
+      <dd className={mono ? "font-mono" : undefined}>{value}</dd>
+    </div>
+  );
+}
