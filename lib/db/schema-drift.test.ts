@@ -16,7 +16,7 @@ const dmmf = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: [["schema.prisma
 
 const SCALAR_TYPES: Record<string, string> = {
   String: "text", Int: "integer", BigInt: "bigint", Float: "double precision", Boolean: "boolean",
-  DateTime: "timestamp(3) without time zone", Json: "jsonb", Decimal: "numeric(65,30)",
+  DateTime: "timestamp(3) without time zone", Json: "jsonb", Decimal: "numeric(65,30)", Bytes: "bytea",
 };
 const NATIVE_TYPES: Record<string, (args: string[]) => string> = {
   Timestamptz: (a) => `timestamp(${a[0] ?? 6}) with time zone`, Date: () => "date", SmallInt: () => "smallint",
