@@ -104,7 +104,11 @@ describe("Socket.IO live fan-out", () => {
     const expired = await encode({ token: { sub: user.id }, secret: process.env.AUTH_SECRET, maxAge: -10 });
     const e: Client = connectClient(url, { transports: ["websocket"], extraHeaders: { cookie: `next-auth.session-token=${expired}` }, reconnection: false });
     clients.push(e);
-    await expect(new Promise((resolve, reject) => { e.once("connect", resolve); e.once("connect_error", reject); })).rejects.toThrow(/unauthorized/);
+    const outcome = new Promise<void>((resolve, reject) => {
+      e.once("connect", () => resolve());
+      e.once("connect_error", reject);
+    });
+    await expect(outcome).rejects.toThrow(/unauthorized/);
   });
 
   it("validates the payload of a subscription", async () => {
