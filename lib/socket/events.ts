@@ -8,6 +8,8 @@ export type VitalsEvent = {
   /** ISO time the device measured the values. */
   ts: string;
   values: Record<string, number>;
+  /** Keys of values flagged as implausible artifacts: shown, but kept out of scoring and alarms. */
+  artifacts?: string[];
 };
 
 export type DeviceStatusEvent = {
