@@ -1,7 +1,7 @@
 // Who is calling: the signed-in user (session) or the owner of a personal API token, with the scope
 // that decides which patients they may see. Client-safe types only.
 
-export const ROLES = ["admin", "nurse", "physician", "patient"] as const;
+export const ROLES = ["admin", "nurse", "physician", "patient", "biomed"] as const;
 export type Role = (typeof ROLES)[number];
 export const CLINICAL_ROLES: readonly Role[] = ["admin", "nurse", "physician"];
 
@@ -22,11 +22,12 @@ export type PatientLocation = { patientId: string; wardId: string | null };
 export function canSeePatient(p: Principal, patient: PatientLocation): boolean {
   if (p.role === "admin") return true;
   if (p.role === "patient") return p.patientId === patient.patientId;
+  if (p.role === "biomed") return false;
   return patient.wardId !== null && p.wardIds.includes(patient.wardId);
 }
 
 export function canSeeWard(p: Principal, wardId: string): boolean {
   if (p.role === "admin") return true;
-  if (p.role === "patient") return false;
+  if (p.role === "patient" || p.role === "biomed") return false;
   return p.wardIds.includes(wardId);
 }

@@ -16,5 +16,6 @@ export async function requirePagePrincipal(opts: { roles?: readonly Role[]; retu
 
 export function landingPath(p: Principal): string {
   if (p.role === "patient") return p.patientId ? `/patients/${p.patientId}` : "/no-access";
+  if (p.role === "biomed") return "/admin/devices";
   return "/wards";
 }

@@ -26,6 +26,7 @@ export function ageOn(birthDate: Date, at = new Date()): number {
 export function patientScopeFilter(p: Principal): Prisma.PatientWhereInput {
   if (p.role === "admin") return {};
   if (p.role === "patient") return { id: p.patientId ?? "__none__" };
+  if (p.role === "biomed") return { id: "__none__" };
   return { bed: { wardId: { in: p.wardIds } } };
 }
 
@@ -63,7 +64,7 @@ export async function findPatient(patientId: string): Promise<PatientSummary | n
 
 export async function listVisibleWards(p: Principal) {
   const prisma = await getPrisma();
-  if (p.role === "patient") return [];
+  if (p.role === "patient" || p.role === "biomed") return [];
   return prisma.ward.findMany({
     where: p.role === "admin" ? {} : { id: { in: p.wardIds } },
     select: { id: true, code: true, name: true, _count: { select: { beds: true } } },

@@ -45,5 +45,6 @@ export const DEMO_ACCOUNTS = [
   { email: "nurse@demo.local", name: "Nora Nurse", role: "nurse", wards: ["4E"] },
   { email: "charge@demo.local", name: "Chris Charge", role: "nurse", wards: ["4E", "ICU"] },
   { email: "physician@demo.local", name: "Dr Priya Physician", role: "physician", wards: ["4E", "ICU"] },
+  { email: "biomed@demo.local", name: "Bo Biomed", role: "biomed", wards: [] },
   { email: "patient@demo.local", name: "Demo Patient", role: "patient", wards: [], patientBed: "4E/5" },
 ] as const;
