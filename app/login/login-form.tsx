@@ -1,0 +1,66 @@
+"use client";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+
+const inputClass =
+  "mt-1 block w-full rounded border border-line-strong bg-canvas px-3 py-2 text-ink placeholder:text-ink-faint focus:border-accent focus:outline-none";
+
+export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    setPending(true);
+    setError(null);
+    try {
+      const res = await signIn("credentials", {
+        email: String(form.get("email") ?? "").trim(),
+        password: String(form.get("password") ?? ""),
+        redirect: false,
+      });
+      if (!res || res.error) {
+        setError("Email or password is incorrect.");
+        setPending(false);
+        return;
+      }
+      router.replace(callbackUrl);
+    } catch {
+      setError("The server could not be reached. Check the connection and try again.");
+      setPending(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
+      <div>
+        <label htmlFor="login-email" className="block text-sm font-medium">
+          Email
+        </label>
+        <input id="login-email" name="email" type="email" autoComplete="username" required autoFocus className={inputClass} />
+      </div>
+      <div>
+        <label htmlFor="login-password" className="block text-sm font-medium">
+          Password
+        </label>
+        <input id="login-password" name="password" type="password" autoComplete="current-password" required className={inputClass} />
+      </div>
+      {error && (
+        <p role="alert" className="rounded border border-alarm-high bg-alarm-high-bg px-3 py-2 text-sm text-ink">
+          {error}
+        </p>
+      )}
+      <button
+        type="submit"
+        disabled={pending}
+        aria-busy={pending}
+        className="w-full rounded bg-accent px-4 py-2 font-medium text-canvas hover:brightness-110 disabled:opacity-60"
+      >
+        Sign in
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,164 @@
+"use client";
+// One bed on the central station. Memoised: it re-renders only when its bed's data or one of its
+// clock-derived primitives (freshness, NEWS2, aged vitals) changes; the data age ticks in its own tiny
+// component. Missing values show "—", never 0.
+import Link from "next/link";
+import { memo, useCallback, useMemo, type ReactNode } from "react";
+import { Sparkline } from "@/components/charts/sparkline";
+import { useClock } from "@/components/live/use-now";
+import { formatAge } from "@/lib/charts/data-age";
+import { prepareSparkline } from "@/lib/charts/prepare-sparkline";
+import { formatMetric, METRICS, type MetricKey } from "@/lib/domain/metrics";
+import type { BedTile } from "@/lib/store/ward-types";
+import type { BedSummary } from "./bed-summary";
+import type { LiveBed } from "./ward-live-state";
+
+export type BedTileProps = BedSummary & { bed: LiveBed; sparklineMs: number };
+
+// Drawing units; the SVG stretches to the space left beside the numbers.
+const SPARK_W = 100;
+const SPARK_H = 36;
+
+function DataAge({ ts }: { ts: number | null }) {
+  const select = useCallback((now: number) => (ts === null ? "no data" : now === 0 ? "" : formatAge(now - ts)), [ts]);
+  return (
+    <span className="tabular text-ink-muted" data-testid="data-age">
+      {useClock(select)}
+    </span>
+  );
+}
+
+function value(bed: BedTile, key: MetricKey): string {
+  const v = bed.latest[key]?.v;
+  return v === undefined || !Number.isFinite(v) ? "—" : formatMetric(key, v);
+}
+
+/** The number itself (data-metric for tests); dimmed when too old to score, "?" when a suspected artifact. */
+function Num({ bed, k, aged, className }: { bed: LiveBed; k: MetricKey; aged: boolean; className: string }) {
+  const artifact = bed.artifacts?.includes(k) ?? false;
+  const title = artifact ? "Suspected artifact: not used in NEWS2" : aged ? "Older than 15 min: not used in NEWS2" : undefined;
+  return (
+    <>
+      <span data-metric={k} title={title} className={`tabular ${className} ${aged || artifact ? "opacity-45" : ""}`}>
+        {value(bed, k)}
+      </span>
+      {artifact && <span aria-label="suspected artifact" className="align-super text-xs font-bold text-alarm-low">?</span>}
+    </>
+  );
+}
+
+/** A vital with its name and unit above the number. */
+function Reading({ name, unit, className, children }: { name: string; unit: string; className: string; children: ReactNode }) {
+  return (
+    <span className={`flex flex-col ${className}`}>
+      <span className="text-[0.65rem] leading-3 whitespace-nowrap">
+        <span className="font-semibold uppercase tracking-wide text-ink-faint">{name}</span> <span className="text-ink-muted">{unit}</span>
+      </span>
+      {children}
+    </span>
+  );
+}
+
+function News2Badge(p: Pick<BedSummary, "news2Total" | "news2Complete" | "news2Band" | "anySingleThree" | "news2Missing">) {
+  const base = "shrink-0 rounded px-1.5 py-0.5 text-xs font-bold tabular whitespace-nowrap";
+  if (!p.news2Complete || p.news2Total === null) {
+    const tone = p.anySingleThree ? "border-2 border-alarm-medium text-alarm-medium" : "border border-dashed border-line-strong text-ink-muted";
+    return (
+      <span className={`${base} ${tone}`} title={`Not scored (missing, older than 15 min or suspected artifact): ${p.news2Missing}`} data-testid="news2">
+        NEWS2 incomplete
+      </span>
+    );
+  }
+  const tone =
+    p.news2Band === "high" ? "badge-high" :
+    p.news2Band === "medium" ? "badge-medium" :
+    p.news2Band === "low-medium" ? "border-2 border-alarm-medium text-alarm-medium" :
+    "border border-ok/50 text-ok";
+  return (
+    <span className={`${base} ${tone}`} title={`NEWS2 ${p.news2Total} (${p.news2Band ?? "unknown"} risk)`} data-testid="news2">
+      NEWS2 {p.news2Total}
+    </span>
+  );
+}
+
+function borderFor(p: BedTileProps): string {
+  if (p.news2Band === "high") return "border-2 border-alarm-high";
+  if (p.news2Band === "medium") return "border-2 border-alarm-medium";
+  if (p.news2Band === "low-medium" || p.anySingleThree) return "border border-alarm-medium/70";
+  if (p.freshness === "offline") return "border border-alarm-low/70";
+  return "border border-line";
+}
+
+function OccupiedTile(p: BedTileProps & { patient: NonNullable<BedTile["patient"]> }) {
+  const { bed, patient } = p;
+  const aged = new Set(p.agedMetrics.split(","));
+  const offline = p.freshness === "offline";
+  const segments = useMemo(
+    () => prepareSparkline(bed.sparkline, { width: SPARK_W, height: SPARK_H, windowMs: p.sparklineMs, minSpan: 20, gapMs: 60_000 }),
+    [bed.sparkline, p.sparklineMs],
+  );
+  return (
+    <Link
+      href={`/patients/${patient.id}`}
+      // No prefetch: rendering a patient page is an audited read of that patient's data.
+      prefetch={false}
+      data-testid="bed-tile"
+      data-bed={bed.label}
+      data-freshness={p.freshness}
+      data-news2={p.news2Total ?? ""}
+      className={`flex h-full flex-col gap-0.5 rounded-md bg-panel px-2 py-1.5 hover:bg-panel-raised ${borderFor(p)}`}
+    >
+      <div className="flex items-center gap-1.5">
+        <span className="shrink-0 rounded bg-panel-raised px-1.5 text-base font-bold leading-6 tabular">{bed.label}</span>
+        <span className="min-w-0 flex-1 truncate font-semibold" title={patient.name}>
+          {patient.name}
+        </span>
+        <News2Badge {...p} />
+      </div>
+      <div className="truncate text-xs text-ink-muted">
+        {patient.age} y · MRN {patient.mrn}
+      </div>
+      <div className="flex items-end gap-3">
+        <Reading name="HR" unit={METRICS.heart_rate.display} className={`shrink-0 text-vital-hr ${offline ? "opacity-50" : ""}`}>
+          <Num bed={bed} k="heart_rate" aged={aged.has("heart_rate")} className="text-3xl font-bold leading-none" />
+        </Reading>
+        <Reading name="SpO₂" unit={METRICS.spo2.display} className={`shrink-0 text-vital-spo2 ${offline ? "opacity-50" : ""}`}>
+          <Num bed={bed} k="spo2" aged={aged.has("spo2")} className="text-3xl font-bold leading-none" />
+        </Reading>
+        <span className="flex min-w-0 flex-1 flex-col items-end gap-0.5">
+          <span className="flex items-center gap-1 text-xs leading-3">
+            {p.freshness === "stale" && <span className="rounded border border-alarm-low px-1 text-[0.6rem] font-bold text-alarm-low">STALE</span>}
+            {offline && <span className="badge-inop rounded px-1 text-[0.6rem] font-bold">OFFLINE</span>}
+            <DataAge ts={p.newestTs} />
+          </span>
+          <Sparkline segments={segments} width={SPARK_W} height={SPARK_H} label={`Pulse, last ${Math.round(p.sparklineMs / 60_000)} minutes`} className="h-7 w-full text-vital-hr" />
+        </span>
+      </div>
+      <div className={`grid grid-cols-[auto_1fr_auto] gap-x-3 text-sm ${offline ? "opacity-50" : ""}`}>
+        <Reading name="RR" unit={METRICS.resp_rate.display} className="text-vital-resp">
+          <Num bed={bed} k="resp_rate" aged={aged.has("resp_rate")} className="font-semibold" />
+        </Reading>
+        <Reading name="BP" unit={METRICS.bp_sys.display} className="text-vital-bp">
+          <span className="whitespace-nowrap font-semibold">
+            <Num bed={bed} k="bp_sys" aged={aged.has("bp_sys")} className="" />/<Num bed={bed} k="bp_dia" aged={aged.has("bp_dia")} className="" />
+          </span>
+        </Reading>
+        <Reading name="Temp" unit={METRICS.temp.display} className="text-vital-temp">
+          <Num bed={bed} k="temp" aged={aged.has("temp")} className="font-semibold" />
+        </Reading>
+      </div>
+    </Link>
+  );
+}
+
+export const BedTileCard = memo(function BedTileCard(p: BedTileProps) {
+  if (!p.bed.patient) {
+    return (
+      <div data-testid="bed-tile" data-bed={p.bed.label} data-empty="true" className="flex h-full min-h-28 items-start gap-1.5 rounded-md border border-dashed border-line px-2 py-1.5 text-ink-faint">
+        <span className="rounded bg-panel px-1.5 text-base font-bold leading-6">{p.bed.label}</span>
+        <span className="leading-6">Empty bed</span>
+      </div>
+    );
+  }
+  return <OccupiedTile {...p} patient={p.bed.patient} />;
+});

@@ -1,0 +1,126 @@
+"use client";
+// The live ward grid. Starts from the server snapshot, applies "vitals" events for this ward (batched,
+// ~10 per second at most), and after every reconnect re-fetches a fresh snapshot (router.refresh) and
+// merges it so nothing missed while offline stays missing. Tiles are memoised: a vitals event
+// re-renders only its own bed; the 1 Hz clock re-renders a tile only when its status changes.
+import { useRouter } from "next/navigation";
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { useLiveSocket, useRoom, useSocketEvent } from "@/components/live/use-live-socket";
+import { calibrateClock, useNow } from "@/components/live/use-now";
+import { isSortMode, orderBeds, type SortMode } from "@/lib/charts/ward-order";
+import type { VitalsEvent } from "@/lib/socket/events";
+import type { WardSnapshot } from "@/lib/store/ward-types";
+import { BedTileCard } from "./bed-tile";
+import { summariseBed } from "./bed-summary";
+import { ConnectionBadge, SortToggle, WardCounts } from "./ward-toolbar";
+import { applyVitals, mergeSnapshot, type LiveBed } from "./ward-live-state";
+
+const FLUSH_MS = 100;
+const SORT_KEY = "iomt.ward.sort";
+
+// The sort choice lives in localStorage; read through useSyncExternalStore so SSR renders "bed".
+const sortListeners = new Set<() => void>();
+function subscribeSort(cb: () => void) {
+  sortListeners.add(cb);
+  window.addEventListener("storage", cb);
+  return () => {
+    sortListeners.delete(cb);
+    window.removeEventListener("storage", cb);
+  };
+}
+function readSort(): SortMode {
+  try {
+    const v = window.localStorage.getItem(SORT_KEY);
+    return isSortMode(v) ? v : "bed";
+  } catch {
+    return "bed";
+  }
+}
+function writeSort(mode: SortMode) {
+  try {
+    window.localStorage.setItem(SORT_KEY, mode);
+  } catch {
+    // Storage unavailable (private mode, policy): the choice lasts for this page only.
+  }
+  sortListeners.forEach((l) => l());
+}
+
+export function WardDashboard({ snapshot }: { snapshot: WardSnapshot }) {
+  const router = useRouter();
+  const wardId = snapshot.ward.id;
+  const windowMs = snapshot.sparklineMinutes * 60_000;
+
+  // A new snapshot (initial or after router.refresh) is merged with what arrived live meanwhile.
+  const [beds, setBeds] = useState<LiveBed[]>(snapshot.beds);
+  const [seen, setSeen] = useState(snapshot);
+  if (seen !== snapshot) {
+    setSeen(snapshot);
+    setBeds((current) => mergeSnapshot(current, snapshot.beds, windowMs));
+  }
+  useEffect(() => calibrateClock(snapshot.generatedAt), [snapshot.generatedAt]);
+
+  // Live vitals, batched so 64 beds at 1 Hz cost a handful of renders per second.
+  const pending = useRef<VitalsEvent[]>([]);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(
+    () => () => {
+      if (timer.current !== null) clearTimeout(timer.current);
+    },
+    [],
+  );
+  useSocketEvent("vitals", (e) => {
+    if (e.wardId !== wardId) return;
+    pending.current.push(e);
+    if (timer.current !== null) return;
+    timer.current = setTimeout(() => {
+      const batch = pending.current;
+      pending.current = [];
+      timer.current = null;
+      setBeds((current) => applyVitals(current, batch, windowMs));
+    }, FLUSH_MS);
+  });
+
+  const { status, error } = useLiveSocket();
+  const [refusal, setRefusal] = useState<string | null>(null);
+  useRoom("ward", wardId, {
+    onAck: (r) => setRefusal(r.ok ? null : r.error),
+    onResync: () => router.refresh(),
+  });
+
+  const sort = useSyncExternalStore(subscribeSort, readSort, () => "bed" as const);
+  const clock = useNow();
+  const now = clock || Date.parse(snapshot.generatedAt);
+  const tiles = useMemo(() => {
+    const rows = beds.map((bed) => {
+      const s = summariseBed(bed, now);
+      return { bed, summary: s, label: bed.label, occupied: bed.patient !== null, complete: s.news2Complete, news2: s.news2Total ?? s.news2Partial };
+    });
+    return orderBeds(rows, sort);
+  }, [beds, now, sort]);
+
+  return (
+    <main className="mx-auto max-w-[120rem] px-3 py-3">
+      <div className="mb-3 flex flex-wrap items-center gap-x-6 gap-y-2">
+        <h1 className="text-xl font-semibold">
+          {snapshot.ward.name} <span className="text-base font-normal text-ink-muted">{snapshot.ward.code}</span>
+        </h1>
+        <WardCounts summaries={tiles.filter((t) => t.occupied).map((t) => t.summary)} beds={tiles.length} />
+        <div className="ml-auto flex items-center gap-4">
+          <SortToggle value={sort} onChange={writeSort} />
+          <ConnectionBadge status={status} error={refusal ?? error} onReload={() => window.location.reload()} />
+        </div>
+      </div>
+      {tiles.length === 0 ? (
+        <p className="text-ink-muted">This ward has no beds.</p>
+      ) : (
+        <ul className="grid grid-cols-[repeat(auto-fill,minmax(14rem,1fr))] gap-2" aria-label="Beds">
+          {tiles.map((t) => (
+            <li key={t.bed.bedId}>
+              <BedTileCard bed={t.bed} sparklineMs={windowMs} {...t.summary} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}

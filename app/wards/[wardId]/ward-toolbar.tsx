@@ -1,0 +1,72 @@
+"use client";
+// Ward header controls: acuity counts at a glance, the Bed/Acuity sort toggle, and the live-connection
+// indicator (a technical condition, so cyan when not live).
+import type { ConnectionStatus } from "@/components/live/use-live-socket";
+import type { SortMode } from "@/lib/charts/ward-order";
+import type { BedSummary } from "./bed-summary";
+
+export function WardCounts({ summaries, beds }: { summaries: readonly BedSummary[]; beds: number }) {
+  const count = (f: (s: BedSummary) => boolean) => summaries.filter(f).length;
+  const high = count((s) => s.news2Band === "high");
+  const medium = count((s) => s.news2Band === "medium");
+  const single = count((s) => s.news2Band === "low-medium");
+  const incomplete = count((s) => !s.news2Complete);
+  const offline = count((s) => s.freshness === "offline");
+  const chip = "rounded px-2 py-0.5 text-sm font-semibold tabular";
+  return (
+    <ul className="flex flex-wrap items-center gap-2" aria-label="Ward summary">
+      <li className="text-sm text-ink-muted tabular">
+        {summaries.length}/{beds} beds occupied
+      </li>
+      {high > 0 && <li className={`${chip} badge-high`}>{high} high</li>}
+      {medium > 0 && <li className={`${chip} badge-medium`}>{medium} medium</li>}
+      {single > 0 && <li className={`${chip} border border-alarm-medium text-alarm-medium`}>{single} single-param 3</li>}
+      {incomplete > 0 && <li className={`${chip} border border-dashed border-line-strong text-ink-muted`}>{incomplete} NEWS2 incomplete</li>}
+      {offline > 0 && <li className={`${chip} badge-inop`}>{offline} offline</li>}
+    </ul>
+  );
+}
+
+export function SortToggle({ value, onChange }: { value: SortMode; onChange: (m: SortMode) => void }) {
+  const options: { mode: SortMode; label: string }[] = [
+    { mode: "bed", label: "Bed" },
+    { mode: "acuity", label: "Acuity" },
+  ];
+  return (
+    <div role="group" aria-label="Sort beds by" className="flex items-center gap-2 text-sm">
+      <span className="text-ink-muted">Sort</span>
+      <div className="flex overflow-hidden rounded border border-line-strong">
+        {options.map((o) => (
+          <button
+            key={o.mode}
+            type="button"
+            aria-pressed={value === o.mode}
+            onClick={() => onChange(o.mode)}
+            className={`px-3 py-1 ${value === o.mode ? "bg-accent font-semibold text-canvas" : "text-ink hover:bg-panel-raised"}`}
+          >
+            {o.label}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+export function ConnectionBadge({ status, error, onReload }: { status: ConnectionStatus; error: string | null; onReload: () => void }) {
+  const stopped = status === "refused" || (status === "live" && error !== null);
+  const text = stopped ? "Live updates stopped" : status === "live" ? "Live" : status === "connecting" ? "Connecting…" : "Reconnecting…";
+  const tone = status === "live" && !stopped ? "border-ok/60 text-ok" : "border-alarm-low text-alarm-low";
+  return (
+    <div className="flex items-center gap-2">
+      <span role="status" aria-live="polite" data-testid="connection" data-status={stopped ? "stopped" : status} title={error ?? undefined} className={`flex items-center gap-1.5 rounded border px-2 py-0.5 text-sm font-semibold ${tone}`}>
+        <span aria-hidden className={`inline-block size-2 rounded-full ${status === "live" && !stopped ? "bg-ok" : "bg-alarm-low"}`} />
+        {text}
+      </span>
+      {stopped && (
+        <button type="button" onClick={onReload} className="rounded border border-line-strong px-2 py-0.5 text-sm hover:bg-panel-raised">
+          Reload
+        </button>
+      )}
+    </div>
+  );
+}

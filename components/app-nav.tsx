@@ -1,0 +1,62 @@
+// Top bar of every signed-in page: product name, the links the user's role may use, who is signed in.
+import Link from "next/link";
+import { CLINICAL_ROLES, type Principal, type Role } from "@/lib/auth/principal";
+import { landingPath } from "@/lib/pages/page-principal";
+import { SignOutButton } from "./sign-out-button";
+
+type NavLink = { href: string; label: string };
+
+const ROLE_LABEL: Record<Role, string> = {
+  admin: "Administrator",
+  nurse: "Nurse",
+  physician: "Physician",
+  patient: "Patient",
+  biomed: "Biomedical engineering",
+};
+
+export function navLinks(p: Principal): NavLink[] {
+  const links: NavLink[] = [];
+  if (p.role === "patient" && p.patientId) links.push({ href: `/patients/${p.patientId}`, label: "My record" });
+  if (CLINICAL_ROLES.includes(p.role)) links.push({ href: "/wards", label: "Wards" });
+  if (p.role === "admin") links.push({ href: "/admin/audit", label: "Audit log" });
+  if (p.role === "admin" || p.role === "biomed") links.push({ href: "/admin/devices", label: "Devices" });
+  links.push({ href: "/account/tokens", label: "API tokens" });
+  return links;
+}
+
+/** `current`: path of the page being shown, to mark its link. */
+export function AppNav({ principal, current }: { principal: Principal; current?: string }) {
+  const home = landingPath(principal);
+  return (
+    <header className="border-b border-line bg-panel">
+      <nav aria-label="Main" className="mx-auto flex max-w-[120rem] flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2">
+        <Link href={home} prefetch={false} className="font-semibold tracking-wide text-ink">
+          IoMT Ward
+        </Link>
+        <ul className="flex flex-wrap items-center gap-1">
+          {navLinks(principal).map((l) => {
+            const active = current !== undefined && (current === l.href || current.startsWith(`${l.href}/`));
+            return (
+              <li key={l.href}>
+                <Link
+                  href={l.href}
+                  prefetch={false}
+                  aria-current={active ? "page" : undefined}
+                  className={`rounded px-3 py-1 text-sm ${active ? "bg-panel-raised text-ink" : "text-ink-muted hover:bg-panel-raised hover:text-ink"}`}
+                >
+                  {l.label}
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+        <div className="ml-auto flex items-center gap-3 text-sm">
+          <span className="text-ink">
+            {principal.name} <span className="text-ink-muted">· {ROLE_LABEL[principal.role]}</span>
+          </span>
+          <SignOutButton />
+        </div>
+      </nav>
+    </header>
+  );
+}
