@@ -63,7 +63,7 @@ test("bad sign-in is refused with a clear message", async ({ page }) => {
   await page.getByLabel("Email").fill("nurse@demo.local");
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Email or password is incorrect.");
+  await expect(page.getByRole("alert").filter({ hasText: "Email or password is incorrect." })).toBeVisible();
   await page.goto("/wards");
   await expect(page).toHaveURL(/\/login/);
 });

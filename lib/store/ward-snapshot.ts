@@ -22,7 +22,7 @@ export async function loadWardSnapshot(wardId: string): Promise<WardSnapshot | n
           id: true, label: true,
           patient: {
             select: {
-              id: true, mrn: true, givenName: true, familyName: true, birthDate: true,
+              id: true, mrn: true, givenName: true, familyName: true, birthDate: true, spo2Scale: true,
               devices: { select: { id: true, type: true, status: true, lastSeenAt: true } },
             },
           },
@@ -74,7 +74,13 @@ export async function loadWardSnapshot(wardId: string): Promise<WardSnapshot | n
       bedId: b.id,
       label: b.label,
       patient: b.patient
-        ? { id: b.patient.id, mrn: b.patient.mrn, name: `${b.patient.givenName} ${b.patient.familyName}`, age: ageOn(b.patient.birthDate) }
+        ? {
+            id: b.patient.id,
+            mrn: b.patient.mrn,
+            name: `${b.patient.givenName} ${b.patient.familyName}`,
+            age: ageOn(b.patient.birthDate),
+            spo2Scale: b.patient.spo2Scale === 2 ? (2 as const) : (1 as const),
+          }
         : null,
       latest: (b.patient && latest.get(b.patient.id)) || {},
       sparkline: b.patient ? lttb(spark.get(b.patient.id) ?? [], SPARKLINE_POINTS) : [],

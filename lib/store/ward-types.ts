@@ -6,7 +6,7 @@ export type LatestValue = { v: number; t: string };
 export type BedTile = {
   bedId: string;
   label: string;
-  patient: { id: string; name: string; mrn: string; age: number } | null;
+  patient: { id: string; name: string; mrn: string; age: number; spo2Scale: 1 | 2 } | null;
   latest: Partial<Record<MetricKey, LatestValue>>;
   /** Heart rate over the last minutes, downsampled, oldest first (t in epoch ms). */
   sparkline: { t: number; v: number }[];

@@ -92,7 +92,7 @@ export function WardDashboard({ snapshot }: { snapshot: WardSnapshot }) {
   const now = clock || Date.parse(snapshot.generatedAt);
   const tiles = useMemo(() => {
     const rows = beds.map((bed) => {
-      const s = summariseBed(bed, now);
+      const s = summariseBed(bed, now, bed.patient?.spo2Scale ?? 1);
       return { bed, summary: s, label: bed.label, occupied: bed.patient !== null, complete: s.news2Complete, news2: s.news2Total ?? s.news2Partial };
     });
     return orderBeds(rows, sort);
