@@ -5,7 +5,7 @@ import { summariseBed } from "./bed-summary";
 const NOW = Date.parse("2026-11-23T18:00:00.000Z");
 const ago = (ms: number) => new Date(NOW - ms).toISOString();
 const bed = (latest: BedTile["latest"]): BedTile => ({
-  bedId: "b1", label: "1", patient: { id: "p1", name: "A B", mrn: "M", age: 60 }, latest, sparkline: [], devices: [],
+  bedId: "b1", label: "1", patient: { id: "p1", name: "A B", mrn: "M", age: 60, spo2Scale: 1 }, latest, sparkline: [], devices: [],
 });
 const normal = (age: number): BedTile["latest"] => ({
   resp_rate: { v: 16, t: ago(age) }, spo2: { v: 97, t: ago(age) }, o2_supplement: { v: 0, t: ago(age) },

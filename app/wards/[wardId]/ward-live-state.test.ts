@@ -8,7 +8,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 const bed = (label: string, patientId: string | null, extra: Partial<BedTile> = {}): BedTile => ({
   bedId: `b-${label}`,
   label,
-  patient: patientId ? { id: patientId, name: "A B", mrn: "M1", age: 70 } : null,
+  patient: patientId ? { id: patientId, name: "A B", mrn: "M1", age: 70, spo2Scale: 1 } : null,
   latest: {},
   sparkline: [],
   devices: [],
