@@ -19,7 +19,25 @@ const envSchema = z.object({
   SEED_DEMO: onOff.optional(),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   INGEST_MAX_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),
+  /** Per-device rate limit: frames per second sustained, and the burst a device may send at once. */
+  INGEST_RATE_PER_SEC: z.coerce.number().positive().default(20),
+  INGEST_RATE_BURST: z.coerce.number().int().positive().default(200),
+  /** Frames waiting for the database before ingest refuses more (HTTP 503, MQTT connection closed). */
+  INGEST_BUFFER_FRAMES: z.coerce.number().int().positive().default(50_000),
+  /** An HTTP telemetry request not confirmed within this time gets 503 (the frames may still be stored). */
+  INGEST_HTTP_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Seconds an alert may stay unacknowledged before it escalates one level, per priority. */
+  ALERT_ESCALATION_HIGH_S: z.coerce.number().int().min(5).max(86_400).default(60),
+  ALERT_ESCALATION_MEDIUM_S: z.coerce.number().int().min(5).max(86_400).default(180),
+  ALERT_ESCALATION_LOW_S: z.coerce.number().int().min(5).max(86_400).default(600),
+  ALERT_ESCALATION_TECHNICAL_S: z.coerce.number().int().min(5).max(86_400).default(600),
+  /** A reading older than this (minutes) does not count towards live NEWS2. */
+  NEWS2_FRESHNESS_MIN: z.coerce.number().int().min(1).max(240).default(15),
+  /** Ed25519 public keys trusted to sign firmware: comma-separated base64 SPKI DER or PEM. */
+  FIRMWARE_TRUSTED_KEYS: z.string().optional(),
+  /** Base URL devices use to download firmware packages (default http://localhost:PORT). */
+  FIRMWARE_BASE_URL: z.string().url().optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & {

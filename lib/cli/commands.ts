@@ -4,36 +4,43 @@ import "server-only";
 import { z } from "zod";
 import { getPrisma, getDatabase } from "@/lib/db/database";
 import { createUser, UserInputError } from "@/lib/users/manage-users";
-import { createDevice, listDevices, revokeDevice, DeviceInputError } from "@/lib/devices/manage-devices";
+import { DeviceInputError } from "@/lib/devices/manage-devices";
+import { FirmwareInputError } from "@/lib/firmware/firmware-error";
 import { ApiTokenError, createApiToken } from "@/lib/auth/api-tokens";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
-import { CliError, flag, parseArgs, type ParsedArgs } from "./parse-args";
+import { CliError, flag, parseArgs } from "./parse-args";
+import { table, type CliOutput, type Command } from "./cli-types";
+import { deviceCommands } from "./device-commands";
+import { firmwareCommands } from "./firmware-commands";
 
-export type CliOutput = { json: unknown; text: string };
+export type { CliOutput };
 
 export const USAGE = `Usage: npm run cli -- <noun> <verb> [--flags] [--json]
 
   users create --email <e> --password <p> --role <admin|nurse|physician|patient> [--name <n>] [--patient <id>] [--ward <id|code>]...
   tokens create --email <e> [--name <label>]          personal API token, shown once
   patients list [--ward <id|code>]
-  devices create --type <type> [--patient <id>]         device secret, shown once
-  devices list
+  devices create --type <type> [--id <id>] [--patient <id> | --bed <ward/label> | --asset <tag> | --location <text>] [--firmware <v>]
+                                                        device secret, shown once
+  devices list [--type <t>] [--status active|revoked] [--connectivity online|offline|unknown] [--ward <id|code>]
+               [--firmware current|outdated|flagged|unknown|attention]
+  devices rotate <id>                                   new secret, shown once; the old one stops working at once
+  devices assign <id> --patient <id> | --bed <ward/label> | --asset <tag> | --location <text>
+  devices unassign <id>
   devices revoke <id>                                   drops its live connections at once
+  firmware upload --type <type> --version <v> --file <path> --signature <base64> [--sha256 <hex>]
+                                                        Ed25519 signature of the raw file bytes, checked on upload
+  firmware list [--type <type>]
+  firmware assign <packageId> --device <id>... | --all-outdated   sends the OTA command over MQTT
+  firmware flag <packageId> --reason <why> | firmware unflag <packageId>
+  firmware status                                       patch status: outdated and flagged devices per type
+  firmware sign --file <path>                           demo mode: base64 signature with the demo key
   db migrate | db seed
 
 --json prints one JSON document on stdout and nothing else.`;
-
-function table(rows: Record<string, unknown>[], columns: string[]): string {
-  const cell = (v: unknown) => (v instanceof Date ? v.toISOString() : v === null || v === undefined ? "-" : String(v));
-  const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)));
-  const line = (vals: string[]) => vals.map((v, i) => v.padEnd(widths[i]!)).join("  ").trimEnd();
-  return [line(columns), ...rows.map((r) => line(columns.map((c) => cell(r[c]))))].join("\n");
-}
-
-type Command = (args: ParsedArgs) => Promise<CliOutput>;
 
 const commands: Record<string, Command> = {
   async "users create"(args) {
@@ -67,23 +74,6 @@ const commands: Record<string, Command> = {
     const rows = patients.map((p) => ({ id: p.id, mrn: p.mrn, name: `${p.givenName} ${p.familyName}`, birthDate: p.birthDate.toISOString().slice(0, 10), ward: p.bed?.ward.code ?? null, bed: p.bed?.label ?? null }));
     return { json: rows, text: rows.length ? table(rows, ["id", "mrn", "name", "birthDate", "ward", "bed"]) : "No patients." };
   },
-  async "devices create"(args) {
-    const d = await createDevice({ type: flag(args, "type", true), patientId: flag(args, "patient") ?? null, firmwareVersion: flag(args, "firmware") });
-    return {
-      json: d,
-      text: `Created ${d.type} ${d.id}${d.patientId ? ` for patient ${d.patientId}` : ""}.\nSecret (shown once, store it now): ${d.secret}\nMQTT: username ${d.id}, password <secret>, topic devices/${d.id}/telemetry`,
-    };
-  },
-  async "devices list"() {
-    const devices = await listDevices();
-    return { json: devices, text: devices.length ? table(devices, ["id", "type", "status", "bed", "patientMrn", "firmwareVersion", "lastSeenAt"]) : "No devices." };
-  },
-  async "devices revoke"(args) {
-    const id = args.positionals[2];
-    if (!id) throw new CliError("devices revoke needs a device id: devices revoke <id>");
-    const r = await revokeDevice(id);
-    return { json: r, text: `Revoked ${r.id}; its connections were dropped.` };
-  },
   async "db migrate"() {
     const applied = await migrateDatabase((await getDatabase()).sql);
     return { json: { applied }, text: applied.length ? `Applied ${applied.join(", ")}` : "Database is up to date." };
@@ -94,17 +84,22 @@ const commands: Record<string, Command> = {
     const r = await seedDemo(e.dataDir);
     return { json: r, text: r.created ? "Seeded the demo hospital." : "Demo hospital already present." };
   },
+  ...deviceCommands,
+  ...firmwareCommands,
 };
 
+/** Flags that take no value; `--all-outdated` is read as `--all-outdated=true`. */
+const BOOLEAN_FLAGS = ["--all-outdated"];
+
 export async function runCliCommand(argv: string[]): Promise<CliOutput> {
-  const args = parseArgs(argv);
+  const args = parseArgs(argv.map((a) => (BOOLEAN_FLAGS.includes(a) ? `${a}=true` : a)));
   const [noun, verb] = args.positionals;
   const command = commands[`${noun} ${verb}`];
   if (!command) throw new CliError(noun ? `unknown command "${[noun, verb].filter(Boolean).join(" ")}"\n\n${USAGE}` : USAGE);
   try {
     return await command(args);
   } catch (err) {
-    if (err instanceof UserInputError || err instanceof DeviceInputError || err instanceof ApiTokenError) throw new CliError(err.message);
+    if (err instanceof UserInputError || err instanceof DeviceInputError || err instanceof FirmwareInputError || err instanceof ApiTokenError) throw new CliError(err.message);
     if (err instanceof z.ZodError) throw new CliError(err.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
     throw err;
   }

@@ -1,10 +1,15 @@
-// Device provisioning: create (secret shown once), assign, revoke, list. Every change is announced on
-// the bus so caches and live connections follow at once.
+// Device provisioning: create (secret shown once), rotate the secret, assign to a patient, bed, asset
+// tag or location, unassign, revoke, list. Inputs are validated with errors that name the field.
+// Every change is announced on the bus ("device:changed") so caches and live connections follow at
+// once: a revoke or a rotation drops the device's live MQTT connection. With `audit`, the change is
+// also written to the audit trail under that actor.
 import "server-only";
 import crypto from "node:crypto";
+import { z } from "zod";
 import { getPrisma } from "@/lib/db/database";
 import { eventBus } from "@/lib/bus/event-bus";
 import { generateSecret, hashSecret } from "@/lib/auth/secret-token";
+import { recordAudit, type AuditActor, type RequestMeta } from "@/lib/audit/record-audit";
 import { DEVICE_TYPE_KEYS, isDeviceType, type DeviceType } from "@/lib/domain/device-types";
 
 export class DeviceInputError extends Error {
@@ -14,61 +19,190 @@ export class DeviceInputError extends Error {
   }
 }
 
-const ID_PREFIX: Record<DeviceType, string> = {
-  bedside_monitor: "mon",
-  wearable: "wear",
-  cgm: "cgm",
-  bp_cuff: "bp",
-  smart_inhaler: "inh",
-  infusion_pump: "pump",
-  env_sensor: "env",
+/** Who made a change, for the audit trail. */
+export type AuditBy = { actor: AuditActor; meta?: RequestMeta };
+
+/** Where a device is used. Exactly one at a time; "none" clears the assignment. */
+export type AssignTarget =
+  | { kind: "patient"; patientId: string }
+  /** A bed id, or "WARD/label" such as "4E/3". */
+  | { kind: "bed"; bed: string }
+  | { kind: "asset"; tag: string }
+  | { kind: "location"; text: string }
+  | { kind: "none" };
+
+const ID_PREFIX: Record<string, string> = {
+  bedside_monitor: "mon", wearable: "wear", cgm: "cgm", bp_cuff: "bp", smart_inhaler: "inh", infusion_pump: "pump", env_sensor: "env", gateway: "gw",
 };
+const DEVICE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const ASSET_TAG = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
+const LOCATION_MAX = 120;
 
 export function newDeviceId(type: DeviceType): string {
-  return `${ID_PREFIX[type]}-${crypto.randomBytes(5).toString("hex")}`;
+  return `${ID_PREFIX[type] ?? type.replace(/[^a-z]/g, "").slice(0, 6)}-${crypto.randomBytes(5).toString("hex")}`;
 }
 
-export async function createDevice(input: {
-  type: string;
-  patientId?: string | null;
-  firmwareVersion?: string;
-  simulated?: boolean;
-  id?: string;
-}): Promise<{ id: string; type: DeviceType; patientId: string | null; secret: string }> {
+/** Request body of an assignment (API, server actions): exactly one of the keys. */
+export const assignmentBodySchema = z
+  .object({
+    patientId: z.string().trim().min(1).max(100).optional(),
+    bed: z.string().trim().min(1).max(100).optional(),
+    assetTag: z.string().trim().min(1).max(64).optional(),
+    location: z.string().trim().min(1).max(LOCATION_MAX).optional(),
+    unassign: z.literal(true).optional(),
+  })
+  .strict()
+  .refine((b) => Object.values(b).filter((v) => v !== undefined).length === 1, {
+    message: "give exactly one of patientId, bed, assetTag, location or unassign: true",
+  })
+  .transform((b): AssignTarget => {
+    if (b.patientId) return { kind: "patient", patientId: b.patientId };
+    if (b.bed) return { kind: "bed", bed: b.bed };
+    if (b.assetTag) return { kind: "asset", tag: b.assetTag };
+    if (b.location) return { kind: "location", text: b.location };
+    return { kind: "none" };
+  });
+
+type Placement = { patientId: string | null; bedId: string | null; assetTag: string | null; location: string | null };
+type Prisma = Awaited<ReturnType<typeof getPrisma>>;
+
+async function resolveBed(prisma: Prisma, ref: string): Promise<{ id: string; label: string }> {
+  const slash = ref.indexOf("/");
+  const bed =
+    slash > 0
+      ? await prisma.bed.findFirst({
+          where: { label: ref.slice(slash + 1).trim(), ward: { code: { equals: ref.slice(0, slash).trim(), mode: "insensitive" } } },
+          select: { id: true, label: true, ward: { select: { code: true } } },
+        })
+      : await prisma.bed.findUnique({ where: { id: ref }, select: { id: true, label: true, ward: { select: { code: true } } } });
+  if (!bed) throw new DeviceInputError("bed", `no bed "${ref}" (use WARD/label such as 4E/3, or a bed id)`);
+  return { id: bed.id, label: `${bed.ward.code}/${bed.label}` };
+}
+
+/** Validates a target and turns it into the device columns it sets (the others are cleared). */
+async function placementOf(prisma: Prisma, target: AssignTarget): Promise<{ placement: Placement; label: string | null }> {
+  const none: Placement = { patientId: null, bedId: null, assetTag: null, location: null };
+  switch (target.kind) {
+    case "patient": {
+      const patient = await prisma.patient.findUnique({ where: { id: target.patientId.trim() }, select: { id: true } });
+      if (!patient) throw new DeviceInputError("patient", `no patient with id "${target.patientId}"`);
+      return { placement: { ...none, patientId: patient.id }, label: null };
+    }
+    case "bed": {
+      const bed = await resolveBed(prisma, target.bed.trim());
+      return { placement: { ...none, bedId: bed.id }, label: bed.label };
+    }
+    case "asset": {
+      const tag = target.tag.trim();
+      if (!ASSET_TAG.test(tag)) throw new DeviceInputError("assetTag", "use letters, digits and . _ : - (at most 64), e.g. PUMP-0042");
+      return { placement: { ...none, assetTag: tag }, label: tag };
+    }
+    case "location": {
+      const text = target.text.trim();
+      if (!text) throw new DeviceInputError("location", "is empty");
+      if (text.length > LOCATION_MAX) throw new DeviceInputError("location", `is longer than ${LOCATION_MAX} characters`);
+      if (/[\p{Cc}]/u.test(text)) throw new DeviceInputError("location", "may not contain control characters");
+      return { placement: { ...none, location: text }, label: text };
+    }
+    case "none":
+      return { placement: none, label: null };
+  }
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return typeof err === "object" && err !== null && "code" in err && (err as { code: unknown }).code === "P2002";
+}
+
+export async function createDevice(
+  input: {
+    type: string;
+    patientId?: string | null;
+    /** Instead of a patient: a bed ("WARD/label" or id), an asset tag or a location. */
+    bed?: string | null;
+    assetTag?: string | null;
+    location?: string | null;
+    firmwareVersion?: string;
+    simulated?: boolean;
+    id?: string;
+  },
+  opts: { audit?: AuditBy } = {},
+): Promise<{ id: string; type: DeviceType; patientId: string | null; secret: string }> {
   if (!isDeviceType(input.type)) {
     throw new DeviceInputError("type", `unknown device type "${input.type}" (one of: ${DEVICE_TYPE_KEYS.join(", ")})`);
   }
-  const prisma = await getPrisma();
-  if (input.patientId) {
-    const patient = await prisma.patient.findUnique({ where: { id: input.patientId }, select: { id: true } });
-    if (!patient) throw new DeviceInputError("patient", `no patient with id "${input.patientId}"`);
+  if (input.id !== undefined && !DEVICE_ID.test(input.id)) {
+    throw new DeviceInputError("id", "use letters, digits and . _ - (at most 64, starting with a letter or digit)");
   }
+  const targets: AssignTarget[] = [
+    ...(input.patientId ? [{ kind: "patient" as const, patientId: input.patientId }] : []),
+    ...(input.bed ? [{ kind: "bed" as const, bed: input.bed }] : []),
+    ...(input.assetTag ? [{ kind: "asset" as const, tag: input.assetTag }] : []),
+    ...(input.location ? [{ kind: "location" as const, text: input.location }] : []),
+  ];
+  if (targets.length > 1) throw new DeviceInputError("assignment", "give at most one of patient, bed, asset tag or location");
+  const prisma = await getPrisma();
+  const { placement } = await placementOf(prisma, targets[0] ?? { kind: "none" });
   const secret = generateSecret("dsk");
-  const device = await prisma.device.create({
-    data: {
-      id: input.id ?? newDeviceId(input.type),
-      type: input.type,
-      secretHash: hashSecret(secret),
-      patientId: input.patientId ?? null,
-      firmwareVersion: input.firmwareVersion ?? null,
-      simulated: input.simulated ?? false,
-    },
-  });
+  let device;
+  try {
+    device = await prisma.device.create({
+      data: {
+        id: input.id ?? newDeviceId(input.type),
+        type: input.type,
+        secretHash: hashSecret(secret),
+        ...placement,
+        firmwareVersion: input.firmwareVersion ?? null,
+        simulated: input.simulated ?? false,
+      },
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new DeviceInputError("id", `a device with id "${input.id}" already exists`);
+    throw err;
+  }
   eventBus().publish("device:changed", { deviceId: device.id, change: "created" });
+  if (opts.audit) {
+    await recordAudit([{ ...opts.audit, action: "device.create", patientId: device.patientId, detail: { deviceId: device.id, type: device.type, ...placement } }]);
+  }
   return { id: device.id, type: input.type, patientId: device.patientId, secret };
 }
 
 /** Issues a new secret; the old one stops working and live connections using it are dropped. */
-export async function rotateDeviceSecret(deviceId: string): Promise<string> {
+export async function rotateDeviceSecret(deviceId: string, opts: { audit?: AuditBy } = {}): Promise<string> {
   const prisma = await getPrisma();
   const secret = generateSecret("dsk");
   const updated = await prisma.device.updateMany({ where: { id: deviceId, status: "active" }, data: { secretHash: hashSecret(secret) } });
-  if (updated.count === 0) throw new DeviceInputError("device", `no active device with id "${deviceId}"`);
+  if (updated.count === 0) {
+    const exists = await prisma.device.findUnique({ where: { id: deviceId }, select: { id: true } });
+    throw new DeviceInputError("device", exists ? `"${deviceId}" is revoked; provision a new device instead` : `no active device with id "${deviceId}"`);
+  }
   eventBus().publish("device:changed", { deviceId, change: "rotated" });
+  if (opts.audit) await recordAudit([{ ...opts.audit, action: "device.rotate_secret", detail: { deviceId } }]);
   return secret;
 }
 
-export async function revokeDevice(deviceId: string): Promise<{ id: string; revokedAt: Date }> {
+/** Assigns an active device to one patient, bed, asset tag or location (or none), replacing the previous one. */
+export async function assignDevice(deviceId: string, target: AssignTarget, opts: { audit?: AuditBy } = {}): Promise<Placement & { id: string; label: string | null }> {
+  const prisma = await getPrisma();
+  const existing = await prisma.device.findUnique({ where: { id: deviceId }, select: { id: true, status: true, patientId: true, bedId: true, assetTag: true, location: true } });
+  if (!existing) throw new DeviceInputError("device", `no device with id "${deviceId}"`);
+  if (existing.status === "revoked") throw new DeviceInputError("device", `"${deviceId}" is revoked; provision a new device instead`);
+  const { placement, label } = await placementOf(prisma, target);
+  await prisma.device.update({ where: { id: deviceId }, data: placement });
+  eventBus().publish("device:changed", { deviceId, change: "assigned" });
+  if (opts.audit) {
+    const { id: _id, status: _status, ...previous } = existing;
+    await recordAudit([
+      { ...opts.audit, action: target.kind === "none" ? "device.unassign" : "device.assign", patientId: placement.patientId ?? existing.patientId, detail: { deviceId, kind: target.kind, ...placement, label, previous } },
+    ]);
+  }
+  return { id: deviceId, ...placement, label };
+}
+
+export function unassignDevice(deviceId: string, opts: { audit?: AuditBy } = {}) {
+  return assignDevice(deviceId, { kind: "none" }, opts);
+}
+
+export async function revokeDevice(deviceId: string, opts: { audit?: AuditBy } = {}): Promise<{ id: string; revokedAt: Date }> {
   const prisma = await getPrisma();
   const existing = await prisma.device.findUnique({ where: { id: deviceId } });
   if (!existing) throw new DeviceInputError("device", `no device with id "${deviceId}"`);
@@ -76,7 +210,15 @@ export async function revokeDevice(deviceId: string): Promise<{ id: string; revo
     existing.status === "revoked"
       ? existing
       : await prisma.device.update({ where: { id: deviceId }, data: { status: "revoked", revokedAt: new Date() } });
+  // A revoked device will never finish an update: close the open ones.
+  await prisma.deviceFirmwareUpdate.updateMany({
+    where: { deviceId, state: { in: ["pending", "downloading", "verified"] } },
+    data: { state: "failed", detail: "cancelled: device revoked", updatedAt: new Date() },
+  });
   eventBus().publish("device:changed", { deviceId, change: "revoked" });
+  if (opts.audit && existing.status !== "revoked") {
+    await recordAudit([{ ...opts.audit, action: "device.revoke", patientId: existing.patientId, detail: { deviceId, type: existing.type } }]);
+  }
   return { id: device.id, revokedAt: device.revokedAt ?? new Date() };
 }
 

@@ -1,0 +1,28 @@
+"use client";
+// A modal dialog (native <dialog>: focus is trapped, Escape closes) for row actions.
+import { useEffect, useRef, type ReactNode } from "react";
+
+export function ActionDialog({ title, open, onClose, children }: { title: string; open: boolean; onClose: () => void; children: ReactNode }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (open && !d.open) d.showModal();
+    if (!open && d.open) d.close();
+  }, [open]);
+  return (
+    <dialog
+      ref={ref}
+      onClose={onClose}
+      aria-label={title}
+      className="m-auto w-[min(40rem,calc(100vw-2rem))] rounded-lg border border-line-strong bg-panel p-0 text-left whitespace-normal text-ink backdrop:bg-black/70"
+    >
+      {open && (
+        <div className="p-5">
+          <h2 className="text-lg font-semibold">{title}</h2>
+          <div className="mt-3">{children}</div>
+        </div>
+      )}
+    </dialog>
+  );
+}

@@ -1,0 +1,78 @@
+// The registry table: one row per device with assignment, status, connectivity, last seen, firmware
+// (against the newest unflagged package of its type) and battery, plus the row actions.
+import type { RegistryDevice } from "@/lib/devices/device-queries";
+import type { AssignOptions } from "./assign-fields";
+import { AssignmentText, Battery, ConnectivityBadge, FirmwareBadge, formatAge, formatUtc, UpdateState } from "./device-badges";
+import { DeviceRowActions } from "./device-row-actions";
+
+const HEADERS = ["Device", "Assigned to", "Status", "Connectivity", "Last seen", "Firmware", "Battery", ""];
+
+export function DeviceTable({ devices, options, now }: { devices: RegistryDevice[]; options: AssignOptions; now: number }) {
+  if (devices.length === 0) return <p className="mt-6 text-ink-muted">No devices match these filters.</p>;
+  return (
+    <div className="mt-4 overflow-x-auto rounded-lg border border-line">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Devices</caption>
+        <thead className="bg-panel text-ink-muted">
+          <tr>
+            {HEADERS.map((h, i) => (
+              <th key={i} scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
+                {h || <span className="sr-only">Actions</span>}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {devices.map((d) => (
+            <DeviceRow key={d.id} device={d} options={options} now={now} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function DeviceRow({ device: d, options, now }: { device: RegistryDevice; options: AssignOptions; now: number }) {
+  const revoked = d.status === "revoked";
+  const firmwareTitle =
+    d.firmware.status === "flagged" ? `Flagged: ${d.firmware.flagReason ?? ""}` : d.firmware.latest ? `Newest: ${d.firmware.latest}` : "No package uploaded for this type";
+  return (
+    <tr className={`border-t border-line align-middle ${revoked ? "text-ink-faint" : ""}`}>
+      <td className="px-3 py-2">
+        <div className="font-mono">{d.id}</div>
+        <div className="text-xs text-ink-muted">
+          {d.typeLabel}
+          {d.simulated && " · simulated"}
+          {d.gatewayId && ` · via ${d.gatewayId}`}
+        </div>
+      </td>
+      <td className="px-3 py-2">
+        <AssignmentText assignment={d.assignment} />
+      </td>
+      <td className="px-3 py-2 whitespace-nowrap">
+        {revoked ? <span title={d.revokedAt ? formatUtc(d.revokedAt) : undefined}>Revoked</span> : <span className="text-ok">Active</span>}
+      </td>
+      <td className="px-3 py-2 whitespace-nowrap">{revoked ? <span>—</span> : <ConnectivityBadge connectivity={d.connectivity} />}</td>
+      <td className="px-3 py-2 whitespace-nowrap tabular" title={d.lastSeenAt ? formatUtc(d.lastSeenAt) : undefined}>
+        {d.lastSeenAt ? formatAge(d.lastSeenAt, now) : <span className="text-ink-faint">never</span>}
+      </td>
+      <td className="px-3 py-2">
+        <div className="flex flex-wrap items-center gap-2">
+          <span className="font-mono">{d.firmwareVersion ?? <span className="text-ink-faint">—</span>}</span>
+          {!revoked && <FirmwareBadge status={d.firmware.status} title={firmwareTitle} />}
+        </div>
+        {d.update && d.update.state !== "updated" && (
+          <div className="text-xs text-ink-muted">
+            → {d.update.version} <UpdateState state={d.update.state} detail={d.update.detail} />
+          </div>
+        )}
+      </td>
+      <td className="px-3 py-2 whitespace-nowrap">
+        <Battery level={d.batteryLevel} />
+      </td>
+      <td className="px-3 py-2 text-right whitespace-nowrap">
+        <DeviceRowActions deviceId={d.id} revoked={revoked} options={options} />
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,89 @@
+// The device registry for admins and biomed: every device with where it is used, status,
+// connectivity, last seen, firmware and battery; provision, rotate, assign and revoke. Biomed sees
+// beds and wards, never patient identity; an admin's view of patient names is audited.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AppNav } from "@/components/app-nav";
+import { recordPatientReads } from "@/lib/audit/record-audit";
+import { listAssignableTargets, listRegistryDevices, patientIdsOf, registryFiltersSchema, type RegistryDevice } from "@/lib/devices/device-queries";
+import { DEVICE_TYPES, DEVICE_TYPE_KEYS } from "@/lib/domain/device-types";
+import { needsPatch } from "@/lib/firmware/firmware-status";
+import { requirePagePrincipal } from "@/lib/pages/page-principal";
+import { DeviceFilters } from "./device-filters";
+import { DeviceSectionTabs } from "./device-section-tabs";
+import { DeviceTable } from "./device-table";
+import { DeviceTypesHelp } from "./device-types-help";
+import { ProvisionPanel } from "./provision-panel";
+
+export const metadata: Metadata = { title: "Devices · IoMT Ward" };
+export const dynamic = "force-dynamic";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** Unknown or malformed filters are dropped rather than failing the page. */
+function parseFilters(raw: Record<string, string | string[] | undefined>) {
+  const first = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, (Array.isArray(v) ? v[0] : v) || undefined]));
+  const out: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(registryFiltersSchema.shape)) {
+    const r = schema.safeParse(first[key]);
+    if (r.success && r.data) out[key] = r.data;
+  }
+  return registryFiltersSchema.parse(out);
+}
+
+function summaryOf(devices: RegistryDevice[]) {
+  const active = devices.filter((d) => d.status === "active");
+  return {
+    active: active.length,
+    online: active.filter((d) => d.connectivity === "online").length,
+    offline: active.filter((d) => d.connectivity === "offline").length,
+    unknown: active.filter((d) => d.connectivity === "unknown").length,
+    patch: active.filter((d) => needsPatch(d.firmware.status)).length,
+  };
+}
+
+const requestTime = () => Date.now();
+
+export default async function DevicesPage({ searchParams }: { searchParams: SearchParams }) {
+  const { principal, meta } = await requirePagePrincipal({ roles: ["admin", "biomed"], returnTo: "/admin/devices" });
+  const filters = parseFilters(await searchParams);
+  const viewer = { showPatients: principal.role === "admin" };
+  const [devices, targets] = await Promise.all([listRegistryDevices(filters, viewer), listAssignableTargets(viewer)]);
+  const patientIds = patientIdsOf(devices);
+  if (patientIds.length) await recordPatientReads(principal, "device.list", patientIds, meta, { view: "registry" });
+  const types = DEVICE_TYPE_KEYS.map((k) => ({ key: k, label: DEVICE_TYPES[k].label }));
+  const s = summaryOf(devices);
+  const stat = (label: string, n: number, href: string, tone = "") => (
+    <Link href={href} className="rounded-lg border border-line bg-panel px-4 py-2 hover:border-line-strong">
+      <span className={`block text-2xl font-semibold tabular ${tone}`}>{n}</span>
+      <span className="text-xs text-ink-muted">{label}</span>
+    </Link>
+  );
+
+  return (
+    <>
+      <AppNav principal={principal} current="/admin/devices" />
+      <main className="mx-auto max-w-[120rem] px-4 py-6">
+        <h1 className="text-2xl font-semibold">Devices</h1>
+        <p className="mt-1 text-sm text-ink-muted">
+          Every device with its own identity and secret. Offline and unknown connectivity and low battery are technical (INOP) conditions.
+          {principal.role === "biomed" && " Patient identity is not shown to biomedical engineering."}
+        </p>
+        <DeviceSectionTabs current="/admin/devices" />
+        <div className="mt-4 flex flex-wrap gap-3" aria-label="Summary of the listed devices">
+          {stat("active", s.active, "/admin/devices?status=active")}
+          {stat("online", s.online, "/admin/devices?connectivity=online", "text-ok")}
+          {stat("offline", s.offline, "/admin/devices?connectivity=offline", s.offline ? "text-alarm-low" : "")}
+          {stat("connectivity unknown", s.unknown, "/admin/devices?connectivity=unknown", s.unknown ? "text-alarm-low" : "")}
+          {stat("need a firmware patch", s.patch, "/admin/devices?firmware=attention", s.patch ? "text-alarm-medium" : "")}
+        </div>
+        <div className="mt-6">
+          <ProvisionPanel types={types} options={targets} />
+        </div>
+        <DeviceFilters values={filters} types={types} wards={targets.wards} />
+        <DeviceTable devices={devices} options={targets} now={requestTime()} />
+        <DeviceTypesHelp />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,107 @@
+"use client";
+// Provisioning a device: type, optional id and assignment, firmware version; the secret is shown
+// once on success with a copy button.
+import { useRouter } from "next/navigation";
+import { useState, useTransition, type FormEvent } from "react";
+import { provisionDeviceAction } from "./actions";
+import { AssignFields, assignmentFields, type AssignOptions, type AssignValue } from "./assign-fields";
+import { buttonClass, inputClass, SecretReveal } from "./secret-reveal";
+
+export type TypeOption = { key: string; label: string };
+
+export function ProvisionPanel({ types, options }: { types: TypeOption[]; options: AssignOptions }) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [assign, setAssign] = useState<AssignValue>({ kind: "none", value: "" });
+  const [error, setError] = useState<string | null>(null);
+  const [created, setCreated] = useState<{ id: string; type: string; secret: string } | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const data = new FormData(form);
+    setError(null);
+    startTransition(async () => {
+      const res = await provisionDeviceAction({
+        type: String(data.get("type") ?? ""),
+        id: String(data.get("id") ?? ""),
+        firmwareVersion: String(data.get("firmwareVersion") ?? ""),
+        ...assignmentFields(assign),
+      });
+      if (!res.ok) {
+        setError(res.fieldErrors ? Object.entries(res.fieldErrors).map(([f, m]) => `${f}: ${m}`).join("; ") : res.error);
+        return;
+      }
+      setCreated(res.data);
+      form.reset();
+      setAssign({ kind: "none", value: "" });
+      setOpen(false);
+      router.refresh();
+    });
+  }
+
+  return (
+    <section aria-labelledby="provision-heading" className="rounded-lg border border-line bg-panel p-4">
+      <div className="flex items-center justify-between gap-3">
+        <h2 id="provision-heading" className="text-lg font-semibold">
+          Provision a device
+        </h2>
+        {!open && (
+          <button type="button" onClick={() => setOpen(true)} className={`${buttonClass} bg-accent text-canvas hover:brightness-110`}>
+            New device
+          </button>
+        )}
+      </div>
+      {open && (
+        <form onSubmit={onSubmit} className="mt-3 space-y-3" noValidate>
+          <div className="flex flex-wrap items-end gap-3">
+            <div>
+              <label htmlFor="prov-type" className="block text-sm font-medium">
+                Type
+              </label>
+              <select id="prov-type" name="type" required className={`mt-1 ${inputClass}`} defaultValue={types[0]?.key}>
+                {types.map((t) => (
+                  <option key={t.key} value={t.key}>
+                    {t.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="w-56">
+              <label htmlFor="prov-id" className="block text-sm font-medium">
+                Device id <span className="font-normal text-ink-muted">(optional)</span>
+              </label>
+              <input id="prov-id" name="id" maxLength={64} placeholder="generated when empty" className={`mt-1 ${inputClass} font-mono`} />
+            </div>
+            <div className="w-40">
+              <label htmlFor="prov-fw" className="block text-sm font-medium">
+                Firmware <span className="font-normal text-ink-muted">(optional)</span>
+              </label>
+              <input id="prov-fw" name="firmwareVersion" maxLength={64} placeholder="e.g. 2.4.1" className={`mt-1 ${inputClass} font-mono`} />
+            </div>
+          </div>
+          <AssignFields idPrefix="prov" options={options} allowNone value={assign} onChange={setAssign} />
+          {error && (
+            <p role="alert" className="text-sm text-alarm-high">
+              {error}
+            </p>
+          )}
+          <div className="flex gap-2">
+            <button type="submit" disabled={pending} className={`${buttonClass} bg-accent text-canvas hover:brightness-110`}>
+              {pending ? "Provisioning…" : "Provision"}
+            </button>
+            <button type="button" onClick={() => (setOpen(false), setError(null))} className={`${buttonClass} border border-line-strong text-ink hover:bg-panel-raised`}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+      {created && (
+        <div className="mt-3">
+          <SecretReveal deviceId={created.id} secret={created.secret} heading={`Provisioned ${created.type} ${created.id}.`} onDone={() => setCreated(null)} />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+// One device of the registry (admin, biomed): GET reads it, PATCH assigns it to exactly one of a
+// patient (admins only), a bed ("WARD/label" or id), an asset tag or a location, or unassigns it.
+import { z } from "zod";
+import { recordPatientReads } from "@/lib/audit/record-audit";
+import { ApiError, notFound } from "@/lib/http/api-errors";
+import { assignDevice, assignmentBodySchema } from "@/lib/devices/manage-devices";
+import { getRegistryDevice, patientIdsOf } from "@/lib/devices/device-queries";
+import { readJsonBody, registryRoute, showsPatients } from "@/lib/firmware/route-helpers";
+
+export const dynamic = "force-dynamic";
+
+const params = z.object({ deviceId: z.string().min(1).max(100) });
+
+export const GET = registryRoute({ params }, async ({ principal, params, meta }) => {
+  const device = await getRegistryDevice(params.deviceId, { showPatients: showsPatients(principal) });
+  if (!device) throw notFound("device");
+  const patientIds = patientIdsOf([device]);
+  if (patientIds.length) await recordPatientReads(principal, "device.view", patientIds, meta, { deviceId: device.id, via: "api" });
+  return { device };
+});
+
+/** PATCH {patientId} | {bed: "4E/3"} | {assetTag} | {location} | {unassign: true} → {device} */
+export const PATCH = registryRoute({ params }, async ({ req, principal, params, meta }) => {
+  const target = await readJsonBody(req, assignmentBodySchema);
+  if (target.kind === "patient" && !showsPatients(principal)) throw new ApiError(403, "patientId: only admins assign devices to patients; assign to a bed instead");
+  await assignDevice(params.deviceId, target, { audit: { actor: principal, meta } });
+  return { device: await getRegistryDevice(params.deviceId, { showPatients: showsPatients(principal) }) };
+});

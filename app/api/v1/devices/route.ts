@@ -1,0 +1,39 @@
+// The device registry over HTTP (admin, biomed): GET lists devices with filters, POST provisions one
+// (its secret is in the answer, once). Patient names and ids appear for admins only.
+import { z } from "zod";
+import { recordPatientReads } from "@/lib/audit/record-audit";
+import { ApiError } from "@/lib/http/api-errors";
+import { createDevice } from "@/lib/devices/manage-devices";
+import { getRegistryDevice, listRegistryDevices, patientIdsOf, registryFiltersSchema } from "@/lib/devices/device-queries";
+import { readJsonBody, registryRoute, showsPatients } from "@/lib/firmware/route-helpers";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/v1/devices?type=&status=active|revoked&connectivity=online|offline|unknown&ward=<id|code>&firmware=outdated|flagged|current|unknown|untracked|attention&q= */
+export const GET = registryRoute({ query: registryFiltersSchema }, async ({ principal, query, meta }) => {
+  const devices = await listRegistryDevices(query, { showPatients: showsPatients(principal) });
+  const patientIds = patientIdsOf(devices);
+  if (patientIds.length) await recordPatientReads(principal, "device.list", patientIds, meta, { via: "api" });
+  return { devices };
+});
+
+const provisionSchema = z
+  .object({
+    type: z.string().min(1),
+    id: z.string().optional(),
+    patientId: z.string().min(1).optional(),
+    bed: z.string().min(1).optional(),
+    assetTag: z.string().min(1).optional(),
+    location: z.string().min(1).optional(),
+    firmwareVersion: z.string().min(1).max(64).optional(),
+  })
+  .strict();
+
+/** POST /api/v1/devices {type, id?, patientId? | bed? | assetTag? | location?, firmwareVersion?} → 201 {device, secret} */
+export const POST = registryRoute({}, async ({ req, principal, meta }) => {
+  const body = await readJsonBody(req, provisionSchema);
+  if (body.patientId && !showsPatients(principal)) throw new ApiError(403, "patientId: only admins assign devices to patients; assign to a bed instead");
+  const created = await createDevice(body, { audit: { actor: principal, meta } });
+  const device = await getRegistryDevice(created.id, { showPatients: showsPatients(principal) });
+  return Response.json({ device, secret: created.secret }, { status: 201 });
+});

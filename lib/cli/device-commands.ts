@@ -1,0 +1,92 @@
+// CLI: the device registry. `devices create|list|rotate|assign|unassign|revoke`.
+import "server-only";
+import { CliError, flag, type ParsedArgs } from "./parse-args";
+import { CLI_ACTOR, table, type Command } from "./cli-types";
+import { assignDevice, createDevice, revokeDevice, rotateDeviceSecret, unassignDevice, type AssignTarget } from "@/lib/devices/manage-devices";
+import { listRegistryDevices, registryFiltersSchema, type DeviceAssignment } from "@/lib/devices/device-queries";
+
+const audit = { actor: CLI_ACTOR };
+
+function deviceId(args: ParsedArgs, usage: string): string {
+  const id = args.positionals[2];
+  if (!id) throw new CliError(`${args.positionals.slice(0, 2).join(" ")} needs a device id: ${usage}`);
+  return id;
+}
+
+export function assignmentText(a: DeviceAssignment): string {
+  switch (a.kind) {
+    case "patient":
+      return ["patient", a.patient?.mrn, a.ward ? `(${a.ward}/${a.bed ?? "?"})` : null].filter(Boolean).join(" ");
+    case "bed":
+      return `bed ${a.ward}/${a.bed}`;
+    case "asset":
+      return `asset ${a.tag}`;
+    case "location":
+      return `location ${a.text}`;
+    case "none":
+      return "-";
+  }
+}
+
+function targetOf(args: ParsedArgs): AssignTarget {
+  const given: AssignTarget[] = [];
+  const patient = flag(args, "patient");
+  const bed = flag(args, "bed");
+  const asset = flag(args, "asset");
+  const location = flag(args, "location");
+  if (patient) given.push({ kind: "patient", patientId: patient });
+  if (bed) given.push({ kind: "bed", bed });
+  if (asset) given.push({ kind: "asset", tag: asset });
+  if (location) given.push({ kind: "location", text: location });
+  if (given.length !== 1) throw new CliError("give exactly one of --patient <id>, --bed <ward/label>, --asset <tag>, --location <text>");
+  return given[0]!;
+}
+
+export const deviceCommands: Record<string, Command> = {
+  async "devices create"(args) {
+    const d = await createDevice(
+      {
+        type: flag(args, "type", true), id: flag(args, "id"), patientId: flag(args, "patient") ?? null, bed: flag(args, "bed") ?? null,
+        assetTag: flag(args, "asset") ?? null, location: flag(args, "location") ?? null, firmwareVersion: flag(args, "firmware"),
+      },
+      { audit },
+    );
+    return {
+      json: d,
+      text: `Created ${d.type} ${d.id}${d.patientId ? ` for patient ${d.patientId}` : ""}.\nSecret (shown once, store it now): ${d.secret}\nMQTT: username ${d.id}, password <secret>, topic devices/${d.id}/telemetry`,
+    };
+  },
+  async "devices list"(args) {
+    const filters = registryFiltersSchema.parse({
+      type: flag(args, "type"), status: flag(args, "status"), connectivity: flag(args, "connectivity"), ward: flag(args, "ward"), firmware: flag(args, "firmware"),
+    });
+    const devices = await listRegistryDevices(filters, { showPatients: true });
+    const rows = devices.map((d) => ({
+      id: d.id, type: d.type, status: d.status, connectivity: d.connectivity, assignment: assignmentText(d.assignment),
+      firmware: d.firmwareVersion ? `${d.firmwareVersion}${d.firmware.status === "current" || d.firmware.status === "untracked" ? "" : ` (${d.firmware.status})`}` : null,
+      battery: d.batteryLevel === null ? null : `${Math.round(d.batteryLevel)}%`, lastSeenAt: d.lastSeenAt,
+    }));
+    return { json: devices, text: rows.length ? table(rows, ["id", "type", "status", "connectivity", "assignment", "firmware", "battery", "lastSeenAt"]) : "No devices." };
+  },
+  async "devices rotate"(args) {
+    const id = deviceId(args, "devices rotate <id>");
+    const secret = await rotateDeviceSecret(id, { audit });
+    return { json: { id, secret }, text: `New secret for ${id} (shown once, store it now): ${secret}\nThe old secret no longer works; its live connections were dropped.` };
+  },
+  async "devices assign"(args) {
+    const id = deviceId(args, "devices assign <id> --patient <id> | --bed <ward/label> | --asset <tag> | --location <text>");
+    const r = await assignDevice(id, targetOf(args), { audit });
+    const where = r.patientId ? `patient ${r.patientId}` : r.bedId ? `bed ${r.label}` : r.assetTag ? `asset ${r.assetTag}` : `location ${r.location}`;
+    return { json: r, text: `Assigned ${id} to ${where}.` };
+  },
+  async "devices unassign"(args) {
+    const id = deviceId(args, "devices unassign <id>");
+    const r = await unassignDevice(id, { audit });
+    return { json: r, text: `${id} is no longer assigned.` };
+  },
+  async "devices revoke"(args) {
+    const id = deviceId(args, "devices revoke <id>");
+    const r = await revokeDevice(id, { audit });
+    return { json: r, text: `Revoked ${r.id}; its connections were dropped.` };
+  },
+};
