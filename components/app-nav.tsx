@@ -19,7 +19,10 @@ export function navLinks(p: Principal): NavLink[] {
   if (p.role === "patient" && p.patientId) links.push({ href: `/patients/${p.patientId}`, label: "My record" });
   if (CLINICAL_ROLES.includes(p.role)) links.push({ href: "/wards", label: "Wards" });
   if (p.role === "admin") links.push({ href: "/admin/audit", label: "Audit log" });
-  if (p.role === "admin" || p.role === "biomed") links.push({ href: "/admin/devices", label: "Devices" });
+  if (p.role === "admin" || p.role === "biomed") {
+    links.push({ href: "/admin/devices", label: "Devices" }, { href: "/admin/firmware", label: "Firmware" });
+  }
+  if (p.role === "admin") links.push({ href: "/admin/ingest", label: "Ingest" });
   links.push({ href: "/account/tokens", label: "API tokens" });
   return links;
 }

@@ -28,10 +28,22 @@ export class DeviceDirectory {
     if (hit && hit.expires > Date.now()) return hit.record;
     const d = await this.db.prisma.device.findUnique({
       where: { id: deviceId },
-      select: { id: true, type: true, secretHash: true, status: true, patientId: true, patient: { select: { bed: { select: { wardId: true } } } } },
+      select: {
+        id: true, type: true, secretHash: true, status: true, patientId: true,
+        patient: { select: { bed: { select: { wardId: true } } } },
+        // A device assigned to a bed reports for whoever lies in that bed.
+        bed: { select: { wardId: true, patient: { select: { id: true } } } },
+      },
     });
     const record: DeviceRecord | null = d
-      ? { id: d.id, type: d.type, secretHash: d.secretHash, status: d.status, patientId: d.patientId, wardId: d.patient?.bed?.wardId ?? null }
+      ? {
+          id: d.id,
+          type: d.type,
+          secretHash: d.secretHash,
+          status: d.status,
+          patientId: d.patientId ?? d.bed?.patient?.id ?? null,
+          wardId: d.patient?.bed?.wardId ?? d.bed?.wardId ?? null,
+        }
       : null;
     if (this.cache.size > 100_000) this.cache.clear();
     this.cache.set(deviceId, { record, expires: Date.now() + TTL_MS });
