@@ -1,5 +1,6 @@
-// The one Node process: Next.js, Socket.IO, the MQTT side, the CLI control channel and the demo
-// simulator. Start-up order follows the data: database -> broker -> web + sockets -> simulator.
+// The one Node process: Next.js, Socket.IO, the MQTT side, the CLI control channel, clinical alerting
+// and the demo simulator. Start-up order follows the data: database -> alerting (engine + escalation
+// scheduler, subscribed before the first frame) -> broker -> web + sockets -> simulator.
 import http from "node:http";
 import next from "next";
 import { env } from "@/lib/env";
@@ -9,6 +10,7 @@ import { DataDirBusyError } from "@/lib/db/data-dir-lock";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { startMqtt } from "@/lib/platform/start-mqtt";
 import { startDemoSimulator } from "@/lib/platform/start-simulator";
+import { startAlerting } from "@/lib/alerts/start-alerting";
 import { attachSocketServer } from "@/lib/socket/socket-server";
 import { startControlChannel } from "@/lib/cli/control-channel";
 import { runCliCommand } from "@/lib/cli/commands";
@@ -25,6 +27,7 @@ async function main() {
 
   const db = await getDatabase();
   const demo = e.demo ? await seedDemo(e.dataDir) : null;
+  const alerting = await startAlerting();
   const mqtt = await startMqtt(e, console.log);
 
   const app = next({ dev, hostname: "localhost", port: e.PORT, dir: process.cwd() });
@@ -57,6 +60,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000).unref();
     await simulator?.stop();
     await mqtt.close(); // stops intake; frames in flight finish writing
+    await alerting.stop(); // alarms and NEWS2 rows still queued are written
     await sockets.close();
     await control.close();
     await app.close?.();

@@ -1,17 +1,29 @@
 // The in-process event bus between ingest and fan-out: ingest publishes validated frames here before
 // they are written, the socket layer forwards them to rooms. Device changes (revoke, reassign) travel
-// here too so caches and live connections react at once.
+// here too so caches and live connections react at once. The alarm engine listens to frames and
+// connectivity, and publishes live NEWS2, alert changes (after they are stored) and notifications.
 import "server-only";
 import { EventEmitter } from "node:events";
 import { processSingleton } from "@/lib/process-singleton";
 import type { DeviceStatusEvent, VitalsEvent } from "@/lib/socket/events";
+import type { AlertNotification, AlertUpdate, News2Event, PersonRef } from "@/lib/alerts/alert-types";
 
 export type DeviceChangedEvent = { deviceId: string; change: "created" | "revoked" | "assigned" | "rotated" };
+
+/** A notification to deliver to each recipient's own room; the socket layer records delivery receipts. */
+export type AlertNotifyRequest = { notification: AlertNotification; recipients: PersonRef[] };
 
 export type BusEvents = {
   vitals: [VitalsEvent];
   "device:status": [DeviceStatusEvent];
   "device:changed": [DeviceChangedEvent];
+  /** Live NEWS2 of a patient (every change, "missing" included). */
+  news2: [News2Event];
+  /** An alert was raised or changed; published only after the change is committed. */
+  "alert:changed": [AlertUpdate];
+  "alert:notify": [AlertNotifyRequest];
+  /** An alarm limit was set or removed (scope "ward:<id>" | "patient:<id>"). */
+  "alarm-limits:changed": [{ scope: string; code: string }];
 };
 
 export class EventBus {

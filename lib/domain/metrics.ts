@@ -14,6 +14,8 @@ export type MetricDefinition = {
   max: number;
   integer?: boolean;
   decimals: number;
+  /** Computed by the platform, never sent by a device (no device type lists it). */
+  derived?: boolean;
 };
 
 const defs = [
@@ -33,6 +35,8 @@ const defs = [
   { key: "vibration", label: "Vibration", unit: "g", display: "g", min: 0, max: 100, decimals: 2 },
   { key: "power", label: "Power", unit: "W", display: "W", min: 0, max: 10_000, decimals: 1 },
   { key: "battery", label: "Battery", unit: "%", display: "%", min: 0, max: 100, decimals: 0 },
+  // NEWS2 total (SNOMED CT 1104051000000101), computed live by lib/alerts from the latest fresh readings.
+  { key: "news2", label: "NEWS2", unit: "{score}", display: "", min: 0, max: 20, integer: true, decimals: 0, derived: true },
 ] as const satisfies readonly MetricDefinition[];
 
 export type MetricKey = (typeof defs)[number]["key"];
@@ -45,6 +49,14 @@ export const METRIC_KEYS = defs.map((d) => d.key) as readonly MetricKey[];
 
 export function isMetricKey(key: string): key is MetricKey {
   return Object.prototype.hasOwnProperty.call(METRICS, key);
+}
+
+/** Device id of the platform's own NEWS2 observations. */
+export const NEWS2_DEVICE_ID = "platform:news2";
+
+/** Per-parameter NEWS2 scores (0–3) are stored beside the total as observations "news2.<parameter>". */
+export function news2ComponentCode(parameter: string): string {
+  return `news2.${parameter}`;
 }
 
 /** The vitals shown on a ward tile, in display order. */

@@ -1,4 +1,7 @@
 // The one typed map of Socket.IO events, shared by server (lib/socket) and browser (components).
+import type { AlertNotification, AlertUpdate, AlertView, News2Event } from "@/lib/alerts/alert-types";
+
+export type { AlertNotification, AlertUpdate, AlertView, News2Event };
 
 export type VitalsEvent = {
   deviceId: string;
@@ -25,15 +28,28 @@ export type SubscribeAck = { ok: true } | { ok: false; error: string };
 export interface ServerToClientEvents {
   vitals: (e: VitalsEvent) => void;
   "device:status": (e: DeviceStatusEvent) => void;
+  /** Live NEWS2 (ward and patient rooms); a complete score also arrives as `vitals` {values: {news2}}. */
+  news2: (e: News2Event) => void;
+  /** A new alert (ward and patient rooms), sent after it is stored. */
+  "alert:raised": (alert: AlertView) => void;
+  /** Acknowledged, resolved, silenced, escalated, condition cleared or returned (ward and patient rooms). */
+  "alert:updated": (update: AlertUpdate) => void;
+  /** To one recipient's own room (see userRoom); acknowledge it to record the delivery receipt. */
+  "alert:notify": (n: AlertNotification, ack: (r: { ok: true }) => void) => void;
 }
 
 export interface ClientToServerEvents {
   "ward:subscribe": (wardId: string, ack: (r: SubscribeAck) => void) => void;
   "patient:subscribe": (patientId: string, ack: (r: SubscribeAck) => void) => void;
   unsubscribe: (room: string) => void;
+  /** The alert was displayed to the user: records a read receipt (once per user). */
+  "alert:read": (alertId: string, ack: (r: SubscribeAck) => void) => void;
 }
 
 export const rooms = {
   ward: (wardId: string) => `ward:${wardId}`,
   patient: (patientId: string) => `patient:${patientId}`,
 };
+
+/** Every connection joins its own user's room at connect: alert notifications go there. */
+export const userRoom = (userId: string) => `user:${userId}`;

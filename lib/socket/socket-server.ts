@@ -1,7 +1,9 @@
 // Live fan-out: Socket.IO on the app's HTTP server. Connections authenticate (session or API token),
 // join only rooms their principal may see (audited), and receive validated frames from the bus the
-// moment ingest accepts them. Connection state recovery replays what a briefly disconnected client missed;
-// clients also resync from the server after a longer gap.
+// moment ingest accepts them, with live NEWS2 and alert changes on the same ward and patient rooms.
+// Each connection also joins its user's own room, where alert notifications arrive; the client's ack
+// becomes a delivery receipt and its "alert:read" a read receipt. Connection state recovery replays
+// what a briefly disconnected client missed; clients also resync from the server after a longer gap.
 import "server-only";
 import type http from "node:http";
 import { Server } from "socket.io";
@@ -10,17 +12,26 @@ import { eventBus } from "@/lib/bus/event-bus";
 import { canSeePatient, canSeeWard, CLINICAL_ROLES } from "@/lib/auth/principal";
 import { recordAudit, recordPatientReads } from "@/lib/audit/record-audit";
 import { findPatient } from "@/lib/patients/patient-queries";
+import { AlertAccessError } from "@/lib/alerts/alert-queries";
+import { recordAlertRead } from "@/lib/alerts/alert-receipts";
+import { forwardAlerting } from "@/lib/alerts/alert-fanout";
 import { authenticateSocket } from "./socket-auth";
 import { socketHandler } from "./socket-handler";
 import type { AppServer, AppSocket } from "./socket-types";
-import { rooms } from "./events";
+import { rooms, userRoom } from "./events";
 
 /** setTimeout fires at once beyond 2^31-1 ms; sessions are far shorter, but never risk it. */
 const MAX_TIMER_MS = 2_147_483_647;
 
 const idSchema = z.string({ error: "an id is required" }).min(1, "an id is required").max(100);
 
+/** The patient and ward rooms of a patient-bound event. */
+function roomsOf(e: { patientId: string | null; wardId: string | null }): string[] {
+  return [e.patientId && rooms.patient(e.patientId), e.wardId && rooms.ward(e.wardId)].filter((r): r is string => !!r);
+}
+
 function registerHandlers(socket: AppSocket): void {
+  void socket.join(userRoom(socket.data.principal.userId));
   socket.on(
     "ward:subscribe",
     socketHandler(socket, { roles: CLINICAL_ROLES, input: idSchema }, async ({ principal, input: wardId }) => {
@@ -43,8 +54,20 @@ function registerHandlers(socket: AppSocket): void {
     }),
   );
   socket.on("unsubscribe", (room) => {
-    if (typeof room === "string") void socket.leave(room);
+    if (typeof room === "string" && room !== userRoom(socket.data.principal.userId)) void socket.leave(room);
   });
+  socket.on(
+    "alert:read",
+    socketHandler(socket, { input: idSchema }, async ({ principal, input: alertId }) => {
+      try {
+        await recordAlertRead(principal, alertId);
+        return { ok: true };
+      } catch (err) {
+        if (err instanceof AlertAccessError) return { ok: false, error: err.message };
+        throw err;
+      }
+    }),
+  );
 }
 
 export function attachSocketServer(httpServer: http.Server): { io: AppServer; close(): Promise<void> } {
@@ -77,14 +100,16 @@ export function attachSocketServer(httpServer: http.Server): { io: AppServer; cl
     target.emit("vitals", e);
   });
   const offStatus = bus.subscribe("device:status", (e) => {
-    const targets = [e.patientId && rooms.patient(e.patientId), e.wardId && rooms.ward(e.wardId)].filter((r): r is string => !!r);
+    const targets = roomsOf(e);
     if (targets.length) io.to(targets).emit("device:status", e);
   });
+  const offAlerting = forwardAlerting(io);
   return {
     io,
     close() {
       offVitals();
       offStatus();
+      offAlerting();
       return new Promise<void>((resolve) => void io.close(() => resolve()));
     },
   };

@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { apiRoute } from "@/lib/http/api-route";
+import { CLINICAL_ROLES } from "@/lib/auth/principal";
+import { escalateAlert } from "@/lib/alerts/escalate-alert";
+import { alertingConfig } from "@/lib/alerts/alerting-config";
+import { asApi, parseJsonBody } from "@/lib/alerts/alert-api";
+
+export const dynamic = "force-dynamic";
+
+const bodySchema = z.object({ reason: z.string().trim().max(500, "at most 500 characters").optional() });
+
+/** Escalates one level now (charge nurse, then the physician on call). */
+export const POST = apiRoute({ roles: CLINICAL_ROLES, params: z.object({ id: z.string().min(1).max(100) }) }, async ({ req, principal, params, meta }) => {
+  const body = await parseJsonBody(req, bodySchema);
+  const { escalationMs } = alertingConfig();
+  return { alert: await asApi(() => escalateAlert(principal, params.id, { escalationMs, reason: body.reason || undefined, meta })) };
+});

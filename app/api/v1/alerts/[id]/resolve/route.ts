@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { apiRoute } from "@/lib/http/api-route";
+import { CLINICAL_ROLES } from "@/lib/auth/principal";
+import { resolveAlert } from "@/lib/alerts/alert-actions";
+import { asApi, parseJsonBody } from "@/lib/alerts/alert-api";
+
+export const dynamic = "force-dynamic";
+
+const bodySchema = z.object({
+  reason: z.string({ error: "a reason is required" }).trim().min(1, "a reason is required").max(500, "at most 500 characters"),
+});
+
+export const POST = apiRoute({ roles: CLINICAL_ROLES, params: z.object({ id: z.string().min(1).max(100) }) }, async ({ req, principal, params, meta }) => {
+  const body = await parseJsonBody(req, bodySchema);
+  return { alert: await asApi(() => resolveAlert(principal, params.id, body.reason, { meta })) };
+});

@@ -1,0 +1,69 @@
+// Alerting on Socket.IO: live NEWS2 and alert changes go to the patient's and ward's rooms (a complete
+// NEWS2 also as a `vitals` reading, so tiles and charts that follow vitals show it unchanged); a
+// notification goes to each recipient's own room, every socket of theirs is asked to acknowledge it,
+// and the first acknowledgement becomes the "delivered" receipt ("not_delivered" if none in time).
+import "server-only";
+import { eventBus } from "@/lib/bus/event-bus";
+import { NEWS2_DEVICE_ID } from "@/lib/domain/metrics";
+import { rooms, userRoom } from "@/lib/socket/events";
+import type { AppServer } from "@/lib/socket/socket-types";
+import type { AlertNotification, PersonRef } from "./alert-types";
+import { recordDeliveryReceipt } from "./alert-receipts";
+
+/** How long a recipient's client has to acknowledge a notification. */
+export const DELIVERY_TIMEOUT_MS = 10_000;
+
+function roomsOf(e: { patientId: string | null; wardId: string | null }): string[] {
+  return [e.patientId && rooms.patient(e.patientId), e.wardId && rooms.ward(e.wardId)].filter((r): r is string => !!r);
+}
+
+async function deliver(io: AppServer, notification: AlertNotification, recipient: PersonRef, timeoutMs: number): Promise<void> {
+  const sockets = await io.in(userRoom(recipient.id)).fetchSockets();
+  const record = (delivered: boolean) =>
+    recordDeliveryReceipt(notification.alert.id, notification.level, recipient, delivered).catch((err: Error) =>
+      console.error("[alerts] recording a delivery receipt failed:", err.message),
+    );
+  if (sockets.length === 0) return void record(false);
+  let done = false;
+  let waiting = sockets.length;
+  for (const s of sockets) {
+    s.timeout(timeoutMs).emit("alert:notify", notification, (err) => {
+      waiting--;
+      if (done) return;
+      if (!err) {
+        done = true;
+        void record(true);
+      } else if (waiting === 0) {
+        done = true;
+        void record(false);
+      }
+    });
+  }
+}
+
+/** Subscribes the Socket.IO server to the alerting events of the bus; returns the unsubscribe. */
+export function forwardAlerting(io: AppServer, opts: { deliveryTimeoutMs?: number } = {}): () => void {
+  const bus = eventBus();
+  const offs = [
+    bus.subscribe("news2", (e) => {
+      const targets = roomsOf(e);
+      if (!targets.length) return;
+      io.to(targets).emit("news2", e);
+      if (e.total !== null) {
+        io.to(targets).emit("vitals", { deviceId: NEWS2_DEVICE_ID, patientId: e.patientId, wardId: e.wardId, seq: Date.parse(e.ts), ts: e.ts, values: { news2: e.total } });
+      }
+    }),
+    bus.subscribe("alert:changed", (u) => {
+      const targets = roomsOf(u.alert);
+      if (!targets.length) return;
+      if (u.change === "raised") io.to(targets).emit("alert:raised", u.alert);
+      else io.to(targets).emit("alert:updated", u);
+    }),
+    bus.subscribe("alert:notify", ({ notification, recipients }) => {
+      for (const r of recipients) {
+        deliver(io, notification, r, opts.deliveryTimeoutMs ?? DELIVERY_TIMEOUT_MS).catch((err: Error) => console.error("[alerts] notification failed:", err.message));
+      }
+    }),
+  ];
+  return () => offs.forEach((off) => off());
+}

@@ -1,0 +1,25 @@
+// The pure evaluation core: every rule for one patient and the devices on it, at one moment.
+// Returns findings only; confirmation and latching are confirm-conditions.ts.
+import type { News2Result } from "@/lib/domain/news2";
+import type { EffectiveLimits, LimitCode } from "./alarm-limits";
+import { evaluateCgmRules } from "./cgm-rules";
+import { evaluateLimitRules } from "./limit-rules";
+import { evaluateNews2Rules } from "./news2-rules";
+import { evaluateTechnicalRules } from "./technical-rules";
+import type { DeviceState, Finding, PatientState } from "./rule-types";
+
+export type PatientEvaluation = {
+  now: number;
+  limitsFor: (code: LimitCode) => EffectiveLimits;
+  /** Null while the patient's SpO2 scale is unknown: NEWS2 then judges nothing. */
+  news2: News2Result | null;
+};
+
+export function evaluatePatient(patient: PatientState, devices: readonly DeviceState[], ctx: PatientEvaluation): Finding[] {
+  return [
+    ...evaluateLimitRules(patient, ctx.limitsFor, ctx.now),
+    ...evaluateCgmRules(patient, ctx.now),
+    ...(ctx.news2 ? evaluateNews2Rules(patient, ctx.news2, ctx.now) : []),
+    ...devices.flatMap((d) => evaluateTechnicalRules(d, ctx.now)),
+  ];
+}

@@ -1,0 +1,52 @@
+// Limit rules (pure): each limited metric's latest fresh reading against its effective limits. A reading
+// beyond a critical limit raises the critical (high-priority) alarm; the plain limit alarm is then left
+// as it is (superseded, neither raised nor cleared), so only one new alarm sounds for one excursion.
+import { METRICS, formatMetric } from "@/lib/domain/metrics";
+import { LIMIT_CODES, limitSpec, type EffectiveLimits, type LimitCode, type LimitKind } from "./alarm-limits";
+import { finding, type Finding, type PatientState } from "./rule-types";
+import type { AlertPriority } from "./alert-types";
+
+const KIND_WORDING: Record<LimitKind, string> = { low: "low", high: "high", critical_low: "critically low", critical_high: "critically high" };
+
+function ruleAndLabel(code: LimitCode, kind: LimitKind): { rule: string; label: string } {
+  const named = limitSpec(code).names?.[kind];
+  if (named) return named;
+  return { rule: `${code}.${kind}`, label: `${METRICS[code].label} ${KIND_WORDING[kind]}` };
+}
+
+function message(code: LimitCode, kind: LimitKind, v: number, limit: number): string {
+  const def = METRICS[code];
+  const unit = def.display ? ` ${def.display}` : "";
+  const side = kind.endsWith("low") ? "below" : "above";
+  return `${ruleAndLabel(code, kind).label}: ${formatMetric(code, v)}${unit} (${side} ${limit})`;
+}
+
+export function evaluateLimitRules(patient: PatientState, limitsFor: (code: LimitCode) => EffectiveLimits, now: number): Finding[] {
+  const out: Finding[] = [];
+  for (const code of LIMIT_CODES) {
+    const sample = patient.latest.get(code);
+    const spec = limitSpec(code);
+    if (!sample || now - sample.at > spec.maxAgeMs) continue;
+    const limits = limitsFor(code);
+    const v = sample.v;
+    const emit = (kind: LimitKind, status: Finding["status"], limit: number, priority: AlertPriority) =>
+      out.push(
+        finding(status, sample.at, spec.confirmMs, {
+          rule: ruleAndLabel(code, kind).rule,
+          priority,
+          message: message(code, kind, v, limit),
+          value: v,
+          patientId: patient.patientId,
+          wardId: patient.wardId,
+          deviceId: sample.deviceId,
+        }),
+      );
+    const criticalLow = limits.criticalLow !== null && v < limits.criticalLow;
+    const criticalHigh = limits.criticalHigh !== null && v > limits.criticalHigh;
+    if (limits.criticalLow !== null) emit("critical_low", criticalLow ? "violated" : "normal", limits.criticalLow, "high");
+    if (limits.criticalHigh !== null) emit("critical_high", criticalHigh ? "violated" : "normal", limits.criticalHigh, "high");
+    if (limits.low !== null && !criticalLow) emit("low", v < limits.low ? "violated" : "normal", limits.low, spec.lowPriority);
+    if (limits.high !== null && !criticalHigh) emit("high", v > limits.high ? "violated" : "normal", limits.high, spec.highPriority);
+  }
+  return out;
+}
