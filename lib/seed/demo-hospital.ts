@@ -43,8 +43,9 @@ export function demoPatients(): DemoPatient[] {
 export const DEMO_ACCOUNTS = [
   { email: "admin@demo.local", name: "Alex Admin", role: "admin", wards: [] as string[] },
   { email: "nurse@demo.local", name: "Nora Nurse", role: "nurse", wards: ["4E"] },
-  { email: "charge@demo.local", name: "Chris Charge", role: "nurse", wards: ["4E", "ICU"] },
-  { email: "physician@demo.local", name: "Dr Priya Physician", role: "physician", wards: ["4E", "ICU"] },
+  // Escalation reaches the charge nurse first, then the physician on call (user_wards.duty).
+  { email: "charge@demo.local", name: "Chris Charge", role: "nurse", wards: ["4E", "ICU"], duty: "charge" },
+  { email: "physician@demo.local", name: "Dr Priya Physician", role: "physician", wards: ["4E", "ICU"], duty: "on_call" },
   { email: "biomed@demo.local", name: "Bo Biomed", role: "biomed", wards: [] },
   { email: "patient@demo.local", name: "Demo Patient", role: "patient", wards: [], patientBed: "4E/5" },
 ] as const;

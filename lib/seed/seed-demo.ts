@@ -50,7 +50,7 @@ export async function seedDemo(dataDir: string): Promise<{ created: boolean; cre
   const credentials: DemoCredential[] = [];
   for (const a of DEMO_ACCOUNTS) {
     const password = `demo-${crypto.randomBytes(6).toString("base64url")}`;
-    await createUser({
+    const user = await createUser({
       email: a.email,
       name: a.name,
       password,
@@ -58,6 +58,7 @@ export async function seedDemo(dataDir: string): Promise<{ created: boolean; cre
       wards: [...a.wards],
       patientId: "patientBed" in a ? patientByBed.get(a.patientBed) : undefined,
     });
+    if ("duty" in a) await prisma.userWard.updateMany({ where: { userId: user.id }, data: { duty: a.duty } });
     credentials.push({ email: a.email, password, role: a.role });
   }
   fs.mkdirSync(dataDir, { recursive: true });
