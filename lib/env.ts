@@ -14,7 +14,11 @@ const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default(".data"),
   MQTT_URL: z.string().url().optional(),
+  /** Stable MQTT client id of this app node at the external broker, so its session survives a crash. */
+  MQTT_CLIENT_ID: z.string().min(1).max(128).optional(),
   MQTT_PORT: z.coerce.number().int().min(0).max(65535).default(1883),
+  /** With MQTT_URL: push device credentials to Mosquitto's dynamic-security plugin (the URL's user must administer it). */
+  MQTT_DYNSEC: onOff.optional(),
   SIMULATOR: onOff.optional(),
   SEED_DEMO: onOff.optional(),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),

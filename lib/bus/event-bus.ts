@@ -13,10 +13,14 @@ export type DeviceChangedEvent = { deviceId: string; change: "created" | "revoke
 /** A notification to deliver to each recipient's own room; the socket layer records delivery receipts. */
 export type AlertNotifyRequest = { notification: AlertNotification; recipients: PersonRef[] };
 
+export type DeviceCredentialsEvent = { deviceId: string; secret: string; change: "created" | "rotated" };
+
 export type BusEvents = {
   vitals: [VitalsEvent];
   "device:status": [DeviceStatusEvent];
   "device:changed": [DeviceChangedEvent];
+  /** A new plaintext device secret (create, rotate): only for pushing credentials to an external broker. */
+  "device:credentials": [DeviceCredentialsEvent];
   /** Live NEWS2 of a patient (every change, "missing" included). */
   news2: [News2Event];
   /** An alert was raised or changed; published only after the change is committed. */

@@ -160,6 +160,7 @@ export async function createDevice(
     throw err;
   }
   eventBus().publish("device:changed", { deviceId: device.id, change: "created" });
+  eventBus().publish("device:credentials", { deviceId: device.id, secret, change: "created" });
   if (opts.audit) {
     await recordAudit([{ ...opts.audit, action: "device.create", patientId: device.patientId, detail: { deviceId: device.id, type: device.type, ...placement } }]);
   }
@@ -176,6 +177,7 @@ export async function rotateDeviceSecret(deviceId: string, opts: { audit?: Audit
     throw new DeviceInputError("device", exists ? `"${deviceId}" is revoked; provision a new device instead` : `no active device with id "${deviceId}"`);
   }
   eventBus().publish("device:changed", { deviceId, change: "rotated" });
+  eventBus().publish("device:credentials", { deviceId, secret, change: "rotated" });
   if (opts.audit) await recordAudit([{ ...opts.audit, action: "device.rotate_secret", detail: { deviceId } }]);
   return secret;
 }

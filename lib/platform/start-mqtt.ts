@@ -2,7 +2,9 @@
 import "server-only";
 import type { Env } from "@/lib/env";
 import { startEmbeddedBroker } from "@/lib/ingest/embedded-broker";
+import mqtt from "mqtt";
 import { startExternalConsumer } from "@/lib/ingest/external-broker-consumer";
+import { startDynsecSync } from "@/lib/ingest/dynsec-sync";
 import { getObservationWriter } from "@/lib/ingest/accept-telemetry";
 
 export type MqttSide = { mode: "embedded" | "external"; url: string; port: number | null; close(): Promise<void> };
@@ -15,11 +17,21 @@ export async function startMqtt(e: Env, log: (msg: string) => void): Promise<Mqt
     return { mode: "embedded", url: broker.url, port: broker.port, close: async () => (await broker.close(), await drainWrites()) };
   }
   const url = new URL(e.MQTT_URL);
-  const consumer = await startExternalConsumer({
-    url: `${url.protocol}//${url.host}`,
-    username: decodeURIComponent(url.username) || undefined,
-    password: decodeURIComponent(url.password) || undefined,
-    log: logLevel,
-  });
-  return { mode: "external", url: `${url.protocol}//${url.host}`, port: Number(url.port) || 1883, close: async () => (await consumer.close(), await drainWrites()) };
+  const brokerUrl = `${url.protocol}//${url.host}`;
+  const credentials = { username: decodeURIComponent(url.username) || undefined, password: decodeURIComponent(url.password) || undefined };
+  const consumer = await startExternalConsumer({ url: brokerUrl, ...credentials, log: logLevel });
+  // Credentials management has its own connection: the consumer's acknowledges only telemetry.
+  const control = e.MQTT_DYNSEC ? await mqtt.connectAsync(brokerUrl, { ...credentials, protocolVersion: 5, reconnectPeriod: 2000 }) : null;
+  const stopDynsec = control ? await startDynsecSync(control, logLevel) : null;
+  return {
+    mode: "external",
+    url: brokerUrl,
+    port: Number(url.port) || 1883,
+    close: async () => {
+      stopDynsec?.();
+      await control?.endAsync();
+      await consumer.close();
+      await drainWrites();
+    },
+  };
 }
