@@ -1,9 +1,12 @@
 "use client";
 // One vital-sign trend: a card with title, latest value and a time-axis line chart of prepared data
-// (see lib/charts/prepare-trend). Presentational only: no fetching, no domain logic.
-import { CartesianGrid, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+// (see lib/charts/prepare-trend), optionally with shaded bands (NEWS2 risk bands), alarm limits and
+// alarm markers (lib/charts/prepare-limits). Presentational only: no fetching, no domain logic.
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { ReactNode } from "react";
+import type { AlarmMarker, LimitLine } from "@/lib/charts/prepare-limits";
 import type { ReferenceBand, TrendRow } from "@/lib/charts/prepare-trend";
+import { renderAlarmMarkers, renderBands, renderLimitLines, type ChartBand } from "./chart-overlays";
 
 export type TrendLine = { key: string; label: string; color: string; dashed?: boolean };
 
@@ -21,7 +24,16 @@ export type VitalTrendChartProps = {
   yTicks: readonly number[];
   xTicks: readonly number[];
   formatTick: (t: number) => string;
+  /** The NEWS2 "score 0" range, shaded green. */
   band: ReferenceBand | null;
+  /** Further shaded value bands (e.g. NEWS2 risk bands), drawn under the lines. */
+  bands?: readonly ChartBand[];
+  /** Alarm limits in force, as dashed horizontal lines labelled in a right-hand gutter (given, even empty: the gutter is kept so stacked charts share their time axis). */
+  limits?: readonly LimitLine[];
+  /** Where alarms of this parameter were raised. */
+  markers?: readonly AlarmMarker[];
+  /** "stepAfter" for a value that holds until the next one (a score). */
+  lineType?: "linear" | "stepAfter";
   dots: boolean;
   /** Join across missing values (intermittent measurements); false breaks the line at gaps. */
   connectNulls: boolean;
@@ -30,10 +42,17 @@ export type VitalTrendChartProps = {
   /** Latest value as text, e.g. "120/80". */
   latest?: string | null;
   latestAt?: string | null;
+  /** Shown after the latest value, e.g. the NEWS2 band and its clinical response. */
+  latestNote?: ReactNode;
   /** Small print under the chart, e.g. readings stored vs drawn. */
   footnote?: string | null;
   height?: number;
 };
+
+/** Room for limit labels such as "Sys crit hi 220" right of the plot. */
+const LIMIT_GUTTER = 88;
+/** Chart height not used by the plot: top margin and the time axis. */
+const PLOT_INSET = 36;
 
 const dateTime = new Intl.DateTimeFormat(undefined, {
   weekday: "short",
@@ -65,15 +84,18 @@ export function VitalTrendChart(p: VitalTrendChartProps) {
             </span>
           )}
         </span>
-        {p.latest && (
-          <span className="tabular text-sm">
-            <span className="text-lg font-semibold" style={{ color: p.lines[0]?.color }}>
-              {p.latest}
-            </span>{" "}
-            <span className="text-ink-muted">{p.unit}</span>
-            {p.latestAt && <span className="ml-2 text-xs text-ink-faint">at {p.latestAt}</span>}
-          </span>
-        )}
+        <span className="flex flex-wrap items-baseline justify-end gap-x-3">
+          {p.latest && (
+            <span className="tabular text-sm">
+              <span className="text-lg font-semibold" style={{ color: p.lines[0]?.color }}>
+                {p.latest}
+              </span>{" "}
+              <span className="text-ink-muted">{p.unit}</span>
+              {p.latestAt && <span className="ml-2 text-xs text-ink-faint">at {p.latestAt}</span>}
+            </span>
+          )}
+          {p.latestNote}
+        </span>
       </figcaption>
       <div style={{ height }} className="relative mt-2">
         {p.placeholder ? (
@@ -82,19 +104,10 @@ export function VitalTrendChart(p: VitalTrendChartProps) {
           </div>
         ) : (
           <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={p.rows} margin={{ top: 6, right: 12, bottom: 0, left: 0 }}>
+            <LineChart data={p.rows} margin={{ top: 6, right: p.limits ? LIMIT_GUTTER : 12, bottom: 0, left: 0 }}>
               <CartesianGrid stroke="var(--color-line)" strokeDasharray="2 4" />
-              {p.band && (
-                <ReferenceArea
-                  y1={p.band.y1}
-                  y2={p.band.y2}
-                  ifOverflow="hidden"
-                  fill="var(--color-ok)"
-                  fillOpacity={0.07}
-                  stroke="none"
-                  label={{ value: p.band.label, position: "insideTopLeft", fill: "var(--color-ink-faint)", fontSize: 10 }}
-                />
-              )}
+              {renderBands([...(p.band ? [{ ...p.band, color: "var(--color-ok)" }] : []), ...(p.bands ?? [])])}
+              {renderLimitLines(p.limits ?? [], p.yDomain, height - PLOT_INSET)}
               <XAxis
                 dataKey="t"
                 type="number"
@@ -128,7 +141,7 @@ export function VitalTrendChart(p: VitalTrendChartProps) {
                   key={l.key}
                   dataKey={l.key}
                   name={l.label}
-                  type="linear"
+                  type={p.lineType ?? "linear"}
                   stroke={l.color}
                   strokeWidth={1.5}
                   strokeDasharray={l.dashed ? "4 3" : undefined}
@@ -138,6 +151,7 @@ export function VitalTrendChart(p: VitalTrendChartProps) {
                   isAnimationActive={false}
                 />
               ))}
+              {renderAlarmMarkers(p.markers ?? [])}
             </LineChart>
           </ResponsiveContainer>
         )}

@@ -1,11 +1,16 @@
-// Patient detail: who the patient is and where, and their vital-sign trends (live). A patient outside the
+// Patient detail: who the patient is and where; NEWS2 and vital-sign trends with alarm limits and
+// alarm markers (live); the CGM view when the patient has glucose readings; for clinicians the alarm
+// history and the alarm limits in force (physicians and admins may override them). A patient outside the
 // caller's scope and a patient that does not exist look the same; both attempts are audited.
 import type { Metadata } from "next";
 import { AppNav } from "@/components/app-nav";
-import { canSeePatient } from "@/lib/auth/principal";
+import { CLINICAL_ROLES, canSeePatient } from "@/lib/auth/principal";
 import { recordAudit, recordPatientReads } from "@/lib/audit/record-audit";
 import { requirePagePrincipal } from "@/lib/pages/page-principal";
 import { findPatient, type PatientSummary } from "@/lib/patients/patient-queries";
+import { AlarmHistory } from "./alarm-history";
+import { CgmPanel } from "./cgm-panel";
+import { LimitsEditor } from "./limits-editor";
 import { PatientTrends } from "./patient-trends";
 
 export const metadata: Metadata = { title: "Patient · IoMT Ward" };
@@ -40,12 +45,17 @@ export default async function PatientPage({ params }: { params: Params }) {
   }
 
   await recordPatientReads(principal, "patient.view", [patient.id], meta);
+  // Alarm history and limits are clinical views (the limits API is closed to patient accounts).
+  const clinical = CLINICAL_ROLES.includes(principal.role);
   return (
     <>
       <AppNav principal={principal} current={path} />
       <main className="mx-auto max-w-[120rem] px-4 py-6">
         <PatientHeader patient={patient} />
-        <PatientTrends patientId={patient.id} spo2Scale={patient.spo2Scale} />
+        <PatientTrends patientId={patient.id} spo2Scale={patient.spo2Scale} showAlarms={clinical} />
+        <CgmPanel patientId={patient.id} showAlarms={clinical} />
+        {clinical && <AlarmHistory patientId={patient.id} />}
+        {clinical && <LimitsEditor patientId={patient.id} canEdit={principal.role === "admin" || principal.role === "physician"} />}
       </main>
     </>
   );

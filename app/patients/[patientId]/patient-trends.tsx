@@ -1,85 +1,65 @@
 "use client";
-// Vital-sign trends of one patient over 1, 8 or 24 hours: one query per metric (refetched every minute)
-// kept current between fetches by the patient's live feed. All charts share one time axis.
-import { useQueries, useQueryClient, type UseQueryResult } from "@tanstack/react-query";
+// Trends of one patient over 1, 8 or 24 hours: NEWS2 over its risk bands, then the vital signs with the
+// patient's alarm limits and markers where alarms were raised. One query per metric (refetched every
+// minute) kept current between fetches by the patient's live feed. All charts share one time axis.
+import { useQueries, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { z } from "zod";
-import { VitalTrendChart, type TrendLine } from "@/components/charts/vital-trend-chart";
 import { useLiveSocket, useRoom, useSocketEvent } from "@/components/live/use-live-socket";
 import { useClock } from "@/components/live/use-now";
-import type { Point } from "@/lib/charts/lttb";
-import {
-  TREND_CHARTS, TREND_CODES, appendLivePoint, breakGaps, formatClock, gapThresholdMs, mergeSeries, news2ZeroBand, showDots,
-  timeTicks, yDomain, yTicks, type TrendChartSpec,
-} from "@/lib/charts/prepare-trend";
+import { TREND_CHARTS, TREND_CODES, appendLivePoint, timeTicks } from "@/lib/charts/prepare-trend";
 import { DEFAULT_TIME_RANGE, TIME_RANGE_KEYS, TIME_RANGE_LABELS, TIME_RANGE_MS, type TimeRangeKey } from "@/lib/charts/time-range";
-import { METRICS, formatMetric, type MetricKey } from "@/lib/domain/metrics";
+import type { MetricKey } from "@/lib/domain/metrics";
 import type { VitalsEvent } from "@/lib/socket/events";
+import { ChartLegend } from "./chart-legend";
+import { News2TrendCard } from "./news2-trend-card";
+import { fetchSeries, retryUnlessRefused, type Series } from "./patient-api";
+import { TREND_MAX_POINTS, TrendCard } from "./trend-card";
+import { useAlarmLimits, usePatientAlerts } from "./use-patient-data";
 
-const MAX_POINTS = 1000;
 const REFETCH_MS = 60_000;
-const LINE_COLORS: Readonly<Record<string, string>> = {
-  heart_rate: "var(--color-vital-hr)", spo2: "var(--color-vital-spo2)", resp_rate: "var(--color-vital-resp)",
-  bp_sys: "var(--color-vital-bp)", bp_dia: "var(--color-vital-bp)", temp: "var(--color-vital-temp)",
-};
-const LINE_LABELS: Readonly<Record<string, string>> = { bp_sys: "Systolic", bp_dia: "Diastolic" };
-
-const seriesSchema = z.object({
-  code: z.string(),
-  to: z.string(),
-  total: z.number().int().nonnegative(),
-  points: z.array(z.object({ t: z.number(), v: z.number() })),
-});
-type Series = Omit<z.infer<typeof seriesSchema>, "points"> & { points: readonly Point[] };
-
-class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
-    super(message);
-  }
-}
+/** The vitals drawn, then NEWS2 (also delivered live as a `vitals` value by the alerting engine). */
+const FETCH_CODES: readonly MetricKey[] = [...TREND_CODES, "news2"];
 
 const observationsKey = (patientId: string, code: MetricKey, range: TimeRangeKey) => ["observations", patientId, code, range] as const;
-
-/** Only `from` is sent: the server's clock ends the window, so a workstation running late misses nothing. */
-async function fetchSeries(patientId: string, code: MetricKey, range: TimeRangeKey, signal: AbortSignal): Promise<Series> {
-  const from = new Date(Date.now() - TIME_RANGE_MS[range]).toISOString();
-  const query = new URLSearchParams({ code, from, maxPoints: String(MAX_POINTS) });
-  const res = await fetch(`/api/v1/patients/${encodeURIComponent(patientId)}/observations?${query}`, { signal, headers: { accept: "application/json" } });
-  if (!res.ok) throw new HttpError(res.status, `observations request failed (${res.status})`);
-  return seriesSchema.parse(await res.json());
-}
-
-function errorText(err: unknown): string {
-  if (err instanceof HttpError && err.status === 401) return "Your session has ended. Sign in again to see trends.";
-  if (err instanceof HttpError && (err.status === 403 || err.status === 404)) return "These readings are not available to you.";
-  return "Trends could not be loaded. Retrying every minute.";
-}
-
 const toTenSeconds = (now: number) => Math.floor(now / 10_000) * 10_000;
-const numberFormat = new Intl.NumberFormat("en-US");
 
-export function PatientTrends({ patientId, spo2Scale }: { patientId: string; spo2Scale: number }) {
+export type PatientTrendsProps = {
+  patientId: string;
+  spo2Scale: number;
+  /** Alarm limits and markers (clinical roles: the limits API is not open to patient accounts). */
+  showAlarms: boolean;
+};
+
+export function PatientTrends({ patientId, spo2Scale, showAlarms }: PatientTrendsProps) {
   const [range, setRange] = useState<TimeRangeKey>(DEFAULT_TIME_RANGE);
   const queryClient = useQueryClient();
   const live = useLiveSocket();
   const now = useClock(toTenSeconds);
+  const limits = useAlarmLimits(patientId, showAlarms).data ?? [];
+  const alerts = usePatientAlerts(patientId, showAlarms).data ?? [];
 
   const results = useQueries({
-    queries: TREND_CODES.map((code) => ({
+    queries: FETCH_CODES.map((code) => ({
       queryKey: observationsKey(patientId, code, range),
-      queryFn: ({ signal }: { signal: AbortSignal }) => fetchSeries(patientId, code, range, signal),
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        fetchSeries(patientId, code, { from: Date.now() - TIME_RANGE_MS[range], maxPoints: TREND_MAX_POINTS }, signal),
       refetchInterval: REFETCH_MS,
-      retry: (count: number, err: Error) => !(err instanceof HttpError && err.status < 500) && count < 2,
+      retry: retryUnlessRefused,
     })),
   });
-  const byCode = new Map(TREND_CODES.map((code, i) => [code, results[i]]));
+  const byCode = new Map(FETCH_CODES.map((code, i) => [code, results[i]]));
 
   // After a reconnect without recovery, fetch again what the feed missed.
-  useRoom("patient", patientId, { onResync: () => void queryClient.invalidateQueries({ queryKey: ["observations", patientId] }) });
+  useRoom("patient", patientId, {
+    onResync: () => {
+      void queryClient.invalidateQueries({ queryKey: ["observations", patientId] });
+      void queryClient.invalidateQueries({ queryKey: ["alerts", "patient", patientId] });
+    },
+  });
   useSocketEvent("vitals", (e: VitalsEvent) => {
     if (e.patientId !== patientId) return;
     const t = Date.parse(e.ts);
-    for (const code of TREND_CODES) {
+    for (const code of FETCH_CODES) {
       const v = e.values[code];
       if (v === undefined) continue;
       const point = { t, v };
@@ -104,7 +84,7 @@ export function PatientTrends({ patientId, spo2Scale }: { patientId: string; spo
   const ticks = end > 0 ? timeTicks(domain, range) : [];
 
   return (
-    <section aria-label="Vital-sign trends" className="mt-6">
+    <section aria-label="Trends" className="mt-6">
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
         <div role="group" aria-label="Time range" className="inline-flex overflow-hidden rounded border border-line-strong">
           {TIME_RANGE_KEYS.map((key) => (
@@ -119,74 +99,26 @@ export function PatientTrends({ patientId, spo2Scale }: { patientId: string; spo
             </button>
           ))}
         </div>
+        {showAlarms && <ChartLegend />}
         <LiveStatus status={live.status} />
       </div>
       <div className="space-y-3">
+        <News2TrendCard patientId={patientId} result={byCode.get("news2")} domain={domain} ticks={ticks} range={range} alerts={alerts} now={now} />
         {TREND_CHARTS.map((spec) => (
-          <TrendCard key={spec.id} spec={spec} results={spec.codes.map((c) => byCode.get(c))} domain={domain} ticks={ticks} range={range} spo2Scale={spo2Scale} />
+          <TrendCard
+            key={spec.id}
+            spec={spec}
+            results={spec.codes.map((c) => byCode.get(c))}
+            domain={domain}
+            ticks={ticks}
+            range={range}
+            spo2Scale={spo2Scale}
+            limits={limits}
+            alerts={alerts}
+          />
         ))}
       </div>
     </section>
-  );
-}
-
-type CardProps = {
-  spec: TrendChartSpec;
-  results: (UseQueryResult<Series, Error> | undefined)[];
-  domain: [number, number];
-  ticks: number[];
-  range: TimeRangeKey;
-  spo2Scale: number;
-};
-
-function TrendCard({ spec, results, domain, ticks, range, spo2Scale }: CardProps) {
-  const series: Record<string, readonly Point[]> = {};
-  let total = 0;
-  let drawn = 0;
-  spec.codes.forEach((code, i) => {
-    const data = results[i]?.data;
-    series[code] = data?.points ?? [];
-    total += data?.total ?? 0;
-    drawn += data?.points.length ?? 0;
-  });
-  const merged = mergeSeries(series);
-  const rows = spec.continuous ? breakGaps(merged, gapThresholdMs(TIME_RANGE_MS[range], MAX_POINTS)) : merged;
-  const failed = results.find((r) => r?.isError);
-  const loading = results.some((r) => !r || r.isPending);
-  const placeholder = failed ? errorText(failed.error) : loading ? "Loading…" : drawn === 0 ? "No readings in this range" : null;
-
-  // Latest reading of each line ("120/80" for BP); none until every line has one.
-  const lastPoints = spec.codes.map((code) => ({ code, point: series[code]?.at(-1) }));
-  const complete = lastPoints.every((l) => l.point !== undefined);
-  const latest = complete ? lastPoints.map((l) => (l.point ? formatMetric(l.code, l.point.v) : "")).join("/") : null;
-  const latestT = Math.max(0, ...lastPoints.map((l) => l.point?.t ?? 0));
-  const lines: TrendLine[] = spec.codes.map((code, i) => ({
-    key: code, label: LINE_LABELS[code] ?? METRICS[code].label, color: LINE_COLORS[code] ?? "var(--color-ink)", dashed: i > 0,
-  }));
-  const first = METRICS[spec.codes[0]!];
-  const valueDomain = yDomain(spec.id, merged, spec.codes);
-
-  return (
-    <VitalTrendChart
-      code={spec.id}
-      title={spec.title}
-      unit={first.display}
-      decimals={first.decimals}
-      rows={rows}
-      lines={lines}
-      xDomain={domain}
-      yDomain={valueDomain}
-      yTicks={yTicks(spec.id, valueDomain)}
-      xTicks={ticks}
-      formatTick={(t) => formatClock(t)}
-      band={news2ZeroBand(spec.id, spo2Scale)}
-      dots={showDots(series[spec.codes[0]!] ?? [], TIME_RANGE_MS[range])}
-      connectNulls={!spec.continuous}
-      placeholder={placeholder}
-      latest={latest}
-      latestAt={latest && latestT > 0 ? formatClock(latestT) : null}
-      footnote={drawn > 0 ? `${numberFormat.format(total)} values stored · ${numberFormat.format(drawn)} drawn${drawn < total ? " (downsampled for display)" : ""}` : null}
-    />
   );
 }
 

@@ -1,0 +1,32 @@
+"use server";
+// Server action of the patient page: a physician (of the patient's ward) or an admin sets or removes a
+// per-patient alarm limit override, always with a reason. lib/alerts checks the scope, audits the change
+// and tells the alarm engine, which applies it at once; refusals come back as messages.
+import { z } from "zod";
+import { ActionError, safeAction } from "@/lib/actions/safe-action";
+import { AlarmLimitInputError, setAlarmLimit, type EffectiveLimitView } from "@/lib/alerts/alarm-limit-settings";
+import { AlertAccessError } from "@/lib/alerts/alert-queries";
+
+const limit = z.number({ error: "must be a number" }).finite("must be a number").nullable();
+
+export const setPatientLimitAction = safeAction(
+  {
+    roles: ["admin", "physician"],
+    input: z.object({
+      patientId: z.string().trim().min(1).max(100),
+      code: z.string().trim().min(1, "choose a parameter").max(50),
+      low: limit,
+      high: limit,
+      reason: z.string({ error: "a reason is required" }).trim().min(1, "a reason is required").max(500, "at most 500 characters"),
+    }),
+  },
+  async ({ principal, input, meta }): Promise<EffectiveLimitView[]> => {
+    try {
+      return await setAlarmLimit(principal, { kind: "patient", patientId: input.patientId }, { code: input.code, low: input.low, high: input.high, reason: input.reason }, meta);
+    } catch (err) {
+      if (err instanceof AlarmLimitInputError) throw new ActionError(`Not saved: ${err.message}.`);
+      if (err instanceof AlertAccessError) throw new ActionError("You may not change this patient's alarm limits.");
+      throw err;
+    }
+  },
+);

@@ -1,0 +1,112 @@
+// Browser-side reads for the patient page, each answer checked with zod: observation series
+// (GET /api/v1/patients/{id}/observations), the patient's alerts (GET /api/v1/alerts?patientId=&status=all),
+// one alert's trail (GET /api/v1/alerts/{id}) and the alarm limits in force (GET /api/v1/alerts/limits).
+import { z } from "zod";
+import { ALERT_EVENT_TYPES, ALERT_PRIORITIES, ALERT_STATES, type AlertDetailView, type AlertView } from "@/lib/alerts/alert-types";
+import type { LimitView } from "@/lib/charts/prepare-limits";
+import type { Point } from "@/lib/charts/lttb";
+import type { MetricKey } from "@/lib/domain/metrics";
+
+export class HttpError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+/** Retry server and network failures twice; a refusal (4xx) will not change by asking again. */
+export const retryUnlessRefused = (count: number, err: Error) => !(err instanceof HttpError && err.status < 500) && count < 2;
+
+export function errorText(err: unknown, what = "Trends"): string {
+  if (err instanceof HttpError && err.status === 401) return "Your session has ended. Sign in again.";
+  if (err instanceof HttpError && (err.status === 403 || err.status === 404)) return "These data are not available to you.";
+  return `${what} could not be loaded. Retrying.`;
+}
+
+async function getJson<T>(url: string, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
+  const res = await fetch(url, { signal, headers: { accept: "application/json" } });
+  if (!res.ok) throw new HttpError(res.status, `${url.split("?")[0]} failed (${res.status})`);
+  return schema.parse(await res.json());
+}
+
+const seriesSchema = z.object({
+  code: z.string(),
+  to: z.string(),
+  total: z.number().int().nonnegative(),
+  points: z.array(z.object({ t: z.number(), v: z.number() })),
+});
+export type Series = Omit<z.infer<typeof seriesSchema>, "points"> & { points: readonly Point[] };
+
+/** Without `to`, the server's clock ends the window, so a workstation running late misses nothing. */
+export function fetchSeries(patientId: string, code: MetricKey, q: { from: number; maxPoints: number }, signal?: AbortSignal): Promise<Series> {
+  const query = new URLSearchParams({ code, from: new Date(q.from).toISOString(), maxPoints: String(q.maxPoints) });
+  return getJson(`/api/v1/patients/${encodeURIComponent(patientId)}/observations?${query}`, seriesSchema, signal);
+}
+
+const person = z.object({ id: z.string(), name: z.string() });
+const alertSchema: z.ZodType<AlertView> = z.object({
+  id: z.string(),
+  rule: z.string(),
+  priority: z.enum(ALERT_PRIORITIES),
+  state: z.enum(ALERT_STATES),
+  patientId: z.string().nullable(),
+  patientName: z.string().nullable(),
+  bedLabel: z.string().nullable(),
+  wardId: z.string().nullable(),
+  deviceId: z.string().nullable(),
+  message: z.string(),
+  value: z.number().nullable(),
+  conditionActive: z.boolean(),
+  raisedAt: z.string(),
+  acknowledgedAt: z.string().nullable(),
+  acknowledgedBy: person.nullable(),
+  resolvedAt: z.string().nullable(),
+  resolvedBy: person.nullable(),
+  resolveReason: z.string().nullable(),
+  silencedUntil: z.string().nullable(),
+  silenceReason: z.string().nullable(),
+  escalationLevel: z.number(),
+  nextEscalationAt: z.string().nullable(),
+});
+
+/** The API's limit per call; a patient with more alerts shows the 1000 the server returns first. */
+export const ALERT_HISTORY_LIMIT = 1000;
+
+export async function fetchPatientAlerts(patientId: string, signal?: AbortSignal): Promise<AlertView[]> {
+  const query = new URLSearchParams({ patientId, status: "all", limit: String(ALERT_HISTORY_LIMIT) });
+  const body = await getJson(`/api/v1/alerts?${query}`, z.object({ alerts: z.array(alertSchema) }), signal);
+  return body.alerts;
+}
+
+const detailSchema: z.ZodType<AlertDetailView> = z.object({
+  alert: alertSchema,
+  events: z.array(
+    z.object({
+      id: z.string(),
+      at: z.string(),
+      type: z.enum(ALERT_EVENT_TYPES),
+      actor: person.nullable(),
+      recipient: person.nullable(),
+      detail: z.record(z.string(), z.unknown()).nullable(),
+    }),
+  ),
+});
+
+export function fetchAlertDetail(alertId: string, signal?: AbortSignal): Promise<AlertDetailView> {
+  return getJson(`/api/v1/alerts/${encodeURIComponent(alertId)}`, detailSchema, signal);
+}
+
+const source = z.enum(["default", "ward", "patient"]);
+export const limitViewSchema: z.ZodType<LimitView> = z.object({
+  code: z.string(),
+  reason: z.string().nullable(),
+  low: z.number().nullable(),
+  high: z.number().nullable(),
+  criticalLow: z.number().nullable(),
+  criticalHigh: z.number().nullable(),
+  source: z.object({ low: source, high: source }),
+});
+
+export async function fetchAlarmLimits(patientId: string, signal?: AbortSignal): Promise<LimitView[]> {
+  const body = await getJson(`/api/v1/alerts/limits?${new URLSearchParams({ patientId })}`, z.object({ limits: z.array(limitViewSchema) }), signal);
+  return body.limits;
+}

@@ -1,0 +1,53 @@
+"use client";
+// Shared queries of the patient page: the patient's alerts (kept live by "alert:raised" and
+// "alert:updated" on the patient room, which the page joins), one alert's trail, and the alarm limits
+// in force. Every component asking for the same data shares one cached query.
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useSocketEvent } from "@/components/live/use-live-socket";
+import type { AlertUpdate, AlertView } from "@/lib/alerts/alert-types";
+import { upsertAlert } from "./alarm-history-model";
+import { fetchAlarmLimits, fetchAlertDetail, fetchPatientAlerts, retryUnlessRefused } from "./patient-api";
+
+export const patientAlertsKey = (patientId: string) => ["alerts", "patient", patientId] as const;
+export const alertDetailKey = (alertId: string) => ["alerts", "detail", alertId] as const;
+export const alarmLimitsKey = (patientId: string) => ["alarm-limits", patientId] as const;
+
+/** The patient's alerts in every state (refetched each minute, patched live in between). */
+export function usePatientAlerts(patientId: string, enabled = true) {
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    queryKey: patientAlertsKey(patientId),
+    queryFn: ({ signal }) => fetchPatientAlerts(patientId, signal),
+    refetchInterval: 60_000,
+    retry: retryUnlessRefused,
+    enabled,
+  });
+  const merge = (alert: AlertView) => {
+    if (alert.patientId !== patientId) return;
+    queryClient.setQueryData<AlertView[]>(patientAlertsKey(patientId), (old) => upsertAlert(old, alert));
+    void queryClient.invalidateQueries({ queryKey: alertDetailKey(alert.id) });
+  };
+  useSocketEvent("alert:raised", (alert: AlertView) => merge(alert));
+  useSocketEvent("alert:updated", (u: AlertUpdate) => merge(u.alert));
+  return query;
+}
+
+/** One alert with its trail, fetched when asked for (an expanded history row). */
+export function useAlertDetail(alertId: string) {
+  return useQuery({
+    queryKey: alertDetailKey(alertId),
+    queryFn: ({ signal }) => fetchAlertDetail(alertId, signal),
+    retry: retryUnlessRefused,
+  });
+}
+
+/** Alarm limits in force for the patient (clinical roles only; refetched every 5 minutes). */
+export function useAlarmLimits(patientId: string, enabled = true) {
+  return useQuery({
+    queryKey: alarmLimitsKey(patientId),
+    queryFn: ({ signal }) => fetchAlarmLimits(patientId, signal),
+    refetchInterval: 5 * 60_000,
+    retry: retryUnlessRefused,
+    enabled,
+  });
+}
