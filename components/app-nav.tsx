@@ -1,10 +1,13 @@
-// Top bar of every signed-in page: product name, the links the user's role may use, who is signed in.
+// Top bar of every signed-in page: product name, the links the user's role may use (for clinicians the
+// alert queue with its live count and the sound switch), who is signed in.
 import Link from "next/link";
 import { CLINICAL_ROLES, type Principal, type Role } from "@/lib/auth/principal";
 import { landingPath } from "@/lib/pages/page-principal";
+import { NavAlerts } from "./alerts/nav-alerts";
 import { SignOutButton } from "./sign-out-button";
 
-type NavLink = { href: string; label: string };
+/** `live: "alerts"`: rendered as the alert queue link with its live count. */
+type NavLink = { href: string; label: string; live?: "alerts" };
 
 const ROLE_LABEL: Record<Role, string> = {
   admin: "Administrator",
@@ -17,7 +20,7 @@ const ROLE_LABEL: Record<Role, string> = {
 export function navLinks(p: Principal): NavLink[] {
   const links: NavLink[] = [];
   if (p.role === "patient" && p.patientId) links.push({ href: `/patients/${p.patientId}`, label: "My record" });
-  if (CLINICAL_ROLES.includes(p.role)) links.push({ href: "/wards", label: "Wards" });
+  if (CLINICAL_ROLES.includes(p.role)) links.push({ href: "/wards", label: "Wards" }, { href: "/alerts", label: "Alerts", live: "alerts" });
   if (p.role === "admin") links.push({ href: "/admin/audit", label: "Audit log" });
   if (p.role === "admin" || p.role === "biomed") {
     links.push({ href: "/admin/devices", label: "Devices" }, { href: "/admin/firmware", label: "Firmware" });
@@ -39,6 +42,13 @@ export function AppNav({ principal, current }: { principal: Principal; current?:
         <ul className="flex flex-wrap items-center gap-1">
           {navLinks(principal).map((l) => {
             const active = current !== undefined && (current === l.href || current.startsWith(`${l.href}/`));
+            if (l.live === "alerts") {
+              return (
+                <li key={l.href}>
+                  <NavAlerts principal={principal} current={active} />
+                </li>
+              );
+            }
             return (
               <li key={l.href}>
                 <Link

@@ -44,3 +44,13 @@ export async function publishFrames(url: string, device: { id: string; secret: s
     await client.endAsync();
   }
 }
+
+/** A device that stays connected and publishes one frame at a time (e.g. every second), stamped now. */
+export async function connectDevice(url: string, device: { id: string; secret: string }) {
+  const client = await mqtt.connectAsync(url, { clientId: device.id, username: device.id, password: device.secret, reconnectPeriod: 0 });
+  return {
+    publish: (seq: number, values: Record<string, number>) =>
+      client.publishAsync(`devices/${device.id}/telemetry`, JSON.stringify({ seq, ts: new Date().toISOString(), values }), { qos: 1 }),
+    close: () => client.endAsync(),
+  };
+}

@@ -1,7 +1,10 @@
 "use client";
 // One typed Socket.IO client per browser tab, shared by every live view (ward dashboard, patient page).
 // Rooms are reference-counted and re-joined after every reconnect; a subscriber is told when its room
-// was re-joined after a gap (`onResync`) so it can re-fetch what it missed.
+// was re-joined after a gap (`onResync`) so it can re-fetch what it missed. A subscriber whose data must
+// not miss a single event (alerts) can ask for a catch-up after the first join too (`catchUp`): its
+// server-rendered snapshot is older than the join. Several subscribers of one room (e.g. the ward grid
+// and the nav's alert count) share one join per connection.
 import { useEffect, useEffectEvent, useSyncExternalStore } from "react";
 import { io, type Socket } from "socket.io-client";
 import { rooms, type ClientToServerEvents, type ServerToClientEvents, type SubscribeAck } from "@/lib/socket/events";
@@ -17,14 +20,22 @@ type Subscription = {
   id: string;
   joined: boolean;
   onAck?: (r: SubscribeAck) => void;
-  onResync?: () => void;
+  /** After a re-join following a gap (`first: false`), and with `catchUp` after the first join too. */
+  onResync?: (info: { first: boolean }) => void;
+  catchUp?: boolean;
 };
+
+type Handlers = Pick<Subscription, "onAck" | "onResync" | "catchUp">;
 
 const SERVER_STATE: ConnectionState = { status: "connecting", error: null };
 let socket: LiveSocket | null = null;
 let state: ConnectionState = SERVER_STATE;
 const listeners = new Set<() => void>();
 const subscriptions = new Set<Subscription>();
+// Joins asked for on the current connection, by room: later subscribers of a room wait for (or reuse)
+// the first one's answer instead of asking the server again. Reset at every (re)connect.
+type RoomJoin = { result: SubscribeAck | null; waiters: ((r: SubscribeAck) => void)[] };
+let joins = new Map<string, RoomJoin>();
 // Our own fan-out of server events (one Socket.IO `onAny` listener), keyed by event name. Handlers are
 // typed where they are added (useSocketEvent); here they are stored by name only.
 type AnyHandler = (...args: unknown[]) => void;
@@ -39,12 +50,31 @@ function setState(next: ConnectionState) {
 function join(sub: Subscription) {
   const s = getSocket();
   const rejoin = sub.joined;
-  const ack = (r: SubscribeAck) => {
+  const done = (r: SubscribeAck) => {
     if (!subscriptions.has(sub)) return;
     sub.onAck?.(r);
     if (!r.ok) return;
     sub.joined = true;
-    if (rejoin) sub.onResync?.();
+    if (rejoin || sub.catchUp) sub.onResync?.({ first: !rejoin });
+  };
+  const room = rooms[sub.kind](sub.id);
+  const pending = joins.get(room);
+  if (pending) {
+    if (pending.result) {
+      const r = pending.result;
+      queueMicrotask(() => done(r));
+    } else pending.waiters.push(done);
+    return;
+  }
+  const entry: RoomJoin = { result: null, waiters: [done] };
+  joins.set(room, entry);
+  const ack = (r: SubscribeAck) => {
+    entry.result = r;
+    // A refusal is not remembered: a later subscriber may ask again.
+    if (!r.ok && joins.get(room) === entry) joins.delete(room);
+    const waiters = entry.waiters;
+    entry.waiters = [];
+    for (const w of waiters) w(r);
   };
   if (sub.kind === "ward") s.emit("ward:subscribe", sub.id, ack);
   else s.emit("patient:subscribe", sub.id, ack);
@@ -60,6 +90,7 @@ export function getSocket(): LiveSocket {
   });
   s.on("connect", () => {
     setState({ status: "live", error: null });
+    joins = new Map();
     // With connection-state recovery the server restored our rooms and replayed what we missed; only
     // rooms asked for while we were offline still need joining.
     for (const sub of subscriptions) if (!s.recovered || !sub.joined) join(sub);
@@ -76,7 +107,7 @@ export function getSocket(): LiveSocket {
  * Joins `kind:id` now (if connected) and after every reconnect. Returns the unsubscribe; the room is
  * left only when its last subscriber is gone.
  */
-export function subscribeRoom(kind: RoomKind, id: string, handlers: Pick<Subscription, "onAck" | "onResync"> = {}): () => void {
+export function subscribeRoom(kind: RoomKind, id: string, handlers: Handlers = {}): () => void {
   const s = getSocket();
   const sub: Subscription = { kind, id, joined: false, ...handlers };
   subscriptions.add(sub);
@@ -84,7 +115,9 @@ export function subscribeRoom(kind: RoomKind, id: string, handlers: Pick<Subscri
   return () => {
     subscriptions.delete(sub);
     const stillWanted = [...subscriptions].some((o) => o.kind === kind && o.id === id);
-    if (!stillWanted && s.connected) s.emit("unsubscribe", rooms[kind](id));
+    if (stillWanted) return;
+    joins.delete(rooms[kind](id));
+    if (s.connected) s.emit("unsubscribe", rooms[kind](id));
   };
 }
 
@@ -101,10 +134,31 @@ export function useLiveSocket(): ConnectionState & { subscribe: typeof subscribe
 }
 
 /** Subscribes to `kind:id` for the component's lifetime. */
-export function useRoom(kind: RoomKind, id: string, handlers: Pick<Subscription, "onAck" | "onResync"> = {}) {
+export function useRoom(kind: RoomKind, id: string, handlers: Handlers = {}) {
   const onAck = useEffectEvent((r: SubscribeAck) => handlers.onAck?.(r));
-  const onResync = useEffectEvent(() => handlers.onResync?.());
-  useEffect(() => subscribeRoom(kind, id, { onAck: (r) => onAck(r), onResync: () => onResync() }), [kind, id]);
+  const onResync = useEffectEvent((info: { first: boolean }) => handlers.onResync?.(info));
+  const catchUp = handlers.catchUp ?? false;
+  useEffect(() => subscribeRoom(kind, id, { onAck: (r) => onAck(r), onResync: (info) => onResync(info), catchUp }), [kind, id, catchUp]);
+}
+
+/**
+ * Subscribes to every room of `ids` (e.g. each ward the user may see) for the component's lifetime;
+ * `onResync(id, info)` as for useRoom.
+ */
+export function useRooms(
+  kind: RoomKind,
+  ids: readonly string[],
+  handlers: { onAck?: (id: string, r: SubscribeAck) => void; onResync?: (id: string, info: { first: boolean }) => void; catchUp?: boolean } = {},
+) {
+  const onAck = useEffectEvent((id: string, r: SubscribeAck) => handlers.onAck?.(id, r));
+  const onResync = useEffectEvent((id: string, info: { first: boolean }) => handlers.onResync?.(id, info));
+  const catchUp = handlers.catchUp ?? false;
+  const key = ids.join("\n");
+  useEffect(() => {
+    if (!key) return;
+    const offs = key.split("\n").map((id) => subscribeRoom(kind, id, { onAck: (r) => onAck(id, r), onResync: (info) => onResync(id, info), catchUp }));
+    return () => offs.forEach((off) => off());
+  }, [kind, key, catchUp]);
 }
 
 /** Listens to one server event for the component's lifetime; the latest handler is always used. */

@@ -1,6 +1,8 @@
 // The one wrapper for device-facing route handlers: the device proves itself with
 // `Authorization: Bearer <device secret>` for the device id in the path (401 bad credentials,
-// 403 revoked), and its body is read under the size limit (413).
+// 403 revoked), and its body is read under the size limit (413, quarantined). A handler that has not
+// finished within INGEST_HTTP_TIMEOUT_MS answers 503 with Retry-After: the device resends, and because
+// (device, seq) is idempotent a frame that was still written late is not stored twice.
 import "server-only";
 import type { NextRequest } from "next/server";
 import { env } from "@/lib/env";
@@ -8,27 +10,54 @@ import { bearerToken } from "@/lib/auth/load-principal";
 import { authenticateDevice } from "@/lib/devices/authenticate-device";
 import type { DeviceRecord } from "@/lib/devices/device-directory";
 import { IngestBusyError } from "@/lib/store/observation-writer";
+import { countIngest } from "@/lib/ingest/ingest-counters";
+import { getRejectionLog } from "@/lib/ingest/rejection-log";
 import { jsonError } from "./api-errors";
 import { BodyTooLargeError, readBodyWithLimit } from "./read-body";
 
 type RouteContext = { params: Promise<{ deviceId: string }> };
 
+class HandlerTimeout extends Error {}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new HandlerTimeout()), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
 export function deviceRoute(handler: (ctx: { device: DeviceRecord; body: string }) => Promise<Response>) {
   return async (req: NextRequest, route: RouteContext): Promise<Response> => {
     const { deviceId } = await route.params;
-    const auth = await authenticateDevice(deviceId, bearerToken(req.headers.get("authorization")) ?? undefined);
+    const auth = await authenticateDevice(deviceId, bearerToken(req.headers.get("authorization")) ?? undefined).catch(() => null);
+    if (!auth) return jsonError(503, "device authentication is unavailable (database unreachable); retry", undefined, { "Retry-After": "2" });
     if (!auth.ok) {
       if (auth.reason === "revoked") return jsonError(403, "device is revoked");
       return jsonError(401, "unknown device or wrong secret (send Authorization: Bearer <device secret>)", undefined, { "WWW-Authenticate": "Bearer" });
     }
+    const e = env();
     try {
-      const body = await readBodyWithLimit(req, env().INGEST_MAX_BODY_BYTES);
-      return await handler({ device: auth.device, body });
+      const body = await readBodyWithLimit(req, e.INGEST_MAX_BODY_BYTES);
+      return await withTimeout(handler({ device: auth.device, body }), e.INGEST_HTTP_TIMEOUT_MS);
     } catch (err) {
-      if (err instanceof BodyTooLargeError) return jsonError(413, `body is larger than the limit of ${err.limit} bytes; send fewer frames per request`);
-      if (err instanceof IngestBusyError) return jsonError(503, err.message, undefined, { "Retry-After": "1" });
+      if (err instanceof BodyTooLargeError) {
+        countIngest("http", "too_large");
+        const reason = `body of ${err.size} bytes is over the limit of ${err.limit} bytes`;
+        void getRejectionLog().then((log) => log.record({ deviceId, transport: "http", topic: null, reason, payload: err.head, totalBytes: err.size }));
+        return jsonError(413, `body is larger than the limit of ${err.limit} bytes; send fewer frames per request`);
+      }
+      if (err instanceof IngestBusyError) {
+        countIngest("http", "busy");
+        return jsonError(503, err.message, undefined, { "Retry-After": "2" });
+      }
+      if (err instanceof HandlerTimeout) {
+        countIngest("http", "timeout");
+        return jsonError(503, `frames not confirmed within ${e.INGEST_HTTP_TIMEOUT_MS / 1000} s (the database is slow or unavailable); resend them: they may already be stored, and a resent seq is never stored twice`, undefined, { "Retry-After": "5" });
+      }
+      countIngest("http", "not_stored");
       console.error(`[ingest] HTTP ingest for ${deviceId} failed:`, err);
-      return jsonError(503, "frames were not stored; retry", undefined, { "Retry-After": "1" });
+      return jsonError(503, "frames were not stored; retry", undefined, { "Retry-After": "2" });
     }
   };
 }

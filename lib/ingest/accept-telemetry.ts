@@ -1,67 +1,179 @@
-// The one ingest path shared by MQTT and HTTP: validate a body against the contract and the device's
-// type, publish the frames live at once, then write them (group commit) and report the outcome only
-// once they are durable.
+// The one ingest path shared by MQTT and HTTP: validate a body against the contract and each device's
+// type (a gateway's body may carry frames for its children), apply the per-device rate limit, flag
+// implausible values as artifacts, publish the frames live at once, stamp connectivity, then write them
+// (group commit) and report the outcome only once they are durable. A refused body is quarantined
+// (batched, off the hot path) and counted; nothing is dropped silently.
 import "server-only";
-import { eventBus } from "@/lib/bus/event-bus";
+import { eventBus, type EventBus } from "@/lib/bus/event-bus";
 import { perDatabase } from "@/lib/db/database";
-import { metricAllowed } from "@/lib/domain/device-types";
+import { env } from "@/lib/env";
+import { isGatewayType, metricAllowed } from "@/lib/domain/device-types";
 import { processSingleton } from "@/lib/process-singleton";
-import { ObservationWriter, type WriteResult } from "@/lib/store/observation-writer";
+import { ObservationWriter, type PendingFrame } from "@/lib/store/observation-writer";
+import { noteDeviceActivity } from "@/lib/devices/connectivity-monitor";
 import type { DeviceRecord } from "@/lib/devices/device-directory";
-import { invalid, parseTelemetryJson, type FrameValidation, type TelemetryFrame } from "./frame-schema";
+import { invalid, parseTelemetryJson, type TelemetryFrame } from "./frame-schema";
+import { findArtifacts } from "./plausibility";
+import { RateLimiter } from "./rate-limiter";
+import { getRejectionLog } from "./rejection-log";
+import { resolveChild, type ChildLookup } from "./gateway-children";
+import { countIngest, type Transport } from "./ingest-counters";
+
+export type Issue = { field: string; reason: string };
 
 export type AcceptResult =
-  | ({ ok: true } & WriteResult)
-  | { ok: false; error: string; issues: { field: string; reason: string }[] };
+  | { ok: true; accepted: number; duplicates: number; artifacts: number }
+  | { ok: false; kind: "invalid"; error: string; issues: Issue[] }
+  | { ok: false; kind: "rate_limited"; error: string; retryAfterSec: number };
+
+export type IngestContext = {
+  transport: Transport;
+  /** MQTT topic the body came on (quarantine record), null for HTTP. */
+  topic: string | null;
+  /** MQTT `devices/{gateway}/children/{child}/telemetry`: every frame belongs to this child. */
+  childId?: string;
+  /** Apply the per-device rate limit (default true; an external broker's consumer leaves it to the broker). */
+  rateLimit?: boolean;
+};
 
 export function getObservationWriter(): Promise<ObservationWriter> {
-  return perDatabase("observationWriter", (db) => new ObservationWriter(db.sql));
+  return perDatabase("observationWriter", (db) => new ObservationWriter(db.sql, { maxPendingFrames: env().INGEST_BUFFER_FRAMES }));
+}
+
+/** The process's per-device rate limiter (INGEST_RATE_PER_SEC, INGEST_RATE_BURST). */
+export function deviceRateLimiter(): RateLimiter {
+  return processSingleton("deviceRateLimiter", () => new RateLimiter({ ratePerSec: env().INGEST_RATE_PER_SEC, burst: env().INGEST_RATE_BURST }));
+}
+
+/** Writes everything accepted or quarantined so far (the shutdown path). */
+export async function drainIngest(): Promise<void> {
+  await (await getObservationWriter()).drain();
+  await (await getRejectionLog()).drain();
 }
 
 /** Highest seq already sent live per device, so a redelivered frame is not shown twice. */
 const liveSeq = processSingleton("liveSeq", () => new Map<string, number>());
 
-function checkMetricsForType(device: DeviceRecord, frames: TelemetryFrame[], isArray: boolean): FrameValidation {
-  const issues: { field: string; reason: string }[] = [];
-  frames.forEach((f, i) => {
-    for (const key of Object.keys(f.values)) {
-      if (!metricAllowed(device.type, key)) {
-        issues.push({ field: `${isArray ? `frames[${i}]` : "frame"}.values.${key}`, reason: `a ${device.type} may not send "${key}"` });
-      }
-    }
-  });
-  return issues.length ? invalid(issues) : { ok: true, frames, isArray };
+type Group = { device: DeviceRecord; frames: TelemetryFrame[] };
+
+function refuse(sender: DeviceRecord, raw: string | Buffer, ctx: IngestContext, issues: Issue[]): AcceptResult {
+  const r = invalid(issues) as { error: string; issues: Issue[] };
+  countIngest(ctx.transport, "invalid");
+  void getRejectionLog().then((log) => log.record({ deviceId: sender.id, transport: ctx.transport, topic: ctx.topic, reason: r.error, payload: raw }));
+  return { ok: false, kind: "invalid", error: r.error, issues: r.issues };
 }
 
-function publishLive(device: DeviceRecord, frames: TelemetryFrame[]): void {
-  if (!device.patientId) return;
-  const bus = eventBus();
-  let last = liveSeq.get(device.id) ?? -1;
+/** Splits the frames by the device they belong to: the sender, or (gateways) its registered children. */
+async function groupByDevice(sender: DeviceRecord, frames: TelemetryFrame[], ctx: IngestContext, isArray: boolean): Promise<{ ok: true; groups: Group[] } | { ok: false; issues: Issue[] }> {
+  const groups = new Map<string, Group>();
+  const issues: Issue[] = [];
+  const lookups = new Map<string, Promise<ChildLookup>>();
   for (const f of frames) {
-    if (f.seq <= last) continue;
+    const childId = ctx.childId ?? f.device ?? null;
+    if (childId !== null && !lookups.has(childId)) lookups.set(childId, resolveChild(sender, childId));
+  }
+  const resolved = new Map<string, ChildLookup>();
+  for (const [id, p] of lookups) resolved.set(id, await p);
+  frames.forEach((f, i) => {
+    const field = isArray ? `frames[${i}]` : "frame";
+    if (ctx.childId && f.device && f.device !== ctx.childId) {
+      issues.push({ field: `${field}.device`, reason: `this topic is for device "${ctx.childId}"` });
+      return;
+    }
+    const childId = ctx.childId ?? f.device ?? null;
+    let device = sender;
+    if (childId !== null) {
+      const child = resolved.get(childId)!;
+      if (!child.ok) return void issues.push({ field: ctx.childId ? "topic" : `${field}.device`, reason: child.reason });
+      device = child.device;
+    }
+    for (const key of Object.keys(f.values)) {
+      if (!metricAllowed(device.type, key)) issues.push({ field: `${field}.values.${key}`, reason: `a ${device.type} may not send "${key}"` });
+    }
+    let g = groups.get(device.id);
+    if (!g) groups.set(device.id, (g = { device, frames: [] }));
+    g.frames.push(f);
+  });
+  return issues.length ? { ok: false, issues } : { ok: true, groups: [...groups.values()] };
+}
+
+function takeRate(limiter: RateLimiter, groups: Group[]): number | null {
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i]!;
+    const d = limiter.take(g.device.id, g.frames.length);
+    if (!d.ok) {
+      for (let j = 0; j < i; j++) limiter.refund(groups[j]!.device.id, groups[j]!.frames.length);
+      return Math.max(1, Math.ceil(d.retryAfterMs / 1000));
+    }
+  }
+  return null;
+}
+
+let busCache: EventBus | undefined;
+
+function publishLive(device: DeviceRecord, frames: TelemetryFrame[], artifacts: (readonly string[])[]): void {
+  if (!device.patientId) return;
+  const bus = (busCache ??= eventBus());
+  let last = liveSeq.get(device.id) ?? -1;
+  frames.forEach((f, i) => {
+    if (f.seq <= last) return;
     last = f.seq;
+    const flagged = artifacts[i]!;
     bus.publish("vitals", {
       deviceId: device.id,
-      patientId: device.patientId,
+      patientId: device.patientId!,
       wardId: device.wardId,
       seq: f.seq,
       ts: f.ts.toISOString(),
       values: f.values as Record<string, number>,
+      ...(flagged.length ? { artifacts: [...flagged] } : {}),
     });
-  }
+  });
   liveSeq.set(device.id, last);
 }
 
-export async function acceptTelemetry(device: DeviceRecord, raw: string | Buffer): Promise<AcceptResult> {
-  const parsed = parseTelemetryJson(raw);
-  if (!parsed.ok) return parsed;
-  const typed = checkMetricsForType(device, parsed.frames, parsed.isArray);
-  if (!typed.ok) return typed;
+export async function acceptTelemetry(sender: DeviceRecord, raw: string | Buffer, ctx: IngestContext): Promise<AcceptResult> {
+  const gateway = isGatewayType(sender.type);
+  if (ctx.childId && !gateway) return refuse(sender, raw, ctx, [{ field: "topic", reason: `a ${sender.type} is not a gateway and may not send for "${ctx.childId}"` }]);
+  const parsed = parseTelemetryJson(raw, { gateway });
+  if (!parsed.ok) return refuse(sender, raw, ctx, parsed.issues);
+  const grouped = await groupByDevice(sender, parsed.frames, ctx, parsed.isArray);
+  if (!grouped.ok) return refuse(sender, raw, ctx, grouped.issues);
+  const { groups } = grouped;
 
-  publishLive(device, typed.frames);
+  const limiter = deviceRateLimiter();
+  const retryAfterSec = ctx.rateLimit === false ? null : takeRate(limiter, groups);
+  if (retryAfterSec !== null) {
+    countIngest(ctx.transport, "rate_limited");
+    return {
+      ok: false,
+      kind: "rate_limited",
+      error: `rate limit: at most ${limiter.ratePerSec} frames/s per device (bursts up to ${limiter.burst}); retry in ${retryAfterSec} s`,
+      retryAfterSec,
+    };
+  }
+
+  const pending: PendingFrame[] = [];
+  let artifactCount = 0;
+  // A gateway relaying only for children is alive too.
+  if (gateway && !groups.some((g) => g.device.id === sender.id)) noteDeviceActivity(sender);
+  for (const { device, frames } of groups) {
+    const artifacts = frames.map((f) => findArtifacts(f.values));
+    publishLive(device, frames, artifacts);
+    let battery: number | undefined;
+    frames.forEach((f, i) => {
+      const flagged = artifacts[i]!;
+      artifactCount += flagged.length;
+      if (f.values.battery !== undefined) battery = f.values.battery;
+      pending.push({ deviceId: device.id, patientId: device.patientId, seq: f.seq, ts: f.ts, values: f.values as Record<string, number>, artifacts: flagged });
+    });
+    noteDeviceActivity(device, battery);
+  }
+
   const writer = await getObservationWriter();
-  const result = await writer.write(
-    typed.frames.map((f) => ({ deviceId: device.id, patientId: device.patientId, seq: f.seq, ts: f.ts, values: f.values as Record<string, number> })),
-  );
-  return { ok: true, ...result };
+  const result = await writer.write(pending);
+  countIngest(ctx.transport, "accepted", result.accepted);
+  if (result.duplicates) countIngest(ctx.transport, "duplicate", result.duplicates);
+  if (artifactCount) countIngest(ctx.transport, "artifact", artifactCount);
+  return { ok: true, ...result, artifacts: artifactCount };
 }

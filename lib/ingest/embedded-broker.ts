@@ -1,26 +1,41 @@
 // The embedded MQTT broker (aedes), used when MQTT_URL is unset. Devices authenticate with their id
-// and secret, may publish only to their own telemetry topic and subscribe only under their own
-// devices/{id}/ prefix. A telemetry publish is ingested inside authorizePublish, so the QoS 1 PUBACK
-// is sent only after the frame is durably written; if the write fails the device is disconnected
-// without an ack and resends. Revoking a device drops its connection at once.
+// and secret, may publish only to their own telemetry topic (a gateway also to
+// devices/{id}/children/{child}/telemetry) and subscribe only under their own devices/{id}/ prefix.
+// A telemetry publish is ingested inside authorizePublish, so the QoS 1 PUBACK is sent only after the
+// frame is durably written. MQTT 3.1.1 has no negative acknowledgement, so:
+// - invalid or oversized payloads are acknowledged (resending cannot fix them), quarantined, counted, logged;
+// - over the device's rate limit, a full ingest buffer or a failed write: no PUBACK, the connection is
+//   closed, the device reconnects after its back-off and resends (seq makes that safe);
+// - a publish to a foreign topic closes the connection and is quarantined.
+// Revoking a device drops its connection at once. close() drains what was handed to the writer.
 import "server-only";
 import net from "node:net";
 import { Aedes, type AedesOptions } from "aedes";
 import { eventBus } from "@/lib/bus/event-bus";
 import { authenticateDevice } from "@/lib/devices/authenticate-device";
 import { deviceDirectory } from "@/lib/devices/device-directory";
-import { acceptTelemetry } from "./accept-telemetry";
-import { deviceIdOfTelemetryTopic } from "./mqtt-topics";
+import { env } from "@/lib/env";
+import { IngestBusyError } from "@/lib/store/observation-writer";
+import { acceptTelemetry, drainIngest } from "./accept-telemetry";
+import { countIngest } from "./ingest-counters";
+import { parseTelemetryTopic } from "./mqtt-topics";
+import { getRejectionLog } from "./rejection-log";
+import { ThrottledLog } from "./throttled-log";
 
 export type EmbeddedBroker = { port: number; url: string; close(): Promise<void> };
 
 type Log = (level: "info" | "warn", msg: string) => void;
 
-function authError(message: string, returnCode: 4 | 5): Error & { returnCode: number } {
+function authError(message: string, returnCode: 3 | 4 | 5): Error & { returnCode: number } {
   return Object.assign(new Error(message), { returnCode });
 }
 
+function quarantine(deviceId: string | null, topic: string, reason: string, payload: Buffer): void {
+  void getRejectionLog().then((q) => q.record({ deviceId, transport: "mqtt", topic, reason, payload }));
+}
+
 function brokerHandlers(log: Log): Pick<AedesOptions, "authenticate" | "authorizePublish" | "authorizeSubscribe"> {
+  const throttled = new ThrottledLog((msg) => log("warn", msg));
   return {
     authenticate(client, username, password, done) {
       const deviceId = username ?? "";
@@ -34,28 +49,49 @@ function brokerHandlers(log: Log): Pick<AedesOptions, "authenticate" | "authoriz
           log("warn", `[mqtt] refused device "${deviceId}": ${r.reason.replace("_", " ")}`);
           done(authError(r.reason === "revoked" ? "device revoked" : "bad username or password", r.reason === "revoked" ? 5 : 4) as never, false);
         },
-        (err: Error) => done(authError(`authentication unavailable: ${err.message}`, 5) as never, false),
+        // 3 = server unavailable: the database cannot be reached; the device retries later.
+        (err: Error) => done(authError(`authentication unavailable: ${err.message}`, 3) as never, false),
       );
     },
 
     authorizePublish(client, packet, callback) {
-      const deviceId = client ? deviceIdOfTelemetryTopic(packet.topic) : null;
-      if (!client || deviceId !== client.id) {
-        log("warn", `[mqtt] device "${client?.id}" may not publish to "${packet.topic}"`);
+      const payload = typeof packet.payload === "string" ? Buffer.from(packet.payload) : packet.payload;
+      const topic = client ? parseTelemetryTopic(packet.topic) : null;
+      if (!client || !topic || topic.deviceId !== client.id) {
+        throttled.log(`topic:${client?.id}`, `[mqtt] device "${client?.id}" may not publish to "${packet.topic}"`);
+        countIngest("mqtt", "unauthorized");
+        quarantine(client?.id ?? null, packet.topic, `may not publish to "${packet.topic}" (connection closed)`, payload);
         return callback(new Error(`not authorized to publish to ${packet.topic}`));
+      }
+      const deviceId = client.id;
+      const limit = env().INGEST_MAX_BODY_BYTES;
+      if (payload.length > limit) {
+        // Resending cannot make it smaller: acknowledged, quarantined (truncated), counted and logged.
+        countIngest("mqtt", "too_large");
+        quarantine(deviceId, packet.topic, `payload of ${payload.length} bytes is over the limit of ${limit} bytes`, payload);
+        throttled.log(`size:${deviceId}`, `[mqtt] refused a payload of ${payload.length} bytes from "${deviceId}" (limit ${limit})`);
+        return callback(null);
       }
       deviceDirectory()
         .then((directory) => directory.get(deviceId))
         .then(async (device) => {
           if (!device || device.status !== "active") throw new Error("device no longer active");
-          const result = await acceptTelemetry(device, packet.payload as Buffer);
+          const result = await acceptTelemetry(device, payload, { transport: "mqtt", topic: packet.topic, ...(topic.childId ? { childId: topic.childId } : {}) });
+          if (result.ok) return callback(null);
+          if (result.kind === "rate_limited") {
+            // MQTT 3.1.1 has no negative acknowledgement: the publish is not acknowledged and the
+            // connection is closed, so the device backs off (its reconnect delay) and resends.
+            throttled.log(`rate:${deviceId}`, `[mqtt] "${deviceId}" is over the rate limit; connection closed without acknowledging, the device resends (${result.error})`);
+            return callback(new Error(result.error));
+          }
           // An invalid frame can never become valid: it is acknowledged (so the device does not retry
-          // forever), logged with its reason, and nothing of it is stored.
-          if (!result.ok) log("warn", `[mqtt] rejected frame from "${deviceId}": ${result.error}`);
+          // forever), quarantined with its reason, counted and logged.
+          throttled.log(`invalid:${deviceId}`, `[mqtt] rejected frame from "${deviceId}": ${result.error}`);
           callback(null);
         })
         .catch((err: Error) => {
-          log("warn", `[mqtt] frame from "${deviceId}" not stored, connection closed so it is resent: ${err.message}`);
+          countIngest("mqtt", err instanceof IngestBusyError ? "busy" : "not_stored");
+          throttled.log(`fail:${deviceId}`, `[mqtt] frame from "${deviceId}" not stored, connection closed so it is resent: ${err.message}`);
           callback(err);
         });
     },
@@ -115,6 +151,9 @@ export async function startEmbeddedBroker(opts: { port: number; host?: string; l
       unsubscribe();
       await new Promise<void>((resolve) => broker.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Frames already handed to the writer finish writing; their PUBACKs cannot reach the closed
+      // connections, so devices resend them after the restart and they count as duplicates.
+      await drainIngest();
     },
   };
 }

@@ -24,10 +24,12 @@ describe.skipIf(!url)("external broker consumer (MQTT_URL)", () => {
     useDatabase(db);
     const { patients } = await createWardWithPatients(db.prisma, 1);
     device = await createDevice({ type: "bedside_monitor", patientId: patients[0]!.id, id: `mon-ext-${crypto.randomBytes(4).toString("hex")}` });
-    // Two app nodes in the same shared-subscription group split the stream between them.
+    // Two app nodes in the same shared-subscription group split the stream between them. The group is
+    // this run's own, so test runs sharing the machine's broker never split each other's stream.
+    const group = `iomt-test-${crypto.randomBytes(4).toString("hex")}`;
     consumers = [
-      await startExternalConsumer({ url: url!, log: (_l, m) => logs.push(m) }),
-      await startExternalConsumer({ url: url!, log: (_l, m) => logs.push(m) }),
+      await startExternalConsumer({ url: url!, group, log: (_l, m) => logs.push(m) }),
+      await startExternalConsumer({ url: url!, group, log: (_l, m) => logs.push(m) }),
     ];
   });
   afterAll(async () => {

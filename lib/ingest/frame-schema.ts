@@ -11,7 +11,12 @@ export type TelemetryFrame = {
   seq: number;
   ts: Date;
   values: Partial<Record<MetricKey, number>>;
+  /** Gateway bodies only: the child device the frame belongs to (null: the gateway's own frame). */
+  device?: string | null;
 };
+
+/** A child device id as a gateway names it. */
+const CHILD_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 const valuesSchema = z.record(z.string(), z.unknown()).superRefine((values, ctx) => {
   const keys = Object.keys(values);
@@ -36,6 +41,8 @@ const valuesSchema = z.record(z.string(), z.unknown()).superRefine((values, ctx)
 });
 
 const isoDateTime = z.iso.datetime({ offset: true });
+/** The same pattern zod checks `ts` against, for the fast path. */
+const ISO_DATETIME = z.regexes.datetime({ offset: true });
 
 export const frameSchema = z.strictObject({
   seq: z.number({ error: "must be a number" }).int("must be a whole number").min(0, "must be 0 or more").max(Number.MAX_SAFE_INTEGER),
@@ -57,8 +64,80 @@ function fieldPath(path: PropertyKey[], prefix: string): string {
   return path.reduce<string>((acc, p) => (typeof p === "number" ? `${acc}[${p}]` : `${acc}.${String(p)}`), prefix);
 }
 
+export type BodyOptions = {
+  /** A gateway's body: each item may carry "device": "<child id>". */
+  gateway?: boolean;
+};
+
+/**
+ * The hot path: a well-formed frame checked by hand, accepting exactly what frameSchema accepts.
+ * Anything unusual returns null and goes through zod, which also words the refusal.
+ */
+function fastFrame(item: Record<string, unknown>, now: number): TelemetryFrame | null {
+  let keys = 0;
+  for (const k in item) {
+    if (k !== "seq" && k !== "ts" && k !== "values") return null;
+    keys++;
+  }
+  if (keys !== 3) return null;
+  const { seq, ts, values } = item;
+  if (typeof seq !== "number" || !Number.isSafeInteger(seq) || seq < 0) return null;
+  if (typeof ts !== "string" || !ISO_DATETIME.test(ts)) return null;
+  const t = Date.parse(ts);
+  if (!(t <= now + MAX_CLOCK_SKEW_MS)) return null;
+  if (typeof values !== "object" || values === null || Array.isArray(values)) return null;
+  const record = values as Record<string, unknown>;
+  let metrics = 0;
+  for (const key in record) {
+    if (!isMetricKey(key)) return null;
+    const v = record[key];
+    const def = METRICS[key];
+    if (typeof v !== "number" || !Number.isFinite(v) || v < def.min || v > def.max || (def.integer && !Number.isInteger(v))) return null;
+    metrics++;
+  }
+  if (metrics === 0) return null;
+  return { seq, ts: new Date(t), values: record as TelemetryFrame["values"] };
+}
+
+function validateItem(item: unknown, prefix: string, opts: BodyOptions, issues: { field: string; reason: string }[], now: number): TelemetryFrame | null {
+  if (typeof item !== "object" || item === null || Array.isArray(item)) {
+    issues.push({ field: prefix, reason: "must be a JSON object with seq, ts and values" });
+    return null;
+  }
+  let frameItem = item as Record<string, unknown>;
+  let device: string | null | undefined;
+  if (Object.prototype.hasOwnProperty.call(frameItem, "device")) {
+    const { device: named, ...rest } = frameItem;
+    if (!opts.gateway) {
+      issues.push({ field: `${prefix}.device`, reason: "only a gateway may send frames for another device" });
+      return null;
+    }
+    if (typeof named !== "string" || !CHILD_ID.test(named)) {
+      issues.push({ field: `${prefix}.device`, reason: "must be the id of a device registered behind this gateway" });
+      return null;
+    }
+    device = named;
+    frameItem = rest;
+  } else if (opts.gateway) {
+    device = null;
+  }
+  const fast = fastFrame(frameItem, now);
+  if (fast) {
+    if (device !== undefined) fast.device = device;
+    return fast;
+  }
+  const r = frameSchema.safeParse(frameItem);
+  if (!r.success) {
+    for (const issue of r.error.issues) issues.push({ field: fieldPath(issue.path, prefix), reason: issue.message });
+    return null;
+  }
+  const frame: TelemetryFrame = { seq: r.data.seq, ts: new Date(r.data.ts), values: r.data.values as TelemetryFrame["values"] };
+  if (device !== undefined) frame.device = device;
+  return frame;
+}
+
 /** Validates a body holding one frame or an array of frames. All or nothing. */
-export function parseTelemetryBody(body: unknown): FrameValidation {
+export function parseTelemetryBody(body: unknown, opts: BodyOptions = {}): FrameValidation {
   const isArray = Array.isArray(body);
   const items: unknown[] = isArray ? body : [body];
   if (isArray && items.length === 0) return invalid([{ field: "body", reason: "array of frames is empty" }]);
@@ -67,23 +146,17 @@ export function parseTelemetryBody(body: unknown): FrameValidation {
   }
   const issues: { field: string; reason: string }[] = [];
   const frames: TelemetryFrame[] = [];
+  // seq is per device: within one body a device's seq may appear once.
+  const seqs = items.length > 1 ? new Set<string>() : null;
+  const now = Date.now();
   items.forEach((item, i) => {
-    const prefix = isArray ? `frames[${i}]` : "frame";
-    if (typeof item !== "object" || item === null || Array.isArray(item)) {
-      issues.push({ field: prefix, reason: "must be a JSON object with seq, ts and values" });
-      return;
-    }
-    const r = frameSchema.safeParse(item);
-    if (!r.success) {
-      for (const issue of r.error.issues) issues.push({ field: fieldPath(issue.path, prefix), reason: issue.message });
-      return;
-    }
-    frames.push({ seq: r.data.seq, ts: new Date(r.data.ts), values: r.data.values as TelemetryFrame["values"] });
-  });
-  const seqs = new Set<number>();
-  frames.forEach((f, i) => {
-    if (seqs.has(f.seq)) issues.push({ field: `frames[${i}].seq`, reason: `seq ${f.seq} appears twice in this body` });
-    seqs.add(f.seq);
+    const frame = validateItem(item, isArray ? `frames[${i}]` : "frame", opts, issues, now);
+    if (!frame) return;
+    frames.push(frame);
+    if (!seqs) return;
+    const key = `${frame.device ?? ""}\u0000${frame.seq}`;
+    if (seqs.has(key)) issues.push({ field: `frames[${i}].seq`, reason: `seq ${frame.seq} appears twice in this body${frame.device ? ` for device "${frame.device}"` : ""}` });
+    seqs.add(key);
   });
   return issues.length ? invalid(issues) : { ok: true, frames, isArray };
 }
@@ -97,12 +170,12 @@ export function invalid(issues: { field: string; reason: string }[]): FrameValid
 }
 
 /** Parses raw bytes (MQTT payload or HTTP body) as JSON, with a readable error. */
-export function parseTelemetryJson(raw: string | Buffer): FrameValidation {
+export function parseTelemetryJson(raw: string | Buffer, opts: BodyOptions = {}): FrameValidation {
   let body: unknown;
   try {
     body = JSON.parse(typeof raw === "string" ? raw : raw.toString("utf8"));
   } catch (err) {
     return invalid([{ field: "body", reason: `is not valid JSON (${(err as Error).message})` }]);
   }
-  return parseTelemetryBody(body);
+  return parseTelemetryBody(body, opts);
 }

@@ -34,7 +34,7 @@ describe.each(testDatabaseKinds)("HTTP telemetry ingest on %s", (kind) => {
   it("accepts one frame with 202 and stores it before answering", async () => {
     const res = await post(device.id, { seq: 1, ts: now(), values: { heart_rate: 72, spo2: 97, temp: 36.9 } });
     expect(res.status).toBe(202);
-    expect(await res.json()).toEqual({ accepted: 1, duplicates: 0 });
+    expect(await res.json()).toEqual({ accepted: 1, duplicates: 0, artifacts: 0 });
     expect(await stored(1)).toBe(3);
   });
 
@@ -45,7 +45,7 @@ describe.each(testDatabaseKinds)("HTTP telemetry ingest on %s", (kind) => {
       { seq: 3, ts: now(), values: { heart_rate: 75 } },
     ]);
     expect(res.status).toBe(202);
-    expect(await res.json()).toEqual({ accepted: 2, duplicates: 1 });
+    expect(await res.json()).toEqual({ accepted: 2, duplicates: 1, artifacts: 0 });
     expect(await stored(1)).toBe(3);
   });
 

@@ -1,9 +1,27 @@
-// MQTT topic layout of the device contract.
+// MQTT topic layout of the device contract: a device publishes to devices/{id}/telemetry; a gateway
+// may also publish for a child registered behind it to devices/{gateway}/children/{child}/telemetry.
 
 export const telemetryTopic = (deviceId: string) => `devices/${deviceId}/telemetry`;
+export const childTelemetryTopic = (gatewayId: string, childId: string) => `devices/${gatewayId}/children/${childId}/telemetry`;
 
-/** The device id a telemetry topic belongs to, or null when the topic is not a telemetry topic. */
+/** Shared-subscription filters covering every telemetry topic. */
+export const TELEMETRY_FILTERS = ["devices/+/telemetry", "devices/+/children/+/telemetry"] as const;
+
+export type TelemetryTopic = { deviceId: string; childId: string | null };
+
+const OWN = /^devices\/([^/+#]+)\/telemetry$/;
+const CHILD = /^devices\/([^/+#]+)\/children\/([^/+#]+)\/telemetry$/;
+
+/** The device (and child) a telemetry topic belongs to, or null when it is not a telemetry topic. */
+export function parseTelemetryTopic(topic: string): TelemetryTopic | null {
+  const own = OWN.exec(topic);
+  if (own) return { deviceId: own[1]!, childId: null };
+  const child = CHILD.exec(topic);
+  return child ? { deviceId: child[1]!, childId: child[2]! } : null;
+}
+
+/** The device id a device's own telemetry topic belongs to, or null when the topic is not one. */
 export function deviceIdOfTelemetryTopic(topic: string): string | null {
-  const m = /^devices\/([^/+#]+)\/telemetry$/.exec(topic);
+  const m = OWN.exec(topic);
   return m ? m[1]! : null;
 }

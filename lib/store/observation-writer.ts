@@ -1,7 +1,8 @@
 // Group-commit writer for telemetry: frames from every device and connection are gathered for a few
 // milliseconds and written in one statement (unnest arrays), frames and observations together.
 // A caller's promise resolves only once its frames are durably committed, so MQTT PUBACK and HTTP 202
-// are sent after the write. (device_id, seq) makes the write idempotent.
+// are sent after the write. (device_id, seq) makes the write idempotent. On PostgreSQL two statements
+// may be in flight, so the next batch is written while the previous one commits.
 //
 // Faults: when the database is slow or unreachable the batch stays in the bounded buffer and is retried
 // with backoff (callers keep waiting; nothing is acknowledged); frames arriving meanwhile queue behind
@@ -44,6 +45,8 @@ export type ObservationWriterOptions = {
   maxDelayMs?: number;
   /** Refuse new frames beyond this many waiting or being written (backpressure). */
   maxPendingFrames?: number;
+  /** Statements in flight at once (default 2 on PostgreSQL, 1 on PGlite). */
+  maxConcurrentWrites?: number;
   /** First retry delay; doubles per attempt up to maxRetryDelayMs. */
   retryDelayMs?: number;
   maxRetryDelayMs?: number;
@@ -64,9 +67,11 @@ const LAST_SEEN_RESOLUTION_MS = 5_000;
 /** Errors that are not connection trouble are retried this many times, then reported. */
 const MAX_OTHER_ERROR_ATTEMPTS = 3;
 
+// Frames go in once each (with their row number); observations refer to their frame by that number,
+// so device, patient, time and seq are not repeated per value. Only frames not seen before get values.
 const INSERT_SQL = `
 WITH incoming AS (
-  SELECT * FROM unnest($1::text[], $2::bigint[], $3::timestamptz[]) AS t(device_id, seq, ts)
+  SELECT * FROM unnest($1::text[], $2::bigint[], $3::timestamptz[], $4::text[]) WITH ORDINALITY AS t(device_id, seq, ts, patient_id, n)
 ), inserted AS (
   INSERT INTO device_frames (device_id, seq, ts)
   SELECT device_id, seq, ts FROM incoming
@@ -74,13 +79,13 @@ WITH incoming AS (
   RETURNING device_id, seq
 ), observed AS (
   INSERT INTO observations (patient_id, device_id, code, value, ts, seq, artifact)
-  SELECT o.patient_id, o.device_id, o.code, o.value, o.ts, o.seq, o.artifact
-  FROM unnest($4::text[], $5::text[], $6::text[], $7::float8[], $8::timestamptz[], $9::bigint[], $10::bool[])
-       AS o(patient_id, device_id, code, value, ts, seq, artifact)
-  JOIN inserted i ON i.device_id = o.device_id AND i.seq = o.seq
+  SELECT f.patient_id, f.device_id, o.code, o.value, f.ts, f.seq, o.artifact
+  FROM inserted i
+  JOIN incoming f ON f.device_id = i.device_id AND f.seq = i.seq
+  JOIN unnest($5::int[], $6::text[], $7::float8[], $8::bool[]) AS o(n, code, value, artifact) ON o.n = f.n
 ), seen AS (
   UPDATE devices d SET last_seen_at = GREATEST(d.last_seen_at, now())
-  WHERE d.id = ANY($11::text[])
+  WHERE d.id = ANY($9::text[])
 )
 SELECT device_id, seq::text AS seq FROM inserted`;
 
@@ -96,12 +101,20 @@ export function isTransientDatabaseError(err: unknown): boolean {
 
 type Rows = { params: unknown[]; firstOwner: Map<string, Waiter>; seenDevices: string[] };
 
+// PostgreSQL array literals built here in one pass: node-postgres would quote and escape every element
+// of the ~100,000 per batch. Plain ids, metric codes and ISO times need no quoting.
+const PLAIN = /^[A-Za-z0-9_.:+-]+$/;
+const textElement = (s: string | null) => (s === null ? "NULL" : PLAIN.test(s) && s.toUpperCase() !== "NULL" ? s : `"${s.replace(/[\\"]/g, "\\$&")}"`);
+const textArray = (a: (string | null)[]) => `{${a.map(textElement).join(",")}}`;
+const numberArray = (a: number[]) => `{${a.join(",")}}`;
+const boolArray = (a: boolean[]) => `{${a.map((b) => (b ? "t" : "f")).join(",")}}`;
+
 export class ObservationWriter {
   private queue: Waiter[] = [];
   private queuedFrames = 0;
   private writingFrames = 0;
   private timer: NodeJS.Timeout | null = null;
-  private flushing: Promise<void> | null = null;
+  private readonly writing = new Set<Promise<void>>();
   private readonly lastSeenWritten = new Map<string, number>();
   private committed = 0;
   private retries = 0;
@@ -110,6 +123,7 @@ export class ObservationWriter {
   private readonly maxBatchFrames: number;
   private readonly maxDelayMs: number;
   private readonly maxPendingFrames: number;
+  private readonly maxConcurrentWrites: number;
   private readonly retryDelayMs: number;
   private readonly maxRetryDelayMs: number;
   private readonly log: (msg: string) => void;
@@ -121,6 +135,9 @@ export class ObservationWriter {
     this.maxBatchFrames = opts.maxBatchFrames ?? 2000;
     this.maxDelayMs = opts.maxDelayMs ?? 15;
     this.maxPendingFrames = opts.maxPendingFrames ?? 50_000;
+    // PostgreSQL: the next batch is written while the previous one commits (two connections).
+    // PGlite runs one statement at a time, so a second one would only wait.
+    this.maxConcurrentWrites = opts.maxConcurrentWrites ?? (sql.kind === "postgres" ? 2 : 1);
     this.retryDelayMs = opts.retryDelayMs ?? 50;
     this.maxRetryDelayMs = opts.maxRetryDelayMs ?? 1000;
     this.log = opts.log ?? ((m) => console.warn(m));
@@ -155,33 +172,39 @@ export class ObservationWriter {
 
   /** Resolves when everything queued so far is written (waiting through retries). */
   async drain(): Promise<void> {
-    while (this.queue.length > 0 || this.flushing) {
-      if (this.flushing) await this.flushing;
-      else await this.flush();
+    while (this.queue.length > 0 || this.writing.size > 0) {
+      if (this.queue.length > 0 && this.writing.size < this.maxConcurrentWrites) this.flush();
+      else await Promise.race(this.writing);
     }
   }
 
   private schedule(): void {
-    if (this.flushing) return; // the running flush picks up the queue when it finishes
+    if (this.writing.size >= this.maxConcurrentWrites) return; // a finishing write picks up the queue
+    // While the database is failing, one write at a time retries; the rest wait in the queue.
+    if (this.failingSince !== null && this.writing.size > 0) return;
     if (this.queuedFrames >= this.maxBatchFrames) {
-      void this.flush();
+      this.flush();
     } else if (!this.timer) {
-      this.timer = setTimeout(() => void this.flush(), this.maxDelayMs);
+      this.timer = setTimeout(() => this.flush(), this.maxDelayMs);
     }
   }
 
-  private flush(): Promise<void> {
+  private flush(): void {
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = null;
     }
-    if (this.flushing || this.queue.length === 0) return this.flushing ?? Promise.resolve();
+    if (this.writing.size >= this.maxConcurrentWrites || this.queue.length === 0) return;
     const batch = this.takeBatch();
-    this.flushing = this.writeBatch(batch).finally(() => {
-      this.flushing = null;
+    const frames = batch.reduce((n, w) => n + w.frames.length, 0);
+    this.writingFrames += frames;
+    const done: Promise<void> = this.writeBatch(batch, frames).finally(() => {
+      this.writingFrames -= frames;
+      this.writing.delete(done);
       if (this.queue.length > 0) this.schedule();
     });
-    return this.flushing;
+    this.writing.add(done);
+    if (this.queue.length > 0) this.schedule();
   }
 
   private takeBatch(): Waiter[] {
@@ -193,29 +216,26 @@ export class ObservationWriter {
       batch.push(w);
     }
     this.queuedFrames -= frames;
-    this.writingFrames = frames;
     return batch;
   }
 
   private buildRows(batch: Waiter[], now: number): Rows {
     // Within one batch a (device, seq) is written once; later copies count as duplicates.
     const firstOwner = new Map<string, Waiter>();
-    const fDevice: string[] = [], fSeq: number[] = [], fTs: string[] = [];
-    const oPatient: (string | null)[] = [], oDevice: string[] = [], oCode: string[] = [];
-    const oValue: number[] = [], oTs: string[] = [], oSeq: number[] = [], oArtifact: boolean[] = [];
+    const fDevice: string[] = [], fSeq: number[] = [], fTs: string[] = [], fPatient: (string | null)[] = [];
+    const oFrame: number[] = [], oCode: string[] = [], oValue: number[] = [], oArtifact: boolean[] = [];
     const seenDevices: string[] = [];
     for (const w of batch) {
       for (const f of w.frames) {
         const key = `${f.deviceId}\u0000${f.seq}`;
         if (firstOwner.has(key)) continue;
         firstOwner.set(key, w);
-        const ts = f.ts.toISOString();
-        fDevice.push(f.deviceId); fSeq.push(f.seq); fTs.push(ts);
-        const artifacts = f.artifacts;
+        fDevice.push(f.deviceId); fSeq.push(f.seq); fTs.push(f.ts.toISOString()); fPatient.push(f.patientId);
+        const n = fDevice.length; // 1-based, as WITH ORDINALITY counts
+        const artifacts = f.artifacts !== undefined && f.artifacts.length > 0 ? f.artifacts : null;
         for (const code in f.values) {
-          oPatient.push(f.patientId); oDevice.push(f.deviceId); oCode.push(code);
-          oValue.push(f.values[code]!); oTs.push(ts); oSeq.push(f.seq);
-          oArtifact.push(artifacts !== undefined && artifacts.length > 0 && artifacts.includes(code));
+          oFrame.push(n); oCode.push(code); oValue.push(f.values[code]!);
+          oArtifact.push(artifacts !== null && artifacts.includes(code));
         }
         const seenAt = this.lastSeenWritten.get(f.deviceId);
         if (seenAt === undefined || now - seenAt >= LAST_SEEN_RESOLUTION_MS) {
@@ -224,22 +244,25 @@ export class ObservationWriter {
         }
       }
     }
-    return { params: [fDevice, fSeq, fTs, oPatient, oDevice, oCode, oValue, oTs, oSeq, oArtifact, seenDevices], firstOwner, seenDevices };
+    const params =
+      this.sql.kind === "postgres"
+        ? [textArray(fDevice), numberArray(fSeq), textArray(fTs), textArray(fPatient), numberArray(oFrame), textArray(oCode), numberArray(oValue), boolArray(oArtifact), textArray(seenDevices)]
+        : [fDevice, fSeq, fTs, fPatient, oFrame, oCode, oValue, oArtifact, seenDevices];
+    return { params, firstOwner, seenDevices };
   }
 
-  private async writeBatch(batch: Waiter[]): Promise<void> {
+  private async writeBatch(batch: Waiter[], frames: number): Promise<void> {
     const rows = this.buildRows(batch, Date.now());
     for (let attempt = 1; ; attempt++) {
       try {
         const inserted = await this.sql.query<{ device_id: string; seq: string }>(INSERT_SQL, rows.params);
-        this.settle(batch, rows, inserted);
+        this.settle(batch, rows, inserted, frames);
         return;
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         if (!isTransientDatabaseError(err) && attempt >= MAX_OTHER_ERROR_ATTEMPTS) {
-          this.log(`[ingest] writing ${this.writingFrames} frames failed ${attempt} times (${message}); reporting to the senders`);
+          this.log(`[ingest] writing ${frames} frames failed ${attempt} times (${message}); reporting to the senders`);
           for (const d of rows.seenDevices) this.lastSeenWritten.delete(d);
-          this.writingFrames = 0;
           for (const w of batch) w.reject(err);
           return;
         }
@@ -254,13 +277,12 @@ export class ObservationWriter {
     }
   }
 
-  private settle(batch: Waiter[], rows: Rows, inserted: { device_id: string; seq: string }[]): void {
+  private settle(batch: Waiter[], rows: Rows, inserted: { device_id: string; seq: string }[], frames: number): void {
     if (this.failingSince !== null) {
       this.log(`[ingest] database writes resumed after ${((Date.now() - this.failingSince) / 1000).toFixed(1)} s; draining ${this.pendingFrames} buffered frames`);
       this.failingSince = null;
     }
-    this.committed += this.writingFrames;
-    this.writingFrames = 0;
+    this.committed += frames;
     const insertedBy = new Map<Waiter, number>();
     for (const r of inserted) {
       const owner = rows.firstOwner.get(`${r.device_id}\u0000${r.seq}`);

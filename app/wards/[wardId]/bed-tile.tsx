@@ -1,7 +1,8 @@
 "use client";
 // One bed on the central station. Memoised: it re-renders only when its bed's data or one of its
-// clock-derived primitives (freshness, NEWS2, aged vitals) changes; the data age ticks in its own tiny
-// component. Missing values show "—", never 0.
+// clock-derived primitives (freshness, NEWS2, aged vitals, top alarm) changes; the data age ticks in its
+// own tiny component. Missing values show "—", never 0. The patient's top open alarm is a strip in its
+// IEC colour (flashing while unacknowledged: high fast red, medium slow yellow; low and INOP steady cyan).
 import Link from "next/link";
 import { memo, useCallback, useMemo, type ReactNode } from "react";
 import { Sparkline } from "@/components/charts/sparkline";
@@ -10,10 +11,22 @@ import { formatAge } from "@/lib/charts/data-age";
 import { prepareSparkline } from "@/lib/charts/prepare-sparkline";
 import { formatMetric, METRICS, type MetricKey } from "@/lib/domain/metrics";
 import type { BedTile } from "@/lib/store/ward-types";
+import type { AlertPriority, AlertState } from "@/lib/alerts/alert-types";
+import { alarmClass, flashes, PRIORITY_SHORT, priorityTextClass, priorityTitle } from "@/lib/alerts-ui/presentation";
 import type { BedSummary } from "./bed-summary";
 import type { LiveBed } from "./ward-live-state";
 
-export type BedTileProps = BedSummary & { bed: LiveBed; sparklineMs: number };
+/** The patient's top open alarm, as primitives so the memoised tile compares cheaply. */
+export type TileAlarmProps = {
+  alarmId: string | null;
+  alarmPriority: AlertPriority | null;
+  alarmState: AlertState | null;
+  alarmMessage: string | null;
+  /** Open alarms of the patient (the strip shows "+n" for the others). */
+  alarmCount: number;
+};
+
+export type BedTileProps = BedSummary & TileAlarmProps & { bed: LiveBed; sparklineMs: number };
 
 // Drawing units; the SVG stretches to the space left beside the numbers.
 const SPARK_W = 100;
@@ -81,7 +94,29 @@ function News2Badge(p: Pick<BedSummary, "news2Total" | "news2Complete" | "news2B
   );
 }
 
+function AlarmStrip(p: TileAlarmProps) {
+  if (!p.alarmPriority || !p.alarmState) return null;
+  const acked = p.alarmState === "acknowledged";
+  return (
+    <div
+      data-testid="tile-alarm"
+      data-priority={p.alarmPriority}
+      data-state={p.alarmState}
+      data-flashing={flashes(p.alarmPriority, p.alarmState) || undefined}
+      title={`${priorityTitle(p.alarmPriority)}${acked ? ", acknowledged" : ""}: ${p.alarmMessage ?? ""}`}
+      className={`flex items-center gap-1.5 rounded px-1.5 py-0.5 text-xs ${alarmClass(p.alarmPriority, p.alarmState)}`}
+    >
+      <span className={`shrink-0 font-bold tracking-wide ${priorityTextClass(p.alarmPriority)}`}>{PRIORITY_SHORT[p.alarmPriority]}</span>
+      <span className="min-w-0 flex-1 truncate font-semibold">{p.alarmMessage}</span>
+      {acked && <span className="shrink-0 text-[0.6rem] font-bold text-ink-muted">ACK</span>}
+      {p.alarmCount > 1 && <span className="shrink-0 tabular text-ink-muted">+{p.alarmCount - 1}</span>}
+    </div>
+  );
+}
+
 function borderFor(p: BedTileProps): string {
+  if (p.alarmState === "active" && p.alarmPriority === "high") return "border-2 border-alarm-high";
+  if (p.alarmState === "active" && p.alarmPriority === "medium" && p.news2Band !== "high") return "border-2 border-alarm-medium";
   if (p.news2Band === "high") return "border-2 border-alarm-high";
   if (p.news2Band === "medium") return "border-2 border-alarm-medium";
   if (p.news2Band === "low-medium" || p.anySingleThree) return "border border-alarm-medium/70";
@@ -106,6 +141,7 @@ function OccupiedTile(p: BedTileProps & { patient: NonNullable<BedTile["patient"
       data-bed={bed.label}
       data-freshness={p.freshness}
       data-news2={p.news2Total ?? ""}
+      data-alarm={p.alarmPriority ?? undefined}
       className={`flex h-full flex-col gap-0.5 rounded-md bg-panel px-2 py-1.5 hover:bg-panel-raised ${borderFor(p)}`}
     >
       <div className="flex items-center gap-1.5">
@@ -118,6 +154,7 @@ function OccupiedTile(p: BedTileProps & { patient: NonNullable<BedTile["patient"
       <div className="truncate text-xs text-ink-muted">
         {patient.age} y · MRN {patient.mrn}
       </div>
+      <AlarmStrip {...p} />
       <div className="flex items-end gap-3">
         <Reading name="HR" unit={METRICS.heart_rate.display} className={`shrink-0 text-vital-hr ${offline ? "opacity-50" : ""}`}>
           <Num bed={bed} k="heart_rate" aged={aged.has("heart_rate")} className="text-3xl font-bold leading-none" />

@@ -1,21 +1,28 @@
 "use client";
 // The live ward grid. Starts from the server snapshot, applies "vitals" events for this ward (batched,
 // ~10 per second at most), and after every reconnect re-fetches a fresh snapshot (router.refresh) and
-// merges it so nothing missed while offline stays missing. Tiles are memoised: a vitals event
-// re-renders only its own bed; the 1 Hz clock re-renders a tile only when its status changes.
+// merges it so nothing missed while offline stays missing. Open alerts of the ward arrive the same way
+// ("alert:raised"/"alert:updated", merged after a resync); each tile shows its patient's top alarm and
+// the acuity order puts open high alarms first. Tiles are memoised: a vitals event re-renders only its
+// own bed; the 1 Hz clock re-renders a tile only when its status changes.
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { loadAlertList } from "@/components/alerts/alert-list-action";
+import { useLiveAlerts } from "@/components/alerts/use-live-alerts";
 import { useLiveSocket, useRoom, useSocketEvent } from "@/components/live/use-live-socket";
 import { calibrateClock, useNow } from "@/components/live/use-now";
-import { isSortMode, orderBeds, type SortMode } from "@/lib/charts/ward-order";
+import { isOpen, type AlertView } from "@/lib/alerts/alert-types";
+import { isSortMode, type SortMode } from "@/lib/charts/ward-order";
 import type { VitalsEvent } from "@/lib/socket/events";
 import type { WardSnapshot } from "@/lib/store/ward-types";
 import { BedTileCard } from "./bed-tile";
 import { summariseBed } from "./bed-summary";
 import { ConnectionBadge, SortToggle, WardCounts } from "./ward-toolbar";
 import { applyVitals, mergeSnapshot, type LiveBed } from "./ward-live-state";
+import { alarmsByPatient, orderBedsWithAlarms } from "./ward-alarms";
 
 const FLUSH_MS = 100;
+const NO_ALARM = { alarmId: null, alarmPriority: null, alarmState: null, alarmMessage: null, alarmCount: 0 } as const;
 const SORT_KEY = "iomt.ward.sort";
 
 // The sort choice lives in localStorage; read through useSyncExternalStore so SSR renders "bed".
@@ -45,7 +52,7 @@ function writeSort(mode: SortMode) {
   sortListeners.forEach((l) => l());
 }
 
-export function WardDashboard({ snapshot }: { snapshot: WardSnapshot }) {
+export function WardDashboard({ snapshot, alerts, alertsAt }: { snapshot: WardSnapshot; alerts: AlertView[]; alertsAt: string }) {
   const router = useRouter();
   const wardId = snapshot.ward.id;
   const windowMs = snapshot.sparklineMinutes * 60_000;
@@ -82,10 +89,25 @@ export function WardDashboard({ snapshot }: { snapshot: WardSnapshot }) {
 
   const { status, error } = useLiveSocket();
   const [refusal, setRefusal] = useState<string | null>(null);
+  // After a reconnect the whole page re-renders (router.refresh: beds, vitals and alerts); right after the
+  // first join only the alerts catch up (an alarm raised between the server render and the join).
   useRoom("ward", wardId, {
+    catchUp: true,
     onAck: (r) => setRefusal(r.ok ? null : r.error),
-    onResync: () => router.refresh(),
+    onResync: ({ first }) => {
+      if (!first) return router.refresh();
+      void loadAlertList({ wardId, priority: null, state: "open", limit: 1000, view: "ward" })
+        .then((r) => r.ok && mergeAlerts(r.data.alerts, r.data.generatedAt))
+        .catch(() => undefined);
+    },
   });
+
+  // Alerts of this ward's room, or of a patient in one of its beds (the socket carries every room's).
+  const patientIds = useMemo(() => new Set(beds.flatMap((b) => (b.patient ? [b.patient.id] : []))), [beds]);
+  const toItem = useCallback((a: AlertView) => (a.wardId === wardId || (a.patientId !== null && patientIds.has(a.patientId)) ? a : null), [wardId, patientIds]);
+  const expected = useCallback((a: AlertView) => isOpen(a) && a.wardId === wardId, [wardId]);
+  const { known: alertMap, merge: mergeAlerts } = useLiveAlerts({ snapshot: alerts, generatedAt: alertsAt, expected, toItem });
+  const alarms = useMemo(() => alarmsByPatient(alertMap.values()), [alertMap]);
 
   const sort = useSyncExternalStore(subscribeSort, readSort, () => "bed" as const);
   const clock = useNow();
@@ -93,10 +115,20 @@ export function WardDashboard({ snapshot }: { snapshot: WardSnapshot }) {
   const tiles = useMemo(() => {
     const rows = beds.map((bed) => {
       const s = summariseBed(bed, now, bed.patient?.spo2Scale ?? 1);
-      return { bed, summary: s, label: bed.label, occupied: bed.patient !== null, complete: s.news2Complete, news2: s.news2Total ?? s.news2Partial };
+      const alarm = bed.patient ? alarms.get(bed.patient.id) : undefined;
+      return {
+        bed,
+        summary: s,
+        alarm: alarm ? { alarmId: alarm.top.id, alarmPriority: alarm.top.priority, alarmState: alarm.top.state, alarmMessage: alarm.top.message, alarmCount: alarm.open } : NO_ALARM,
+        label: bed.label,
+        occupied: bed.patient !== null,
+        complete: s.news2Complete,
+        news2: s.news2Total ?? s.news2Partial,
+        highAlarm: alarm?.top.priority === "high",
+      };
     });
-    return orderBeds(rows, sort);
-  }, [beds, now, sort]);
+    return orderBedsWithAlarms(rows, sort);
+  }, [beds, now, sort, alarms]);
 
   return (
     <main className="mx-auto max-w-[120rem] px-3 py-3">
@@ -116,7 +148,7 @@ export function WardDashboard({ snapshot }: { snapshot: WardSnapshot }) {
         <ul className="grid grid-cols-[repeat(auto-fill,minmax(14rem,1fr))] gap-2" aria-label="Beds">
           {tiles.map((t) => (
             <li key={t.bed.bedId}>
-              <BedTileCard bed={t.bed} sparklineMs={windowMs} {...t.summary} />
+              <BedTileCard bed={t.bed} sparklineMs={windowMs} {...t.summary} {...t.alarm} />
             </li>
           ))}
         </ul>
