@@ -11,6 +11,7 @@ import { seedDemo } from "@/lib/seed/seed-demo";
 import { startMqtt } from "@/lib/platform/start-mqtt";
 import { startDemoSimulator } from "@/lib/platform/start-simulator";
 import { startAlerting } from "@/lib/alerts/start-alerting";
+import { startConnectivityMonitor } from "@/lib/devices/connectivity-monitor";
 import { attachSocketServer } from "@/lib/socket/socket-server";
 import { startControlChannel } from "@/lib/cli/control-channel";
 import { runCliCommand } from "@/lib/cli/commands";
@@ -28,6 +29,7 @@ async function main() {
   const db = await getDatabase();
   const demo = e.demo ? await seedDemo(e.dataDir) : null;
   const alerting = await startAlerting();
+  const stopConnectivity = await startConnectivityMonitor();
   const mqtt = await startMqtt(e, console.log);
 
   const app = next({ dev, hostname: "localhost", port: e.PORT, dir: process.cwd() });
@@ -60,6 +62,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000).unref();
     await simulator?.stop();
     await mqtt.close(); // stops intake; frames in flight finish writing
+    await stopConnectivity();
     await alerting.stop(); // alarms and NEWS2 rows still queued are written
     await sockets.close();
     await control.close();

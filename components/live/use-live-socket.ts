@@ -91,9 +91,13 @@ export function getSocket(): LiveSocket {
   s.on("connect", () => {
     setState({ status: "live", error: null });
     joins = new Map();
-    // With connection-state recovery the server restored our rooms and replayed what we missed; only
-    // rooms asked for while we were offline still need joining.
-    for (const sub of subscriptions) if (!s.recovered || !sub.joined) join(sub);
+    // With connection-state recovery the server restored our rooms and replayed alerts and device status;
+    // vitals are sent volatile (never replayed), so a recovered room still resyncs its data. Rooms asked
+    // for while we were offline need joining.
+    for (const sub of subscriptions) {
+      if (!s.recovered || !sub.joined) join(sub);
+      else sub.onResync?.({ first: false });
+    }
   });
   s.on("disconnect", () => setState({ status: s.active ? "reconnecting" : "refused", error: null }));
   s.on("connect_error", (err) => {

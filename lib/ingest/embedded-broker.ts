@@ -13,16 +13,23 @@ import net from "node:net";
 import { Aedes, type AedesOptions } from "aedes";
 import { eventBus } from "@/lib/bus/event-bus";
 import { authenticateDevice } from "@/lib/devices/authenticate-device";
+import { handleOtaStatus } from "@/lib/firmware/handle-ota-status";
 import { deviceDirectory } from "@/lib/devices/device-directory";
 import { env } from "@/lib/env";
 import { IngestBusyError } from "@/lib/store/observation-writer";
 import { acceptTelemetry, drainIngest } from "./accept-telemetry";
 import { countIngest } from "./ingest-counters";
-import { parseTelemetryTopic } from "./mqtt-topics";
+import { otaStatusTopic, parseTelemetryTopic } from "./mqtt-topics";
 import { getRejectionLog } from "./rejection-log";
 import { ThrottledLog } from "./throttled-log";
 
-export type EmbeddedBroker = { port: number; url: string; close(): Promise<void> };
+export type EmbeddedBroker = {
+  port: number;
+  url: string;
+  /** Publishes from the platform itself (OTA commands), QoS 1. */
+  publish(topic: string, payload: string, opts?: { retain?: boolean }): Promise<void>;
+  close(): Promise<void>;
+};
 
 type Log = (level: "info" | "warn", msg: string) => void;
 
@@ -56,6 +63,17 @@ function brokerHandlers(log: Log): Pick<AedesOptions, "authenticate" | "authoriz
 
     authorizePublish(client, packet, callback) {
       const payload = typeof packet.payload === "string" ? Buffer.from(packet.payload) : packet.payload;
+      if (client && packet.topic === otaStatusTopic(client.id)) {
+        // A firmware progress report: recorded, acknowledged; a report that cannot apply is logged.
+        handleOtaStatus(client.id, payload).then(
+          (r) => {
+            if (!r.ok) throttled.log(`ota:${client.id}`, `[mqtt] OTA status from "${client.id}" refused: ${r.error}`);
+            callback(null);
+          },
+          (err: Error) => callback(err),
+        );
+        return;
+      }
       const topic = client ? parseTelemetryTopic(packet.topic) : null;
       if (!client || !topic || topic.deviceId !== client.id) {
         throttled.log(`topic:${client?.id}`, `[mqtt] device "${client?.id}" may not publish to "${packet.topic}"`);
@@ -147,6 +165,11 @@ export async function startEmbeddedBroker(opts: { port: number; host?: string; l
   return {
     port,
     url: `mqtt://127.0.0.1:${port}`,
+    publish(topic, payload, o = {}) {
+      return new Promise<void>((resolve, reject) =>
+        broker.publish({ cmd: "publish", topic, payload: Buffer.from(payload), qos: 1, retain: o.retain ?? false, dup: false }, (err) => (err ? reject(err) : resolve())),
+      );
+    },
     async close() {
       unsubscribe();
       await new Promise<void>((resolve) => broker.close(() => resolve()));

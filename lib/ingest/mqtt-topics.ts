@@ -1,6 +1,8 @@
 // MQTT topic layout of the device contract: a device publishes to devices/{id}/telemetry; a gateway
 // may also publish for a child registered behind it to devices/{gateway}/children/{child}/telemetry.
 
+export const otaTopic = (deviceId: string) => `devices/${deviceId}/ota`;
+export const otaStatusTopic = (deviceId: string) => `devices/${deviceId}/ota/status`;
 export const telemetryTopic = (deviceId: string) => `devices/${deviceId}/telemetry`;
 export const childTelemetryTopic = (gatewayId: string, childId: string) => `devices/${gatewayId}/children/${childId}/telemetry`;
 

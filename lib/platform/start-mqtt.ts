@@ -5,6 +5,8 @@ import { startEmbeddedBroker } from "@/lib/ingest/embedded-broker";
 import mqtt from "mqtt";
 import { startExternalConsumer } from "@/lib/ingest/external-broker-consumer";
 import { startDynsecSync } from "@/lib/ingest/dynsec-sync";
+import { setOtaPublisher } from "@/lib/firmware/ota-publisher";
+import { deliverPendingOta } from "@/lib/firmware/deliver-ota";
 import { getObservationWriter } from "@/lib/ingest/accept-telemetry";
 
 export type MqttSide = { mode: "embedded" | "external"; url: string; port: number | null; close(): Promise<void> };
@@ -14,24 +16,46 @@ export async function startMqtt(e: Env, log: (msg: string) => void): Promise<Mqt
   const drainWrites = async () => (await getObservationWriter()).drain();
   if (!e.MQTT_URL) {
     const broker = await startEmbeddedBroker({ port: e.MQTT_PORT, log: logLevel });
-    return { mode: "embedded", url: broker.url, port: broker.port, close: async () => (await broker.close(), await drainWrites()) };
+    // OTA commands are retained per device, so a device that connects later still gets its update.
+    setOtaPublisher((topic, payload) => broker.publish(topic, payload, { retain: true }));
+    await sendPendingOta(logLevel);
+    return {
+      mode: "embedded",
+      url: broker.url,
+      port: broker.port,
+      close: async () => {
+        setOtaPublisher(null);
+        await broker.close();
+        await drainWrites();
+      },
+    };
   }
   const url = new URL(e.MQTT_URL);
   const brokerUrl = `${url.protocol}//${url.host}`;
   const credentials = { username: decodeURIComponent(url.username) || undefined, password: decodeURIComponent(url.password) || undefined };
   const consumer = await startExternalConsumer({ url: brokerUrl, ...credentials, log: logLevel });
-  // Credentials management has its own connection: the consumer's acknowledges only telemetry.
-  const control = e.MQTT_DYNSEC ? await mqtt.connectAsync(brokerUrl, { ...credentials, protocolVersion: 5, reconnectPeriod: 2000 }) : null;
-  const stopDynsec = control ? await startDynsecSync(control, logLevel) : null;
+  // OTA commands and credentials management have their own connection: the consumer's acknowledges
+  // only telemetry.
+  const control = await mqtt.connectAsync(brokerUrl, { ...credentials, protocolVersion: 5, reconnectPeriod: 2000 });
+  const stopDynsec = e.MQTT_DYNSEC ? await startDynsecSync(control, logLevel) : null;
+  setOtaPublisher(async (topic, payload) => void (await control.publishAsync(topic, payload, { qos: 1, retain: true })));
+  await sendPendingOta(logLevel);
   return {
     mode: "external",
     url: brokerUrl,
     port: Number(url.port) || 1883,
     close: async () => {
+      setOtaPublisher(null);
       stopDynsec?.();
-      await control?.endAsync();
+      await control.endAsync();
       await consumer.close();
       await drainWrites();
     },
   };
+}
+
+async function sendPendingOta(log: (level: "info" | "warn", msg: string) => void): Promise<void> {
+  const r = await deliverPendingOta();
+  if (r.failed) log("warn", `[ota] ${r.failed} pending firmware command(s) could not be sent`);
+  else if (r.delivered) log("info", `[ota] sent ${r.delivered} pending firmware command(s)`);
 }

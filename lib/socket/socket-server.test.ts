@@ -117,23 +117,28 @@ describe("Socket.IO live fan-out", () => {
     expect(await subscribe(c, "ward", "")).toEqual({ ok: false, error: "an id is required" });
   });
 
-  it("replays frames missed during a short disconnection (connection state recovery)", async () => {
+  it("replays device status missed during a short disconnection (connection state recovery), but not vitals", async () => {
     const { token } = await createUserWithToken(db.prisma, "nurse", { wardIds: [wardA.ward.id] });
     const c = await connect(token);
     await subscribe(c, "ward", wardA.ward.id);
+    const status = (deviceId: string) => ({ deviceId, patientId: wardA.patients[0]!.id, wardId: wardA.ward.id, status: "offline" as const, at: new Date().toISOString() });
     // Let the server record a first offset so the session can be recovered.
-    const first = nextVitals(c);
-    eventBus().publish("vitals", vitals(0, 10));
+    const first = new Promise((resolve) => c.once("device:status", resolve));
+    eventBus().publish("device:status", status("dev-1"));
     await first;
-    const seen: number[] = [];
-    c.on("vitals", (e) => seen.push(e.seq));
+    const seenStatus: string[] = [];
+    const seenVitals: number[] = [];
+    c.on("device:status", (e) => seenStatus.push(e.deviceId));
+    c.on("vitals", (e) => seenVitals.push(e.seq));
     const reconnected = new Promise<void>((resolve) => c.io.once("reconnect", () => resolve()));
     c.io.engine.close(); // network drop: the client reconnects by itself
     await new Promise((r) => setTimeout(r, 20));
-    eventBus().publish("vitals", vitals(0, 11)); // sent while the client is away
+    eventBus().publish("device:status", status("dev-2")); // sent while the client is away
+    eventBus().publish("vitals", vitals(0, 11)); // a display frame: not buffered, the screen resyncs instead
     await reconnected;
     await new Promise((r) => setTimeout(r, 200));
     expect(c.recovered).toBe(true);
-    expect(seen).toContain(11);
+    expect(seenStatus).toContain("dev-2");
+    expect(seenVitals).not.toContain(11);
   });
 });

@@ -97,7 +97,10 @@ export function attachSocketServer(httpServer: http.Server): { io: AppServer; cl
   const bus = eventBus();
   const offVitals = bus.subscribe("vitals", (e) => {
     const target = e.wardId ? io.to(rooms.patient(e.patientId)).to(rooms.ward(e.wardId)) : io.to(rooms.patient(e.patientId));
-    target.emit("vitals", e);
+    // Volatile: the recovery buffer keeps every non-volatile broadcast for two minutes, which at ingest
+    // rates costs gigabytes. Vitals are a display stream (all are stored); a client that reconnects
+    // reloads its snapshot from the server. Alerts and device status stay recoverable.
+    target.volatile.emit("vitals", e);
   });
   const offStatus = bus.subscribe("device:status", (e) => {
     const targets = roomsOf(e);

@@ -41,7 +41,7 @@ export async function loadWardSnapshot(wardId: string): Promise<WardSnapshot | n
           CROSS JOIN unnest($2::text[]) AS c(code)
           CROSS JOIN LATERAL (
                 SELECT value, ts FROM observations
-                 WHERE patient_id = p.id AND code = c.code
+                 WHERE patient_id = p.id AND code = c.code AND NOT artifact
                  ORDER BY ts DESC LIMIT 1) o`,
         [patientIds, TILE_CODES],
       )
@@ -50,7 +50,7 @@ export async function loadWardSnapshot(wardId: string): Promise<WardSnapshot | n
     ? await sql.query<{ patient_id: string; t: number; v: number }>(
         `SELECT patient_id, (extract(epoch FROM ts) * 1000)::float8 AS t, value AS v
            FROM observations
-          WHERE patient_id = ANY($1::text[]) AND code = 'heart_rate' AND ts > now() - make_interval(mins => $2)
+          WHERE patient_id = ANY($1::text[]) AND code = 'heart_rate' AND NOT artifact AND ts > now() - make_interval(mins => $2)
           ORDER BY ts`,
         [patientIds, SPARKLINE_MINUTES],
       )
