@@ -9,7 +9,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import type { Sql } from "./sql";
+import type { Sql, SqlRow } from "./sql";
 
 export type Database = {
   prisma: PrismaClient;
@@ -72,9 +72,8 @@ async function openPostgres(url: string): Promise<Database> {
 async function openPglite(db: PGlite): Promise<Database> {
   const sql: Sql = {
     kind: "pglite",
-    async query(text, params) {
-      const res = await db.query(text, params);
-      return res.rows as never[];
+    async query<T extends SqlRow = SqlRow>(text: string, params?: unknown[]) {
+      return (await db.query<T>(text, params)).rows;
     },
     async exec(text) {
       await db.exec(text);
@@ -82,7 +81,7 @@ async function openPglite(db: PGlite): Promise<Database> {
     transaction(fn) {
       return db.transaction((tx) =>
         fn({
-          query: async (text, params) => (await tx.query(text, params)).rows as never[],
+          query: async <T extends SqlRow = SqlRow>(text: string, params?: unknown[]) => (await tx.query<T>(text, params)).rows,
           exec: async (text) => void (await tx.exec(text)),
         }),
       );

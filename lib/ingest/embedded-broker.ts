@@ -10,7 +10,7 @@
 // Revoking a device drops its connection at once. close() drains what was handed to the writer.
 import "server-only";
 import net from "node:net";
-import { Aedes, type AedesOptions } from "aedes";
+import { Aedes, type AedesOptions, type AuthenticateError } from "aedes";
 import { eventBus } from "@/lib/bus/event-bus";
 import { authenticateDevice } from "@/lib/devices/authenticate-device";
 import { handleOtaStatus } from "@/lib/firmware/handle-ota-status";
@@ -33,8 +33,9 @@ export type EmbeddedBroker = {
 
 type Log = (level: "info" | "warn", msg: string) => void;
 
-function authError(message: string, returnCode: 3 | 4 | 5): Error & { returnCode: number } {
-  return Object.assign(new Error(message), { returnCode });
+/** aedes types returnCode as a const enum, which isolated modules cannot name; the numbers are MQTT's. */
+function authError(message: string, returnCode: 3 | 4 | 5): AuthenticateError {
+  return Object.assign(new Error(message), { returnCode: returnCode as AuthenticateError["returnCode"] });
 }
 
 function quarantine(deviceId: string | null, topic: string, reason: string, payload: Buffer): void {
@@ -48,16 +49,16 @@ function brokerHandlers(log: Log): Pick<AedesOptions, "authenticate" | "authoriz
       const deviceId = username ?? "";
       if (client.id !== deviceId) {
         log("warn", `[mqtt] refused client "${client.id}": client id must equal the device id (username)`);
-        return done(authError("client id must equal the device id", 5) as never, false);
+        return done(authError("client id must equal the device id", 5), false);
       }
       authenticateDevice(deviceId, password?.toString("utf8")).then(
         (r) => {
           if (r.ok) return done(null, true);
           log("warn", `[mqtt] refused device "${deviceId}": ${r.reason.replace("_", " ")}`);
-          done(authError(r.reason === "revoked" ? "device revoked" : "bad username or password", r.reason === "revoked" ? 5 : 4) as never, false);
+          done(authError(r.reason === "revoked" ? "device revoked" : "bad username or password", r.reason === "revoked" ? 5 : 4), false);
         },
         // 3 = server unavailable: the database cannot be reached; the device retries later.
-        (err: Error) => done(authError(`authentication unavailable: ${err.message}`, 3) as never, false),
+        (err: Error) => done(authError(`authentication unavailable: ${err.message}`, 3), false),
       );
     },
 
