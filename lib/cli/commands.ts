@@ -23,7 +23,7 @@ export const USAGE = `Usage: npm run cli -- <noun> <verb> [--flags] [--json]
   users create --email <e> --password <p> --role <admin|nurse|physician|patient> [--name <n>] [--patient <id>] [--ward <id|code>]...
   tokens create --email <e> [--name <label>]          personal API token, shown once
   patients list [--ward <id|code>]
-  devices create --type <type> [--id <id>] [--patient <id> | --bed <ward/label> | --asset <tag> | --location <text>] [--firmware <v>]
+  devices create --type <type> [--id <id>] [--patient <id> | --bed <ward/label> | --asset <tag> | --location <text>] [--firmware <v>] [--gateway <id>]
                                                         device secret, shown once
   devices list [--type <t>] [--status active|revoked] [--connectivity online|offline|unknown] [--ward <id|code>]
                [--firmware current|outdated|flagged|unknown|attention]

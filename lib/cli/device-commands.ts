@@ -48,6 +48,7 @@ export const deviceCommands: Record<string, Command> = {
       {
         type: flag(args, "type", true), id: flag(args, "id"), patientId: flag(args, "patient") ?? null, bed: flag(args, "bed") ?? null,
         assetTag: flag(args, "asset") ?? null, location: flag(args, "location") ?? null, firmwareVersion: flag(args, "firmware"),
+        gatewayId: flag(args, "gateway") ?? null,
       },
       { audit },
     );

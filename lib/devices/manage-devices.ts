@@ -124,6 +124,8 @@ export async function createDevice(
     firmwareVersion?: string;
     simulated?: boolean;
     id?: string;
+    /** A gateway that relays this device's frames (e.g. a BLE hub for wearables). */
+    gatewayId?: string | null;
   },
   opts: { audit?: AuditBy } = {},
 ): Promise<{ id: string; type: DeviceType; patientId: string | null; secret: string }> {
@@ -142,6 +144,12 @@ export async function createDevice(
   if (targets.length > 1) throw new DeviceInputError("assignment", "give at most one of patient, bed, asset tag or location");
   const prisma = await getPrisma();
   const { placement } = await placementOf(prisma, targets[0] ?? { kind: "none" });
+  if (input.gatewayId) {
+    const gateway = await prisma.device.findUnique({ where: { id: input.gatewayId }, select: { type: true, status: true } });
+    if (!gateway || gateway.type !== "gateway" || gateway.status !== "active") {
+      throw new DeviceInputError("gateway", `no active gateway with id "${input.gatewayId}"`);
+    }
+  }
   const secret = generateSecret("dsk");
   let device;
   try {
@@ -151,6 +159,7 @@ export async function createDevice(
         type: input.type,
         secretHash: hashSecret(secret),
         ...placement,
+        gatewayId: input.gatewayId ?? null,
         firmwareVersion: input.firmwareVersion ?? null,
         simulated: input.simulated ?? false,
       },

@@ -26,6 +26,7 @@ const provisionSchema = z
     assetTag: z.string().min(1).optional(),
     location: z.string().min(1).optional(),
     firmwareVersion: z.string().min(1).max(64).optional(),
+    gatewayId: z.string().min(1).optional(),
   })
   .strict();
 
