@@ -99,7 +99,10 @@ export async function detectorSection(flags: BenchFlags): Promise<AlarmBenchSect
 }
 
 /** Sections run in order; append further sections here. */
-export const SECTIONS: ((flags: BenchFlags) => Promise<AlarmBenchSection>)[] = [detectorSection];
+export const SECTIONS: ((flags: BenchFlags) => Promise<AlarmBenchSection>)[] = [
+  detectorSection,
+  async (flags) => (await import("./alarm-latency")).alarmLatencySection(flags),
+];
 
 export async function runAlarmsBench(flags: BenchFlags, outFile = path.join(process.cwd(), "bench-results", "alarms.json")): Promise<AlarmBenchSection[]> {
   const done: AlarmBenchSection[] = [];
