@@ -14,6 +14,7 @@ import type { LimitBook } from "./limit-book";
 import { LiveNews2, type StoredNews2 } from "./live-news2";
 import { MonitoringState, deviceSubject, patientSubject, type PatientInfo } from "./monitoring-state";
 import { openKeyFor, type Finding } from "./rule-types";
+import { TrendWatch } from "./trend-rules";
 
 export type AlarmEngineDeps = {
   now: () => number;
@@ -31,6 +32,7 @@ const INFO_RETRY_MS = 5_000;
 export class AlarmEngine {
   readonly state = new MonitoringState();
   readonly tracker = new ConditionTracker();
+  private readonly trends = new TrendWatch();
   private readonly news2: LiveNews2;
   private readonly infoRequested = new Map<string, number>();
 
@@ -61,6 +63,7 @@ export class AlarmEngine {
       this.guard(item.kind, () => {
         if (item.kind === "vitals") {
           dirty.add(this.state.applyVitals(item.e, now).patientId);
+          this.trends.observe(item.e);
         } else {
           const d = this.state.applyStatus(item.e, now);
           if (d.patientId) dirty.add(d.patientId);
@@ -85,6 +88,7 @@ export class AlarmEngine {
   handleVitals(e: VitalsEvent): void {
     this.guard("vitals", () => {
       const p = this.state.applyVitals(e, this.deps.now());
+      this.trends.observe(e);
       this.ensureInfo(p.patientId);
       this.evaluatePatient(p.patientId);
     });
@@ -132,6 +136,8 @@ export class AlarmEngine {
       limitsFor: this.deps.limits.forPatient(p),
       news2: decision?.result ?? null,
     });
+    const trend = this.trends.findingFor(p, now);
+    if (trend) findings.push(trend);
     this.applyTransitions(this.tracker.apply(patientSubject(patientId), findings));
   }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useDatabase } from "@/lib/db/database";
+import { setDatabase } from "@/lib/db/database";
 import { eventBus } from "@/lib/bus/event-bus";
 import { loadPrincipal } from "@/lib/auth/load-principal";
 import type { Principal } from "@/lib/auth/principal";
@@ -41,7 +41,7 @@ describe.each(testDatabaseKinds)("alert lifecycle and escalation on %s", (kind) 
 
   beforeAll(async () => {
     db = await createTestDatabase(kind);
-    useDatabase(db);
+    setDatabase(db);
     ward = await createWardWithPatients(db.prisma, 3);
     other = await createWardWithPatients(db.prisma, 1);
     nurse = await principal("nurse", { wardIds: [ward.ward.id] });

@@ -2,7 +2,7 @@ import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { io as connectClient, type Socket } from "socket.io-client";
-import { useDatabase } from "@/lib/db/database";
+import { setDatabase } from "@/lib/db/database";
 import { eventBus } from "@/lib/bus/event-bus";
 import { loadPrincipal } from "@/lib/auth/load-principal";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "@/lib/testing/test-database";
@@ -32,7 +32,7 @@ describe.each(testDatabaseKinds)("alerts over Socket.IO on %s", (kind) => {
 
   beforeAll(async () => {
     db = await createTestDatabase(kind);
-    useDatabase(db);
+    setDatabase(db);
     ward = await createWardWithPatients(db.prisma, 3);
     other = await createWardWithPatients(db.prisma, 1);
     const n = await createUserWithToken(db.prisma, "nurse", { wardIds: [ward.ward.id] });

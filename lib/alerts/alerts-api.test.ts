@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
-import { useDatabase } from "@/lib/db/database";
+import { setDatabase } from "@/lib/db/database";
 import { eventBus } from "@/lib/bus/event-bus";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "@/lib/testing/test-database";
 import { createWardWithPatients } from "@/lib/testing/fixtures";
@@ -36,7 +36,7 @@ describe.each(testDatabaseKinds)("alerts API on %s", (kind) => {
 
   beforeAll(async () => {
     db = await createTestDatabase(kind);
-    useDatabase(db);
+    setDatabase(db);
     ward = await createWardWithPatients(db.prisma, 2);
     other = await createWardWithPatients(db.prisma, 1);
     nurse = (await createUserWithToken(db.prisma, "nurse", { wardIds: [ward.ward.id] })).token;

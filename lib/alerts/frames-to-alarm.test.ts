@@ -2,7 +2,7 @@ import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { io as connectClient, type Socket } from "socket.io-client";
-import { useDatabase } from "@/lib/db/database";
+import { setDatabase } from "@/lib/db/database";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "@/lib/testing/test-database";
 import { createWardWithPatients, frameJson } from "@/lib/testing/fixtures";
 import { createUserWithToken } from "@/lib/testing/principals";
@@ -34,7 +34,7 @@ describe.each(testDatabaseKinds)("frames in → alarm out on %s", (kind) => {
 
   beforeAll(async () => {
     db = await createTestDatabase(kind);
-    useDatabase(db);
+    setDatabase(db);
     const ward = await createWardWithPatients(db.prisma, 1);
     patientId = ward.patients[0]!.id;
     wardId = ward.ward.id;

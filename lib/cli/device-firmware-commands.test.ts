@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useDatabase } from "@/lib/db/database";
+import { setDatabase } from "@/lib/db/database";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "@/lib/testing/test-database";
 import { createWardWithPatients } from "@/lib/testing/fixtures";
 import { authenticateDevice } from "@/lib/devices/authenticate-device";
@@ -25,7 +25,7 @@ describe.each(testDatabaseKinds)("device and firmware CLI on %s", (kind) => {
 
   beforeAll(async () => {
     db = await createTestDatabase(kind);
-    useDatabase(db);
+    setDatabase(db);
     ward = await createWardWithPatients(db.prisma, 2);
     fs.writeFileSync(fw, crypto.randomBytes(5000));
     setOtaPublisher(async (topic) => void published.push(topic));

@@ -45,7 +45,7 @@ export async function getPrisma(): Promise<Database["prisma"]> {
 }
 
 /** Tests and tools that open a database themselves install it here. */
-export function useDatabase(db: Database): void {
+export function setDatabase(db: Database): void {
   setProcessSingleton(KEY, Promise.resolve(db));
 }
 

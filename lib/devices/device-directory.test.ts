@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useDatabase } from "@/lib/db/database";
+import { setDatabase } from "@/lib/db/database";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { createWardWithPatients } from "@/lib/testing/fixtures";
 import { assignDevice, createDevice } from "./manage-devices";
@@ -9,7 +9,7 @@ describe("device directory", () => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase();
-    useDatabase(db);
+    setDatabase(db);
   });
   afterAll(async () => db?.destroy());
 

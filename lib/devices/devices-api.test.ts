@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
-import { useDatabase } from "@/lib/db/database";
+import { setDatabase } from "@/lib/db/database";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "@/lib/testing/test-database";
 import { createWardWithPatients } from "@/lib/testing/fixtures";
 import { createUserWithToken } from "@/lib/testing/principals";
@@ -19,7 +19,7 @@ describe.each(testDatabaseKinds)("device registry API on %s", (kind) => {
 
   beforeAll(async () => {
     db = await createTestDatabase(kind);
-    useDatabase(db);
+    setDatabase(db);
     ward = await createWardWithPatients(db.prisma, 2);
     admin = (await createUserWithToken(db.prisma, "admin")).token;
     biomed = (await createUserWithToken(db.prisma, "biomed")).token;

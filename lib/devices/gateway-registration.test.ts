@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useDatabase } from "@/lib/db/database";
+import { setDatabase } from "@/lib/db/database";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { runCliCommand } from "@/lib/cli/commands";
 import { createDevice } from "./manage-devices";
@@ -8,7 +8,7 @@ describe("registering a device behind a gateway", () => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase();
-    useDatabase(db);
+    setDatabase(db);
   });
   afterAll(async () => db?.destroy());
 

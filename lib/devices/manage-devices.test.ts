@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useDatabase } from "@/lib/db/database";
+import { setDatabase } from "@/lib/db/database";
 import { eventBus, type DeviceChangedEvent } from "@/lib/bus/event-bus";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "@/lib/testing/test-database";
 import { createWardWithPatients } from "@/lib/testing/fixtures";
@@ -17,7 +17,7 @@ describe.each(testDatabaseKinds)("device registry management on %s", (kind) => {
 
   beforeAll(async () => {
     db = await createTestDatabase(kind);
-    useDatabase(db);
+    setDatabase(db);
     ward = await createWardWithPatients(db.prisma, 2);
     unsubscribe = eventBus().subscribe("device:changed", (e) => void changes.push(e));
   });

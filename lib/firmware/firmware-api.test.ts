@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
-import { useDatabase } from "@/lib/db/database";
+import { setDatabase } from "@/lib/db/database";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { createUserWithToken } from "@/lib/testing/principals";
 import { createDevice } from "@/lib/devices/manage-devices";
@@ -32,7 +32,7 @@ describe("firmware API", () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    useDatabase(db);
+    setDatabase(db);
     biomed = (await createUserWithToken(db.prisma, "biomed")).token;
     nurse = (await createUserWithToken(db.prisma, "nurse")).token;
     monitor = await createDevice({ type: "bedside_monitor", firmwareVersion: "2.4.1" });

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useDatabase } from "@/lib/db/database";
+import { setDatabase } from "@/lib/db/database";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "@/lib/testing/test-database";
 import { createWardWithPatients } from "@/lib/testing/fixtures";
 import { createDevice } from "@/lib/devices/manage-devices";
@@ -26,7 +26,7 @@ describe.each(testDatabaseKinds)("firmware lifecycle on %s", (kind) => {
 
   beforeAll(async () => {
     db = await createTestDatabase(kind);
-    useDatabase(db);
+    setDatabase(db);
     setOtaPublisher(async (topic, payload) => void published.push({ topic, payload }));
     const { patients } = await createWardWithPatients(db.prisma, 3);
     monA = (await createDevice({ type: "bedside_monitor", patientId: patients[0]!.id, firmwareVersion: "2.4.1" })).id;

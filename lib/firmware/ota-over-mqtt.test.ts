@@ -4,7 +4,7 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import mqtt from "mqtt";
-import { useDatabase } from "@/lib/db/database";
+import { setDatabase } from "@/lib/db/database";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { createDevice } from "@/lib/devices/manage-devices";
 import { startEmbeddedBroker, type EmbeddedBroker } from "@/lib/ingest/embedded-broker";
@@ -19,7 +19,7 @@ describe("OTA over the embedded MQTT broker", () => {
   let broker: EmbeddedBroker;
   beforeAll(async () => {
     db = await createTestDatabase();
-    useDatabase(db);
+    setDatabase(db);
     broker = await startEmbeddedBroker({ port: 0, host: "127.0.0.1", log: () => undefined });
     setOtaPublisher((topic, payload) => broker.publish(topic, payload, { retain: true }));
   });

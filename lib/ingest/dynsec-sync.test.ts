@@ -1,7 +1,7 @@
 // Broker-enforced device credentials on a real Mosquitto with the dynamic-security plugin.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import mqtt from "mqtt";
-import { useDatabase } from "@/lib/db/database";
+import { setDatabase } from "@/lib/db/database";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { mosquittoAvailable, startPrivateMosquitto, type PrivateMosquitto } from "@/lib/testing/private-mosquitto";
 import { createDevice, revokeDevice, rotateDeviceSecret } from "@/lib/devices/manage-devices";
@@ -21,7 +21,7 @@ describe.skipIf(!available)("registry-driven Mosquitto dynamic security", () => 
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    useDatabase(db);
+    setDatabase(db);
     broker = await startPrivateMosquitto();
     control = await mqtt.connectAsync(broker.url, { ...broker.admin, protocolVersion: 5 });
     stopSync = await startDynsecSync(control, (_l, m) => logs.push(m));

@@ -3,7 +3,7 @@
 // connection is closed, so it backs off and resends; a publish to a foreign topic is quarantined.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import mqtt from "mqtt";
-import { useDatabase } from "@/lib/db/database";
+import { setDatabase } from "@/lib/db/database";
 import { setProcessSingleton } from "@/lib/process-singleton";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { createWardWithPatients, frameJson } from "@/lib/testing/fixtures";
@@ -24,7 +24,7 @@ describe("embedded broker ingest guards", () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    useDatabase(db);
+    setDatabase(db);
     const { patients } = await createWardWithPatients(db.prisma, 1);
     device = await createDevice({ type: "bedside_monitor", patientId: patients[0]!.id });
     broker = await startEmbeddedBroker({ port: 0, host: "127.0.0.1", log: (_l, m) => logs.push(m) });

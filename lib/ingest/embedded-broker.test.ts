@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import mqtt from "mqtt";
-import { useDatabase } from "@/lib/db/database";
+import { setDatabase } from "@/lib/db/database";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "@/lib/testing/test-database";
 import { createWardWithPatients, frameJson } from "@/lib/testing/fixtures";
 import { createDevice, revokeDevice } from "@/lib/devices/manage-devices";
@@ -19,7 +19,7 @@ describe.each(testDatabaseKinds)("embedded MQTT broker ingest on %s", (kind) => 
 
   beforeAll(async () => {
     db = await createTestDatabase(kind);
-    useDatabase(db);
+    setDatabase(db);
     const { patients } = await createWardWithPatients(db.prisma, 1);
     patientId = patients[0]!.id;
     device = await createDevice({ type: "bedside_monitor", patientId });

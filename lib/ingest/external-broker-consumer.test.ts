@@ -3,7 +3,7 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import mqtt from "mqtt";
-import { useDatabase } from "@/lib/db/database";
+import { setDatabase } from "@/lib/db/database";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { createWardWithPatients, frameJson } from "@/lib/testing/fixtures";
 import { createDevice } from "@/lib/devices/manage-devices";
@@ -21,7 +21,7 @@ describe.skipIf(!url)("external broker consumer (MQTT_URL)", () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    useDatabase(db);
+    setDatabase(db);
     const { patients } = await createWardWithPatients(db.prisma, 1);
     device = await createDevice({ type: "bedside_monitor", patientId: patients[0]!.id, id: `mon-ext-${crypto.randomBytes(4).toString("hex")}` });
     // Two app nodes in the same shared-subscription group split the stream between them. The group is

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import mqtt from "mqtt";
 import { NextRequest } from "next/server";
-import { useDatabase } from "@/lib/db/database";
+import { setDatabase } from "@/lib/db/database";
 import { eventBus } from "@/lib/bus/event-bus";
 import type { VitalsEvent } from "@/lib/socket/events";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
@@ -24,7 +24,7 @@ describe("gateway ingest", () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    useDatabase(db);
+    setDatabase(db);
     ({ patients } = await createWardWithPatients(db.prisma, 3));
     gw = await createDevice({ type: "gateway", id: "gw-hub-1" });
     w1 = await createDevice({ type: "wearable", patientId: patients[0]!.id, id: "wear-child-1" });

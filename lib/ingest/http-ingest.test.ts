@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
-import { useDatabase } from "@/lib/db/database";
+import { setDatabase } from "@/lib/db/database";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "@/lib/testing/test-database";
 import { createWardWithPatients } from "@/lib/testing/fixtures";
 import { createDevice, revokeDevice } from "@/lib/devices/manage-devices";
@@ -13,7 +13,7 @@ describe.each(testDatabaseKinds)("HTTP telemetry ingest on %s", (kind) => {
 
   beforeAll(async () => {
     db = await createTestDatabase(kind);
-    useDatabase(db);
+    setDatabase(db);
     const { patients } = await createWardWithPatients(db.prisma, 1);
     device = await createDevice({ type: "bedside_monitor", patientId: patients[0]!.id });
   });

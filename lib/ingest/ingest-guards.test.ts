@@ -3,7 +3,7 @@
 // quarantine API.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
-import { useDatabase } from "@/lib/db/database";
+import { setDatabase } from "@/lib/db/database";
 import { setProcessSingleton } from "@/lib/process-singleton";
 import { eventBus } from "@/lib/bus/event-bus";
 import type { VitalsEvent } from "@/lib/socket/events";
@@ -28,7 +28,7 @@ describe("HTTP ingest guards", () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    useDatabase(db);
+    setDatabase(db);
     const { ward, patients } = await createWardWithPatients(db.prisma, 1);
     device = await createDevice({ type: "bedside_monitor", patientId: patients[0]!.id });
     admin = (await createUserWithToken(db.prisma, "admin")).token;
@@ -113,7 +113,7 @@ describe("HTTP ingest guards", () => {
 
   it("answers 503 when the database does not confirm in time, and 503 at once when the buffer is full", async () => {
     // A database that never answers the ingest write (everything else still works).
-    useDatabase({ ...db, sql: { ...db.sql, query: <T extends Record<string, unknown>>(text: string, p?: unknown[]) => (text.includes("INSERT INTO device_frames") ? new Promise<T[]>(() => undefined) : db.sql.query<T>(text, p)) } });
+    setDatabase({ ...db, sql: { ...db.sql, query: <T extends Record<string, unknown>>(text: string, p?: unknown[]) => (text.includes("INSERT INTO device_frames") ? new Promise<T[]>(() => undefined) : db.sql.query<T>(text, p)) } });
     const started = Date.now();
     const slow = await post(JSON.stringify([{ seq: 100, ts: now(), values: { heart_rate: 70 } }, { seq: 101, ts: now(), values: { heart_rate: 71 } }]));
     expect(slow.status).toBe(503);
@@ -124,6 +124,6 @@ describe("HTTP ingest guards", () => {
     expect(full.status).toBe(503);
     expect(((await full.json()) as { error: string }).error).toMatch(/ingest buffer is full/);
     expect(ingestCounts().counts.http).toMatchObject({ timeout: 1, busy: 1 });
-    useDatabase(db);
+    setDatabase(db);
   });
 });

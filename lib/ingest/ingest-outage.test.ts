@@ -7,7 +7,7 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
-import { useDatabase } from "@/lib/db/database";
+import { setDatabase } from "@/lib/db/database";
 import { openDatabase, type Database } from "@/lib/db/open-database";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { setProcessSingleton } from "@/lib/process-singleton";
@@ -54,7 +54,7 @@ describe.skipIf(!url)("ingest across a PostgreSQL outage", () => {
     proxy = await TcpProxy.start({ host: target.hostname, port: Number(target.port || 5432) });
     app = await openDatabase({ url: dbUrl(proxy.port) });
     await migrateDatabase(app.sql);
-    useDatabase(app);
+    setDatabase(app);
     direct = new pg.Client({ connectionString: dbUrl() });
     await direct.connect();
     setProcessSingleton("deviceRateLimiter", new RateLimiter({ ratePerSec: 1000, burst: 1000 }));

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useDatabase as installDatabase } from "@/lib/db/database";
+import { setDatabase as installDatabase } from "@/lib/db/database";
 import { openDatabase, type Database } from "@/lib/db/open-database";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { setProcessSingleton } from "@/lib/process-singleton";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
-import { useDatabase } from "@/lib/db/database";
+import { setDatabase } from "@/lib/db/database";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "@/lib/testing/test-database";
 import { createWardWithPatients } from "@/lib/testing/fixtures";
 import { createUserWithToken } from "@/lib/testing/principals";
@@ -16,7 +16,7 @@ describe.each(testDatabaseKinds)("read API scope and audit on %s", (kind) => {
 
   beforeAll(async () => {
     db = await createTestDatabase(kind);
-    useDatabase(db);
+    setDatabase(db);
     wardA = await createWardWithPatients(db.prisma, 2);
     wardB = await createWardWithPatients(db.prisma, 1);
     nurseA = (await createUserWithToken(db.prisma, "nurse", { wardIds: [wardA.ward.id] })).token;
@@ -86,7 +86,7 @@ describe.each(testDatabaseKinds)("read API scope and audit on %s", (kind) => {
 describe("GET /api/v1/audit", () => {
   it("lists audit events to admins only", async () => {
     const db = await createTestDatabase();
-    useDatabase(db);
+    setDatabase(db);
     const { GET } = await import("@/app/api/v1/audit/route");
     const { patients } = await createWardWithPatients(db.prisma, 1);
     const admin = (await createUserWithToken(db.prisma, "admin")).token;

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useDatabase } from "@/lib/db/database";
+import { setDatabase } from "@/lib/db/database";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { verifyPassword } from "@/lib/auth/password";
 import { seedDemo } from "./seed-demo";
@@ -12,7 +12,7 @@ describe("demo seed", () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "seed-"));
   beforeAll(async () => {
     db = await createTestDatabase();
-    useDatabase(db);
+    setDatabase(db);
   });
   afterAll(async () => {
     await db?.destroy();

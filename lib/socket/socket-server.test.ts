@@ -1,7 +1,7 @@
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { io as connectClient, type Socket } from "socket.io-client";
-import { useDatabase } from "@/lib/db/database";
+import { setDatabase } from "@/lib/db/database";
 import { eventBus } from "@/lib/bus/event-bus";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { createWardWithPatients } from "@/lib/testing/fixtures";
@@ -23,7 +23,7 @@ describe("Socket.IO live fan-out", () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    useDatabase(db);
+    setDatabase(db);
     wardA = await createWardWithPatients(db.prisma, 2);
     wardB = await createWardWithPatients(db.prisma, 1);
     server = http.createServer();

@@ -7,7 +7,7 @@ import http from "node:http";
 import { io as connectClient, type Socket } from "socket.io-client";
 import { openDatabase } from "@/lib/db/open-database";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { useDatabase } from "@/lib/db/database";
+import { setDatabase } from "@/lib/db/database";
 import { eventBus } from "@/lib/bus/event-bus";
 import { startAlerting } from "@/lib/alerts/start-alerting";
 import { attachSocketServer } from "@/lib/socket/socket-server";
@@ -31,7 +31,7 @@ function percentile(sorted: number[], p: number): number {
 export async function alarmLatencySection(_flags: BenchFlags): Promise<AlarmBenchSection> {
   const db = await openDatabase({ inMemory: true });
   await migrateDatabase(db.sql);
-  useDatabase(db);
+  setDatabase(db);
   const { ward, patients } = await createWardWithPatients(db.prisma, PATIENTS);
   const devices = [];
   for (const p of patients) devices.push(await createDevice({ type: "bedside_monitor", patientId: p.id }));

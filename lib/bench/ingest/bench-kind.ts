@@ -3,7 +3,7 @@
 // check that every acknowledged frame is in the database.
 import "server-only";
 import { performance } from "node:perf_hooks";
-import { useDatabase as installDatabase } from "@/lib/db/database";
+import { setDatabase as installDatabase } from "@/lib/db/database";
 import { getObservationWriter } from "@/lib/ingest/accept-telemetry";
 import { createBenchDatabase, type BenchDatabase } from "./bench-database";
 import { startBenchApp } from "./bench-app";
