@@ -1,15 +1,13 @@
-import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
-import { io as connectClient, type Socket } from "socket.io-client";
 import { setDatabase } from "@/lib/db/database";
 import { eventBus } from "@/lib/bus/event-bus";
 import { loadPrincipal } from "@/lib/auth/load-principal";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "@/lib/testing/test-database";
 import { createWardWithPatients } from "@/lib/testing/fixtures";
 import { createUserWithToken } from "@/lib/testing/principals";
-import { attachSocketServer } from "@/lib/socket/socket-server";
-import type { ClientToServerEvents, ServerToClientEvents, SubscribeAck } from "@/lib/socket/events";
+import { startSocketHarness, type SocketHarness, type TestClient as Client } from "@/lib/testing/socket-harness";
+import type { SubscribeAck } from "@/lib/socket/events";
 import { GET as listAlertsRoute } from "@/app/api/v1/alerts/route";
 import { AlertWriter } from "./alert-writer";
 import { acknowledgeAlert } from "./alert-actions";
@@ -17,18 +15,13 @@ import { getAlertDetail } from "./alert-queries";
 import { finding } from "./rule-types";
 import type { AlertUpdate, AlertView } from "./alert-types";
 
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
-
 describe.each(testDatabaseKinds)("alerts over Socket.IO on %s", (kind) => {
   let db: TestDatabase;
-  let server: http.Server;
-  let close: () => Promise<void>;
-  let url: string;
+  let harness: SocketHarness;
   let ward: Awaited<ReturnType<typeof createWardWithPatients>>;
   let other: Awaited<ReturnType<typeof createWardWithPatients>>;
   let writer: AlertWriter;
   let nurse: { token: string; userId: string };
-  const clients: Client[] = [];
 
   beforeAll(async () => {
     db = await createTestDatabase(kind);
@@ -38,28 +31,18 @@ describe.each(testDatabaseKinds)("alerts over Socket.IO on %s", (kind) => {
     const n = await createUserWithToken(db.prisma, "nurse", { wardIds: [ward.ward.id] });
     nurse = { token: n.token, userId: n.user.id };
     writer = new AlertWriter({ sql: db.sql, bus: eventBus(), now: Date.now, escalationMs: { high: 60_000, medium: 180_000, low: 600_000, technical: 600_000 } });
-    server = http.createServer();
-    close = attachSocketServer(server).close;
-    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-    url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    harness = await startSocketHarness();
   });
   afterAll(async () => {
-    for (const c of clients) c.disconnect();
-    await close();
+    await harness.close();
     await db.destroy();
   });
 
-  const connect = async (token: string, onNotify?: "ack" | "ignore") => {
-    const c: Client = connectClient(url, { auth: { token }, transports: ["websocket"], reconnectionDelay: 50 });
-    clients.push(c);
-    if (onNotify === "ack") c.on("alert:notify", (_n, ack) => ack({ ok: true }));
-    await new Promise<void>((resolve, reject) => {
-      c.once("connect", () => resolve());
-      c.once("connect_error", reject);
+  const connect = (token: string, onNotify?: "ack" | "ignore") =>
+    harness.connect(token, (c) => {
+      if (onNotify === "ack") c.on("alert:notify", (_n, ack) => ack({ ok: true }));
     });
-    return c;
-  };
-  const subscribeWard = (c: Client, wardId: string) => new Promise<SubscribeAck>((resolve) => c.emit("ward:subscribe", wardId, resolve));
+  const subscribeWard = (c: Client, wardId: string) => harness.subscribe(c, "ward", wardId);
   const raise = async (patientIndex: number, rule = "spo2.low") => {
     const f = finding("violated", Date.now(), 0, {
       rule, priority: "high", message: `${rule} test`, value: 80, patientId: ward.patients[patientIndex]!.id, wardId: ward.ward.id, deviceId: "mon-1",

@@ -1,17 +1,15 @@
 // Shared by the device-registry and firmware API routes (/api/v1/devices, /api/v1/firmware):
 // the admin+biomed route wrapper that maps DeviceInputError / FirmwareInputError to 4xx JSON with
-// the field at fault, and a JSON body reader (size-limited, zod-validated).
+// the field at fault. Bodies are read with lib/http/read-json-body.
 import "server-only";
 import type { z } from "zod";
 import type { Principal, Role } from "@/lib/auth/principal";
 import { apiRoute, type ApiHandlerContext } from "@/lib/http/api-route";
 import { ApiError } from "@/lib/http/api-errors";
-import { BodyTooLargeError, readBodyWithLimit } from "@/lib/http/read-body";
 import { DeviceInputError } from "@/lib/devices/manage-devices";
 import { FirmwareInputError } from "./firmware-error";
 
 export const REGISTRY_ROLES: readonly Role[] = ["admin", "biomed"];
-const JSON_BODY_LIMIT = 64 * 1024;
 
 /** Whether the caller may see who the patient on a device is (admins only; never biomed). */
 export const showsPatients = (p: Principal) => p.role === "admin";
@@ -36,26 +34,4 @@ export function registryRoute<P = Record<string, never>, Q = Record<string, neve
       throw toApiError(err);
     }
   });
-}
-
-export async function readJsonBody<T>(req: Request, schema: z.ZodType<T>): Promise<T> {
-  let text: string;
-  try {
-    text = await readBodyWithLimit(req, JSON_BODY_LIMIT);
-  } catch (err) {
-    if (err instanceof BodyTooLargeError) throw new ApiError(413, `body is larger than ${JSON_BODY_LIMIT} bytes`);
-    throw err;
-  }
-  let json: unknown;
-  try {
-    json = text.trim() ? JSON.parse(text) : {};
-  } catch {
-    throw new ApiError(400, "body: not valid JSON");
-  }
-  const r = schema.safeParse(json);
-  if (!r.success) {
-    const issues = r.error.issues.map((i) => ({ field: ["body", ...i.path.map(String)].join("."), reason: i.message }));
-    throw new ApiError(400, issues.map((i) => `${i.field}: ${i.reason}`).join("; "), issues);
-  }
-  return r.data;
 }

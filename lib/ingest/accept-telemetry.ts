@@ -4,7 +4,7 @@
 // (group commit) and report the outcome only once they are durable. A refused body is quarantined
 // (batched, off the hot path) and counted; nothing is dropped silently.
 import "server-only";
-import { eventBus, type EventBus } from "@/lib/bus/event-bus";
+import { eventBus } from "@/lib/bus/event-bus";
 import { perDatabase } from "@/lib/db/database";
 import { env } from "@/lib/env";
 import { isGatewayType, metricAllowed } from "@/lib/domain/device-types";
@@ -109,11 +109,9 @@ function takeRate(limiter: RateLimiter, groups: Group[]): number | null {
   return null;
 }
 
-let busCache: EventBus | undefined;
-
 function publishLive(device: DeviceRecord, frames: TelemetryFrame[], artifacts: (readonly string[])[]): void {
   if (!device.patientId) return;
-  const bus = (busCache ??= eventBus());
+  const bus = eventBus();
   let last = liveSeq.get(device.id) ?? -1;
   frames.forEach((f, i) => {
     if (f.seq <= last) return;

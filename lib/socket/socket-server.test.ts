@@ -1,21 +1,17 @@
-import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { io as connectClient, type Socket } from "socket.io-client";
+import { io as connectClient } from "socket.io-client";
 import { setDatabase } from "@/lib/db/database";
 import { eventBus } from "@/lib/bus/event-bus";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { createWardWithPatients } from "@/lib/testing/fixtures";
 import { createUserWithToken } from "@/lib/testing/principals";
 import { encode } from "next-auth/jwt";
-import { attachSocketServer } from "./socket-server";
-import type { ClientToServerEvents, ServerToClientEvents, SubscribeAck, VitalsEvent } from "./events";
-
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+import { startSocketHarness, type SocketHarness, type TestClient as Client } from "@/lib/testing/socket-harness";
+import type { VitalsEvent } from "./events";
 
 describe("Socket.IO live fan-out", () => {
   let db: TestDatabase;
-  let server: http.Server;
-  let close: () => Promise<void>;
+  let harness: SocketHarness;
   let url: string;
   let wardA: Awaited<ReturnType<typeof createWardWithPatients>>;
   let wardB: Awaited<ReturnType<typeof createWardWithPatients>>;
@@ -26,28 +22,17 @@ describe("Socket.IO live fan-out", () => {
     setDatabase(db);
     wardA = await createWardWithPatients(db.prisma, 2);
     wardB = await createWardWithPatients(db.prisma, 1);
-    server = http.createServer();
-    close = attachSocketServer(server).close;
-    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-    url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    harness = await startSocketHarness();
+    url = harness.url;
   });
   afterAll(async () => {
     for (const c of clients) c.disconnect();
-    await close();
+    await harness.close();
     await db.destroy();
   });
 
-  const connect = async (token?: string) => {
-    const c: Client = connectClient(url, { auth: token ? { token } : {}, transports: ["websocket"], reconnectionDelay: 50 });
-    clients.push(c);
-    await new Promise<void>((resolve, reject) => {
-      c.once("connect", () => resolve());
-      c.once("connect_error", reject);
-    });
-    return c;
-  };
-  const subscribe = (c: Client, kind: "ward" | "patient", id: string) =>
-    new Promise<SubscribeAck>((resolve) => c.emit(kind === "ward" ? "ward:subscribe" : "patient:subscribe", id, resolve));
+  const connect = (token?: string) => harness.connect(token);
+  const subscribe = (c: Client, kind: "ward" | "patient", id: string) => harness.subscribe(c, kind, id);
   const vitals = (patientIndex: number, seq: number, ward = wardA): VitalsEvent => ({
     deviceId: "dev", patientId: ward.patients[patientIndex]!.id, wardId: ward.ward.id, seq, ts: new Date().toISOString(), values: { heart_rate: 70 + seq },
   });

@@ -3,23 +3,18 @@
 // database, with N clinician clients on the ward, and times raise → receipt per client and alarm, plus
 // frame accepted → receipt. Baseline in the same run: a plain Socket.IO broadcast to the same clients.
 import "server-only";
-import http from "node:http";
-import { io as connectClient, type Socket } from "socket.io-client";
 import { openDatabase } from "@/lib/db/open-database";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { setDatabase } from "@/lib/db/database";
 import { eventBus } from "@/lib/bus/event-bus";
 import { startAlerting } from "@/lib/alerts/start-alerting";
-import { attachSocketServer } from "@/lib/socket/socket-server";
 import { createDevice } from "@/lib/devices/manage-devices";
 import { deviceDirectory } from "@/lib/devices/device-directory";
 import { acceptTelemetry } from "@/lib/ingest/accept-telemetry";
 import { createWardWithPatients, frameJson } from "@/lib/testing/fixtures";
 import { createUserWithToken } from "@/lib/testing/principals";
-import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/socket/events";
+import { startSocketHarness, type TestClient as Client } from "@/lib/testing/socket-harness";
 import type { AlarmBenchSection, BenchFlags } from "./run-alarms-bench";
-
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const CLIENTS = 20;
 const PATIENTS = 48;
@@ -36,17 +31,13 @@ export async function alarmLatencySection(_flags: BenchFlags): Promise<AlarmBenc
   const devices = [];
   for (const p of patients) devices.push(await createDevice({ type: "bedside_monitor", patientId: p.id }));
   const alerting = await startAlerting();
-  const server = http.createServer();
-  const sockets = attachSocketServer(server);
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  const harness = await startSocketHarness();
 
   const clients: Client[] = [];
   for (let i = 0; i < CLIENTS; i++) {
     const { token } = await createUserWithToken(db.prisma, "nurse", { wardIds: [ward.id] });
-    const c: Client = connectClient(url, { auth: { token }, transports: ["websocket"] });
-    await new Promise<void>((resolve, reject) => (c.once("connect", () => resolve()), c.once("connect_error", reject)));
-    await new Promise((resolve) => c.emit("ward:subscribe", ward.id, resolve));
+    const c = await harness.connect(token);
+    await harness.subscribe(c, "ward", ward.id);
     clients.push(c);
   }
 
@@ -84,8 +75,7 @@ export async function alarmLatencySection(_flags: BenchFlags): Promise<AlarmBenc
   while (raiseToScreen.length < expected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
 
   await new Promise((r) => setTimeout(r, 500)); // let delivery receipts be written
-  for (const c of clients) c.disconnect();
-  await sockets.close();
+  await harness.close();
   await alerting.stop();
   await db.close();
 

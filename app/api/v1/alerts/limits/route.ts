@@ -3,7 +3,8 @@ import { apiRoute } from "@/lib/http/api-route";
 import { CLINICAL_ROLES } from "@/lib/auth/principal";
 import { recordPatientReads } from "@/lib/audit/record-audit";
 import { listAlarmLimits, setAlarmLimit, type AlarmLimitTarget } from "@/lib/alerts/alarm-limit-settings";
-import { asApi, parseJsonBody } from "@/lib/alerts/alert-api";
+import { asApi } from "@/lib/alerts/alert-api";
+import { readJsonBody } from "@/lib/http/read-json-body";
 import { ApiError } from "@/lib/http/api-errors";
 
 export const dynamic = "force-dynamic";
@@ -38,6 +39,6 @@ export const GET = apiRoute({ roles: CLINICAL_ROLES, query: target }, async ({ p
 
 /** Sets a ward default or a patient override (physicians and admins; a patient override needs a reason). Low and high both null remove it. */
 export const PUT = apiRoute({ roles: ["admin", "physician"] }, async ({ req, principal, meta }) => {
-  const body = await parseJsonBody(req, bodySchema);
+  const body = await readJsonBody(req, bodySchema);
   return { limits: await asApi(() => setAlarmLimit(principal, toTarget(body), { code: body.code, low: body.low, high: body.high, reason: body.reason }, meta)) };
 });

@@ -5,7 +5,8 @@ import { recordPatientReads } from "@/lib/audit/record-audit";
 import { ApiError, notFound } from "@/lib/http/api-errors";
 import { assignDevice, assignmentBodySchema } from "@/lib/devices/manage-devices";
 import { getRegistryDevice, patientIdsOf } from "@/lib/devices/device-queries";
-import { readJsonBody, registryRoute, showsPatients } from "@/lib/firmware/route-helpers";
+import { registryRoute, showsPatients } from "@/lib/firmware/route-helpers";
+import { readJsonBody } from "@/lib/http/read-json-body";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,8 @@ import { apiRoute } from "@/lib/http/api-route";
 import { CLINICAL_ROLES } from "@/lib/auth/principal";
 import { escalateAlert } from "@/lib/alerts/escalate-alert";
 import { alertingConfig } from "@/lib/alerts/alerting-config";
-import { asApi, parseJsonBody } from "@/lib/alerts/alert-api";
+import { asApi } from "@/lib/alerts/alert-api";
+import { readJsonBody } from "@/lib/http/read-json-body";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +12,7 @@ const bodySchema = z.object({ reason: z.string().trim().max(500, "at most 500 ch
 
 /** Escalates one level now (charge nurse, then the physician on call). */
 export const POST = apiRoute({ roles: CLINICAL_ROLES, params: z.object({ id: z.string().min(1).max(100) }) }, async ({ req, principal, params, meta }) => {
-  const body = await parseJsonBody(req, bodySchema);
+  const body = await readJsonBody(req, bodySchema);
   const { escalationMs } = alertingConfig();
   return { alert: await asApi(() => escalateAlert(principal, params.id, { escalationMs, reason: body.reason || undefined, meta })) };
 });

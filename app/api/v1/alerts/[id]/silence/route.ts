@@ -2,7 +2,8 @@ import { z } from "zod";
 import { apiRoute } from "@/lib/http/api-route";
 import { CLINICAL_ROLES } from "@/lib/auth/principal";
 import { MAX_SILENCE_MINUTES, silenceAlert } from "@/lib/alerts/alert-actions";
-import { asApi, parseJsonBody } from "@/lib/alerts/alert-api";
+import { asApi } from "@/lib/alerts/alert-api";
+import { readJsonBody } from "@/lib/http/read-json-body";
 
 export const dynamic = "force-dynamic";
 
@@ -17,6 +18,6 @@ const bodySchema = z.object({
 
 /** Audio paused for up to 30 minutes; the alert stays visible and still escalates until acknowledged. */
 export const POST = apiRoute({ roles: CLINICAL_ROLES, params: z.object({ id: z.string().min(1).max(100) }) }, async ({ req, principal, params, meta }) => {
-  const body = await parseJsonBody(req, bodySchema);
+  const body = await readJsonBody(req, bodySchema);
   return { alert: await asApi(() => silenceAlert(principal, params.id, body, { meta })) };
 });

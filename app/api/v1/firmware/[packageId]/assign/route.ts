@@ -3,7 +3,8 @@
 // command on devices/{id}/ota. 201 {package, updates, delivered, undelivered}.
 import { z } from "zod";
 import { assignFirmware } from "@/lib/firmware/assign-firmware";
-import { readJsonBody, registryRoute } from "@/lib/firmware/route-helpers";
+import { registryRoute } from "@/lib/firmware/route-helpers";
+import { readJsonBody } from "@/lib/http/read-json-body";
 
 export const dynamic = "force-dynamic";
 

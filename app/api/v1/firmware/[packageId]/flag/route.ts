@@ -2,7 +2,8 @@
 // it show as flagged, it can no longer be assigned, open rollouts are cancelled. DELETE unflags it.
 import { z } from "zod";
 import { flagPackage, unflagPackage, FLAG_REASON_MAX } from "@/lib/firmware/flag-package";
-import { readJsonBody, registryRoute } from "@/lib/firmware/route-helpers";
+import { registryRoute } from "@/lib/firmware/route-helpers";
+import { readJsonBody } from "@/lib/http/read-json-body";
 
 export const dynamic = "force-dynamic";
 
