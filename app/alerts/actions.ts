@@ -5,7 +5,7 @@
 // messages ("the alert is already resolved").
 import { z } from "zod";
 import { ActionError, safeAction } from "@/lib/actions/safe-action";
-import { CLINICAL_ROLES } from "@/lib/auth/principal";
+import { ALERT_ROLES } from "@/lib/auth/principal";
 import { acknowledgeAlert, MAX_SILENCE_MINUTES, resolveAlert, silenceAlert } from "@/lib/alerts/alert-actions";
 import { AlertAccessError } from "@/lib/alerts/alert-queries";
 import { alertingConfig } from "@/lib/alerts/alerting-config";
@@ -24,17 +24,17 @@ async function refusalsAsMessages(fn: () => Promise<AlertView>): Promise<AlertVi
   }
 }
 
-export const acknowledgeAlertAction = safeAction({ roles: CLINICAL_ROLES, input: z.object({ alertId }) }, ({ principal, input, meta }) =>
+export const acknowledgeAlertAction = safeAction({ roles: ALERT_ROLES, input: z.object({ alertId }) }, ({ principal, input, meta }) =>
   refusalsAsMessages(() => acknowledgeAlert(principal, input.alertId, { meta })),
 );
 
-export const resolveAlertAction = safeAction({ roles: CLINICAL_ROLES, input: z.object({ alertId, reason }) }, ({ principal, input, meta }) =>
+export const resolveAlertAction = safeAction({ roles: ALERT_ROLES, input: z.object({ alertId, reason }) }, ({ principal, input, meta }) =>
   refusalsAsMessages(() => resolveAlert(principal, input.alertId, input.reason, { meta })),
 );
 
 export const silenceAlertAction = safeAction(
   {
-    roles: CLINICAL_ROLES,
+    roles: ALERT_ROLES,
     input: z.object({
       alertId,
       reason,
@@ -49,7 +49,7 @@ export const silenceAlertAction = safeAction(
 );
 
 export const escalateAlertAction = safeAction(
-  { roles: CLINICAL_ROLES, input: z.object({ alertId, reason: z.string().trim().max(500, "at most 500 characters").optional() }) },
+  { roles: ALERT_ROLES, input: z.object({ alertId, reason: z.string().trim().max(500, "at most 500 characters").optional() }) },
   ({ principal, input, meta }) =>
     refusalsAsMessages(() => escalateAlert(principal, input.alertId, { escalationMs: alertingConfig().escalationMs, reason: input.reason || undefined, meta })),
 );

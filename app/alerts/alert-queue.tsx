@@ -9,6 +9,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { loadAlertList } from "@/components/alerts/alert-list-action";
 import { useLiveAlerts } from "@/components/alerts/use-live-alerts";
 import { useLiveSocket, useRooms, useSocketEvent } from "@/components/live/use-live-socket";
+import { EQUIPMENT_SCOPE } from "@/lib/socket/events";
 import type { AlertView } from "@/lib/alerts/alert-types";
 import { keepSelection, moveSelection, type QueueCommand } from "@/lib/alerts-ui/keyboard";
 import { isLatched } from "@/lib/alerts-ui/presentation";
@@ -24,9 +25,12 @@ import { useReadReceipts } from "./use-read-receipts";
 const CATCH_UP_DEBOUNCE_MS = 150;
 const identity = (a: AlertView) => a;
 
-type Props = { alerts: AlertView[]; generatedAt: string; filter: QueueFilter; wards: WardOption[]; truncated: boolean };
+type Props = { alerts: AlertView[]; generatedAt: string; filter: QueueFilter; wards: WardOption[]; equipment: boolean; truncated: boolean };
 
-export function AlertQueue({ alerts, generatedAt, filter, wards, truncated }: Props) {
+const EQUIPMENT_ROOMS = [EQUIPMENT_SCOPE];
+const NO_ROOMS: string[] = [];
+
+export function AlertQueue({ alerts, generatedAt, filter, wards, equipment, truncated }: Props) {
   // Ids the server listed for this filter (it also matches a ward by the patient's current bed).
   const [listed, setListed] = useState<ReadonlySet<string>>(() => new Set(alerts.map((a) => a.id)));
   const [listedFrom, setListedFrom] = useState(alerts);
@@ -67,6 +71,7 @@ export function AlertQueue({ alerts, generatedAt, filter, wards, truncated }: Pr
   const wardIds = useMemo(() => wards.map((w) => w.id), [wards]);
   const [refusal, setRefusal] = useState<string | null>(null);
   useRooms("ward", wardIds, { catchUp: true, onAck: (_id, r) => setRefusal(r.ok ? null : r.error), onResync: catchUp });
+  useRooms("equipment", equipment ? EQUIPMENT_ROOMS : NO_ROOMS, { catchUp: true, onAck: (_id, r) => setRefusal(r.ok ? null : r.error), onResync: catchUp });
   const { status, error } = useLiveSocket();
 
   // Sent to this user (at raise or by escalation): acknowledge receipt, mark the row.

@@ -118,11 +118,15 @@ export const AlertRow = memo(function AlertRow({ alert, wardCode, selected, busy
           <Link href={`/patients/${alert.patientId}`} prefetch={false} onClick={(e) => e.stopPropagation()} className="font-semibold hover:underline">
             {alert.patientName ?? "Unknown patient"}
           </Link>
+        ) : alert.rule.startsWith("env.") || alert.rule === "tech.logger_gap" ? (
+          <Link href="/environment" prefetch={false} onClick={(e) => e.stopPropagation()} className="font-semibold hover:underline">
+            Environment
+          </Link>
         ) : (
-          <span className="font-semibold">No patient</span>
+          <span className="font-semibold">{alert.deviceId ? "Equipment" : "No patient"}</span>
         )}
         <div className="text-xs text-ink-muted">
-          {alert.bedLabel ? `Bed ${alert.bedLabel}` : "No bed"}
+          {alert.bedLabel ? `Bed ${alert.bedLabel}` : alert.patientId ? "No bed" : ""}
           {wardCode ? ` · ${wardCode}` : ""}
           {alert.deviceId && (alert.priority === "technical" || !alert.patientId) ? ` · ${alert.deviceId}` : ""}
         </div>

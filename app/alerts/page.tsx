@@ -4,11 +4,12 @@
 import type { Metadata } from "next";
 import { AppNav } from "@/components/app-nav";
 import { recordPatientReads } from "@/lib/audit/record-audit";
-import { CLINICAL_ROLES } from "@/lib/auth/principal";
+import { ALERT_ROLES } from "@/lib/auth/principal";
 import { listAlerts } from "@/lib/alerts/alert-queries";
 import { parseQueueFilter, QUEUE_LIMIT } from "@/lib/alerts-ui/queue-filter";
 import { requirePagePrincipal } from "@/lib/pages/page-principal";
 import { listVisibleWards } from "@/lib/patients/patient-queries";
+import { followsEquipmentAlerts } from "@/lib/alerts-ui/equipment-room";
 import { AlertQueue } from "./alert-queue";
 
 export const metadata: Metadata = { title: "Alerts · IoMT Ward" };
@@ -16,7 +17,7 @@ export const metadata: Metadata = { title: "Alerts · IoMT Ward" };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function AlertsPage({ searchParams }: { searchParams: SearchParams }) {
-  const { principal, meta } = await requirePagePrincipal({ roles: CLINICAL_ROLES, returnTo: "/alerts" });
+  const { principal, meta } = await requirePagePrincipal({ roles: ALERT_ROLES, returnTo: "/alerts" });
   const wards = (await listVisibleWards(principal)).map((w) => ({ id: w.id, code: w.code, name: w.name }));
   const filter = parseQueueFilter(await searchParams, wards.map((w) => w.id));
   // Taken before the query: an alert raised later is live-only and survives the merge on the client.
@@ -27,7 +28,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Searc
   return (
     <>
       <AppNav principal={principal} current="/alerts" />
-      <AlertQueue alerts={alerts} generatedAt={generatedAt} filter={filter} wards={wards} truncated={alerts.length >= QUEUE_LIMIT} />
+      <AlertQueue alerts={alerts} generatedAt={generatedAt} filter={filter} wards={wards} equipment={followsEquipmentAlerts(principal.role)} truncated={alerts.length >= QUEUE_LIMIT} />
     </>
   );
 }

@@ -3,11 +3,11 @@
 // no audited read), with the server time the list was taken at.
 import { z } from "zod";
 import { safeAction } from "@/lib/actions/safe-action";
-import { CLINICAL_ROLES } from "@/lib/auth/principal";
+import { ALERT_ROLES } from "@/lib/auth/principal";
 import { listAlerts } from "@/lib/alerts/alert-queries";
 import { toMark } from "@/lib/alerts-ui/active-alerts";
 
-export const loadActiveAlertMarks = safeAction({ roles: CLINICAL_ROLES, input: z.object({}) }, async ({ principal }) => {
+export const loadActiveAlertMarks = safeAction({ roles: ALERT_ROLES, input: z.object({}) }, async ({ principal }) => {
   const generatedAt = new Date().toISOString();
   const alerts = await listAlerts(principal, { status: "active", limit: 1000 });
   return { generatedAt, marks: alerts.map(toMark) };

@@ -1,22 +1,27 @@
 "use client";
 // The nav's "Alerts" link with the live number of active (unacknowledged) alerts in the user's scope,
 // coloured by the highest priority among them. Starts from the server's count, follows the alert events
-// of every ward the user may see, and re-fetches once the rooms are joined, after every reconnect and
+// of every ward the user may see (and equipment alerts, for admin and biomed), and re-fetches once the rooms are joined, after every reconnect and
 // every two minutes. It is also
 // the tab's one audible-cue player and acknowledges "alert:notify" (the delivery receipt) on every page.
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef } from "react";
 import { useRooms, useSocketEvent } from "@/components/live/use-live-socket";
+import { EQUIPMENT_SCOPE } from "@/lib/socket/events";
 import { summariseActive, toMark, type AlertMark } from "@/lib/alerts-ui/active-alerts";
 import { loadActiveAlertMarks } from "./active-alerts-action";
 import { useAudibleCue } from "./audible-cue";
 import { useLiveAlerts } from "./use-live-alerts";
 
 const REFRESH_MS = 120_000;
+const EQUIPMENT_ROOMS = [EQUIPMENT_SCOPE];
+const NO_ROOMS: string[] = [];
 const PILL: Record<string, string> = { high: "badge-high", medium: "badge-medium", low: "badge-inop", technical: "badge-inop" };
 const isActive = (m: AlertMark) => m.state === "active";
 
-export function AlertCountBadge({ initial, generatedAt, wardIds, current }: { initial: AlertMark[]; generatedAt: string; wardIds: string[]; current: boolean }) {
+type Props = { initial: AlertMark[]; generatedAt: string; wardIds: string[]; equipment: boolean; current: boolean };
+
+export function AlertCountBadge({ initial, generatedAt, wardIds, equipment, current }: Props) {
   const { known, merge } = useLiveAlerts<AlertMark>({ snapshot: initial, generatedAt, expected: isActive, toItem: toMark });
 
   const refreshing = useRef(false);
@@ -33,6 +38,7 @@ export function AlertCountBadge({ initial, generatedAt, wardIds, current }: { in
     }
   }, [merge]);
   useRooms("ward", wardIds, { catchUp: true, onResync: () => void refresh() });
+  useRooms("equipment", equipment ? EQUIPMENT_ROOMS : NO_ROOMS, { catchUp: true, onResync: () => void refresh() });
   useEffect(() => {
     const t = setInterval(() => void refresh(), REFRESH_MS);
     return () => clearInterval(t);

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { safeAction } from "@/lib/actions/safe-action";
 import { recordPatientReads } from "@/lib/audit/record-audit";
-import { CLINICAL_ROLES } from "@/lib/auth/principal";
+import { ALERT_ROLES } from "@/lib/auth/principal";
 import { listAlerts } from "@/lib/alerts/alert-queries";
 import { ALERT_PRIORITIES } from "@/lib/alerts/alert-types";
 import { QUEUE_STATES } from "@/lib/alerts-ui/queue-filter";
@@ -19,7 +19,7 @@ const input = z.object({
   view: z.enum(["queue", "ward"]),
 });
 
-export const loadAlertList = safeAction({ roles: CLINICAL_ROLES, input }, async ({ principal, input: f, meta }) => {
+export const loadAlertList = safeAction({ roles: ALERT_ROLES, input }, async ({ principal, input: f, meta }) => {
   const generatedAt = new Date().toISOString();
   const alerts = await listAlerts(principal, { wardId: f.wardId ?? undefined, priority: f.priority ?? undefined, status: f.state, limit: f.limit });
   const patientIds = [...new Set(alerts.flatMap((a) => (a.patientId ? [a.patientId] : [])))];

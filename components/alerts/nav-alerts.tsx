@@ -1,8 +1,9 @@
 // The nav's alert entry for clinicians (server part): the active alerts in the user's scope as light
-// marks (no patient data leaves the server here), the wards to follow live, then the client badge and
+// marks (no patient data leaves the server here), the wards (and, for admin and biomed, the equipment room) to follow live, then the client badge and
 // the sound switch. A failure to load never breaks the page: the badge starts at 0 and resyncs.
 import "server-only";
 import type { Principal } from "@/lib/auth/principal";
+import { followsEquipmentAlerts } from "@/lib/alerts-ui/equipment-room";
 import { listAlerts } from "@/lib/alerts/alert-queries";
 import { toMark, type AlertMark } from "@/lib/alerts-ui/active-alerts";
 import { listVisibleWards } from "@/lib/patients/patient-queries";
@@ -25,7 +26,7 @@ export async function NavAlerts({ principal, current }: { principal: Principal; 
   }
   return (
     <span className="flex items-center gap-1">
-      <AlertCountBadge initial={marks} generatedAt={generatedAt} wardIds={wardIds} current={current} />
+      <AlertCountBadge initial={marks} generatedAt={generatedAt} wardIds={wardIds} equipment={followsEquipmentAlerts(principal.role)} current={current} />
       <SoundToggle compact />
     </span>
   );

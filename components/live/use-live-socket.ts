@@ -77,6 +77,7 @@ function join(sub: Subscription) {
     for (const w of waiters) w(r);
   };
   if (sub.kind === "ward") s.emit("ward:subscribe", sub.id, ack);
+  else if (sub.kind === "equipment") s.emit("equipment:subscribe", sub.id, ack);
   else s.emit("patient:subscribe", sub.id, ack);
 }
 

@@ -27,6 +27,7 @@ describe("alert wording", () => {
   it("formats the value with the metric's unit", () => {
     expect(formatAlertValue("spo2.low", 84)).toBe("SpO₂ 84 %");
     expect(formatAlertValue("temp.high", 39.34)).toBe("Temp 39.3 °C");
+    expect(formatAlertValue("env.excursion", 11.24)).toBe("Env. temp 11.2 °C");
     expect(formatAlertValue("news2.high", 8)).toBe("NEWS2 8");
     expect(formatAlertValue("tech.offline", null)).toBe("—");
     expect(formatAlertValue("tech.battery", 12.345)).toBe("12.35");

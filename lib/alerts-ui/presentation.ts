@@ -40,6 +40,7 @@ export function priorityTitle(priority: AlertPriority): string {
 /** "SpO₂ 84 %", "NEWS2 8", or the bare number for rules without a metric. */
 export function formatAlertValue(rule: string, value: number | null): string {
   if (value === null || !Number.isFinite(value)) return "—";
+  if (rule === "env.excursion") return `${METRICS.env_temp.label} ${formatMetric("env_temp", value)} ${METRICS.env_temp.display}`;
   const metric = rule.split(".")[0] ?? "";
   if (!isMetricKey(metric)) return String(Math.round(value * 100) / 100);
   const def = METRICS[metric];

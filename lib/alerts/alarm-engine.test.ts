@@ -32,6 +32,8 @@ function setup(spo2Scale: 1 | 2 = 1) {
     publishNews2: (e) => published.push(e),
     storeNews2: (s) => stored.push(s),
     loadPatientInfo: () => Promise.resolve(null),
+    loadEquipmentInfo: () => Promise.resolve(null),
+    recordEnvironment: () => undefined,
   });
   engine.setPatientInfo("pat-1", { wardId: "ward-1", spo2Scale, name: "P One", bedLabel: "1" });
   let seq = 0;

@@ -1,14 +1,19 @@
 // The alarm engine: a thin stateful runner around the pure core. Each frame or connectivity event
 // updates the in-memory picture and re-evaluates that one patient (NEWS2, limits, CGM, technical rules);
-// a one-second tick re-evaluates everyone so clock-confirmed rules (NEWS2) confirm and readings age out.
+// equipment readings (pumps, environment sensors) re-evaluate that one device (maintenance, excursions,
+// logger gaps); a one-second tick re-evaluates everyone so clock-confirmed rules (NEWS2) confirm,
+// readings age out and silent loggers are noticed.
 // Transitions go to a sink (the AlertWriter) that stores before announcing. From the bus, events are
 // only queued (submit*) and processed on the next turn of the event loop, each patient evaluated once
 // per batch, so ingest never waits for the engine; every handler is guarded so the bus emitter never
 // sees an exception.
 import "server-only";
+import type { EquipmentReadingsEvent } from "@/lib/bus/event-bus";
 import type { DeviceStatusEvent, VitalsEvent } from "@/lib/socket/events";
 import type { AlertUpdate, News2Event } from "./alert-types";
 import { ConditionTracker } from "./confirm-conditions";
+import { EquipmentAlarms } from "./equipment-alarms";
+import type { EnvironmentRecord, EquipmentInfo } from "./equipment-watch";
 import { evaluatePatient } from "./evaluate-rules";
 import type { LimitBook } from "./limit-book";
 import { LiveNews2, type StoredNews2 } from "./live-news2";
@@ -25,6 +30,10 @@ export type AlarmEngineDeps = {
   storeNews2: (s: StoredNews2) => void;
   /** Loads a patient the engine has not seen (SpO2 scale, ward, name, bed). */
   loadPatientInfo: (patientId: string) => Promise<PatientInfo | null>;
+  /** Loads a watched device the engine has not seen (type, environment profile, location, ward). */
+  loadEquipmentInfo: (deviceId: string) => Promise<EquipmentInfo | null>;
+  /** The environment compliance log (excursions and logger gaps). */
+  recordEnvironment: (r: EnvironmentRecord) => void;
 };
 
 const INFO_RETRY_MS = 5_000;
@@ -35,12 +44,19 @@ export class AlarmEngine {
   private readonly trends = new TrendWatch();
   private readonly news2: LiveNews2;
   private readonly infoRequested = new Map<string, number>();
+  readonly equipment: EquipmentAlarms;
 
-  private queue: ({ kind: "vitals"; e: VitalsEvent } | { kind: "status"; e: DeviceStatusEvent })[] = [];
+  private queue: ({ kind: "vitals"; e: VitalsEvent } | { kind: "status"; e: DeviceStatusEvent } | { kind: "equipment"; e: EquipmentReadingsEvent })[] = [];
   private drainScheduled = false;
 
   constructor(private readonly deps: AlarmEngineDeps) {
     this.news2 = new LiveNews2({ windowMs: deps.news2WindowMs });
+    this.equipment = new EquipmentAlarms({
+      now: deps.now,
+      apply: (subject, findings) => this.guard("equipment evaluation", () => this.applyTransitions(this.tracker.apply(subject, findings))),
+      loadInfo: deps.loadEquipmentInfo,
+      record: deps.recordEnvironment,
+    });
   }
 
   /** From the bus: queue a frame; it is processed on the next turn of the event loop. */
@@ -52,18 +68,26 @@ export class AlarmEngine {
     this.enqueue({ kind: "status", e });
   }
 
+  submitEquipment(e: EquipmentReadingsEvent): void {
+    this.enqueue({ kind: "equipment", e });
+  }
+
   /** Processes everything queued now: the state first, then each touched patient once. */
   drainQueue(): void {
     this.drainScheduled = false;
     const items = this.queue;
     this.queue = [];
     const dirty = new Set<string>();
+    const dirtyDevices = new Set<string>();
     const now = this.deps.now();
     for (const item of items) {
       this.guard(item.kind, () => {
         if (item.kind === "vitals") {
           dirty.add(this.state.applyVitals(item.e, now).patientId);
           this.trends.observe(item.e);
+        } else if (item.kind === "equipment") {
+          const id = this.equipment.observe(item.e);
+          if (id) dirtyDevices.add(id);
         } else {
           const d = this.state.applyStatus(item.e, now);
           if (d.patientId) dirty.add(d.patientId);
@@ -76,6 +100,7 @@ export class AlarmEngine {
         this.evaluatePatient(id);
       });
     }
+    for (const id of dirtyDevices) this.equipment.evaluate(id);
   }
 
   private enqueue(item: AlarmEngine["queue"][number]): void {
@@ -117,11 +142,12 @@ export class AlarmEngine {
     this.state.setPatientInfo(patientId, info);
   }
 
-  /** Re-evaluates every patient. */
+  /** Re-evaluates every patient and every watched device. */
   tick(): void {
     this.guard("tick", () => {
       for (const id of this.state.patients.keys()) this.evaluatePatient(id);
     });
+    this.guard("equipment tick", () => this.equipment.tick());
   }
 
   evaluatePatient(patientId: string): void {

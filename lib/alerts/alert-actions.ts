@@ -7,7 +7,7 @@
 import "server-only";
 import { getDatabase } from "@/lib/db/database";
 import { eventBus } from "@/lib/bus/event-bus";
-import { CLINICAL_ROLES, type Principal } from "@/lib/auth/principal";
+import { ALERT_ROLES, type Principal } from "@/lib/auth/principal";
 import { recordAudit, type RequestMeta } from "@/lib/audit/record-audit";
 import type { AlertChange, AlertView } from "./alert-types";
 import { insertAlertEvents, loadAlertView, type NewAlertEvent, type Query } from "./alert-rows";
@@ -28,7 +28,7 @@ async function changeAlert(
   detail: Record<string, unknown>,
   apply: (tx: Query, at: Date) => Promise<Change>,
 ): Promise<AlertView> {
-  if (!CLINICAL_ROLES.includes(p.role)) throw new AlertAccessError("forbidden", "only clinicians may change alerts");
+  if (!ALERT_ROLES.includes(p.role)) throw new AlertAccessError("forbidden", "only clinicians and biomedical engineering may change alerts");
   const { sql } = await getDatabase();
   const before = await findVisibleAlert(sql, p, alertId);
   const at = ctx.now ?? new Date();

@@ -5,7 +5,7 @@
 import "server-only";
 import { eventBus } from "@/lib/bus/event-bus";
 import { NEWS2_DEVICE_ID } from "@/lib/domain/metrics";
-import { rooms, userRoom } from "@/lib/socket/events";
+import { EQUIPMENT_SCOPE, rooms, userRoom } from "@/lib/socket/events";
 import type { AppServer } from "@/lib/socket/socket-types";
 import type { AlertNotification, PersonRef } from "./alert-types";
 import { recordDeliveryReceipt } from "./alert-receipts";
@@ -15,6 +15,11 @@ export const DELIVERY_TIMEOUT_MS = 10_000;
 
 function roomsOf(e: { patientId: string | null; wardId: string | null }): string[] {
   return [e.patientId && rooms.patient(e.patientId), e.wardId && rooms.ward(e.wardId)].filter((r): r is string => !!r);
+}
+
+/** An alert on no patient (equipment) also goes to the equipment room (admin, biomed). */
+function alertRoomsOf(a: { patientId: string | null; wardId: string | null }): string[] {
+  return a.patientId ? roomsOf(a) : [...roomsOf(a), rooms.equipment(EQUIPMENT_SCOPE)];
 }
 
 async function deliver(io: AppServer, notification: AlertNotification, recipient: PersonRef, timeoutMs: number): Promise<void> {
@@ -54,7 +59,7 @@ export function forwardAlerting(io: AppServer, opts: { deliveryTimeoutMs?: numbe
       }
     }),
     bus.subscribe("alert:changed", (u) => {
-      const targets = roomsOf(u.alert);
+      const targets = alertRoomsOf(u.alert);
       if (!targets.length) return;
       if (u.change === "raised") io.to(targets).emit("alert:raised", u.alert);
       else io.to(targets).emit("alert:updated", u);

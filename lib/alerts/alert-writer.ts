@@ -8,6 +8,7 @@ import "server-only";
 import crypto from "node:crypto";
 import type { Sql } from "@/lib/db/sql";
 import type { EventBus } from "@/lib/bus/event-bus";
+import { KeyedWriteQueue } from "@/lib/db/keyed-write-queue";
 import type { AlertPriority, PersonRef } from "./alert-types";
 import { insertAlertEvents, loadAlertView } from "./alert-rows";
 import { findRecipients } from "./alert-recipients";
@@ -24,50 +25,31 @@ export type AlertWriterDeps = {
 const AUTO_RESOLVE_REASON = "condition cleared after acknowledgement";
 
 export class AlertWriter {
-  private readonly chains = new Map<string, Promise<void>>();
-  private stopped = false;
+  private readonly queue: KeyedWriteQueue;
 
-  constructor(private readonly deps: AlertWriterDeps) {}
+  constructor(private readonly deps: AlertWriterDeps) {
+    this.queue = new KeyedWriteQueue({ label: "alerts", retryBaseMs: deps.retryBaseMs });
+  }
 
   /** The alarm's time is when the engine decided, not when the write succeeds (after an outage). */
   raise(f: Finding): void {
     const at = new Date(this.deps.now());
-    this.enqueue(f.key, () => this.storeRaise(f, at));
+    this.queue.enqueue(f.key, () => this.storeRaise(f, at));
   }
 
   clear(f: Finding): void {
     const at = new Date(this.deps.now());
-    this.enqueue(f.key, () => this.storeClear(f, at));
+    this.queue.enqueue(f.key, () => this.storeClear(f, at));
   }
 
   /** Resolves when every queued write has been stored. */
-  async drain(): Promise<void> {
-    while (this.chains.size > 0) await Promise.all([...this.chains.values()]);
+  drain(): Promise<void> {
+    return this.queue.drain();
   }
 
   /** Stop retrying (shutdown); writes in flight still finish or fail once. */
   stop(): void {
-    this.stopped = true;
-  }
-
-  private enqueue(key: string, op: () => Promise<void>): void {
-    const next = (this.chains.get(key) ?? Promise.resolve()).then(() => this.withRetry(key, op));
-    this.chains.set(key, next);
-    void next.then(() => {
-      if (this.chains.get(key) === next) this.chains.delete(key);
-    });
-  }
-
-  private async withRetry(key: string, op: () => Promise<void>): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await op();
-      } catch (err) {
-        console.error(`[alerts] storing ${key} failed (attempt ${attempt + 1}):`, err instanceof Error ? err.message : err);
-        if (this.stopped) return;
-        await new Promise((r) => setTimeout(r, Math.min(10_000, (this.deps.retryBaseMs ?? 500) * 2 ** attempt)));
-      }
-    }
+    this.queue.stop();
   }
 
   private async storeRaise(f: Finding, at: Date): Promise<void> {
@@ -87,7 +69,7 @@ export class AlertWriter {
       if (!row) return null; // open with its condition already active: nothing new
       let recipients: PersonRef[] = [];
       if (row.inserted) {
-        recipients = await findRecipients(tx, a.wardId, 0);
+        recipients = await findRecipients(tx, { wardId: a.wardId, patientId: a.patientId }, 0);
         await insertAlertEvents(tx, [
           { alertId: row.id, at, type: "raised", detail: { rule: a.rule, priority: a.priority, message: a.message, value: a.value, deviceId: a.deviceId } },
           { alertId: row.id, at, type: "notified", detail: { level: 0, recipients } },

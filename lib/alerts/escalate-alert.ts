@@ -8,14 +8,14 @@ import "server-only";
 import type { Sql } from "@/lib/db/sql";
 import { getDatabase } from "@/lib/db/database";
 import { eventBus, type EventBus } from "@/lib/bus/event-bus";
-import { CLINICAL_ROLES, type Principal } from "@/lib/auth/principal";
+import { ALERT_ROLES, type Principal } from "@/lib/auth/principal";
 import { recordAudit, type RequestMeta } from "@/lib/audit/record-audit";
 import { MAX_ESCALATION_LEVEL, type AlertPriority, type AlertView, type EscalationLevel, type PersonRef } from "./alert-types";
 import { insertAlertEvents, loadAlertView, type NewAlertEvent, type Query } from "./alert-rows";
 import { findRecipients } from "./alert-recipients";
 import { AlertAccessError, findVisibleAlert } from "./alert-queries";
 
-type ClaimRow = { id: string; priority: AlertPriority; ward_id: string | null; escalation_level: number; state: string };
+type ClaimRow = { id: string; priority: AlertPriority; ward_id: string | null; patient_id: string | null; escalation_level: number; state: string };
 type Step = { level: EscalationLevel; recipients: PersonRef[] };
 type Escalation = { id: string; steps: Step[] };
 
@@ -32,10 +32,10 @@ async function escalateRow(
 ): Promise<Escalation> {
   const steps: Step[] = [];
   let level = asLevel(Math.min(Number(row.escalation_level) + 1, MAX_ESCALATION_LEVEL));
-  steps.push({ level, recipients: await findRecipients(tx, row.ward_id, level) });
+  steps.push({ level, recipients: await findRecipients(tx, { wardId: row.ward_id, patientId: row.patient_id }, level) });
   while (steps.at(-1)?.recipients.length === 0 && level < MAX_ESCALATION_LEVEL) {
     level = asLevel(level + 1);
-    steps.push({ level, recipients: await findRecipients(tx, row.ward_id, level) });
+    steps.push({ level, recipients: await findRecipients(tx, { wardId: row.ward_id, patientId: row.patient_id }, level) });
   }
   const next = level < MAX_ESCALATION_LEVEL && row.state === "active" ? new Date(at.getTime() + opts.escalationMs[row.priority]) : null;
   await tx.query(`UPDATE alerts SET escalation_level = $2, next_escalation_at = $3 WHERE id = $1`, [row.id, level, next?.toISOString() ?? null]);
@@ -69,7 +69,7 @@ async function announce(sql: Sql, done: Escalation[], actor: PersonRef | null, b
 export async function escalateDueAlerts(sql: Sql, now: Date, opts: EscalationOptions, batch = 50): Promise<number> {
   const done = await sql.transaction(async (tx) => {
     const due = await tx.query<ClaimRow>(
-      `SELECT id, priority::text AS priority, ward_id, escalation_level::int AS escalation_level, state::text AS state
+      `SELECT id, priority::text AS priority, ward_id, patient_id, escalation_level::int AS escalation_level, state::text AS state
          FROM alerts
         WHERE state = 'active' AND next_escalation_at <= $1
         ORDER BY next_escalation_at
@@ -98,14 +98,14 @@ export async function escalateAlert(
   alertId: string,
   opts: EscalationOptions & { reason?: string; meta?: RequestMeta; now?: Date },
 ): Promise<AlertView> {
-  if (!CLINICAL_ROLES.includes(p.role)) throw new AlertAccessError("forbidden", "only clinicians may change alerts");
+  if (!ALERT_ROLES.includes(p.role)) throw new AlertAccessError("forbidden", "only clinicians and biomedical engineering may change alerts");
   const { sql } = await getDatabase();
   const before = await findVisibleAlert(sql, p, alertId);
   if (before.state === "resolved") throw new AlertAccessError("conflict", "the alert is already resolved");
   const at = opts.now ?? new Date();
   const done = await sql.transaction(async (tx) => {
     const rows = await tx.query<ClaimRow>(
-      `SELECT id, priority::text AS priority, ward_id, escalation_level::int AS escalation_level, state::text AS state
+      `SELECT id, priority::text AS priority, ward_id, patient_id, escalation_level::int AS escalation_level, state::text AS state
          FROM alerts WHERE id = $1 AND state <> 'resolved' FOR UPDATE`,
       [alertId],
     );

@@ -48,9 +48,10 @@ export type Finding = {
   alarm: AlarmSpec;
 };
 
-/** Technical (device) rules are keyed by device, clinical rules by patient. */
+/** Technical ("tech."), equipment ("device.") and environment ("env.") rules are keyed by device,
+ *  clinical rules by patient. */
 export function openKeyFor(rule: string, patientId: string | null, deviceId: string | null): string {
-  const subject = rule.startsWith("tech.") ? deviceId : (patientId ?? deviceId);
+  const subject = /^(tech|device|env)\./.test(rule) ? deviceId : (patientId ?? deviceId);
   return `${rule}:${subject ?? "-"}`;
 }
 

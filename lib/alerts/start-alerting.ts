@@ -1,6 +1,7 @@
-// Starts clinical alerting in this process: warms the alarm engine from the database, subscribes it to
-// the bus (frames, connectivity, alert changes, limit changes), ticks it every second, refreshes patients
-// and limits every minute, and runs the escalation scheduler. Start it before ingest so no frame is
+// Starts clinical alerting in this process: warms the alarm engine from the database (patients, and the
+// equipment's recent readings), subscribes it to the bus (frames, equipment readings, connectivity, device
+// and alert changes, limit changes), ticks it every second, refreshes patients and limits every minute,
+// runs the escalation scheduler and writes the environment compliance log. Start it before ingest so no frame is
 // missed; stop it after ingest has stopped so every alarm and NEWS2 row is written.
 import "server-only";
 import { getDatabase } from "@/lib/db/database";
@@ -13,9 +14,14 @@ import { EscalationScheduler } from "./escalation-scheduler";
 import { escalateDueAlerts, nextEscalationDue } from "./escalate-alert";
 import { LimitBook } from "./limit-book";
 import { loadLimitRows, loadPatientInfos, warmEngine } from "./load-monitoring";
+import { loadEquipmentInfos, warmEquipment } from "./load-equipment";
+import { ExcursionLog } from "@/lib/environment/excursion-log";
 import { News2Writer } from "./news2-writer";
 
-export type Alerting = { engine: AlarmEngine; scheduler: EscalationScheduler; writer: AlertWriter; stop(): Promise<void> };
+export type Alerting = { engine: AlarmEngine; scheduler: EscalationScheduler; writer: AlertWriter; excursions: ExcursionLog; stop(): Promise<void> };
+
+/** Alarms whose raise is linked to the compliance log's excursion or gap row. */
+const ENVIRONMENT_RULES = new Set(["env.excursion", "tech.logger_gap"]);
 
 const TICK_MS = 1_000;
 const REFRESH_MS = 60_000;
@@ -31,6 +37,7 @@ export async function startAlerting(opts: { config?: AlertingConfig; now?: () =>
   limits.replaceAll(await loadLimitRows(sql));
   const writer = new AlertWriter({ sql, bus, now, escalationMs: config.escalationMs });
   const news2Writer = new News2Writer(sql);
+  const excursions = new ExcursionLog(sql);
   const engine = new AlarmEngine({
     now,
     news2WindowMs: config.news2WindowMs,
@@ -39,8 +46,11 @@ export async function startAlerting(opts: { config?: AlertingConfig; now?: () =>
     publishNews2: (e) => bus.publish("news2", e),
     storeNews2: (s) => news2Writer.add(s),
     loadPatientInfo: async (id) => (await loadPatientInfos(sql, [id])).get(id) ?? null,
+    loadEquipmentInfo: async (id) => (await loadEquipmentInfos(sql, [id]))[0] ?? null,
+    recordEnvironment: (r) => excursions.record(r),
   });
   await warmEngine(sql, engine, { windowMs: config.news2WindowMs, now: now() });
+  await warmEquipment(sql, engine, now());
 
   const scheduler = new EscalationScheduler({
     runDue: (at) => escalateDueAlerts(sql, at, { escalationMs: config.escalationMs, bus }),
@@ -65,8 +75,11 @@ export async function startAlerting(opts: { config?: AlertingConfig; now?: () =>
   const offs = [
     bus.subscribe("vitals", (e) => engine.submitVitals(e)),
     bus.subscribe("device:status", (e) => engine.submitStatus(e)),
+    bus.subscribe("equipment:readings", (e) => engine.submitEquipment(e)),
+    bus.subscribe("device:changed", ({ deviceId }) => engine.equipment.refresh(deviceId)),
     bus.subscribe("alert:changed", (u) => {
       engine.handleAlertChanged(u);
+      if (u.change === "raised" && u.alert.deviceId && ENVIRONMENT_RULES.has(u.alert.rule)) excursions.linkAlert(u.alert.deviceId, u.alert.id, u.alert.rule);
       scheduler.poke(u.alert.nextEscalationAt);
     }),
     bus.subscribe("alarm-limits:changed", () => void reloadLimits()),
@@ -79,6 +92,7 @@ export async function startAlerting(opts: { config?: AlertingConfig; now?: () =>
     engine,
     scheduler,
     writer,
+    excursions,
     async stop() {
       for (const off of offs) off();
       engine.drainQueue();
@@ -86,8 +100,9 @@ export async function startAlerting(opts: { config?: AlertingConfig; now?: () =>
       clearInterval(refresher);
       await scheduler.stop();
       const timeout = new Promise<void>((r) => setTimeout(r, 5_000).unref());
-      await Promise.race([writer.drain(), timeout]);
+      await Promise.race([Promise.all([writer.drain(), excursions.drain()]), timeout]);
       writer.stop();
+      excursions.stop();
       await news2Writer.close();
       running.current = null;
     },

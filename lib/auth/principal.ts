@@ -4,6 +4,8 @@
 export const ROLES = ["admin", "nurse", "physician", "patient", "biomed"] as const;
 export type Role = (typeof ROLES)[number];
 export const CLINICAL_ROLES: readonly Role[] = ["admin", "nurse", "physician"];
+/** Who works the alert queue: clinicians, and biomed for equipment alerts (those on no patient). */
+export const ALERT_ROLES: readonly Role[] = [...CLINICAL_ROLES, "biomed"];
 
 export type Principal = {
   userId: string;

@@ -1,7 +1,7 @@
 // The in-process event bus between ingest and fan-out: ingest publishes validated frames here before
 // they are written, the socket layer forwards them to rooms. Device changes (revoke, reassign) travel
-// here too so caches and live connections react at once. The alarm engine listens to frames and
-// connectivity, and publishes live NEWS2, alert changes (after they are stored) and notifications.
+// here too so caches and live connections react at once. The alarm engine listens to frames, equipment
+// readings and connectivity, and publishes live NEWS2, alert changes (after they are stored) and notifications.
 import "server-only";
 import { EventEmitter } from "node:events";
 import { processSingleton } from "@/lib/process-singleton";
@@ -13,6 +13,9 @@ export type DeviceChangedEvent = { deviceId: string; change: "created" | "revoke
 /** A notification to deliver to each recipient's own room; the socket layer records delivery receipts. */
 export type AlertNotifyRequest = { notification: AlertNotification; recipients: PersonRef[] };
 
+/** Readings of watched equipment (infusion pumps, environment sensors): one event per accepted body and device. */
+export type EquipmentReadingsEvent = { deviceId: string; frames: { seq: number; ts: string; values: Record<string, number> }[] };
+
 export type DeviceCredentialsEvent = { deviceId: string; secret: string; change: "created" | "rotated" };
 
 export type BusEvents = {
@@ -21,6 +24,8 @@ export type BusEvents = {
   "device:changed": [DeviceChangedEvent];
   /** A new plaintext device secret (create, rotate): only for pushing credentials to an external broker. */
   "device:credentials": [DeviceCredentialsEvent];
+  /** Equipment readings for the alarm engine's maintenance and environment rules, patient or not. */
+  "equipment:readings": [EquipmentReadingsEvent];
   /** Live NEWS2 of a patient (every change, "missing" included). */
   news2: [News2Event];
   /** An alert was raised or changed; published only after the change is committed. */

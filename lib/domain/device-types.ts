@@ -52,3 +52,11 @@ export function inactivityTimeoutMs(type: string): number {
 export function isGatewayType(type: string): boolean {
   return type === "gateway";
 }
+
+/**
+ * Equipment whose own readings the alarm engine watches beyond connectivity: an infusion pump's health
+ * (predictive maintenance) and an environment sensor's temperature (excursions, with a profile).
+ */
+export function isWatchedEquipment(type: string): boolean {
+  return type === "infusion_pump" || type === "env_sensor";
+}

@@ -7,7 +7,7 @@ import "server-only";
 import { eventBus } from "@/lib/bus/event-bus";
 import { perDatabase } from "@/lib/db/database";
 import { env } from "@/lib/env";
-import { isGatewayType, metricAllowed } from "@/lib/domain/device-types";
+import { isGatewayType, isWatchedEquipment, metricAllowed } from "@/lib/domain/device-types";
 import { processSingleton } from "@/lib/process-singleton";
 import { ObservationWriter, type PendingFrame } from "@/lib/store/observation-writer";
 import { noteDeviceActivity } from "@/lib/devices/connectivity-monitor";
@@ -130,6 +130,19 @@ function publishLive(device: DeviceRecord, frames: TelemetryFrame[], artifacts: 
   liveSeq.set(device.id, last);
 }
 
+/** Pumps' and environment sensors' readings go to the alarm engine whether or not a patient is attached. */
+function publishEquipment(device: DeviceRecord, frames: TelemetryFrame[], artifacts: (readonly string[])[]): void {
+  if (!isWatchedEquipment(device.type)) return;
+  eventBus().publish("equipment:readings", {
+    deviceId: device.id,
+    frames: frames.map((f, i) => {
+      const flagged = artifacts[i]!;
+      const values = flagged.length ? Object.fromEntries(Object.entries(f.values).filter(([k]) => !flagged.includes(k))) : f.values;
+      return { seq: f.seq, ts: f.ts.toISOString(), values: values as Record<string, number> };
+    }),
+  });
+}
+
 export async function acceptTelemetry(sender: DeviceRecord, raw: string | Buffer, ctx: IngestContext): Promise<AcceptResult> {
   const gateway = isGatewayType(sender.type);
   if (ctx.childId && !gateway) return refuse(sender, raw, ctx, [{ field: "topic", reason: `a ${sender.type} is not a gateway and may not send for "${ctx.childId}"` }]);
@@ -158,6 +171,7 @@ export async function acceptTelemetry(sender: DeviceRecord, raw: string | Buffer
   for (const { device, frames } of groups) {
     const artifacts = frames.map((f) => findArtifacts(f.values));
     publishLive(device, frames, artifacts);
+    publishEquipment(device, frames, artifacts);
     let battery: number | undefined;
     frames.forEach((f, i) => {
       const flagged = artifacts[i]!;

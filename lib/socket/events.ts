@@ -30,7 +30,7 @@ export interface ServerToClientEvents {
   "device:status": (e: DeviceStatusEvent) => void;
   /** Live NEWS2 (ward and patient rooms); a complete score also arrives as `vitals` {values: {news2}}. */
   news2: (e: News2Event) => void;
-  /** A new alert (ward and patient rooms), sent after it is stored. */
+  /** A new alert (ward and patient rooms; the equipment room for an alert on no patient), sent after it is stored. */
   "alert:raised": (alert: AlertView) => void;
   /** Acknowledged, resolved, silenced, escalated, condition cleared or returned (ward and patient rooms). */
   "alert:updated": (update: AlertUpdate) => void;
@@ -41,6 +41,8 @@ export interface ServerToClientEvents {
 export interface ClientToServerEvents {
   "ward:subscribe": (wardId: string, ack: (r: SubscribeAck) => void) => void;
   "patient:subscribe": (patientId: string, ack: (r: SubscribeAck) => void) => void;
+  /** Alerts of equipment on no patient (pump maintenance, fridge excursions, logger gaps): admin, biomed. Scope "all". */
+  "equipment:subscribe": (scope: string, ack: (r: SubscribeAck) => void) => void;
   unsubscribe: (room: string) => void;
   /** The alert was displayed to the user: records a read receipt (once per user). */
   "alert:read": (alertId: string, ack: (r: SubscribeAck) => void) => void;
@@ -49,7 +51,12 @@ export interface ClientToServerEvents {
 export const rooms = {
   ward: (wardId: string) => `ward:${wardId}`,
   patient: (patientId: string) => `patient:${patientId}`,
+  equipment: (scope: string) => `equipment:${scope}`,
 };
+
+/** Who may follow the equipment room (alerts of devices on no patient). */
+export const EQUIPMENT_ROOM_ROLES = ["admin", "biomed"] as const;
+export const EQUIPMENT_SCOPE = "all";
 
 /** Every connection joins its own user's room at connect: alert notifications go there. */
 export const userRoom = (userId: string) => `user:${userId}`;

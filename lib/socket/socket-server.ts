@@ -18,7 +18,7 @@ import { forwardAlerting } from "@/lib/alerts/alert-fanout";
 import { authenticateSocket } from "./socket-auth";
 import { socketHandler } from "./socket-handler";
 import type { AppServer, AppSocket } from "./socket-types";
-import { rooms, userRoom } from "./events";
+import { EQUIPMENT_ROOM_ROLES, EQUIPMENT_SCOPE, rooms, userRoom } from "./events";
 
 /** setTimeout fires at once beyond 2^31-1 ms; sessions are far shorter, but never risk it. */
 const MAX_TIMER_MS = 2_147_483_647;
@@ -50,6 +50,13 @@ function registerHandlers(socket: AppSocket): void {
       }
       await socket.join(rooms.patient(patientId));
       await recordPatientReads(principal, "patient.subscribe", [patientId], socket.data.meta);
+      return { ok: true };
+    }),
+  );
+  socket.on(
+    "equipment:subscribe",
+    socketHandler(socket, { roles: EQUIPMENT_ROOM_ROLES, input: z.literal(EQUIPMENT_SCOPE, { error: `the only scope is "${EQUIPMENT_SCOPE}"` }) }, async ({ input: scope }) => {
+      await socket.join(rooms.equipment(scope));
       return { ok: true };
     }),
   );

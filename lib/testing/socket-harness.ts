@@ -11,7 +11,7 @@ export type SocketHarness = {
   url: string;
   /** Connects (resolves on connect, rejects on a refused handshake); `setup` runs before connecting. */
   connect(token?: string, setup?: (c: TestClient) => void): Promise<TestClient>;
-  subscribe(c: TestClient, kind: "ward" | "patient", id: string): Promise<SubscribeAck>;
+  subscribe(c: TestClient, kind: "ward" | "patient" | "equipment", id: string): Promise<SubscribeAck>;
   /** Disconnects every client, then closes the server. */
   close(): Promise<void>;
 };
@@ -34,7 +34,7 @@ export async function startSocketHarness(): Promise<SocketHarness> {
       });
       return c;
     },
-    subscribe: (c, kind, id) => new Promise<SubscribeAck>((resolve) => c.emit(kind === "ward" ? "ward:subscribe" : "patient:subscribe", id, resolve)),
+    subscribe: (c, kind, id) => new Promise<SubscribeAck>((resolve) => c.emit(`${kind}:subscribe`, id, resolve)),
     async close() {
       for (const c of clients) c.disconnect();
       await sockets.close();

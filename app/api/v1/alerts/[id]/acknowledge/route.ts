@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/http/api-route";
-import { CLINICAL_ROLES } from "@/lib/auth/principal";
+import { ALERT_ROLES } from "@/lib/auth/principal";
 import { acknowledgeAlert } from "@/lib/alerts/alert-actions";
 import { asApi } from "@/lib/alerts/alert-api";
 
 export const dynamic = "force-dynamic";
 
-export const POST = apiRoute({ roles: CLINICAL_ROLES, params: z.object({ id: z.string().min(1).max(100) }) }, async ({ principal, params, meta }) => ({
+export const POST = apiRoute({ roles: ALERT_ROLES, params: z.object({ id: z.string().min(1).max(100) }) }, async ({ principal, params, meta }) => ({
   alert: await asApi(() => acknowledgeAlert(principal, params.id, { meta })),
 }));

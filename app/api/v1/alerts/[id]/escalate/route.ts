@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/http/api-route";
-import { CLINICAL_ROLES } from "@/lib/auth/principal";
+import { ALERT_ROLES } from "@/lib/auth/principal";
 import { escalateAlert } from "@/lib/alerts/escalate-alert";
 import { alertingConfig } from "@/lib/alerts/alerting-config";
 import { asApi } from "@/lib/alerts/alert-api";
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 const bodySchema = z.object({ reason: z.string().trim().max(500, "at most 500 characters").optional() });
 
 /** Escalates one level now (charge nurse, then the physician on call). */
-export const POST = apiRoute({ roles: CLINICAL_ROLES, params: z.object({ id: z.string().min(1).max(100) }) }, async ({ req, principal, params, meta }) => {
+export const POST = apiRoute({ roles: ALERT_ROLES, params: z.object({ id: z.string().min(1).max(100) }) }, async ({ req, principal, params, meta }) => {
   const body = await readJsonBody(req, bodySchema);
   const { escalationMs } = alertingConfig();
   return { alert: await asApi(() => escalateAlert(principal, params.id, { escalationMs, reason: body.reason || undefined, meta })) };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/http/api-route";
-import { CLINICAL_ROLES } from "@/lib/auth/principal";
+import { ALERT_ROLES } from "@/lib/auth/principal";
 import { resolveAlert } from "@/lib/alerts/alert-actions";
 import { asApi } from "@/lib/alerts/alert-api";
 import { readJsonBody } from "@/lib/http/read-json-body";
@@ -11,7 +11,7 @@ const bodySchema = z.object({
   reason: z.string({ error: "a reason is required" }).trim().min(1, "a reason is required").max(500, "at most 500 characters"),
 });
 
-export const POST = apiRoute({ roles: CLINICAL_ROLES, params: z.object({ id: z.string().min(1).max(100) }) }, async ({ req, principal, params, meta }) => {
+export const POST = apiRoute({ roles: ALERT_ROLES, params: z.object({ id: z.string().min(1).max(100) }) }, async ({ req, principal, params, meta }) => {
   const body = await readJsonBody(req, bodySchema);
   return { alert: await asApi(() => resolveAlert(principal, params.id, body.reason, { meta })) };
 });
