@@ -1,7 +1,8 @@
 // Top bar of every signed-in page: product name, the links the user's role may use (for clinicians the
-// alert queue with its live count and the sound switch), who is signed in.
+// alert queue with its live count and the sound switch; biomed's for equipment alerts), who is signed in.
 import Link from "next/link";
-import { CLINICAL_ROLES, type Principal, type Role } from "@/lib/auth/principal";
+import { ALERT_ROLES, CLINICAL_ROLES, type Principal, type Role } from "@/lib/auth/principal";
+import { ENVIRONMENT_ROLES } from "@/lib/environment/excursion-types";
 import { landingPath } from "@/lib/pages/page-principal";
 import { NavAlerts } from "./alerts/nav-alerts";
 import { SignOutButton } from "./sign-out-button";
@@ -20,11 +21,13 @@ const ROLE_LABEL: Record<Role, string> = {
 export function navLinks(p: Principal): NavLink[] {
   const links: NavLink[] = [];
   if (p.role === "patient" && p.patientId) links.push({ href: `/patients/${p.patientId}`, label: "My record" });
-  if (CLINICAL_ROLES.includes(p.role)) links.push({ href: "/wards", label: "Wards" }, { href: "/alerts", label: "Alerts", live: "alerts" });
+  if (CLINICAL_ROLES.includes(p.role)) links.push({ href: "/wards", label: "Wards" });
+  if (ALERT_ROLES.includes(p.role)) links.push({ href: "/alerts", label: "Alerts", live: "alerts" });
   if (p.role === "admin") links.push({ href: "/admin/audit", label: "Audit log" });
   if (p.role === "admin" || p.role === "biomed") {
     links.push({ href: "/admin/devices", label: "Devices" }, { href: "/admin/firmware", label: "Firmware" });
   }
+  if (ENVIRONMENT_ROLES.includes(p.role)) links.push({ href: "/environment", label: "Environment" });
   if (p.role === "admin") links.push({ href: "/admin/ingest", label: "Ingest" });
   links.push({ href: "/account/tokens", label: "API tokens" });
   return links;
