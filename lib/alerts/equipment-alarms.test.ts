@@ -15,6 +15,7 @@ function setup(known: EquipmentInfo[] = [FRIDGE, PUMP]) {
   const raised: Finding[] = [];
   const cleared: Finding[] = [];
   const records: EnvironmentRecord[] = [];
+  const lookups = { count: 0 };
   const engine = new AlarmEngine({
     now: () => now,
     news2WindowMs: 15 * MIN,
@@ -23,7 +24,10 @@ function setup(known: EquipmentInfo[] = [FRIDGE, PUMP]) {
     publishNews2: () => undefined,
     storeNews2: () => undefined,
     loadPatientInfo: () => Promise.resolve(null),
-    loadEquipmentInfo: (id) => Promise.resolve(known.find((k) => k.deviceId === id) ?? null),
+    loadEquipmentInfo: (id) => {
+      lookups.count++;
+      return Promise.resolve(known.find((k) => k.deviceId === id) ?? null);
+    },
     recordEnvironment: (r) => records.push(r),
   });
   let seq = 0;
@@ -35,7 +39,7 @@ function setup(known: EquipmentInfo[] = [FRIDGE, PUMP]) {
   const advance = (ms: number) => {
     now += ms;
   };
-  return { engine, raised, cleared, records, reading, advance, now: () => now };
+  return { engine, raised, cleared, records, lookups, reading, advance, now: () => now };
 }
 
 const flush = () => new Promise((r) => setImmediate(r));
@@ -99,6 +103,23 @@ describe("equipment alarms in the engine", () => {
     await flush();
     expect(s.engine.equipment.watch.has("env-9")).toBe(false);
     expect(s.raised).toEqual([]);
+  });
+
+  it("remembers an unwatched device until the registry announces a change to it", async () => {
+    const known: EquipmentInfo[] = [];
+    const s = setup(known);
+    s.reading("env-1", { env_temp: 4 });
+    await flush();
+    s.advance(10_000);
+    s.reading("env-1", { env_temp: 4 });
+    await flush();
+    expect(s.lookups.count).toBe(1); // not asked again for every reading
+    known.push(FRIDGE); // given a profile in the registry
+    s.engine.equipment.refresh("env-1");
+    s.reading("env-1", { env_temp: 4 });
+    await flush();
+    expect(s.lookups.count).toBe(2);
+    expect(s.engine.equipment.watch.has("env-1")).toBe(true);
   });
 
   it("flags a wearing pump ahead of its failure, and not a healthy one", () => {

@@ -1,6 +1,7 @@
 // The alarm engine's equipment side: feeds watched devices' readings (from "equipment:readings") into
 // the EquipmentWatch, loads what the engine does not yet know of a device (type, profile, location,
-// ward) and holds its readings meanwhile, opens logger gaps on the clock, and hands each device's
+// ward) and holds its readings meanwhile (a device that turns out not to be watched, e.g. a room
+// sensor without a profile, is remembered as such until the registry announces a change to it), opens logger gaps on the clock, and hands each device's
 // findings to the shared condition tracker under the device's own subject.
 import "server-only";
 import type { EquipmentReadingsEvent } from "@/lib/bus/event-bus";
@@ -24,6 +25,7 @@ export class EquipmentAlarms {
   readonly watch: EquipmentWatch;
   private readonly held = new Map<string, EquipmentReading[]>();
   private readonly infoRequested = new Map<string, number>();
+  private readonly unwatched = new Set<string>();
 
   constructor(private readonly deps: EquipmentAlarmsDeps) {
     this.watch = new EquipmentWatch(deps.record);
@@ -36,6 +38,7 @@ export class EquipmentAlarms {
       for (const r of readings) this.watch.observe(r);
       return e.deviceId;
     }
+    if (this.unwatched.has(e.deviceId)) return null;
     const held = this.held.get(e.deviceId) ?? [];
     held.push(...readings);
     this.held.set(e.deviceId, held.slice(-MAX_HELD));
@@ -54,7 +57,7 @@ export class EquipmentAlarms {
 
   /** A device changed in the registry (profile, placement): reload what is known of it. */
   refresh(deviceId: string): void {
-    if (!this.watch.has(deviceId)) return;
+    if (this.unwatched.delete(deviceId) || !this.watch.has(deviceId)) return;
     this.infoRequested.delete(deviceId);
     this.requestInfo(deviceId);
   }
@@ -77,7 +80,12 @@ export class EquipmentAlarms {
     this.deps
       .loadInfo(deviceId)
       .then((info) => {
-        if (!info) return;
+        if (!info) {
+          this.unwatched.add(deviceId);
+          this.held.delete(deviceId);
+          this.infoRequested.delete(deviceId);
+          return;
+        }
         this.setInfo(info);
         this.evaluate(deviceId);
       })
