@@ -44,7 +44,7 @@ export function ExcursionTable({ excursions }: { excursions: ExcursionView[] }) 
 
 function ExcursionRow({ x }: { x: ExcursionView }) {
   return (
-    <tr className={`border-t border-line align-top ${x.ongoing ? "bg-alarm-medium-bg/40" : ""}`}>
+    <tr data-testid="excursion-row" data-device={x.deviceId} data-kind={x.kind} className={`border-t border-line align-top ${x.ongoing ? "bg-alarm-medium-bg/40" : ""}`}>
       <td className="px-3 py-2">
         <div className="font-mono">{x.deviceId}</div>
         <div className="text-xs text-ink-muted">{[x.location, x.wardCode].filter(Boolean).join(" · ") || "—"}</div>

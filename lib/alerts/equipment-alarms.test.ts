@@ -86,6 +86,19 @@ describe("equipment alarms in the engine", () => {
     expect(s.records.at(-1)?.event).toMatchObject({ type: "data-gap", gap: { startT: T0, endT: T0 + 31 * MIN, ongoing: false } });
   });
 
+  it("clears a logger gap opened on the clock when the late upload shows the logger recorded in time", () => {
+    const s = setup();
+    s.engine.equipment.setInfo(FRIDGE);
+    s.reading("env-1", { env_temp: 4.5 });
+    s.advance(40 * MIN);
+    s.engine.tick();
+    expect(s.raised.map((f) => f.key)).toEqual(["tech.logger_gap:env-1"]);
+    s.engine.submitEquipment({ deviceId: "env-1", frames: [{ seq: 99, ts: new Date(T0 + 10 * MIN).toISOString(), values: { env_temp: 4.6 } }] });
+    s.engine.drainQueue();
+    expect(s.cleared.map((f) => f.key)).toEqual(["tech.logger_gap:env-1"]);
+    expect(s.records.at(-1)?.event).toMatchObject({ type: "data-gap-withdrawn", gap: { startT: T0 } });
+  });
+
   it("holds a new device's readings until its info is loaded, then evaluates them", async () => {
     const s = setup();
     for (const c of [9, 9.5, 10, 10.5, 11, 11.5]) {

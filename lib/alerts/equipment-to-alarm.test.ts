@@ -122,4 +122,19 @@ describe.each(testDatabaseKinds)("equipment readings in → alarm and compliance
     await settle();
     expect((await db.prisma.environmentExcursion.findFirstOrThrow({ where: { kind: "data_gap" } })).endedAt).not.toBeNull();
   });
+
+  it("withdraws a gap opened on the clock when the logger's late upload fills it", async () => {
+    const lastReading = now - MIN;
+    now += 40 * MIN;
+    alerting.engine.tick();
+    await settle();
+    expect(await db.prisma.environmentExcursion.count({ where: { kind: "data_gap", endedAt: null } })).toBe(1);
+    const record = (await (await deviceDirectory()).get(fridgeId))!;
+    const backlog = [1, 2, 3].map((i) => ({ seq: ++seq, ts: new Date(lastReading + i * 10 * MIN).toISOString(), values: { env_temp: 4.9 } }));
+    expect(await acceptTelemetry(record, JSON.stringify(backlog), HTTP)).toMatchObject({ ok: true, accepted: 3 });
+    await new Promise((res) => setImmediate(res));
+    await settle();
+    expect(await db.prisma.environmentExcursion.count({ where: { kind: "data_gap", endedAt: null } })).toBe(0);
+    expect(await db.prisma.alert.findFirstOrThrow({ where: { rule: "tech.logger_gap", openKey: { not: null } } })).toMatchObject({ conditionActive: false });
+  });
 });

@@ -23,7 +23,7 @@ export type EquipmentInfo = {
 
 export type EquipmentReading = { deviceId: string; t: number; values: Record<string, number> };
 
-/** A compliance-log event: an excursion started, progressed, ended, or a logger gap opened or closed. */
+/** A compliance-log event: an excursion started, progressed, ended, or a logger gap opened, closed or withdrawn. */
 export type EnvironmentRecord = { info: EquipmentInfo & { profile: EnvironmentProfile }; event: EnvironmentEvent | { type: "excursion-progress"; t: number; excursion: Excursion } };
 
 type Watched = {
@@ -146,13 +146,14 @@ export class EquipmentWatch {
         );
       }
       const gap = w.environment.gaps().at(-1);
-      if (gap) {
+      if (gap || w.lastT > -Infinity) {
+        const open = gap?.ongoing ? gap : null;
         out.push(
-          finding(gap.ongoing ? "violated" : "normal", now, 0, {
+          finding(open ? "violated" : "normal", now, 0, {
             ...base,
             rule: "tech.logger_gap",
             priority: "technical",
-            message: gap.ongoing ? `${profile.label}${where}: no temperature reading since ${hhmm(gap.startT)} UTC` : `${profile.label} logger gap`,
+            message: open ? `${profile.label}${where}: no temperature reading since ${hhmm(open.startT)} UTC` : `${profile.label} logger gap`,
             value: null,
           }),
         );

@@ -8,7 +8,7 @@ import { processSingleton } from "@/lib/process-singleton";
 import type { DeviceStatusEvent, VitalsEvent } from "@/lib/socket/events";
 import type { AlertNotification, AlertUpdate, News2Event, PersonRef } from "@/lib/alerts/alert-types";
 
-export type DeviceChangedEvent = { deviceId: string; change: "created" | "revoked" | "assigned" | "rotated" };
+export type DeviceChangedEvent = { deviceId: string; change: "created" | "revoked" | "assigned" | "rotated" | "profile" };
 
 /** A notification to deliver to each recipient's own room; the socket layer records delivery receipts. */
 export type AlertNotifyRequest = { notification: AlertNotification; recipients: PersonRef[] };

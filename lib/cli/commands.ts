@@ -24,12 +24,13 @@ export const USAGE = `Usage: npm run cli -- <noun> <verb> [--flags] [--json]
   tokens create --email <e> [--name <label>]          personal API token, shown once
   patients list [--ward <id|code>]
   devices create --type <type> [--id <id>] [--patient <id> | --bed <ward/label> | --asset <tag> | --location <text>] [--firmware <v>] [--gateway <id>]
-                                                        device secret, shown once
+                 [--environment <profile>]              device secret, shown once
   devices list [--type <t>] [--status active|revoked] [--connectivity online|offline|unknown] [--ward <id|code>]
                [--firmware current|outdated|flagged|unknown|attention]
   devices rotate <id>                                   new secret, shown once; the old one stops working at once
   devices assign <id> --patient <id> | --bed <ward/label> | --asset <tag> | --location <text>
   devices unassign <id>
+  devices profile <id> --environment <profile>|none     what an environment sensor watches (vaccine_fridge, vaccine_freezer)
   devices revoke <id>                                   drops its live connections at once
   firmware upload --type <type> --version <v> --file <path> --signature <base64> [--sha256 <hex>]
                                                         Ed25519 signature of the raw file bytes, checked on upload

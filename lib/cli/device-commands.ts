@@ -1,8 +1,10 @@
-// CLI: the device registry. `devices create|list|rotate|assign|unassign|revoke`.
+// CLI: the device registry. `devices create|list|rotate|assign|unassign|profile|revoke`.
 import "server-only";
 import { CliError, flag, type ParsedArgs } from "./parse-args";
 import { CLI_ACTOR, table, type Command } from "./cli-types";
 import { assignDevice, createDevice, revokeDevice, rotateDeviceSecret, unassignDevice, type AssignTarget } from "@/lib/devices/manage-devices";
+import { setEnvironmentProfile } from "@/lib/devices/set-environment-profile";
+import { describeProfile, isEnvironmentProfile } from "@/lib/domain/environment-profiles";
 import { listRegistryDevices, registryFiltersSchema, type DeviceAssignment } from "@/lib/devices/device-queries";
 
 const audit = { actor: CLI_ACTOR };
@@ -28,6 +30,19 @@ export function assignmentText(a: DeviceAssignment): string {
   }
 }
 
+/** "Vaccine fridge (2–8 °C)" for a known profile, the raw key otherwise. */
+function profileText(profile: string | null): string | null {
+  if (!profile) return null;
+  return isEnvironmentProfile(profile) ? describeProfile(profile) : profile;
+}
+
+/** `--environment <profile>`; "none" (for `devices profile`) clears it. */
+function environmentFlag(args: ParsedArgs): string | null | undefined {
+  const v = flag(args, "environment");
+  if (v === undefined) return undefined;
+  return v.trim().toLowerCase() === "none" ? null : v;
+}
+
 function targetOf(args: ParsedArgs): AssignTarget {
   const given: AssignTarget[] = [];
   const patient = flag(args, "patient");
@@ -48,13 +63,14 @@ export const deviceCommands: Record<string, Command> = {
       {
         type: flag(args, "type", true), id: flag(args, "id"), patientId: flag(args, "patient") ?? null, bed: flag(args, "bed") ?? null,
         assetTag: flag(args, "asset") ?? null, location: flag(args, "location") ?? null, firmwareVersion: flag(args, "firmware"),
-        gatewayId: flag(args, "gateway") ?? null,
+        gatewayId: flag(args, "gateway") ?? null, environmentProfile: environmentFlag(args) ?? null,
       },
       { audit },
     );
+    const watches = profileText(d.environmentProfile);
     return {
       json: d,
-      text: `Created ${d.type} ${d.id}${d.patientId ? ` for patient ${d.patientId}` : ""}.\nSecret (shown once, store it now): ${d.secret}\nMQTT: username ${d.id}, password <secret>, topic devices/${d.id}/telemetry`,
+      text: `Created ${d.type} ${d.id}${d.patientId ? ` for patient ${d.patientId}` : ""}${watches ? `, profile ${watches}` : ""}.\nSecret (shown once, store it now): ${d.secret}\nMQTT: username ${d.id}, password <secret>, topic devices/${d.id}/telemetry`,
     };
   },
   async "devices list"(args) {
@@ -63,7 +79,7 @@ export const deviceCommands: Record<string, Command> = {
     });
     const devices = await listRegistryDevices(filters, { showPatients: true });
     const rows = devices.map((d) => ({
-      id: d.id, type: d.type, status: d.status, connectivity: d.connectivity, assignment: assignmentText(d.assignment),
+      id: d.id, type: d.type, status: d.status, connectivity: d.connectivity, assignment: [assignmentText(d.assignment), profileText(d.environmentProfile)].filter((t) => t && t !== "-").join(" · ") || "-",
       firmware: d.firmwareVersion ? `${d.firmwareVersion}${d.firmware.status === "current" || d.firmware.status === "untracked" ? "" : ` (${d.firmware.status})`}` : null,
       battery: d.batteryLevel === null ? null : `${Math.round(d.batteryLevel)}%`, lastSeenAt: d.lastSeenAt,
     }));
@@ -84,6 +100,15 @@ export const deviceCommands: Record<string, Command> = {
     const id = deviceId(args, "devices unassign <id>");
     const r = await unassignDevice(id, { audit });
     return { json: r, text: `${id} is no longer assigned.` };
+  },
+  async "devices profile"(args) {
+    const usage = `devices profile <id> --environment <profile>|none`;
+    const id = deviceId(args, usage);
+    const profile = environmentFlag(args);
+    if (profile === undefined) throw new CliError(`devices profile needs --environment: ${usage}`);
+    const r = await setEnvironmentProfile(id, profile, { audit });
+    const json = { id: r.id, environmentProfile: r.environmentProfile };
+    return { json, text: r.environmentProfile ? `${id} now has the profile ${profileText(r.environmentProfile)}.` : `${id} has no environment profile.` };
   },
   async "devices revoke"(args) {
     const id = deviceId(args, "devices revoke <id>");

@@ -71,6 +71,17 @@ describe("createExcursionDetector", () => {
     const ok = createExcursionDetector();
     expect(feed(ok, 120, (m) => (m % 30 === 0 ? 5 : null))).toEqual([]);
   });
+
+  it("withdraws a gap opened on the clock when the late readings show the logger recorded in time", () => {
+    const d = createExcursionDetector();
+    d.update({ t: 0, value: 5 });
+    const opened = d.check(40 * MIN); // nothing delivered for 40 min…
+    expect(opened).toEqual([{ type: "data-gap", t: 40 * MIN, gap: { startT: 0, endT: null, durationMs: 40 * MIN, ongoing: true } }]);
+    // …then the logger uploads what it recorded every 10 min meanwhile.
+    expect(d.update({ t: 10 * MIN, value: 5 })).toEqual([{ type: "data-gap-withdrawn", t: 10 * MIN, gap: { startT: 0, endT: null, durationMs: 40 * MIN, ongoing: true } }]);
+    expect(d.update({ t: 20 * MIN, value: 5 })).toEqual([]);
+    expect(d.gaps()).toEqual([]);
+  });
 });
 
 describe("on the scripted fridges", () => {

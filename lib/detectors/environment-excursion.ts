@@ -7,7 +7,8 @@
 // back inside the range, confirmed once readings have stayed inside for clearMs (a brief dip back in range does
 // not split one excursion into two), or at once by a reading clearly inside (hysteresisC from the limit). Each excursion carries its start, end, duration, min and max, and whether
 // it is ongoing. Two readings further apart than maxGapMs are a data gap, reported when the next reading arrives,
-// or by check(now) while it is still open.
+// or by check(now) while it is still open. A gap check(now) opened (nothing arrived for too long) is withdrawn
+// when the next reading shows the logger did record in time (its readings were only delivered late).
 
 export type ExcursionOptions = {
   /** Allowed range, inclusive (°C), default 2–8. */
@@ -43,7 +44,9 @@ export type DataGap = { startT: number; endT: number | null; durationMs: number;
 export type EnvironmentEvent =
   | { type: "excursion-started"; t: number; excursion: Excursion }
   | { type: "excursion-ended"; t: number; excursion: Excursion }
-  | { type: "data-gap"; t: number; gap: DataGap };
+  | { type: "data-gap"; t: number; gap: DataGap }
+  /** A gap opened by check(now) that the late readings show never happened in the logger's record. */
+  | { type: "data-gap-withdrawn"; t: number; gap: DataGap };
 
 export type EnvironmentReading = { t: number; value: number };
 
@@ -97,12 +100,15 @@ export function createExcursionDetector(opts: ExcursionOptions = {}): ExcursionD
     update({ t, value }: EnvironmentReading): EnvironmentEvent[] {
       const events: EnvironmentEvent[] = [];
       if (!Number.isFinite(value)) return events;
+      const open = openGapReported ? gapLog[gapLog.length - 1] : undefined;
       if (lastT !== null && t - lastT > o.maxGapMs) {
         const gap: DataGap = { startT: lastT, endT: t, durationMs: t - lastT, ongoing: false };
-        const open = gapLog[gapLog.length - 1];
-        if (openGapReported && open?.ongoing) gapLog[gapLog.length - 1] = gap;
+        if (open?.ongoing) gapLog[gapLog.length - 1] = gap;
         else gapLog.push(gap);
         events.push({ type: "data-gap", t, gap });
+      } else if (open?.ongoing) {
+        gapLog.pop();
+        events.push({ type: "data-gap-withdrawn", t, gap: open });
       }
       openGapReported = false;
       lastT = t;

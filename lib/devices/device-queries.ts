@@ -1,5 +1,5 @@
-// The device registry as admins and biomed see it: type, assignment, status, connectivity, last seen,
-// battery, firmware against the newest unflagged package of its type, and the latest OTA update.
+// The device registry as admins and biomed see it: type, assignment, environment profile (what an
+// environment sensor watches), status, connectivity, last seen, battery, firmware against the newest unflagged package of its type, and the latest OTA update.
 // Patient names and ids are included only when the viewer may see them (admins); biomed sees the
 // ward and bed a device is used at, never who the patient is.
 import "server-only";
@@ -24,6 +24,8 @@ export type RegistryDevice = {
   status: "active" | "revoked";
   simulated: boolean;
   assignment: DeviceAssignment;
+  /** For an environment sensor: what it watches (lib/domain/environment-profiles), e.g. "vaccine_fridge". */
+  environmentProfile: string | null;
   connectivity: "online" | "offline" | "unknown";
   connectivityAt: string | null;
   lastSeenAt: string | null;
@@ -67,7 +69,7 @@ function whereOf(f: RegistryFilters, deviceId?: string): Prisma.DeviceWhereInput
 const bedSelect = { select: { label: true, ward: { select: { code: true } } } } as const;
 const deviceSelect = {
   id: true, type: true, status: true, simulated: true, firmwareVersion: true, lastSeenAt: true, createdAt: true, revokedAt: true,
-  assetTag: true, location: true, gatewayId: true, batteryLevel: true, connectivity: true, connectivityAt: true,
+  assetTag: true, location: true, gatewayId: true, environmentProfile: true, batteryLevel: true, connectivity: true, connectivityAt: true,
   bed: bedSelect,
   patient: { select: { id: true, mrn: true, givenName: true, familyName: true, bed: bedSelect } },
 } satisfies Prisma.DeviceSelect;
@@ -117,6 +119,7 @@ async function query(filters: RegistryFilters, viewer: RegistryViewer, deviceId?
       status: d.status,
       simulated: d.simulated,
       assignment: assignmentOf(d, viewer),
+      environmentProfile: d.environmentProfile,
       connectivity: d.connectivity,
       connectivityAt: d.connectivityAt?.toISOString() ?? null,
       lastSeenAt: d.lastSeenAt?.toISOString() ?? null,

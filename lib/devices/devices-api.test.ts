@@ -96,4 +96,26 @@ describe.each(testDatabaseKinds)("device registry API on %s", (kind) => {
     expect(await authenticateDevice(id, r.body.secret as string)).toEqual({ ok: false, reason: "revoked" });
     expect(await db.prisma.auditEvent.count({ where: { action: { in: ["device.rotate_secret", "device.revoke"] } } })).toBe(2);
   });
+  it("provisions an env_sensor with a profile and sets or clears it with PATCH {environmentProfile}", async () => {
+    const bad = await call(list.POST, "http://x/api/v1/devices", biomed, { type: "infusion_pump", environmentProfile: "vaccine_fridge" });
+    expect(bad).toMatchObject({ status: 400, body: { issues: [{ field: "environmentProfile", reason: expect.stringContaining("one of: vaccine_fridge, vaccine_freezer") }] } });
+    const made = await call(list.POST, "http://x/api/v1/devices", biomed, { type: "env_sensor", location: "Pharmacy vaccine fridge A", environmentProfile: "vaccine_fridge" });
+    expect(made.status).toBe(201);
+    const device = made.body.device as { id: string; environmentProfile: string | null };
+    expect(device.environmentProfile).toBe("vaccine_fridge");
+    const id = device.id;
+    const p = (body: unknown, token = biomed) => call(one.PATCH, `http://x/api/v1/devices/${id}`, token, body, { deviceId: id });
+    expect(await p({ environmentProfile: "wine_cellar" })).toMatchObject({ status: 400, body: { issues: [{ field: "environmentProfile", reason: expect.stringContaining('unknown profile "wine_cellar"') }] } });
+    expect(await p({ environmentProfile: "vaccine_fridge", bed: `${ward.ward.code}/1` })).toMatchObject({ status: 400, body: { error: expect.stringContaining("on its own") } });
+    expect((await p({ environmentProfile: null }, nurse)).status).toBe(403);
+    expect(((await p({ environmentProfile: "vaccine_freezer" })).body.device as { environmentProfile: string | null }).environmentProfile).toBe("vaccine_freezer");
+    const cleared = await p({ environmentProfile: null });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.device).toMatchObject({ environmentProfile: null, assignment: { kind: "location", text: "Pharmacy vaccine fridge A" } });
+    expect(await db.prisma.auditEvent.count({ where: { action: "device.set_profile", actorRole: "biomed" } })).toBe(2);
+    const pump = await call(list.POST, "http://x/api/v1/devices", biomed, { type: "infusion_pump" });
+    const pumpId = (pump.body.device as { id: string }).id;
+    expect((await call(one.PATCH, `http://x/api/v1/devices/${pumpId}`, biomed, { environmentProfile: "vaccine_fridge" }, { deviceId: pumpId })).status).toBe(400);
+    expect((await call(one.PATCH, "http://x/api/v1/devices/nope", biomed, { environmentProfile: null }, { deviceId: "nope" })).status).toBe(404);
+  });
 });

@@ -1,5 +1,5 @@
 // Device provisioning: create (secret shown once), rotate the secret, assign to a patient, bed, asset
-// tag or location, unassign, revoke, list. Inputs are validated with errors that name the field.
+// tag or location, unassign, set an environment sensor's profile (what it watches), revoke, list. Inputs are validated with errors that name the field.
 // Every change is announced on the bus ("device:changed") so caches and live connections follow at
 // once: a revoke or a rotation drops the device's live MQTT connection. With `audit`, the change is
 // also written to the audit trail under that actor.
@@ -11,6 +11,7 @@ import { eventBus } from "@/lib/bus/event-bus";
 import { generateSecret, hashSecret } from "@/lib/auth/secret-token";
 import { recordAudit, type AuditActor, type RequestMeta } from "@/lib/audit/record-audit";
 import { DEVICE_TYPE_KEYS, isDeviceType, type DeviceType } from "@/lib/domain/device-types";
+import { ENVIRONMENT_PROFILE_KEYS, isEnvironmentProfile, type EnvironmentProfile } from "@/lib/domain/environment-profiles";
 
 export class DeviceInputError extends Error {
   constructor(readonly field: string, reason: string) {
@@ -62,6 +63,18 @@ export const assignmentBodySchema = z
     if (b.location) return { kind: "location", text: b.location };
     return { kind: "none" };
   });
+
+const PROFILE_TYPE: DeviceType = "env_sensor";
+
+/** Checks a profile for a device type; null (or empty) means none. Errors name the field and list the profiles. */
+export function checkEnvironmentProfile(type: string, profile: string | null | undefined): EnvironmentProfile | null {
+  const p = profile?.trim();
+  if (!p) return null;
+  const valid = `one of: ${ENVIRONMENT_PROFILE_KEYS.join(", ")}`;
+  if (!isEnvironmentProfile(p)) throw new DeviceInputError("environmentProfile", `unknown profile "${p}" (${valid})`);
+  if (type !== PROFILE_TYPE) throw new DeviceInputError("environmentProfile", `only an ${PROFILE_TYPE} has a profile (${valid}); ${type} devices have none`);
+  return p;
+}
 
 type Placement = { patientId: string | null; bedId: string | null; assetTag: string | null; location: string | null };
 type Prisma = Awaited<ReturnType<typeof getPrisma>>;
@@ -126,15 +139,18 @@ export async function createDevice(
     id?: string;
     /** A gateway that relays this device's frames (e.g. a BLE hub for wearables). */
     gatewayId?: string | null;
+    /** For an env_sensor: what it watches (lib/domain/environment-profiles), e.g. "vaccine_fridge". */
+    environmentProfile?: string | null;
   },
   opts: { audit?: AuditBy } = {},
-): Promise<{ id: string; type: DeviceType; patientId: string | null; secret: string }> {
+): Promise<{ id: string; type: DeviceType; patientId: string | null; environmentProfile: EnvironmentProfile | null; secret: string }> {
   if (!isDeviceType(input.type)) {
     throw new DeviceInputError("type", `unknown device type "${input.type}" (one of: ${DEVICE_TYPE_KEYS.join(", ")})`);
   }
   if (input.id !== undefined && !DEVICE_ID.test(input.id)) {
     throw new DeviceInputError("id", "use letters, digits and . _ - (at most 64, starting with a letter or digit)");
   }
+  const environmentProfile = checkEnvironmentProfile(input.type, input.environmentProfile);
   const targets: AssignTarget[] = [
     ...(input.patientId ? [{ kind: "patient" as const, patientId: input.patientId }] : []),
     ...(input.bed ? [{ kind: "bed" as const, bed: input.bed }] : []),
@@ -160,6 +176,7 @@ export async function createDevice(
         secretHash: hashSecret(secret),
         ...placement,
         gatewayId: input.gatewayId ?? null,
+        environmentProfile,
         firmwareVersion: input.firmwareVersion ?? null,
         simulated: input.simulated ?? false,
       },
@@ -171,9 +188,9 @@ export async function createDevice(
   eventBus().publish("device:changed", { deviceId: device.id, change: "created" });
   eventBus().publish("device:credentials", { deviceId: device.id, secret, change: "created" });
   if (opts.audit) {
-    await recordAudit([{ ...opts.audit, action: "device.create", patientId: device.patientId, detail: { deviceId: device.id, type: device.type, ...placement } }]);
+    await recordAudit([{ ...opts.audit, action: "device.create", patientId: device.patientId, detail: { deviceId: device.id, type: device.type, ...placement, environmentProfile } }]);
   }
-  return { id: device.id, type: input.type, patientId: device.patientId, secret };
+  return { id: device.id, type: input.type, patientId: device.patientId, environmentProfile, secret };
 }
 
 /** Issues a new secret; the old one stops working and live connections using it are dropped. */
@@ -238,7 +255,7 @@ export async function listDevices() {
   const devices = await prisma.device.findMany({
     orderBy: { id: "asc" },
     select: {
-      id: true, type: true, status: true, patientId: true, firmwareVersion: true, lastSeenAt: true, createdAt: true, revokedAt: true,
+      id: true, type: true, status: true, patientId: true, firmwareVersion: true, lastSeenAt: true, createdAt: true, revokedAt: true, environmentProfile: true,
       patient: { select: { mrn: true, bed: { select: { label: true, ward: { select: { code: true } } } } } },
     },
   });

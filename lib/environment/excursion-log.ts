@@ -1,6 +1,7 @@
 // Writes the environment compliance record (table environment_excursions) from the equipment watch's
 // events: an excursion when it is reported (with its start, the first reading out of range), as its
-// lowest/highest reading moves, and when it ends; a logger gap when it opens and when readings resume.
+// lowest/highest reading moves, and when it ends; a logger gap when it opens and when readings resume
+// (or removed, if the late readings show the logger recorded in time).
 // Rows are keyed by (device, kind, start), so replaying readings after a restart rewrites the same rows
 // rather than adding new ones. Writes are ordered per device and retried until stored. Once an alarm is
 // raised for an excursion or gap, its id is linked to the newest unlinked row of that kind.
@@ -24,7 +25,7 @@ type Row = {
 
 export function toExcursionRow({ info, event }: EnvironmentRecord): Row {
   const base = { deviceId: info.deviceId, profile: info.profile, location: info.location, wardId: info.wardId };
-  if (event.type === "data-gap") {
+  if (event.type === "data-gap" || event.type === "data-gap-withdrawn") {
     const { gap } = event;
     return { ...base, kind: "data_gap", startedAt: new Date(gap.startT), endedAt: gap.endT === null ? null : new Date(gap.endT), minC: null, maxC: null };
   }
@@ -44,7 +45,8 @@ export class ExcursionLog {
 
   record(r: EnvironmentRecord): void {
     const row = toExcursionRow(r);
-    this.queue.enqueue(row.deviceId, () => this.upsert(row));
+    if (r.event.type === "data-gap-withdrawn") this.queue.enqueue(row.deviceId, () => this.withdrawGap(row));
+    else this.queue.enqueue(row.deviceId, () => this.upsert(row));
   }
 
   /** An alarm was raised for a device's excursion (env.excursion) or logger gap (tech.logger_gap). */
@@ -67,6 +69,16 @@ export class ExcursionLog {
 
   stop(): void {
     this.queue.stop();
+  }
+
+  /** A gap opened while nothing arrived, which the late readings filled: not part of the record. Its
+   *  alarm stays in the alert history; a row someone already wrote a corrective action for is kept. */
+  private async withdrawGap(r: Row): Promise<void> {
+    await this.sql.query(
+      `DELETE FROM environment_excursions
+        WHERE device_id = $1 AND kind = 'data_gap' AND started_at = $2 AND ended_at IS NULL AND corrective_action IS NULL`,
+      [r.deviceId, r.startedAt.toISOString()],
+    );
   }
 
   private async upsert(r: Row): Promise<void> {

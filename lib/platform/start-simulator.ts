@@ -1,16 +1,46 @@
-// Starts the demo simulator for every active simulated device. Their secrets are rotated at each start
-// and held only in memory, so the simulator connects with real credentials through the real broker.
+// Starts the demo simulator for every active simulated device: bedside monitors play their bed's scenario,
+// infusion pumps and fridge loggers their demo script (lib/seed/demo-hospital) anchored at the time they were
+// seeded, and a pump or logger that has never reported first uploads its last hours (lib/simulator/run-equipment).
+// Secrets are rotated at each start and held only in memory, so the simulator connects with real
+// credentials through the real broker.
 import "server-only";
 import { getDatabase } from "@/lib/db/database";
+import { env } from "@/lib/env";
 import { rotateDeviceSecret } from "@/lib/devices/manage-devices";
-import { demoScenarioFor } from "@/lib/seed/demo-hospital";
-import { startSimulator } from "@/lib/simulator/run-simulator";
+import { MAX_FRAMES_PER_BODY } from "@/lib/ingest/frame-schema";
+import { demoEquipmentScenarioFor, demoScenarioFor } from "@/lib/seed/demo-hospital";
+import { BACKFILL_MS, seedForDevice } from "@/lib/simulator/equipment-source";
+import { startSimulator, type SimulatedDevice, type SimulatedEquipment } from "@/lib/simulator/run-simulator";
+
+export type SimulatedDeviceRow = { id: string; type: string; createdAt: Date; bed: { ward: string; label: string } | null };
+type WithoutSecret<T> = Omit<T, "secret">;
+
+/**
+ * Who the simulator plays and how (pure): each device's scenario, seed and next seq; a pump or logger is placed
+ * on the wall clock at its creation and backfills its recent past if it has never sent a frame.
+ */
+export function simulatorRoster(rows: SimulatedDeviceRow[], lastSeq: ReadonlyMap<string, number>) {
+  const monitors: WithoutSecret<SimulatedDevice>[] = [];
+  const equipment: WithoutSecret<SimulatedEquipment>[] = [];
+  for (const d of rows) {
+    const last = lastSeq.get(d.id);
+    const startSeq = (last ?? 0) + 1;
+    const scenario = demoEquipmentScenarioFor(d.id, d.type);
+    if (scenario) {
+      equipment.push({ deviceId: d.id, startSeq, scenario, seed: seedForDevice(d.id), anchorMs: d.createdAt.getTime(), backfillMs: last === undefined ? BACKFILL_MS : 0 });
+    } else {
+      // Seeds by position among the monitors, as before equipment was simulated: the same patients as ever.
+      monitors.push({ deviceId: d.id, startSeq, scenario: d.bed ? demoScenarioFor(d.bed.ward, d.bed.label) : "stable", seed: 1000 + monitors.length });
+    }
+  }
+  return { monitors, equipment };
+}
 
 export async function startDemoSimulator(brokerUrl: string, log: (msg: string) => void): Promise<{ stop(): Promise<void>; deviceCount: number } | null> {
   const { prisma, sql } = await getDatabase();
   const devices = await prisma.device.findMany({
     where: { simulated: true, status: "active" },
-    select: { id: true, patient: { select: { bed: { select: { label: true, ward: { select: { code: true } } } } } } },
+    select: { id: true, type: true, createdAt: true, patient: { select: { bed: { select: { label: true, ward: { select: { code: true } } } } } } },
     orderBy: { id: "asc" },
   });
   if (devices.length === 0) return null;
@@ -18,18 +48,21 @@ export async function startDemoSimulator(brokerUrl: string, log: (msg: string) =
     `SELECT device_id, max(seq)::text AS seq FROM device_frames WHERE device_id = ANY($1::text[]) GROUP BY device_id`,
     [devices.map((d) => d.id)],
   );
-  const seqOf = new Map(lastSeq.map((r) => [r.device_id, Number(r.seq)]));
-  const simulated = [];
-  for (const [i, d] of devices.entries()) {
-    const bed = d.patient?.bed;
-    simulated.push({
-      deviceId: d.id,
-      secret: await rotateDeviceSecret(d.id),
-      startSeq: (seqOf.get(d.id) ?? 0) + 1,
-      scenario: bed ? demoScenarioFor(bed.ward.code, bed.label) : ("stable" as const),
-      seed: 1000 + i,
-    });
-  }
-  const handle = await startSimulator({ brokerUrl, devices: simulated, log });
-  return { stop: () => handle.stop(), deviceCount: simulated.length };
+  const roster = simulatorRoster(
+    devices.map((d) => ({ id: d.id, type: d.type, createdAt: d.createdAt, bed: d.patient?.bed ? { ward: d.patient.bed.ward.code, label: d.patient.bed.label } : null })),
+    new Map(lastSeq.map((r) => [r.device_id, Number(r.seq)])),
+  );
+  const monitors: SimulatedDevice[] = [];
+  for (const m of roster.monitors) monitors.push({ ...m, secret: await rotateDeviceSecret(m.deviceId) });
+  const equipment: SimulatedEquipment[] = [];
+  for (const q of roster.equipment) equipment.push({ ...q, secret: await rotateDeviceSecret(q.deviceId) });
+  const e = env();
+  const handle = await startSimulator({
+    brokerUrl,
+    devices: monitors,
+    log,
+    equipment,
+    equipmentOptions: { ratePerSec: e.INGEST_RATE_PER_SEC, burst: e.INGEST_RATE_BURST, maxBodyBytes: e.INGEST_MAX_BODY_BYTES, maxFramesPerBody: MAX_FRAMES_PER_BODY },
+  });
+  return { stop: () => handle.stop(), deviceCount: monitors.length + equipment.length };
 }

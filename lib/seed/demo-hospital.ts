@@ -1,5 +1,7 @@
-// The demo hospital's shape: wards, beds, fictional patients and which simulator scenario each bed
-// plays. Pure data; lib/seed/seed-demo.ts writes it.
+// The demo hospital's shape: wards, beds, fictional patients, the equipment (infusion pumps, vaccine fridge
+// loggers) and which simulator scenario each bed or device plays. Pure data; lib/seed/seed-demo.ts writes it.
+import type { EnvironmentProfile } from "@/lib/domain/environment-profiles";
+import type { EquipmentScenario } from "@/lib/simulator/equipment-source";
 import type { ScenarioName } from "@/lib/simulator/scenarios";
 
 export const DEMO_WARDS = [
@@ -15,6 +17,42 @@ const SCENARIOS: Record<string, ScenarioName> = { "4E/3": "deteriorating", "4E/7
 
 export function demoScenarioFor(wardCode: string, bedLabel: string): ScenarioName {
   return SCENARIOS[`${wardCode}/${bedLabel}`] ?? "stable";
+}
+
+/**
+ * Demo equipment, by fixed id (added to an existing demo install too). Pumps run at beds, one held by its
+ * asset tag in the equipment store; pump-0002 on 4E wears out (maintenance alarm minutes after the demo
+ * starts, failure about 3 h later), the 4E medication fridge's compressor has failed (excursion above 8 °C
+ * a few minutes after the demo starts, repaired 3–4 h later).
+ */
+export type DemoEquipment = {
+  id: string;
+  type: "infusion_pump" | "env_sensor";
+  /** Exactly one place: a bed ("WARD/label"), an asset tag or a location. */
+  bed?: string;
+  assetTag?: string;
+  location?: string;
+  environmentProfile?: EnvironmentProfile;
+  firmwareVersion: string;
+  scenario: EquipmentScenario;
+};
+
+export const DEMO_EQUIPMENT: readonly DemoEquipment[] = [
+  { id: "pump-0001", type: "infusion_pump", bed: "4E/3", firmwareVersion: "5.2.0", scenario: "pump-healthy" },
+  { id: "pump-0002", type: "infusion_pump", bed: "4E/8", firmwareVersion: "5.2.0", scenario: "pump-failing" },
+  { id: "pump-0003", type: "infusion_pump", bed: "ICU/2", firmwareVersion: "5.2.0", scenario: "pump-healthy" },
+  { id: "pump-0004", type: "infusion_pump", assetTag: "PUMP-0004", firmwareVersion: "5.1.3", scenario: "pump-healthy" },
+  { id: "env-fridge-pharm-a", type: "env_sensor", location: "Pharmacy vaccine fridge A", environmentProfile: "vaccine_fridge", firmwareVersion: "1.8.2", scenario: "fridge-healthy" },
+  { id: "env-fridge-4e-meds", type: "env_sensor", location: "Ward 4E medication fridge", environmentProfile: "vaccine_fridge", firmwareVersion: "1.8.2", scenario: "fridge-warm" },
+];
+
+/** The scenario a simulated pump or logger plays: its demo script, else healthy. */
+export function demoEquipmentScenarioFor(deviceId: string, type: string): EquipmentScenario | null {
+  const scripted = DEMO_EQUIPMENT.find((d) => d.id === deviceId);
+  if (scripted) return scripted.scenario;
+  if (type === "infusion_pump") return "pump-healthy";
+  if (type === "env_sensor") return "fridge-healthy";
+  return null;
 }
 
 export type DemoPatient = { wardCode: string; bed: string; mrn: string; givenName: string; familyName: string; birthDate: Date; spo2Scale: 1 | 2 };

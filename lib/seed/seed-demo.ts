@@ -1,5 +1,7 @@
 // Seeds the demo hospital (demo mode only: embedded database or SEED_DEMO=1). Demo passwords are random
 // per installation, kept in DATA_DIR/demo-credentials.json (mode 0600) and printed at every start.
+// The demo equipment (infusion pumps, vaccine fridge loggers) is added by fixed id on every start, so an
+// install seeded by an earlier version gets it too.
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
@@ -7,7 +9,7 @@ import crypto from "node:crypto";
 import { getPrisma } from "@/lib/db/database";
 import { createUser } from "@/lib/users/manage-users";
 import { createDevice } from "@/lib/devices/manage-devices";
-import { DEMO_ACCOUNTS, DEMO_WARDS, demoPatients } from "./demo-hospital";
+import { DEMO_ACCOUNTS, DEMO_EQUIPMENT, DEMO_WARDS, demoPatients, type DemoEquipment } from "./demo-hospital";
 
 export type DemoCredential = { email: string; password: string; role: string };
 
@@ -23,10 +25,35 @@ export function readDemoCredentials(dataDir: string): DemoCredential[] {
   }
 }
 
-/** Creates the demo hospital unless wards exist already. Returns the demo accounts. */
-export async function seedDemo(dataDir: string): Promise<{ created: boolean; credentials: DemoCredential[] }> {
+/** Where a demo device goes: its bed if the install has it, else its id as an asset tag (never a failed seed). */
+async function placeOf(prisma: Awaited<ReturnType<typeof getPrisma>>, d: DemoEquipment) {
+  if (d.bed) {
+    const [ward, label] = d.bed.split("/");
+    const bed = await prisma.bed.findFirst({ where: { label, ward: { code: ward } }, select: { id: true } });
+    return bed ? { bed: d.bed } : { assetTag: d.id.toUpperCase() };
+  }
+  return d.assetTag ? { assetTag: d.assetTag } : { location: d.location };
+}
+
+/** Adds the demo equipment that is missing (by fixed id; a device once seeded, even revoked, is left alone). */
+export async function seedDemoEquipment(): Promise<string[]> {
   const prisma = await getPrisma();
-  if ((await prisma.ward.count()) > 0) return { created: false, credentials: readDemoCredentials(dataDir) };
+  const existing = new Set((await prisma.device.findMany({ where: { id: { in: DEMO_EQUIPMENT.map((d) => d.id) } }, select: { id: true } })).map((d) => d.id));
+  const added: string[] = [];
+  for (const d of DEMO_EQUIPMENT) {
+    if (existing.has(d.id)) continue;
+    await createDevice({ id: d.id, type: d.type, simulated: true, firmwareVersion: d.firmwareVersion, environmentProfile: d.environmentProfile ?? null, ...(await placeOf(prisma, d)) });
+    added.push(d.id);
+  }
+  return added;
+}
+
+/** Creates the demo hospital unless wards exist already, and the demo equipment it lacks. Returns the demo accounts. */
+export async function seedDemo(dataDir: string): Promise<{ created: boolean; credentials: DemoCredential[]; equipmentAdded: string[] }> {
+  const prisma = await getPrisma();
+  if ((await prisma.ward.count()) > 0) {
+    return { created: false, credentials: readDemoCredentials(dataDir), equipmentAdded: await seedDemoEquipment() };
+  }
 
   const wardIds = new Map<string, string>();
   const bedIds = new Map<string, string>();
@@ -46,6 +73,7 @@ export async function seedDemo(dataDir: string): Promise<{ created: boolean; cre
     patientByBed.set(`${p.wardCode}/${p.bed}`, patient.id);
     await createDevice({ type: "bedside_monitor", patientId: patient.id, simulated: true, firmwareVersion: "2.4.1", id: `mon-${p.wardCode.toLowerCase()}-${p.bed.padStart(2, "0")}` });
   }
+  const equipmentAdded = await seedDemoEquipment();
 
   const credentials: DemoCredential[] = [];
   for (const a of DEMO_ACCOUNTS) {
@@ -63,5 +91,5 @@ export async function seedDemo(dataDir: string): Promise<{ created: boolean; cre
   }
   fs.mkdirSync(dataDir, { recursive: true });
   fs.writeFileSync(credentialsFile(dataDir), JSON.stringify(credentials, null, 2), { mode: 0o600 });
-  return { created: true, credentials };
+  return { created: true, credentials, equipmentAdded };
 }

@@ -2,7 +2,8 @@ import net from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { Aedes, type AuthenticateError } from "aedes";
 import { parseTelemetryBody } from "@/lib/ingest/frame-schema";
-import { startSimulator, type SimulatedDevice, type SimulatorHandle } from "./run-simulator";
+import { DEVICE_TYPES } from "@/lib/domain/device-types";
+import { startSimulator, type SimulatedDevice, type SimulatedEquipment, type SimulatorHandle } from "./run-simulator";
 import { SCHEDULED_METRICS } from "./schedule";
 
 type Received = { deviceId: string; qos: number; body: unknown; at: number };
@@ -186,5 +187,61 @@ describe("startSimulator", () => {
     }
     const gaps = quiet.slice(1).map((f, i) => f.at - (quiet[i]?.at ?? f.at));
     expect(Math.max(...gaps)).toBeGreaterThanOrEqual(250);
+  });
+
+  it("runs pumps and fridge loggers: first their recent past as paced arrays of past frames, then a live reading per interval", async () => {
+    const MIN = 60_000;
+    const t0 = Date.now();
+    const equipment: SimulatedEquipment[] = [
+      { deviceId: "pump-1", secret: "p1", startSeq: 1, scenario: "pump-failing", seed: 21, anchorMs: t0, backfillMs: 30 * MIN },
+      { deviceId: "fridge-1", secret: "f1", startSeq: 5, scenario: "fridge-warm", seed: 22, anchorMs: t0, backfillMs: 30 * MIN },
+      { deviceId: "pump-2", secret: "p2", startSeq: 77, scenario: "pump-healthy", seed: 23, anchorMs: t0 - 60 * MIN, backfillMs: 0 },
+    ];
+    const typeOf: Record<string, keyof typeof DEVICE_TYPES> = { "pump-1": "infusion_pump", "fridge-1": "env_sensor", "pump-2": "infusion_pump" };
+    const b = await startBroker(new Map(equipment.map((d) => [d.deviceId, d.secret])));
+    cleanups.push(() => b.close());
+    const logs: string[] = [];
+    // burst 16 → bodies of at most 8 frames, one every 100 ms (8 frames at 80 % of 100/s)
+    const sim = await startSimulator({
+      brokerUrl: b.url, devices: [], log: (m) => logs.push(m), equipment,
+      equipmentOptions: { intervalMs: 100, ratePerSec: 100, burst: 16 },
+    });
+    cleanups.push(() => sim.stop());
+    const live = (id: string) => framesOf(b.received, id).filter((r) => !Array.isArray(r.body));
+    await waitFor(() => equipment.every((d) => live(d.deviceId).length >= 5), 10_000);
+    await sim.stop();
+    expect(sim.published).toBe(b.received.length);
+
+    for (const d of equipment) {
+      const bodies = framesOf(b.received, d.deviceId);
+      const firstLive = bodies.findIndex((r) => !Array.isArray(r.body));
+      const backfill = bodies.slice(0, firstLive);
+      expect(bodies.slice(firstLive).every((r) => !Array.isArray(r.body)), d.deviceId).toBe(true); // never past frames after live ones
+      const frames = bodies.flatMap((r) => (Array.isArray(r.body) ? r.body : [r.body]) as { seq: number; ts: string; values: Record<string, number> }[]);
+      expect(frames.map((f) => f.seq), d.deviceId).toEqual(frames.map((_, i) => d.startSeq + i));
+      const times = frames.map((f) => Date.parse(f.ts));
+      expect(times, d.deviceId).toEqual([...times].sort((x, y) => x - y));
+      for (const r of bodies) {
+        expect(r.qos).toBe(1);
+        expect(parseTelemetryBody(r.body).ok, JSON.stringify(r.body)).toBe(true);
+      }
+      const allowed = DEVICE_TYPES[typeOf[d.deviceId]!].metrics as readonly string[];
+      for (const f of frames) expect(Object.keys(f.values).filter((k) => !allowed.includes(k)), d.deviceId).toEqual([]);
+      const backfilled = backfill.flatMap((r) => r.body as { ts: string }[]);
+      for (const f of backfilled) expect(Date.parse(f.ts)).toBeLessThan(t0 + 1000);
+      if (d.deviceId === "pump-2") expect(backfill).toEqual([]);
+      if (d.deviceId === "fridge-1") {
+        expect(backfill).toHaveLength(1); // a logger's past in one body …
+        expect(backfilled).toHaveLength(6); // … a reading every 5 min
+      }
+      if (d.deviceId === "pump-1") {
+        expect(backfilled).toHaveLength(30); // every minute
+        expect(backfill.map((r) => (r.body as unknown[]).length)).toEqual([8, 8, 8, 6]);
+        const gaps = backfill.slice(1).map((r, i) => r.at - backfill[i]!.at);
+        expect(Math.min(...gaps)).toBeGreaterThanOrEqual(90); // paced under the rate limit
+        expect(Date.parse(backfilled[0]!.ts)).toBeGreaterThanOrEqual(t0 - 30 * MIN - 1000);
+      }
+    }
+    expect(logs.filter((l) => /uploaded its last 30 min/.test(l)).length).toBe(2);
   });
 });

@@ -1,12 +1,16 @@
 // The device simulator runner: one real MQTT client per simulated device, authenticating with the device's own
 // id and secret and publishing telemetry frames through the broker exactly as hardware would (never into the DB).
+// Bedside monitors are run here; pumps and environment loggers by lib/simulator/run-equipment.
 import "server-only";
-import mqtt, { type MqttClient } from "mqtt";
+import type { MqttClient } from "mqtt";
+import { connectDevice, describeError, endClient, firstOutcome, redactUrl } from "./device-client";
+import { startEquipment, type EquipmentOptions, type SimulatedEquipment } from "./run-equipment";
 import { isSilent, type ScenarioName } from "./scenarios";
 import { metricsDueAt, type ScheduledMetric } from "./schedule";
 import { createPatientModel, type PatientModel } from "./vital-model";
 
 export type SimulatedDevice = { deviceId: string; secret: string; startSeq: number; scenario: ScenarioName; seed: number };
+export type { SimulatedEquipment } from "./run-equipment";
 export type SimulatorHandle = { stop(): Promise<void>; readonly published: number };
 
 export type SimulatorOptions = {
@@ -17,13 +21,11 @@ export type SimulatorOptions = {
   log?: (msg: string) => void;
   /** Scenario clock multiplier, default 1 (e.g. 60 plays the hour-long deterioration in a minute). */
   speedup?: number;
+  /** Infusion pumps and environment loggers (lib/simulator/run-equipment), on the wall clock. */
+  equipment?: SimulatedEquipment[];
+  /** Their reporting interval, backfill and the receiver's limits. */
+  equipmentOptions?: EquipmentOptions;
 };
-
-const RECONNECT_PERIOD_MS = 2000;
-/** How long startSimulator waits for each device's first connection outcome before running anyway. */
-const FIRST_CONNECT_WAIT_MS = 5000;
-/** How long stop() waits for in-flight publishes to be acknowledged before closing a client hard. */
-const GRACEFUL_END_MS = 2000;
 
 type DeviceRunner = {
   device: SimulatedDevice;
@@ -39,22 +41,6 @@ type DeviceRunner = {
   startTimer: ReturnType<typeof setTimeout> | null;
   tickTimer: ReturnType<typeof setInterval> | null;
 };
-
-/** The broker URL without any credentials it may carry, fit for a log line. */
-function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    u.username = "";
-    u.password = "";
-    return u.toString().replace(/\/$/, "");
-  } catch {
-    return "the broker";
-  }
-}
-
-function describeError(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
 
 export async function startSimulator(opts: SimulatorOptions): Promise<SimulatorHandle> {
   const intervalMs = opts.intervalMs ?? 1000;
@@ -102,16 +88,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<SimulatorH
 
   const firstOutcomes: Promise<void>[] = [];
   opts.devices.forEach((device, i) => {
-    const client = mqtt.connect(opts.brokerUrl, {
-      clientId: device.deviceId,
-      username: device.deviceId,
-      password: device.secret,
-      protocolVersion: 4, // MQTT 3.1.1: spoken by every broker, the embedded aedes included (it has no MQTT 5)
-      clean: true,
-      reconnectPeriod: RECONNECT_PERIOD_MS,
-      reconnectOnConnackError: true,
-      connectTimeout: 10_000,
-    });
+    const client = connectDevice(opts.brokerUrl, device.deviceId, device.secret);
     const r: DeviceRunner = {
       device,
       client,
@@ -127,17 +104,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<SimulatorH
     };
     runners.push(r);
 
-    firstOutcomes.push(
-      new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, FIRST_CONNECT_WAIT_MS);
-        const done = (): void => {
-          clearTimeout(timer);
-          resolve();
-        };
-        client.once("connect", done);
-        client.once("error", done);
-      }),
-    );
+    firstOutcomes.push(firstOutcome(client));
     client.on("connect", () => {
       if (r.lastError !== null) log(`simulator: device ${device.deviceId}: connected`);
       r.lastError = null;
@@ -154,11 +121,14 @@ export async function startSimulator(opts: SimulatorOptions): Promise<SimulatorH
     }, offsetMs);
   });
 
-  await Promise.all(firstOutcomes);
+  const equipment = opts.equipment?.length
+    ? startEquipment({ brokerUrl: opts.brokerUrl, devices: opts.equipment, log, ...opts.equipmentOptions })
+    : null;
+  await Promise.all([...firstOutcomes, equipment?.ready]);
 
   return {
     get published() {
-      return published;
+      return published + (equipment?.published ?? 0);
     },
     async stop() {
       if (stopped) return;
@@ -169,16 +139,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<SimulatorH
         r.startTimer = null;
         r.tickTimer = null;
       }
-      await Promise.all(runners.map((r) => endClient(r)));
+      await Promise.all([...runners.map((r) => endClient(r.client, () => r.inFlight)), equipment?.stop()]);
     },
   };
-}
-
-/** Ends a client, giving an in-flight publish a moment to be acknowledged, then closing (hard if it never is). */
-async function endClient(r: DeviceRunner): Promise<void> {
-  const deadline = Date.now() + GRACEFUL_END_MS;
-  while (r.inFlight && r.client.connected && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  await r.client.endAsync(r.inFlight || !r.client.connected);
 }

@@ -1,10 +1,18 @@
 "use server";
 // Server actions of the device registry page (admin, biomed): provision, rotate the secret, assign,
-// revoke. Each is audited; secrets are returned once to the caller and never logged. Refusals come
+// set an environment sensor's profile, revoke. Each is audited; secrets are returned once to the caller and never logged. Refusals come
 // back as messages that name the field ("bed: no bed …"). Only admins assign devices to patients.
 import { z } from "zod";
 import { ActionError, safeAction } from "@/lib/actions/safe-action";
-import { assignDevice, assignmentBodySchema, createDevice, DeviceInputError, revokeDevice, rotateDeviceSecret } from "@/lib/devices/manage-devices";
+import {
+  assignDevice,
+  assignmentBodySchema,
+  createDevice,
+  DeviceInputError,
+  revokeDevice,
+  rotateDeviceSecret,
+} from "@/lib/devices/manage-devices";
+import { environmentProfileBodySchema, setEnvironmentProfile } from "@/lib/devices/set-environment-profile";
 import type { Principal } from "@/lib/auth/principal";
 
 const ROLES = ["admin", "biomed"] as const;
@@ -36,12 +44,13 @@ export const provisionDeviceAction = safeAction(
       assetTag: optional(64),
       location: optional(120),
       firmwareVersion: optional(64),
+      environmentProfile: optional(40),
     }),
   },
   async ({ principal, input, meta }) => {
     mayAssignPatients(principal, input.patientId);
     const d = await refusalsAsMessages(() => createDevice(input, { audit: { actor: principal, meta } }));
-    return { id: d.id, type: d.type, secret: d.secret };
+    return { id: d.id, type: d.type, environmentProfile: d.environmentProfile, secret: d.secret };
   },
 );
 
@@ -61,5 +70,13 @@ export const assignDeviceAction = safeAction(
     mayAssignPatients(principal, input.target.kind === "patient" ? input.target.patientId : undefined);
     const r = await refusalsAsMessages(() => assignDevice(input.deviceId, input.target, { audit: { actor: principal, meta } }));
     return { id: r.id, label: r.label };
+  },
+);
+
+export const setProfileAction = safeAction(
+  { roles: ROLES, input: z.object({ deviceId }).extend(environmentProfileBodySchema.shape) },
+  async ({ principal, input, meta }) => {
+    const r = await refusalsAsMessages(() => setEnvironmentProfile(input.deviceId, input.environmentProfile, { audit: { actor: principal, meta } }));
+    return { id: r.id, environmentProfile: r.environmentProfile };
   },
 );

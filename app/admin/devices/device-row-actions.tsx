@@ -1,21 +1,29 @@
 "use client";
-// Per-device actions of the registry: assign, rotate the secret (new one shown once), revoke (with
-// confirmation). Each opens a modal dialog; the table refreshes after a change.
+// Per-device actions of the registry: assign, set what an environment sensor watches, rotate the
+// secret (new one shown once), revoke (with confirmation). Each opens a modal dialog; the table refreshes after a change.
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { assignDeviceAction, revokeDeviceAction, rotateSecretAction } from "./actions";
+import { assignDeviceAction, revokeDeviceAction, rotateSecretAction, setProfileAction } from "./actions";
 import { ActionDialog } from "./action-dialog";
 import { AssignFields, assignmentFields, type AssignOptions, type AssignValue } from "./assign-fields";
+import { ProfileSelect } from "./profile-select";
 import { buttonClass, SecretReveal } from "./secret-reveal";
 
-type Open = "assign" | "rotate" | "revoke" | null;
+type Open = "assign" | "profile" | "rotate" | "revoke" | null;
 
-export function DeviceRowActions({ deviceId, revoked, options }: { deviceId: string; revoked: boolean; options: AssignOptions }) {
+export function DeviceRowActions({ deviceId, type, environmentProfile, revoked, options }: {
+  deviceId: string;
+  type: string;
+  environmentProfile: string | null;
+  revoked: boolean;
+  options: AssignOptions;
+}) {
   const router = useRouter();
   const [open, setOpen] = useState<Open>(null);
   const [error, setError] = useState<string | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
   const [assign, setAssign] = useState<AssignValue>({ kind: "bed", value: "" });
+  const [profile, setProfile] = useState(environmentProfile ?? "");
   const [pending, startTransition] = useTransition();
 
   if (revoked) return <span className="text-xs text-ink-faint">Revoked</span>;
@@ -23,6 +31,7 @@ export function DeviceRowActions({ deviceId, revoked, options }: { deviceId: str
   const show = (which: Open) => {
     setError(null);
     setSecret(null);
+    setProfile(environmentProfile ?? "");
     setOpen(which);
   };
   const close = () => {
@@ -53,6 +62,11 @@ export function DeviceRowActions({ deviceId, revoked, options }: { deviceId: str
       <button type="button" className={small} onClick={() => show("assign")}>
         Assign
       </button>
+      {type === "env_sensor" && (
+        <button type="button" className={small} onClick={() => show("profile")}>
+          Profile
+        </button>
+      )}
       <button type="button" className={small} onClick={() => show("rotate")}>
         Rotate secret
       </button>
@@ -66,6 +80,27 @@ export function DeviceRowActions({ deviceId, revoked, options }: { deviceId: str
         {errorLine}
         <div className="mt-4 flex gap-2">
           <button type="button" disabled={pending} className={`${buttonClass} bg-accent text-canvas`} onClick={() => run(() => assignDeviceAction({ deviceId, target: assignTarget() }), close)}>
+            {pending ? "Saving…" : "Save"}
+          </button>
+          <button type="button" className={`${buttonClass} border border-line-strong text-ink`} onClick={close}>
+            Cancel
+          </button>
+        </div>
+      </ActionDialog>
+
+      <ActionDialog title={`What ${deviceId} watches`} open={open === "profile"} onClose={close}>
+        <p className="mb-3 text-sm text-ink-muted">
+          With a profile, readings outside its range for 5 minutes raise an excursion alarm, and every excursion and logger gap is recorded for compliance.
+        </p>
+        <ProfileSelect id={`profile-${deviceId}`} value={profile} onChange={setProfile} />
+        {errorLine}
+        <div className="mt-4 flex gap-2">
+          <button
+            type="button"
+            disabled={pending}
+            className={`${buttonClass} bg-accent text-canvas`}
+            onClick={() => run(() => setProfileAction({ deviceId, environmentProfile: profile || null }), close)}
+          >
             {pending ? "Saving…" : "Save"}
           </button>
           <button type="button" className={`${buttonClass} border border-line-strong text-ink`} onClick={close}>

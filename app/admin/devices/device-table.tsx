@@ -1,6 +1,7 @@
-// The registry table: one row per device with assignment, status, connectivity, last seen, firmware
+// The registry table: one row per device with assignment (and what an environment sensor watches), status, connectivity, last seen, firmware
 // (against the newest unflagged package of its type) and battery, plus the row actions.
 import type { RegistryDevice } from "@/lib/devices/device-queries";
+import { describeProfile, isEnvironmentProfile } from "@/lib/domain/environment-profiles";
 import type { AssignOptions } from "./assign-fields";
 import { AssignmentText, Battery, ConnectivityBadge, FirmwareBadge, formatAge, formatUtc, UpdateState } from "./device-badges";
 import { DeviceRowActions } from "./device-row-actions";
@@ -48,6 +49,11 @@ function DeviceRow({ device: d, options, now }: { device: RegistryDevice; option
       </td>
       <td className="px-3 py-2">
         <AssignmentText assignment={d.assignment} />
+        {d.environmentProfile && (
+          <div className="text-xs text-ink-muted" title="Environment profile: excursions outside this range are alarmed and recorded">
+            {isEnvironmentProfile(d.environmentProfile) ? describeProfile(d.environmentProfile) : d.environmentProfile}
+          </div>
+        )}
       </td>
       <td className="px-3 py-2 whitespace-nowrap">
         {revoked ? <span title={d.revokedAt ? formatUtc(d.revokedAt) : undefined}>Revoked</span> : <span className="text-ok">Active</span>}
@@ -71,7 +77,7 @@ function DeviceRow({ device: d, options, now }: { device: RegistryDevice; option
         <Battery level={d.batteryLevel} />
       </td>
       <td className="px-3 py-2 text-right whitespace-nowrap">
-        <DeviceRowActions deviceId={d.id} revoked={revoked} options={options} />
+        <DeviceRowActions deviceId={d.id} type={d.type} environmentProfile={d.environmentProfile} revoked={revoked} options={options} />
       </td>
     </tr>
   );

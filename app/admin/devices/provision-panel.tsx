@@ -1,18 +1,24 @@
 "use client";
-// Provisioning a device: type, optional id and assignment, firmware version; the secret is shown
-// once on success with a copy button.
+// Provisioning a device: type, optional id and assignment, firmware version and, for an environment
+// sensor, what it watches (its profile); the secret is shown once on success with a copy button.
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { provisionDeviceAction } from "./actions";
 import { AssignFields, assignmentFields, type AssignOptions, type AssignValue } from "./assign-fields";
+import { ProfileSelect } from "./profile-select";
 import { buttonClass, inputClass, SecretReveal } from "./secret-reveal";
 
 export type TypeOption = { key: string; label: string };
+
+/** The device type that has an environment profile. */
+const PROFILE_TYPE = "env_sensor";
 
 export function ProvisionPanel({ types, options }: { types: TypeOption[]; options: AssignOptions }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [assign, setAssign] = useState<AssignValue>({ kind: "none", value: "" });
+  const [type, setType] = useState(types[0]?.key ?? "");
+  const [profile, setProfile] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ id: string; type: string; secret: string } | null>(null);
   const [pending, startTransition] = useTransition();
@@ -24,10 +30,11 @@ export function ProvisionPanel({ types, options }: { types: TypeOption[]; option
     setError(null);
     startTransition(async () => {
       const res = await provisionDeviceAction({
-        type: String(data.get("type") ?? ""),
+        type,
         id: String(data.get("id") ?? ""),
         firmwareVersion: String(data.get("firmwareVersion") ?? ""),
         ...assignmentFields(assign),
+        ...(type === PROFILE_TYPE && profile ? { environmentProfile: profile } : {}),
       });
       if (!res.ok) {
         setError(res.fieldErrors ? Object.entries(res.fieldErrors).map(([f, m]) => `${f}: ${m}`).join("; ") : res.error);
@@ -36,6 +43,8 @@ export function ProvisionPanel({ types, options }: { types: TypeOption[]; option
       setCreated(res.data);
       form.reset();
       setAssign({ kind: "none", value: "" });
+      setType(types[0]?.key ?? "");
+      setProfile("");
       setOpen(false);
       router.refresh();
     });
@@ -60,7 +69,7 @@ export function ProvisionPanel({ types, options }: { types: TypeOption[]; option
               <label htmlFor="prov-type" className="block text-sm font-medium">
                 Type
               </label>
-              <select id="prov-type" name="type" required className={`mt-1 ${inputClass}`} defaultValue={types[0]?.key}>
+              <select id="prov-type" name="type" required className={`mt-1 ${inputClass}`} value={type} onChange={(e) => setType(e.target.value)}>
                 {types.map((t) => (
                   <option key={t.key} value={t.key}>
                     {t.label}
@@ -80,6 +89,7 @@ export function ProvisionPanel({ types, options }: { types: TypeOption[]; option
               </label>
               <input id="prov-fw" name="firmwareVersion" maxLength={64} placeholder="e.g. 2.4.1" className={`mt-1 ${inputClass} font-mono`} />
             </div>
+            {type === PROFILE_TYPE && <ProfileSelect id="prov-profile" value={profile} onChange={setProfile} />}
           </div>
           <AssignFields idPrefix="prov" options={options} allowNone value={assign} onChange={setAssign} />
           {error && (

@@ -28,10 +28,11 @@ const provisionSchema = z
     location: z.string().min(1).optional(),
     firmwareVersion: z.string().min(1).max(64).optional(),
     gatewayId: z.string().min(1).optional(),
+    environmentProfile: z.string().min(1).max(40).nullable().optional(),
   })
   .strict();
 
-/** POST /api/v1/devices {type, id?, patientId? | bed? | assetTag? | location?, firmwareVersion?} → 201 {device, secret} */
+/** POST /api/v1/devices {type, id?, patientId? | bed? | assetTag? | location?, firmwareVersion?, gatewayId?, environmentProfile? (env_sensor)} → 201 {device, secret} */
 export const POST = registryRoute({}, async ({ req, principal, meta }) => {
   const body = await readJsonBody(req, provisionSchema);
   if (body.patientId && !showsPatients(principal)) throw new ApiError(403, "patientId: only admins assign devices to patients; assign to a bed instead");

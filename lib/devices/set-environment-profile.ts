@@ -1,0 +1,58 @@
+// An environment sensor's profile (what it watches: lib/domain/environment-profiles): the PATCH body that
+// sets or clears it, and setting it, announced on the bus ("device:changed", change "profile") so the
+// alarm engine reloads the device and starts excursion detection with the new range; audited.
+import "server-only";
+import { z } from "zod";
+import { getPrisma } from "@/lib/db/database";
+import { eventBus } from "@/lib/bus/event-bus";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { EnvironmentProfile } from "@/lib/domain/environment-profiles";
+import { assignmentBodySchema, checkEnvironmentProfile, DeviceInputError, type AssignTarget, type AuditBy } from "./manage-devices";
+
+/** Request body that sets or clears an environment sensor's profile (API PATCH, server actions). */
+export const environmentProfileBodySchema = z
+  .object({ environmentProfile: z.string().trim().min(1, "give a profile, or null to clear it").max(40).nullable() })
+  .strict();
+
+/** A PATCH of one device: either its assignment or (on its own) its environment profile. */
+export type DevicePatch = { kind: "assign"; target: AssignTarget } | { kind: "profile"; environmentProfile: string | null };
+
+/** PATCH body: `{environmentProfile}` alone sets the profile; anything else is an assignment body. */
+export const devicePatchBodySchema = z.unknown().transform((body, ctx): DevicePatch => {
+  const isProfile = typeof body === "object" && body !== null && !Array.isArray(body) && "environmentProfile" in body;
+  const others = isProfile ? Object.keys(body).filter((k) => k !== "environmentProfile") : [];
+  if (others.length) {
+    ctx.addIssue({ code: "custom", message: `send environmentProfile on its own, not with ${others.join(", ")} (assign in a separate PATCH)`, path: [] });
+    return z.NEVER;
+  }
+  const r = isProfile ? environmentProfileBodySchema.safeParse(body) : assignmentBodySchema.safeParse(body);
+  if (!r.success) {
+    for (const issue of r.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+    return z.NEVER;
+  }
+  return "environmentProfile" in r.data ? { kind: "profile", environmentProfile: r.data.environmentProfile } : { kind: "assign", target: r.data };
+});
+
+/**
+ * Sets (or with null clears) what an active environment sensor watches. The alarm engine reloads the
+ * device on "device:changed" and starts excursion detection with the new profile's range.
+ */
+export async function setEnvironmentProfile(
+  deviceId: string,
+  profile: string | null,
+  opts: { audit?: AuditBy } = {},
+): Promise<{ id: string; environmentProfile: EnvironmentProfile | null; previous: string | null }> {
+  const prisma = await getPrisma();
+  const existing = await prisma.device.findUnique({ where: { id: deviceId }, select: { id: true, type: true, status: true, environmentProfile: true } });
+  if (!existing) throw new DeviceInputError("device", `no device with id "${deviceId}"`);
+  if (existing.status === "revoked") throw new DeviceInputError("device", `"${deviceId}" is revoked; provision a new device instead`);
+  const environmentProfile = checkEnvironmentProfile(existing.type, profile);
+  if (existing.environmentProfile !== environmentProfile) {
+    await prisma.device.update({ where: { id: deviceId }, data: { environmentProfile } });
+    eventBus().publish("device:changed", { deviceId, change: "profile" });
+    if (opts.audit) {
+      await recordAudit([{ ...opts.audit, action: "device.set_profile", detail: { deviceId, environmentProfile, previous: existing.environmentProfile } }]);
+    }
+  }
+  return { id: deviceId, environmentProfile, previous: existing.environmentProfile };
+}
