@@ -52,7 +52,7 @@ async function main() {
   const control = await startControlChannel(e.dataDir, runCliCommand);
   const simulator = e.simulator ? await startDemoSimulator(mqtt.url, (m) => console.log(`[simulator] ${m}`)) : null;
   setProcessSingleton<RuntimeInfo>("runtimeInfo", { mqtt: { mode: mqtt.mode, url: mqtt.url }, simulator: !!simulator, startedAt: new Date().toISOString() });
-  printBanner({ env: e, dbKind: db.sql.kind, mqtt, demo: demo?.credentials ?? null, simulatedDevices: simulator ? simulator.deviceCount : 0 });
+  printBanner({ env: e, dbKind: db.sql.kind, mqtt, demo: demo?.credentials ?? null, simulated: simulator ? { monitors: simulator.monitorCount, equipment: simulator.equipmentCount } : null });
 
   let stopping = false;
   const stop = async (signal: string) => {

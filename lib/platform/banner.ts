@@ -4,14 +4,14 @@ import type { Env } from "@/lib/env";
 import type { MqttSide } from "./start-mqtt";
 import type { DemoCredential } from "@/lib/seed/seed-demo";
 
-export function printBanner(o: { env: Env; dbKind: string; mqtt: MqttSide; demo: DemoCredential[] | null; simulatedDevices: number }) {
+export function printBanner(o: { env: Env; dbKind: string; mqtt: MqttSide; demo: DemoCredential[] | null; simulated: { monitors: number; equipment: number } | null }) {
   const lines = [
     "",
     "  IoMT Ward is running",
     `  Web        http://localhost:${o.env.PORT}`,
     `  Database   ${o.dbKind === "pglite" ? `embedded PGlite in ${o.env.dataDir}` : "PostgreSQL (DATABASE_URL)"}`,
     `  MQTT       ${o.mqtt.mode === "embedded" ? `embedded broker on port ${o.mqtt.port} (mqtt://localhost:${o.mqtt.port})` : `external broker ${o.mqtt.url}`}`,
-    `  Simulator  ${o.simulatedDevices ? `${o.simulatedDevices} simulated bedside monitors` : "off"}`,
+    `  Simulator  ${o.simulated ? `${o.simulated.monitors} bedside monitors, ${o.simulated.equipment} pumps and fridge loggers` : "off"}`,
   ];
   if (o.demo?.length) {
     lines.push("", "  Demo accounts (demo data only; passwords are unique to this installation):");

@@ -36,7 +36,7 @@ export function simulatorRoster(rows: SimulatedDeviceRow[], lastSeq: ReadonlyMap
   return { monitors, equipment };
 }
 
-export async function startDemoSimulator(brokerUrl: string, log: (msg: string) => void): Promise<{ stop(): Promise<void>; deviceCount: number } | null> {
+export async function startDemoSimulator(brokerUrl: string, log: (msg: string) => void): Promise<{ stop(): Promise<void>; monitorCount: number; equipmentCount: number } | null> {
   const { prisma, sql } = await getDatabase();
   const devices = await prisma.device.findMany({
     where: { simulated: true, status: "active" },
@@ -64,5 +64,5 @@ export async function startDemoSimulator(brokerUrl: string, log: (msg: string) =
     equipment,
     equipmentOptions: { ratePerSec: e.INGEST_RATE_PER_SEC, burst: e.INGEST_RATE_BURST, maxBodyBytes: e.INGEST_MAX_BODY_BYTES, maxFramesPerBody: MAX_FRAMES_PER_BODY },
   });
-  return { stop: () => handle.stop(), deviceCount: monitors.length + equipment.length };
+  return { stop: () => handle.stop(), monitorCount: monitors.length, equipmentCount: equipment.length };
 }
