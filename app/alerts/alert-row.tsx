@@ -74,7 +74,7 @@ function Status({ alert, now }: { alert: AlertView; now: number }) {
       {open && <Silenced alert={alert} />}
       {open && (
         <div className="text-ink-muted" data-testid="escalation" data-level={alert.escalationLevel}>
-          Escalation: {escalationLabel(alert.escalationLevel)}
+          Escalation: {escalationLabel(alert.escalationLevel, alert)}
           {alert.nextEscalationAt && alert.state === "active" ? ` · next ${formatClock(alert.nextEscalationAt, now)}` : ""}
         </div>
       )}

@@ -33,7 +33,9 @@ describe("alert wording", () => {
     expect(formatAlertValue("tech.battery", 12.345)).toBe("12.35");
   });
   it("names escalation levels", () => {
-    expect([0, 1, 2, 5].map(escalationLabel)).toEqual(["Ward nurses", "Charge nurse", "Physician on call", "Physician on call"]);
+    expect([0, 1, 2, 5].map((l) => escalationLabel(l))).toEqual(["Ward nurses", "Charge nurse", "Physician on call", "Physician on call"]);
+    expect([0, 1, 2].map((l) => escalationLabel(l, { patientId: null }))).toEqual(["Biomedical engineering", "Administrators", "Administrators"]);
+    expect(escalationLabel(0, { patientId: "p1" })).toBe("Ward nurses");
   });
   it("shows the silence only while it lasts", () => {
     const a = alertView("a", { silencedUntil: iso(T0 + 60_000), silenceReason: "turning patient" });

@@ -48,9 +48,12 @@ export function formatAlertValue(rule: string, value: number | null): string {
 }
 
 const LEVELS = ["Ward nurses", "Charge nurse", "Physician on call"] as const;
+/** An alert on no patient (equipment) goes to biomed, then administrators (lib/alerts/alert-recipients). */
+const EQUIPMENT_LEVELS = ["Biomedical engineering", "Administrators", "Administrators"] as const;
 
-export function escalationLabel(level: number): string {
-  return LEVELS[Math.min(Math.max(Math.round(level), 0), LEVELS.length - 1)]!;
+export function escalationLabel(level: number, alert?: { patientId: string | null }): string {
+  const levels = alert && alert.patientId === null ? EQUIPMENT_LEVELS : LEVELS;
+  return levels[Math.min(Math.max(Math.round(level), 0), levels.length - 1)]!;
 }
 
 /**
