@@ -7,6 +7,7 @@ import { createUserWithToken } from "@/lib/testing/principals";
 import { startSocketHarness, type SocketHarness } from "@/lib/testing/socket-harness";
 import { createDevice } from "@/lib/devices/manage-devices";
 import { deviceDirectory } from "@/lib/devices/device-directory";
+import { listRegistryDevices } from "@/lib/devices/device-queries";
 import { acceptTelemetry } from "@/lib/ingest/accept-telemetry";
 import { GET as listAlertsRoute } from "@/app/api/v1/alerts/route";
 import { startAlerting, type Alerting } from "./start-alerting";
@@ -93,6 +94,8 @@ describe.each(testDatabaseKinds)("equipment readings in → alarm and compliance
 
     expect((await listAs(biomed.token)).map((a) => a.rule)).toEqual(["env.excursion"]);
     expect(await listAs(nurseToken)).toEqual([]); // a fridge on no ward is not the ward's
+    const [registered] = await listRegistryDevices({ q: fridgeId }, { showPatients: false });
+    expect(registered?.openAlarms).toMatchObject([{ rule: "env.excursion", priority: "medium", conditionActive: true }]);
   });
 
   it("after a restart, continues the same excursion row and clears the alarm when the fridge is back in range", async () => {

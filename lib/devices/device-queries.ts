@@ -1,5 +1,6 @@
 // The device registry as admins and biomed see it: type, assignment, environment profile (what an
-// environment sensor watches), status, connectivity, last seen, battery, firmware against the newest unflagged package of its type, and the latest OTA update.
+// environment sensor watches), status, connectivity, last seen, battery, firmware against the newest unflagged package of its type, the latest OTA update, and its open
+// equipment alarms (maintenance due, excursion, logger gap).
 // Patient names and ids are included only when the viewer may see them (admins); biomed sees the
 // ward and bed a device is used at, never who the patient is.
 import "server-only";
@@ -36,6 +37,8 @@ export type RegistryDevice = {
   gatewayId: string | null;
   createdAt: string;
   revokedAt: string | null;
+  /** Open equipment alarms of this device (pump maintenance, excursion, logger gap): what biomed must act on. */
+  openAlarms: { id: string; rule: string; priority: string; message: string; raisedAt: string; conditionActive: boolean }[];
 };
 
 export const registryFiltersSchema = z.object({
@@ -102,13 +105,31 @@ async function latestUpdates(deviceIds: string[]) {
   return new Map(rows.map((u) => [u.deviceId, { id: u.id, version: u.package.version, state: u.state, detail: u.detail, updatedAt: u.updatedAt.toISOString() }]));
 }
 
+/** Open alerts on no patient, by device: the equipment's own alarms (never patient data). */
+async function openEquipmentAlarms(deviceIds: string[]) {
+  const byDevice = new Map<string, RegistryDevice["openAlarms"]>();
+  if (deviceIds.length === 0) return byDevice;
+  const prisma = await getPrisma();
+  const rows = await prisma.alert.findMany({
+    where: { deviceId: { in: deviceIds }, patientId: null, openKey: { not: null } },
+    orderBy: [{ priority: "asc" }, { raisedAt: "asc" }],
+    select: { id: true, deviceId: true, rule: true, priority: true, message: true, raisedAt: true, conditionActive: true },
+  });
+  for (const r of rows) {
+    const list = byDevice.get(r.deviceId!) ?? [];
+    list.push({ id: r.id, rule: r.rule, priority: r.priority, message: r.message, raisedAt: r.raisedAt.toISOString(), conditionActive: r.conditionActive });
+    byDevice.set(r.deviceId!, list);
+  }
+  return byDevice;
+}
+
 async function query(filters: RegistryFilters, viewer: RegistryViewer, deviceId?: string): Promise<RegistryDevice[]> {
   const prisma = await getPrisma();
   const [rows, catalog] = await Promise.all([
     prisma.device.findMany({ where: whereOf(filters, deviceId), orderBy: [{ type: "asc" }, { id: "asc" }], take: MAX_ROWS, select: deviceSelect }),
     loadFirmwareCatalog(),
   ]);
-  const updates = await latestUpdates(rows.map((d) => d.id));
+  const [updates, alarms] = await Promise.all([latestUpdates(rows.map((d) => d.id)), openEquipmentAlarms(rows.map((d) => d.id))]);
   const devices = rows.map((d): RegistryDevice => {
     const entry = catalog.get(d.type);
     const status = firmwareStatus(d.firmwareVersion, entry);
@@ -130,6 +151,7 @@ async function query(filters: RegistryFilters, viewer: RegistryViewer, deviceId?
       gatewayId: d.gatewayId,
       createdAt: d.createdAt.toISOString(),
       revokedAt: d.revokedAt?.toISOString() ?? null,
+      openAlarms: alarms.get(d.id) ?? [],
     };
   });
   const f = filters.firmware;

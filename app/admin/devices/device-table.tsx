@@ -1,10 +1,13 @@
 // The registry table: one row per device with assignment (and what an environment sensor watches), status, connectivity, last seen, firmware
-// (against the newest unflagged package of its type) and battery, plus the row actions.
+// (against the newest unflagged package of its type), battery and open equipment alarms, plus the row actions.
 import type { RegistryDevice } from "@/lib/devices/device-queries";
 import { describeProfile, isEnvironmentProfile } from "@/lib/domain/environment-profiles";
 import type { AssignOptions } from "./assign-fields";
 import { AssignmentText, Battery, ConnectivityBadge, FirmwareBadge, formatAge, formatUtc, UpdateState } from "./device-badges";
 import { DeviceRowActions } from "./device-row-actions";
+
+const ALARM_LABEL: Record<string, string> = { "device.maintenance": "Service due: drifting from normal", "env.excursion": "Out of range", "tech.logger_gap": "Logger silent" };
+const ALARM_BADGE: Record<string, string> = { "env.excursion": "badge-medium" };
 
 const HEADERS = ["Device", "Assigned to", "Status", "Connectivity", "Last seen", "Firmware", "Battery", ""];
 
@@ -46,6 +49,12 @@ function DeviceRow({ device: d, options, now }: { device: RegistryDevice; option
           {d.simulated && " · simulated"}
           {d.gatewayId && ` · via ${d.gatewayId}`}
         </div>
+        {d.openAlarms.map((a) => (
+          <a key={a.id} href="/alerts" data-testid="device-alarm" title={a.message} className={`mt-1 inline-block rounded px-1.5 py-0.5 text-xs font-semibold ${ALARM_BADGE[a.rule] ?? "badge-inop"}`}>
+            {ALARM_LABEL[a.rule] ?? a.rule}
+            {a.conditionActive ? "" : " (cleared)"}
+          </a>
+        ))}
       </td>
       <td className="px-3 py-2">
         <AssignmentText assignment={d.assignment} />

@@ -39,6 +39,7 @@ function summaryOf(devices: RegistryDevice[]) {
     offline: active.filter((d) => d.connectivity === "offline").length,
     unknown: active.filter((d) => d.connectivity === "unknown").length,
     patch: active.filter((d) => needsPatch(d.firmware.status)).length,
+    alarms: active.filter((d) => d.openAlarms.length > 0).length,
   };
 }
 
@@ -76,6 +77,7 @@ export default async function DevicesPage({ searchParams }: { searchParams: Sear
           {stat("offline", s.offline, "/admin/devices?connectivity=offline", s.offline ? "text-alarm-low" : "")}
           {stat("connectivity unknown", s.unknown, "/admin/devices?connectivity=unknown", s.unknown ? "text-alarm-low" : "")}
           {stat("need a firmware patch", s.patch, "/admin/devices?firmware=attention", s.patch ? "text-alarm-medium" : "")}
+          {stat("with an open equipment alarm", s.alarms, "/alerts", s.alarms ? "text-alarm-medium" : "")}
         </div>
         <div className="mt-6">
           <ProvisionPanel types={types} options={targets} />
