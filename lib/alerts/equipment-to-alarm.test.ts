@@ -10,6 +10,7 @@ import { deviceDirectory } from "@/lib/devices/device-directory";
 import { listRegistryDevices } from "@/lib/devices/device-queries";
 import { acceptTelemetry } from "@/lib/ingest/accept-telemetry";
 import { GET as listAlertsRoute } from "@/app/api/v1/alerts/route";
+import { POST as acknowledgeRoute } from "@/app/api/v1/alerts/[id]/acknowledge/route";
 import { startAlerting, type Alerting } from "./start-alerting";
 import type { AlertView } from "./alert-types";
 
@@ -22,6 +23,13 @@ async function listAs(token: string): Promise<AlertView[]> {
   const res = await listAlertsRoute(new NextRequest("http://x/api/v1/alerts?status=all", { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({}) });
   expect(res.status).toBe(200);
   return ((await res.json()) as { alerts: AlertView[] }).alerts;
+}
+
+async function acknowledgeAs(token: string, id: string): Promise<number> {
+  const res = await acknowledgeRoute(new NextRequest(`http://x/api/v1/alerts/${id}/acknowledge`, { method: "POST", headers: { authorization: `Bearer ${token}` } }), {
+    params: Promise.resolve({ id }),
+  });
+  return res.status;
 }
 
 describe.each(testDatabaseKinds)("equipment readings in → alarm and compliance record out on %s", (kind) => {
@@ -124,6 +132,15 @@ describe.each(testDatabaseKinds)("equipment readings in → alarm and compliance
     await send(5.0);
     await settle();
     expect((await db.prisma.environmentExcursion.findFirstOrThrow({ where: { kind: "data_gap" } })).endedAt).not.toBeNull();
+  });
+
+  it("lets biomed acknowledge an equipment alarm, and refuses it a patient's", async () => {
+    const excursion = await db.prisma.alert.findFirstOrThrow({ where: { rule: "env.excursion" } });
+    expect(await acknowledgeAs(biomed.token, excursion.id)).toBe(200);
+    expect(await db.prisma.alert.findUniqueOrThrow({ where: { id: excursion.id } })).toMatchObject({ state: "resolved", acknowledgedById: biomed.id }); // cleared and acknowledged
+    const patient = await db.prisma.patient.findFirstOrThrow();
+    const clinical = await db.prisma.alert.create({ data: { rule: "spo2.low", priority: "medium", patientId: patient.id, message: "SpO2 low", openKey: `spo2.low:${patient.id}` } });
+    expect(await acknowledgeAs(biomed.token, clinical.id)).toBe(403);
   });
 
   it("withdraws a gap opened on the clock when the logger's late upload fills it", async () => {
