@@ -28,7 +28,7 @@ export type EquipmentOptions = {
   /**
    * Spacing of the uploaded past: a pump's every minute (the maintenance detector summarizes 10-minute
    * epochs), a fridge logger's every 5 minutes, so its past fits one body and the excursion detector never
-   * sees a half-uploaded history (its wall-clock gap check would count the hours still to come as a gap).
+   * sees a half-uploaded history (its wall-clock gap check would open a gap, withdrawn only once the rest arrives).
    */
   backfillStepMs?: { pump?: number; fridge?: number };
   /** The receiver's per-device rate limit (INGEST_RATE_PER_SEC, INGEST_RATE_BURST) and body limits. */
