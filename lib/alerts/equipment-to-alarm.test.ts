@@ -13,6 +13,7 @@ import { GET as listAlertsRoute } from "@/app/api/v1/alerts/route";
 import { POST as acknowledgeRoute } from "@/app/api/v1/alerts/[id]/acknowledge/route";
 import { startAlerting, type Alerting } from "./start-alerting";
 import type { AlertView } from "./alert-types";
+import { createPumpModel } from "@/lib/simulator/device-scenarios";
 
 const T0 = Date.parse("2026-11-23T06:00:00.000Z");
 const MIN = 60_000;
@@ -141,6 +142,35 @@ describe.each(testDatabaseKinds)("equipment readings in → alarm and compliance
     const patient = await db.prisma.patient.findFirstOrThrow();
     const clinical = await db.prisma.alert.create({ data: { rule: "spo2.low", priority: "medium", patientId: patient.id, message: "SpO2 low", openKey: `spo2.low:${patient.id}` } });
     expect(await acknowledgeAs(biomed.token, clinical.id)).toBe(403);
+  });
+
+  it("at start, replays a pump's recent readings: its learned normal survives a restart and a drift is raised", async () => {
+    const pump = await createDevice({ type: "infusion_pump", assetTag: "PUMP-9" });
+    const model = createPumpModel({ seed: 7, scenario: "pump-failing" });
+    const failureAt = model.failureAtMs!;
+    const epoch = now + 2 * 3_600_000 - failureAt; // the pump fails 2 h after the restart below
+    const from = failureAt - 2 * 3_600_000 - 6 * 3_600_000; // the 6 h before the restart (the replay window)
+    const codes: string[] = [], values: number[] = [], ts: string[] = [], seqs: number[] = [];
+    let n = 0;
+    for (let t = from; t < failureAt - 2 * 3_600_000; t += MIN) {
+      const r = model.sample(t);
+      n++;
+      for (const [code, v] of Object.entries(r)) {
+        codes.push(code);
+        values.push(v);
+        ts.push(new Date(epoch + t).toISOString());
+        seqs.push(n);
+      }
+    }
+    await db.sql.query(
+      `INSERT INTO observations (device_id, code, value, ts, seq) SELECT $1, c, v, t, s FROM unnest($2::text[], $3::float8[], $4::timestamptz[], $5::bigint[]) AS x(c, v, t, s)`,
+      [pump.id, codes, values, ts, seqs],
+    );
+    await alerting.stop();
+    alerting = await startAlerting({ config: CONFIG, now: () => now, tickMs: 3_600_000 });
+    await settle();
+    expect(alerting.engine.equipment.watch.has(pump.id)).toBe(true);
+    expect(await db.prisma.alert.findFirst({ where: { rule: "device.maintenance", deviceId: pump.id } })).toMatchObject({ priority: "technical", patientId: null });
   });
 
   it("withdraws a gap opened on the clock when the logger's late upload fills it", async () => {

@@ -5,6 +5,7 @@
 // row is continued rather than a second one started. Replayed events rewrite the same log rows (keyed by
 // device, kind and start), and open alerts were already marked raised, so nothing is recorded twice.
 import "server-only";
+import type { EquipmentReadingsEvent } from "@/lib/bus/event-bus";
 import type { Sql } from "@/lib/db/sql";
 import { isEnvironmentProfile } from "@/lib/domain/environment-profiles";
 import type { AlarmEngine } from "./alarm-engine";
@@ -37,6 +38,18 @@ export async function loadEquipmentInfos(sql: Sql, ids?: string[]): Promise<Equi
   }));
 }
 
+/** Observation rows (one per metric) back into frames, by seq. */
+function framesOf(rows: { ts: Date | string; seq: string | number; code: string; value: number }[]): EquipmentReadingsEvent["frames"] {
+  const frames: EquipmentReadingsEvent["frames"] = [];
+  for (const r of rows) {
+    const seq = Number(r.seq);
+    let last = frames.at(-1);
+    if (!last || last.seq !== seq) frames.push((last = { seq, ts: new Date(r.ts).toISOString(), values: {} }));
+    last.values[r.code] = r.value;
+  }
+  return frames;
+}
+
 export async function warmEquipment(sql: Sql, engine: AlarmEngine, now: number): Promise<void> {
   const infos = await loadEquipmentInfos(sql);
   if (infos.length === 0) return;
@@ -48,29 +61,16 @@ export async function warmEquipment(sql: Sql, engine: AlarmEngine, now: number):
     [ids],
   );
   const openSince = new Map(open.map((o) => [o.device_id, new Date(o.since).getTime()]));
-  const defaultSince = now - REPLAY_MS;
-  const since = Math.min(defaultSince, ...openSince.values());
-  const rows = await sql.query<{ device_id: string; ts: Date | string; seq: string | number; code: string; value: number }>(
-    `SELECT device_id, ts, seq, code, value FROM observations
-      WHERE device_id = ANY($1::text[]) AND code = ANY($2::text[]) AND NOT artifact AND ts >= $3
-      ORDER BY device_id, ts, seq`,
-    [ids, EQUIPMENT_CODES, new Date(since).toISOString()],
-  );
-  let frame: { deviceId: string; ts: string; seq: number; values: Record<string, number> } | null = null;
-  const flush = () => {
-    if (frame) engine.equipment.observe({ deviceId: frame.deviceId, frames: [{ seq: frame.seq, ts: frame.ts, values: frame.values }] });
-  };
-  for (const r of rows) {
-    const t = new Date(r.ts).getTime();
-    if (t < Math.min(defaultSince, openSince.get(r.device_id) ?? Infinity)) continue;
-    const ts = new Date(t).toISOString();
-    const seq = Number(r.seq);
-    if (!frame || frame.deviceId !== r.device_id || frame.seq !== seq) {
-      flush();
-      frame = { deviceId: r.device_id, ts, seq, values: {} };
-    }
-    frame.values[r.code] = r.value;
+  // One device at a time: a start-up replay holds one device's hours in memory, never the whole fleet's.
+  for (const id of ids) {
+    const since = Math.min(now - REPLAY_MS, openSince.get(id) ?? Infinity);
+    const rows = await sql.query<{ ts: Date | string; seq: string | number; code: string; value: number }>(
+      `SELECT ts, seq, code, value FROM observations
+        WHERE device_id = $1 AND code = ANY($2::text[]) AND NOT artifact AND ts >= $3
+        ORDER BY ts, seq`,
+      [id, EQUIPMENT_CODES, new Date(since).toISOString()],
+    );
+    engine.equipment.observe({ deviceId: id, frames: framesOf(rows) });
   }
-  flush();
   for (const id of ids) engine.equipment.evaluate(id);
 }
