@@ -1,6 +1,8 @@
 // The one Node process: Next.js, Socket.IO, the MQTT side, the CLI control channel, clinical alerting
 // and the demo simulator. Start-up order follows the data: database -> alerting (engine + escalation
 // scheduler, subscribed before the first frame) -> broker -> web + sockets -> simulator.
+// With REDIS_URL (several app nodes): Socket.IO fans out through Redis, and alerting runs on the one node
+// holding the alerting lead, fed with every node's frames (lib/alerts/cluster-feed, alerting-lead).
 import http from "node:http";
 import next from "next";
 import { env } from "@/lib/env";
@@ -11,6 +13,9 @@ import { seedDemo } from "@/lib/seed/seed-demo";
 import { startMqtt } from "@/lib/platform/start-mqtt";
 import { startDemoSimulator } from "@/lib/platform/start-simulator";
 import { startAlerting } from "@/lib/alerts/start-alerting";
+import { holdAlertingLead } from "@/lib/alerts/alerting-lead";
+import { shareEngineFeed } from "@/lib/alerts/cluster-feed";
+import { connectClusterAdapter } from "@/lib/socket/cluster-adapter";
 import { startConnectivityMonitor } from "@/lib/devices/connectivity-monitor";
 import { attachSocketServer } from "@/lib/socket/socket-server";
 import { startControlChannel } from "@/lib/cli/control-channel";
@@ -28,7 +33,9 @@ async function main() {
 
   const db = await getDatabase();
   const demo = e.demo ? await seedDemo(e.dataDir) : null;
-  const alerting = await startAlerting();
+  const cluster = e.REDIS_URL ? await connectClusterAdapter(e.REDIS_URL, console.log) : null;
+  const lead = cluster && e.DATABASE_URL ? await holdAlertingLead({ databaseUrl: e.DATABASE_URL, start: () => startAlerting(), log: console.log }) : null;
+  const alerting = lead ? null : await startAlerting();
   const stopConnectivity = await startConnectivityMonitor();
   const mqtt = await startMqtt(e, console.log);
 
@@ -36,7 +43,8 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => void handle(req, res));
-  const sockets = attachSocketServer(server);
+  const sockets = attachSocketServer(server, { adapter: cluster?.adapter });
+  const stopFeed = lead ? shareEngineFeed(sockets.io, () => lead.current()) : () => undefined;
   if (dev) {
     // Next's dev server needs its own websocket (HMR); Socket.IO handles /socket.io itself.
     const upgrade = app.getUpgradeHandler();
@@ -63,8 +71,10 @@ async function main() {
     await simulator?.stop();
     await mqtt.close(); // stops intake; frames in flight finish writing
     await stopConnectivity();
-    await alerting.stop(); // alarms and NEWS2 rows still queued are written
+    stopFeed();
+    await (lead ? lead.stop() : alerting?.stop()); // alarms and NEWS2 rows still queued are written
     await sockets.close();
+    await cluster?.close();
     await control.close();
     await app.close?.();
     await db.close();

@@ -14,6 +14,11 @@ const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default(".data"),
   MQTT_URL: z.string().url().optional(),
+  /**
+   * Several app nodes: Redis for Socket.IO's Redis Streams adapter (fan-out across nodes) and the feed of
+   * every node's frames to the one node that runs the alarm engine (elected in PostgreSQL).
+   */
+  REDIS_URL: z.string().url().optional(),
   /** Stable MQTT client id of this app node at the external broker, so its session survives a crash. */
   MQTT_CLIENT_ID: z.string().min(1).max(128).optional(),
   MQTT_PORT: z.coerce.number().int().min(0).max(65535).default(1883),
@@ -61,6 +66,9 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   }
   const e = result.data;
   const embeddedDatabase = !e.DATABASE_URL;
+  if (e.REDIS_URL && embeddedDatabase) {
+    throw new Error("Invalid configuration:\n  REDIS_URL: several app nodes need a shared PostgreSQL; set DATABASE_URL too (the embedded database is single-process)");
+  }
   const demo = e.SEED_DEMO ?? embeddedDatabase;
   return {
     ...e,

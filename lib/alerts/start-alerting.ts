@@ -5,7 +5,8 @@
 // missed; stop it after ingest has stopped so every alarm and NEWS2 row is written.
 import "server-only";
 import { getDatabase } from "@/lib/db/database";
-import { eventBus } from "@/lib/bus/event-bus";
+import { eventBus, type BusEvents } from "@/lib/bus/event-bus";
+import { ENGINE_FEED_EVENTS, type EngineFeedEvent, type EngineFeedMessage } from "@/lib/bus/engine-feed";
 import { processSingleton } from "@/lib/process-singleton";
 import { AlarmEngine } from "./alarm-engine";
 import { alertingConfig, type AlertingConfig } from "./alerting-config";
@@ -18,7 +19,17 @@ import { loadEquipmentInfos, warmEquipment } from "./load-equipment";
 import { ExcursionLog } from "@/lib/environment/excursion-log";
 import { News2Writer } from "./news2-writer";
 
-export type Alerting = { engine: AlarmEngine; scheduler: EscalationScheduler; writer: AlertWriter; excursions: ExcursionLog; stop(): Promise<void> };
+export type Alerting = {
+  engine: AlarmEngine;
+  scheduler: EscalationScheduler;
+  writer: AlertWriter;
+  excursions: ExcursionLog;
+  /** An engine event from another app node (lib/alerts/cluster-feed); this node's own arrive on its bus. */
+  accept(m: EngineFeedMessage): void;
+  stop(): Promise<void>;
+};
+
+type FeedHandlers = { [K in EngineFeedEvent]: (payload: BusEvents[K][0]) => void };
 
 /** Alarms whose raise is linked to the compliance log's excursion or gap row. */
 const ENVIRONMENT_RULES = new Set(["env.excursion", "tech.logger_gap"]);
@@ -72,18 +83,20 @@ export async function startAlerting(opts: { config?: AlertingConfig; now?: () =>
     await reloadLimits();
   };
 
-  const offs = [
-    bus.subscribe("vitals", (e) => engine.submitVitals(e)),
-    bus.subscribe("device:status", (e) => engine.submitStatus(e)),
-    bus.subscribe("equipment:readings", (e) => engine.submitEquipment(e)),
-    bus.subscribe("device:changed", ({ deviceId }) => engine.equipment.refresh(deviceId)),
-    bus.subscribe("alert:changed", (u) => {
+  const handlers: FeedHandlers = {
+    vitals: (e) => engine.submitVitals(e),
+    "device:status": (e) => engine.submitStatus(e),
+    "equipment:readings": (e) => engine.submitEquipment(e),
+    "device:changed": ({ deviceId }) => engine.equipment.refresh(deviceId),
+    "alert:changed": (u) => {
       engine.handleAlertChanged(u);
       if (u.change === "raised" && u.alert.deviceId && ENVIRONMENT_RULES.has(u.alert.rule)) excursions.linkAlert(u.alert.deviceId, u.alert.id, u.alert.rule);
       scheduler.poke(u.alert.nextEscalationAt);
-    }),
-    bus.subscribe("alarm-limits:changed", () => void reloadLimits()),
-  ];
+    },
+    "alarm-limits:changed": () => void reloadLimits(),
+  };
+  const accept = (m: EngineFeedMessage) => (handlers[m.event] as (p: EngineFeedMessage["payload"]) => void)(m.payload);
+  const offs = ENGINE_FEED_EVENTS.map((event) => bus.subscribe(event, (payload: EngineFeedMessage["payload"]) => accept({ event, payload } as EngineFeedMessage)));
   const tick = setInterval(() => engine.tick(), opts.tickMs ?? TICK_MS);
   const refresher = setInterval(() => void refresh(), REFRESH_MS);
   scheduler.start();
@@ -93,6 +106,7 @@ export async function startAlerting(opts: { config?: AlertingConfig; now?: () =>
     scheduler,
     writer,
     excursions,
+    accept,
     async stop() {
       for (const off of offs) off();
       engine.drainQueue();

@@ -18,6 +18,7 @@ import { forwardAlerting } from "@/lib/alerts/alert-fanout";
 import { authenticateSocket } from "./socket-auth";
 import { socketHandler } from "./socket-handler";
 import type { AppServer, AppSocket } from "./socket-types";
+import type { ClusterAdapter } from "./cluster-adapter";
 import { EQUIPMENT_ROOM_ROLES, EQUIPMENT_SCOPE, rooms, userRoom } from "./events";
 
 /** setTimeout fires at once beyond 2^31-1 ms; sessions are far shorter, but never risk it. */
@@ -77,10 +78,12 @@ function registerHandlers(socket: AppSocket): void {
   );
 }
 
-export function attachSocketServer(httpServer: http.Server): { io: AppServer; close(): Promise<void> } {
+/** `adapter`: the cluster adapter (lib/socket/cluster-adapter) when several app nodes serve the same wards. */
+export function attachSocketServer(httpServer: http.Server, opts: { adapter?: ClusterAdapter["adapter"] } = {}): { io: AppServer; close(): Promise<void> } {
   const io: AppServer = new Server(httpServer, {
     serveClient: false,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+    ...(opts.adapter ? { adapter: opts.adapter } : {}),
   });
 
   io.use((socket, next) => {

@@ -2,7 +2,8 @@ import "server-only";
 import type { Server, Socket } from "socket.io";
 import type { Principal } from "@/lib/auth/principal";
 import type { ClientToServerEvents, ServerToClientEvents } from "./events";
+import type { InterServerEvents } from "./inter-server-events";
 
 export type SocketData = { principal: Principal; meta: { ip: string | null; userAgent: string | null } };
-export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;

@@ -3,12 +3,15 @@
 import http from "node:http";
 import { io as connectClient, type Socket } from "socket.io-client";
 import { attachSocketServer } from "@/lib/socket/socket-server";
+import type { ClusterAdapter } from "@/lib/socket/cluster-adapter";
+import type { AppServer } from "@/lib/socket/socket-types";
 import type { ClientToServerEvents, ServerToClientEvents, SubscribeAck } from "@/lib/socket/events";
 
 export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export type SocketHarness = {
   url: string;
+  io: AppServer;
   /** Connects (resolves on connect, rejects on a refused handshake); `setup` runs before connecting. */
   connect(token?: string, setup?: (c: TestClient) => void): Promise<TestClient>;
   subscribe(c: TestClient, kind: "ward" | "patient" | "equipment", id: string): Promise<SubscribeAck>;
@@ -16,14 +19,16 @@ export type SocketHarness = {
   close(): Promise<void>;
 };
 
-export async function startSocketHarness(): Promise<SocketHarness> {
+/** `adapter`: a cluster adapter, to run several "nodes" against one Redis. */
+export async function startSocketHarness(opts: { adapter?: ClusterAdapter["adapter"] } = {}): Promise<SocketHarness> {
   const server = http.createServer();
-  const sockets = attachSocketServer(server);
+  const sockets = attachSocketServer(server, opts);
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   const clients: TestClient[] = [];
   return {
     url,
+    io: sockets.io,
     async connect(token, setup) {
       const c: TestClient = connectClient(url, { auth: token ? { token } : {}, transports: ["websocket"], reconnectionDelay: 50 });
       clients.push(c);
