@@ -22,16 +22,33 @@ function alertRoomsOf(a: { patientId: string | null; wardId: string | null }): s
   return a.patientId ? roomsOf(a) : [...roomsOf(a), rooms.equipment(EQUIPMENT_SCOPE)];
 }
 
-/** A broadcast with acknowledgements to the recipient's own room, so it reaches their sockets on every
- *  app node; delivered once any of them acknowledges within the timeout. */
-export function deliverNotification(io: AppServer, notification: AlertNotification, recipient: PersonRef, timeoutMs: number): void {
+/** Sends to each of the recipient's sockets (on any app node: fetchSockets and a room per socket go
+ *  through the cluster adapter); the first acknowledgement is the "delivered" receipt, "not_delivered"
+ *  if none comes within the timeout. */
+export async function deliverNotification(io: AppServer, notification: AlertNotification, recipient: PersonRef, timeoutMs: number): Promise<void> {
+  const sockets = await io.in(userRoom(recipient.id)).fetchSockets();
   const record = (delivered: boolean) =>
     recordDeliveryReceipt(notification.alert.id, notification.level, recipient, delivered).catch((err: Error) =>
       console.error("[alerts] recording a delivery receipt failed:", err.message),
     );
-  io.to(userRoom(recipient.id))
-    .timeout(timeoutMs)
-    .emit("alert:notify", notification, (_err, responses) => void record(responses.length > 0));
+  if (sockets.length === 0) return void record(false);
+  let done = false;
+  let waiting = sockets.length;
+  for (const s of sockets) {
+    io.to(s.id)
+      .timeout(timeoutMs)
+      .emit("alert:notify", notification, (_err, responses) => {
+        waiting--;
+        if (done) return;
+        if (responses.length > 0) {
+          done = true;
+          void record(true);
+        } else if (waiting === 0) {
+          done = true;
+          void record(false);
+        }
+      });
+  }
 }
 
 /** Subscribes the Socket.IO server to the alerting events of the bus; returns the unsubscribe. */
@@ -53,7 +70,9 @@ export function forwardAlerting(io: AppServer, opts: { deliveryTimeoutMs?: numbe
       else io.to(targets).emit("alert:updated", u);
     }),
     bus.subscribe("alert:notify", ({ notification, recipients }) => {
-      for (const r of recipients) deliverNotification(io, notification, r, opts.deliveryTimeoutMs ?? DELIVERY_TIMEOUT_MS);
+      for (const r of recipients) {
+        deliverNotification(io, notification, r, opts.deliveryTimeoutMs ?? DELIVERY_TIMEOUT_MS).catch((err: Error) => console.error("[alerts] notification failed:", err.message));
+      }
     }),
   ];
   return () => offs.forEach((off) => off());

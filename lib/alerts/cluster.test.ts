@@ -71,7 +71,7 @@ describe.skipIf(!redisUrl)("two app nodes joined through Redis", () => {
     });
     const row = await db.prisma.alert.create({ data: { rule: "spo2.low", priority: "medium", wardId, message: "SpO2 low" } });
     const alert = { id: row.id } as Pick<AlertView, "id"> as AlertView;
-    deliverNotification(a.io, { alert, level: 0, reason: "raised" }, nurse, 3000);
+    await deliverNotification(a.io, { alert, level: 0, reason: "raised" }, nurse, 3000);
     await expect.poll(() => db.prisma.alertEvent.findMany({ where: { alertId: row.id }, select: { type: true, recipientId: true } }), { timeout: 8000 }).toEqual([
       { type: "delivered", recipientId: nurse.id },
     ]);
