@@ -9,7 +9,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { loadAlertList } from "@/components/alerts/alert-list-action";
 import { useLiveAlerts } from "@/components/alerts/use-live-alerts";
 import { useLiveSocket, useRooms, useSocketEvent } from "@/components/live/use-live-socket";
-import { EQUIPMENT_SCOPE } from "@/lib/socket/events";
+import { equipmentRoomIds } from "@/lib/alerts-ui/equipment-room";
 import type { AlertView } from "@/lib/alerts/alert-types";
 import { keepSelection, moveSelection, type QueueCommand } from "@/lib/alerts-ui/keyboard";
 import { isLatched } from "@/lib/alerts-ui/presentation";
@@ -26,9 +26,6 @@ const CATCH_UP_DEBOUNCE_MS = 150;
 const identity = (a: AlertView) => a;
 
 type Props = { alerts: AlertView[]; generatedAt: string; filter: QueueFilter; wards: WardOption[]; equipment: boolean; truncated: boolean };
-
-const EQUIPMENT_ROOMS = [EQUIPMENT_SCOPE];
-const NO_ROOMS: string[] = [];
 
 export function AlertQueue({ alerts, generatedAt, filter, wards, equipment, truncated }: Props) {
   // Ids the server listed for this filter (it also matches a ward by the patient's current bed).
@@ -71,7 +68,7 @@ export function AlertQueue({ alerts, generatedAt, filter, wards, equipment, trun
   const wardIds = useMemo(() => wards.map((w) => w.id), [wards]);
   const [refusal, setRefusal] = useState<string | null>(null);
   useRooms("ward", wardIds, { catchUp: true, onAck: (_id, r) => setRefusal(r.ok ? null : r.error), onResync: catchUp });
-  useRooms("equipment", equipment ? EQUIPMENT_ROOMS : NO_ROOMS, { catchUp: true, onAck: (_id, r) => setRefusal(r.ok ? null : r.error), onResync: catchUp });
+  useRooms("equipment", equipmentRoomIds(equipment), { catchUp: true, onAck: (_id, r) => setRefusal(r.ok ? null : r.error), onResync: catchUp });
   const { status, error } = useLiveSocket();
 
   // Sent to this user (at raise or by escalation): acknowledge receipt, mark the row.

@@ -7,15 +7,13 @@
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef } from "react";
 import { useRooms, useSocketEvent } from "@/components/live/use-live-socket";
-import { EQUIPMENT_SCOPE } from "@/lib/socket/events";
+import { equipmentRoomIds } from "@/lib/alerts-ui/equipment-room";
 import { summariseActive, toMark, type AlertMark } from "@/lib/alerts-ui/active-alerts";
 import { loadActiveAlertMarks } from "./active-alerts-action";
 import { useAudibleCue } from "./audible-cue";
 import { useLiveAlerts } from "./use-live-alerts";
 
 const REFRESH_MS = 120_000;
-const EQUIPMENT_ROOMS = [EQUIPMENT_SCOPE];
-const NO_ROOMS: string[] = [];
 const PILL: Record<string, string> = { high: "badge-high", medium: "badge-medium", low: "badge-inop", technical: "badge-inop" };
 const isActive = (m: AlertMark) => m.state === "active";
 
@@ -38,7 +36,7 @@ export function AlertCountBadge({ initial, generatedAt, wardIds, equipment, curr
     }
   }, [merge]);
   useRooms("ward", wardIds, { catchUp: true, onResync: () => void refresh() });
-  useRooms("equipment", equipment ? EQUIPMENT_ROOMS : NO_ROOMS, { catchUp: true, onResync: () => void refresh() });
+  useRooms("equipment", equipmentRoomIds(equipment), { catchUp: true, onResync: () => void refresh() });
   useEffect(() => {
     const t = setInterval(() => void refresh(), REFRESH_MS);
     return () => clearInterval(t);

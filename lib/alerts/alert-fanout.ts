@@ -5,17 +5,13 @@
 import "server-only";
 import { eventBus } from "@/lib/bus/event-bus";
 import { NEWS2_DEVICE_ID } from "@/lib/domain/metrics";
-import { EQUIPMENT_SCOPE, rooms, userRoom } from "@/lib/socket/events";
+import { EQUIPMENT_SCOPE, rooms, roomsOf, userRoom } from "@/lib/socket/events";
 import type { AppServer } from "@/lib/socket/socket-types";
 import type { AlertNotification, PersonRef } from "./alert-types";
 import { recordDeliveryReceipt } from "./alert-receipts";
 
 /** How long a recipient's client has to acknowledge a notification. */
 export const DELIVERY_TIMEOUT_MS = 10_000;
-
-function roomsOf(e: { patientId: string | null; wardId: string | null }): string[] {
-  return [e.patientId && rooms.patient(e.patientId), e.wardId && rooms.ward(e.wardId)].filter((r): r is string => !!r);
-}
 
 /** An alert on no patient (equipment) also goes to the equipment room (admin, biomed). */
 function alertRoomsOf(a: { patientId: string | null; wardId: string | null }): string[] {

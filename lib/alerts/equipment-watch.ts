@@ -101,7 +101,8 @@ export class EquipmentWatch {
       if (!w.environment || !w.info.profile) continue;
       const events = w.environment.check(now);
       if (events.length === 0) continue;
-      for (const event of events) this.record({ info: { ...w.info, profile: w.info.profile }, event });
+      const info = { ...w.info, profile: w.info.profile };
+      for (const event of events) this.record({ info, event });
       touched.push(id);
     }
     return touched;
@@ -128,12 +129,12 @@ export class EquipmentWatch {
         }),
       );
     }
-    if (w.environment && w.info.profile) {
+    // Judged once the sensor has reported at all (a logger gap needs a last reading too).
+    if (w.environment && w.info.profile && w.lastT > -Infinity) {
       const profile = ENVIRONMENT_PROFILES[w.info.profile];
       const last = w.environment.excursions().at(-1);
       const ongoing = last?.ongoing ? last : null;
-      if (w.lastT > -Infinity) {
-        out.push(
+      out.push(
           finding(ongoing ? "violated" : "normal", now, 0, {
             ...base,
             rule: "env.excursion",
@@ -143,21 +144,18 @@ export class EquipmentWatch {
               : `${profile.label} excursion`,
             value: ongoing ? (ongoing.kind === "high" ? ongoing.maxC : ongoing.minC) : null,
           }),
-        );
-      }
+      );
       const gap = w.environment.gaps().at(-1);
-      if (gap || w.lastT > -Infinity) {
-        const open = gap?.ongoing ? gap : null;
-        out.push(
-          finding(open ? "violated" : "normal", now, 0, {
-            ...base,
-            rule: "tech.logger_gap",
-            priority: "technical",
-            message: open ? `${profile.label}${where}: no temperature reading since ${hhmm(open.startT)} UTC` : `${profile.label} logger gap`,
-            value: null,
-          }),
-        );
-      }
+      const open = gap?.ongoing ? gap : null;
+      out.push(
+        finding(open ? "violated" : "normal", now, 0, {
+          ...base,
+          rule: "tech.logger_gap",
+          priority: "technical",
+          message: open ? `${profile.label}${where}: no temperature reading since ${hhmm(open.startT)} UTC` : `${profile.label} logger gap`,
+          value: null,
+        }),
+      );
     }
     return out;
   }

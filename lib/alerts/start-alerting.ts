@@ -31,8 +31,6 @@ export type Alerting = {
 
 type FeedHandlers = { [K in EngineFeedEvent]: (payload: BusEvents[K][0]) => void };
 
-/** Alarms whose raise is linked to the compliance log's excursion or gap row. */
-const ENVIRONMENT_RULES = new Set(["env.excursion", "tech.logger_gap"]);
 
 const TICK_MS = 1_000;
 const REFRESH_MS = 60_000;
@@ -90,7 +88,7 @@ export async function startAlerting(opts: { config?: AlertingConfig; now?: () =>
     "device:changed": ({ deviceId }) => engine.equipment.refresh(deviceId),
     "alert:changed": (u) => {
       engine.handleAlertChanged(u);
-      if (u.change === "raised" && u.alert.deviceId && ENVIRONMENT_RULES.has(u.alert.rule)) excursions.linkAlert(u.alert.deviceId, u.alert.id, u.alert.rule);
+      if (u.change === "raised" && u.alert.deviceId) excursions.linkAlert(u.alert.deviceId, u.alert.id, u.alert.rule);
       scheduler.poke(u.alert.nextEscalationAt);
     },
     "alarm-limits:changed": () => void reloadLimits(),

@@ -23,6 +23,9 @@ type Row = {
   maxC: number | null;
 };
 
+/** The alarms that stand for rows of this record, and the row kinds each covers. */
+const ALERT_RULE_KINDS: Readonly<Record<string, readonly Row["kind"][]>> = { "env.excursion": ["high", "low"], "tech.logger_gap": ["data_gap"] };
+
 export function toExcursionRow({ info, event }: EnvironmentRecord): Row {
   const base = { deviceId: info.deviceId, profile: info.profile, location: info.location, wardId: info.wardId };
   if (event.type === "data-gap" || event.type === "data-gap-withdrawn") {
@@ -49,9 +52,10 @@ export class ExcursionLog {
     else this.queue.enqueue(row.deviceId, () => this.upsert(row));
   }
 
-  /** An alarm was raised for a device's excursion (env.excursion) or logger gap (tech.logger_gap). */
+  /** An alarm was raised: if it is for a device's excursion or logger gap, link it to that row. */
   linkAlert(deviceId: string, alertId: string, rule: string): void {
-    const kinds = rule === "tech.logger_gap" ? ["data_gap"] : ["high", "low"];
+    const kinds = ALERT_RULE_KINDS[rule];
+    if (!kinds) return;
     this.queue.enqueue(deviceId, async () => {
       await this.sql.query(
         `UPDATE environment_excursions SET alert_id = $1

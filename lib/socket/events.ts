@@ -54,6 +54,11 @@ export const rooms = {
   equipment: (scope: string) => `equipment:${scope}`,
 };
 
+/** The patient and ward rooms of a patient- or ward-bound event. */
+export function roomsOf(e: { patientId: string | null; wardId: string | null }): string[] {
+  return [e.patientId && rooms.patient(e.patientId), e.wardId && rooms.ward(e.wardId)].filter((r): r is string => !!r);
+}
+
 /** Who may follow the equipment room (alerts of devices on no patient). */
 export const EQUIPMENT_ROOM_ROLES = ["admin", "biomed"] as const;
 export const EQUIPMENT_SCOPE = "all";

@@ -19,17 +19,12 @@ import { authenticateSocket } from "./socket-auth";
 import { socketHandler } from "./socket-handler";
 import type { AppServer, AppSocket } from "./socket-types";
 import type { ClusterAdapter } from "./cluster-adapter";
-import { EQUIPMENT_ROOM_ROLES, EQUIPMENT_SCOPE, rooms, userRoom } from "./events";
+import { EQUIPMENT_ROOM_ROLES, EQUIPMENT_SCOPE, rooms, roomsOf, userRoom } from "./events";
 
 /** setTimeout fires at once beyond 2^31-1 ms; sessions are far shorter, but never risk it. */
 const MAX_TIMER_MS = 2_147_483_647;
 
 const idSchema = z.string({ error: "an id is required" }).min(1, "an id is required").max(100);
-
-/** The patient and ward rooms of a patient-bound event. */
-function roomsOf(e: { patientId: string | null; wardId: string | null }): string[] {
-  return [e.patientId && rooms.patient(e.patientId), e.wardId && rooms.ward(e.wardId)].filter((r): r is string => !!r);
-}
 
 function registerHandlers(socket: AppSocket): void {
   void socket.join(userRoom(socket.data.principal.userId));
