@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { setDatabase } from "@/lib/db/database";
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "@/lib/testing/test-database";
-import { createWardWithPatients, frameJson } from "@/lib/testing/fixtures";
-import { createUserWithToken } from "@/lib/testing/principals";
-import { startSocketHarness, type SocketHarness } from "@/lib/testing/socket-harness";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "@/test/support/test-database";
+import { createWardWithPatients, frameJson } from "@/test/support/fixtures";
+import { createUserWithToken } from "@/test/support/principals";
+import { startSocketHarness, type SocketHarness } from "@/test/support/socket-harness";
 import { createDevice } from "@/lib/devices/manage-devices";
 import { deviceDirectory } from "@/lib/devices/device-directory";
 import { listRegistryDevices } from "@/lib/devices/device-queries";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createEpisodicPatient, monitorFrame } from "@/lib/bench/alarms/evaluate-detectors";
+import { createEpisodicPatient, monitorFrame } from "@/lib/simulator/episodic-patient";
 import { scoreNews2 } from "@/lib/domain/news2";
 import type { VitalsEvent } from "@/lib/socket/events";
 import type { PatientState } from "./rule-types";

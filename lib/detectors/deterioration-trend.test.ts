@@ -1,7 +1,7 @@
 // Deterioration trend detector on the simulator's patients. The detector was tuned on other seeds
 // (5000+, 9000+, 20000+); these tests use seeds it was never tuned on.
 import { describe, expect, it } from "vitest";
-import { createEpisodicPatient, monitorFrame, news2Of } from "@/lib/bench/alarms/evaluate-detectors";
+import { createEpisodicPatient, monitorFrame, news2Of } from "@/lib/simulator/episodic-patient";
 import { DETERIORATION_CYCLE_MS } from "@/lib/simulator/scenarios";
 import { createPatientModel, type SimulatedValues } from "@/lib/simulator/vital-model";
 import { createTrendDetector, learnBaseline, type TrendFinding } from "./deterioration-trend";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { createTestDatabase, type TestDatabase } from "@/test/support/test-database";
 import { eventBus } from "@/lib/bus/event-bus";
 import type { DeviceStatusEvent } from "@/lib/socket/events";
 import { ConnectivityMonitor, noteDeviceActivity, runningConnectivityMonitor, startConnectivityMonitor } from "./connectivity-monitor";

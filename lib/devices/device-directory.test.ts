@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDatabase } from "@/lib/db/database";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
-import { createWardWithPatients } from "@/lib/testing/fixtures";
+import { createTestDatabase, type TestDatabase } from "@/test/support/test-database";
+import { createWardWithPatients } from "@/test/support/fixtures";
 import { assignDevice, createDevice } from "./manage-devices";
 import { deviceDirectory } from "./device-directory";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDatabase } from "@/lib/db/database";
 import { eventBus, type DeviceChangedEvent } from "@/lib/bus/event-bus";
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "@/lib/testing/test-database";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "@/test/support/test-database";
 import { checkEnvironmentProfile, createDevice, DeviceInputError, revokeDevice } from "./manage-devices";
 import { devicePatchBodySchema, setEnvironmentProfile } from "./set-environment-profile";
 import { getRegistryDevice, listRegistryDevices } from "./device-queries";

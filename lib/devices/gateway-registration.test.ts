@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDatabase } from "@/lib/db/database";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { createTestDatabase, type TestDatabase } from "@/test/support/test-database";
 import { runCliCommand } from "@/lib/cli/commands";
 import { createDevice } from "./manage-devices";
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDatabase } from "@/lib/db/database";
 import { eventBus, type DeviceChangedEvent } from "@/lib/bus/event-bus";
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "@/lib/testing/test-database";
-import { createWardWithPatients } from "@/lib/testing/fixtures";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "@/test/support/test-database";
+import { createWardWithPatients } from "@/test/support/fixtures";
 import { authenticateDevice } from "./authenticate-device";
 import { assignDevice, assignmentBodySchema, createDevice, DeviceInputError, revokeDevice, rotateDeviceSecret, unassignDevice } from "./manage-devices";
 import { getRegistryDevice, listRegistryDevices } from "./device-queries";

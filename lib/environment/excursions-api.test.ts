@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { setDatabase } from "@/lib/db/database";
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "@/lib/testing/test-database";
-import { createWardWithPatients } from "@/lib/testing/fixtures";
-import { createUserWithToken } from "@/lib/testing/principals";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "@/test/support/test-database";
+import { createWardWithPatients } from "@/test/support/fixtures";
+import { createUserWithToken } from "@/test/support/principals";
 import { loadPrincipal } from "@/lib/auth/load-principal";
 import { GET as listRoute } from "@/app/api/v1/environment/excursions/route";
 import { POST as actionRoute } from "@/app/api/v1/environment/excursions/[id]/corrective-action/route";

@@ -1,8 +1,8 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDatabase } from "@/lib/db/database";
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "@/lib/testing/test-database";
-import { createWardWithPatients } from "@/lib/testing/fixtures";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "@/test/support/test-database";
+import { createWardWithPatients } from "@/test/support/fixtures";
 import { createDevice } from "@/lib/devices/manage-devices";
 import { uploadFirmwarePackage, MAX_PACKAGE_BYTES } from "./upload-package";
 import { assignFirmware } from "./assign-firmware";

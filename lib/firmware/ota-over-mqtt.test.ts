@@ -5,7 +5,7 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import mqtt from "mqtt";
 import { setDatabase } from "@/lib/db/database";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { createTestDatabase, type TestDatabase } from "@/test/support/test-database";
 import { createDevice } from "@/lib/devices/manage-devices";
 import { startEmbeddedBroker, type EmbeddedBroker } from "@/lib/ingest/embedded-broker";
 import { otaStatusTopic, otaTopic } from "@/lib/ingest/mqtt-topics";

@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import mqtt from "mqtt";
 import { setDatabase } from "@/lib/db/database";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
-import { mosquittoAvailable, startPrivateMosquitto, type PrivateMosquitto } from "@/lib/testing/private-mosquitto";
+import { createTestDatabase, type TestDatabase } from "@/test/support/test-database";
+import { mosquittoAvailable, startPrivateMosquitto, type PrivateMosquitto } from "@/test/support/private-mosquitto";
 import { createDevice, revokeDevice, rotateDeviceSecret } from "@/lib/devices/manage-devices";
 import { startDynsecSync } from "./dynsec-sync";
 import { telemetryTopic } from "./mqtt-topics";

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import mqtt from "mqtt";
 import { setDatabase } from "@/lib/db/database";
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "@/lib/testing/test-database";
-import { createWardWithPatients, frameJson } from "@/lib/testing/fixtures";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "@/test/support/test-database";
+import { createWardWithPatients, frameJson } from "@/test/support/fixtures";
 import { createDevice, revokeDevice } from "@/lib/devices/manage-devices";
 import { eventBus } from "@/lib/bus/event-bus";
 import type { VitalsEvent } from "@/lib/socket/events";

@@ -11,14 +11,14 @@ import { setDatabase } from "@/lib/db/database";
 import { openDatabase, type Database } from "@/lib/db/open-database";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { setProcessSingleton } from "@/lib/process-singleton";
-import { createWardWithPatients } from "@/lib/testing/fixtures";
+import { createWardWithPatients } from "@/test/support/fixtures";
 import { createDevice } from "@/lib/devices/manage-devices";
 import { startEmbeddedBroker, type EmbeddedBroker } from "./embedded-broker";
 import { getObservationWriter } from "./accept-telemetry";
 import { ingestCounts } from "./ingest-counters";
 import { RateLimiter } from "./rate-limiter";
-import { TcpProxy } from "./testing/tcp-proxy";
-import { DeviceStream, storedCounts } from "./testing/device-stream";
+import { TcpProxy } from "@/test/support/tcp-proxy";
+import { DeviceStream, storedCounts } from "@/test/support/device-stream";
 
 const url = process.env.TEST_DATABASE_URL;
 if (process.env.CI && !url) throw new Error("TEST_DATABASE_URL must be set in CI");

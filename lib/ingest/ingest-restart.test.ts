@@ -11,11 +11,11 @@ import { setDatabase as installDatabase } from "@/lib/db/database";
 import { openDatabase, type Database } from "@/lib/db/open-database";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { setProcessSingleton } from "@/lib/process-singleton";
-import { createWardWithPatients } from "@/lib/testing/fixtures";
+import { createWardWithPatients } from "@/test/support/fixtures";
 import { createDevice } from "@/lib/devices/manage-devices";
 import { startEmbeddedBroker, type EmbeddedBroker } from "./embedded-broker";
 import { RateLimiter } from "./rate-limiter";
-import { DeviceStream, storedCounts } from "./testing/device-stream";
+import { DeviceStream, storedCounts } from "@/test/support/device-stream";
 
 describe("ingest across an app restart (PGlite data directory)", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "iomt-restart-"));

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { setDatabase } from "@/lib/db/database";
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "@/lib/testing/test-database";
-import { createWardWithPatients } from "@/lib/testing/fixtures";
-import { createUserWithToken } from "@/lib/testing/principals";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "@/test/support/test-database";
+import { createWardWithPatients } from "@/test/support/fixtures";
+import { createUserWithToken } from "@/test/support/principals";
 import { ObservationWriter } from "@/lib/store/observation-writer";
 import { GET as listPatients } from "@/app/api/v1/patients/route";
 import { GET as getObservations } from "@/app/api/v1/patients/[id]/observations/route";

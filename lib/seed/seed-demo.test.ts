@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDatabase } from "@/lib/db/database";
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "@/lib/testing/test-database";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "@/test/support/test-database";
 import { verifyPassword } from "@/lib/auth/password";
 import { seedDemo } from "./seed-demo";
 import { DEMO_EQUIPMENT, demoEquipmentScenarioFor } from "./demo-hospital";

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { io as connectClient } from "socket.io-client";
 import { setDatabase } from "@/lib/db/database";
 import { eventBus } from "@/lib/bus/event-bus";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
-import { createWardWithPatients } from "@/lib/testing/fixtures";
-import { createUserWithToken } from "@/lib/testing/principals";
+import { createTestDatabase, type TestDatabase } from "@/test/support/test-database";
+import { createWardWithPatients } from "@/test/support/fixtures";
+import { createUserWithToken } from "@/test/support/principals";
 import { encode } from "next-auth/jwt";
-import { startSocketHarness, type SocketHarness, type TestClient as Client } from "@/lib/testing/socket-harness";
+import { startSocketHarness, type SocketHarness, type TestClient as Client } from "@/test/support/socket-harness";
 import type { VitalsEvent } from "./events";
 
 describe("Socket.IO live fan-out", () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "@/lib/testing/test-database";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "@/test/support/test-database";
 import { ObservationWriter, IngestBusyError, type PendingFrame } from "./observation-writer";
 
 describe.each(testDatabaseKinds)("ObservationWriter on %s", (kind) => {

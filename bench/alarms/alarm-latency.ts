@@ -11,9 +11,9 @@ import { startAlerting } from "@/lib/alerts/start-alerting";
 import { createDevice } from "@/lib/devices/manage-devices";
 import { deviceDirectory } from "@/lib/devices/device-directory";
 import { acceptTelemetry } from "@/lib/ingest/accept-telemetry";
-import { createWardWithPatients, frameJson } from "@/lib/testing/fixtures";
-import { createUserWithToken } from "@/lib/testing/principals";
-import { startSocketHarness, type TestClient as Client } from "@/lib/testing/socket-harness";
+import { createWardWithPatients, frameJson } from "@/test/support/fixtures";
+import { createUserWithToken } from "@/test/support/principals";
+import { startSocketHarness, type TestClient as Client } from "@/test/support/socket-harness";
 import type { AlarmBenchSection, BenchFlags } from "./run-alarms-bench";
 
 const CLIENTS = 20;

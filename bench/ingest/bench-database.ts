@@ -11,7 +11,7 @@ import pg from "pg";
 import { openDatabase, type Database } from "@/lib/db/open-database";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { generateSecret, hashSecret } from "@/lib/auth/secret-token";
-import { createUserWithToken } from "@/lib/testing/principals";
+import { createUserWithToken } from "@/test/support/principals";
 import type { BenchDevice } from "./bench-protocol";
 
 export type BenchDatabase = {

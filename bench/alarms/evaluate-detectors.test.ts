@@ -1,20 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { DETERIORATION_CYCLE_MS } from "@/lib/simulator/scenarios";
-import { createPatientModel } from "@/lib/simulator/vital-model";
 import {
   compareToBaselines,
-  createEpisodicPatient,
   createPersistentRule,
   createRuleLatch,
   evaluateDetectors,
   median,
-  monitorFrame,
   poissonUpperBound,
 } from "./evaluate-detectors";
 import { formatTable, parseFlags } from "./run-alarms-bench";
 
 const MIN = 60_000;
-const HOUR = 60 * MIN;
 
 describe("bench helpers", () => {
   it("median, Poisson upper bound", () => {
@@ -33,25 +28,6 @@ describe("bench helpers", () => {
     expect(raised).toEqual([true, false, false, false, false, false, true]);
     const held = createPersistentRule(5 * MIN, 0);
     expect([0, 2, 4, 5, 6].map((m) => held(m * MIN, true))).toEqual([false, false, false, true, false]);
-  });
-
-  it("the monitor frame sends NIBP once a minute", () => {
-    const v = createPatientModel({ seed: 1, scenario: "stable" }).sample(0);
-    expect(monitorFrame(v, 0).values.bp_sys).toBe(v.bp_sys);
-    expect(monitorFrame(v, 10_000).values.bp_sys).toBeUndefined();
-  });
-
-  it("an episodic patient deteriorates in separate 75-minute episodes after a stable lead-in", () => {
-    const p = createEpisodicPatient({ seed: 3, leadInMs: 2 * HOUR, horizonMs: 24 * HOUR });
-    expect(p.episodes[0]?.startMs).toBe(2 * HOUR);
-    for (const [i, e] of p.episodes.entries()) {
-      expect(e.endMs - e.startMs).toBe(DETERIORATION_CYCLE_MS);
-      const next = p.episodes[i + 1];
-      if (next) expect(next.startMs - e.endMs).toBeGreaterThanOrEqual(60 * MIN);
-    }
-    const worst = p.sample((p.episodes[0]?.startMs ?? 0) + 65 * MIN);
-    expect(worst.heart_rate).toBeGreaterThan(110);
-    expect(worst.consciousness).toBe(1);
   });
 
   it("parses flags and formats a table", () => {
