@@ -2,7 +2,7 @@
 // and the demo simulator. Start-up order follows the data: database -> alerting (engine + escalation
 // scheduler, subscribed before the first frame) -> broker -> web + sockets -> simulator.
 // With REDIS_URL (several app nodes): Socket.IO fans out through Redis, and alerting runs on the one node
-// holding the alerting lead, fed with every node's frames (lib/alerts/cluster-feed, alerting-lead).
+// holding the alerting lead, fed with every node's frames (lib/socket/cluster-feed, lib/alerts/alerting-lead).
 import http from "node:http";
 import next from "next";
 import { env } from "@/lib/env";
@@ -14,7 +14,7 @@ import { startMqtt } from "@/lib/platform/start-mqtt";
 import { startDemoSimulator } from "@/lib/platform/start-simulator";
 import { startAlerting } from "@/lib/alerts/start-alerting";
 import { holdAlertingLead } from "@/lib/alerts/alerting-lead";
-import { shareEngineFeed } from "@/lib/alerts/cluster-feed";
+import { shareEngineFeed } from "@/lib/socket/cluster-feed";
 import { connectClusterAdapter } from "@/lib/socket/cluster-adapter";
 import { startConnectivityMonitor } from "@/lib/devices/connectivity-monitor";
 import { attachSocketServer } from "@/lib/socket/socket-server";

@@ -10,7 +10,7 @@ import { acknowledgeAlert, MAX_SILENCE_MINUTES, resolveAlert, silenceAlert } fro
 import { AlertAccessError } from "@/lib/alerts/alert-queries";
 import { alertingConfig } from "@/lib/alerts/alerting-config";
 import { escalateAlert } from "@/lib/alerts/escalate-alert";
-import type { AlertView } from "@/lib/alerts/alert-types";
+import type { AlertView } from "@/lib/events";
 
 const alertId = z.string().trim().min(1, "an alert is required").max(100);
 const reason = z.string({ error: "a reason is required" }).trim().min(1, "a reason is required").max(500, "at most 500 characters");

@@ -10,7 +10,7 @@ import { loadAlertList } from "@/components/alerts/alert-list-action";
 import { useLiveAlerts } from "@/components/alerts/use-live-alerts";
 import { useLiveSocket, useRooms, useSocketEvent } from "@/components/live/use-live-socket";
 import { equipmentRoomIds } from "@/lib/alerts-ui/equipment-room";
-import type { AlertView } from "@/lib/alerts/alert-types";
+import type { AlertView } from "@/lib/events";
 import { keepSelection, moveSelection, type QueueCommand } from "@/lib/alerts-ui/keyboard";
 import { isLatched } from "@/lib/alerts-ui/presentation";
 import { matchesFilter, QUEUE_LIMIT, queueSearch, type QueueFilter } from "@/lib/alerts-ui/queue-filter";

@@ -6,7 +6,8 @@ import Link from "next/link";
 import { memo, useCallback } from "react";
 import { useClock } from "@/components/live/use-now";
 import { formatAge } from "@/lib/charts/data-age";
-import { isOpen, type AlertView } from "@/lib/alerts/alert-types";
+import { isOpen } from "@/lib/alerts/alert-policy";
+import type { AlertView } from "@/lib/events";
 import { alarmClass, escalationLabel, flashes, formatAlertValue, formatClock, isLatched, PRIORITY_SHORT, priorityTextClass, priorityTitle, silenceText } from "@/lib/alerts-ui/presentation";
 import type { RowAction } from "./use-queue-actions";
 

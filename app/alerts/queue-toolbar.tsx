@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { SoundToggle } from "@/components/alerts/sound-toggle";
 import type { ConnectionStatus } from "@/components/live/use-live-socket";
 import { ConnectionBadge } from "@/app/wards/[wardId]/ward-toolbar";
-import { ALERT_PRIORITIES, PRIORITY_PRESENTATION } from "@/lib/alerts/alert-types";
+import { ALERT_PRIORITIES } from "@/lib/events";
+import { PRIORITY_PRESENTATION } from "@/lib/alerts/alert-policy";
 import { QUEUE_SHORTCUTS } from "@/lib/alerts-ui/keyboard";
 import { queueSearch, QUEUE_STATES, type QueueFilter, type QueueState } from "@/lib/alerts-ui/queue-filter";
 

@@ -2,7 +2,7 @@
 // The one question some actions ask: a reason to resolve by hand, or a reason and a time (≤ 30 min) to
 // silence. A native modal <dialog>: focus stays inside, Escape cancels.
 import { useEffect, useRef, useState } from "react";
-import type { AlertView } from "@/lib/alerts/alert-types";
+import type { AlertView } from "@/lib/events";
 import { SILENCE_CHOICES, SILENCE_DEFAULT_MINUTES, SILENCE_MAX_MINUTES } from "@/lib/alerts-ui/silence";
 
 export type ReasonRequest = { kind: "resolve" | "silence"; alert: AlertView };

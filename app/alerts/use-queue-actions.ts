@@ -2,7 +2,7 @@
 // Runs the queue's server actions for one alert at a time per row: which row is busy with what, the
 // last refusal per row, and the returned alert applied at once (the socket event confirms it later).
 import { useCallback, useMemo, useState } from "react";
-import type { AlertView } from "@/lib/alerts/alert-types";
+import type { AlertView } from "@/lib/events";
 import { acknowledgeAlertAction, escalateAlertAction, resolveAlertAction, silenceAlertAction } from "./actions";
 
 export type RowAction = "acknowledge" | "resolve" | "silence" | "escalate";

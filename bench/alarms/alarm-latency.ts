@@ -45,7 +45,7 @@ export async function alarmLatencySection(_flags: BenchFlags): Promise<AlarmBenc
   const baseline: number[] = [];
   for (const c of clients) c.on("device:status", (e) => baseline.push(Date.now() - Date.parse(e.at)));
   for (let i = 0; i < PATIENTS; i++) {
-    eventBus().publish("device:status", { deviceId: `x${i}`, patientId: patients[i]!.id, wardId: ward.id, status: "online", at: new Date().toISOString() });
+    eventBus().publish("device:status", { deviceId: `x${i}`, patientId: patients[i]!.id, wardId: ward.id, status: "online", at: Date.now() });
     await new Promise((r) => setTimeout(r, 20));
   }
 

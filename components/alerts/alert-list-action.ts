@@ -7,7 +7,7 @@ import { safeAction } from "@/lib/actions/safe-action";
 import { recordPatientReads } from "@/lib/audit/record-audit";
 import { ALERT_ROLES } from "@/lib/auth/principal";
 import { listAlerts } from "@/lib/alerts/alert-queries";
-import { ALERT_PRIORITIES } from "@/lib/alerts/alert-types";
+import { ALERT_PRIORITIES } from "@/lib/events";
 import { QUEUE_STATES } from "@/lib/alerts-ui/queue-filter";
 
 const input = z.object({

@@ -5,7 +5,7 @@
 import { useEffect, useRef, useSyncExternalStore } from "react";
 import { useNow } from "@/components/live/use-now";
 import { CUE_PATTERNS, INITIAL_CUE_MEMORY, stepCue, type CueAlert } from "@/lib/alerts-ui/audible-pattern";
-import type { AlertPriority } from "@/lib/alerts/alert-types";
+import type { AlertPriority } from "@/lib/events";
 
 const KEY = "iomt.alerts.sound";
 const VOLUME = 0.2;

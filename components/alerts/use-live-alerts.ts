@@ -5,7 +5,7 @@
 // The socket delivers events of every room the tab joined: `toItem` picks (and shapes) this view's.
 import { useCallback, useState } from "react";
 import { useSocketEvent } from "@/components/live/use-live-socket";
-import type { AlertView } from "@/lib/alerts/alert-types";
+import type { AlertView } from "@/lib/events";
 import { applyAlert, applyAlerts, mergeSnapshot, type AlertLike } from "@/lib/alerts-ui/queue-state";
 
 export type LiveAlertsOptions<T extends AlertLike> = {

@@ -7,7 +7,7 @@
 // and the nav's alert count) share one join per connection.
 import { useEffect, useEffectEvent, useSyncExternalStore } from "react";
 import { io, type Socket } from "socket.io-client";
-import { rooms, type ClientToServerEvents, type ServerToClientEvents, type SubscribeAck } from "@/lib/socket/events";
+import { rooms, SERVER_EVENT_SCHEMAS, type ClientToServerEvents, type ServerToClientEvents, type SubscribeAck } from "@/lib/socket/events";
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type RoomKind = keyof typeof rooms;
@@ -87,7 +87,13 @@ export function getSocket(): LiveSocket {
   const s: LiveSocket = io({ withCredentials: true, transports: ["websocket", "polling"] });
   socket = s;
   s.onAny((event: string, ...args: unknown[]) => {
-    eventHandlers.get(event as keyof ServerToClientEvents)?.forEach((h) => h(...args));
+    const handlers = eventHandlers.get(event as keyof ServerToClientEvents);
+    if (!handlers?.size) return;
+    // Every payload is checked against the shared schema (lib/events) before any view sees it.
+    const schema = SERVER_EVENT_SCHEMAS[event as keyof ServerToClientEvents];
+    const parsed = schema?.safeParse(args[0]);
+    if (!parsed?.success) return console.error(`[live] dropped a malformed "${event}" event:`, parsed?.error.message ?? "unknown event");
+    handlers.forEach((h) => h(parsed.data, ...args.slice(1)));
   });
   s.on("connect", () => {
     setState({ status: "live", error: null });

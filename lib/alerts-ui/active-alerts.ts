@@ -1,7 +1,8 @@
 // The navigation's live count: a light "mark" per alert (no patient data), kept with the same rules as
 // the queue, and how many are open in the sense of the nav: active = raised and not yet acknowledged.
 // Pure and client-safe.
-import { PRIORITY_PRESENTATION, type AlertPriority, type AlertView } from "@/lib/alerts/alert-types";
+import { PRIORITY_PRESENTATION } from "@/lib/alerts/alert-policy";
+import type { AlertPriority, AlertView } from "@/lib/events";
 
 export type AlertMark = Pick<AlertView, "id" | "priority" | "state" | "raisedAt" | "escalationLevel" | "wardId" | "silencedUntil">;
 

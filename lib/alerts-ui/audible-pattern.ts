@@ -2,7 +2,8 @@
 // 10-pulse burst, medium 3 pulses, low 2 pulses, technical 1 low pulse) and when to play. Only active,
 // unacknowledged, not silenced alerts sound; the highest priority plays at once when a new alert
 // starts sounding (or a silence ends) and then repeats at its interval (low and technical do not repeat).
-import { PRIORITY_PRESENTATION, isSilenced, type AlertPriority, type AlertView } from "@/lib/alerts/alert-types";
+import { PRIORITY_PRESENTATION, isSilenced } from "@/lib/alerts/alert-policy";
+import type { AlertPriority, AlertView } from "@/lib/events";
 
 export type Tone = { atMs: number; durationMs: number; hz: number };
 export type CuePattern = { tones: readonly Tone[]; repeatMs: number | null };

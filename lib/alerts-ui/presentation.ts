@@ -1,6 +1,7 @@
 // How an alert looks: IEC 60601-1-8 colour and flashing class per priority and state, short labels,
 // the value with its unit, escalation level names, and the "latched" and "silenced" wording. Pure.
-import { PRIORITY_PRESENTATION, isSilenced, type AlertPriority, type AlertView } from "@/lib/alerts/alert-types";
+import { PRIORITY_PRESENTATION, isSilenced } from "@/lib/alerts/alert-policy";
+import type { AlertPriority, AlertView } from "@/lib/events";
 import { formatMetric, isMetricKey, METRICS } from "@/lib/domain/metrics";
 
 export const PRIORITY_SHORT: Record<AlertPriority, string> = { high: "HIGH", medium: "MED", low: "LOW", technical: "INOP" };

@@ -1,6 +1,6 @@
 // The alert queue's filters (ward, priority, state) as they live in the URL, and whether an alert
 // matches them. Pure and client-safe: the page parses the URL with it, the client re-checks live events.
-import { ALERT_PRIORITIES, type AlertPriority, type AlertView } from "@/lib/alerts/alert-types";
+import { ALERT_PRIORITIES, type AlertPriority, type AlertView } from "@/lib/events";
 
 /** "open" = active or acknowledged (the default); "all" includes resolved. */
 export const QUEUE_STATES = ["open", "active", "acknowledged", "resolved", "all"] as const;

@@ -2,7 +2,8 @@
 // far, keyed by id, updated from "alert:raised"/"alert:updated" and merged with server snapshots after a
 // reconnect. An older version never overwrites a newer one (the lifecycle only moves forward:
 // active → acknowledged → resolved, escalation level only rises). Pure.
-import { compareAlerts, type AlertView } from "@/lib/alerts/alert-types";
+import { compareAlerts } from "@/lib/alerts/alert-policy";
+import type { AlertView } from "@/lib/events";
 import { matchesFilter, type QueueFilter } from "./queue-filter";
 
 export type AlertLike = Pick<AlertView, "id" | "priority" | "state" | "raisedAt" | "escalationLevel" | "wardId">;

@@ -1,5 +1,5 @@
 // Builders of alert views for the tests of the alert UI helpers.
-import type { AlertView } from "@/lib/alerts/alert-types";
+import type { AlertView } from "@/lib/events";
 
 export const T0 = Date.parse("2026-11-23T18:00:00.000Z");
 export const iso = (ms: number) => new Date(ms).toISOString();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { VitalsEvent } from "@/lib/socket/events";
 import { AlarmEngine } from "./alarm-engine";
 import { LimitBook } from "./limit-book";
-import type { AlertView, News2Event } from "./alert-types";
+import type { MetricKey } from "@/lib/domain/metrics";
+import type { AlertView, MetricValues, News2Event, VitalsEvent } from "@/lib/events";
 import type { StoredNews2 } from "./live-news2";
 import type { Finding } from "./rule-types";
 
@@ -37,9 +37,11 @@ function setup(spo2Scale: 1 | 2 = 1) {
   });
   engine.setPatientInfo("pat-1", { wardId: "ward-1", spo2Scale, name: "P One", bedLabel: "1" });
   let seq = 0;
-  const frame = (values: Record<string, number>, artifacts?: string[]) => {
-    const e: VitalsEvent = { deviceId: "mon-1", patientId: "pat-1", wardId: "ward-1", seq: ++seq, ts: new Date(now).toISOString(), values, artifacts };
-    engine.handleVitals(e);
+  /** One frame at the current time, processed as the bus would (queued, then drained). */
+  const frame = (values: MetricValues, artifacts?: MetricKey[]) => {
+    const e: VitalsEvent = { deviceId: "mon-1", patientId: "pat-1", wardId: "ward-1", seq: ++seq, ts: now, values, artifacts };
+    engine.submitVitals(e);
+    engine.drainQueue();
   };
   const advance = (ms: number) => {
     now += ms;
@@ -117,9 +119,11 @@ describe("alarm engine (frames → findings → transitions)", () => {
   it("raises INOP when the device goes offline and clears it when it is back", () => {
     const s = setup();
     s.frame(NORMAL);
-    s.engine.handleStatus({ deviceId: "mon-1", patientId: "pat-1", wardId: "ward-1", status: "offline", at: new Date(T0).toISOString() });
+    s.engine.submitStatus({ deviceId: "mon-1", patientId: "pat-1", wardId: "ward-1", status: "offline", at: T0 });
+    s.engine.drainQueue();
     expect(s.raised.map((f) => f.key)).toEqual(["tech.offline:mon-1"]);
-    s.engine.handleStatus({ deviceId: "mon-1", patientId: "pat-1", wardId: "ward-1", status: "online", at: new Date(T0).toISOString() });
+    s.engine.submitStatus({ deviceId: "mon-1", patientId: "pat-1", wardId: "ward-1", status: "online", at: T0 });
+    s.engine.drainQueue();
     expect(s.cleared.map((f) => f.key)).toEqual(["tech.offline:mon-1"]);
   });
 
@@ -147,7 +151,7 @@ describe("alarm engine (frames → findings → transitions)", () => {
   it("only queues bus events, then evaluates each patient once per batch", async () => {
     const s = setup();
     const history = Array.from({ length: 50 }, (_, i) => ({ ...NORMAL, heart_rate: 60 + i }));
-    history.forEach((values, i) => s.engine.submitVitals({ deviceId: "mon-1", patientId: "pat-1", wardId: "ward-1", seq: i + 1, ts: new Date(T0 + i).toISOString(), values }));
+    history.forEach((values, i) => s.engine.submitVitals({ deviceId: "mon-1", patientId: "pat-1", wardId: "ward-1", seq: i + 1, ts: T0 + i, values }));
     expect(s.published).toEqual([]); // nothing done on the publisher's stack
     await new Promise((r) => setImmediate(r));
     expect(s.published).toHaveLength(1);
@@ -157,6 +161,7 @@ describe("alarm engine (frames → findings → transitions)", () => {
   it("never throws into the bus emitter", () => {
     const s = setup();
     const broken = JSON.parse(`{"patientId": "pat-1", "deviceId": "x"}`) as VitalsEvent; // no values
-    expect(() => s.engine.handleVitals(broken)).not.toThrow();
+    s.engine.submitVitals(broken);
+    expect(() => s.engine.drainQueue()).not.toThrow();
   });
 });

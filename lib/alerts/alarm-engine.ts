@@ -8,9 +8,7 @@
 // per batch, so ingest never waits for the engine; every handler is guarded so the bus emitter never
 // sees an exception.
 import "server-only";
-import type { EquipmentReadingsEvent } from "@/lib/bus/event-bus";
-import type { DeviceStatusEvent, VitalsEvent } from "@/lib/socket/events";
-import type { AlertUpdate, News2Event } from "./alert-types";
+import type { AlertUpdate, DeviceStatusEvent, EquipmentReadingsEvent, News2Event, VitalsEvent } from "@/lib/events";
 import { ConditionTracker } from "./confirm-conditions";
 import { EquipmentAlarms } from "./equipment-alarms";
 import type { EnvironmentRecord, EquipmentInfo } from "./equipment-watch";
@@ -89,6 +87,8 @@ export class AlarmEngine {
           const id = this.equipment.observe(item.e);
           if (id) dirtyDevices.add(id);
         } else {
+          // Technical alarms are for devices on a patient (an unmonitored patient); the device registry
+          // shows the connectivity of every other device.
           const d = this.state.applyStatus(item.e, now);
           if (d.patientId) dirty.add(d.patientId);
         }
@@ -97,7 +97,7 @@ export class AlarmEngine {
     for (const id of dirty) {
       this.guard("evaluation", () => {
         this.ensureInfo(id);
-        this.evaluatePatient(id);
+        this.assessPatient(id);
       });
     }
     for (const id of dirtyDevices) this.equipment.evaluate(id);
@@ -108,24 +108,6 @@ export class AlarmEngine {
     if (this.drainScheduled) return;
     this.drainScheduled = true;
     setImmediate(() => this.drainQueue());
-  }
-
-  handleVitals(e: VitalsEvent): void {
-    this.guard("vitals", () => {
-      const p = this.state.applyVitals(e, this.deps.now());
-      this.trends.observe(e);
-      this.ensureInfo(p.patientId);
-      this.evaluatePatient(p.patientId);
-    });
-  }
-
-  handleStatus(e: DeviceStatusEvent): void {
-    this.guard("device:status", () => {
-      // Technical alarms are for devices on a patient (an unmonitored patient); the device registry
-      // shows the connectivity of every other device.
-      const d = this.state.applyStatus(e, this.deps.now());
-      if (d.patientId) this.evaluatePatient(d.patientId);
-    });
   }
 
   /** A clinician resolved an alert by hand: its condition must be seen anew before it raises again. */
@@ -145,12 +127,13 @@ export class AlarmEngine {
   /** Re-evaluates every patient and every watched device. */
   tick(): void {
     this.guard("tick", () => {
-      for (const id of this.state.patients.keys()) this.evaluatePatient(id);
+      for (const id of this.state.patients.keys()) this.assessPatient(id);
     });
     this.guard("equipment tick", () => this.equipment.tick());
   }
 
-  evaluatePatient(patientId: string): void {
+  /** Scores the patient's NEWS2 (published and stored as due), evaluates the rules and applies the transitions. */
+  private assessPatient(patientId: string): void {
     const p = this.state.patients.get(patientId);
     if (!p) return;
     const now = this.deps.now();
@@ -187,7 +170,7 @@ export class AlarmEngine {
         if (!info) return;
         this.state.setPatientInfo(patientId, info);
         this.infoRequested.delete(patientId);
-        this.guard("patient info", () => this.evaluatePatient(patientId));
+        this.guard("patient info", () => this.assessPatient(patientId));
       })
       .catch((err: unknown) => console.error(`[alerts] loading patient ${patientId} failed:`, err instanceof Error ? err.message : err));
   }

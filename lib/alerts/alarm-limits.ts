@@ -5,7 +5,7 @@
 // and fixed critical limits of high priority. A critical limit is never more sensitive than the
 // limit it backs: with a low limit moved below it, the critical low follows it down.
 import { METRICS, type MetricKey } from "@/lib/domain/metrics";
-import type { AlertPriority } from "./alert-types";
+import type { AlertPriority } from "@/lib/events";
 
 export type LimitSpec = {
   low: number | null;

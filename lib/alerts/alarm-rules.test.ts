@@ -12,7 +12,7 @@ import type { DeviceState, Finding, PatientState, Sample } from "./rule-types";
 const T0 = Date.parse("2026-11-23T18:00:00.000Z");
 
 function patient(values: Record<string, number> = {}, at = T0, spo2Scale: 1 | 2 = 1): PatientState {
-  const latest = new Map<string, Sample>(Object.entries(values).map(([k, v]) => [k, { v, at, ts: new Date(at).toISOString(), deviceId: "dev-1" }]));
+  const latest = new Map<string, Sample>(Object.entries(values).map(([k, v]) => [k, { v, at, ts: at, deviceId: "dev-1" }]));
   return { patientId: "pat-1", wardId: "ward-1", info: { spo2Scale, name: "P", bedLabel: "1" }, latest, glucose: [] };
 }
 
@@ -147,7 +147,7 @@ describe("NEWS2 rules", () => {
 describe("CGM fast fall", () => {
   const withGlucose = (points: [minute: number, value: number][]) => {
     const p = patient();
-    p.glucose = points.map(([m, v]) => ({ v, at: T0 + m * 60_000, ts: new Date(T0 + m * 60_000).toISOString(), deviceId: "cgm-1" }));
+    p.glucose = points.map(([m, v]) => ({ v, at: T0 + m * 60_000, ts: T0 + m * 60_000, deviceId: "cgm-1" }));
     return p;
   };
 
@@ -175,7 +175,7 @@ describe("technical rules", () => {
   });
 
   it("raises low battery below 15 % and clears it only from 20 %", () => {
-    const battery = (v: number) => evaluateTechnicalRules(device({ battery: { v, at: T0, ts: "", deviceId: "dev-1" } }), T0).map((f) => f.status);
+    const battery = (v: number) => evaluateTechnicalRules(device({ battery: { v, at: T0, ts: T0, deviceId: "dev-1" } }), T0).map((f) => f.status);
     expect(battery(12)).toEqual(["violated"]);
     expect(battery(17)).toEqual([]);
     expect(battery(20)).toEqual(["normal"]);

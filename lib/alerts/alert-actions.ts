@@ -9,7 +9,7 @@ import { getDatabase } from "@/lib/db/database";
 import { eventBus } from "@/lib/bus/event-bus";
 import { ALERT_ROLES, type Principal } from "@/lib/auth/principal";
 import { recordAudit, type RequestMeta } from "@/lib/audit/record-audit";
-import type { AlertChange, AlertView } from "./alert-types";
+import type { AlertChange, AlertView } from "@/lib/events";
 import { insertAlertEvents, loadAlertView, type NewAlertEvent, type Query } from "./alert-rows";
 import { AlertAccessError, findVisibleAlert } from "./alert-queries";
 

@@ -11,8 +11,7 @@ import { acknowledgeAlert, resolveAlert, silenceAlert } from "./alert-actions";
 import { escalateAlert, escalateDueAlerts, nextEscalationDue } from "./escalate-alert";
 import { getAlertDetail } from "./alert-queries";
 import { finding, type Finding } from "./rule-types";
-import type { AlertPriority, AlertUpdate } from "./alert-types";
-import type { AlertNotifyRequest } from "@/lib/bus/event-bus";
+import type { AlertNotifyRequest, AlertPriority, AlertUpdate } from "@/lib/events";
 
 const ESCALATION = { high: 60_000, medium: 180_000, low: 600_000, technical: 600_000 } satisfies Record<AlertPriority, number>;
 const T0 = Date.parse("2026-11-23T18:00:00.000Z");

@@ -4,8 +4,11 @@
 import "server-only";
 import { getDatabase } from "@/lib/db/database";
 import type { Principal } from "@/lib/auth/principal";
-import type { AlertDetailView, AlertPriority, AlertStatusFilter, AlertView } from "./alert-types";
+import type { AlertDetailView, AlertPriority, AlertState, AlertView } from "@/lib/events";
 import { ALERT_SELECT, loadAlertEvents, loadAlertRow, toAlertView, type AlertRow, type Query } from "./alert-rows";
+
+/** List filter: one state, "open" (active or acknowledged) or "all". */
+export type AlertStatusFilter = AlertState | "open" | "all";
 
 export class AlertAccessError extends Error {
   constructor(

@@ -4,7 +4,7 @@
 import "server-only";
 import { getDatabase } from "@/lib/db/database";
 import type { Principal } from "@/lib/auth/principal";
-import type { EscalationLevel, PersonRef } from "./alert-types";
+import type { EscalationLevel, PersonRef } from "@/lib/events";
 import { insertAlertEvents } from "./alert-rows";
 import { findVisibleAlert } from "./alert-queries";
 

@@ -5,7 +5,7 @@
 // engineering and, for equipment on a ward, that ward's nurses; levels 1 and 2 the administrators and,
 // on a ward, its charge nurse(s) then physician on call. Disabled accounts are skipped.
 import "server-only";
-import type { EscalationLevel, PersonRef } from "./alert-types";
+import type { EscalationLevel, PersonRef } from "@/lib/events";
 import type { Query } from "./alert-rows";
 
 export const LEVEL_DUTY: Record<EscalationLevel, string | null> = { 0: null, 1: "charge", 2: "on_call" };

@@ -3,7 +3,7 @@
 // transaction (sql.transaction) and outside it.
 import "server-only";
 import type { Sql } from "@/lib/db/sql";
-import type { AlertEventType, AlertEventView, AlertPriority, AlertState, AlertView } from "./alert-types";
+import type { AlertEventType, AlertEventView, AlertPriority, AlertState, AlertView } from "@/lib/events";
 
 export type Query = Pick<Sql, "query">;
 

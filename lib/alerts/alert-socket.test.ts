@@ -13,7 +13,7 @@ import { AlertWriter } from "./alert-writer";
 import { acknowledgeAlert } from "./alert-actions";
 import { getAlertDetail } from "./alert-queries";
 import { finding } from "./rule-types";
-import type { AlertUpdate, AlertView } from "./alert-types";
+import type { AlertUpdate, AlertView } from "@/lib/events";
 
 describe.each(testDatabaseKinds)("alerts over Socket.IO on %s", (kind) => {
   let db: TestDatabase;

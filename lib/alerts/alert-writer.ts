@@ -9,7 +9,7 @@ import crypto from "node:crypto";
 import type { Sql } from "@/lib/db/sql";
 import type { EventBus } from "@/lib/bus/event-bus";
 import { KeyedWriteQueue } from "@/lib/db/keyed-write-queue";
-import type { AlertPriority, PersonRef } from "./alert-types";
+import type { AlertPriority, PersonRef } from "@/lib/events";
 import { insertAlertEvents, loadAlertView } from "./alert-rows";
 import { findRecipients } from "./alert-recipients";
 import type { Finding } from "./rule-types";

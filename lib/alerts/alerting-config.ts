@@ -2,7 +2,7 @@
 // freshness window.
 import "server-only";
 import { env } from "@/lib/env";
-import type { AlertPriority } from "./alert-types";
+import type { AlertPriority } from "@/lib/events";
 
 export type AlertingConfig = {
   escalationMs: Record<AlertPriority, number>;

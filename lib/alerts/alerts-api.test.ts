@@ -14,7 +14,7 @@ import { POST as escalateRoute } from "@/app/api/v1/alerts/[id]/escalate/route";
 import { GET as limitsGet, PUT as limitsPut } from "@/app/api/v1/alerts/limits/route";
 import { AlertWriter } from "./alert-writer";
 import { finding } from "./rule-types";
-import type { AlertDetailView, AlertPriority, AlertView } from "./alert-types";
+import type { AlertDetailView, AlertPriority, AlertView } from "@/lib/events";
 
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 

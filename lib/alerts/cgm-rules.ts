@@ -14,8 +14,8 @@ export const FAST_FALL = {
 } as const;
 
 /** Slope in mg/dL per minute of readings in the window ending at the newest one; null if too few. */
-export function glucoseSlope(readings: readonly { v: number; ts: string }[]): number | null {
-  const points = readings.map((r) => ({ t: Date.parse(r.ts), v: r.v })).filter((p) => Number.isFinite(p.t) && Number.isFinite(p.v));
+export function glucoseSlope(readings: readonly { v: number; ts: number }[]): number | null {
+  const points = readings.map((r) => ({ t: r.ts, v: r.v })).filter((p) => Number.isFinite(p.t) && Number.isFinite(p.v));
   if (points.length === 0) return null;
   const end = Math.max(...points.map((p) => p.t));
   const inWindow = points.filter((p) => end - p.t <= FAST_FALL.windowMs);

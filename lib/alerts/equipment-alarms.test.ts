@@ -33,7 +33,7 @@ function setup(known: EquipmentInfo[] = [FRIDGE, PUMP]) {
   let seq = 0;
   /** One reading at the current time, processed as the bus would (queued, then drained). */
   const reading = (deviceId: string, values: Record<string, number>) => {
-    engine.submitEquipment({ deviceId, frames: [{ seq: ++seq, ts: new Date(now).toISOString(), values }] });
+    engine.submitEquipment({ deviceId, frames: [{ seq: ++seq, ts: now, values }] });
     engine.drainQueue();
   };
   const advance = (ms: number) => {
@@ -93,7 +93,7 @@ describe("equipment alarms in the engine", () => {
     s.advance(40 * MIN);
     s.engine.tick();
     expect(s.raised.map((f) => f.key)).toEqual(["tech.logger_gap:env-1"]);
-    s.engine.submitEquipment({ deviceId: "env-1", frames: [{ seq: 99, ts: new Date(T0 + 10 * MIN).toISOString(), values: { env_temp: 4.6 } }] });
+    s.engine.submitEquipment({ deviceId: "env-1", frames: [{ seq: 99, ts: T0 + 10 * MIN, values: { env_temp: 4.6 } }] });
     s.engine.drainQueue();
     expect(s.cleared.map((f) => f.key)).toEqual(["tech.logger_gap:env-1"]);
     expect(s.records.at(-1)?.event).toMatchObject({ type: "data-gap-withdrawn", gap: { startT: T0 } });

@@ -4,7 +4,7 @@
 // sensor without a profile, is remembered as such until the registry announces a change to it), opens logger gaps on the clock, and hands each device's
 // findings to the shared condition tracker under the device's own subject.
 import "server-only";
-import type { EquipmentReadingsEvent } from "@/lib/bus/event-bus";
+import type { EquipmentReadingsEvent } from "@/lib/events";
 import { EquipmentWatch, type EnvironmentRecord, type EquipmentInfo, type EquipmentReading } from "./equipment-watch";
 import { deviceSubject } from "./monitoring-state";
 import type { Finding } from "./rule-types";
@@ -33,7 +33,7 @@ export class EquipmentAlarms {
 
   /** Feeds a body's readings; returns the device if it is watched (to be evaluated), else null. */
   observe(e: EquipmentReadingsEvent): string | null {
-    const readings = e.frames.map((f) => ({ deviceId: e.deviceId, t: Date.parse(f.ts), values: f.values }));
+    const readings = e.frames.map((f) => ({ deviceId: e.deviceId, t: f.ts, values: f.values }));
     if (this.watch.has(e.deviceId)) {
       for (const r of readings) this.watch.observe(r);
       return e.deviceId;

@@ -12,7 +12,7 @@ import { acceptTelemetry } from "@/lib/ingest/accept-telemetry";
 import { GET as listAlertsRoute } from "@/app/api/v1/alerts/route";
 import { POST as acknowledgeRoute } from "@/app/api/v1/alerts/[id]/acknowledge/route";
 import { startAlerting, type Alerting } from "./start-alerting";
-import type { AlertView } from "./alert-types";
+import type { AlertView } from "@/lib/events";
 import { createPumpModel } from "@/lib/simulator/device-scenarios";
 
 const T0 = Date.parse("2026-11-23T06:00:00.000Z");

@@ -10,7 +10,7 @@ import { getDatabase } from "@/lib/db/database";
 import { eventBus, type EventBus } from "@/lib/bus/event-bus";
 import { ALERT_ROLES, type Principal } from "@/lib/auth/principal";
 import { recordAudit, type RequestMeta } from "@/lib/audit/record-audit";
-import { MAX_ESCALATION_LEVEL, type AlertPriority, type AlertView, type EscalationLevel, type PersonRef } from "./alert-types";
+import { MAX_ESCALATION_LEVEL, type AlertPriority, type AlertView, type EscalationLevel, type PersonRef } from "@/lib/events";
 import { insertAlertEvents, loadAlertView, type NewAlertEvent, type Query } from "./alert-rows";
 import { findRecipients } from "./alert-recipients";
 import { AlertAccessError, findVisibleAlert } from "./alert-queries";

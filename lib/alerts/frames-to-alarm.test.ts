@@ -13,7 +13,7 @@ import { attachSocketServer } from "@/lib/socket/socket-server";
 import type { ClientToServerEvents, ServerToClientEvents, SubscribeAck } from "@/lib/socket/events";
 import { GET as listAlertsRoute } from "@/app/api/v1/alerts/route";
 import { startAlerting, type Alerting } from "./start-alerting";
-import type { AlertView, News2Event } from "./alert-types";
+import type { AlertView, News2Payload } from "@/lib/events";
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -63,7 +63,7 @@ describe.each(testDatabaseKinds)("frames in → alarm out on %s", (kind) => {
     const device = await createDevice({ type: "bedside_monitor", patientId });
     const record = (await (await deviceDirectory()).get(device.id))!;
     const raised: { alert: AlertView; inDatabase: boolean }[] = [];
-    const news2: News2Event[] = [];
+    const news2: News2Payload[] = [];
     const news2Vitals: number[] = [];
     client.on("alert:raised", (alert) => {
       void db.prisma.alert.findUnique({ where: { id: alert.id } }).then((row) => raised.push({ alert, inDatabase: row !== null }));

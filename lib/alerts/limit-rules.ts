@@ -4,7 +4,7 @@
 import { METRICS, formatMetric } from "@/lib/domain/metrics";
 import { LIMIT_CODES, limitSpec, type EffectiveLimits, type LimitCode, type LimitKind } from "./alarm-limits";
 import { finding, type Finding, type PatientState } from "./rule-types";
-import type { AlertPriority } from "./alert-types";
+import type { AlertPriority } from "@/lib/events";
 
 const KIND_WORDING: Record<LimitKind, string> = { low: "low", high: "high", critical_low: "critically low", critical_high: "critically high" };
 

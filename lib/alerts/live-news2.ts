@@ -2,11 +2,9 @@
 // is no older than the freshness window (receive time), with the patient's SpO2 scale, and decides what
 // to publish (every change, "missing" included) and what to store (a complete score when it changes, at
 // most every few seconds, and at least every few minutes while it stays complete).
-import { freshNews2Input, scoreNews2, type News2Result } from "@/lib/domain/news2";
-import type { News2Event, News2Parameter } from "./alert-types";
+import { freshNews2Input, NEWS2_PARAMETERS, scoreNews2, type News2Parameter, type News2Result } from "@/lib/domain/news2";
+import type { News2Event } from "@/lib/events";
 import type { PatientState } from "./rule-types";
-
-const PARAMETERS: readonly News2Parameter[] = ["resp_rate", "spo2", "o2_supplement", "bp_sys", "heart_rate", "consciousness", "temp"];
 
 export type StoredNews2 = { patientId: string; at: number; total: number; components: Partial<Record<News2Parameter, number>> };
 
@@ -17,10 +15,10 @@ export type LiveNews2Options = { windowMs: number; minStoreIntervalMs?: number; 
 type Memory = { publishedSig: string | null; storedSig: string | null; storedAt: number };
 
 export function scoreLatest(p: PatientState, spo2Scale: 1 | 2, now: number, windowMs: number): News2Result {
-  const latest: Partial<Record<string, { v: number; t: string }>> = {};
-  for (const key of PARAMETERS) {
+  const latest: Partial<Record<string, { v: number; t: number }>> = {};
+  for (const key of NEWS2_PARAMETERS) {
     const s = p.latest.get(key);
-    if (s) latest[key] = { v: s.v, t: new Date(s.at).toISOString() };
+    if (s) latest[key] = { v: s.v, t: s.at };
   }
   return scoreNews2(freshNews2Input(latest, now, windowMs), { spo2Scale });
 }
@@ -49,7 +47,7 @@ export class LiveNews2 {
       publish = {
         patientId: p.patientId,
         wardId: p.wardId,
-        ts: new Date(now).toISOString(),
+        ts: now,
         total: result.total,
         band: result.band,
         components: result.components,

@@ -5,7 +5,8 @@
 // row is continued rather than a second one started. Replayed events rewrite the same log rows (keyed by
 // device, kind and start), and open alerts were already marked raised, so nothing is recorded twice.
 import "server-only";
-import type { EquipmentReadingsEvent } from "@/lib/bus/event-bus";
+import type { EquipmentFrame } from "@/lib/events";
+import type { MetricKey } from "@/lib/domain/metrics";
 import type { Sql } from "@/lib/db/sql";
 import { isEnvironmentProfile } from "@/lib/domain/environment-profiles";
 import type { AlarmEngine } from "./alarm-engine";
@@ -13,7 +14,8 @@ import type { EquipmentInfo } from "./equipment-watch";
 
 /** The maintenance detector learns a device's normal over 4 h (lib/detectors/predictive-maintenance). */
 export const REPLAY_MS = 6 * 3_600_000;
-const EQUIPMENT_CODES = ["device_temp", "vibration", "power", "env_temp"];
+const EQUIPMENT_CODES = ["device_temp", "vibration", "power", "env_temp"] as const satisfies readonly MetricKey[];
+type EquipmentRow = { ts: Date | string; seq: string | number; code: (typeof EQUIPMENT_CODES)[number]; value: number };
 
 type InfoRow = { id: string; type: string; environment_profile: string | null; place: string | null; ward_id: string | null };
 
@@ -39,12 +41,12 @@ export async function loadEquipmentInfos(sql: Sql, ids?: string[]): Promise<Equi
 }
 
 /** Observation rows (one per metric) back into frames, by seq. */
-function framesOf(rows: { ts: Date | string; seq: string | number; code: string; value: number }[]): EquipmentReadingsEvent["frames"] {
-  const frames: EquipmentReadingsEvent["frames"] = [];
+function framesOf(rows: EquipmentRow[]): EquipmentFrame[] {
+  const frames: EquipmentFrame[] = [];
   for (const r of rows) {
     const seq = Number(r.seq);
     let last = frames.at(-1);
-    if (!last || last.seq !== seq) frames.push((last = { seq, ts: new Date(r.ts).toISOString(), values: {} }));
+    if (!last || last.seq !== seq) frames.push((last = { seq, ts: new Date(r.ts).getTime(), values: {} }));
     last.values[r.code] = r.value;
   }
   return frames;
@@ -64,7 +66,7 @@ export async function warmEquipment(sql: Sql, engine: AlarmEngine, now: number):
   // One device at a time: a start-up replay holds one device's hours in memory, never the whole fleet's.
   for (const id of ids) {
     const since = Math.min(now - REPLAY_MS, openSince.get(id) ?? Infinity);
-    const rows = await sql.query<{ ts: Date | string; seq: string | number; code: string; value: number }>(
+    const rows = await sql.query<EquipmentRow>(
       `SELECT ts, seq, code, value FROM observations
         WHERE device_id = $1 AND code = ANY($2::text[]) AND NOT artifact AND ts >= $3
         ORDER BY ts, seq`,

@@ -4,13 +4,13 @@
 // alerts whose condition is active (so a persisting condition is not raised a second time).
 import "server-only";
 import type { Sql } from "@/lib/db/sql";
+import { NEWS2_PARAMETERS } from "@/lib/domain/news2";
 import { LIMIT_CODES } from "./alarm-limits";
 import type { AlarmEngine } from "./alarm-engine";
 import type { LimitRow } from "./limit-book";
 import { deviceSubject, patientSubject, type PatientInfo } from "./monitoring-state";
 
-const NEWS2_CODES = ["resp_rate", "spo2", "o2_supplement", "bp_sys", "heart_rate", "consciousness", "temp"];
-const WARM_CODES = [...new Set([...NEWS2_CODES, ...LIMIT_CODES])];
+const WARM_CODES = [...new Set([...NEWS2_PARAMETERS, ...LIMIT_CODES])];
 const GLUCOSE_HISTORY_MS = 20 * 60_000;
 
 type PatientRow = { id: string; name: string; spo2_scale: number; bed_label: string | null; ward_id: string | null };
@@ -58,7 +58,7 @@ export async function warmEngine(sql: Sql, engine: AlarmEngine, opts: { windowMs
   const sample = (r: { value: number; ts: Date | string; device_id: string }) => {
     const ts = new Date(r.ts);
     // The receive time is not stored: the measurement time stands in for it (never in the future).
-    return { v: r.value, at: Math.min(ts.getTime(), opts.now), ts: ts.toISOString(), deviceId: r.device_id };
+    return { v: r.value, at: Math.min(ts.getTime(), opts.now), ts: ts.getTime(), deviceId: r.device_id };
   };
   for (const r of [...glucose.map((g) => ({ ...g, code: "glucose" })), ...latest]) {
     const p = engine.state.patient(r.patient_id, infos.get(r.patient_id)?.wardId ?? null);
@@ -72,7 +72,7 @@ export async function warmEngine(sql: Sql, engine: AlarmEngine, opts: { windowMs
       WHERE d.status = 'active' AND d.connectivity = 'offline'`,
   );
   for (const d of offline) {
-    engine.state.applyStatus({ deviceId: d.id, patientId: d.patient_id, wardId: d.ward_id, status: "offline", at: new Date(d.at ?? opts.now).toISOString() }, opts.now);
+    engine.state.applyStatus({ deviceId: d.id, patientId: d.patient_id, wardId: d.ward_id, status: "offline", at: d.at ? new Date(d.at).getTime() : opts.now }, opts.now);
   }
 
   const open = await sql.query<{ open_key: string; patient_id: string | null; device_id: string | null }>(

@@ -1,7 +1,7 @@
 // The alarm engine's in-memory picture of every monitored patient and device: the latest non-artifact
 // reading per metric, recent CGM readings, connectivity, battery and artifact flags. Fed by bus events
 // (and warmed from the database at start); read by the pure rules. No I/O.
-import type { DeviceStatusEvent, VitalsEvent } from "@/lib/socket/events";
+import type { DeviceStatusEvent, VitalsEvent } from "@/lib/events";
 import type { DeviceState, PatientState, Sample } from "./rule-types";
 
 const DEVICE_HEALTH = new Set(["battery", "device_temp", "vibration", "power"]);
@@ -65,7 +65,7 @@ export class MonitoringState {
     if (e.wardId) p.wardId = e.wardId;
     const d = this.device(e.deviceId, e.patientId, e.wardId);
     d.connectivity = { offline: false, at };
-    const artifacts = new Set(e.artifacts ?? []);
+    const artifacts = new Set<string>(e.artifacts ?? []);
     for (const [code, v] of Object.entries(e.values)) {
       if (!Number.isFinite(v)) continue;
       const flagged = artifacts.has(code);
@@ -82,7 +82,7 @@ export class MonitoringState {
   /** A reading from the database (warm-up), or from a live frame. Older readings never replace newer ones. */
   setLatest(p: PatientState, code: string, sample: Sample): void {
     const prev = p.latest.get(code);
-    if (!prev || Date.parse(prev.ts) <= Date.parse(sample.ts)) p.latest.set(code, sample);
+    if (!prev || prev.ts <= sample.ts) p.latest.set(code, sample);
     if (code === "glucose") this.addGlucose(p, sample);
   }
 
@@ -96,8 +96,8 @@ export class MonitoringState {
   private addGlucose(p: PatientState, sample: Sample): void {
     if (p.glucose.some((g) => g.ts === sample.ts)) return;
     p.glucose.push(sample);
-    p.glucose.sort((a, b) => Date.parse(a.ts) - Date.parse(b.ts));
-    const newest = Date.parse(p.glucose[p.glucose.length - 1]?.ts ?? sample.ts);
-    p.glucose = p.glucose.filter((g) => newest - Date.parse(g.ts) <= GLUCOSE_HISTORY_MS).slice(-GLUCOSE_HISTORY_MAX);
+    p.glucose.sort((a, b) => a.ts - b.ts);
+    const newest = p.glucose[p.glucose.length - 1]?.ts ?? sample.ts;
+    p.glucose = p.glucose.filter((g) => newest - g.ts <= GLUCOSE_HISTORY_MS).slice(-GLUCOSE_HISTORY_MAX);
   }
 }

@@ -1,10 +1,11 @@
 // The vocabulary of the pure alarm-rule core: the in-memory picture of a patient and its devices that
 // rules read, and the findings they produce. A finding says a condition is "violated" or "normal";
 // a condition a rule cannot judge (no fresh data) produces no finding, and absence never clears nor raises.
-import type { AlertPriority } from "./alert-types";
+import type { AlertPriority } from "@/lib/events";
 
-/** One reading. `at` is the platform's receive time (ms), used for freshness and confirmation. */
-export type Sample = { v: number; at: number; ts: string; deviceId: string };
+/** One reading. `at` is the platform's receive time, used for freshness and confirmation; `ts` when the device
+ *  measured it (both epoch ms). */
+export type Sample = { v: number; at: number; ts: number; deviceId: string };
 
 export type DeviceCondition = { deviceId: string; patientId: string | null; wardId: string | null };
 

@@ -24,7 +24,7 @@ export type Alerting = {
   scheduler: EscalationScheduler;
   writer: AlertWriter;
   excursions: ExcursionLog;
-  /** An engine event from another app node (lib/alerts/cluster-feed); this node's own arrive on its bus. */
+  /** An engine event from another app node (lib/socket/cluster-feed); this node's own arrive on its bus. */
   accept(m: EngineFeedMessage): void;
   stop(): Promise<void>;
 };

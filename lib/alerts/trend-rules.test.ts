@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createEpisodicPatient, monitorFrame } from "@/lib/simulator/episodic-patient";
 import { scoreNews2 } from "@/lib/domain/news2";
-import type { VitalsEvent } from "@/lib/socket/events";
+import type { MetricKey } from "@/lib/domain/metrics";
+import type { MetricValues, VitalsEvent } from "@/lib/events";
 import type { PatientState } from "./rule-types";
 import { TrendWatch } from "./trend-rules";
 
@@ -9,8 +10,8 @@ const MIN = 60_000;
 const T0 = Date.UTC(2026, 10, 23, 6, 0, 0);
 const patient: PatientState = { patientId: "p1", wardId: "w1", info: null, latest: new Map(), glucose: [] };
 
-function vitalsAt(t: number, values: Record<string, number>, artifacts?: string[]): VitalsEvent {
-  return { deviceId: "d1", patientId: "p1", wardId: "w1", seq: t, ts: new Date(T0 + t).toISOString(), values, ...(artifacts ? { artifacts } : {}) };
+function vitalsAt(t: number, values: MetricValues, artifacts?: MetricKey[]): VitalsEvent {
+  return { deviceId: "d1", patientId: "p1", wardId: "w1", seq: t, ts: T0 + t, values, ...(artifacts ? { artifacts } : {}) };
 }
 
 describe("trend.deterioration rule", () => {

@@ -3,7 +3,7 @@
 // alarm, the rule finds "trend.deterioration" violated: an early, low-priority warning meant to come
 // before NEWS2 reaches 5; the detector's own hysteresis decides when it clears.
 import { createTrendDetector, type TrendDetector, type TrendParameter } from "@/lib/detectors/deterioration-trend";
-import type { VitalsEvent } from "@/lib/socket/events";
+import type { VitalsEvent } from "@/lib/events";
 import { finding, type Finding, type PatientState } from "./rule-types";
 
 const PARAMETERS: readonly TrendParameter[] = ["heart_rate", "resp_rate", "spo2", "bp_sys"];
@@ -23,7 +23,7 @@ export class TrendWatch {
         any = true;
       }
     }
-    const t = Date.parse(e.ts);
+    const t = e.ts;
     if (!any || !Number.isFinite(t)) return;
     let entry = this.detectors.get(e.patientId);
     if (!entry) this.detectors.set(e.patientId, (entry = { detector: createTrendDetector(), lastT: -Infinity }));

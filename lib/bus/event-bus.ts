@@ -5,19 +5,19 @@
 import "server-only";
 import { EventEmitter } from "node:events";
 import { processSingleton } from "@/lib/process-singleton";
-import type { DeviceStatusEvent, VitalsEvent } from "@/lib/socket/events";
-import type { AlertNotification, AlertUpdate, News2Event, PersonRef } from "@/lib/alerts/alert-types";
+import type {
+  AlarmLimitsChangedEvent,
+  AlertNotifyRequest,
+  AlertUpdate,
+  DeviceChangedEvent,
+  DeviceCredentialsEvent,
+  DeviceStatusEvent,
+  EquipmentReadingsEvent,
+  News2Event,
+  VitalsEvent,
+} from "@/lib/events";
 
-export type DeviceChangedEvent = { deviceId: string; change: "created" | "revoked" | "assigned" | "rotated" | "profile" };
-
-/** A notification to deliver to each recipient's own room; the socket layer records delivery receipts. */
-export type AlertNotifyRequest = { notification: AlertNotification; recipients: PersonRef[] };
-
-/** Readings of watched equipment (infusion pumps, environment sensors): one event per accepted body and device. */
-export type EquipmentReadingsEvent = { deviceId: string; frames: { seq: number; ts: string; values: Record<string, number> }[] };
-
-export type DeviceCredentialsEvent = { deviceId: string; secret: string; change: "created" | "rotated" };
-
+/** Every event of the bus and its payload (lib/events: times in epoch milliseconds). */
 export type BusEvents = {
   vitals: [VitalsEvent];
   "device:status": [DeviceStatusEvent];
@@ -31,8 +31,7 @@ export type BusEvents = {
   /** An alert was raised or changed; published only after the change is committed. */
   "alert:changed": [AlertUpdate];
   "alert:notify": [AlertNotifyRequest];
-  /** An alarm limit was set or removed (scope "ward:<id>" | "patient:<id>"). */
-  "alarm-limits:changed": [{ scope: string; code: string }];
+  "alarm-limits:changed": [AlarmLimitsChangedEvent];
 };
 
 export class EventBus {

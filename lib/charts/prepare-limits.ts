@@ -4,7 +4,7 @@
 // ("spo2.low", "spo2.desat" → SpO₂; "bp_sys.high" → BP; "news2.high" → NEWS2; "glucose.*" → CGM;
 // "tech.artifact.<code>" → that code's chart). No React, no I/O; unit-tested.
 import { LIMIT_SPECS, isLimitCode, type EffectiveLimits, type LimitCode, type LimitKind } from "@/lib/alerts/alarm-limits";
-import type { AlertPriority, AlertView } from "@/lib/alerts/alert-types";
+import type { AlertPriority, AlertView } from "@/lib/events";
 import type { TrendChartId, TrendRow } from "./prepare-trend";
 
 /** Every chart that can carry alarm overlays. */

@@ -2,13 +2,13 @@
 // background areas (0–4 low, 5–6 medium, 7+ high), the value axis, the rows of the step line (a score
 // holds until the next one; a silence means "not scored", never 0) and the latest score with its band.
 // No React, no I/O; unit-tested.
-import type { News2Event } from "@/lib/alerts/alert-types";
+import type { News2Payload } from "@/lib/events";
 import type { Point } from "./lttb";
 import { breakGaps, gapThresholdMs, type TrendRow } from "./prepare-trend";
 
 export type News2RiskBand = "low" | "medium" | "high";
 /** With the live feed the band may also be "low-medium" (a single parameter scoring 3, total 0–4). */
-export type News2BandKey = NonNullable<News2Event["band"]>;
+export type News2BandKey = NonNullable<News2Payload["band"]>;
 
 export type News2BandArea = { band: News2RiskBand; y1: number; y2: number; label: string; color: string };
 
@@ -98,7 +98,7 @@ export type News2Latest = {
   stale: boolean;
 };
 
-type LiveNews2 = Pick<News2Event, "ts" | "total" | "band" | "missing">;
+type LiveNews2 = Pick<News2Payload, "ts" | "total" | "band" | "missing">;
 
 /**
  * The score to show beside the chart: the live NEWS2 message when it is at least as new as the last

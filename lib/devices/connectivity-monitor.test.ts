@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/support/test-database";
 import { eventBus } from "@/lib/bus/event-bus";
-import type { DeviceStatusEvent } from "@/lib/socket/events";
+import type { DeviceStatusEvent } from "@/lib/events";
 import { ConnectivityMonitor, noteDeviceActivity, runningConnectivityMonitor, startConnectivityMonitor } from "./connectivity-monitor";
 
 describe("connectivity monitor", () => {
@@ -33,7 +33,7 @@ describe("connectivity monitor", () => {
     events.length = 0;
     m.noteActivity(mon, 87);
     m.noteActivity(mon);
-    expect(events).toEqual([{ deviceId: "mon-1", patientId: "pat-1", wardId: "ward-1", status: "online", at: new Date(t).toISOString() }]);
+    expect(events).toEqual([{ deviceId: "mon-1", patientId: "pat-1", wardId: "ward-1", status: "online", at: t }]);
     await m.flush();
     expect(await state("mon-1")).toMatchObject({ connectivity: "online", battery_level: 87 });
 

@@ -172,7 +172,7 @@ export class ConnectivityMonitor {
   private change(t: Tracked, online: boolean, at: number): void {
     t.online = online;
     this.pendingStatus.set(t.id, { online, at });
-    eventBus().publish("device:status", { deviceId: t.id, patientId: t.patientId, wardId: t.wardId, status: online ? "online" : "offline", at: new Date(at).toISOString() });
+    eventBus().publish("device:status", { deviceId: t.id, patientId: t.patientId, wardId: t.wardId, status: online ? "online" : "offline", at });
   }
 
   private async refreshFromDatabase(candidates: Tracked[]): Promise<void> {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDatabase } from "@/lib/db/database";
-import { eventBus, type DeviceChangedEvent } from "@/lib/bus/event-bus";
+import { eventBus } from "@/lib/bus/event-bus";
+import type { DeviceChangedEvent } from "@/lib/events";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "@/test/support/test-database";
 import { createWardWithPatients } from "@/test/support/fixtures";
 import { authenticateDevice } from "./authenticate-device";

@@ -33,7 +33,8 @@ export type News2Input = {
 };
 
 /** RCP clinical response: low (0–4), low-medium (0–4 with a 3 in any single parameter), medium (5–6), high (7+). */
-export type News2Band = "low" | "low-medium" | "medium" | "high";
+export const NEWS2_BANDS = ["low", "low-medium", "medium", "high"] as const;
+export type News2Band = (typeof NEWS2_BANDS)[number];
 
 export type News2Result = {
   /** Aggregate 0–20, or null when any parameter is missing. */
@@ -50,7 +51,7 @@ export type News2Result = {
 };
 
 /** The seven NEWS2 parameters, in chart order. */
-const NEWS2_PARAMETERS = [
+export const NEWS2_PARAMETERS = [
   "resp_rate",
   "spo2",
   "o2_supplement",
@@ -59,6 +60,7 @@ const NEWS2_PARAMETERS = [
   "consciousness",
   "temp",
 ] as const satisfies readonly (keyof News2Input)[];
+export type News2Parameter = (typeof NEWS2_PARAMETERS)[number];
 
 type Cells = readonly (readonly [upperInclusive: number, score: number])[];
 
@@ -213,13 +215,13 @@ export function scoreNews2(input: News2Input, opts: { spo2Scale: 1 | 2 }): News2
 }
 
 /**
- * Latest values within a freshness window: takes { key: { v, t(ISO) } } and now, returns a News2Input
+ * Latest values within a freshness window: takes { key: { v, t (epoch ms or ISO text) } } and now, returns a News2Input
  * without stale values. Only the seven NEWS2 keys are read. A value is kept when its age (nowMs − t)
  * is at most windowMs (inclusive); a timestamp in the future (device clock skew) counts as fresh.
  * An unparseable timestamp or a non-finite value is dropped, so the parameter reads as missing.
  */
 export function freshNews2Input(
-  latest: Partial<Record<string, { v: number; t: string }>>,
+  latest: Partial<Record<string, { v: number; t: number | string }>>,
   nowMs: number,
   windowMs: number,
 ): News2Input {
@@ -227,7 +229,7 @@ export function freshNews2Input(
   for (const key of NEWS2_PARAMETERS) {
     const sample = latest[key];
     if (!sample || !present(sample.v)) continue;
-    const tMs = Date.parse(sample.t);
+    const tMs = typeof sample.t === "number" ? sample.t : Date.parse(sample.t);
     if (!Number.isFinite(tMs)) continue;
     if (nowMs - tMs <= windowMs) out[key] = sample.v;
   }

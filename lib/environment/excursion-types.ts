@@ -2,7 +2,7 @@
 // one excursion or logger gap as the API and the /environment page show it, the summary, who may use it,
 // and how a kind and a duration read on screen. Client-safe: no server imports.
 import type { Role } from "@/lib/auth/principal";
-import type { PersonRef } from "@/lib/alerts/alert-types";
+import type { PersonRef } from "@/lib/events";
 
 /** Admin and biomed see every excursion; nurses and physicians those of their wards; patients none. */
 export const ENVIRONMENT_ROLES: readonly Role[] = ["admin", "biomed", "nurse", "physician"];

@@ -12,14 +12,16 @@ import { processSingleton } from "@/lib/process-singleton";
 import { ObservationWriter, type PendingFrame } from "@/lib/store/observation-writer";
 import { noteDeviceActivity } from "@/lib/devices/connectivity-monitor";
 import type { DeviceRecord } from "@/lib/devices/device-directory";
-import { invalid, parseTelemetryJson, type TelemetryFrame } from "./frame-schema";
+import type { MetricKey } from "@/lib/domain/metrics";
+import type { MetricValues } from "@/lib/events";
+import { invalid, parseTelemetryJson, type FrameIssue, type TelemetryFrame } from "./frame-schema";
 import { findArtifacts } from "./plausibility";
 import { RateLimiter } from "./rate-limiter";
 import { getRejectionLog } from "./rejection-log";
 import { resolveChild, type ChildLookup } from "./gateway-children";
 import { countIngest, type Transport } from "./ingest-counters";
 
-export type Issue = { field: string; reason: string };
+export type Issue = FrameIssue;
 
 export type AcceptResult =
   | { ok: true; accepted: number; duplicates: number; artifacts: number }
@@ -57,7 +59,7 @@ const liveSeq = processSingleton("liveSeq", () => new Map<string, number>());
 type Group = { device: DeviceRecord; frames: TelemetryFrame[] };
 
 function refuse(sender: DeviceRecord, raw: string | Buffer, ctx: IngestContext, issues: Issue[]): AcceptResult {
-  const r = invalid(issues) as { error: string; issues: Issue[] };
+  const r = invalid(issues);
   countIngest(ctx.transport, "invalid");
   void getRejectionLog().then((log) => log.record({ deviceId: sender.id, transport: ctx.transport, topic: ctx.topic, reason: r.error, payload: raw }));
   return { ok: false, kind: "invalid", error: r.error, issues: r.issues };
@@ -109,8 +111,9 @@ function takeRate(limiter: RateLimiter, groups: Group[]): number | null {
   return null;
 }
 
-function publishLive(device: DeviceRecord, frames: TelemetryFrame[], artifacts: (readonly string[])[]): void {
-  if (!device.patientId) return;
+function publishLive(device: DeviceRecord, frames: TelemetryFrame[], artifacts: (readonly MetricKey[])[]): void {
+  const { patientId } = device;
+  if (!patientId) return;
   const bus = eventBus();
   let last = liveSeq.get(device.id) ?? -1;
   frames.forEach((f, i) => {
@@ -119,26 +122,31 @@ function publishLive(device: DeviceRecord, frames: TelemetryFrame[], artifacts: 
     const flagged = artifacts[i]!;
     bus.publish("vitals", {
       deviceId: device.id,
-      patientId: device.patientId!,
+      patientId,
       wardId: device.wardId,
       seq: f.seq,
-      ts: f.ts.toISOString(),
-      values: f.values as Record<string, number>,
+      ts: f.ts,
+      values: f.values,
       ...(flagged.length ? { artifacts: [...flagged] } : {}),
     });
   });
   liveSeq.set(device.id, last);
 }
 
+function withoutArtifacts(values: MetricValues, flagged: readonly MetricKey[]): MetricValues {
+  const out: MetricValues = { ...values };
+  for (const key of flagged) delete out[key];
+  return out;
+}
+
 /** Pumps' and environment sensors' readings go to the alarm engine whether or not a patient is attached. */
-function publishEquipment(device: DeviceRecord, frames: TelemetryFrame[], artifacts: (readonly string[])[]): void {
+function publishEquipment(device: DeviceRecord, frames: TelemetryFrame[], artifacts: (readonly MetricKey[])[]): void {
   if (!isWatchedEquipment(device.type)) return;
   eventBus().publish("equipment:readings", {
     deviceId: device.id,
     frames: frames.map((f, i) => {
       const flagged = artifacts[i]!;
-      const values = flagged.length ? Object.fromEntries(Object.entries(f.values).filter(([k]) => !flagged.includes(k))) : f.values;
-      return { seq: f.seq, ts: f.ts.toISOString(), values: values as Record<string, number> };
+      return { seq: f.seq, ts: f.ts, values: flagged.length ? withoutArtifacts(f.values, flagged) : f.values };
     }),
   });
 }
@@ -177,7 +185,7 @@ export async function acceptTelemetry(sender: DeviceRecord, raw: string | Buffer
       const flagged = artifacts[i]!;
       artifactCount += flagged.length;
       if (f.values.battery !== undefined) battery = f.values.battery;
-      pending.push({ deviceId: device.id, patientId: device.patientId, seq: f.seq, ts: f.ts, values: f.values as Record<string, number>, artifacts: flagged });
+      pending.push({ deviceId: device.id, patientId: device.patientId, seq: f.seq, ts: f.ts, values: f.values, artifacts: flagged });
     });
     noteDeviceActivity(device, battery);
   }

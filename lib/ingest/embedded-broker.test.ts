@@ -5,7 +5,7 @@ import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "@/test
 import { createWardWithPatients, frameJson } from "@/test/support/fixtures";
 import { createDevice, revokeDevice } from "@/lib/devices/manage-devices";
 import { eventBus } from "@/lib/bus/event-bus";
-import type { VitalsEvent } from "@/lib/socket/events";
+import type { VitalsEvent } from "@/lib/events";
 import { startEmbeddedBroker, type EmbeddedBroker } from "./embedded-broker";
 import { telemetryTopic } from "./mqtt-topics";
 

@@ -1,7 +1,8 @@
 // Validation of telemetry frames against the device contract and the metric vocabulary.
 // Every refusal names the field and the reason, e.g. `frames[2].values.spo2: 140 is above the maximum 100 %`.
 import { z } from "zod";
-import { METRICS, isMetricKey, type MetricKey } from "@/lib/domain/metrics";
+import { METRICS, isMetricKey } from "@/lib/domain/metrics";
+import type { EpochMs, MetricValues } from "@/lib/events";
 
 /** Frames more than this far in the future are clock errors. */
 const MAX_CLOCK_SKEW_MS = 5 * 60_000;
@@ -9,8 +10,8 @@ export const MAX_FRAMES_PER_BODY = 1000;
 
 export type TelemetryFrame = {
   seq: number;
-  ts: Date;
-  values: Partial<Record<MetricKey, number>>;
+  ts: EpochMs;
+  values: MetricValues;
   /** Gateway bodies only: the child device the frame belongs to (null: the gateway's own frame). */
   device?: string | null;
 };
@@ -56,9 +57,19 @@ export const frameSchema = z.strictObject({
   values: valuesSchema,
 });
 
-export type FrameValidation =
-  | { ok: true; frames: TelemetryFrame[]; isArray: boolean }
-  | { ok: false; error: string; issues: { field: string; reason: string }[] };
+export type FrameIssue = { field: string; reason: string };
+export type FrameRefusal = { ok: false; error: string; issues: FrameIssue[] };
+export type FrameValidation = { ok: true; frames: TelemetryFrame[]; isArray: boolean } | FrameRefusal;
+
+/** The metric values of a record already checked against the vocabulary. */
+function metricValues(record: Record<string, unknown>): MetricValues {
+  const out: MetricValues = {};
+  for (const key in record) {
+    const v = record[key];
+    if (isMetricKey(key) && typeof v === "number") out[key] = v;
+  }
+  return out;
+}
 
 function fieldPath(path: PropertyKey[], prefix: string): string {
   return path.reduce<string>((acc, p) => (typeof p === "number" ? `${acc}[${p}]` : `${acc}.${String(p)}`), prefix);
@@ -96,10 +107,10 @@ function fastFrame(item: Record<string, unknown>, now: number): TelemetryFrame |
     metrics++;
   }
   if (metrics === 0) return null;
-  return { seq, ts: new Date(t), values: record as TelemetryFrame["values"] };
+  return { seq, ts: t, values: metricValues(record) };
 }
 
-function validateItem(item: unknown, prefix: string, opts: BodyOptions, issues: { field: string; reason: string }[], now: number): TelemetryFrame | null {
+function validateItem(item: unknown, prefix: string, opts: BodyOptions, issues: FrameIssue[], now: number): TelemetryFrame | null {
   if (typeof item !== "object" || item === null || Array.isArray(item)) {
     issues.push({ field: prefix, reason: "must be a JSON object with seq, ts and values" });
     return null;
@@ -131,7 +142,7 @@ function validateItem(item: unknown, prefix: string, opts: BodyOptions, issues: 
     for (const issue of r.error.issues) issues.push({ field: fieldPath(issue.path, prefix), reason: issue.message });
     return null;
   }
-  const frame: TelemetryFrame = { seq: r.data.seq, ts: new Date(r.data.ts), values: r.data.values as TelemetryFrame["values"] };
+  const frame: TelemetryFrame = { seq: r.data.seq, ts: Date.parse(r.data.ts), values: metricValues(r.data.values) };
   if (device !== undefined) frame.device = device;
   return frame;
 }
@@ -144,7 +155,7 @@ export function parseTelemetryBody(body: unknown, opts: BodyOptions = {}): Frame
   if (items.length > MAX_FRAMES_PER_BODY) {
     return invalid([{ field: "body", reason: `at most ${MAX_FRAMES_PER_BODY} frames per body (got ${items.length})` }]);
   }
-  const issues: { field: string; reason: string }[] = [];
+  const issues: FrameIssue[] = [];
   const frames: TelemetryFrame[] = [];
   // seq is per device: within one body a device's seq may appear once.
   const seqs = items.length > 1 ? new Set<string>() : null;
@@ -161,7 +172,7 @@ export function parseTelemetryBody(body: unknown, opts: BodyOptions = {}): Frame
   return issues.length ? invalid(issues) : { ok: true, frames, isArray };
 }
 
-export function invalid(issues: { field: string; reason: string }[]): FrameValidation {
+export function invalid(issues: FrameIssue[]): FrameRefusal {
   const error = issues
     .slice(0, 5)
     .map((i) => `${i.field}: ${i.reason}`)

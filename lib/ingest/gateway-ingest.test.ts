@@ -5,7 +5,7 @@ import mqtt from "mqtt";
 import { NextRequest } from "next/server";
 import { setDatabase } from "@/lib/db/database";
 import { eventBus } from "@/lib/bus/event-bus";
-import type { VitalsEvent } from "@/lib/socket/events";
+import type { VitalsEvent } from "@/lib/events";
 import { createTestDatabase, type TestDatabase } from "@/test/support/test-database";
 import { createWardWithPatients, frameJson } from "@/test/support/fixtures";
 import { createDevice, revokeDevice } from "@/lib/devices/manage-devices";

@@ -6,7 +6,7 @@ import { NextRequest } from "next/server";
 import { setDatabase } from "@/lib/db/database";
 import { setProcessSingleton } from "@/lib/process-singleton";
 import { eventBus } from "@/lib/bus/event-bus";
-import type { VitalsEvent } from "@/lib/socket/events";
+import type { VitalsEvent } from "@/lib/events";
 import { createTestDatabase, type TestDatabase } from "@/test/support/test-database";
 import { createWardWithPatients } from "@/test/support/fixtures";
 import { createUserWithToken } from "@/test/support/principals";

@@ -27,7 +27,7 @@ describe.each(testDatabaseKinds)("read API scope and audit on %s", (kind) => {
     const writer = new ObservationWriter(db.sql, { maxBatchFrames: 5000 });
     const end = Date.now();
     const frames = Array.from({ length: 86_400 }, (_, i) => ({
-      deviceId: "dev-1", patientId: wardA.patients[0]!.id, seq: i + 1, ts: new Date(end - (86_400 - i) * 1000), values: { heart_rate: 60 + (i % 40) },
+      deviceId: "dev-1", patientId: wardA.patients[0]!.id, seq: i + 1, ts: end - (86_400 - i) * 1000, values: { heart_rate: 60 + (i % 40) },
     }));
     for (let i = 0; i < frames.length; i += 5000) await writer.write(frames.slice(i, i + 5000));
   }, 120_000);

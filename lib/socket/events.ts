@@ -1,35 +1,27 @@
-// The one typed map of Socket.IO events, shared by server (lib/socket) and browser (components).
-import type { AlertNotification, AlertUpdate, AlertView, News2Event } from "@/lib/alerts/alert-types";
-
-export type { AlertNotification, AlertUpdate, AlertView, News2Event };
-
-export type VitalsEvent = {
-  deviceId: string;
-  patientId: string;
-  wardId: string | null;
-  seq: number;
-  /** ISO time the device measured the values. */
-  ts: string;
-  values: Record<string, number>;
-  /** Keys of values flagged as implausible artifacts: shown, but kept out of scoring and alarms. */
-  artifacts?: string[];
-};
-
-export type DeviceStatusEvent = {
-  deviceId: string;
-  patientId: string | null;
-  wardId: string | null;
-  status: "online" | "offline" | "revoked";
-  at: string;
-};
+// The one typed map of Socket.IO events, shared by server (lib/socket) and browser (components). Payloads
+// are the wire shapes of lib/events; `SERVER_EVENT_SCHEMAS` lets the browser check each one it receives.
+import {
+  alertNotificationSchema,
+  alertUpdateSchema,
+  alertViewSchema,
+  deviceStatusPayloadSchema,
+  news2PayloadSchema,
+  vitalsPayloadSchema,
+  type AlertNotification,
+  type AlertUpdate,
+  type AlertView,
+  type DeviceStatusPayload,
+  type News2Payload,
+  type VitalsPayload,
+} from "@/lib/events";
 
 export type SubscribeAck = { ok: true } | { ok: false; error: string };
 
 export interface ServerToClientEvents {
-  vitals: (e: VitalsEvent) => void;
-  "device:status": (e: DeviceStatusEvent) => void;
+  vitals: (e: VitalsPayload) => void;
+  "device:status": (e: DeviceStatusPayload) => void;
   /** Live NEWS2 (ward and patient rooms); a complete score also arrives as `vitals` {values: {news2}}. */
-  news2: (e: News2Event) => void;
+  news2: (e: News2Payload) => void;
   /** A new alert (ward and patient rooms; the equipment room for an alert on no patient), sent after it is stored. */
   "alert:raised": (alert: AlertView) => void;
   /** Acknowledged, resolved, silenced, escalated, condition cleared or returned (ward and patient rooms). */
@@ -37,6 +29,16 @@ export interface ServerToClientEvents {
   /** To one recipient's own room (see userRoom); acknowledge it to record the delivery receipt. */
   "alert:notify": (n: AlertNotification, ack: (r: { ok: true }) => void) => void;
 }
+
+/** The schema of each server event's payload (its first argument). */
+export const SERVER_EVENT_SCHEMAS = {
+  vitals: vitalsPayloadSchema,
+  "device:status": deviceStatusPayloadSchema,
+  news2: news2PayloadSchema,
+  "alert:raised": alertViewSchema,
+  "alert:updated": alertUpdateSchema,
+  "alert:notify": alertNotificationSchema,
+} as const satisfies { [E in keyof ServerToClientEvents]: { parse(v: unknown): Parameters<ServerToClientEvents[E]>[0] } };
 
 export interface ClientToServerEvents {
   "ward:subscribe": (wardId: string, ack: (r: SubscribeAck) => void) => void;

@@ -7,7 +7,7 @@ import { createWardWithPatients } from "@/test/support/fixtures";
 import { createUserWithToken } from "@/test/support/principals";
 import { encode } from "next-auth/jwt";
 import { startSocketHarness, type SocketHarness, type TestClient as Client } from "@/test/support/socket-harness";
-import type { VitalsEvent } from "./events";
+import type { VitalsEvent, VitalsPayload } from "@/lib/events";
 
 describe("Socket.IO live fan-out", () => {
   let db: TestDatabase;
@@ -34,9 +34,9 @@ describe("Socket.IO live fan-out", () => {
   const connect = (token?: string) => harness.connect(token);
   const subscribe = (c: Client, kind: "ward" | "patient", id: string) => harness.subscribe(c, kind, id);
   const vitals = (patientIndex: number, seq: number, ward = wardA): VitalsEvent => ({
-    deviceId: "dev", patientId: ward.patients[patientIndex]!.id, wardId: ward.ward.id, seq, ts: new Date().toISOString(), values: { heart_rate: 70 + seq },
+    deviceId: "dev", patientId: ward.patients[patientIndex]!.id, wardId: ward.ward.id, seq, ts: Date.now(), values: { heart_rate: 70 + seq },
   });
-  const nextVitals = (c: Client) => new Promise<VitalsEvent>((resolve) => c.once("vitals", resolve));
+  const nextVitals = (c: Client) => new Promise<VitalsPayload>((resolve) => c.once("vitals", resolve));
 
   it("refuses a connection without valid credentials", async () => {
     await expect(connect()).rejects.toThrow(/unauthorized/);
@@ -48,7 +48,7 @@ describe("Socket.IO live fan-out", () => {
     const c = await connect(token);
     expect(await subscribe(c, "ward", wardA.ward.id)).toEqual({ ok: true });
     expect(await subscribe(c, "ward", wardB.ward.id)).toEqual({ ok: false, error: "you may not see this ward" });
-    const received: VitalsEvent[] = [];
+    const received: VitalsPayload[] = [];
     c.on("vitals", (e) => received.push(e));
     eventBus().publish("vitals", vitals(0, 1, wardB)); // not for this nurse
     const got = nextVitals(c);
@@ -106,7 +106,7 @@ describe("Socket.IO live fan-out", () => {
     const { token } = await createUserWithToken(db.prisma, "nurse", { wardIds: [wardA.ward.id] });
     const c = await connect(token);
     await subscribe(c, "ward", wardA.ward.id);
-    const status = (deviceId: string) => ({ deviceId, patientId: wardA.patients[0]!.id, wardId: wardA.ward.id, status: "offline" as const, at: new Date().toISOString() });
+    const status = (deviceId: string) => ({ deviceId, patientId: wardA.patients[0]!.id, wardId: wardA.ward.id, status: "offline" as const, at: Date.now() });
     // Let the server record a first offset so the session can be recovered.
     const first = new Promise((resolve) => c.once("device:status", resolve));
     eventBus().publish("device:status", status("dev-1"));

@@ -14,12 +14,13 @@ import { recordAudit, recordPatientReads } from "@/lib/audit/record-audit";
 import { findPatient } from "@/lib/patients/patient-queries";
 import { AlertAccessError } from "@/lib/alerts/alert-queries";
 import { recordAlertRead } from "@/lib/alerts/alert-receipts";
-import { forwardAlerting } from "@/lib/alerts/alert-fanout";
 import { authenticateSocket } from "./socket-auth";
 import { socketHandler } from "./socket-handler";
 import type { AppServer, AppSocket } from "./socket-types";
 import type { ClusterAdapter } from "./cluster-adapter";
 import { EQUIPMENT_ROOM_ROLES, EQUIPMENT_SCOPE, rooms, roomsOf, userRoom } from "./events";
+import { forwardAlerting } from "./alert-fanout";
+import { deviceStatusPayload, vitalsPayload } from "./wire-payloads";
 
 /** setTimeout fires at once beyond 2^31-1 ms; sessions are far shorter, but never risk it. */
 const MAX_TIMER_MS = 2_147_483_647;
@@ -105,11 +106,11 @@ export function attachSocketServer(httpServer: http.Server, opts: { adapter?: Cl
     // Volatile: the recovery buffer keeps every non-volatile broadcast for two minutes, which at ingest
     // rates costs gigabytes. Vitals are a display stream (all are stored); a client that reconnects
     // reloads its snapshot from the server. Alerts and device status stay recoverable.
-    target.volatile.emit("vitals", e);
+    target.volatile.emit("vitals", vitalsPayload(e));
   });
   const offStatus = bus.subscribe("device:status", (e) => {
     const targets = roomsOf(e);
-    if (targets.length) io.to(targets).emit("device:status", e);
+    if (targets.length) io.to(targets).emit("device:status", deviceStatusPayload(e));
   });
   const offAlerting = forwardAlerting(io);
   return {

@@ -11,7 +11,7 @@ describe.each(testDatabaseKinds)("ObservationWriter on %s", (kind) => {
   afterAll(async () => db?.destroy());
 
   const frame = (deviceId: string, seq: number, values: Record<string, number>): PendingFrame => ({
-    deviceId, patientId: null, seq, ts: new Date(Date.UTC(2026, 10, 23, 18, 0, seq)), values,
+    deviceId, patientId: null, seq, ts: Date.UTC(2026, 10, 23, 18, 0, seq), values,
   });
 
   it("writes frames from concurrent callers in one batch and reports accepted per caller", async () => {

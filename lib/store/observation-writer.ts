@@ -12,15 +12,18 @@
 // A commit whose answer was lost is retried and then counts the frames as duplicates: still stored once.
 import "server-only";
 import type { Sql } from "@/lib/db/sql";
+import { isMetricKey, type MetricKey } from "@/lib/domain/metrics";
+import type { EpochMs, MetricValues } from "@/lib/events";
 
 export type PendingFrame = {
   deviceId: string;
   patientId: string | null;
   seq: number;
-  ts: Date;
-  values: Record<string, number>;
+  /** When the device measured the values. */
+  ts: EpochMs;
+  values: MetricValues;
   /** Keys of `values` that are implausible artifacts (stored with observations.artifact = true). */
-  artifacts?: readonly string[];
+  artifacts?: readonly MetricKey[];
 };
 
 export type WriteResult = { accepted: number; duplicates: number };
@@ -230,11 +233,14 @@ export class ObservationWriter {
         const key = `${f.deviceId}\u0000${f.seq}`;
         if (firstOwner.has(key)) continue;
         firstOwner.set(key, w);
-        fDevice.push(f.deviceId); fSeq.push(f.seq); fTs.push(f.ts.toISOString()); fPatient.push(f.patientId);
+        fDevice.push(f.deviceId); fSeq.push(f.seq); fTs.push(new Date(f.ts).toISOString()); fPatient.push(f.patientId);
         const n = fDevice.length; // 1-based, as WITH ORDINALITY counts
         const artifacts = f.artifacts !== undefined && f.artifacts.length > 0 ? f.artifacts : null;
         for (const code in f.values) {
-          oFrame.push(n); oCode.push(code); oValue.push(f.values[code]!);
+          if (!isMetricKey(code)) continue;
+          const value = f.values[code];
+          if (value === undefined) continue;
+          oFrame.push(n); oCode.push(code); oValue.push(value);
           oArtifact.push(artifacts !== null && artifacts.includes(code));
         }
         const seenAt = this.lastSeenWritten.get(f.deviceId);

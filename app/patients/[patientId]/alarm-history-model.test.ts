@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AlertEventView, AlertView } from "@/lib/alerts/alert-types";
+import type { AlertEventView, AlertView } from "@/lib/events";
 import { describeEvent, escalationLabel, newestFirst, stateLabel, upsertAlert } from "./alarm-history-model";
 
 const alert = (id: string, raisedAt: string, over: Partial<AlertView> = {}): AlertView => ({

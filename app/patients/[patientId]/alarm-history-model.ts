@@ -1,6 +1,6 @@
 // Pure model of the patient's alarm history: newest first, live changes merged into the cached list,
 // the escalation level in words, and each step of an alert's trail as one readable line. Unit-tested.
-import type { AlertEventView, AlertView } from "@/lib/alerts/alert-types";
+import type { AlertEventView, AlertView } from "@/lib/events";
 
 const dateTime = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
 

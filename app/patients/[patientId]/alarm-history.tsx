@@ -4,7 +4,8 @@
 // alarm expands to its full trail (raised, notified, delivered, read, acknowledged, escalated, resolved).
 import { useState } from "react";
 import { useRoom } from "@/components/live/use-live-socket";
-import { PRIORITY_PRESENTATION, type AlertPriority, type AlertView } from "@/lib/alerts/alert-types";
+import { PRIORITY_PRESENTATION } from "@/lib/alerts/alert-policy";
+import type { AlertPriority, AlertView } from "@/lib/events";
 import { escalationLabel, formatAt, newestFirst, stateLabel } from "./alarm-history-model";
 import { AlertTrail } from "./alert-trail";
 import { ALERT_HISTORY_LIMIT, errorText } from "./patient-api";

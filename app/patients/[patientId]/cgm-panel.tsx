@@ -14,7 +14,7 @@ import { useClock } from "@/components/live/use-now";
 import { AGP_X_TICKS, agpProfile, agpRows, agpYDomain, agpYTicks, chooseAgpBinMinutes, formatMinuteOfDay } from "@/lib/charts/prepare-agp";
 import { evaluateCgmTargets, summarizeCgm } from "@/lib/charts/prepare-cgm";
 import { appendLivePoint } from "@/lib/charts/prepare-trend";
-import type { VitalsEvent } from "@/lib/socket/events";
+import type { VitalsPayload } from "@/lib/events";
 import { GlucoseDayCard } from "./glucose-day-card";
 import { CgmStats } from "./cgm-stats";
 import { fetchSeries, retryUnlessRefused, type Series } from "./patient-api";
@@ -43,7 +43,7 @@ export function CgmPanel({ patientId, showAlarms }: { patientId: string; showAla
     retry: retryUnlessRefused,
   });
   useRoom("patient", patientId, { onResync: () => void queryClient.invalidateQueries({ queryKey: cgmKey(patientId) }) });
-  useSocketEvent("vitals", (e: VitalsEvent) => {
+  useSocketEvent("vitals", (e: VitalsPayload) => {
     const v = e.values.glucose;
     if (e.patientId !== patientId || v === undefined) return;
     const point = { t: Date.parse(e.ts), v };

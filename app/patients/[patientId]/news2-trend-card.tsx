@@ -6,7 +6,7 @@ import type { UseQueryResult } from "@tanstack/react-query";
 import { useState } from "react";
 import { VitalTrendChart } from "@/components/charts/vital-trend-chart";
 import { useSocketEvent } from "@/components/live/use-live-socket";
-import type { AlertView, News2Event } from "@/lib/alerts/alert-types";
+import type { AlertView, News2Payload } from "@/lib/events";
 import { alarmMarkers } from "@/lib/charts/prepare-limits";
 import {
   NEWS2_BAND_COLORS, NEWS2_BAND_LABELS, latestNews2, news2BandAreas, news2GapMs, news2Rows, news2YDomain, news2YTicks,
@@ -34,8 +34,8 @@ function missingText(missing: readonly string[]): string {
 }
 
 export function News2TrendCard({ patientId, result, domain, ticks, range, alerts, now }: News2TrendCardProps) {
-  const [live, setLive] = useState<News2Event | null>(null);
-  useSocketEvent("news2", (e: News2Event) => {
+  const [live, setLive] = useState<News2Payload | null>(null);
+  useSocketEvent("news2", (e: News2Payload) => {
     if (e.patientId === patientId) setLive(e);
   });
 

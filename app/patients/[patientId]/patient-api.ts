@@ -2,7 +2,7 @@
 // (GET /api/v1/patients/{id}/observations), the patient's alerts (GET /api/v1/alerts?patientId=&status=all),
 // one alert's trail (GET /api/v1/alerts/{id}) and the alarm limits in force (GET /api/v1/alerts/limits).
 import { z } from "zod";
-import { ALERT_EVENT_TYPES, ALERT_PRIORITIES, ALERT_STATES, type AlertDetailView, type AlertView } from "@/lib/alerts/alert-types";
+import { alertDetailViewSchema, alertViewSchema, type AlertDetailView, type AlertView } from "@/lib/events";
 import type { LimitView } from "@/lib/charts/prepare-limits";
 import type { Point } from "@/lib/charts/lttb";
 import type { MetricKey } from "@/lib/domain/metrics";
@@ -42,57 +42,17 @@ export function fetchSeries(patientId: string, code: MetricKey, q: { from: numbe
   return getJson(`/api/v1/patients/${encodeURIComponent(patientId)}/observations?${query}`, seriesSchema, signal);
 }
 
-const person = z.object({ id: z.string(), name: z.string() });
-const alertSchema: z.ZodType<AlertView> = z.object({
-  id: z.string(),
-  rule: z.string(),
-  priority: z.enum(ALERT_PRIORITIES),
-  state: z.enum(ALERT_STATES),
-  patientId: z.string().nullable(),
-  patientName: z.string().nullable(),
-  bedLabel: z.string().nullable(),
-  wardId: z.string().nullable(),
-  deviceId: z.string().nullable(),
-  message: z.string(),
-  value: z.number().nullable(),
-  conditionActive: z.boolean(),
-  raisedAt: z.string(),
-  acknowledgedAt: z.string().nullable(),
-  acknowledgedBy: person.nullable(),
-  resolvedAt: z.string().nullable(),
-  resolvedBy: person.nullable(),
-  resolveReason: z.string().nullable(),
-  silencedUntil: z.string().nullable(),
-  silenceReason: z.string().nullable(),
-  escalationLevel: z.number(),
-  nextEscalationAt: z.string().nullable(),
-});
-
 /** The API's limit per call; a patient with more alerts shows the 1000 the server returns first. */
 export const ALERT_HISTORY_LIMIT = 1000;
 
 export async function fetchPatientAlerts(patientId: string, signal?: AbortSignal): Promise<AlertView[]> {
   const query = new URLSearchParams({ patientId, status: "all", limit: String(ALERT_HISTORY_LIMIT) });
-  const body = await getJson(`/api/v1/alerts?${query}`, z.object({ alerts: z.array(alertSchema) }), signal);
+  const body = await getJson(`/api/v1/alerts?${query}`, z.object({ alerts: z.array(alertViewSchema) }), signal);
   return body.alerts;
 }
 
-const detailSchema: z.ZodType<AlertDetailView> = z.object({
-  alert: alertSchema,
-  events: z.array(
-    z.object({
-      id: z.string(),
-      at: z.string(),
-      type: z.enum(ALERT_EVENT_TYPES),
-      actor: person.nullable(),
-      recipient: person.nullable(),
-      detail: z.record(z.string(), z.unknown()).nullable(),
-    }),
-  ),
-});
-
 export function fetchAlertDetail(alertId: string, signal?: AbortSignal): Promise<AlertDetailView> {
-  return getJson(`/api/v1/alerts/${encodeURIComponent(alertId)}`, detailSchema, signal);
+  return getJson(`/api/v1/alerts/${encodeURIComponent(alertId)}`, alertDetailViewSchema, signal);
 }
 
 const source = z.enum(["default", "ward", "patient"]);

@@ -9,7 +9,7 @@ import { useClock } from "@/components/live/use-now";
 import { TREND_CHARTS, TREND_CODES, appendLivePoint, timeTicks } from "@/lib/charts/prepare-trend";
 import { DEFAULT_TIME_RANGE, TIME_RANGE_KEYS, TIME_RANGE_LABELS, TIME_RANGE_MS, type TimeRangeKey } from "@/lib/charts/time-range";
 import type { MetricKey } from "@/lib/domain/metrics";
-import type { VitalsEvent } from "@/lib/socket/events";
+import type { VitalsPayload } from "@/lib/events";
 import { ChartLegend } from "./chart-legend";
 import { News2TrendCard } from "./news2-trend-card";
 import { fetchSeries, retryUnlessRefused, type Series } from "./patient-api";
@@ -56,7 +56,7 @@ export function PatientTrends({ patientId, spo2Scale, showAlarms }: PatientTrend
       void queryClient.invalidateQueries({ queryKey: ["alerts", "patient", patientId] });
     },
   });
-  useSocketEvent("vitals", (e: VitalsEvent) => {
+  useSocketEvent("vitals", (e: VitalsPayload) => {
     if (e.patientId !== patientId) return;
     const t = Date.parse(e.ts);
     for (const code of FETCH_CODES) {

@@ -3,7 +3,7 @@
 // dashed lines, and markers where its alarms were raised. Data shaping is in lib/charts.
 import type { UseQueryResult } from "@tanstack/react-query";
 import { VitalTrendChart, type TrendLine } from "@/components/charts/vital-trend-chart";
-import type { AlertView } from "@/lib/alerts/alert-types";
+import type { AlertView } from "@/lib/events";
 import type { Point } from "@/lib/charts/lttb";
 import { alarmMarkers, limitDomainRows, limitLines, type LimitView } from "@/lib/charts/prepare-limits";
 import {

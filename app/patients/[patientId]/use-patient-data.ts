@@ -4,7 +4,7 @@
 // in force. Every component asking for the same data shares one cached query.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSocketEvent } from "@/components/live/use-live-socket";
-import type { AlertUpdate, AlertView } from "@/lib/alerts/alert-types";
+import type { AlertUpdate, AlertView } from "@/lib/events";
 import { upsertAlert } from "./alarm-history-model";
 import { fetchAlarmLimits, fetchAlertDetail, fetchPatientAlerts, retryUnlessRefused } from "./patient-api";
 

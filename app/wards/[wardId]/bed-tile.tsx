@@ -11,7 +11,7 @@ import { formatAge } from "@/lib/charts/data-age";
 import { prepareSparkline } from "@/lib/charts/prepare-sparkline";
 import { formatMetric, METRICS, type MetricKey } from "@/lib/domain/metrics";
 import type { BedTile } from "@/lib/store/ward-types";
-import type { AlertPriority, AlertState } from "@/lib/alerts/alert-types";
+import type { AlertPriority, AlertState } from "@/lib/events";
 import { alarmClass, flashes, PRIORITY_SHORT, priorityTextClass, priorityTitle } from "@/lib/alerts-ui/presentation";
 import type { BedSummary } from "./bed-summary";
 import type { LiveBed } from "./ward-live-state";

@@ -1,7 +1,8 @@
 // The ward grid's alarms (pure): each patient's top open alarm for the tile (highest priority, then
 // unacknowledged before acknowledged, then the oldest), and the acuity order with patients who have an
 // open high-priority alarm first, NEWS2 order (lib/charts/ward-order) next.
-import { isOpen, PRIORITY_PRESENTATION, type AlertView } from "@/lib/alerts/alert-types";
+import { isOpen, PRIORITY_PRESENTATION } from "@/lib/alerts/alert-policy";
+import type { AlertView } from "@/lib/events";
 import { orderBeds, type OrderKey, type SortMode } from "@/lib/charts/ward-order";
 
 export type PatientAlarms = { top: AlertView; open: number };

@@ -11,9 +11,10 @@ import { loadAlertList } from "@/components/alerts/alert-list-action";
 import { useLiveAlerts } from "@/components/alerts/use-live-alerts";
 import { useLiveSocket, useRoom, useSocketEvent } from "@/components/live/use-live-socket";
 import { calibrateClock, useNow } from "@/components/live/use-now";
-import { isOpen, type AlertView } from "@/lib/alerts/alert-types";
+import { isOpen } from "@/lib/alerts/alert-policy";
+import type { AlertView } from "@/lib/events";
 import { isSortMode, type SortMode } from "@/lib/charts/ward-order";
-import type { VitalsEvent } from "@/lib/socket/events";
+import type { VitalsPayload } from "@/lib/events";
 import type { WardSnapshot } from "@/lib/store/ward-types";
 import { BedTileCard } from "./bed-tile";
 import { summariseBed } from "./bed-summary";
@@ -67,7 +68,7 @@ export function WardDashboard({ snapshot, alerts, alertsAt }: { snapshot: WardSn
   useEffect(() => calibrateClock(snapshot.generatedAt), [snapshot.generatedAt]);
 
   // Live vitals, batched so 64 beds at 1 Hz cost a handful of renders per second.
-  const pending = useRef<VitalsEvent[]>([]);
+  const pending = useRef<VitalsPayload[]>([]);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(
     () => () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { BedTile } from "@/lib/store/ward-types";
-import type { VitalsEvent } from "@/lib/socket/events";
+import type { VitalsPayload } from "@/lib/events";
 import { applyVitals, mergeSnapshot, mergeSparkline } from "./ward-live-state";
 
 const T0 = Date.parse("2026-11-23T18:00:00.000Z");
@@ -14,7 +14,7 @@ const bed = (label: string, patientId: string | null, extra: Partial<BedTile> = 
   devices: [],
   ...extra,
 });
-const ev = (patientId: string, ms: number, values: Record<string, number>, seq = 1): VitalsEvent => ({ deviceId: "d", patientId, wardId: "w", seq, ts: iso(ms), values });
+const ev = (patientId: string, ms: number, values: Record<string, number>, seq = 1): VitalsPayload => ({ deviceId: "d", patientId, wardId: "w", seq, ts: iso(ms), values });
 
 describe("mergeSparkline", () => {
   it("appends in-order points and trims to the window before the newest", () => {

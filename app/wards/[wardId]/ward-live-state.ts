@@ -3,7 +3,7 @@
 // replaced only when it changed, so memoised tiles of the other beds do not re-render.
 import { isMetricKey } from "@/lib/domain/metrics";
 import type { BedTile } from "@/lib/store/ward-types";
-import type { VitalsEvent } from "@/lib/socket/events";
+import type { VitalsPayload } from "@/lib/events";
 
 type Spark = BedTile["sparkline"];
 
@@ -37,8 +37,8 @@ function newer(a: string | undefined, b: string): boolean {
 }
 
 /** Applies vitals events for this ward's patients; returns `beds` itself when nothing changed. */
-export function applyVitals(beds: readonly LiveBed[], events: readonly VitalsEvent[], sparklineMs: number): LiveBed[] {
-  const byPatient = new Map<string, VitalsEvent[]>();
+export function applyVitals(beds: readonly LiveBed[], events: readonly VitalsPayload[], sparklineMs: number): LiveBed[] {
+  const byPatient = new Map<string, VitalsPayload[]>();
   for (const e of events) {
     const list = byPatient.get(e.patientId);
     if (list) list.push(e);

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { apiRoute } from "@/lib/http/api-route";
 import { recordPatientReads } from "@/lib/audit/record-audit";
 import { listAlerts } from "@/lib/alerts/alert-queries";
-import { ALERT_PRIORITIES, ALERT_STATES } from "@/lib/alerts/alert-types";
+import { ALERT_PRIORITIES, ALERT_STATES } from "@/lib/events";
 
 export const dynamic = "force-dynamic";
 

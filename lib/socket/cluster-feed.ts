@@ -7,10 +7,10 @@
 import "server-only";
 import { eventBus } from "@/lib/bus/event-bus";
 import { ENGINE_FEED_EVENTS, type EngineFeedMessage } from "@/lib/bus/engine-feed";
-import type { AppServer } from "@/lib/socket/socket-types";
-import type { Alerting } from "./start-alerting";
+import type { AppServer } from "./socket-types";
 
-export function shareEngineFeed(io: AppServer, alertingHere: () => Pick<Alerting, "accept"> | null): () => void {
+/** `alertingHere`: this node's alerting (lib/alerts/start-alerting) while it holds the lead, else null. */
+export function shareEngineFeed(io: AppServer, alertingHere: () => { accept(m: EngineFeedMessage): void } | null): () => void {
   const bus = eventBus();
   const offs = ENGINE_FEED_EVENTS.map((event) =>
     bus.subscribe(event, (payload: EngineFeedMessage["payload"]) => {

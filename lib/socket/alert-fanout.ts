@@ -4,11 +4,11 @@
 // and the first acknowledgement becomes the "delivered" receipt ("not_delivered" if none in time).
 import "server-only";
 import { eventBus } from "@/lib/bus/event-bus";
-import { NEWS2_DEVICE_ID } from "@/lib/domain/metrics";
-import { EQUIPMENT_SCOPE, rooms, roomsOf, userRoom } from "@/lib/socket/events";
-import type { AppServer } from "@/lib/socket/socket-types";
-import type { AlertNotification, PersonRef } from "./alert-types";
-import { recordDeliveryReceipt } from "./alert-receipts";
+import type { AlertNotification, PersonRef } from "@/lib/events";
+import { recordDeliveryReceipt } from "@/lib/alerts/alert-receipts";
+import { EQUIPMENT_SCOPE, rooms, roomsOf, userRoom } from "./events";
+import type { AppServer } from "./socket-types";
+import { news2AsVitals, news2Payload } from "./wire-payloads";
 
 /** How long a recipient's client has to acknowledge a notification. */
 export const DELIVERY_TIMEOUT_MS = 10_000;
@@ -54,10 +54,9 @@ export function forwardAlerting(io: AppServer, opts: { deliveryTimeoutMs?: numbe
     bus.subscribe("news2", (e) => {
       const targets = roomsOf(e);
       if (!targets.length) return;
-      io.to(targets).emit("news2", e);
-      if (e.total !== null) {
-        io.to(targets).emit("vitals", { deviceId: NEWS2_DEVICE_ID, patientId: e.patientId, wardId: e.wardId, seq: Date.parse(e.ts), ts: e.ts, values: { news2: e.total } });
-      }
+      io.to(targets).emit("news2", news2Payload(e));
+      const asVitals = news2AsVitals(e);
+      if (asVitals) io.to(targets).emit("vitals", asVitals);
     }),
     bus.subscribe("alert:changed", (u) => {
       const targets = alertRoomsOf(u.alert);

@@ -10,12 +10,12 @@ import { createTestDatabase, type TestDatabase } from "@/test/support/test-datab
 import { createWardWithPatients } from "@/test/support/fixtures";
 import { createUserWithToken } from "@/test/support/principals";
 import { startSocketHarness, type SocketHarness } from "@/test/support/socket-harness";
-import { connectClusterAdapter, type ClusterAdapter } from "@/lib/socket/cluster-adapter";
-import { rooms, type DeviceStatusEvent } from "@/lib/socket/events";
+import { holdAlertingLead } from "@/lib/alerts/alerting-lead";
+import type { AlertView, DeviceStatusPayload } from "@/lib/events";
+import { connectClusterAdapter, type ClusterAdapter } from "./cluster-adapter";
+import { rooms } from "./events";
 import { deliverNotification } from "./alert-fanout";
-import { holdAlertingLead } from "./alerting-lead";
 import { shareEngineFeed } from "./cluster-feed";
-import type { AlertView } from "./alert-types";
 
 const redisUrl = process.env.TEST_REDIS_URL;
 const pgUrl = process.env.TEST_DATABASE_URL;
@@ -55,9 +55,9 @@ describe.skipIf(!redisUrl)("two app nodes joined through Redis", () => {
   it("a broadcast on one node reaches the ward's clients on the other", async () => {
     const client = await b.connect(nurse.token);
     expect(await b.subscribe(client, "ward", wardId)).toEqual({ ok: true });
-    const got: DeviceStatusEvent[] = [];
+    const got: DeviceStatusPayload[] = [];
     client.on("device:status", (e) => got.push(e));
-    const e: DeviceStatusEvent = { deviceId: "mon-x", patientId: null, wardId, status: "offline", at: new Date().toISOString() };
+    const e: DeviceStatusPayload = { deviceId: "mon-x", patientId: null, wardId, status: "offline", at: new Date().toISOString() };
     a.io.to(rooms.ward(wardId)).emit("device:status", e);
     await expect.poll(() => got, { timeout: 5000 }).toEqual([e]);
   });
@@ -83,7 +83,7 @@ describe.skipIf(!redisUrl)("two app nodes joined through Redis", () => {
     const offA = shareEngineFeed(a.io, () => ({ accept: (m) => received.push(m) }));
     const offB = shareEngineFeed(b.io, () => null); // not the alerting node: ignores what arrives
     try {
-      const vitals = { deviceId: "mon-1", patientId: "p1", wardId, seq: 1, ts: new Date().toISOString(), values: { spo2: 88 } };
+      const vitals = { deviceId: "mon-1", patientId: "p1", wardId, seq: 1, ts: Date.now(), values: { spo2: 88 } };
       eventBus().publish("vitals", vitals); // one process: both nodes' buses are this one
       await expect.poll(() => received.map((m) => m.event), { timeout: 5000 }).toEqual(["vitals"]);
       expect(received[0]!.payload).toEqual(vitals);

@@ -1,0 +1,32 @@
+// Client-safe alert policy shared by server and browser: the IEC 60601-1-8 presentation of each
+// priority, the queue order, whether an alert is open or its audible cue paused, and the longest silence.
+// The shapes themselves (AlertView and its vocabulary) are in lib/events.
+import type { AlertPriority, AlertView } from "@/lib/events";
+
+/** IEC 60601-1-8: high = red, fast flashing; medium = yellow, slow flashing; low = cyan, steady; technical (INOP) = cyan. */
+export const PRIORITY_PRESENTATION: Readonly<
+  Record<AlertPriority, { label: string; color: "red" | "yellow" | "cyan"; flashing: "fast" | "slow" | "none"; rank: number }>
+> = {
+  high: { label: "High", color: "red", flashing: "fast", rank: 0 },
+  medium: { label: "Medium", color: "yellow", flashing: "slow", rank: 1 },
+  low: { label: "Low", color: "cyan", flashing: "none", rank: 2 },
+  technical: { label: "Technical (INOP)", color: "cyan", flashing: "none", rank: 3 },
+};
+
+/** Silence is "audio paused" for at most this long (the API, the actions and the queue's choices). */
+export const MAX_SILENCE_MINUTES = 30;
+
+/** Queue order: high priority first, then the oldest. */
+export function compareAlerts(a: Pick<AlertView, "priority" | "raisedAt">, b: Pick<AlertView, "priority" | "raisedAt">): number {
+  const byPriority = PRIORITY_PRESENTATION[a.priority].rank - PRIORITY_PRESENTATION[b.priority].rank;
+  return byPriority !== 0 ? byPriority : Date.parse(a.raisedAt) - Date.parse(b.raisedAt);
+}
+
+export function isOpen(a: Pick<AlertView, "state">): boolean {
+  return a.state !== "resolved";
+}
+
+/** Whether the audible cue is paused at `nowMs`. */
+export function isSilenced(a: Pick<AlertView, "silencedUntil">, nowMs: number): boolean {
+  return a.silencedUntil !== null && Date.parse(a.silencedUntil) > nowMs;
+}

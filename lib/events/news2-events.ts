@@ -1,0 +1,25 @@
+// Live NEWS2 of one patient, on every change: a missing parameter is listed in `missing`, never scored 0.
+import { z } from "zod";
+import { NEWS2_BANDS, NEWS2_PARAMETERS } from "@/lib/domain/news2";
+import { epochMsSchema, isoTimeSchema } from "./time";
+
+const parameterSchema = z.enum(NEWS2_PARAMETERS);
+
+const news2Fields = {
+  patientId: z.string(),
+  wardId: z.string().nullable(),
+  /** Null while a parameter is missing. */
+  total: z.number().int().nullable(),
+  band: z.enum(NEWS2_BANDS).nullable(),
+  components: z.partialRecord(parameterSchema, z.number().int()),
+  missing: z.array(parameterSchema),
+  anySingleThree: z.boolean(),
+};
+
+/** `ts`: when it was computed. */
+export const news2EventSchema = z.object({ ...news2Fields, ts: epochMsSchema });
+export type News2Event = z.infer<typeof news2EventSchema>;
+
+/** Socket.IO `news2` (README): the same with `ts` as ISO text. */
+export const news2PayloadSchema = z.object({ ...news2Fields, ts: isoTimeSchema });
+export type News2Payload = z.infer<typeof news2PayloadSchema>;

@@ -1,0 +1,25 @@
+// The one place events become Socket.IO payloads (README, Socket.IO): inside the process times are epoch
+// milliseconds, on the wire ISO text. Alert views, updates and notifications go out as they are.
+import { NEWS2_DEVICE_ID } from "@/lib/domain/metrics";
+import type { DeviceStatusEvent, DeviceStatusPayload, News2Event, News2Payload, VitalsEvent, VitalsPayload } from "@/lib/events";
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export function vitalsPayload(e: VitalsEvent): VitalsPayload {
+  return { ...e, ts: iso(e.ts) };
+}
+
+export function deviceStatusPayload(e: DeviceStatusEvent): DeviceStatusPayload {
+  return { ...e, at: iso(e.at) };
+}
+
+export function news2Payload(e: News2Event): News2Payload {
+  return { ...e, ts: iso(e.ts) };
+}
+
+/** A complete NEWS2 also goes out as a reading of the platform's NEWS2 device (seq = computation time), so
+ *  tiles and charts that follow vitals show it unchanged. Null while the score is incomplete. */
+export function news2AsVitals(e: News2Event): VitalsPayload | null {
+  if (e.total === null) return null;
+  return { deviceId: NEWS2_DEVICE_ID, patientId: e.patientId, wardId: e.wardId, seq: e.ts, ts: iso(e.ts), values: { news2: e.total } };
+}
