@@ -3,8 +3,8 @@
 // gap. The domain function checks the caller's scope, keeps the record append-only and audits it;
 // refusals come back as messages ("a corrective action was already recorded by …").
 import { z } from "zod";
-import { ActionError, safeAction } from "@/lib/actions/safe-action";
-import { ExcursionAccessError, recordCorrectiveAction } from "@/lib/environment/excursion-queries";
+import { safeAction } from "@/lib/actions/safe-action";
+import { recordCorrectiveAction } from "@/lib/environment/excursion-queries";
 import { CORRECTIVE_ACTION_MAX, CORRECTIVE_ACTION_MIN, ENVIRONMENT_ROLES } from "@/lib/environment/excursion-types";
 
 export const recordCorrectiveActionAction = safeAction(
@@ -18,15 +18,7 @@ export const recordCorrectiveActionAction = safeAction(
         .min(CORRECTIVE_ACTION_MIN, `at least ${CORRECTIVE_ACTION_MIN} characters`)
         .max(CORRECTIVE_ACTION_MAX, `at most ${CORRECTIVE_ACTION_MAX} characters`),
     }),
+    wording: { failed: "Not recorded", unavailable: "This excursion is not available to you." },
   },
-  async ({ principal, input, meta }) => {
-    try {
-      return await recordCorrectiveAction(principal, input.excursionId, input.action, { meta });
-    } catch (err) {
-      if (err instanceof ExcursionAccessError) {
-        throw new ActionError(err.kind === "conflict" || err.kind === "invalid" ? `Not recorded: ${err.message}.` : "This excursion is not available to you.");
-      }
-      throw err;
-    }
-  },
+  ({ principal, input, meta }) => recordCorrectiveAction(principal, input.excursionId, input.action, { meta }),
 );

@@ -1,20 +1,30 @@
 // The one wrapper for server actions: the signed-in user, the role check and zod validation of the
-// input. Returns a result object the client can render (field errors included) instead of throwing.
+// input. Returns a result object the client can render (field errors included) instead of throwing; a
+// handler's Refusal (lib/errors) becomes the message shown, worded by the action (see RefusalWording).
 import "server-only";
 import { headers } from "next/headers";
 import type { z } from "zod";
 import { principalFromSession } from "@/lib/auth/current-principal";
 import type { Principal, Role } from "@/lib/auth/principal";
 import { requestMetaFromHeaders, type RequestMeta } from "@/lib/audit/record-audit";
+import { Refusal } from "@/lib/errors/refusal";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; error: string; fieldErrors?: Record<string, string> };
 
-export class ActionError extends Error {}
+/** How an action's refusals read on screen: "<failed>: <the refusal's message>." (e.g. "Not changed: the
+ *  alert is already resolved."), and `unavailable` for what the caller may not see (forbidden, not found),
+ *  so missing and forbidden look the same. Without it the refusal's message is shown as it is. */
+export type RefusalWording = { failed: string; unavailable: string };
+
+function refusalMessage(r: Refusal, wording: RefusalWording | undefined): string {
+  if (!wording) return r.message;
+  return r.kind === "forbidden" || r.kind === "not_found" ? wording.unavailable : `${wording.failed}: ${r.message}.`;
+}
 
 export function safeAction<I, O>(
-  opts: { roles?: readonly Role[]; input: z.ZodType<I> },
+  opts: { roles?: readonly Role[]; input: z.ZodType<I>; wording?: RefusalWording },
   handler: (ctx: { principal: Principal; input: I; meta: RequestMeta }) => Promise<O>,
 ) {
   return async (raw: unknown): Promise<ActionResult<O>> => {
@@ -30,7 +40,7 @@ export function safeAction<I, O>(
       const data = await handler({ principal, input: parsed.data, meta: requestMetaFromHeaders(await headers()) });
       return { ok: true, data };
     } catch (err) {
-      if (err instanceof ActionError) return { ok: false, error: err.message };
+      if (err instanceof Refusal) return { ok: false, error: refusalMessage(err, opts.wording) };
       console.error("[action] failed:", err);
       return { ok: false, error: "Something went wrong; nothing was changed." };
     }

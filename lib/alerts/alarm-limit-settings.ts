@@ -3,20 +3,13 @@
 // and announced on the bus so the engine applies it at once.
 import "server-only";
 import { getPrisma } from "@/lib/db/database";
+import { Refusal } from "@/lib/errors/refusal";
 import { eventBus } from "@/lib/bus/event-bus";
 import { canSeePatient, canSeeWard, type Principal } from "@/lib/auth/principal";
 import { recordAudit, type RequestMeta } from "@/lib/audit/record-audit";
 import { findPatient } from "@/lib/patients/patient-queries";
 import { LIMIT_CODES, checkLimitOverride, effectiveLimits, isLimitCode, type EffectiveLimits, type LimitCode } from "./alarm-limits";
-import { AlertAccessError } from "./alert-queries";
 import { patientScope, wardScope } from "./limit-book";
-
-export class AlarmLimitInputError extends Error {
-  constructor(readonly field: string, reason: string) {
-    super(`${field}: ${reason}`);
-    this.name = "AlarmLimitInputError";
-  }
-}
 
 export type AlarmLimitTarget = { kind: "ward"; wardId: string } | { kind: "patient"; patientId: string };
 export type AlarmLimitInput = { code: string; low: number | null; high: number | null; reason?: string | null };
@@ -24,12 +17,12 @@ export type EffectiveLimitView = EffectiveLimits & { code: LimitCode; reason: st
 
 async function resolveTarget(p: Principal, target: AlarmLimitTarget): Promise<{ scope: string; wardId: string | null; patientId: string | null; spo2Scale: 1 | 2 }> {
   if (target.kind === "ward") {
-    if (!canSeeWard(p, target.wardId)) throw new AlertAccessError("forbidden", "you may not see this ward");
+    if (!canSeeWard(p, target.wardId)) throw new Refusal("forbidden", "you may not see this ward");
     return { scope: wardScope(target.wardId), wardId: target.wardId, patientId: null, spo2Scale: 1 };
   }
   const patient = await findPatient(target.patientId);
   if (!patient || !canSeePatient(p, { patientId: patient.id, wardId: patient.ward?.id ?? null })) {
-    throw p.role === "admin" ? new AlertAccessError("not_found", "patient not found") : new AlertAccessError("forbidden", "you may not see this patient");
+    throw p.role === "admin" ? new Refusal("not_found", "patient not found") : new Refusal("forbidden", "you may not see this patient");
   }
   return { scope: patientScope(patient.id), wardId: patient.ward?.id ?? null, patientId: patient.id, spo2Scale: patient.spo2Scale === 2 ? 2 : 1 };
 }
@@ -54,15 +47,15 @@ export async function listAlarmLimits(p: Principal, target: AlarmLimitTarget): P
 
 /** Sets (or, with low and high both null, removes) a ward or patient limit for one metric. */
 export async function setAlarmLimit(p: Principal, target: AlarmLimitTarget, input: AlarmLimitInput, meta?: RequestMeta): Promise<EffectiveLimitView[]> {
-  if (p.role !== "admin" && p.role !== "physician") throw new AlertAccessError("forbidden", "only physicians and admins may change alarm limits");
+  if (p.role !== "admin" && p.role !== "physician") throw new Refusal("forbidden", "only physicians and admins may change alarm limits");
   const t = await resolveTarget(p, target);
   const reason = input.reason?.trim() || null;
-  if (target.kind === "patient" && !reason) throw new AlarmLimitInputError("reason", "a patient's alarm limits may be changed only with a reason");
+  if (target.kind === "patient" && !reason) throw new Refusal("invalid", "a patient's alarm limits may be changed only with a reason", { field: "reason" });
   const remove = input.low === null && input.high === null;
-  if (remove && !isLimitCode(input.code)) throw new AlarmLimitInputError("code", `alarm limits exist for: ${LIMIT_CODES.join(", ")}`);
+  if (remove && !isLimitCode(input.code)) throw new Refusal("invalid", `alarm limits exist for: ${LIMIT_CODES.join(", ")}`, { field: "code" });
   if (!remove) {
     const problem = checkLimitOverride(input.code, input.low, input.high);
-    if (problem) throw new AlarmLimitInputError(isLimitCode(input.code) ? "limits" : "code", problem);
+    if (problem) throw new Refusal("invalid", problem, { field: isLimitCode(input.code) ? "limits" : "code" });
   }
   const prisma = await getPrisma();
   if (remove) {

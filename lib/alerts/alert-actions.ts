@@ -11,7 +11,8 @@ import { ALERT_ROLES, type Principal } from "@/lib/auth/principal";
 import { recordAudit, type RequestMeta } from "@/lib/audit/record-audit";
 import type { AlertChange, AlertView } from "@/lib/events";
 import { insertAlertEvents, loadAlertView, type NewAlertEvent, type Query } from "./alert-rows";
-import { AlertAccessError, findVisibleAlert } from "./alert-queries";
+import { Refusal } from "@/lib/errors/refusal";
+import { findVisibleAlert } from "./alert-queries";
 
 export const MAX_SILENCE_MINUTES = 30;
 export const ACK_AFTER_CLEAR_REASON = "acknowledged after the condition cleared";
@@ -28,7 +29,7 @@ async function changeAlert(
   detail: Record<string, unknown>,
   apply: (tx: Query, at: Date) => Promise<Change>,
 ): Promise<AlertView> {
-  if (!ALERT_ROLES.includes(p.role)) throw new AlertAccessError("forbidden", "only clinicians and biomedical engineering may change alerts");
+  if (!ALERT_ROLES.includes(p.role)) throw new Refusal("forbidden", "only clinicians and biomedical engineering may change alerts");
   const { sql } = await getDatabase();
   const before = await findVisibleAlert(sql, p, alertId);
   const at = ctx.now ?? new Date();
@@ -38,12 +39,12 @@ async function changeAlert(
     return r;
   });
   const alert = await loadAlertView(sql, alertId);
-  if (!alert) throw new AlertAccessError("not_found", "alert not found");
+  if (!alert) throw new Refusal("not_found", "alert not found");
   if (result.updated) {
     await recordAudit([{ actor: p, action, patientId: before.patient_id, detail: { alertId, ...detail }, meta: ctx.meta }]);
     for (const change of result.changes) eventBus().publish("alert:changed", { change, alert, actor: { id: p.userId, name: p.name } });
   } else if (alert.state === "resolved") {
-    throw new AlertAccessError("conflict", "the alert is already resolved");
+    throw new Refusal("conflict", "the alert is already resolved");
   }
   return alert;
 }

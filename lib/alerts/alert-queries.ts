@@ -4,21 +4,12 @@
 import "server-only";
 import { getDatabase } from "@/lib/db/database";
 import type { Principal } from "@/lib/auth/principal";
+import { Refusal } from "@/lib/errors/refusal";
 import type { AlertDetailView, AlertPriority, AlertState, AlertView } from "@/lib/events";
 import { ALERT_SELECT, loadAlertEvents, loadAlertRow, toAlertView, type AlertRow, type Query } from "./alert-rows";
 
 /** List filter: one state, "open" (active or acknowledged) or "all". */
 export type AlertStatusFilter = AlertState | "open" | "all";
-
-export class AlertAccessError extends Error {
-  constructor(
-    readonly kind: "not_found" | "forbidden" | "conflict",
-    message: string,
-  ) {
-    super(message);
-    this.name = "AlertAccessError";
-  }
-}
 
 export function canSeeAlert(p: Principal, a: Pick<AlertRow, "patient_id" | "ward_id" | "current_ward_id">): boolean {
   if (p.role === "admin") return true;
@@ -31,8 +22,8 @@ export function canSeeAlert(p: Principal, a: Pick<AlertRow, "patient_id" | "ward
 export async function findVisibleAlert(q: Query, p: Principal, id: string): Promise<AlertRow> {
   const row = await loadAlertRow(q, id);
   if (row && canSeeAlert(p, row)) return row;
-  if (p.role === "admin") throw new AlertAccessError("not_found", "alert not found");
-  throw new AlertAccessError("forbidden", "you may not see this alert");
+  if (p.role === "admin") throw new Refusal("not_found", "alert not found");
+  throw new Refusal("forbidden", "you may not see this alert");
 }
 
 function scopeSql(p: Principal, params: unknown[]): string {

@@ -13,7 +13,7 @@ export async function recordDeliveryReceipt(alertId: string, level: EscalationLe
   await insertAlertEvents(sql, [{ alertId, at, type: delivered ? "delivered" : "not_delivered", recipientId: recipient.id, detail: { level } }]);
 }
 
-/** Records that the caller saw the alert; throws AlertAccessError outside the caller's scope. */
+/** Records that the caller saw the alert; throws a Refusal outside the caller's scope. */
 export async function recordAlertRead(p: Principal, alertId: string, at = new Date()): Promise<{ recorded: boolean }> {
   const { sql } = await getDatabase();
   await findVisibleAlert(sql, p, alertId);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createPumpModel } from "@/lib/simulator/device-scenarios";
 import { AlarmEngine } from "./alarm-engine";
-import type { EnvironmentRecord, EquipmentInfo } from "./equipment-watch";
+import type { EnvironmentRecord } from "@/lib/environment/excursion-log";
+import type { EquipmentInfo } from "./equipment-watch";
 import { LimitBook } from "./limit-book";
 import type { Finding } from "./rule-types";
 

@@ -5,7 +5,8 @@
 // findings to the shared condition tracker under the device's own subject.
 import "server-only";
 import type { EquipmentReadingsEvent } from "@/lib/events";
-import { EquipmentWatch, type EnvironmentRecord, type EquipmentInfo, type EquipmentReading } from "./equipment-watch";
+import type { EnvironmentRecord } from "@/lib/environment/excursion-log";
+import { EquipmentWatch, type EquipmentInfo, type EquipmentReading } from "./equipment-watch";
 import { deviceSubject } from "./monitoring-state";
 import type { Finding } from "./rule-types";
 

@@ -8,7 +8,8 @@
 // Every excursion and gap event also goes to `record` (the compliance log), with the device's profile and
 // location at the time; an ongoing excursion is re-recorded whenever its lowest or highest reading moves.
 import { createMaintenanceDetector, type MaintenanceDetector, type PmSignal } from "@/lib/detectors/predictive-maintenance";
-import { createExcursionDetector, type EnvironmentEvent, type Excursion, type ExcursionDetector } from "@/lib/detectors/environment-excursion";
+import { createExcursionDetector, type ExcursionDetector } from "@/lib/detectors/environment-excursion";
+import type { EnvironmentRecord } from "@/lib/environment/excursion-log";
 import { ENVIRONMENT_PROFILES, type EnvironmentProfile } from "@/lib/domain/environment-profiles";
 import { finding, type Finding } from "./rule-types";
 
@@ -23,8 +24,6 @@ export type EquipmentInfo = {
 
 export type EquipmentReading = { deviceId: string; t: number; values: Record<string, number> };
 
-/** A compliance-log event: an excursion started, progressed, ended, or a logger gap opened, closed or withdrawn. */
-export type EnvironmentRecord = { info: EquipmentInfo & { profile: EnvironmentProfile }; event: EnvironmentEvent | { type: "excursion-progress"; t: number; excursion: Excursion } };
 
 type Watched = {
   info: EquipmentInfo;

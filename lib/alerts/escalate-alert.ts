@@ -13,7 +13,8 @@ import { recordAudit, type RequestMeta } from "@/lib/audit/record-audit";
 import { MAX_ESCALATION_LEVEL, type AlertPriority, type AlertView, type EscalationLevel, type PersonRef } from "@/lib/events";
 import { insertAlertEvents, loadAlertView, type NewAlertEvent, type Query } from "./alert-rows";
 import { findRecipients } from "./alert-recipients";
-import { AlertAccessError, findVisibleAlert } from "./alert-queries";
+import { Refusal } from "@/lib/errors/refusal";
+import { findVisibleAlert } from "./alert-queries";
 
 type ClaimRow = { id: string; priority: AlertPriority; ward_id: string | null; patient_id: string | null; escalation_level: number; state: string };
 type Step = { level: EscalationLevel; recipients: PersonRef[] };
@@ -98,10 +99,10 @@ export async function escalateAlert(
   alertId: string,
   opts: EscalationOptions & { reason?: string; meta?: RequestMeta; now?: Date },
 ): Promise<AlertView> {
-  if (!ALERT_ROLES.includes(p.role)) throw new AlertAccessError("forbidden", "only clinicians and biomedical engineering may change alerts");
+  if (!ALERT_ROLES.includes(p.role)) throw new Refusal("forbidden", "only clinicians and biomedical engineering may change alerts");
   const { sql } = await getDatabase();
   const before = await findVisibleAlert(sql, p, alertId);
-  if (before.state === "resolved") throw new AlertAccessError("conflict", "the alert is already resolved");
+  if (before.state === "resolved") throw new Refusal("conflict", "the alert is already resolved");
   const at = opts.now ?? new Date();
   const done = await sql.transaction(async (tx) => {
     const rows = await tx.query<ClaimRow>(
@@ -112,9 +113,9 @@ export async function escalateAlert(
     const row = rows[0];
     return row ? [await escalateRow(tx, row, at, opts, { actorId: p.userId, reason: opts.reason ?? null })] : [];
   });
-  if (done.length === 0) throw new AlertAccessError("conflict", "the alert is already resolved");
+  if (done.length === 0) throw new Refusal("conflict", "the alert is already resolved");
   await recordAudit([{ actor: p, action: "alert.escalate", patientId: before.patient_id, detail: { alertId, reason: opts.reason ?? null }, meta: opts.meta }]);
   const [view] = await announce(sql, done, { id: p.userId, name: p.name }, opts.bus ?? eventBus());
-  if (!view) throw new AlertAccessError("not_found", "alert not found");
+  if (!view) throw new Refusal("not_found", "alert not found");
   return view;
 }

@@ -1,10 +1,16 @@
 // Audit controls (HIPAA 164.312(b)): who did what to which patient's data, when, from where.
 import "server-only";
 import { getPrisma } from "@/lib/db/database";
-import type { Principal } from "@/lib/auth/principal";
+import type { Role } from "@/lib/generated/prisma/enums";
 
-export type AuditActor = Pick<Principal, "userId" | "email" | "role"> | { email: string };
+/** Who acted, as the audit row records it: a signed-in user or token owner (any lib/auth Principal), or
+ *  only the email given at a failed sign-in. */
+export type UserActor = { userId: string; email: string; role: Role };
+export type AuditActor = UserActor | { email: string };
 export type RequestMeta = { ip: string | null; userAgent: string | null };
+
+/** Who made a change, for the audit trail. */
+export type AuditBy = { actor: AuditActor; meta?: RequestMeta };
 
 export type AuditEntry = {
   actor: AuditActor | null;
@@ -37,6 +43,6 @@ export async function recordAudit(entries: AuditEntry[]): Promise<void> {
 }
 
 /** One audit event per patient whose data the caller read. */
-export function recordPatientReads(principal: Principal, action: string, patientIds: string[], meta: RequestMeta, detail?: Record<string, unknown>) {
+export function recordPatientReads(principal: UserActor, action: string, patientIds: string[], meta: RequestMeta, detail?: Record<string, unknown>) {
   return recordAudit(patientIds.map((patientId) => ({ actor: principal, action, patientId, meta, detail })));
 }

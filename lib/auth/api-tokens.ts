@@ -4,6 +4,7 @@
 import "server-only";
 import { z } from "zod";
 import { getPrisma } from "@/lib/db/database";
+import { Refusal } from "@/lib/errors/refusal";
 import { generateSecret, hashSecret } from "./secret-token";
 
 export const API_TOKEN_NAME_MAX = 60;
@@ -29,16 +30,14 @@ export type CreatedApiToken = { id: string; token: string; prefix: string };
 
 export type RevokeResult = "revoked" | "already_revoked" | "not_found";
 
-export class ApiTokenError extends Error {}
-
 /** Creates a token for an active user; the clear token is in the result and nowhere else. */
 export async function createApiToken(userId: string, name: string): Promise<CreatedApiToken> {
   const parsed = apiTokenNameSchema.safeParse(name);
-  if (!parsed.success) throw new ApiTokenError(`invalid token name: ${parsed.error.issues[0]?.message ?? "invalid"}`);
+  if (!parsed.success) throw new Refusal("invalid", `invalid token name: ${parsed.error.issues[0]?.message ?? "invalid"}`);
   const prisma = await getPrisma();
   const user = await prisma.user.findUnique({ where: { id: userId }, select: { disabledAt: true } });
-  if (!user) throw new ApiTokenError("no such user");
-  if (user.disabledAt) throw new ApiTokenError("the user is disabled");
+  if (!user) throw new Refusal("not_found", "no such user");
+  if (user.disabledAt) throw new Refusal("forbidden", "the user is disabled");
   const token = generateSecret("iomt");
   const prefix = token.slice(0, API_TOKEN_PREFIX_LENGTH);
   const row = await prisma.apiToken.create({

@@ -3,10 +3,9 @@
 import "server-only";
 import { z } from "zod";
 import { getPrisma, getDatabase } from "@/lib/db/database";
-import { createUser, UserInputError } from "@/lib/users/manage-users";
-import { DeviceInputError } from "@/lib/devices/manage-devices";
-import { FirmwareInputError } from "@/lib/firmware/firmware-error";
-import { ApiTokenError, createApiToken } from "@/lib/auth/api-tokens";
+import { createUser } from "@/lib/users/manage-users";
+import { Refusal } from "@/lib/errors/refusal";
+import { createApiToken } from "@/lib/auth/api-tokens";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { migrateDatabase } from "@/lib/db/migrate";
@@ -100,7 +99,7 @@ export async function runCliCommand(argv: string[]): Promise<CliOutput> {
   try {
     return await command(args);
   } catch (err) {
-    if (err instanceof UserInputError || err instanceof DeviceInputError || err instanceof FirmwareInputError || err instanceof ApiTokenError) throw new CliError(err.message);
+    if (err instanceof Refusal) throw new CliError(err.message);
     if (err instanceof z.ZodError) throw new CliError(err.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
     throw err;
   }

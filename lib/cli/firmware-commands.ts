@@ -11,7 +11,7 @@ import { assignFirmware } from "@/lib/firmware/assign-firmware";
 import { signWithDemoKey } from "@/lib/firmware/demo-signing-key";
 import { flagPackage, unflagPackage } from "@/lib/firmware/flag-package";
 import { listPackages } from "@/lib/firmware/package-queries";
-import { patchStatus } from "@/lib/firmware/patch-status";
+import { patchStatus } from "@/lib/devices/patch-status";
 import { MAX_PACKAGE_BYTES, uploadFirmwarePackage } from "@/lib/firmware/upload-package";
 
 const audit = { actor: CLI_ACTOR };

@@ -3,11 +3,12 @@ import { setDatabase } from "@/lib/db/database";
 import { eventBus } from "@/lib/bus/event-bus";
 import type { DeviceChangedEvent } from "@/lib/events";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "@/test/support/test-database";
-import { checkEnvironmentProfile, createDevice, DeviceInputError, revokeDevice } from "./manage-devices";
+import { Refusal } from "@/lib/errors/refusal";
+import { checkEnvironmentProfile, createDevice, revokeDevice } from "./manage-devices";
 import { devicePatchBodySchema, setEnvironmentProfile } from "./set-environment-profile";
 import { getRegistryDevice, listRegistryDevices } from "./device-queries";
 
-const refusal = (p: Promise<unknown>) => p.then(() => "accepted", (e: Error) => (e instanceof DeviceInputError ? `${e.field} | ${e.message}` : `unexpected: ${e.message}`));
+const refusal = (p: Promise<unknown>) => p.then(() => "accepted", (e: Error) => (e instanceof Refusal ? `${e.field} | ${e.message}` : `unexpected: ${e.message}`));
 const PROFILES = "one of: vaccine_fridge, vaccine_freezer";
 
 describe("environment profile input", () => {

@@ -5,10 +5,11 @@ import type { DeviceChangedEvent } from "@/lib/events";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "@/test/support/test-database";
 import { createWardWithPatients } from "@/test/support/fixtures";
 import { authenticateDevice } from "./authenticate-device";
-import { assignDevice, assignmentBodySchema, createDevice, DeviceInputError, revokeDevice, rotateDeviceSecret, unassignDevice } from "./manage-devices";
+import { Refusal } from "@/lib/errors/refusal";
+import { assignDevice, assignmentBodySchema, createDevice, revokeDevice, rotateDeviceSecret, unassignDevice } from "./manage-devices";
 import { getRegistryDevice, listRegistryDevices } from "./device-queries";
 
-const refusal = (p: Promise<unknown>) => p.then(() => "accepted", (e: Error) => (e instanceof DeviceInputError ? e.message : `unexpected: ${e.message}`));
+const refusal = (p: Promise<unknown>) => p.then(() => "accepted", (e: Error) => (e instanceof Refusal ? e.message : `unexpected: ${e.message}`));
 
 describe.each(testDatabaseKinds)("device registry management on %s", (kind) => {
   let db: TestDatabase;

@@ -9,19 +9,10 @@ import { z } from "zod";
 import { getPrisma } from "@/lib/db/database";
 import { eventBus } from "@/lib/bus/event-bus";
 import { generateSecret, hashSecret } from "@/lib/auth/secret-token";
-import { recordAudit, type AuditActor, type RequestMeta } from "@/lib/audit/record-audit";
+import { recordAudit, type AuditBy } from "@/lib/audit/record-audit";
+import { Refusal } from "@/lib/errors/refusal";
 import { DEVICE_TYPE_KEYS, isDeviceType, type DeviceType } from "@/lib/domain/device-types";
 import { ENVIRONMENT_PROFILE_KEYS, isEnvironmentProfile, type EnvironmentProfile } from "@/lib/domain/environment-profiles";
-
-export class DeviceInputError extends Error {
-  constructor(readonly field: string, reason: string) {
-    super(`${field}: ${reason}`);
-    this.name = "DeviceInputError";
-  }
-}
-
-/** Who made a change, for the audit trail. */
-export type AuditBy = { actor: AuditActor; meta?: RequestMeta };
 
 /** Where a device is used. Exactly one at a time; "none" clears the assignment. */
 export type AssignTarget =
@@ -71,8 +62,8 @@ export function checkEnvironmentProfile(type: string, profile: string | null | u
   const p = profile?.trim();
   if (!p) return null;
   const valid = `one of: ${ENVIRONMENT_PROFILE_KEYS.join(", ")}`;
-  if (!isEnvironmentProfile(p)) throw new DeviceInputError("environmentProfile", `unknown profile "${p}" (${valid})`);
-  if (type !== PROFILE_TYPE) throw new DeviceInputError("environmentProfile", `only an ${PROFILE_TYPE} has a profile (${valid}); ${type} devices have none`);
+  if (!isEnvironmentProfile(p)) throw new Refusal("invalid", `unknown profile "${p}" (${valid})`, { field: "environmentProfile" });
+  if (type !== PROFILE_TYPE) throw new Refusal("invalid", `only an ${PROFILE_TYPE} has a profile (${valid}); ${type} devices have none`, { field: "environmentProfile" });
   return p;
 }
 
@@ -88,7 +79,7 @@ async function resolveBed(prisma: Prisma, ref: string): Promise<{ id: string; la
           select: { id: true, label: true, ward: { select: { code: true } } },
         })
       : await prisma.bed.findUnique({ where: { id: ref }, select: { id: true, label: true, ward: { select: { code: true } } } });
-  if (!bed) throw new DeviceInputError("bed", `no bed "${ref}" (use WARD/label such as 4E/3, or a bed id)`);
+  if (!bed) throw new Refusal("invalid", `no bed "${ref}" (use WARD/label such as 4E/3, or a bed id)`, { field: "bed" });
   return { id: bed.id, label: `${bed.ward.code}/${bed.label}` };
 }
 
@@ -98,7 +89,7 @@ async function placementOf(prisma: Prisma, target: AssignTarget): Promise<{ plac
   switch (target.kind) {
     case "patient": {
       const patient = await prisma.patient.findUnique({ where: { id: target.patientId.trim() }, select: { id: true } });
-      if (!patient) throw new DeviceInputError("patient", `no patient with id "${target.patientId}"`);
+      if (!patient) throw new Refusal("invalid", `no patient with id "${target.patientId}"`, { field: "patient" });
       return { placement: { ...none, patientId: patient.id }, label: null };
     }
     case "bed": {
@@ -107,14 +98,14 @@ async function placementOf(prisma: Prisma, target: AssignTarget): Promise<{ plac
     }
     case "asset": {
       const tag = target.tag.trim();
-      if (!ASSET_TAG.test(tag)) throw new DeviceInputError("assetTag", "use letters, digits and . _ : - (at most 64), e.g. PUMP-0042");
+      if (!ASSET_TAG.test(tag)) throw new Refusal("invalid", "use letters, digits and . _ : - (at most 64), e.g. PUMP-0042", { field: "assetTag" });
       return { placement: { ...none, assetTag: tag }, label: tag };
     }
     case "location": {
       const text = target.text.trim();
-      if (!text) throw new DeviceInputError("location", "is empty");
-      if (text.length > LOCATION_MAX) throw new DeviceInputError("location", `is longer than ${LOCATION_MAX} characters`);
-      if (/[\p{Cc}]/u.test(text)) throw new DeviceInputError("location", "may not contain control characters");
+      if (!text) throw new Refusal("invalid", "is empty", { field: "location" });
+      if (text.length > LOCATION_MAX) throw new Refusal("invalid", `is longer than ${LOCATION_MAX} characters`, { field: "location" });
+      if (/[\p{Cc}]/u.test(text)) throw new Refusal("invalid", "may not contain control characters", { field: "location" });
       return { placement: { ...none, location: text }, label: text };
     }
     case "none":
@@ -145,10 +136,10 @@ export async function createDevice(
   opts: { audit?: AuditBy } = {},
 ): Promise<{ id: string; type: DeviceType; patientId: string | null; environmentProfile: EnvironmentProfile | null; secret: string }> {
   if (!isDeviceType(input.type)) {
-    throw new DeviceInputError("type", `unknown device type "${input.type}" (one of: ${DEVICE_TYPE_KEYS.join(", ")})`);
+    throw new Refusal("invalid", `unknown device type "${input.type}" (one of: ${DEVICE_TYPE_KEYS.join(", ")})`, { field: "type" });
   }
   if (input.id !== undefined && !DEVICE_ID.test(input.id)) {
-    throw new DeviceInputError("id", "use letters, digits and . _ - (at most 64, starting with a letter or digit)");
+    throw new Refusal("invalid", "use letters, digits and . _ - (at most 64, starting with a letter or digit)", { field: "id" });
   }
   const environmentProfile = checkEnvironmentProfile(input.type, input.environmentProfile);
   const targets: AssignTarget[] = [
@@ -157,13 +148,13 @@ export async function createDevice(
     ...(input.assetTag ? [{ kind: "asset" as const, tag: input.assetTag }] : []),
     ...(input.location ? [{ kind: "location" as const, text: input.location }] : []),
   ];
-  if (targets.length > 1) throw new DeviceInputError("assignment", "give at most one of patient, bed, asset tag or location");
+  if (targets.length > 1) throw new Refusal("invalid", "give at most one of patient, bed, asset tag or location", { field: "assignment" });
   const prisma = await getPrisma();
   const { placement } = await placementOf(prisma, targets[0] ?? { kind: "none" });
   if (input.gatewayId) {
     const gateway = await prisma.device.findUnique({ where: { id: input.gatewayId }, select: { type: true, status: true } });
     if (!gateway || gateway.type !== "gateway" || gateway.status !== "active") {
-      throw new DeviceInputError("gateway", `no active gateway with id "${input.gatewayId}"`);
+      throw new Refusal("invalid", `no active gateway with id "${input.gatewayId}"`, { field: "gateway" });
     }
   }
   const secret = generateSecret("dsk");
@@ -182,7 +173,7 @@ export async function createDevice(
       },
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw new DeviceInputError("id", `a device with id "${input.id}" already exists`);
+    if (isUniqueViolation(err)) throw new Refusal("invalid", `a device with id "${input.id}" already exists`, { field: "id" });
     throw err;
   }
   eventBus().publish("device:changed", { deviceId: device.id, change: "created" });
@@ -200,7 +191,9 @@ export async function rotateDeviceSecret(deviceId: string, opts: { audit?: Audit
   const updated = await prisma.device.updateMany({ where: { id: deviceId, status: "active" }, data: { secretHash: hashSecret(secret) } });
   if (updated.count === 0) {
     const exists = await prisma.device.findUnique({ where: { id: deviceId }, select: { id: true } });
-    throw new DeviceInputError("device", exists ? `"${deviceId}" is revoked; provision a new device instead` : `no active device with id "${deviceId}"`);
+    throw exists
+      ? new Refusal("invalid", `"${deviceId}" is revoked; provision a new device instead`, { field: "device" })
+      : new Refusal("not_found", `no active device with id "${deviceId}"`, { field: "device" });
   }
   eventBus().publish("device:changed", { deviceId, change: "rotated" });
   eventBus().publish("device:credentials", { deviceId, secret, change: "rotated" });
@@ -212,8 +205,8 @@ export async function rotateDeviceSecret(deviceId: string, opts: { audit?: Audit
 export async function assignDevice(deviceId: string, target: AssignTarget, opts: { audit?: AuditBy } = {}): Promise<Placement & { id: string; label: string | null }> {
   const prisma = await getPrisma();
   const existing = await prisma.device.findUnique({ where: { id: deviceId }, select: { id: true, status: true, patientId: true, bedId: true, assetTag: true, location: true } });
-  if (!existing) throw new DeviceInputError("device", `no device with id "${deviceId}"`);
-  if (existing.status === "revoked") throw new DeviceInputError("device", `"${deviceId}" is revoked; provision a new device instead`);
+  if (!existing) throw new Refusal("not_found", `no device with id "${deviceId}"`, { field: "device" });
+  if (existing.status === "revoked") throw new Refusal("invalid", `"${deviceId}" is revoked; provision a new device instead`, { field: "device" });
   const { placement, label } = await placementOf(prisma, target);
   await prisma.device.update({ where: { id: deviceId }, data: placement });
   eventBus().publish("device:changed", { deviceId, change: "assigned" });
@@ -233,7 +226,7 @@ export function unassignDevice(deviceId: string, opts: { audit?: AuditBy } = {})
 export async function revokeDevice(deviceId: string, opts: { audit?: AuditBy } = {}): Promise<{ id: string; revokedAt: Date }> {
   const prisma = await getPrisma();
   const existing = await prisma.device.findUnique({ where: { id: deviceId } });
-  if (!existing) throw new DeviceInputError("device", `no device with id "${deviceId}"`);
+  if (!existing) throw new Refusal("not_found", `no device with id "${deviceId}"`, { field: "device" });
   const device =
     existing.status === "revoked"
       ? existing

@@ -7,7 +7,9 @@ import { getPrisma } from "@/lib/db/database";
 import { eventBus } from "@/lib/bus/event-bus";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { EnvironmentProfile } from "@/lib/domain/environment-profiles";
-import { assignmentBodySchema, checkEnvironmentProfile, DeviceInputError, type AssignTarget, type AuditBy } from "./manage-devices";
+import type { AuditBy } from "@/lib/audit/record-audit";
+import { Refusal } from "@/lib/errors/refusal";
+import { assignmentBodySchema, checkEnvironmentProfile, type AssignTarget } from "./manage-devices";
 
 /** Request body that sets or clears an environment sensor's profile (API PATCH, server actions). */
 export const environmentProfileBodySchema = z
@@ -44,8 +46,8 @@ export async function setEnvironmentProfile(
 ): Promise<{ id: string; environmentProfile: EnvironmentProfile | null; previous: string | null }> {
   const prisma = await getPrisma();
   const existing = await prisma.device.findUnique({ where: { id: deviceId }, select: { id: true, type: true, status: true, environmentProfile: true } });
-  if (!existing) throw new DeviceInputError("device", `no device with id "${deviceId}"`);
-  if (existing.status === "revoked") throw new DeviceInputError("device", `"${deviceId}" is revoked; provision a new device instead`);
+  if (!existing) throw new Refusal("not_found", `no device with id "${deviceId}"`, { field: "device" });
+  if (existing.status === "revoked") throw new Refusal("invalid", `"${deviceId}" is revoked; provision a new device instead`, { field: "device" });
   const environmentProfile = checkEnvironmentProfile(existing.type, profile);
   if (existing.environmentProfile !== environmentProfile) {
     await prisma.device.update({ where: { id: deviceId }, data: { environmentProfile } });

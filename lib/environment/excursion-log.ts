@@ -9,7 +9,15 @@ import "server-only";
 import crypto from "node:crypto";
 import type { Sql } from "@/lib/db/sql";
 import { KeyedWriteQueue } from "@/lib/db/keyed-write-queue";
-import type { EnvironmentRecord } from "@/lib/alerts/equipment-watch";
+import type { EnvironmentEvent, Excursion } from "@/lib/detectors/environment-excursion";
+import type { EnvironmentProfile } from "@/lib/domain/environment-profiles";
+
+/** What the record is told (by the alarm engine's equipment watch): an excursion started, progressed or
+ *  ended, or a logger gap opened, closed or was withdrawn, with the device's profile and place at the time. */
+export type EnvironmentRecord = {
+  info: { deviceId: string; profile: EnvironmentProfile; location: string | null; wardId: string | null };
+  event: EnvironmentEvent | { type: "excursion-progress"; t: number; excursion: Excursion };
+};
 
 type Row = {
   deviceId: string;

@@ -4,6 +4,7 @@
 // The corrective action is append-only: recorded once, with who and when, and audited; a second
 // attempt is refused with who recorded the first.
 import "server-only";
+import { Refusal } from "@/lib/errors/refusal";
 import { getDatabase } from "@/lib/db/database";
 import type { Sql } from "@/lib/db/sql";
 import type { Principal } from "@/lib/auth/principal";
@@ -18,16 +19,6 @@ import {
 } from "./excursion-types";
 
 type Query = Pick<Sql, "query">;
-
-export class ExcursionAccessError extends Error {
-  constructor(
-    readonly kind: "not_found" | "forbidden" | "conflict" | "invalid",
-    message: string,
-  ) {
-    super(message);
-    this.name = "ExcursionAccessError";
-  }
-}
 
 export type ExcursionFilter = {
   deviceId?: string;
@@ -112,7 +103,7 @@ export function canSeeExcursion(p: Principal, x: { wardId: string | null }): boo
 }
 
 function scopeSql(p: Principal, params: unknown[]): string {
-  if (p.role === "patient") throw new ExcursionAccessError("forbidden", "patients may not see the environment record");
+  if (p.role === "patient") throw new Refusal("forbidden", "patients may not see the environment record");
   if (seesAll(p)) return "TRUE";
   params.push(p.wardIds);
   return `x.ward_id = ANY($${params.length}::text[])`;
@@ -191,17 +182,17 @@ async function loadRow(q: Query, id: string): Promise<ExcursionRow | null> {
 
 /** The excursion if the caller may see it; outside the all-seeing roles, missing and forbidden look the same. */
 async function findVisibleRow(q: Query, p: Principal, id: string): Promise<ExcursionRow> {
-  if (p.role === "patient") throw new ExcursionAccessError("forbidden", "patients may not see the environment record");
+  if (p.role === "patient") throw new Refusal("forbidden", "patients may not see the environment record");
   const row = await loadRow(q, id);
   if (row && canSeeExcursion(p, { wardId: row.ward_id })) return row;
-  if (seesAll(p)) throw new ExcursionAccessError("not_found", "excursion not found");
-  throw new ExcursionAccessError("forbidden", "you may not see this excursion");
+  if (seesAll(p)) throw new Refusal("not_found", "excursion not found");
+  throw new Refusal("forbidden", "you may not see this excursion");
 }
 
-function alreadyRecorded(r: ExcursionRow): ExcursionAccessError {
+function alreadyRecorded(r: ExcursionRow): Refusal {
   const by = r.action_by_name ?? "an unknown user";
   const at = r.action_at === null ? "an unknown time" : iso(r.action_at);
-  return new ExcursionAccessError("conflict", `a corrective action was already recorded by ${by} at ${at}; the record cannot be changed`);
+  return new Refusal("conflict", `a corrective action was already recorded by ${by} at ${at}; the record cannot be changed`);
 }
 
 /** Records what was done about an excursion (once; the record is append-only) and audits it. */
@@ -213,7 +204,7 @@ export async function recordCorrectiveAction(
 ): Promise<ExcursionView> {
   const text = action.trim();
   if (text.length < CORRECTIVE_ACTION_MIN || text.length > CORRECTIVE_ACTION_MAX) {
-    throw new ExcursionAccessError("invalid", `the corrective action must be ${CORRECTIVE_ACTION_MIN} to ${CORRECTIVE_ACTION_MAX} characters`);
+    throw new Refusal("invalid", `must be ${CORRECTIVE_ACTION_MIN} to ${CORRECTIVE_ACTION_MAX} characters`, { field: "action" });
   }
   const { sql } = await getDatabase();
   const before = await findVisibleRow(sql, p, id);
@@ -225,7 +216,7 @@ export async function recordCorrectiveAction(
     [id, text, p.userId, at.toISOString()],
   );
   const after = await loadRow(sql, id);
-  if (!after) throw new ExcursionAccessError("not_found", "excursion not found");
+  if (!after) throw new Refusal("not_found", "excursion not found");
   if (updated.length === 0) throw alreadyRecorded(after); // someone else got there first
   await recordAudit([
     {

@@ -4,9 +4,9 @@
 import "server-only";
 import { getPrisma } from "@/lib/db/database";
 import { recordAudit } from "@/lib/audit/record-audit";
-import type { AuditBy } from "@/lib/devices/manage-devices";
+import type { AuditBy } from "@/lib/audit/record-audit";
 import { deliverOta } from "./deliver-ota";
-import { FirmwareInputError } from "./firmware-error";
+import { Refusal } from "@/lib/errors/refusal";
 import type { OtaPublisher } from "./ota-publisher";
 import { compareVersions } from "./versions";
 
@@ -39,13 +39,13 @@ async function devicesFor(pkg: { id: string; deviceType: string; version: string
       .map((d) => d.id);
   }
   const ids = [...new Set(target.deviceIds.map((d) => d.trim()).filter(Boolean))];
-  if (ids.length === 0) throw new FirmwareInputError("devices", "name at least one device, or assign to all outdated devices");
+  if (ids.length === 0) throw new Refusal("invalid", "name at least one device, or assign to all outdated devices", { field: "devices" });
   const found = new Map((await prisma.device.findMany({ where: { id: { in: ids } }, select: { id: true, type: true, status: true } })).map((d) => [d.id, d]));
   for (const id of ids) {
     const d = found.get(id);
-    if (!d) throw new FirmwareInputError("devices", `no device with id "${id}"`);
-    if (d.status !== "active") throw new FirmwareInputError("devices", `"${id}" is revoked`);
-    if (d.type !== pkg.deviceType) throw new FirmwareInputError("devices", `"${id}" is a ${d.type}; this package is for ${pkg.deviceType} devices only`);
+    if (!d) throw new Refusal("invalid", `no device with id "${id}"`, { field: "devices" });
+    if (d.status !== "active") throw new Refusal("invalid", `"${id}" is revoked`, { field: "devices" });
+    if (d.type !== pkg.deviceType) throw new Refusal("invalid", `"${id}" is a ${d.type}; this package is for ${pkg.deviceType} devices only`, { field: "devices" });
   }
   return ids;
 }
@@ -60,8 +60,8 @@ export async function assignFirmware(
     where: { id: packageId },
     select: { id: true, deviceType: true, version: true, sha256: true, signature: true, sizeBytes: true, flaggedAt: true, flagReason: true },
   });
-  if (!pkg) throw new FirmwareInputError("package", `no firmware package with id "${packageId}"`, 404);
-  if (pkg.flaggedAt) throw new FirmwareInputError("package", `${pkg.deviceType} ${pkg.version} is flagged (${pkg.flagReason ?? "no reason given"}); it cannot be assigned`, 409);
+  if (!pkg) throw new Refusal("not_found", `no firmware package with id "${packageId}"`, { field: "package" });
+  if (pkg.flaggedAt) throw new Refusal("conflict", `${pkg.deviceType} ${pkg.version} is flagged (${pkg.flagReason ?? "no reason given"}); it cannot be assigned`, { field: "package" });
   const deviceIds = await devicesFor(pkg, target);
   const summary = { id: pkg.id, deviceType: pkg.deviceType, version: pkg.version };
   if (deviceIds.length === 0) return { package: summary, updates: [], delivered: 0, undelivered: [] };

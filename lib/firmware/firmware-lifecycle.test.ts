@@ -8,16 +8,16 @@ import { uploadFirmwarePackage, MAX_PACKAGE_BYTES } from "./upload-package";
 import { assignFirmware } from "./assign-firmware";
 import { handleOtaStatus } from "./handle-ota-status";
 import { flagPackage } from "./flag-package";
-import { patchStatus } from "./patch-status";
+import { patchStatus } from "@/lib/devices/patch-status";
 import { setOtaPublisher } from "./ota-publisher";
 import { parseTrustedKeys } from "./signature";
-import { FirmwareInputError } from "./firmware-error";
+import { Refusal } from "@/lib/errors/refusal";
 
 const vendor = crypto.generateKeyPairSync("ed25519");
 const trustedKeys = parseTrustedKeys(vendor.publicKey.export({ type: "spki", format: "der" }).toString("base64"));
 const sign = (b: Uint8Array, key = vendor.privateKey) => crypto.sign(null, b, key).toString("base64");
 const bytes = (n = 2048) => crypto.randomBytes(n);
-const refusal = (p: Promise<unknown>) => p.then(() => "accepted", (e: Error) => (e instanceof FirmwareInputError ? e.message : `unexpected: ${e.message}`));
+const refusal = (p: Promise<unknown>) => p.then(() => "accepted", (e: Error) => (e instanceof Refusal ? e.message : `unexpected: ${e.message}`));
 
 describe.each(testDatabaseKinds)("firmware lifecycle on %s", (kind) => {
   let db: TestDatabase;

@@ -4,23 +4,23 @@
 import "server-only";
 import { getPrisma } from "@/lib/db/database";
 import { recordAudit } from "@/lib/audit/record-audit";
-import type { AuditBy } from "@/lib/devices/manage-devices";
+import type { AuditBy } from "@/lib/audit/record-audit";
 import { clearOtaCommand } from "./deliver-ota";
-import { FirmwareInputError } from "./firmware-error";
+import { Refusal } from "@/lib/errors/refusal";
 
 export const FLAG_REASON_MAX = 500;
 
 async function existing(packageId: string) {
   const prisma = await getPrisma();
   const pkg = await prisma.firmwarePackage.findUnique({ where: { id: packageId }, select: { id: true, deviceType: true, version: true, flaggedAt: true } });
-  if (!pkg) throw new FirmwareInputError("package", `no firmware package with id "${packageId}"`, 404);
+  if (!pkg) throw new Refusal("not_found", `no firmware package with id "${packageId}"`, { field: "package" });
   return pkg;
 }
 
 export async function flagPackage(packageId: string, reason: string, opts: { audit?: AuditBy } = {}): Promise<{ cancelledUpdates: number }> {
   const text = reason.trim();
-  if (text.length < 3) throw new FirmwareInputError("reason", "say why the package is flagged (at least 3 characters)");
-  if (text.length > FLAG_REASON_MAX) throw new FirmwareInputError("reason", `is longer than ${FLAG_REASON_MAX} characters`);
+  if (text.length < 3) throw new Refusal("invalid", "say why the package is flagged (at least 3 characters)", { field: "reason" });
+  if (text.length > FLAG_REASON_MAX) throw new Refusal("invalid", `is longer than ${FLAG_REASON_MAX} characters`, { field: "reason" });
   const pkg = await existing(packageId);
   const prisma = await getPrisma();
   const open = await prisma.deviceFirmwareUpdate.findMany({ where: { packageId, state: { in: ["pending", "downloading", "verified"] } }, select: { id: true, deviceId: true } });

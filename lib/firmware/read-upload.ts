@@ -3,13 +3,13 @@
 // sha256?, contentBase64}. The body is never read past the limit (413).
 import "server-only";
 import { z } from "zod";
-import { ApiError } from "@/lib/http/api-errors";
+import { Refusal } from "@/lib/errors/refusal";
 import { MAX_PACKAGE_BYTES, type UploadInput } from "./upload-package";
 
 const BODY_LIMIT = MAX_PACKAGE_BYTES + 1024 * 1024; // the package plus room for the multipart envelope
 const JSON_LIMIT = Math.ceil((MAX_PACKAGE_BYTES * 4) / 3) + 64 * 1024;
 
-const tooLarge = () => new ApiError(413, `file: the package is larger than the limit of ${MAX_PACKAGE_BYTES} bytes (32 MiB)`, [{ field: "file", reason: "too large" }]);
+const tooLarge = () => new Refusal("too_large", `the package is larger than the limit of ${MAX_PACKAGE_BYTES} bytes (32 MiB)`, { field: "file" });
 
 async function readBytes(req: Request, limit: number): Promise<Uint8Array> {
   const declared = Number(req.headers.get("content-length") ?? NaN);
@@ -42,10 +42,10 @@ export async function readUpload(req: Request): Promise<Omit<UploadInput, "uploa
   if (type.startsWith("multipart/form-data")) {
     const raw = await readBytes(req, BODY_LIMIT);
     const form = await new Response(new Uint8Array(raw), { headers: { "content-type": type } }).formData().catch(() => {
-      throw new ApiError(400, "body: not readable multipart/form-data");
+      throw new Refusal("invalid", "not readable multipart/form-data", { field: "body" });
     });
     const file = form.get("file");
-    if (!(file instanceof Blob)) throw new ApiError(400, "file: attach the package as the form field \"file\"", [{ field: "file", reason: "missing" }]);
+    if (!(file instanceof Blob)) throw new Refusal("invalid", 'attach the package as the form field "file"', { field: "file" });
     return {
       deviceType: text(form.get("deviceType")) ?? text(form.get("type")) ?? "",
       version: text(form.get("version")) ?? "",
@@ -60,14 +60,14 @@ export async function readUpload(req: Request): Promise<Omit<UploadInput, "uploa
     try {
       json = JSON.parse(Buffer.from(raw).toString("utf8"));
     } catch {
-      throw new ApiError(400, "body: not valid JSON");
+      throw new Refusal("invalid", "not valid JSON", { field: "body" });
     }
     const r = jsonSchema.safeParse(json);
     if (!r.success) {
       const issues = r.error.issues.map((i) => ({ field: i.path.join(".") || "body", reason: i.message }));
-      throw new ApiError(400, issues.map((i) => `${i.field}: ${i.reason}`).join("; "), issues);
+      throw new Refusal("invalid", issues.map((i) => `${i.field}: ${i.reason}`).join("; "), { issues });
     }
     return { deviceType: r.data.deviceType, version: r.data.version, signature: r.data.signature ?? null, sha256: r.data.sha256 ?? null, content: Buffer.from(r.data.contentBase64, "base64") };
   }
-  throw new ApiError(415, "send multipart/form-data (fields deviceType, version, signature, file) or JSON with contentBase64");
+  throw new Refusal("unsupported", "send multipart/form-data (fields deviceType, version, signature, file) or JSON with contentBase64");
 }

@@ -4,9 +4,9 @@
 import "server-only";
 import { getPrisma } from "@/lib/db/database";
 import { recordAudit } from "@/lib/audit/record-audit";
-import type { AuditBy } from "@/lib/devices/manage-devices";
+import type { AuditBy } from "@/lib/audit/record-audit";
 import { DEVICE_TYPE_KEYS, isDeviceType } from "@/lib/domain/device-types";
-import { FirmwareInputError } from "./firmware-error";
+import { Refusal } from "@/lib/errors/refusal";
 import { sha256Hex, verifyPackageSignature, type TrustedKey } from "./signature";
 import { trustedSigningKeys } from "./trusted-keys";
 import { VERSION_PATTERN } from "./versions";
@@ -48,32 +48,32 @@ function keysOrRefusal(keys: TrustedKey[] | undefined): TrustedKey[] {
   try {
     return trustedSigningKeys();
   } catch (err) {
-    throw new FirmwareInputError("signature", `cannot be checked: ${(err as Error).message}`);
+    throw new Refusal("invalid", `cannot be checked: ${(err as Error).message}`, { field: "signature" });
   }
 }
 
 async function validate(input: UploadInput, keys: TrustedKey[] | undefined): Promise<{ sha256: string; keyId: string }> {
   if (!isDeviceType(input.deviceType)) {
-    throw new FirmwareInputError("deviceType", `unknown device type "${input.deviceType}" (one of: ${DEVICE_TYPE_KEYS.join(", ")})`);
+    throw new Refusal("invalid", `unknown device type "${input.deviceType}" (one of: ${DEVICE_TYPE_KEYS.join(", ")})`, { field: "deviceType" });
   }
   const version = input.version.trim();
-  if (!version) throw new FirmwareInputError("version", "is required");
-  if (!VERSION_PATTERN.test(version)) throw new FirmwareInputError("version", "use letters, digits and . + _ - (at most 64), e.g. 2.5.0");
-  if (input.content.byteLength === 0) throw new FirmwareInputError("file", "is empty");
+  if (!version) throw new Refusal("invalid", "is required", { field: "version" });
+  if (!VERSION_PATTERN.test(version)) throw new Refusal("invalid", "use letters, digits and . + _ - (at most 64), e.g. 2.5.0", { field: "version" });
+  if (input.content.byteLength === 0) throw new Refusal("invalid", "is empty", { field: "file" });
   if (input.content.byteLength > MAX_PACKAGE_BYTES) {
-    throw new FirmwareInputError("file", `is ${input.content.byteLength} bytes; the limit is ${MAX_PACKAGE_BYTES} bytes (32 MiB)`, 413);
+    throw new Refusal("too_large", `is ${input.content.byteLength} bytes; the limit is ${MAX_PACKAGE_BYTES} bytes (32 MiB)`, { field: "file" });
   }
   const sha256 = sha256Hex(input.content);
   const expected = input.sha256?.trim().toLowerCase();
   if (expected) {
-    if (!/^[0-9a-f]{64}$/.test(expected)) throw new FirmwareInputError("sha256", "must be 64 hexadecimal digits");
-    if (expected !== sha256) throw new FirmwareInputError("sha256", `does not match the package bytes (computed ${sha256}; package may be corrupted or tampered)`);
+    if (!/^[0-9a-f]{64}$/.test(expected)) throw new Refusal("invalid", "must be 64 hexadecimal digits", { field: "sha256" });
+    if (expected !== sha256) throw new Refusal("invalid", `does not match the package bytes (computed ${sha256}; package may be corrupted or tampered)`, { field: "sha256" });
   }
   const check = verifyPackageSignature(input.content, input.signature, keysOrRefusal(keys));
-  if (!check.ok) throw new FirmwareInputError(check.field, check.reason);
+  if (!check.ok) throw new Refusal("invalid", check.reason, { field: check.field });
   const prisma = await getPrisma();
   const existing = await prisma.firmwarePackage.findUnique({ where: { deviceType_version: { deviceType: input.deviceType, version } }, select: { id: true } });
-  if (existing) throw new FirmwareInputError("version", `${input.deviceType} already has a package with version ${version}`, 409);
+  if (existing) throw new Refusal("conflict", `${input.deviceType} already has a package with version ${version}`, { field: "version" });
   return { sha256, keyId: check.keyId };
 }
 
@@ -87,7 +87,7 @@ export async function uploadFirmwarePackage(input: UploadInput, opts: { trustedK
   try {
     checked = await validate(input, opts.trustedKeys);
   } catch (err) {
-    if (err instanceof FirmwareInputError && opts.audit) {
+    if (err instanceof Refusal && opts.audit) {
       await recordAudit([{ ...opts.audit, action: "firmware.upload_refused", detail: { deviceType: input.deviceType, version, sizeBytes: input.content.byteLength, refused: err.message } }]);
     }
     throw err;
@@ -103,7 +103,7 @@ export async function uploadFirmwarePackage(input: UploadInput, opts: { trustedK
       select: { id: true, deviceType: true, version: true, sha256: true, signature: true, sizeBytes: true, createdAt: true, flaggedAt: true, flagReason: true },
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw new FirmwareInputError("version", `${input.deviceType} already has a package with version ${version}`, 409);
+    if (isUniqueViolation(err)) throw new Refusal("conflict", `${input.deviceType} already has a package with version ${version}`, { field: "version" });
     throw err;
   }
   if (opts.audit) {

@@ -1,23 +1,12 @@
-// Errors a route handler may throw; the api-route wrapper turns them into JSON responses.
+// JSON error answers of the HTTP API: `{ error, issues? }`, and zod issues named by where they are
+// ("query.kind", "body.action").
 import type { ZodError } from "zod";
+import type { RefusalIssue } from "@/lib/errors/refusal";
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly issues?: { field: string; reason: string }[],
-  ) {
-    super(message);
-  }
-}
-
-export const notFound = (what: string) => new ApiError(404, `${what} not found`);
-export const forbidden = (why = "you may not access this resource") => new ApiError(403, why);
-
-export function zodIssues(error: ZodError, prefix: string): { field: string; reason: string }[] {
+export function zodIssues(error: ZodError, prefix: string): RefusalIssue[] {
   return error.issues.map((i) => ({ field: [prefix, ...i.path.map(String)].join("."), reason: i.message }));
 }
 
-export function jsonError(status: number, error: string, issues?: { field: string; reason: string }[], headers?: HeadersInit): Response {
+export function jsonError(status: number, error: string, issues?: RefusalIssue[], headers?: HeadersInit): Response {
   return Response.json(issues ? { error, issues } : { error }, { status, headers });
 }

@@ -1,27 +1,41 @@
 // The one wrapper for user-facing route handlers (/api/v1/*): authenticates the caller (session or
-// personal API token), checks the role, validates params and query with zod, and maps errors to JSON.
-// Handlers hold only domain logic.
+// personal API token), checks the role, validates path, query and JSON body with zod, and answers a
+// handler's Refusal (lib/errors) through refusalResponse. Handlers hold only domain logic.
 import "server-only";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { currentPrincipal } from "@/lib/auth/current-principal";
 import type { Principal, Role } from "@/lib/auth/principal";
 import { requestMetaFromHeaders, type RequestMeta } from "@/lib/audit/record-audit";
-import { ApiError, jsonError, zodIssues } from "./api-errors";
+import { Refusal } from "@/lib/errors/refusal";
+import { jsonError, zodIssues } from "./api-errors";
+import { readJsonBody } from "./read-json-body";
+import { refusalResponse } from "./refusal-response";
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
-export type ApiHandlerContext<P, Q> = {
+export type ApiHandlerContext<P, Q, B> = {
   req: NextRequest;
   principal: Principal;
   params: P;
   query: Q;
+  body: B;
   meta: RequestMeta;
 };
 
-export function apiRoute<P = Record<string, never>, Q = Record<string, never>>(
-  opts: { roles?: readonly Role[]; params?: z.ZodType<P>; query?: z.ZodType<Q> },
-  handler: (ctx: ApiHandlerContext<P, Q>) => Promise<unknown>,
+export type ApiRouteOptions<P, Q, B> = {
+  roles?: readonly Role[];
+  params?: z.ZodType<P>;
+  query?: z.ZodType<Q>;
+  /** A JSON body (up to 64 KiB); without it the body is not read. */
+  body?: z.ZodType<B>;
+  /** Where the fields a Refusal names are in the request: "body" answers `body.action` for a refusal of `action`. */
+  fieldsIn?: "body";
+};
+
+export function apiRoute<P = Record<string, never>, Q = Record<string, never>, B = undefined>(
+  opts: ApiRouteOptions<P, Q, B>,
+  handler: (ctx: ApiHandlerContext<P, Q, B>) => Promise<unknown>,
 ) {
   return async (req: NextRequest, route: RouteContext): Promise<Response> => {
     try {
@@ -39,10 +53,12 @@ export function apiRoute<P = Record<string, never>, Q = Record<string, never>>(
         const issues = zodIssues(query.error, "query");
         return jsonError(400, issues.map((i) => `${i.field}: ${i.reason}`).join("; "), issues);
       }
-      const result = await handler({ req, principal, params: params.data, query: query.data, meta: requestMetaFromHeaders(req.headers) });
+      const body = opts.body ? await readJsonBody(req, opts.body) : { ok: true as const, body: undefined as B };
+      if (!body.ok) return body.answer;
+      const result = await handler({ req, principal, params: params.data, query: query.data, body: body.body, meta: requestMetaFromHeaders(req.headers) });
       return result instanceof Response ? result : Response.json(result);
     } catch (err) {
-      if (err instanceof ApiError) return jsonError(err.status, err.message, err.issues);
+      if (err instanceof Refusal) return refusalResponse(err, opts.fieldsIn ? `${opts.fieldsIn}.` : "");
       console.error(`[api] ${req.method} ${req.nextUrl.pathname} failed:`, err);
       return jsonError(500, "internal error");
     }

@@ -1,21 +1,26 @@
-// The one wrapper for device-facing route handlers: the device proves itself with
-// `Authorization: Bearer <device secret>` for the device id in the path (401 bad credentials,
-// 403 revoked), and its body is read under the size limit (413, quarantined). A handler that has not
-// finished within INGEST_HTTP_TIMEOUT_MS answers 503 with Retry-After: the device resends, and because
-// (device, seq) is idempotent a frame that was still written late is not stored twice.
+// The wrappers for device-facing route handlers: the device proves itself with
+// `Authorization: Bearer <device secret>` (401 bad credentials, 403 revoked, 503 when that cannot be
+// checked), and a handler's Refusal (lib/errors) is answered through refusalResponse.
+// deviceRoute (telemetry, OTA status): the device id is in the path; the body is read under the size
+// limit (413, quarantined). A handler that has not finished within INGEST_HTTP_TIMEOUT_MS answers 503
+// with Retry-After: the device resends, and because (device, seq) is idempotent a frame that was still
+// written late is not stored twice.
+// deviceDownloadRoute (a firmware package): a GET naming the device with ?device=<id> or X-Device-Id.
 import "server-only";
 import type { NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { bearerToken } from "@/lib/auth/load-principal";
 import { authenticateDevice } from "@/lib/devices/authenticate-device";
 import type { DeviceRecord } from "@/lib/devices/device-directory";
+import { Refusal } from "@/lib/errors/refusal";
 import { IngestBusyError } from "@/lib/store/observation-writer";
 import { countIngest } from "@/lib/ingest/ingest-counters";
 import { getRejectionLog } from "@/lib/ingest/rejection-log";
 import { jsonError } from "./api-errors";
 import { BodyTooLargeError, readBodyWithLimit } from "./read-body";
+import { answeringRefusals, refusalResponse } from "./refusal-response";
 
-type RouteContext = { params: Promise<{ deviceId: string }> };
+type RouteContext<P> = { params: Promise<P> };
 
 class HandlerTimeout extends Error {}
 
@@ -27,20 +32,26 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** The device the request's secret proves, or the answer to give. */
+async function authenticate(req: NextRequest, deviceId: string): Promise<{ ok: true; device: DeviceRecord } | { ok: false; answer: Response }> {
+  const auth = await authenticateDevice(deviceId, bearerToken(req.headers.get("authorization")) ?? undefined).catch(() => null);
+  if (!auth) return { ok: false, answer: jsonError(503, "device authentication is unavailable (database unreachable); retry", undefined, { "Retry-After": "2" }) };
+  if (auth.ok) return { ok: true, device: auth.device };
+  if (auth.reason === "revoked") return { ok: false, answer: jsonError(403, "device is revoked") };
+  return { ok: false, answer: jsonError(401, "unknown device or wrong secret (send Authorization: Bearer <device secret>)", undefined, { "WWW-Authenticate": "Bearer" }) };
+}
+
 export function deviceRoute(handler: (ctx: { device: DeviceRecord; body: string }) => Promise<Response>) {
-  return async (req: NextRequest, route: RouteContext): Promise<Response> => {
+  return async (req: NextRequest, route: RouteContext<{ deviceId: string }>): Promise<Response> => {
     const { deviceId } = await route.params;
-    const auth = await authenticateDevice(deviceId, bearerToken(req.headers.get("authorization")) ?? undefined).catch(() => null);
-    if (!auth) return jsonError(503, "device authentication is unavailable (database unreachable); retry", undefined, { "Retry-After": "2" });
-    if (!auth.ok) {
-      if (auth.reason === "revoked") return jsonError(403, "device is revoked");
-      return jsonError(401, "unknown device or wrong secret (send Authorization: Bearer <device secret>)", undefined, { "WWW-Authenticate": "Bearer" });
-    }
+    const auth = await authenticate(req, deviceId);
+    if (!auth.ok) return auth.answer;
     const e = env();
     try {
       const body = await readBodyWithLimit(req, e.INGEST_MAX_BODY_BYTES);
       return await withTimeout(handler({ device: auth.device, body }), e.INGEST_HTTP_TIMEOUT_MS);
     } catch (err) {
+      if (err instanceof Refusal) return refusalResponse(err);
       if (err instanceof BodyTooLargeError) {
         countIngest("http", "too_large");
         const reason = `body of ${err.size} bytes is over the limit of ${err.limit} bytes`;
@@ -59,5 +70,16 @@ export function deviceRoute(handler: (ctx: { device: DeviceRecord; body: string 
       console.error(`[ingest] HTTP ingest for ${deviceId} failed:`, err);
       return jsonError(503, "frames were not stored; retry", undefined, { "Retry-After": "2" });
     }
+  };
+}
+
+export function deviceDownloadRoute<P>(handler: (ctx: { device: DeviceRecord; params: P }) => Promise<Response>) {
+  return async (req: NextRequest, route: RouteContext<P>): Promise<Response> => {
+    const deviceId = new URL(req.url).searchParams.get("device") ?? req.headers.get("x-device-id") ?? "";
+    if (!deviceId) return jsonError(400, "device: name the device with ?device=<id> (as in the OTA command) or X-Device-Id");
+    const auth = await authenticate(req, deviceId);
+    if (!auth.ok) return auth.answer;
+    const params = await route.params;
+    return answeringRefusals(() => handler({ device: auth.device, params }));
   };
 }

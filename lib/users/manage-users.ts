@@ -4,13 +4,7 @@ import { z } from "zod";
 import { getPrisma } from "@/lib/db/database";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { ROLES } from "@/lib/auth/principal";
-
-export class UserInputError extends Error {
-  constructor(readonly field: string, reason: string) {
-    super(`${field}: ${reason}`);
-    this.name = "UserInputError";
-  }
-}
+import { Refusal } from "@/lib/errors/refusal";
 
 export const createUserSchema = z.object({
   email: z.string().email("must be an email address").transform((s) => s.toLowerCase()),
@@ -29,21 +23,21 @@ export async function createUser(raw: CreateUserInput) {
   const parsed = createUserSchema.safeParse(raw);
   if (!parsed.success) {
     const i = parsed.error.issues[0]!;
-    throw new UserInputError(i.path.join(".") || "input", i.message);
+    throw new Refusal("invalid", i.message, { field: i.path.join(".") || "input" });
   }
   const input = parsed.data;
   const prisma = await getPrisma();
-  if (input.role === "patient" && !input.patientId) throw new UserInputError("patient", "a patient account must be linked to a patient record (--patient <id>)");
-  if (input.role !== "patient" && input.patientId) throw new UserInputError("patient", "only a patient account is linked to a patient record");
-  if (input.role === "patient" && input.wards.length) throw new UserInputError("ward", "a patient account has no wards");
+  if (input.role === "patient" && !input.patientId) throw new Refusal("invalid", "a patient account must be linked to a patient record (--patient <id>)", { field: "patient" });
+  if (input.role !== "patient" && input.patientId) throw new Refusal("invalid", "only a patient account is linked to a patient record", { field: "patient" });
+  if (input.role === "patient" && input.wards.length) throw new Refusal("invalid", "a patient account has no wards", { field: "ward" });
   if (input.patientId && !(await prisma.patient.findUnique({ where: { id: input.patientId }, select: { id: true } }))) {
-    throw new UserInputError("patient", `no patient with id "${input.patientId}"`);
+    throw new Refusal("invalid", `no patient with id "${input.patientId}"`, { field: "patient" });
   }
   const wards = await prisma.ward.findMany({ where: { OR: [{ id: { in: input.wards } }, { code: { in: input.wards } }] }, select: { id: true, code: true } });
   const unknown = input.wards.filter((w) => !wards.some((x) => x.id === w || x.code === w));
-  if (unknown.length) throw new UserInputError("ward", `no ward with id or code ${unknown.map((u) => `"${u}"`).join(", ")}`);
+  if (unknown.length) throw new Refusal("invalid", `no ward with id or code ${unknown.map((u) => `"${u}"`).join(", ")}`, { field: "ward" });
   if (await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
-    throw new UserInputError("email", `a user with email ${input.email} already exists`);
+    throw new Refusal("conflict", `a user with email ${input.email} already exists`, { field: "email" });
   }
   const user = await prisma.user.create({
     data: {

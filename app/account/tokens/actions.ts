@@ -2,7 +2,8 @@
 // Server actions of the API-token page: create and revoke the signed-in user's own personal tokens.
 // Both are security events and are audited; the clear token is returned once and never logged.
 import { z } from "zod";
-import { ActionError, safeAction } from "@/lib/actions/safe-action";
+import { safeAction } from "@/lib/actions/safe-action";
+import { Refusal } from "@/lib/errors/refusal";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { apiTokenNameSchema, createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
 
@@ -14,7 +15,7 @@ export const createTokenAction = safeAction({ input: z.object({ name: apiTokenNa
 
 export const revokeTokenAction = safeAction({ input: z.object({ tokenId: z.string().min(1).max(64) }) }, async ({ principal, input, meta }) => {
   const result = await revokeApiToken(principal.userId, input.tokenId);
-  if (result === "not_found") throw new ActionError("That token does not exist.");
+  if (result === "not_found") throw new Refusal("not_found", "That token does not exist.");
   if (result === "revoked") {
     await recordAudit([{ actor: principal, action: "api_token.revoke", detail: { tokenId: input.tokenId }, meta }]);
   }

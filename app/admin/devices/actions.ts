@@ -3,12 +3,12 @@
 // set an environment sensor's profile, revoke. Each is audited; secrets are returned once to the caller and never logged. Refusals come
 // back as messages that name the field ("bed: no bed …"). Only admins assign devices to patients.
 import { z } from "zod";
-import { ActionError, safeAction } from "@/lib/actions/safe-action";
+import { safeAction } from "@/lib/actions/safe-action";
+import { Refusal } from "@/lib/errors/refusal";
 import {
   assignDevice,
   assignmentBodySchema,
   createDevice,
-  DeviceInputError,
   revokeDevice,
   rotateDeviceSecret,
 } from "@/lib/devices/manage-devices";
@@ -18,17 +18,8 @@ import type { Principal } from "@/lib/auth/principal";
 const ROLES = ["admin", "biomed"] as const;
 const deviceId = z.string().trim().min(1).max(100);
 
-async function refusalsAsMessages<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    if (err instanceof DeviceInputError) throw new ActionError(err.message);
-    throw err;
-  }
-}
-
 function mayAssignPatients(p: Principal, patientId: string | undefined) {
-  if (patientId && p.role !== "admin") throw new ActionError("patient: only admins assign devices to patients; assign to a bed instead.");
+  if (patientId && p.role !== "admin") throw new Refusal("forbidden", "only admins assign devices to patients; assign to a bed instead.", { field: "patient" });
 }
 
 const optional = (max: number) => z.string().trim().max(max).optional().transform((v) => v || undefined);
@@ -49,18 +40,18 @@ export const provisionDeviceAction = safeAction(
   },
   async ({ principal, input, meta }) => {
     mayAssignPatients(principal, input.patientId);
-    const d = await refusalsAsMessages(() => createDevice(input, { audit: { actor: principal, meta } }));
+    const d = await createDevice(input, { audit: { actor: principal, meta } });
     return { id: d.id, type: d.type, environmentProfile: d.environmentProfile, secret: d.secret };
   },
 );
 
 export const rotateSecretAction = safeAction({ roles: ROLES, input: z.object({ deviceId }) }, async ({ principal, input, meta }) => {
-  const secret = await refusalsAsMessages(() => rotateDeviceSecret(input.deviceId, { audit: { actor: principal, meta } }));
+  const secret = await rotateDeviceSecret(input.deviceId, { audit: { actor: principal, meta } });
   return { id: input.deviceId, secret };
 });
 
 export const revokeDeviceAction = safeAction({ roles: ROLES, input: z.object({ deviceId }) }, async ({ principal, input, meta }) => {
-  const r = await refusalsAsMessages(() => revokeDevice(input.deviceId, { audit: { actor: principal, meta } }));
+  const r = await revokeDevice(input.deviceId, { audit: { actor: principal, meta } });
   return { id: r.id };
 });
 
@@ -68,7 +59,7 @@ export const assignDeviceAction = safeAction(
   { roles: ROLES, input: z.object({ deviceId, target: assignmentBodySchema }) },
   async ({ principal, input, meta }) => {
     mayAssignPatients(principal, input.target.kind === "patient" ? input.target.patientId : undefined);
-    const r = await refusalsAsMessages(() => assignDevice(input.deviceId, input.target, { audit: { actor: principal, meta } }));
+    const r = await assignDevice(input.deviceId, input.target, { audit: { actor: principal, meta } });
     return { id: r.id, label: r.label };
   },
 );
@@ -76,7 +67,7 @@ export const assignDeviceAction = safeAction(
 export const setProfileAction = safeAction(
   { roles: ROLES, input: z.object({ deviceId }).extend(environmentProfileBodySchema.shape) },
   async ({ principal, input, meta }) => {
-    const r = await refusalsAsMessages(() => setEnvironmentProfile(input.deviceId, input.environmentProfile, { audit: { actor: principal, meta } }));
+    const r = await setEnvironmentProfile(input.deviceId, input.environmentProfile, { audit: { actor: principal, meta } });
     return { id: r.id, environmentProfile: r.environmentProfile };
   },
 );

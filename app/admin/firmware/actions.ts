@@ -3,22 +3,12 @@
 // command), flag and unflag a package. Uploads go to POST /api/v1/firmware instead (multipart, up to
 // 32 MiB: above the server-action body limit). All audited.
 import { z } from "zod";
-import { ActionError, safeAction } from "@/lib/actions/safe-action";
+import { safeAction } from "@/lib/actions/safe-action";
 import { assignFirmware } from "@/lib/firmware/assign-firmware";
-import { FirmwareInputError } from "@/lib/firmware/firmware-error";
 import { flagPackage, unflagPackage, FLAG_REASON_MAX } from "@/lib/firmware/flag-package";
 
 const ROLES = ["admin", "biomed"] as const;
 const packageId = z.string().min(1).max(64);
-
-async function refusalsAsMessages<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    if (err instanceof FirmwareInputError) throw new ActionError(err.message);
-    throw err;
-  }
-}
 
 export const assignFirmwareAction = safeAction(
   {
@@ -29,17 +19,17 @@ export const assignFirmwareAction = safeAction(
     }),
   },
   async ({ principal, input, meta }) => {
-    const r = await refusalsAsMessages(() => assignFirmware(input.packageId, input.target, { audit: { actor: principal, meta } }));
+    const r = await assignFirmware(input.packageId, input.target, { audit: { actor: principal, meta } });
     return { assigned: r.updates.length, delivered: r.delivered, undelivered: r.undelivered.length };
   },
 );
 
 export const flagPackageAction = safeAction(
   { roles: ROLES, input: z.object({ packageId, reason: z.string().trim().min(3, "say why (at least 3 characters)").max(FLAG_REASON_MAX) }) },
-  async ({ principal, input, meta }) => refusalsAsMessages(() => flagPackage(input.packageId, input.reason, { audit: { actor: principal, meta } })),
+  ({ principal, input, meta }) => flagPackage(input.packageId, input.reason, { audit: { actor: principal, meta } }),
 );
 
 export const unflagPackageAction = safeAction({ roles: ROLES, input: z.object({ packageId }) }, async ({ principal, input, meta }) => {
-  await refusalsAsMessages(() => unflagPackage(input.packageId, { audit: { actor: principal, meta } }));
+  await unflagPackage(input.packageId, { audit: { actor: principal, meta } });
   return { ok: true };
 });

@@ -9,7 +9,7 @@ import { DEVICE_TYPES, DEVICE_TYPE_KEYS } from "@/lib/domain/device-types";
 import { env } from "@/lib/env";
 import { loadFirmwareCatalog } from "@/lib/firmware/firmware-catalog";
 import { listPackages, listRecentUpdates } from "@/lib/firmware/package-queries";
-import { summarizePatchStatus } from "@/lib/firmware/patch-status";
+import { summarizePatchStatus } from "@/lib/devices/patch-status";
 import { describeTrustedKeys } from "@/lib/firmware/trusted-keys";
 import { MAX_PACKAGE_BYTES } from "@/lib/firmware/upload-package";
 import { requirePagePrincipal } from "@/lib/pages/page-principal";

@@ -1,7 +1,7 @@
 // Patch status per device type: the newest unflagged version, flagged versions, counts of active
 // devices by firmware state, and the devices to patch (flagged first, then outdated, then unknown).
 import Link from "next/link";
-import type { PatchStatusType } from "@/lib/firmware/patch-status";
+import type { PatchStatusType } from "@/lib/devices/patch-status";
 import { AssignmentText, ConnectivityBadge, FirmwareBadge, UpdateState } from "../devices/device-badges";
 
 export function PatchStatusView({ types }: { types: PatchStatusType[] }) {

@@ -3,9 +3,8 @@
 // per-patient alarm limit override, always with a reason. lib/alerts checks the scope, audits the change
 // and tells the alarm engine, which applies it at once; refusals come back as messages.
 import { z } from "zod";
-import { ActionError, safeAction } from "@/lib/actions/safe-action";
-import { AlarmLimitInputError, setAlarmLimit, type EffectiveLimitView } from "@/lib/alerts/alarm-limit-settings";
-import { AlertAccessError } from "@/lib/alerts/alert-queries";
+import { safeAction } from "@/lib/actions/safe-action";
+import { setAlarmLimit, type EffectiveLimitView } from "@/lib/alerts/alarm-limit-settings";
 
 const limit = z.number({ error: "must be a number" }).finite("must be a number").nullable();
 
@@ -19,14 +18,8 @@ export const setPatientLimitAction = safeAction(
       high: limit,
       reason: z.string({ error: "a reason is required" }).trim().min(1, "a reason is required").max(500, "at most 500 characters"),
     }),
+    wording: { failed: "Not saved", unavailable: "You may not change this patient's alarm limits." },
   },
-  async ({ principal, input, meta }): Promise<EffectiveLimitView[]> => {
-    try {
-      return await setAlarmLimit(principal, { kind: "patient", patientId: input.patientId }, { code: input.code, low: input.low, high: input.high, reason: input.reason }, meta);
-    } catch (err) {
-      if (err instanceof AlarmLimitInputError) throw new ActionError(`Not saved: ${err.message}.`);
-      if (err instanceof AlertAccessError) throw new ActionError("You may not change this patient's alarm limits.");
-      throw err;
-    }
-  },
+  ({ principal, input, meta }): Promise<EffectiveLimitView[]> =>
+    setAlarmLimit(principal, { kind: "patient", patientId: input.patientId }, { code: input.code, low: input.low, high: input.high, reason: input.reason }, meta),
 );

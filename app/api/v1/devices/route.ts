@@ -2,11 +2,9 @@
 // (its secret is in the answer, once). Patient names and ids appear for admins only.
 import { z } from "zod";
 import { recordPatientReads } from "@/lib/audit/record-audit";
-import { ApiError } from "@/lib/http/api-errors";
 import { createDevice } from "@/lib/devices/manage-devices";
 import { getRegistryDevice, listRegistryDevices, patientIdsOf, registryFiltersSchema } from "@/lib/devices/device-queries";
-import { registryRoute, showsPatients } from "@/lib/firmware/route-helpers";
-import { readJsonBody } from "@/lib/http/read-json-body";
+import { onlyAdminsAssignPatients, registryRoute, showsPatients } from "@/lib/http/registry-route";
 
 export const dynamic = "force-dynamic";
 
@@ -33,9 +31,8 @@ const provisionSchema = z
   .strict();
 
 /** POST /api/v1/devices {type, id?, patientId? | bed? | assetTag? | location?, firmwareVersion?, gatewayId?, environmentProfile? (env_sensor)} → 201 {device, secret} */
-export const POST = registryRoute({}, async ({ req, principal, meta }) => {
-  const body = await readJsonBody(req, provisionSchema);
-  if (body.patientId && !showsPatients(principal)) throw new ApiError(403, "patientId: only admins assign devices to patients; assign to a bed instead");
+export const POST = registryRoute({ body: provisionSchema }, async ({ principal, body, meta }) => {
+  if (body.patientId && !showsPatients(principal)) throw onlyAdminsAssignPatients();
   const created = await createDevice(body, { audit: { actor: principal, meta } });
   const device = await getRegistryDevice(created.id, { showPatients: showsPatients(principal) });
   return Response.json({ device, secret: created.secret }, { status: 201 });

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { listPackages } from "@/lib/firmware/package-queries";
 import { readUpload } from "@/lib/firmware/read-upload";
-import { registryRoute } from "@/lib/firmware/route-helpers";
+import { registryRoute } from "@/lib/http/registry-route";
 import { uploadFirmwarePackage } from "@/lib/firmware/upload-package";
 
 export const dynamic = "force-dynamic";

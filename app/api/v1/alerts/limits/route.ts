@@ -3,9 +3,7 @@ import { apiRoute } from "@/lib/http/api-route";
 import { CLINICAL_ROLES } from "@/lib/auth/principal";
 import { recordPatientReads } from "@/lib/audit/record-audit";
 import { listAlarmLimits, setAlarmLimit, type AlarmLimitTarget } from "@/lib/alerts/alarm-limit-settings";
-import { asApi } from "@/lib/alerts/alert-api";
-import { readJsonBody } from "@/lib/http/read-json-body";
-import { ApiError } from "@/lib/http/api-errors";
+import { Refusal } from "@/lib/errors/refusal";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +14,7 @@ const target = z
 function toTarget(t: { wardId?: string; patientId?: string }): AlarmLimitTarget {
   if (t.patientId) return { kind: "patient", patientId: t.patientId };
   if (t.wardId) return { kind: "ward", wardId: t.wardId };
-  throw new ApiError(400, "give either wardId or patientId");
+  throw new Refusal("invalid", "give either wardId or patientId");
 }
 
 const limit = z.number({ error: "must be a number or null" }).finite().nullable();
@@ -32,13 +30,12 @@ const bodySchema = z.intersection(
 
 /** The alarm limits in force for a ward (?wardId=) or a patient (?patientId=), per metric. */
 export const GET = apiRoute({ roles: CLINICAL_ROLES, query: target }, async ({ principal, query, meta }) => {
-  const limits = await asApi(() => listAlarmLimits(principal, toTarget(query)));
+  const limits = await listAlarmLimits(principal, toTarget(query));
   if (query.patientId) await recordPatientReads(principal, "alarm_limits.read", [query.patientId], meta);
   return { limits };
 });
 
 /** Sets a ward default or a patient override (physicians and admins; a patient override needs a reason). Low and high both null remove it. */
-export const PUT = apiRoute({ roles: ["admin", "physician"] }, async ({ req, principal, meta }) => {
-  const body = await readJsonBody(req, bodySchema);
-  return { limits: await asApi(() => setAlarmLimit(principal, toTarget(body), { code: body.code, low: body.low, high: body.high, reason: body.reason }, meta)) };
-});
+export const PUT = apiRoute({ roles: ["admin", "physician"], body: bodySchema, fieldsIn: "body" }, async ({ principal, body, meta }) => ({
+  limits: await setAlarmLimit(principal, toTarget(body), { code: body.code, low: body.low, high: body.high, reason: body.reason }, meta),
+}));

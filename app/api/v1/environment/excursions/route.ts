@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/http/api-route";
 import { listExcursions, MAX_EXCURSION_LIMIT } from "@/lib/environment/excursion-queries";
-import { excursionsAsApi } from "@/lib/environment/excursion-api";
 import { excursionsToCsv } from "@/lib/environment/excursions-csv";
 import { ENVIRONMENT_ROLES, EXCURSION_KINDS } from "@/lib/environment/excursion-types";
 
@@ -35,7 +34,7 @@ const querySchema = z
 /** The environment compliance record in the caller's scope, newest first; ?format=csv for a download. */
 export const GET = apiRoute({ roles: ENVIRONMENT_ROLES, query: querySchema }, async ({ principal, query }) => {
   const { format, limit, ...filter } = query;
-  const excursions = await excursionsAsApi(() => listExcursions(principal, { ...filter, limit: limit ?? (format === "csv" ? MAX_EXCURSION_LIMIT : 200) }));
+  const excursions = await listExcursions(principal, { ...filter, limit: limit ?? (format === "csv" ? MAX_EXCURSION_LIMIT : 200) });
   if (format === "json") return { excursions };
   const stamp = new Date().toISOString().slice(0, 16).replace(":", "");
   return new Response(excursionsToCsv(excursions), {

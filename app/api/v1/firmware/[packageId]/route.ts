@@ -1,14 +1,14 @@
 // GET /api/v1/firmware/{packageId} (admin, biomed): one package's metadata, how many devices run it,
 // and every device update for it with the state the device last reported.
 import { z } from "zod";
-import { notFound } from "@/lib/http/api-errors";
+import { Refusal } from "@/lib/errors/refusal";
 import { getPackage } from "@/lib/firmware/package-queries";
-import { registryRoute } from "@/lib/firmware/route-helpers";
+import { registryRoute } from "@/lib/http/registry-route";
 
 export const dynamic = "force-dynamic";
 
 export const GET = registryRoute({ params: z.object({ packageId: z.string().min(1).max(64) }) }, async ({ params }) => {
   const pkg = await getPackage(params.packageId);
-  if (!pkg) throw notFound("firmware package");
+  if (!pkg) throw new Refusal("not_found", "firmware package not found");
   return { package: pkg };
 });

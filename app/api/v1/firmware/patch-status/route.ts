@@ -2,8 +2,8 @@
 // the flagged versions, counts of current/outdated/flagged/unknown devices, and the devices to patch.
 import { recordPatientReads } from "@/lib/audit/record-audit";
 import { patientIdsOf } from "@/lib/devices/device-queries";
-import { patchStatus } from "@/lib/firmware/patch-status";
-import { registryRoute, showsPatients } from "@/lib/firmware/route-helpers";
+import { patchStatus } from "@/lib/devices/patch-status";
+import { registryRoute, showsPatients } from "@/lib/http/registry-route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/http/api-route";
 import { ALERT_ROLES } from "@/lib/auth/principal";
-import { MAX_SILENCE_MINUTES, silenceAlert } from "@/lib/alerts/alert-actions";
-import { asApi } from "@/lib/alerts/alert-api";
-import { readJsonBody } from "@/lib/http/read-json-body";
+import { silenceAlert } from "@/lib/alerts/alert-actions";
+import { MAX_SILENCE_MINUTES } from "@/lib/alerts/alert-policy";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +16,6 @@ const bodySchema = z.object({
 });
 
 /** Audio paused for up to 30 minutes; the alert stays visible and still escalates until acknowledged. */
-export const POST = apiRoute({ roles: ALERT_ROLES, params: z.object({ id: z.string().min(1).max(100) }) }, async ({ req, principal, params, meta }) => {
-  const body = await readJsonBody(req, bodySchema);
-  return { alert: await asApi(() => silenceAlert(principal, params.id, body, { meta })) };
-});
+export const POST = apiRoute({ roles: ALERT_ROLES, params: z.object({ id: z.string().min(1).max(100) }), body: bodySchema }, async ({ principal, params, body, meta }) => ({
+  alert: await silenceAlert(principal, params.id, body, { meta }),
+}));

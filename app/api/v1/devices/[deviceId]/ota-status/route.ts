@@ -3,7 +3,7 @@
 // Device authentication (Authorization: Bearer <device secret>). 200 {ok}, 400 invalid report,
 // 404 no such update for this device, 409 a transition that is not allowed.
 import { deviceRoute } from "@/lib/http/device-route";
-import { jsonError } from "@/lib/http/api-errors";
+import { Refusal } from "@/lib/errors/refusal";
 import { handleOtaStatus } from "@/lib/firmware/handle-ota-status";
 
 export const dynamic = "force-dynamic";
@@ -11,5 +11,5 @@ export const dynamic = "force-dynamic";
 export const POST = deviceRoute(async ({ device, body }) => {
   const r = await handleOtaStatus(device.id, body);
   if (r.ok) return Response.json({ ok: true });
-  return jsonError(r.kind === "not_found" ? 404 : r.kind === "conflict" ? 409 : 400, r.error);
+  throw new Refusal(r.kind ?? "invalid", r.error);
 });

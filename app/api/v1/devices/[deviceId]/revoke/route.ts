@@ -2,7 +2,7 @@
 // live connections are dropped at once and its open firmware updates are cancelled.
 import { z } from "zod";
 import { revokeDevice } from "@/lib/devices/manage-devices";
-import { registryRoute } from "@/lib/firmware/route-helpers";
+import { registryRoute } from "@/lib/http/registry-route";
 
 export const dynamic = "force-dynamic";
 

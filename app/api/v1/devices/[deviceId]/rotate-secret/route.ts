@@ -2,7 +2,7 @@
 // one stops working and the device's live connections are dropped at once.
 import { z } from "zod";
 import { rotateDeviceSecret } from "@/lib/devices/manage-devices";
-import { registryRoute } from "@/lib/firmware/route-helpers";
+import { registryRoute } from "@/lib/http/registry-route";
 
 export const dynamic = "force-dynamic";
 

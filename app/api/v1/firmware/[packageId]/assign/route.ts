@@ -3,8 +3,7 @@
 // command on devices/{id}/ota. 201 {package, updates, delivered, undelivered}.
 import { z } from "zod";
 import { assignFirmware } from "@/lib/firmware/assign-firmware";
-import { registryRoute } from "@/lib/firmware/route-helpers";
-import { readJsonBody } from "@/lib/http/read-json-body";
+import { registryRoute } from "@/lib/http/registry-route";
 
 export const dynamic = "force-dynamic";
 
@@ -13,8 +12,7 @@ const bodySchema = z.union([
   z.object({ allOutdated: z.literal(true) }).strict(),
 ]);
 
-export const POST = registryRoute({ params: z.object({ packageId: z.string().min(1).max(64) }) }, async ({ req, principal, params, meta }) => {
-  const target = await readJsonBody(req, bodySchema);
+export const POST = registryRoute({ params: z.object({ packageId: z.string().min(1).max(64) }), body: bodySchema }, async ({ principal, params, body: target, meta }) => {
   const result = await assignFirmware(params.packageId, target, { audit: { actor: principal, meta } });
   return Response.json(result, { status: 201 });
 });

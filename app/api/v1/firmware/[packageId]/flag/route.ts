@@ -2,15 +2,13 @@
 // it show as flagged, it can no longer be assigned, open rollouts are cancelled. DELETE unflags it.
 import { z } from "zod";
 import { flagPackage, unflagPackage, FLAG_REASON_MAX } from "@/lib/firmware/flag-package";
-import { registryRoute } from "@/lib/firmware/route-helpers";
-import { readJsonBody } from "@/lib/http/read-json-body";
+import { registryRoute } from "@/lib/http/registry-route";
 
 export const dynamic = "force-dynamic";
 
 const params = z.object({ packageId: z.string().min(1).max(64) });
 
-export const POST = registryRoute({ params }, async ({ req, principal, params, meta }) => {
-  const { reason } = await readJsonBody(req, z.object({ reason: z.string().max(FLAG_REASON_MAX) }).strict());
+export const POST = registryRoute({ params, body: z.object({ reason: z.string().max(FLAG_REASON_MAX) }).strict() }, async ({ principal, params, body: { reason }, meta }) => {
   return { flagged: true, ...(await flagPackage(params.packageId, reason, { audit: { actor: principal, meta } })) };
 });
 

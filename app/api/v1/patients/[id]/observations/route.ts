@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/http/api-route";
-import { forbidden, notFound } from "@/lib/http/api-errors";
+import { Refusal } from "@/lib/errors/refusal";
 import { canSeePatient } from "@/lib/auth/principal";
 import { recordPatientReads } from "@/lib/audit/record-audit";
 import { findPatient } from "@/lib/patients/patient-queries";
@@ -33,7 +33,7 @@ export const GET = apiRoute(
     const patient = await findPatient(params.id);
     if (!patient || !canSeePatient(principal, { patientId: patient.id, wardId: patient.ward?.id ?? null })) {
       // Outside an admin's view, a missing patient and a forbidden one look the same.
-      throw principal.role === "admin" ? notFound("patient") : forbidden("you may not see this patient");
+      throw principal.role === "admin" ? new Refusal("not_found", "patient not found") : new Refusal("forbidden", "you may not see this patient");
     }
     const series = await loadObservationSeries({ patientId: patient.id, code: query.code, from: query.from, to: query.to, maxPoints: query.maxPoints });
     await recordPatientReads(principal, "observations.read", [patient.id], meta, { code: query.code, from: series.from, to: series.to });

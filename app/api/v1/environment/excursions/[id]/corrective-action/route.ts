@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/http/api-route";
-import { readJsonBody } from "@/lib/http/read-json-body";
 import { recordCorrectiveAction } from "@/lib/environment/excursion-queries";
-import { excursionsAsApi } from "@/lib/environment/excursion-api";
 import { CORRECTIVE_ACTION_MAX, CORRECTIVE_ACTION_MIN, ENVIRONMENT_ROLES } from "@/lib/environment/excursion-types";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +14,7 @@ const bodySchema = z.object({
 });
 
 /** Records what was done about an excursion; once only (409 after that, naming who recorded it). */
-export const POST = apiRoute({ roles: ENVIRONMENT_ROLES, params: z.object({ id: z.string().min(1).max(100) }) }, async ({ req, principal, params, meta }) => {
-  const body = await readJsonBody(req, bodySchema);
-  return { excursion: await excursionsAsApi(() => recordCorrectiveAction(principal, params.id, body.action, { meta })) };
-});
+export const POST = apiRoute(
+  { roles: ENVIRONMENT_ROLES, params: z.object({ id: z.string().min(1).max(100) }), body: bodySchema, fieldsIn: "body" },
+  async ({ principal, params, body, meta }) => ({ excursion: await recordCorrectiveAction(principal, params.id, body.action, { meta }) }),
+);

@@ -2,9 +2,9 @@
 // many active devices are current, outdated, flagged or of unknown version, and which ones need a patch.
 import "server-only";
 import { DEVICE_TYPES, DEVICE_TYPE_KEYS, isDeviceType } from "@/lib/domain/device-types";
-import { listRegistryDevices, type RegistryDevice, type RegistryViewer } from "@/lib/devices/device-queries";
-import { loadFirmwareCatalog, type FirmwareCatalog } from "./firmware-catalog";
-import { FIRMWARE_STATUSES, needsPatch, type FirmwareStatus } from "./firmware-status";
+import { loadFirmwareCatalog, type FirmwareCatalog } from "@/lib/firmware/firmware-catalog";
+import { FIRMWARE_STATUSES, needsPatch, type FirmwareStatus } from "@/lib/firmware/firmware-status";
+import { listRegistryDevices, type RegistryDevice, type RegistryViewer } from "./device-queries";
 
 export type PatchStatusType = {
   deviceType: string;
