@@ -18,7 +18,7 @@ export type ActionResult<T> =
  *  so missing and forbidden look the same. Without it the refusal's message is shown as it is. */
 export type RefusalWording = { failed: string; unavailable: string };
 
-function refusalMessage(r: Refusal, wording: RefusalWording | undefined): string {
+export function refusalMessage(r: Refusal, wording: RefusalWording | undefined): string {
   if (!wording) return r.message;
   return r.kind === "forbidden" || r.kind === "not_found" ? wording.unavailable : `${wording.failed}: ${r.message}.`;
 }

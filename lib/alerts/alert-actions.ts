@@ -10,11 +10,11 @@ import { eventBus } from "@/lib/bus/event-bus";
 import { ALERT_ROLES, type Principal } from "@/lib/auth/principal";
 import { recordAudit, type RequestMeta } from "@/lib/audit/record-audit";
 import type { AlertChange, AlertView } from "@/lib/events";
+import { MAX_SILENCE_MINUTES } from "./alert-policy";
 import { insertAlertEvents, loadAlertView, type NewAlertEvent, type Query } from "./alert-rows";
 import { Refusal } from "@/lib/errors/refusal";
 import { findVisibleAlert } from "./alert-queries";
 
-export const MAX_SILENCE_MINUTES = 30;
 export const ACK_AFTER_CLEAR_REASON = "acknowledged after the condition cleared";
 
 export type AlertActionContext = { meta?: RequestMeta; now?: Date };
