@@ -1,5 +1,7 @@
-// The plain SQL runner under Prisma: the batched ingest writer and the migration runner use it
-// directly, on the same connection pool (PostgreSQL) or the same PGlite instance.
+// The plain SQL runner under Prisma, on the same connection pool (PostgreSQL) or the same PGlite instance.
+// The rule (README, Database): Prisma for CRUD and single-record reads and writes; this runner for batched
+// hot paths, analytics and time series, statements Prisma cannot express, and whatever must commit in the
+// same transaction as those.
 import "server-only";
 
 export type SqlRow = Record<string, unknown>;

@@ -20,8 +20,8 @@ class GatewayLinks {
   async gatewayOf(deviceId: string): Promise<string | null> {
     const hit = this.cache.get(deviceId);
     if (hit && hit.expires > Date.now()) return hit.gatewayId;
-    const rows = await this.db.sql.query<{ gateway_id: string | null }>(`SELECT gateway_id FROM devices WHERE id = $1`, [deviceId]);
-    const gatewayId = rows[0]?.gateway_id ?? null;
+    const row = await this.db.prisma.device.findUnique({ where: { id: deviceId }, select: { gatewayId: true } });
+    const gatewayId = row?.gatewayId ?? null;
     if (this.cache.size > 100_000) this.cache.clear();
     this.cache.set(deviceId, { gatewayId, expires: Date.now() + TTL_MS });
     return gatewayId;
