@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deviceStatusEventSchema, news2EventSchema, vitalsEventSchema, type News2Event, type VitalsEvent } from "@/lib/events";
+import { deviceStatusEventSchema, news2EventSchema, vitalsEventSchema, type AlertView, type News2Event, type VitalsEvent } from "@/lib/events";
 import { SERVER_EVENT_SCHEMAS } from "./events";
 import { deviceStatusPayload, news2AsVitals, news2Payload, vitalsPayload } from "./wire-payloads";
 
@@ -33,5 +33,20 @@ describe("wire payloads", () => {
     expect(SERVER_EVENT_SCHEMAS.vitals.safeParse({ ...wire, values: { heart_rate: "70" } }).success).toBe(false);
     expect(vitalsEventSchema.safeParse({ ...wire, ts: T }).success).toBe(false); // inside the process: known metrics only
     expect(SERVER_EVENT_SCHEMAS["alert:raised"].safeParse({ id: "a1" }).success).toBe(false);
+  });
+
+  it("carry alert views as they are (ISO text, the REST contract), in updates and notifications too", () => {
+    const alert: AlertView = {
+      id: "al-1", rule: "spo2.low", priority: "medium", state: "acknowledged", patientId: "p1", patientName: "Ann Lee", bedLabel: "3", wardId: "w1",
+      deviceId: "mon-1", message: "SpO₂ 88 % below 90 %", value: 88, conditionActive: true, raisedAt: "2026-11-23T18:00:00.000Z",
+      acknowledgedAt: "2026-11-23T18:01:00.000Z", acknowledgedBy: { id: "u1", name: "Nurse" }, resolvedAt: null, resolvedBy: null, resolveReason: null,
+      silencedUntil: null, silenceReason: null, escalationLevel: 1, nextEscalationAt: null,
+    };
+    const wire = <T>(v: T): unknown => JSON.parse(JSON.stringify(v));
+    expect(SERVER_EVENT_SCHEMAS["alert:raised"].parse(wire(alert))).toEqual(alert);
+    expect(SERVER_EVENT_SCHEMAS["alert:updated"].parse(wire({ change: "acknowledged", alert, actor: { id: "u1", name: "Nurse" } }))).toMatchObject({ alert });
+    expect(SERVER_EVENT_SCHEMAS["alert:notify"].parse(wire({ alert, level: 1, reason: "escalated" }))).toMatchObject({ level: 1 });
+    expect(SERVER_EVENT_SCHEMAS["alert:notify"].safeParse(wire({ alert, level: 3, reason: "escalated" })).success).toBe(false);
+    expect(SERVER_EVENT_SCHEMAS["alert:raised"].safeParse(wire({ ...alert, raisedAt: "yesterday" })).success).toBe(false);
   });
 });
