@@ -7,7 +7,7 @@ import { memo, useCallback } from "react";
 import { useClock } from "@/components/live/use-now";
 import { formatAge } from "@/lib/charts/data-age";
 import { isOpen, type AlertView } from "@/lib/alerts/alert-types";
-import { alarmClass, escalationLabel, flashes, formatAlertValue, formatClock, isLatched, PRIORITY_SHORT, priorityTextClass, priorityTitle, silenceText } from "@/lib/alerts-ui/presentation";
+import { alarmClass, escalationLabel, flashes, formatAlertValue, formatClock, isLatched, PRIORITY_SHORT, priorityTextClass, priorityTitle, silenceText } from "@/components/alerts/presentation";
 import type { RowAction } from "./use-queue-actions";
 
 export type AlertRowProps = {

@@ -6,10 +6,10 @@ import { AppNav } from "@/components/app-nav";
 import { recordPatientReads } from "@/lib/audit/record-audit";
 import { ALERT_ROLES } from "@/lib/auth/principal";
 import { listAlerts } from "@/lib/alerts/alert-queries";
-import { parseQueueFilter, QUEUE_LIMIT } from "@/lib/alerts-ui/queue-filter";
+import { parseQueueFilter, QUEUE_LIMIT } from "@/components/alerts/queue-filter";
 import { requirePagePrincipal } from "@/lib/pages/page-principal";
 import { listVisibleWards } from "@/lib/patients/patient-queries";
-import { followsEquipmentAlerts } from "@/lib/alerts-ui/equipment-room";
+import { followsEquipmentAlerts } from "@/components/alerts/equipment-room";
 import { AlertQueue } from "./alert-queue";
 
 export const metadata: Metadata = { title: "Alerts · IoMT Ward" };

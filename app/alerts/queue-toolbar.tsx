@@ -4,10 +4,10 @@
 import { useRouter } from "next/navigation";
 import { SoundToggle } from "@/components/alerts/sound-toggle";
 import type { ConnectionStatus } from "@/components/live/use-live-socket";
-import { ConnectionBadge } from "@/app/wards/[wardId]/ward-toolbar";
+import { ConnectionBadge } from "@/components/live/connection-badge";
 import { ALERT_PRIORITIES, PRIORITY_PRESENTATION } from "@/lib/alerts/alert-types";
-import { QUEUE_SHORTCUTS } from "@/lib/alerts-ui/keyboard";
-import { queueSearch, QUEUE_STATES, type QueueFilter, type QueueState } from "@/lib/alerts-ui/queue-filter";
+import { QUEUE_SHORTCUTS } from "@/components/alerts/keyboard";
+import { queueSearch, QUEUE_STATES, type QueueFilter, type QueueState } from "@/components/alerts/queue-filter";
 
 export type WardOption = { id: string; code: string; name: string };
 

@@ -3,7 +3,7 @@
 // silence. A native modal <dialog>: focus stays inside, Escape cancels.
 import { useEffect, useRef, useState } from "react";
 import type { AlertView } from "@/lib/alerts/alert-types";
-import { SILENCE_CHOICES, SILENCE_DEFAULT_MINUTES, SILENCE_MAX_MINUTES } from "@/lib/alerts-ui/silence";
+import { SILENCE_CHOICES, SILENCE_DEFAULT_MINUTES, SILENCE_MAX_MINUTES } from "@/components/alerts/silence";
 
 export type ReasonRequest = { kind: "resolve" | "silence"; alert: AlertView };
 

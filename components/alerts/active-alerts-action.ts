@@ -5,7 +5,7 @@ import { z } from "zod";
 import { safeAction } from "@/lib/actions/safe-action";
 import { ALERT_ROLES } from "@/lib/auth/principal";
 import { listAlerts } from "@/lib/alerts/alert-queries";
-import { toMark } from "@/lib/alerts-ui/active-alerts";
+import { toMark } from "./active-alerts";
 
 export const loadActiveAlertMarks = safeAction({ roles: ALERT_ROLES, input: z.object({}) }, async ({ principal }) => {
   const generatedAt = new Date().toISOString();

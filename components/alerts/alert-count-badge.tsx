@@ -7,8 +7,8 @@
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef } from "react";
 import { useRooms, useSocketEvent } from "@/components/live/use-live-socket";
-import { equipmentRoomIds } from "@/lib/alerts-ui/equipment-room";
-import { summariseActive, toMark, type AlertMark } from "@/lib/alerts-ui/active-alerts";
+import { equipmentRoomIds } from "./equipment-room";
+import { summariseActive, toMark, type AlertMark } from "./active-alerts";
 import { loadActiveAlertMarks } from "./active-alerts-action";
 import { useAudibleCue } from "./audible-cue";
 import { useLiveAlerts } from "./use-live-alerts";

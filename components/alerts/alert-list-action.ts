@@ -8,7 +8,7 @@ import { recordPatientReads } from "@/lib/audit/record-audit";
 import { ALERT_ROLES } from "@/lib/auth/principal";
 import { listAlerts } from "@/lib/alerts/alert-queries";
 import { ALERT_PRIORITIES } from "@/lib/alerts/alert-types";
-import { QUEUE_STATES } from "@/lib/alerts-ui/queue-filter";
+import { QUEUE_STATES } from "./queue-filter";
 
 const input = z.object({
   wardId: z.string().min(1).max(100).nullable(),

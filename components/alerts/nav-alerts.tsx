@@ -3,9 +3,9 @@
 // the sound switch. A failure to load never breaks the page: the badge starts at 0 and resyncs.
 import "server-only";
 import type { Principal } from "@/lib/auth/principal";
-import { followsEquipmentAlerts } from "@/lib/alerts-ui/equipment-room";
+import { followsEquipmentAlerts } from "./equipment-room";
 import { listAlerts } from "@/lib/alerts/alert-queries";
-import { toMark, type AlertMark } from "@/lib/alerts-ui/active-alerts";
+import { toMark, type AlertMark } from "./active-alerts";
 import { listVisibleWards } from "@/lib/patients/patient-queries";
 import { AlertCountBadge } from "./alert-count-badge";
 import { SoundToggle } from "./sound-toggle";

@@ -6,7 +6,7 @@
 import { useCallback, useState } from "react";
 import { useSocketEvent } from "@/components/live/use-live-socket";
 import type { AlertView } from "@/lib/alerts/alert-types";
-import { applyAlert, applyAlerts, mergeSnapshot, type AlertLike } from "@/lib/alerts-ui/queue-state";
+import { applyAlert, applyAlerts, mergeSnapshot, type AlertLike } from "./queue-state";
 
 export type LiveAlertsOptions<T extends AlertLike> = {
   snapshot: readonly T[];

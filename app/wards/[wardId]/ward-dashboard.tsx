@@ -9,15 +9,16 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { loadAlertList } from "@/components/alerts/alert-list-action";
 import { useLiveAlerts } from "@/components/alerts/use-live-alerts";
+import { ConnectionBadge } from "@/components/live/connection-badge";
 import { useLiveSocket, useRoom, useSocketEvent } from "@/components/live/use-live-socket";
 import { calibrateClock, useNow } from "@/components/live/use-now";
 import { isOpen, type AlertView } from "@/lib/alerts/alert-types";
-import { isSortMode, type SortMode } from "@/lib/charts/ward-order";
+import { isSortMode, type SortMode } from "./ward-order";
 import type { VitalsEvent } from "@/lib/socket/events";
 import type { WardSnapshot } from "@/lib/store/ward-types";
 import { BedTileCard } from "./bed-tile";
 import { summariseBed } from "./bed-summary";
-import { ConnectionBadge, SortToggle, WardCounts } from "./ward-toolbar";
+import { SortToggle, WardCounts } from "./ward-toolbar";
 import { applyVitals, mergeSnapshot, type LiveBed } from "./ward-live-state";
 import { alarmsByPatient, orderBedsWithAlarms } from "./ward-alarms";
 
