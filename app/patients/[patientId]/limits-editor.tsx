@@ -4,13 +4,14 @@
 // inherits the ward or built-in limit; "Remove override" returns the parameter to them.
 import { useQueryClient } from "@tanstack/react-query";
 import { useState, useTransition, type FormEvent } from "react";
+import { queryKeys } from "@/components/data/query-keys";
 import { isLimitCode } from "@/lib/alerts/alarm-limits";
 import type { LimitView } from "@/lib/charts/prepare-limits";
 import { METRICS } from "@/lib/domain/metrics";
 import { setPatientLimitAction } from "./limit-actions";
 import { describeLimit, hasPatientOverride, initialField, parseLimitField } from "./limits-editor-model";
 import { errorText } from "./patient-api";
-import { alarmLimitsKey, useAlarmLimits } from "./use-patient-data";
+import { useAlarmLimits } from "./use-patient-data";
 
 const input = "w-20 rounded border border-line-strong bg-canvas px-2 py-1 text-sm tabular";
 const button = "rounded border border-line-strong px-2 py-0.5 text-xs hover:bg-panel-raised disabled:opacity-50";
@@ -82,7 +83,7 @@ function EditRow({ patientId, limit, onDone }: { patientId: string; limit: Limit
     startTransition(async () => {
       const res = await setPatientLimitAction({ patientId, code: limit.code, ...values, reason });
       if (!res.ok) return setError(res.fieldErrors ? Object.values(res.fieldErrors).join("; ") : res.error);
-      queryClient.setQueryData<LimitView[]>(alarmLimitsKey(patientId), res.data);
+      queryClient.setQueryData<LimitView[]>(queryKeys.alarmLimits(patientId), res.data);
       onDone();
     });
   const submit = (e: FormEvent) => {
