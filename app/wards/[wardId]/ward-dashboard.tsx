@@ -13,6 +13,7 @@ import { useAlertCatchUp } from "@/components/alerts/use-alert-catch-up";
 import { useLiveAlerts } from "@/components/alerts/use-live-alerts";
 import { ConnectionBadge } from "@/components/live/connection-badge";
 import { useLiveSocket, useRoom, useSocketEvent } from "@/components/live/use-live-socket";
+import { EmptyState } from "@/components/ui/empty-state";
 import { calibrateClock, useNow } from "@/components/live/use-now";
 import type { AlertCursor } from "@/lib/alerts/alert-queries";
 import { isOpen, type AlertView } from "@/lib/alerts/alert-types";
@@ -143,7 +144,7 @@ export function WardDashboard({ snapshot, alerts, cursor, feed }: { snapshot: Wa
         </div>
       </div>
       {tiles.length === 0 ? (
-        <p className="text-ink-muted">This ward has no beds.</p>
+        <EmptyState className="">This ward has no beds.</EmptyState>
       ) : (
         <ul className="grid grid-cols-[repeat(auto-fill,minmax(14rem,1fr))] gap-2" aria-label="Beds">
           {tiles.map((t) => (
