@@ -5,8 +5,11 @@
 // are joined and after every reconnect (the same request as the page's own catch-up: same feed, same
 // cursor), and checks the whole count every two minutes. It is also the tab's one audible-cue player and
 // acknowledges "alert:notify" (the delivery receipt) on every page.
+import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useCallback, useEffect, useMemo, useRef } from "react";
+import { useCallback, useEffect, useMemo } from "react";
+import { actionData } from "@/components/data/fetch-data";
+import { queryKeys } from "@/components/data/query-keys";
 import { useRooms, useSocketEvent } from "@/components/live/use-live-socket";
 import type { AlertCursor } from "@/lib/alerts/alert-queries";
 import { loadActiveAlertMarks } from "./active-alerts-action";
@@ -26,19 +29,15 @@ type Props = { initial: AlertMark[]; cursor: AlertCursor; feed: AlertFeed; wardI
 export function AlertCountBadge({ initial, cursor, feed, wardIds, equipment, current }: Props) {
   const { known, merge, applyChanges } = useLiveAlerts<AlertMark>({ snapshot: initial, generatedAt: cursor.at, expected: isActive, toItem: toMark });
 
-  const refreshing = useRef(false);
+  const queryClient = useQueryClient();
   const refresh = useCallback(async () => {
-    if (refreshing.current) return;
-    refreshing.current = true;
     try {
-      const r = await loadActiveAlertMarks({});
-      if (r.ok) merge(r.data.marks, r.data.generatedAt);
+      const r = await queryClient.fetchQuery({ queryKey: queryKeys.activeAlertMarks, queryFn: async () => actionData(await loadActiveAlertMarks({})), staleTime: 0 });
+      merge(r.marks, r.generatedAt);
     } catch {
       // Offline or signed out: the next reconnect or interval tries again.
-    } finally {
-      refreshing.current = false;
     }
-  }, [merge]);
+  }, [queryClient, merge]);
   const catchUp = useAlertCatchUp({
     feed,
     cursor,

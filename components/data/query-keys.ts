@@ -12,6 +12,8 @@ export const queryKeys = {
   patientAlerts: (patientId: string) => ["alerts", "patient", patientId] as const,
   alertDetail: (alertId: string) => ["alerts", "detail", alertId] as const,
   alarmLimits: (patientId: string) => ["alarm-limits", patientId] as const,
+  /** The nav count's full (light) check: every active alert in scope as a mark. */
+  activeAlertMarks: ["alerts", "active-marks"] as const,
   /** What changed in a screen's alert feed after `since` (one answer shared by the screen and the nav count). */
   alertChanges: (feed: AlertFeed, since: AlertCursor) => ["alerts", "changes", feed, since.eventId, since.at] as const,
 };
