@@ -131,12 +131,16 @@ export async function snapshotAlerts(p: Principal, filters: readonly AlertListFi
   const at = new Date().toISOString();
   const params: unknown[] = [];
   const arms = filters.map((f, i) => `SELECT ${i} AS arm, l${i}.* FROM (${listSql(p, f, params)}) l${i}`);
-  // The cursor comes from the same statement, so it describes exactly what the lists saw.
+  // The cursor comes from the same statement, so it describes exactly what the lists saw. PGlite runs one
+  // statement or transaction at a time: nothing can be pending there.
+  const pending =
+    sql.kind === "pglite"
+      ? "SELECT NULL::text[] AS pending"
+      : `SELECT array_agg(g::text ORDER BY g) AS pending
+           FROM (SELECT generate_series(GREATEST(c.top - ${PENDING_WINDOW - 1}, 1), c.top) AS g FROM c
+                 EXCEPT SELECT e.id FROM alert_events e, c WHERE e.id > c.top - ${PENDING_WINDOW} AND e.id <= c.top) AS gaps`;
   const rows = await sql.query<AlertRow & { arm: number | null; top: string; pending: string[] | null }>(
-    `WITH c AS (SELECT COALESCE(max(id), 0) AS top FROM alert_events),
-          p AS (SELECT array_agg(g::text ORDER BY g) AS pending
-                  FROM c, generate_series(GREATEST(c.top - ${PENDING_WINDOW - 1}, 1), c.top) AS g
-                 WHERE NOT EXISTS (SELECT 1 FROM alert_events e WHERE e.id = g))
+    `WITH c AS (SELECT COALESCE(max(id), 0) AS top FROM alert_events), p AS (${pending})
      SELECT c.top::text AS top, p.pending, u.* FROM c CROSS JOIN p LEFT JOIN (${arms.join(" UNION ALL ")}) u ON TRUE
      ORDER BY u.arm, u.priority::"AlertPriority", u.raised_at, u.id`,
     params,
