@@ -52,6 +52,8 @@ test("a ward load and a queue load each read the alerts once and audit each pati
   await expect(page.getByTestId("connection")).toHaveAttribute("data-status", "live");
   await expect(page.locator('[data-testid="bed-tile"]').filter({ hasText: patient.name }).getByTestId("tile-alarm")).toHaveAttribute("data-priority", "medium");
   await expect.poll(() => calls.length).toBe(1);
+  await page.waitForTimeout(1_000);
+  expect(calls).toHaveLength(1);
   const wardViews = await auditOf("ward.view");
   const onWard = patients.filter((p) => p.bed !== null).map((p) => p.id).sort();
   expect(wardViews.map((r) => r.patientId).sort()).toEqual(onWard);
