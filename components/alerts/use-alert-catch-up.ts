@@ -23,10 +23,9 @@ export function useAlertCatchUp({ feed, cursor, onChanges }: { feed: AlertFeed; 
   useEffect(() => {
     since.current = cursor;
   }, [cursor]);
-  const feedKey = JSON.stringify(feed);
-  const apply = useRef(onChanges);
+  const latest = useRef({ feed, onChanges });
   useEffect(() => {
-    apply.current = onChanges;
+    latest.current = { feed, onChanges };
   });
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(
@@ -40,7 +39,7 @@ export function useAlertCatchUp({ feed, cursor, onChanges }: { feed: AlertFeed; 
     timer.current = setTimeout(async () => {
       timer.current = null;
       const from = since.current;
-      const asked = JSON.parse(feedKey) as AlertFeed;
+      const asked = latest.current.feed;
       try {
         const changes = await queryClient.fetchQuery({
           queryKey: queryKeys.alertChanges(asked, from),
@@ -52,10 +51,10 @@ export function useAlertCatchUp({ feed, cursor, onChanges }: { feed: AlertFeed; 
         // Dropped when a newer snapshot replaced the one asked from (another filter, a refresh).
         if (since.current !== from) return;
         since.current = changes.cursor;
-        apply.current(changes);
+        latest.current.onChanges(changes);
       } catch {
         // Offline or signed out: the next reconnect asks again.
       }
     }, DEBOUNCE_MS);
-  }, [queryClient, feedKey]);
+  }, [queryClient]);
 }
