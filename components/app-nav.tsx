@@ -4,6 +4,7 @@ import Link from "next/link";
 import { ALERT_ROLES, CLINICAL_ROLES, type Principal, type Role } from "@/lib/auth/principal";
 import { ENVIRONMENT_ROLES } from "@/lib/environment/excursion-types";
 import { landingPath } from "@/lib/pages/page-principal";
+import type { NavAlertsData } from "./alerts/alert-feed";
 import { NavAlerts } from "./alerts/nav-alerts";
 import { SignOutButton } from "./sign-out-button";
 
@@ -33,8 +34,11 @@ export function navLinks(p: Principal): NavLink[] {
   return links;
 }
 
-/** `current`: path of the page being shown, to mark its link. */
-export function AppNav({ principal, current }: { principal: Principal; current?: string }) {
+/**
+ * `current`: path of the page being shown, to mark its link. `alerts`: the nav count's data when the page
+ * already loaded it with its own alerts (the nav then runs no query).
+ */
+export function AppNav({ principal, current, alerts }: { principal: Principal; current?: string; alerts?: NavAlertsData }) {
   const home = landingPath(principal);
   return (
     <header className="border-b border-line bg-panel">
@@ -48,7 +52,7 @@ export function AppNav({ principal, current }: { principal: Principal; current?:
             if (l.live === "alerts") {
               return (
                 <li key={l.href}>
-                  <NavAlerts principal={principal} current={active} />
+                  <NavAlerts principal={principal} current={active} shared={alerts} />
                 </li>
               );
             }

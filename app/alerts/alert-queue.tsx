@@ -1,20 +1,25 @@
 "use client";
 // The live alert queue: starts from the server's list, follows "alert:raised"/"alert:updated" on every
-// ward the user may see, and catches up with the same query (listAlerts via a server action) once its
-// rooms are joined and after every reconnect, merging so an alarm raised while offline appears. High
-// priority first, then the oldest; filters live in the URL. One-click acknowledge and escalate; resolve
-// and silence ask a reason; keyboard shortcuts; read receipts for rows on screen; notifications to this
-// user are acknowledged (delivery receipt).
+// ward the user may see, and once its rooms are joined and after every reconnect asks only for what
+// changed since (useAlertCatchUp, shared with the nav count), so an alarm raised while offline appears.
+// High priority first, then the oldest; filters live in the URL. One-click acknowledge and escalate;
+// resolve and silence ask a reason; keyboard shortcuts; read receipts for rows on screen; notifications
+// to this user are acknowledged (delivery receipt).
+import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { loadAlertList } from "@/components/alerts/alert-list-action";
+import type { AlertFeed } from "@/components/alerts/alert-feed";
+import { equipmentRoomIds } from "@/components/alerts/equipment-room";
+import { keepSelection, moveSelection, type QueueCommand } from "@/components/alerts/keyboard";
+import { isLatched } from "@/components/alerts/presentation";
+import { matchesFilter, type QueueFilter } from "@/components/alerts/queue-filter";
+import { visibleQueue } from "@/components/alerts/queue-state";
+import { useAlertCatchUp } from "@/components/alerts/use-alert-catch-up";
 import { useLiveAlerts } from "@/components/alerts/use-live-alerts";
 import { useLiveSocket, useRooms, useSocketEvent } from "@/components/live/use-live-socket";
-import { equipmentRoomIds } from "@/lib/alerts-ui/equipment-room";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import type { AlertCursor } from "@/lib/alerts/alert-queries";
 import type { AlertView } from "@/lib/events";
-import { keepSelection, moveSelection, type QueueCommand } from "@/lib/alerts-ui/keyboard";
-import { isLatched } from "@/lib/alerts-ui/presentation";
-import { matchesFilter, QUEUE_LIMIT, queueSearch, type QueueFilter } from "@/lib/alerts-ui/queue-filter";
-import { visibleQueue } from "@/lib/alerts-ui/queue-state";
 import { AlertRow } from "./alert-row";
 import { QueueFilters, QueueHeader, ShortcutHelp, type WardOption } from "./queue-toolbar";
 import { ReasonDialog, type ReasonRequest } from "./reason-dialog";
@@ -22,12 +27,20 @@ import { useQueueActions, type RowAction } from "./use-queue-actions";
 import { useQueueKeys } from "./use-queue-keys";
 import { useReadReceipts } from "./use-read-receipts";
 
-const CATCH_UP_DEBOUNCE_MS = 150;
 const identity = (a: AlertView) => a;
+const COLUMNS = [
+  { label: "Priority", className: "pr-2 pl-3" },
+  { label: "Patient", className: "px-2" },
+  { label: "Alarm", className: "px-2" },
+  { label: "Age", className: "px-2" },
+  { label: "Status", className: "px-2" },
+  { label: "Actions", className: "pr-3 pl-2 text-right" },
+];
 
-type Props = { alerts: AlertView[]; generatedAt: string; filter: QueueFilter; wards: WardOption[]; equipment: boolean; truncated: boolean };
+type Props = { alerts: AlertView[]; cursor: AlertCursor; feed: AlertFeed; filter: QueueFilter; wards: WardOption[]; equipment: boolean; truncated: boolean };
 
-export function AlertQueue({ alerts, generatedAt, filter, wards, equipment, truncated }: Props) {
+export function AlertQueue({ alerts, cursor, feed, filter, wards, equipment, truncated }: Props) {
+  const router = useRouter();
   // Ids the server listed for this filter (it also matches a ward by the patient's current bed).
   const [listed, setListed] = useState<ReadonlySet<string>>(() => new Set(alerts.map((a) => a.id)));
   const [listedFrom, setListedFrom] = useState(alerts);
@@ -36,35 +49,21 @@ export function AlertQueue({ alerts, generatedAt, filter, wards, equipment, trun
     setListed(new Set(alerts.map((a) => a.id)));
   }
   const expected = useCallback((a: AlertView) => matchesFilter(a, filter), [filter]);
-  const { known, apply, merge } = useLiveAlerts({ snapshot: alerts, generatedAt, expected, toItem: identity });
+  const { known, apply, applyChanges } = useLiveAlerts({ snapshot: alerts, generatedAt: cursor.at, expected, toItem: identity });
   const rows = useMemo(() => visibleQueue(known, filter, listed), [known, filter, listed]);
   const ids = useMemo(() => rows.map((r) => r.id), [rows]);
 
-  // Catch-up after the rooms are joined and after every reconnect: one query for all wards at once.
-  // An answer for a filter no longer shown is dropped.
-  const filterKey = queueSearch(filter);
-  const currentKey = useRef(filterKey);
-  useEffect(() => {
-    currentKey.current = filterKey;
-  }, [filterKey]);
-  const catchUpTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const catchUp = useCallback(() => {
-    if (catchUpTimer.current !== null) return;
-    catchUpTimer.current = setTimeout(async () => {
-      catchUpTimer.current = null;
-      const askedFor = queueSearch(filter);
-      const r = await loadAlertList({ ...filter, limit: QUEUE_LIMIT, view: "queue" }).catch(() => null);
-      if (!r?.ok || askedFor !== currentKey.current) return;
-      merge(r.data.alerts, r.data.generatedAt);
-      setListed(new Set(r.data.alerts.map((a) => a.id)));
-    }, CATCH_UP_DEBOUNCE_MS);
-  }, [filter, merge]);
-  useEffect(
-    () => () => {
-      if (catchUpTimer.current !== null) clearTimeout(catchUpTimer.current);
+  // Catch-up after the rooms are joined and after every reconnect: what changed since, for all wards at
+  // once. What the server lists for this filter stays listed (it matches a ward by the current bed too).
+  const catchUp = useAlertCatchUp({
+    feed,
+    cursor,
+    onChanges: (c) => {
+      if (c.truncated) return router.refresh();
+      applyChanges(c.alerts);
+      setListed((l) => new Set([...l, ...c.alerts.map((a) => a.id)]));
     },
-    [],
-  );
+  });
   const wardIds = useMemo(() => wards.map((w) => w.id), [wards]);
   const [refusal, setRefusal] = useState<string | null>(null);
   useRooms("ward", wardIds, { catchUp: true, onAck: (_id, r) => setRefusal(r.ok ? null : r.error), onResync: catchUp });
@@ -132,40 +131,34 @@ export function AlertQueue({ alerts, generatedAt, filter, wards, equipment, trun
         <QueueFilters filter={filter} wards={wards} />
         <ShortcutHelp />
       </div>
-      <div className="overflow-x-auto rounded-md border border-line">
-        <table className="w-full min-w-[64rem] border-collapse text-left">
-          <thead className="border-b border-line-strong bg-panel text-xs tracking-wide text-ink-muted uppercase">
-            <tr>
-              <th scope="col" className="py-2 pr-2 pl-3 font-semibold">Priority</th>
-              <th scope="col" className="px-2 py-2 font-semibold">Patient</th>
-              <th scope="col" className="px-2 py-2 font-semibold">Alarm</th>
-              <th scope="col" className="px-2 py-2 font-semibold">Age</th>
-              <th scope="col" className="px-2 py-2 font-semibold">Status</th>
-              <th scope="col" className="py-2 pr-3 pl-2 text-right font-semibold">Actions</th>
-            </tr>
-          </thead>
-          <tbody ref={tbody}>
-            {rows.map((a) => (
-              <AlertRow
-                key={a.id}
-                alert={a}
-                wardCode={a.wardId ? (wardCode.get(a.wardId) ?? null) : null}
-                selected={a.id === selected}
-                busy={actions.busy.get(a.id) ?? null}
-                error={actions.errors.get(a.id) ?? null}
-                notifiedLevel={notified.get(a.id) ?? null}
-                onSelect={setSelected}
-                onAction={onAction}
-              />
-            ))}
-          </tbody>
-        </table>
-        {rows.length === 0 && (
-          <p className="px-3 py-8 text-center text-ink-muted" data-testid="queue-empty">
+      <DataTable
+        className="overflow-x-auto rounded-md border border-line"
+        tableClassName="w-full min-w-[64rem] border-collapse text-left"
+        headClassName="border-b border-line-strong bg-panel text-xs tracking-wide text-ink-muted uppercase"
+        thClassName="py-2 font-semibold"
+        columns={COLUMNS}
+        rows={rows}
+        bodyRef={tbody}
+        keepHeader
+        empty={
+          <EmptyState className="px-3 py-8 text-center" testId="queue-empty">
             {filter.state === "open" && !filter.priority && !filter.wardId ? "No open alerts." : "No alerts match these filters."}
-          </p>
+          </EmptyState>
+        }
+        row={(a) => (
+          <AlertRow
+            key={a.id}
+            alert={a}
+            wardCode={a.wardId ? (wardCode.get(a.wardId) ?? null) : null}
+            selected={a.id === selected}
+            busy={actions.busy.get(a.id) ?? null}
+            error={actions.errors.get(a.id) ?? null}
+            notifiedLevel={notified.get(a.id) ?? null}
+            onSelect={setSelected}
+            onAction={onAction}
+          />
         )}
-      </div>
+      />
       {truncated && <p className="text-sm text-ink-muted">Only the first 500 alerts are listed; narrow the filters to see the rest.</p>}
       <ReasonDialog
         request={asking}

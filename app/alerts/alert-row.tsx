@@ -6,9 +6,9 @@ import Link from "next/link";
 import { memo, useCallback } from "react";
 import { useClock } from "@/components/live/use-now";
 import { formatAge } from "@/lib/charts/data-age";
+import { type AlertView } from "@/lib/events";
 import { isOpen } from "@/lib/alerts/alert-policy";
-import type { AlertView } from "@/lib/events";
-import { alarmClass, escalationLabel, flashes, formatAlertValue, formatClock, isLatched, PRIORITY_SHORT, priorityTextClass, priorityTitle, silenceText } from "@/lib/alerts-ui/presentation";
+import { alarmClass, escalationLabel, flashes, formatAlertValue, formatClock, isLatched, PRIORITY_SHORT, priorityTextClass, priorityTitle, silenceText } from "@/components/alerts/presentation";
 import type { RowAction } from "./use-queue-actions";
 
 export type AlertRowProps = {

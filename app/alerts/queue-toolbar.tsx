@@ -4,28 +4,23 @@
 import { useRouter } from "next/navigation";
 import { SoundToggle } from "@/components/alerts/sound-toggle";
 import type { ConnectionStatus } from "@/components/live/use-live-socket";
-import { ConnectionBadge } from "@/app/wards/[wardId]/ward-toolbar";
+import { ConnectionBadge } from "@/components/live/connection-badge";
+import { InlineField } from "@/components/ui/field";
+import { Select, type SelectOption } from "@/components/ui/select";
 import { ALERT_PRIORITIES } from "@/lib/events";
 import { PRIORITY_PRESENTATION } from "@/lib/alerts/alert-policy";
-import { QUEUE_SHORTCUTS } from "@/lib/alerts-ui/keyboard";
-import { queueSearch, QUEUE_STATES, type QueueFilter, type QueueState } from "@/lib/alerts-ui/queue-filter";
+import { QUEUE_SHORTCUTS } from "@/components/alerts/keyboard";
+import { queueSearch, QUEUE_STATES, type QueueFilter, type QueueState } from "@/components/alerts/queue-filter";
 
 export type WardOption = { id: string; code: string; name: string };
 
 const STATE_LABEL: Record<QueueState, string> = { open: "Open (active + acknowledged)", active: "Active", acknowledged: "Acknowledged", resolved: "Resolved", all: "All" };
 
-function Select({ label, value, onChange, options }: { label: string; value: string; onChange: (v: string) => void; options: { value: string; label: string }[] }) {
+function FilterSelect({ label, value, onChange, options }: { label: string; value: string; onChange: (v: string) => void; options: SelectOption[] }) {
   return (
-    <label className="flex items-center gap-2 text-sm">
-      <span className="text-ink-muted">{label}</span>
-      <select value={value} onChange={(e) => onChange(e.target.value)} className="rounded border border-line-strong bg-panel px-2 py-1 text-ink">
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
+    <InlineField label={label}>
+      <Select value={value} onChange={(e) => onChange(e.target.value)} options={options} look="toolbar" />
+    </InlineField>
   );
 }
 
@@ -34,19 +29,19 @@ export function QueueFilters({ filter, wards }: { filter: QueueFilter; wards: re
   const go = (f: QueueFilter) => router.replace(`/alerts${queueSearch(f)}`, { scroll: false });
   return (
     <div role="group" aria-label="Filter alerts" className="flex flex-wrap items-center gap-x-4 gap-y-2">
-      <Select
+      <FilterSelect
         label="Ward"
         value={filter.wardId ?? ""}
         onChange={(v) => go({ ...filter, wardId: v || null })}
         options={[{ value: "", label: "All my wards" }, ...wards.map((w) => ({ value: w.id, label: `${w.code} · ${w.name}` }))]}
       />
-      <Select
+      <FilterSelect
         label="Priority"
         value={filter.priority ?? ""}
         onChange={(v) => go({ ...filter, priority: ALERT_PRIORITIES.find((p) => p === v) ?? null })}
         options={[{ value: "", label: "All" }, ...ALERT_PRIORITIES.map((p) => ({ value: p, label: PRIORITY_PRESENTATION[p].label }))]}
       />
-      <Select
+      <FilterSelect
         label="State"
         value={filter.state}
         onChange={(v) => go({ ...filter, state: QUEUE_STATES.find((s) => s === v) ?? "open" })}

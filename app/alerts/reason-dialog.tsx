@@ -1,9 +1,12 @@
 "use client";
 // The one question some actions ask: a reason to resolve by hand, or a reason and a time (≤ 30 min) to
-// silence. A native modal <dialog>: focus stays inside, Escape cancels.
-import { useEffect, useRef, useState } from "react";
+// silence. A modal dialog: focus stays inside, Escape cancels.
+import { useState } from "react";
+import { Dialog } from "@/components/ui/dialog";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
 import type { AlertView } from "@/lib/events";
-import { SILENCE_CHOICES, SILENCE_DEFAULT_MINUTES, SILENCE_MAX_MINUTES } from "@/lib/alerts-ui/silence";
+import { SILENCE_CHOICES, SILENCE_DEFAULT_MINUTES, SILENCE_MAX_MINUTES } from "@/components/alerts/silence";
 
 export type ReasonRequest = { kind: "resolve" | "silence"; alert: AlertView };
 
@@ -11,6 +14,8 @@ const SUGGESTIONS = {
   resolve: ["Patient reviewed, treated", "False alarm (artefact, probe off)", "Expected for this patient", "Patient transferred"],
   silence: ["Patient being repositioned", "Procedure in progress", "Clinician at the bedside", "Probe being replaced"],
 } as const;
+
+const MINUTE_OPTIONS = SILENCE_CHOICES.map((m) => ({ value: String(m), label: `${m} min` }));
 
 export function ReasonDialog({
   request,
@@ -23,26 +28,13 @@ export function ReasonDialog({
   onCancel: () => void;
   onSubmit: (reason: string, minutes: number) => Promise<boolean>;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const [submitting, setSubmitting] = useState(false);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (request && !d.open) d.showModal();
-    if (!request && d.open) d.close();
-  }, [request]);
-
   const title = request?.kind === "silence" ? "Silence alert" : "Resolve alert";
   return (
-    <dialog
-      ref={ref}
-      onClose={onCancel}
-      aria-label={title}
-      className="m-auto w-[min(34rem,calc(100vw-2rem))] rounded-lg border border-line-strong bg-panel p-0 text-ink backdrop:bg-black/70"
-    >
+    <Dialog title={title} open={request !== null} onClose={onCancel} size="md">
       {request && (
         <form
-          className="space-y-3 p-5"
+          className="space-y-3"
           onSubmit={async (e) => {
             e.preventDefault();
             const data = new FormData(e.currentTarget);
@@ -52,7 +44,6 @@ export function ReasonDialog({
             if (ok) onCancel();
           }}
         >
-          <h2 className="text-lg font-semibold">{title}</h2>
           <p className="text-sm text-ink-muted">
             {request.alert.patientName ?? "No patient"}
             {request.alert.bedLabel ? ` · Bed ${request.alert.bedLabel}` : ""} · {request.alert.message}
@@ -62,14 +53,7 @@ export function ReasonDialog({
           )}
           <label className="block text-sm">
             <span className="mb-1 block font-semibold">Reason</span>
-            <input
-              name="reason"
-              required
-              maxLength={500}
-              autoFocus
-              list={`reasons-${request.kind}`}
-              className="w-full rounded border border-line-strong bg-canvas px-2 py-1.5"
-            />
+            <Input name="reason" required maxLength={500} autoFocus list={`reasons-${request.kind}`} look="dialog" width="w-full" />
             <datalist id={`reasons-${request.kind}`}>
               {SUGGESTIONS[request.kind].map((s) => (
                 <option key={s} value={s} />
@@ -79,13 +63,7 @@ export function ReasonDialog({
           {request.kind === "silence" && (
             <label className="block text-sm">
               <span className="mb-1 block font-semibold">For</span>
-              <select name="minutes" defaultValue={SILENCE_DEFAULT_MINUTES} className="rounded border border-line-strong bg-canvas px-2 py-1.5">
-                {SILENCE_CHOICES.map((m) => (
-                  <option key={m} value={m}>
-                    {m} min
-                  </option>
-                ))}
-              </select>
+              <Select name="minutes" defaultValue={SILENCE_DEFAULT_MINUTES} options={MINUTE_OPTIONS} look="dialog" />
               <span className="ml-2 text-ink-muted">at most {SILENCE_MAX_MINUTES} minutes</span>
             </label>
           )}
@@ -104,6 +82,6 @@ export function ReasonDialog({
           </div>
         </form>
       )}
-    </dialog>
+    </Dialog>
   );
 }

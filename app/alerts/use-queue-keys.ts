@@ -2,7 +2,7 @@
 // Keyboard shortcuts of the queue on the whole page (j/k/arrows move, a/r/s/e act on the selected row),
 // except while typing in a field or while a dialog is open.
 import { useEffect, useEffectEvent } from "react";
-import { commandForKey, isTypingTarget, type QueueCommand } from "@/lib/alerts-ui/keyboard";
+import { commandForKey, isTypingTarget, type QueueCommand } from "@/components/alerts/keyboard";
 
 export function useQueueKeys(onCommand: (c: QueueCommand) => void, enabled: boolean) {
   const handle = useEffectEvent((e: KeyboardEvent) => {

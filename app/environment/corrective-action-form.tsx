@@ -3,10 +3,11 @@
 // field. Once saved the record is final (append-only); the page refreshes to show who and when.
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { FormMessage, Hint } from "@/components/ui/field";
+import { Textarea } from "@/components/ui/input";
 import { CORRECTIVE_ACTION_MAX, CORRECTIVE_ACTION_MIN } from "@/lib/environment/excursion-types";
 import { recordCorrectiveActionAction } from "./actions";
-
-const button = "rounded px-2 py-1 text-xs font-medium disabled:opacity-60";
 
 export function CorrectiveActionForm({ excursionId, deviceId }: { excursionId: string; deviceId: string }) {
   const router = useRouter();
@@ -18,9 +19,9 @@ export function CorrectiveActionForm({ excursionId, deviceId }: { excursionId: s
 
   if (!open) {
     return (
-      <button type="button" onClick={() => setOpen(true)} className={`${button} border border-alarm-medium text-alarm-medium hover:bg-alarm-medium-bg`}>
+      <Button variant="caution" size="xs" onClick={() => setOpen(true)}>
         Record action
-      </button>
+      </Button>
     );
   }
 
@@ -48,7 +49,7 @@ export function CorrectiveActionForm({ excursionId, deviceId }: { excursionId: s
       <label htmlFor={id} className="sr-only">
         {`Corrective action for ${deviceId}`}
       </label>
-      <textarea
+      <Textarea
         id={id}
         value={text}
         onChange={(e) => setText(e.target.value)}
@@ -59,21 +60,21 @@ export function CorrectiveActionForm({ excursionId, deviceId }: { excursionId: s
         autoFocus
         placeholder="e.g. door closed; doses quarantined, manufacturer contacted"
         aria-describedby={error ? `${id}-error` : undefined}
-        className="block w-full rounded border border-line-strong bg-canvas px-2 py-1 text-sm text-ink placeholder:text-ink-faint focus:border-accent focus:outline-none"
+        look="note"
       />
       {error && (
-        <p id={`${id}-error`} role="alert" className="mt-1 text-xs text-alarm-high">
+        <FormMessage id={`${id}-error`} size="xs" className="mt-1">
           {error}
-        </p>
+        </FormMessage>
       )}
-      <p className="mt-1 text-xs text-ink-faint">Saved once, with your name and the time; it cannot be edited afterwards.</p>
+      <Hint faint>Saved once, with your name and the time; it cannot be edited afterwards.</Hint>
       <div className="mt-1 flex gap-1.5">
-        <button type="submit" disabled={pending || text.trim().length < CORRECTIVE_ACTION_MIN} className={`${button} bg-accent text-canvas hover:brightness-110`}>
+        <Button type="submit" variant="primary" size="xs" disabled={pending || text.trim().length < CORRECTIVE_ACTION_MIN}>
           {pending ? "Saving…" : "Save"}
-        </button>
-        <button type="button" disabled={pending} onClick={() => setOpen(false)} className={`${button} border border-line-strong text-ink hover:bg-panel-raised`}>
+        </Button>
+        <Button size="xs" disabled={pending} onClick={() => setOpen(false)}>
           Cancel
-        </button>
+        </Button>
       </div>
     </form>
   );

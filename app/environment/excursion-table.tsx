@@ -2,43 +2,27 @@
 // end (or "ongoing"), duration, lowest/highest reading, the linked alarm and the corrective action (or
 // the form to record it). Colour carries the kind: above range red, below range blue, logger gap cyan
 // (a technical condition); an ongoing row is marked yellow until it ends.
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { UtcTime } from "@/components/ui/time";
 import { EXCURSION_KIND_LABEL, formatDuration, type ExcursionKind, type ExcursionView } from "@/lib/environment/excursion-types";
 import { CorrectiveActionForm } from "./corrective-action-form";
 
-const chip = "inline-block rounded px-1.5 py-0.5 text-xs font-semibold tracking-wide whitespace-nowrap";
-const KIND_CLASS: Record<ExcursionKind, string> = {
-  high: "border border-alarm-high text-alarm-high",
-  low: "border border-accent text-accent",
-  data_gap: "badge-inop",
-};
+const KIND_TONE: Record<ExcursionKind, BadgeTone> = { high: "outline-high", low: "outline-accent", data_gap: "inop" };
 const HEADERS = ["Device", "Profile", "Kind", "Start (UTC)", "End (UTC)", "Duration", "Min / max °C", "Alarm", "Corrective action"];
 
-/** Deterministic on server and client: "2026-11-23 18:00". */
-const formatUtc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 const temp = (c: number | null) => (c === null ? "—" : c.toFixed(1));
 
 export function ExcursionTable({ excursions }: { excursions: ExcursionView[] }) {
-  if (excursions.length === 0) return <p className="mt-6 text-ink-muted">No excursions match these filters.</p>;
   return (
-    <div className="mt-4 overflow-x-auto rounded-lg border border-line">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Excursions and logger gaps, newest first</caption>
-        <thead className="bg-panel text-ink-muted">
-          <tr>
-            {HEADERS.map((h) => (
-              <th key={h} scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {excursions.map((x) => (
-            <ExcursionRow key={x.id} x={x} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Excursions and logger gaps, newest first"
+      columns={HEADERS}
+      rows={excursions}
+      row={(x) => <ExcursionRow key={x.id} x={x} />}
+      empty={<EmptyState>No excursions match these filters.</EmptyState>}
+    />
   );
 }
 
@@ -51,13 +35,13 @@ function ExcursionRow({ x }: { x: ExcursionView }) {
       </td>
       <td className="px-3 py-2 whitespace-nowrap">{x.profileLabel ?? <span className="font-mono">{x.profile}</span>}</td>
       <td className="px-3 py-2">
-        <span className={`${chip} ${KIND_CLASS[x.kind]}`}>{EXCURSION_KIND_LABEL[x.kind].toUpperCase()}</span>
+        <Badge tone={KIND_TONE[x.kind]}>{EXCURSION_KIND_LABEL[x.kind].toUpperCase()}</Badge>
       </td>
       <td className="px-3 py-2 font-mono tabular whitespace-nowrap">
-        <time dateTime={x.startedAt}>{formatUtc(x.startedAt)}</time>
+        <UtcTime iso={x.startedAt} />
       </td>
       <td className="px-3 py-2 font-mono tabular whitespace-nowrap">
-        {x.endedAt ? <time dateTime={x.endedAt}>{formatUtc(x.endedAt)}</time> : <span className={`${chip} badge-medium`}>ONGOING</span>}
+        {x.endedAt ? <UtcTime iso={x.endedAt} /> : <Badge tone="medium">ONGOING</Badge>}
       </td>
       <td className="px-3 py-2 tabular whitespace-nowrap">{formatDuration(x.durationMs)}</td>
       <td className="px-3 py-2 tabular whitespace-nowrap">{x.kind === "data_gap" ? <span className="text-ink-faint">no readings</span> : `${temp(x.minC)} / ${temp(x.maxC)}`}</td>
@@ -80,7 +64,7 @@ function ExcursionRow({ x }: { x: ExcursionView }) {
               {x.actionAt && (
                 <>
                   {" · "}
-                  <time dateTime={x.actionAt}>{formatUtc(x.actionAt)} UTC</time>
+                  <UtcTime iso={x.actionAt} zone />
                 </>
               )}
             </p>

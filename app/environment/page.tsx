@@ -2,8 +2,8 @@
 // the vaccine fridges and freezers in the caller's scope, with its duration and corrective action.
 // Admin and biomed see all; nurses and physicians their wards. Refreshes every 30 s.
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AppNav } from "@/components/app-nav";
+import { StatLink } from "@/components/ui/stat";
 import { listExcursionDevices, listExcursions, summarizeExcursions } from "@/lib/environment/excursion-queries";
 import { ENVIRONMENT_ROLES, formatDuration } from "@/lib/environment/excursion-types";
 import { requirePagePrincipal } from "@/lib/pages/page-principal";
@@ -29,12 +29,7 @@ export default async function EnvironmentPage({ searchParams }: { searchParams: 
     listExcursionDevices(principal),
   ]);
   const days = summary.windowDays;
-  const stat = (label: string, value: string | number, href: string, tone = "") => (
-    <Link href={href} className="rounded-lg border border-line bg-panel px-4 py-2 hover:border-line-strong">
-      <span className={`block text-2xl font-semibold tabular ${tone}`}>{value}</span>
-      <span className="text-xs text-ink-muted">{label}</span>
-    </Link>
-  );
+  const stat = (label: string, value: string | number, href: string, tone = "") => <StatLink label={label} value={value} href={href} tone={tone} />;
 
   return (
     <>

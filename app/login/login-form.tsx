@@ -2,9 +2,8 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-
-const inputClass =
-  "mt-1 block w-full rounded border border-line-strong bg-canvas px-3 py-2 text-ink placeholder:text-ink-faint focus:border-accent focus:outline-none";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
@@ -36,18 +35,12 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
 
   return (
     <form onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
-      <div>
-        <label htmlFor="login-email" className="block text-sm font-medium">
-          Email
-        </label>
-        <input id="login-email" name="email" type="email" autoComplete="username" required autoFocus className={inputClass} />
-      </div>
-      <div>
-        <label htmlFor="login-password" className="block text-sm font-medium">
-          Password
-        </label>
-        <input id="login-password" name="password" type="password" autoComplete="current-password" required className={inputClass} />
-      </div>
+      <Field id="login-email" label="Email">
+        <Input id="login-email" name="email" type="email" autoComplete="username" required autoFocus look="large" className="mt-1" />
+      </Field>
+      <Field id="login-password" label="Password">
+        <Input id="login-password" name="password" type="password" autoComplete="current-password" required look="large" className="mt-1" />
+      </Field>
       {error && (
         <p role="alert" className="rounded border border-alarm-high bg-alarm-high-bg px-3 py-2 text-sm text-ink">
           {error}

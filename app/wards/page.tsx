@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AppNav } from "@/components/app-nav";
+import { EmptyState } from "@/components/ui/empty-state";
 import { CLINICAL_ROLES } from "@/lib/auth/principal";
 import { requirePagePrincipal } from "@/lib/pages/page-principal";
 import { listVisibleWards } from "@/lib/patients/patient-queries";
@@ -16,7 +17,7 @@ export default async function WardsPage() {
       <main className="mx-auto max-w-4xl px-4 py-8">
         <h1 className="text-2xl font-semibold">Wards</h1>
         {wards.length === 0 ? (
-          <p className="mt-6 text-ink-muted">You are not assigned to any ward. Ask an administrator to add you to your ward.</p>
+          <EmptyState>You are not assigned to any ward. Ask an administrator to add you to your ward.</EmptyState>
         ) : (
           <ul className="mt-6 grid gap-3 sm:grid-cols-2">
             {wards.map((w) => (

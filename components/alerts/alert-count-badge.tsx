@@ -1,42 +1,54 @@
 "use client";
 // The nav's "Alerts" link with the live number of active (unacknowledged) alerts in the user's scope,
-// coloured by the highest priority among them. Starts from the server's count, follows the alert events
-// of every ward the user may see (and equipment alerts, for admin and biomed), and re-fetches once the rooms are joined, after every reconnect and
-// every two minutes. It is also
-// the tab's one audible-cue player and acknowledges "alert:notify" (the delivery receipt) on every page.
+// coloured by the highest priority among them. Starts from the server's marks, follows the alert events
+// of every ward the user may see (and equipment alerts, for admin and biomed), catches up once the rooms
+// are joined and after every reconnect (the same request as the page's own catch-up: same feed, same
+// cursor), and checks the whole count every two minutes. It is also the tab's one audible-cue player and
+// acknowledges "alert:notify" (the delivery receipt) on every page.
+import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useCallback, useEffect, useMemo, useRef } from "react";
+import { useCallback, useEffect, useMemo } from "react";
+import { actionData } from "@/components/data/fetch-data";
+import { queryKeys } from "@/components/data/query-keys";
 import { useRooms, useSocketEvent } from "@/components/live/use-live-socket";
-import { equipmentRoomIds } from "@/lib/alerts-ui/equipment-room";
-import { summariseActive, toMark, type AlertMark } from "@/lib/alerts-ui/active-alerts";
+import type { AlertCursor } from "@/lib/alerts/alert-queries";
 import { loadActiveAlertMarks } from "./active-alerts-action";
+import { summariseActive, toMark, type AlertMark } from "./active-alerts";
+import type { AlertFeed } from "./alert-feed";
 import { useAudibleCue } from "./audible-cue";
+import { equipmentRoomIds } from "./equipment-room";
+import { useAlertCatchUp } from "./use-alert-catch-up";
 import { useLiveAlerts } from "./use-live-alerts";
 
 const REFRESH_MS = 120_000;
 const PILL: Record<string, string> = { high: "badge-high", medium: "badge-medium", low: "badge-inop", technical: "badge-inop" };
 const isActive = (m: AlertMark) => m.state === "active";
 
-type Props = { initial: AlertMark[]; generatedAt: string; wardIds: string[]; equipment: boolean; current: boolean };
+type Props = { initial: AlertMark[]; cursor: AlertCursor; feed: AlertFeed; wardIds: string[]; equipment: boolean; current: boolean };
 
-export function AlertCountBadge({ initial, generatedAt, wardIds, equipment, current }: Props) {
-  const { known, merge } = useLiveAlerts<AlertMark>({ snapshot: initial, generatedAt, expected: isActive, toItem: toMark });
+export function AlertCountBadge({ initial, cursor, feed, wardIds, equipment, current }: Props) {
+  const { known, merge, applyChanges } = useLiveAlerts<AlertMark>({ snapshot: initial, generatedAt: cursor.at, expected: isActive, toItem: toMark });
 
-  const refreshing = useRef(false);
+  const queryClient = useQueryClient();
   const refresh = useCallback(async () => {
-    if (refreshing.current) return;
-    refreshing.current = true;
     try {
-      const r = await loadActiveAlertMarks({});
-      if (r.ok) merge(r.data.marks, r.data.generatedAt);
+      const r = await queryClient.fetchQuery({ queryKey: queryKeys.activeAlertMarks, queryFn: async () => actionData(await loadActiveAlertMarks({})), staleTime: 0 });
+      merge(r.marks, r.generatedAt);
     } catch {
       // Offline or signed out: the next reconnect or interval tries again.
-    } finally {
-      refreshing.current = false;
     }
-  }, [merge]);
-  useRooms("ward", wardIds, { catchUp: true, onResync: () => void refresh() });
-  useRooms("equipment", equipmentRoomIds(equipment), { catchUp: true, onResync: () => void refresh() });
+  }, [queryClient, merge]);
+  const catchUp = useAlertCatchUp({
+    feed,
+    cursor,
+    onChanges: (c) => (c.truncated ? void refresh() : applyChanges(c.marks)),
+  });
+  // The ward page reloads itself after a reconnect (new marks arrive with it); elsewhere the count catches up.
+  const onResync = (_id: string, info: { first: boolean }) => {
+    if (info.first || feed.view !== "ward") catchUp();
+  };
+  useRooms("ward", wardIds, { catchUp: true, onResync });
+  useRooms("equipment", equipmentRoomIds(equipment), { catchUp: true, onResync });
   useEffect(() => {
     const t = setInterval(() => void refresh(), REFRESH_MS);
     return () => clearInterval(t);

@@ -1,10 +1,10 @@
 "use client";
 // The optional audible cue (Web Audio API). Off by default; the choice is kept in localStorage and read
 // through a tiny store so every toggle and the one player in the tab agree. What plays and when comes
-// from lib/alerts-ui/audible-pattern (pure): never for acknowledged or silenced alerts.
+// from audible-pattern.ts (pure): never for acknowledged or silenced alerts.
 import { useEffect, useRef, useSyncExternalStore } from "react";
 import { useNow } from "@/components/live/use-now";
-import { CUE_PATTERNS, INITIAL_CUE_MEMORY, stepCue, type CueAlert } from "@/lib/alerts-ui/audible-pattern";
+import { CUE_PATTERNS, INITIAL_CUE_MEMORY, stepCue, type CueAlert } from "./audible-pattern";
 import type { AlertPriority } from "@/lib/events";
 
 const KEY = "iomt.alerts.sound";

@@ -1,12 +1,13 @@
 "use client";
 // A live map of alerts for one view (queue, ward grid, nav count): starts from the server's snapshot,
-// applies "alert:raised" and "alert:updated" as they arrive, and merges every later snapshot (a new
-// server render after a reconnect, or a re-fetch) so nothing missed while offline stays missing.
+// applies "alert:raised" and "alert:updated" as they arrive and the changes a catch-up brings, and
+// merges every later snapshot (a new server render, or a full re-fetch) so nothing missed while
+// offline stays missing.
 // The socket delivers events of every room the tab joined: `toItem` picks (and shapes) this view's.
 import { useCallback, useState } from "react";
 import { useSocketEvent } from "@/components/live/use-live-socket";
 import type { AlertView } from "@/lib/events";
-import { applyAlert, applyAlerts, mergeSnapshot, type AlertLike } from "@/lib/alerts-ui/queue-state";
+import { applyAlert, applyAlerts, mergeSnapshot, type AlertLike } from "./queue-state";
 
 export type LiveAlertsOptions<T extends AlertLike> = {
   snapshot: readonly T[];
@@ -34,7 +35,9 @@ export function useLiveAlerts<T extends AlertLike>(opts: LiveAlertsOptions<T>) {
     [toItem],
   );
   const merge = useCallback((snapshot: readonly T[], generatedAt: string) => setKnown((k) => mergeSnapshot(k, snapshot, generatedAt, expected)), [expected]);
+  /** Changed alerts from a catch-up (any state): each replaces an older version, none is dropped. */
+  const applyChanges = useCallback((items: readonly T[]) => setKnown((k) => applyAlerts(k, items)), []);
   useSocketEvent("alert:raised", (a) => apply(a));
   useSocketEvent("alert:updated", (u) => apply(u.alert));
-  return { known, apply, merge };
+  return { known, apply, merge, applyChanges };
 }

@@ -37,18 +37,51 @@ function scopeSql(p: Principal, params: unknown[]): string {
   return `(a.ward_id = ANY($${params.length}::text[]) OR b.ward_id = ANY($${params.length}::text[]))`;
 }
 
+/**
+ * Where an alert list was taken, for a later catch-up: the server time just before the query, the
+ * newest trail entry (alert_events.id) it could see, and the smaller ids it could not see yet (entries
+ * of transactions still open at that moment). Client-safe (plain strings).
+ */
+export type AlertCursor = { at: string; eventId: string; pending: string[] };
+
 export type AlertListFilter = {
   patientId?: string;
   wardId?: string;
   status?: AlertStatusFilter;
   priority?: AlertPriority;
   limit?: number;
+  /**
+   * Only alerts that changed after the cursor (raised, acknowledged, silenced, escalated, condition
+   * cleared or returned, resolved; receipts do not count). Use with status "all" to also learn of
+   * alerts that left the list (resolved).
+   */
+  changedSince?: AlertCursor;
 };
 
-/** High priority first, then the oldest. Default: open alerts (active or acknowledged), at most 200. */
-export async function listAlerts(p: Principal, filter: AlertListFilter = {}): Promise<AlertView[]> {
-  const { sql } = await getDatabase();
-  const params: unknown[] = [];
+/** Trail entries that change what an alert looks like; notifications and receipts do not. */
+const CHANGE_EVENTS = ["raised", "condition_cleared", "condition_returned", "acknowledged", "resolved", "silenced", "escalated"];
+/** How far below the newest visible id a snapshot looks for entries it could not see (open transactions). */
+const PENDING_WINDOW = 1000;
+const EVENT_ID = /^\d{1,19}$/;
+
+/**
+ * Ids are taken at insert and every change writes its trail entry in the same transaction, so a change
+ * committed after the snapshot has an id above the cursor (however old its time: a write retried after
+ * an outage) or one of the cursor's pending ids.
+ */
+function changedSinceSql(c: AlertCursor, params: unknown[]): string {
+  params.push(EVENT_ID.test(c.eventId) ? c.eventId : "0");
+  const id = params.length;
+  params.push(c.pending.filter((p) => EVENT_ID.test(p)));
+  const pending = params.length;
+  params.push(CHANGE_EVENTS);
+  const types = params.length;
+  return `a.id IN (SELECT e.alert_id FROM alert_events e
+                    WHERE (e.id > $${id}::bigint OR e.id = ANY($${pending}::bigint[])) AND e.type = ANY($${types}::text[]))`;
+}
+
+/** One list as SQL (high priority first, then the oldest); its parameters are appended to `params`. */
+function listSql(p: Principal, filter: AlertListFilter, params: unknown[]): string {
   const where = [scopeSql(p, params)];
   const status = filter.status ?? "open";
   if (status === "open") where.push(`a.state IN ('active', 'acknowledged')`);
@@ -68,12 +101,47 @@ export async function listAlerts(p: Principal, filter: AlertListFilter = {}): Pr
     params.push(filter.wardId);
     where.push(`(a.ward_id = $${params.length} OR b.ward_id = $${params.length})`);
   }
+  if (filter.changedSince) where.push(changedSinceSql(filter.changedSince, params));
   params.push(Math.min(Math.max(filter.limit ?? 200, 1), 1000));
-  const rows = await sql.query<AlertRow>(
-    `${ALERT_SELECT} WHERE ${where.join(" AND ")} ORDER BY a.priority ASC, a.raised_at ASC, a.id LIMIT $${params.length}`,
+  return `${ALERT_SELECT} WHERE ${where.join(" AND ")} ORDER BY a.priority ASC, a.raised_at ASC, a.id LIMIT $${params.length}`;
+}
+
+/** High priority first, then the oldest. Default: open alerts (active or acknowledged), at most 200. */
+export async function listAlerts(p: Principal, filter: AlertListFilter = {}): Promise<AlertView[]> {
+  const { sql } = await getDatabase();
+  const params: unknown[] = [];
+  const rows = await sql.query<AlertRow>(listSql(p, filter, params), params);
+  return rows.map(toAlertView);
+}
+
+/**
+ * Several lists in one statement (one consistent read: a page's own list and the nav count's active
+ * alerts, or a catch-up's changes), each as listAlerts would return it, with the cursor a catch-up
+ * starts from.
+ */
+export async function snapshotAlerts(p: Principal, filters: readonly AlertListFilter[]): Promise<{ cursor: AlertCursor; lists: AlertView[][] }> {
+  if (filters.length === 0) throw new Error("snapshotAlerts needs at least one list");
+  const { sql } = await getDatabase();
+  const at = new Date().toISOString();
+  const params: unknown[] = [];
+  const arms = filters.map((f, i) => `SELECT ${i} AS arm, l${i}.* FROM (${listSql(p, f, params)}) l${i}`);
+  // The cursor comes from the same statement, so it describes exactly what the lists saw. PGlite runs one
+  // statement or transaction at a time: nothing can be pending there.
+  const pending =
+    sql.kind === "pglite"
+      ? "SELECT NULL::text[] AS pending"
+      : `SELECT array_agg(g::text ORDER BY g) AS pending
+           FROM (SELECT generate_series(GREATEST(c.top - ${PENDING_WINDOW - 1}, 1), c.top) AS g FROM c
+                 EXCEPT SELECT e.id FROM alert_events e, c WHERE e.id > c.top - ${PENDING_WINDOW} AND e.id <= c.top) AS gaps`;
+  const rows = await sql.query<AlertRow & { arm: number | null; top: string; pending: string[] | null }>(
+    `WITH c AS (SELECT COALESCE(max(id), 0) AS top FROM alert_events), p AS (${pending})
+     SELECT c.top::text AS top, p.pending, u.* FROM c CROSS JOIN p LEFT JOIN (${arms.join(" UNION ALL ")}) u ON TRUE
+     ORDER BY u.arm, u.priority::"AlertPriority", u.raised_at, u.id`,
     params,
   );
-  return rows.map(toAlertView);
+  const lists = filters.map((): AlertView[] => []);
+  for (const r of rows) if (r.arm !== null) lists[r.arm]!.push(toAlertView(r));
+  return { cursor: { at, eventId: rows[0]?.top ?? "0", pending: rows[0]?.pending ?? [] }, lists };
 }
 
 /** One alert with its full trail (raised, notified, delivered, read, acknowledged, escalated, resolved…). */

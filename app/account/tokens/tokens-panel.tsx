@@ -2,19 +2,16 @@
 // Lists the user's personal API tokens, creates one (shown once, with a copy button) and revokes one.
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Field, FormMessage } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { UtcTime } from "@/components/ui/time";
 import type { ApiTokenSummary } from "@/lib/auth/api-tokens";
 import { createTokenAction, revokeTokenAction } from "./actions";
 
 type Created = { name: string; token: string };
-
-const inputClass =
-  "block w-full rounded border border-line-strong bg-canvas px-3 py-2 text-ink placeholder:text-ink-faint focus:border-accent focus:outline-none";
-const buttonClass = "rounded px-3 py-1.5 text-sm font-medium disabled:opacity-60";
-
-/** Deterministic on server and client (no hydration mismatch), unambiguous for integrators. */
-function formatUtc(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-}
 
 export function TokensPanel({ tokens, nameMax }: { tokens: ApiTokenSummary[]; nameMax: number }) {
   const router = useRouter();
@@ -46,11 +43,8 @@ export function TokensPanel({ tokens, nameMax }: { tokens: ApiTokenSummary[]; na
           Create a token
         </h2>
         <form onSubmit={onCreate} className="mt-3 flex flex-wrap items-end gap-3" noValidate>
-          <div className="min-w-64 flex-1">
-            <label htmlFor="token-name" className="block text-sm font-medium">
-              Name
-            </label>
-            <input
+          <Field id="token-name" label="Name" className="min-w-64 flex-1">
+            <Input
               id="token-name"
               name="name"
               required
@@ -58,17 +52,18 @@ export function TokensPanel({ tokens, nameMax }: { tokens: ApiTokenSummary[]; na
               placeholder="e.g. EHR interface, analytics notebook"
               aria-invalid={error ? true : undefined}
               aria-describedby={error ? "token-error" : undefined}
-              className={`mt-1 ${inputClass}`}
+              look="large"
+              className="mt-1"
             />
-          </div>
-          <button type="submit" disabled={pending} className={`${buttonClass} bg-accent py-2 text-canvas hover:brightness-110`}>
+          </Field>
+          <Button type="submit" variant="primary" disabled={pending} className="py-2">
             {pending ? "Creating…" : "Create token"}
-          </button>
+          </Button>
         </form>
         {error && (
-          <p id="token-error" role="alert" className="mt-3 text-sm text-alarm-high">
+          <FormMessage id="token-error" className="mt-3">
             {error}
-          </p>
+          </FormMessage>
         )}
         {created && <NewToken created={created} onDone={() => setCreated(null)} />}
       </section>
@@ -77,29 +72,14 @@ export function TokensPanel({ tokens, nameMax }: { tokens: ApiTokenSummary[]; na
         <h2 id="your-tokens" className="text-lg font-semibold">
           Your tokens
         </h2>
-        {tokens.length === 0 ? (
-          <p className="mt-2 text-sm text-ink-muted">You have no API tokens.</p>
-        ) : (
-          <div className="mt-3 overflow-x-auto rounded-lg border border-line">
-            <table className="w-full text-left text-sm">
-              <thead className="bg-panel text-ink-muted">
-                <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">Name</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Token</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Created</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Last used</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Status</th>
-                  <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">Actions</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {tokens.map((t) => (
-                  <TokenRow key={t.id} token={t} />
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          className="mt-3 overflow-x-auto rounded-lg border border-line"
+          thClassName="px-3 py-2 font-medium"
+          columns={["Name", "Token", "Created", "Last used", "Status", { label: "", srLabel: "Actions" }]}
+          rows={tokens}
+          row={(t) => <TokenRow key={t.id} token={t} />}
+          empty={<EmptyState className="mt-2 text-sm">You have no API tokens.</EmptyState>}
+        />
       </section>
     </div>
   );
@@ -122,19 +102,13 @@ function NewToken({ created, onDone }: { created: Created; onDone: () => void })
         It acts with your role and ward access. Keep it secret like a password; revoke it if it may have leaked.
       </p>
       <div className="mt-3 flex flex-wrap items-center gap-2">
-        <input
-          readOnly
-          aria-label="New API token"
-          value={created.token}
-          onFocus={(e) => e.currentTarget.select()}
-          className={`${inputClass} flex-1 font-mono text-sm`}
-        />
-        <button type="button" onClick={copy} className={`${buttonClass} bg-accent py-2 text-canvas hover:brightness-110`}>
+        <Input readOnly aria-label="New API token" value={created.token} onFocus={(e) => e.currentTarget.select()} look="large" className="flex-1 font-mono text-sm" />
+        <Button variant="primary" onClick={copy} className="py-2">
           {copied === "yes" ? "Copied" : "Copy"}
-        </button>
-        <button type="button" onClick={onDone} className={`${buttonClass} border border-line-strong py-2 text-ink hover:bg-panel-raised`}>
+        </Button>
+        <Button onClick={onDone} className="py-2">
           Done
-        </button>
+        </Button>
       </div>
       {copied === "failed" && <p className="mt-2 text-sm text-alarm-medium">Copying is blocked here: select the token and copy it by hand.</p>}
     </div>
@@ -164,32 +138,34 @@ function TokenRow({ token }: { token: ApiTokenSummary }) {
     <tr className="border-t border-line align-top">
       <td className="px-3 py-2 font-medium">{token.name}</td>
       <td className="px-3 py-2 font-mono text-ink-muted">{token.prefix}…</td>
-      <td className="px-3 py-2 tabular whitespace-nowrap">{formatUtc(token.createdAt)}</td>
-      <td className="px-3 py-2 tabular whitespace-nowrap">{token.lastUsedAt ? formatUtc(token.lastUsedAt) : "Never"}</td>
+      <td className="px-3 py-2 tabular whitespace-nowrap">
+        <UtcTime iso={token.createdAt} zone />
+      </td>
+      <td className="px-3 py-2 tabular whitespace-nowrap">{token.lastUsedAt ? <UtcTime iso={token.lastUsedAt} zone /> : "Never"}</td>
       <td className="px-3 py-2 whitespace-nowrap">
-        {token.revokedAt ? <span className="text-ink-muted">Revoked {formatUtc(token.revokedAt)}</span> : <span className="text-ok">Active</span>}
+        {token.revokedAt ? (
+          <span className="text-ink-muted">
+            Revoked <UtcTime iso={token.revokedAt} zone />
+          </span>
+        ) : (
+          <span className="text-ok">Active</span>
+        )}
       </td>
       <td className="px-3 py-2 text-right whitespace-nowrap">
         {!token.revokedAt &&
           (confirming ? (
             <span className="inline-flex gap-2">
-              <button type="button" disabled={pending} onClick={revoke} className={`${buttonClass} bg-alarm-high text-canvas`}>
+              <Button variant="danger" disabled={pending} onClick={revoke}>
                 {pending ? "Revoking…" : `Revoke “${token.name}”`}
-              </button>
-              <button type="button" disabled={pending} onClick={() => setConfirming(false)} className={`${buttonClass} border border-line-strong text-ink`}>
+              </Button>
+              <Button variant="outline" disabled={pending} onClick={() => setConfirming(false)}>
                 Cancel
-              </button>
+              </Button>
             </span>
           ) : (
-            <button type="button" onClick={() => setConfirming(true)} className={`${buttonClass} border border-line-strong text-ink hover:bg-panel-raised`}>
-              Revoke
-            </button>
+            <Button onClick={() => setConfirming(true)}>Revoke</Button>
           ))}
-        {error && (
-          <p role="alert" className="mt-1 text-alarm-high">
-            {error}
-          </p>
-        )}
+        {error && <p role="alert" className="mt-1 text-alarm-high">{error}</p>}
       </td>
     </tr>
   );

@@ -1,10 +1,9 @@
-// Filter form of the audit log. A plain GET form: filters land in the URL and work without JavaScript.
-import Link from "next/link";
+// Filter form of the audit log: a filter bar (GET form), so filters land in the URL and work without JavaScript.
+import { Field } from "@/components/ui/field";
+import { FilterBar } from "@/components/ui/filter-bar";
+import { Input } from "@/components/ui/input";
 
 export type AuditFilterValues = { patient?: string; actor?: string; action?: string };
-
-const inputClass =
-  "mt-1 block w-full rounded border border-line-strong bg-canvas px-3 py-1.5 text-sm text-ink placeholder:text-ink-faint focus:border-accent focus:outline-none";
 
 const FIELDS = [
   { name: "patient", label: "Patient id", placeholder: "exact id", maxLength: 100 },
@@ -15,31 +14,20 @@ const FIELDS = [
 export function AuditFilters({ values }: { values: AuditFilterValues }) {
   const active = Boolean(values.patient || values.actor || values.action);
   return (
-    <form method="get" action="/admin/audit" role="search" aria-label="Filter audit events" className="mt-4 flex flex-wrap items-end gap-3">
+    <FilterBar action="/admin/audit" label="Filter audit events" active={active}>
       {FIELDS.map((f) => (
-        <div key={f.name} className="w-64">
-          <label htmlFor={`audit-${f.name}`} className="block text-sm font-medium">
-            {f.label}
-          </label>
-          <input
+        <Field key={f.name} id={`audit-${f.name}`} label={f.label} className="w-64">
+          <Input
             id={`audit-${f.name}`}
             name={f.name}
             defaultValue={values[f.name] ?? ""}
             placeholder={f.placeholder}
             maxLength={f.maxLength}
             autoComplete="off"
-            className={inputClass}
+            className="mt-1"
           />
-        </div>
+        </Field>
       ))}
-      <button type="submit" className="rounded bg-accent px-4 py-1.5 text-sm font-medium text-canvas hover:brightness-110">
-        Filter
-      </button>
-      {active && (
-        <Link href="/admin/audit" className="py-1.5 text-sm text-accent hover:underline">
-          Clear filters
-        </Link>
-      )}
-    </form>
+    </FilterBar>
   );
 }

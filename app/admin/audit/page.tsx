@@ -4,6 +4,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { AppNav } from "@/components/app-nav";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { UtcTime } from "@/components/ui/time";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { listAuditEvents, type AuditEventView } from "@/lib/audit/list-audit-events";
 import { requirePagePrincipal } from "@/lib/pages/page-principal";
@@ -62,29 +65,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         <h1 className="text-2xl font-semibold">Audit log</h1>
         <p className="mt-1 text-sm text-ink-muted">Every access to patient data and every security event, newest first. Times are UTC.</p>
         <AuditFilters values={filters} />
-        {events.length === 0 ? (
-          <p className="mt-6 text-ink-muted">No audit events match these filters.</p>
-        ) : (
-          <div className="mt-4 overflow-x-auto rounded-lg border border-line">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Audit events</caption>
-              <thead className="bg-panel text-ink-muted">
-                <tr>
-                  {["When (UTC)", "Who", "Action", "Patient", "From", "Detail"].map((h) => (
-                    <th key={h} scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {events.map((e) => (
-                  <AuditRow key={e.id} event={e} />
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption="Audit events"
+          columns={["When (UTC)", "Who", "Action", "Patient", "From", "Detail"]}
+          rows={events}
+          row={(e) => <AuditRow key={e.id} event={e} />}
+          empty={<EmptyState>No audit events match these filters.</EmptyState>}
+        />
         <nav aria-label="Pages" className="mt-4 flex items-center gap-4 text-sm">
           {paged && (
             <Link href={hrefWith(filters)} className="text-accent hover:underline">
@@ -109,7 +96,7 @@ function AuditRow({ event: e }: { event: AuditEventView }) {
   return (
     <tr className="border-t border-line align-top">
       <td className="px-3 py-2 font-mono tabular whitespace-nowrap">
-        <time dateTime={e.at}>{`${e.at.slice(0, 10)} ${e.at.slice(11, 19)}`}</time>
+        <UtcTime iso={e.at} precision="second" />
       </td>
       <td className="px-3 py-2">
         <div>{e.actorEmail ?? <span className="text-ink-faint">system</span>}</div>

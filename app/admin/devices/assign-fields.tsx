@@ -1,11 +1,15 @@
 "use client";
 // The "where is this device used" fields shared by the provision form and the assign dialog:
 // a bed (WARD/label), an asset tag, a location, or (admins only) a patient.
-import { inputClass } from "./secret-reveal";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
 
 export type AssignOptions = { beds: { id: string; ref: string }[]; patients: { id: string; label: string }[] };
 export type AssignKind = "none" | "bed" | "asset" | "location" | "patient";
 export type AssignValue = { kind: AssignKind; value: string };
+
+const KIND_LABEL: Record<AssignKind, string> = { none: "Not assigned", bed: "Bed", asset: "Asset tag", location: "Location", patient: "Patient" };
 
 export function AssignFields({ idPrefix, options, allowNone, value, onChange }: {
   idPrefix: string;
@@ -15,70 +19,50 @@ export function AssignFields({ idPrefix, options, allowNone, value, onChange }: 
   onChange: (v: AssignValue) => void;
 }) {
   const bedList = `${idPrefix}-beds`;
-  const kinds: { kind: AssignKind; label: string }[] = [
-    ...(allowNone ? [{ kind: "none" as const, label: "Not assigned" }] : []),
-    { kind: "bed", label: "Bed" },
-    { kind: "asset", label: "Asset tag" },
-    { kind: "location", label: "Location" },
-    ...(options.patients.length ? [{ kind: "patient" as const, label: "Patient" }] : []),
-  ];
+  const kinds: AssignKind[] = [...(allowNone ? ["none" as const] : []), "bed", "asset", "location", ...(options.patients.length ? ["patient" as const] : [])];
   return (
     <div className="flex flex-wrap items-end gap-3">
-      <div>
-        <label htmlFor={`${idPrefix}-kind`} className="block text-sm font-medium">
-          Assign to
-        </label>
-        <select id={`${idPrefix}-kind`} value={value.kind} onChange={(e) => onChange({ kind: e.target.value as AssignKind, value: "" })} className={`mt-1 ${inputClass}`}>
-          {kinds.map((k) => (
-            <option key={k.kind} value={k.kind}>
-              {k.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Field id={`${idPrefix}-kind`} label="Assign to">
+        <Select
+          id={`${idPrefix}-kind`}
+          value={value.kind}
+          onChange={(e) => onChange({ kind: e.target.value as AssignKind, value: "" })}
+          options={kinds.map((k) => ({ value: k, label: KIND_LABEL[k] }))}
+          className="mt-1"
+        />
+      </Field>
       {value.kind === "bed" && (
-        <div className="w-48">
-          <label htmlFor={`${idPrefix}-bed`} className="block text-sm font-medium">
-            Bed (ward/label)
-          </label>
-          <input id={`${idPrefix}-bed`} list={bedList} value={value.value} onChange={(e) => onChange({ kind: "bed", value: e.target.value })} placeholder="e.g. 4E/3" required className={`mt-1 ${inputClass}`} />
+        <Field id={`${idPrefix}-bed`} label="Bed (ward/label)" className="w-48">
+          <Input id={`${idPrefix}-bed`} list={bedList} value={value.value} onChange={(e) => onChange({ kind: "bed", value: e.target.value })} placeholder="e.g. 4E/3" required className="mt-1" />
           <datalist id={bedList}>
             {options.beds.map((b) => (
               <option key={b.id} value={b.ref} />
             ))}
           </datalist>
-        </div>
+        </Field>
       )}
       {value.kind === "asset" && (
-        <div className="w-48">
-          <label htmlFor={`${idPrefix}-asset`} className="block text-sm font-medium">
-            Asset tag
-          </label>
-          <input id={`${idPrefix}-asset`} value={value.value} maxLength={64} onChange={(e) => onChange({ kind: "asset", value: e.target.value })} placeholder="e.g. PUMP-0042" required className={`mt-1 ${inputClass} font-mono`} />
-        </div>
+        <Field id={`${idPrefix}-asset`} label="Asset tag" className="w-48">
+          <Input id={`${idPrefix}-asset`} value={value.value} maxLength={64} onChange={(e) => onChange({ kind: "asset", value: e.target.value })} placeholder="e.g. PUMP-0042" required className="mt-1 font-mono" />
+        </Field>
       )}
       {value.kind === "location" && (
-        <div className="w-64">
-          <label htmlFor={`${idPrefix}-location`} className="block text-sm font-medium">
-            Location
-          </label>
-          <input id={`${idPrefix}-location`} value={value.value} maxLength={120} onChange={(e) => onChange({ kind: "location", value: e.target.value })} placeholder="e.g. Biomed workshop" required className={`mt-1 ${inputClass}`} />
-        </div>
+        <Field id={`${idPrefix}-location`} label="Location" className="w-64">
+          <Input id={`${idPrefix}-location`} value={value.value} maxLength={120} onChange={(e) => onChange({ kind: "location", value: e.target.value })} placeholder="e.g. Biomed workshop" required className="mt-1" />
+        </Field>
       )}
       {value.kind === "patient" && (
-        <div className="w-80">
-          <label htmlFor={`${idPrefix}-patient`} className="block text-sm font-medium">
-            Patient
-          </label>
-          <select id={`${idPrefix}-patient`} value={value.value} onChange={(e) => onChange({ kind: "patient", value: e.target.value })} required className={`mt-1 ${inputClass}`}>
-            <option value="">Choose a patient…</option>
-            {options.patients.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field id={`${idPrefix}-patient`} label="Patient" className="w-80">
+          <Select
+            id={`${idPrefix}-patient`}
+            value={value.value}
+            onChange={(e) => onChange({ kind: "patient", value: e.target.value })}
+            required
+            options={options.patients.map((p) => ({ value: p.id, label: p.label }))}
+            placeholder="Choose a patient…"
+            className="mt-1"
+          />
+        </Field>
       )}
     </div>
   );

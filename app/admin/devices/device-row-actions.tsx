@@ -3,11 +3,13 @@
 // secret (new one shown once), revoke (with confirmation). Each opens a modal dialog; the table refreshes after a change.
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { FormMessage } from "@/components/ui/field";
 import { assignDeviceAction, revokeDeviceAction, rotateSecretAction, setProfileAction } from "./actions";
-import { ActionDialog } from "./action-dialog";
 import { AssignFields, assignmentFields, type AssignOptions, type AssignValue } from "./assign-fields";
 import { ProfileSelect } from "./profile-select";
-import { buttonClass, SecretReveal } from "./secret-reveal";
+import { SecretReveal } from "./secret-reveal";
 
 type Open = "assign" | "profile" | "rotate" | "revoke" | null;
 
@@ -50,66 +52,56 @@ export function DeviceRowActions({ deviceId, type, environmentProfile, revoked, 
     });
 
   const assignTarget = () => (assign.kind === "none" ? { unassign: true as const } : assignmentFields(assign));
-  const small = `${buttonClass} border border-line-strong px-2 py-1 text-xs text-ink hover:bg-panel-raised`;
-  const errorLine = error && (
-    <p role="alert" className="mt-3 text-sm text-alarm-high">
-      {error}
-    </p>
-  );
+  const errorLine = error && <FormMessage className="mt-3">{error}</FormMessage>;
 
   return (
     <div className="flex justify-end gap-1.5">
-      <button type="button" className={small} onClick={() => show("assign")}>
+      <Button variant="small" onClick={() => show("assign")}>
         Assign
-      </button>
+      </Button>
       {type === "env_sensor" && (
-        <button type="button" className={small} onClick={() => show("profile")}>
+        <Button variant="small" onClick={() => show("profile")}>
           Profile
-        </button>
+        </Button>
       )}
-      <button type="button" className={small} onClick={() => show("rotate")}>
+      <Button variant="small" onClick={() => show("rotate")}>
         Rotate secret
-      </button>
-      <button type="button" className={`${small} text-alarm-high`} onClick={() => show("revoke")}>
+      </Button>
+      <Button variant="small" className="text-alarm-high" onClick={() => show("revoke")}>
         Revoke
-      </button>
+      </Button>
 
-      <ActionDialog title={`Assign ${deviceId}`} open={open === "assign"} onClose={close}>
+      <Dialog title={`Assign ${deviceId}`} open={open === "assign"} onClose={close}>
         <p className="mb-3 text-sm text-ink-muted">A device is used at one place at a time; this replaces its current assignment.</p>
         <AssignFields idPrefix={`assign-${deviceId}`} options={options} allowNone value={assign} onChange={setAssign} />
         {errorLine}
         <div className="mt-4 flex gap-2">
-          <button type="button" disabled={pending} className={`${buttonClass} bg-accent text-canvas`} onClick={() => run(() => assignDeviceAction({ deviceId, target: assignTarget() }), close)}>
+          <Button variant="accent" disabled={pending} onClick={() => run(() => assignDeviceAction({ deviceId, target: assignTarget() }), close)}>
             {pending ? "Saving…" : "Save"}
-          </button>
-          <button type="button" className={`${buttonClass} border border-line-strong text-ink`} onClick={close}>
+          </Button>
+          <Button variant="outline" onClick={close}>
             Cancel
-          </button>
+          </Button>
         </div>
-      </ActionDialog>
+      </Dialog>
 
-      <ActionDialog title={`What ${deviceId} watches`} open={open === "profile"} onClose={close}>
+      <Dialog title={`What ${deviceId} watches`} open={open === "profile"} onClose={close}>
         <p className="mb-3 text-sm text-ink-muted">
           With a profile, readings outside its range for 5 minutes raise an excursion alarm, and every excursion and logger gap is recorded for compliance.
         </p>
         <ProfileSelect id={`profile-${deviceId}`} value={profile} onChange={setProfile} />
         {errorLine}
         <div className="mt-4 flex gap-2">
-          <button
-            type="button"
-            disabled={pending}
-            className={`${buttonClass} bg-accent text-canvas`}
-            onClick={() => run(() => setProfileAction({ deviceId, environmentProfile: profile || null }), close)}
-          >
+          <Button variant="accent" disabled={pending} onClick={() => run(() => setProfileAction({ deviceId, environmentProfile: profile || null }), close)}>
             {pending ? "Saving…" : "Save"}
-          </button>
-          <button type="button" className={`${buttonClass} border border-line-strong text-ink`} onClick={close}>
+          </Button>
+          <Button variant="outline" onClick={close}>
             Cancel
-          </button>
+          </Button>
         </div>
-      </ActionDialog>
+      </Dialog>
 
-      <ActionDialog title={`Rotate the secret of ${deviceId}`} open={open === "rotate"} onClose={close}>
+      <Dialog title={`Rotate the secret of ${deviceId}`} open={open === "rotate"} onClose={close}>
         {secret ? (
           <SecretReveal deviceId={deviceId} secret={secret} heading={`New secret for ${deviceId}.`} onDone={close} />
         ) : (
@@ -117,10 +109,9 @@ export function DeviceRowActions({ deviceId, type, environmentProfile, revoked, 
             <p className="text-sm">The current secret stops working at once and the device is disconnected until it is given the new one.</p>
             {errorLine}
             <div className="mt-4 flex gap-2">
-              <button
-                type="button"
+              <Button
+                variant="warning"
                 disabled={pending}
-                className={`${buttonClass} bg-alarm-medium text-canvas`}
                 onClick={() =>
                   startTransition(async () => {
                     const res = await rotateSecretAction({ deviceId });
@@ -130,30 +121,30 @@ export function DeviceRowActions({ deviceId, type, environmentProfile, revoked, 
                 }
               >
                 {pending ? "Rotating…" : "Rotate secret"}
-              </button>
-              <button type="button" className={`${buttonClass} border border-line-strong text-ink`} onClick={close}>
+              </Button>
+              <Button variant="outline" onClick={close}>
                 Cancel
-              </button>
+              </Button>
             </div>
           </>
         )}
-      </ActionDialog>
+      </Dialog>
 
-      <ActionDialog title={`Revoke ${deviceId}`} open={open === "revoke"} onClose={close}>
+      <Dialog title={`Revoke ${deviceId}`} open={open === "revoke"} onClose={close}>
         <p className="text-sm">
           The device is disconnected at once and can never connect or send again; its open firmware updates are cancelled. This cannot be undone: a replacement
           must be provisioned as a new device.
         </p>
         {errorLine}
         <div className="mt-4 flex gap-2">
-          <button type="button" disabled={pending} className={`${buttonClass} bg-alarm-high text-canvas`} onClick={() => run(() => revokeDeviceAction({ deviceId }), close)}>
+          <Button variant="danger" disabled={pending} onClick={() => run(() => revokeDeviceAction({ deviceId }), close)}>
             {pending ? "Revoking…" : `Revoke ${deviceId}`}
-          </button>
-          <button type="button" className={`${buttonClass} border border-line-strong text-ink`} onClick={close}>
+          </Button>
+          <Button variant="outline" onClick={close}>
             Cancel
-          </button>
+          </Button>
         </div>
-      </ActionDialog>
+      </Dialog>
     </div>
   );
 }

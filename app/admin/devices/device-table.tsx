@@ -1,38 +1,28 @@
 // The registry table: one row per device with assignment (and what an environment sensor watches), status, connectivity, last seen, firmware
 // (against the newest unflagged package of its type), battery and open equipment alarms, plus the row actions.
+import { AssignmentText, Battery, ConnectivityBadge, FirmwareBadge, UpdateState } from "@/components/devices/device-badges";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatTimeAgo, formatUtc } from "@/components/ui/time";
 import type { RegistryDevice } from "@/lib/devices/device-queries";
 import { describeProfile, isEnvironmentProfile } from "@/lib/domain/environment-profiles";
 import type { AssignOptions } from "./assign-fields";
-import { AssignmentText, Battery, ConnectivityBadge, FirmwareBadge, formatAge, formatUtc, UpdateState } from "./device-badges";
 import { DeviceRowActions } from "./device-row-actions";
 
 const ALARM_LABEL: Record<string, string> = { "device.maintenance": "Service due: drifting from normal", "env.excursion": "Out of range", "tech.logger_gap": "Logger silent" };
 const ALARM_BADGE: Record<string, string> = { "env.excursion": "badge-medium" };
 
-const HEADERS = ["Device", "Assigned to", "Status", "Connectivity", "Last seen", "Firmware", "Battery", ""];
+const COLUMNS = ["Device", "Assigned to", "Status", "Connectivity", "Last seen", "Firmware", "Battery", { label: "", srLabel: "Actions" }];
 
 export function DeviceTable({ devices, options, now }: { devices: RegistryDevice[]; options: AssignOptions; now: number }) {
-  if (devices.length === 0) return <p className="mt-6 text-ink-muted">No devices match these filters.</p>;
   return (
-    <div className="mt-4 overflow-x-auto rounded-lg border border-line">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Devices</caption>
-        <thead className="bg-panel text-ink-muted">
-          <tr>
-            {HEADERS.map((h, i) => (
-              <th key={i} scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
-                {h || <span className="sr-only">Actions</span>}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {devices.map((d) => (
-            <DeviceRow key={d.id} device={d} options={options} now={now} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Devices"
+      columns={COLUMNS}
+      rows={devices}
+      row={(d) => <DeviceRow key={d.id} device={d} options={options} now={now} />}
+      empty={<EmptyState>No devices match these filters.</EmptyState>}
+    />
   );
 }
 
@@ -65,11 +55,11 @@ function DeviceRow({ device: d, options, now }: { device: RegistryDevice; option
         )}
       </td>
       <td className="px-3 py-2 whitespace-nowrap">
-        {revoked ? <span title={d.revokedAt ? formatUtc(d.revokedAt) : undefined}>Revoked</span> : <span className="text-ok">Active</span>}
+        {revoked ? <span title={d.revokedAt ? formatUtc(d.revokedAt, { zone: true }) : undefined}>Revoked</span> : <span className="text-ok">Active</span>}
       </td>
       <td className="px-3 py-2 whitespace-nowrap">{revoked ? <span>—</span> : <ConnectivityBadge connectivity={d.connectivity} />}</td>
-      <td className="px-3 py-2 whitespace-nowrap tabular" title={d.lastSeenAt ? formatUtc(d.lastSeenAt) : undefined}>
-        {d.lastSeenAt ? formatAge(d.lastSeenAt, now) : <span className="text-ink-faint">never</span>}
+      <td className="px-3 py-2 whitespace-nowrap tabular" title={d.lastSeenAt ? formatUtc(d.lastSeenAt, { zone: true }) : undefined}>
+        {d.lastSeenAt ? formatTimeAgo(d.lastSeenAt, now) : <span className="text-ink-faint">never</span>}
       </td>
       <td className="px-3 py-2">
         <div className="flex flex-wrap items-center gap-2">

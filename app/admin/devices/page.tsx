@@ -2,15 +2,15 @@
 // connectivity, last seen, firmware and battery; provision, rotate, assign and revoke. Biomed sees
 // beds and wards, never patient identity; an admin's view of patient names is audited.
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AppNav } from "@/components/app-nav";
+import { DeviceSectionTabs } from "@/components/devices/device-section-tabs";
+import { StatLink } from "@/components/ui/stat";
 import { recordPatientReads } from "@/lib/audit/record-audit";
 import { listAssignableTargets, listRegistryDevices, patientIdsOf, registryFiltersSchema, type RegistryDevice } from "@/lib/devices/device-queries";
 import { DEVICE_TYPES, DEVICE_TYPE_KEYS } from "@/lib/domain/device-types";
 import { needsPatch } from "@/lib/firmware/firmware-status";
 import { requirePagePrincipal } from "@/lib/pages/page-principal";
 import { DeviceFilters } from "./device-filters";
-import { DeviceSectionTabs } from "./device-section-tabs";
 import { DeviceTable } from "./device-table";
 import { DeviceTypesHelp } from "./device-types-help";
 import { ProvisionPanel } from "./provision-panel";
@@ -54,12 +54,7 @@ export default async function DevicesPage({ searchParams }: { searchParams: Sear
   if (patientIds.length) await recordPatientReads(principal, "device.list", patientIds, meta, { view: "registry" });
   const types = DEVICE_TYPE_KEYS.map((k) => ({ key: k, label: DEVICE_TYPES[k].label }));
   const s = summaryOf(devices);
-  const stat = (label: string, n: number, href: string, tone = "") => (
-    <Link href={href} className="rounded-lg border border-line bg-panel px-4 py-2 hover:border-line-strong">
-      <span className={`block text-2xl font-semibold tabular ${tone}`}>{n}</span>
-      <span className="text-xs text-ink-muted">{label}</span>
-    </Link>
-  );
+  const stat = (label: string, n: number, href: string, tone = "") => <StatLink label={label} value={n} href={href} tone={tone} />;
 
   return (
     <>

@@ -3,15 +3,25 @@
 // sensor, what it watches (its profile); the secret is shown once on success with a copy button.
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, FormMessage } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
 import { provisionDeviceAction } from "./actions";
 import { AssignFields, assignmentFields, type AssignOptions, type AssignValue } from "./assign-fields";
 import { ProfileSelect } from "./profile-select";
-import { buttonClass, inputClass, SecretReveal } from "./secret-reveal";
+import { SecretReveal } from "./secret-reveal";
 
 export type TypeOption = { key: string; label: string };
 
 /** The device type that has an environment profile. */
 const PROFILE_TYPE = "env_sensor";
+
+const optional = (label: string) => (
+  <>
+    {label} <span className="font-normal text-ink-muted">(optional)</span>
+  </>
+);
 
 export function ProvisionPanel({ types, options }: { types: TypeOption[]; options: AssignOptions }) {
   const router = useRouter();
@@ -57,53 +67,32 @@ export function ProvisionPanel({ types, options }: { types: TypeOption[]; option
           Provision a device
         </h2>
         {!open && (
-          <button type="button" onClick={() => setOpen(true)} className={`${buttonClass} bg-accent text-canvas hover:brightness-110`}>
+          <Button variant="primary" onClick={() => setOpen(true)}>
             New device
-          </button>
+          </Button>
         )}
       </div>
       {open && (
         <form onSubmit={onSubmit} className="mt-3 space-y-3" noValidate>
           <div className="flex flex-wrap items-end gap-3">
-            <div>
-              <label htmlFor="prov-type" className="block text-sm font-medium">
-                Type
-              </label>
-              <select id="prov-type" name="type" required className={`mt-1 ${inputClass}`} value={type} onChange={(e) => setType(e.target.value)}>
-                {types.map((t) => (
-                  <option key={t.key} value={t.key}>
-                    {t.label}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="w-56">
-              <label htmlFor="prov-id" className="block text-sm font-medium">
-                Device id <span className="font-normal text-ink-muted">(optional)</span>
-              </label>
-              <input id="prov-id" name="id" maxLength={64} placeholder="generated when empty" className={`mt-1 ${inputClass} font-mono`} />
-            </div>
-            <div className="w-40">
-              <label htmlFor="prov-fw" className="block text-sm font-medium">
-                Firmware <span className="font-normal text-ink-muted">(optional)</span>
-              </label>
-              <input id="prov-fw" name="firmwareVersion" maxLength={64} placeholder="e.g. 2.4.1" className={`mt-1 ${inputClass} font-mono`} />
-            </div>
+            <Field id="prov-type" label="Type">
+              <Select id="prov-type" name="type" required className="mt-1" value={type} onChange={(e) => setType(e.target.value)} options={types.map((t) => ({ value: t.key, label: t.label }))} />
+            </Field>
+            <Field id="prov-id" label={optional("Device id")} className="w-56">
+              <Input id="prov-id" name="id" maxLength={64} placeholder="generated when empty" className="mt-1 font-mono" />
+            </Field>
+            <Field id="prov-fw" label={optional("Firmware")} className="w-40">
+              <Input id="prov-fw" name="firmwareVersion" maxLength={64} placeholder="e.g. 2.4.1" className="mt-1 font-mono" />
+            </Field>
             {type === PROFILE_TYPE && <ProfileSelect id="prov-profile" value={profile} onChange={setProfile} />}
           </div>
           <AssignFields idPrefix="prov" options={options} allowNone value={assign} onChange={setAssign} />
-          {error && (
-            <p role="alert" className="text-sm text-alarm-high">
-              {error}
-            </p>
-          )}
+          {error && <FormMessage>{error}</FormMessage>}
           <div className="flex gap-2">
-            <button type="submit" disabled={pending} className={`${buttonClass} bg-accent text-canvas hover:brightness-110`}>
+            <Button type="submit" variant="primary" disabled={pending}>
               {pending ? "Provisioning…" : "Provision"}
-            </button>
-            <button type="button" onClick={() => (setOpen(false), setError(null))} className={`${buttonClass} border border-line-strong text-ink hover:bg-panel-raised`}>
-              Cancel
-            </button>
+            </Button>
+            <Button onClick={() => (setOpen(false), setError(null))}>Cancel</Button>
           </div>
         </form>
       )}

@@ -2,10 +2,8 @@
 // Shows a device secret once, with a copy button and how the device uses it. The secret lives only
 // in this component's props: once dismissed it cannot be shown again (rotate to get a new one).
 import { useState } from "react";
-
-export const inputClass =
-  "block w-full rounded border border-line-strong bg-canvas px-3 py-1.5 text-sm text-ink placeholder:text-ink-faint focus:border-accent focus:outline-none";
-export const buttonClass = "rounded px-3 py-1.5 text-sm font-medium disabled:opacity-60";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
 
 export function SecretReveal({ deviceId, secret, heading, onDone }: { deviceId: string; secret: string; heading: string; onDone: () => void }) {
   const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
@@ -22,13 +20,11 @@ export function SecretReveal({ deviceId, secret, heading, onDone }: { deviceId: 
       <p className="font-medium">{heading}</p>
       <p className="mt-1 text-sm text-ink-muted">Copy the secret now and load it into the device: it is shown only this once.</p>
       <div className="mt-3 flex flex-wrap items-center gap-2">
-        <input readOnly aria-label={`Secret of ${deviceId}`} value={secret} onFocus={(e) => e.currentTarget.select()} className={`${inputClass} min-w-72 flex-1 font-mono`} />
-        <button type="button" onClick={copy} className={`${buttonClass} bg-accent text-canvas hover:brightness-110`}>
+        <Input readOnly aria-label={`Secret of ${deviceId}`} value={secret} onFocus={(e) => e.currentTarget.select()} className="min-w-72 flex-1 font-mono" />
+        <Button variant="primary" onClick={copy}>
           {copied === "yes" ? "Copied" : "Copy"}
-        </button>
-        <button type="button" onClick={onDone} className={`${buttonClass} border border-line-strong text-ink hover:bg-panel-raised`}>
-          Done
-        </button>
+        </Button>
+        <Button onClick={onDone}>Done</Button>
       </div>
       {copied === "failed" && <p className="mt-2 text-sm text-alarm-medium">Copying is blocked here: select the secret and copy it by hand.</p>}
       <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs text-ink-muted">

@@ -1,12 +1,14 @@
 "use client";
 // Per-package actions: assign to devices of its type (the ones needing a patch preselected, or all
-// outdated at once), flag with a reason, unflag. Dialogs reuse the registry's ActionDialog.
+// outdated at once), flag with a reason, unflag. Each in a modal dialog.
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { FirmwareBadge } from "@/components/devices/device-badges";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Field, FormMessage } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
 import type { FirmwareStatus } from "@/lib/firmware/firmware-status";
-import { ActionDialog } from "../devices/action-dialog";
-import { FirmwareBadge } from "../devices/device-badges";
-import { buttonClass, inputClass } from "../devices/secret-reveal";
 import { assignFirmwareAction, flagPackageAction, unflagPackageAction } from "./actions";
 
 export type AssignableDevice = { id: string; version: string | null; status: FirmwareStatus; where: string };
@@ -57,29 +59,28 @@ export function PackageActions({ pkg, devices }: { pkg: Pkg; devices: Assignable
     });
   }
 
-  const small = `${buttonClass} border border-line-strong px-2 py-1 text-xs text-ink hover:bg-panel-raised`;
   const note = message && (
-    <p role={message.ok ? "status" : "alert"} className={`mt-3 text-sm ${message.ok ? "text-ok" : "text-alarm-high"}`}>
+    <FormMessage ok={message.ok} className="mt-3">
       {message.text}
-    </p>
+    </FormMessage>
   );
 
   if (pkg.flagged) {
     return (
-      <button type="button" className={small} disabled={pending} onClick={unflag}>
+      <Button variant="small" disabled={pending} onClick={unflag}>
         Unflag
-      </button>
+      </Button>
     );
   }
   return (
     <div className="flex justify-end gap-1.5">
-      <button type="button" className={small} onClick={() => show("assign")}>
+      <Button variant="small" onClick={() => show("assign")}>
         Assign…
-      </button>
-      <button type="button" className={`${small} text-alarm-high`} onClick={() => show("flag")}>
+      </Button>
+      <Button variant="small" className="text-alarm-high" onClick={() => show("flag")}>
         Flag…
-      </button>
-      <ActionDialog title={`Assign ${pkg.deviceType} ${pkg.version}`} open={open === "assign"} onClose={close}>
+      </Button>
+      <Dialog title={`Assign ${pkg.deviceType} ${pkg.version}`} open={open === "assign"} onClose={close}>
         {devices.length === 0 ? (
           <p className="text-sm text-ink-muted">There are no active devices of this type.</p>
         ) : (
@@ -98,33 +99,32 @@ export function PackageActions({ pkg, devices }: { pkg: Pkg; devices: Assignable
         )}
         {note}
         <div className="mt-4 flex flex-wrap gap-2">
-          <button type="button" disabled={pending || selected.size === 0} className={`${buttonClass} bg-accent text-canvas`} onClick={() => assign({ deviceIds: [...selected] })}>
+          <Button variant="accent" disabled={pending || selected.size === 0} onClick={() => assign({ deviceIds: [...selected] })}>
             {pending ? "Assigning…" : `Assign to ${selected.size} selected`}
-          </button>
-          <button type="button" disabled={pending} className={`${buttonClass} border border-line-strong text-ink`} onClick={() => assign({ allOutdated: true })}>
+          </Button>
+          <Button variant="outline" disabled={pending} onClick={() => assign({ allOutdated: true })}>
             Assign to all outdated
-          </button>
-          <button type="button" className={`${buttonClass} text-ink-muted`} onClick={close}>
+          </Button>
+          <Button variant="quiet" onClick={close}>
             Close
-          </button>
+          </Button>
         </div>
-      </ActionDialog>
-      <ActionDialog title={`Flag ${pkg.deviceType} ${pkg.version} as faulty`} open={open === "flag"} onClose={close}>
+      </Dialog>
+      <Dialog title={`Flag ${pkg.deviceType} ${pkg.version} as faulty`} open={open === "flag"} onClose={close}>
         <p className="text-sm">Devices running it show as flagged, it can no longer be assigned, and its open rollouts are cancelled.</p>
-        <label htmlFor={`flag-${pkg.id}`} className="mt-3 block text-sm font-medium">
-          Reason
-        </label>
-        <input id={`flag-${pkg.id}`} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} placeholder="e.g. watchdog resets during alarm" className={`mt-1 ${inputClass}`} />
+        <Field id={`flag-${pkg.id}`} label="Reason" className="mt-3">
+          <Input id={`flag-${pkg.id}`} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} placeholder="e.g. watchdog resets during alarm" className="mt-1" />
+        </Field>
         {note}
         <div className="mt-4 flex gap-2">
-          <button type="button" disabled={pending} className={`${buttonClass} bg-alarm-high text-canvas`} onClick={flag}>
+          <Button variant="danger" disabled={pending} onClick={flag}>
             {pending ? "Flagging…" : "Flag package"}
-          </button>
-          <button type="button" className={`${buttonClass} border border-line-strong text-ink`} onClick={close}>
+          </Button>
+          <Button variant="outline" onClick={close}>
             Cancel
-          </button>
+          </Button>
         </div>
-      </ActionDialog>
+      </Dialog>
     </div>
   );
 }

@@ -3,6 +3,8 @@
 // ones, and the rollout log with the states devices report.
 import type { Metadata } from "next";
 import { AppNav } from "@/components/app-nav";
+import { assignmentLabel } from "@/components/devices/device-badges";
+import { DeviceSectionTabs } from "@/components/devices/device-section-tabs";
 import { recordPatientReads } from "@/lib/audit/record-audit";
 import { listRegistryDevices, patientIdsOf } from "@/lib/devices/device-queries";
 import { DEVICE_TYPES, DEVICE_TYPE_KEYS } from "@/lib/domain/device-types";
@@ -13,8 +15,6 @@ import { summarizePatchStatus } from "@/lib/devices/patch-status";
 import { describeTrustedKeys } from "@/lib/firmware/trusted-keys";
 import { MAX_PACKAGE_BYTES } from "@/lib/firmware/upload-package";
 import { requirePagePrincipal } from "@/lib/pages/page-principal";
-import { assignmentLabel } from "../devices/device-badges";
-import { DeviceSectionTabs } from "../devices/device-section-tabs";
 import type { AssignableDevice } from "./package-actions";
 import { PackageTable } from "./package-table";
 import { PatchStatusView } from "./patch-status-view";

@@ -1,11 +1,13 @@
 // Patch status per device type: the newest unflagged version, flagged versions, counts of active
 // devices by firmware state, and the devices to patch (flagged first, then outdated, then unknown).
 import Link from "next/link";
+import { AssignmentText, ConnectivityBadge, FirmwareBadge, UpdateState } from "@/components/devices/device-badges";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
 import type { PatchStatusType } from "@/lib/devices/patch-status";
-import { AssignmentText, ConnectivityBadge, FirmwareBadge, UpdateState } from "../devices/device-badges";
 
 export function PatchStatusView({ types }: { types: PatchStatusType[] }) {
-  if (types.length === 0) return <p className="mt-3 text-sm text-ink-muted">No devices and no packages yet.</p>;
+  if (types.length === 0) return <EmptyState className="mt-3 text-sm">No devices and no packages yet.</EmptyState>;
   return (
     <div className="mt-3 grid gap-4 xl:grid-cols-2">
       {types.map((t) => (
@@ -58,50 +60,42 @@ function TypeCard({ t }: { t: PatchStatusType }) {
           {!c.total ? "No active devices of this type." : t.latest ? "Every active device runs the newest firmware." : "No package uploaded for this type yet: nothing to compare against."}
         </p>
       ) : (
-        <div className="mt-3 max-h-80 overflow-y-auto rounded border border-line">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{`${t.label} devices that need a patch`}</caption>
-            <thead className="sticky top-0 bg-panel-raised text-xs text-ink-muted">
-              <tr>
-                {["Device", "Where", "Runs", "Update", "Connectivity"].map((h) => (
-                  <th key={h} scope="col" className="px-2 py-1 font-medium">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {t.needsPatch.map((d) => (
-                <tr key={d.id} className="border-t border-line">
-                  <td className="px-2 py-1 font-mono">
-                    <Link href={`/admin/devices?q=${encodeURIComponent(d.id)}`} className="hover:underline">
-                      {d.id}
-                    </Link>
-                  </td>
-                  <td className="px-2 py-1">
-                    <AssignmentText assignment={d.assignment} />
-                  </td>
-                  <td className="px-2 py-1 whitespace-nowrap">
-                    <span className="mr-2 font-mono">{d.firmwareVersion ?? "—"}</span>
-                    <FirmwareBadge status={d.firmware.status} title={d.firmware.flagReason ?? undefined} />
-                  </td>
-                  <td className="px-2 py-1 whitespace-nowrap text-xs">
-                    {d.update ? (
-                      <>
-                        <span className="font-mono">{d.update.version}</span> <UpdateState state={d.update.state} detail={d.update.detail} />
-                      </>
-                    ) : (
-                      <span className="text-ink-faint">none</span>
+        <DataTable
+          caption={`${t.label} devices that need a patch`}
+          className="mt-3 max-h-80 overflow-y-auto rounded border border-line"
+          headClassName="sticky top-0 bg-panel-raised text-xs text-ink-muted"
+          thClassName="px-2 py-1 font-medium"
+          columns={["Device", "Where", "Runs", "Update", "Connectivity"]}
+          rows={t.needsPatch}
+          row={(d) => (
+            <tr key={d.id} className="border-t border-line">
+              <td className="px-2 py-1 font-mono">
+                <Link href={`/admin/devices?q=${encodeURIComponent(d.id)}`} className="hover:underline">
+                  {d.id}
+                </Link>
+              </td>
+              <td className="px-2 py-1">
+                <AssignmentText assignment={d.assignment} />
+              </td>
+              <td className="px-2 py-1 whitespace-nowrap">
+                <span className="mr-2 font-mono">{d.firmwareVersion ?? "—"}</span>
+                <FirmwareBadge status={d.firmware.status} title={d.firmware.flagReason ?? undefined} />
+              </td>
+              <td className="px-2 py-1 whitespace-nowrap text-xs">
+                {d.update ? (
+                  <>
+                    <span className="font-mono">{d.update.version}</span> <UpdateState state={d.update.state} detail={d.update.detail} />
+                  </>
+                ) : (
+                  <span className="text-ink-faint">none</span>
                     )}
                   </td>
                   <td className="px-2 py-1">
                     <ConnectivityBadge connectivity={d.connectivity} />
                   </td>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+          )}
+        />
       )}
     </section>
   );

@@ -1,37 +1,31 @@
 // The rollout log: the most recently changed device updates with the state each device reported.
-import { formatUtc, UpdateState } from "../devices/device-badges";
+import { UpdateState } from "@/components/devices/device-badges";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatUtc } from "@/components/ui/time";
 
 type Row = { id: string; deviceId: string; state: string; detail: string | null; updatedAt: string; package: { deviceType: string; version: string } };
 
 export function RecentUpdates({ updates }: { updates: Row[] }) {
-  if (updates.length === 0) return <p className="mt-3 text-sm text-ink-muted">No updates assigned yet.</p>;
   return (
-    <div className="mt-3 overflow-x-auto rounded-lg border border-line">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Recent firmware updates</caption>
-        <thead className="bg-panel text-ink-muted">
-          <tr>
-            {["Changed", "Device", "Package", "State", "Detail"].map((h) => (
-              <th key={h} scope="col" className="px-3 py-2 font-medium">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {updates.map((u) => (
-            <tr key={u.id} className="border-t border-line">
-              <td className="px-3 py-1.5 whitespace-nowrap tabular">{formatUtc(u.updatedAt)}</td>
-              <td className="px-3 py-1.5 font-mono">{u.deviceId}</td>
-              <td className="px-3 py-1.5 font-mono text-xs">{`${u.package.deviceType} ${u.package.version}`}</td>
-              <td className="px-3 py-1.5">
-                <UpdateState state={u.state} detail={u.detail} />
-              </td>
-              <td className="px-3 py-1.5 text-xs text-ink-muted">{u.detail ?? ""}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Recent firmware updates"
+      className="mt-3 overflow-x-auto rounded-lg border border-line"
+      thClassName="px-3 py-2 font-medium"
+      columns={["Changed", "Device", "Package", "State", "Detail"]}
+      rows={updates}
+      empty={<EmptyState className="mt-3 text-sm">No updates assigned yet.</EmptyState>}
+      row={(u) => (
+        <tr key={u.id} className="border-t border-line">
+          <td className="px-3 py-1.5 whitespace-nowrap tabular">{formatUtc(u.updatedAt, { zone: true })}</td>
+          <td className="px-3 py-1.5 font-mono">{u.deviceId}</td>
+          <td className="px-3 py-1.5 font-mono text-xs">{`${u.package.deviceType} ${u.package.version}`}</td>
+          <td className="px-3 py-1.5">
+            <UpdateState state={u.state} detail={u.detail} />
+          </td>
+          <td className="px-3 py-1.5 text-xs text-ink-muted">{u.detail ?? ""}</td>
+        </tr>
+      )}
+    />
   );
 }

@@ -5,6 +5,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { AppNav } from "@/components/app-nav";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Field } from "@/components/ui/field";
+import { FilterBar } from "@/components/ui/filter-bar";
+import { Input } from "@/components/ui/input";
+import { formatUtc } from "@/components/ui/time";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { requirePagePrincipal } from "@/lib/pages/page-principal";
 import { listRejections, rejectionTotals } from "@/lib/ingest/list-rejections";
@@ -24,9 +30,6 @@ const paramsSchema = z.object({
 });
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-const inputClass =
-  "mt-1 block w-64 rounded border border-line-strong bg-canvas px-3 py-1.5 text-sm text-ink placeholder:text-ink-faint focus:border-accent focus:outline-none";
 
 function Stat({ label, value, tone }: { label: string; value: string | number; tone?: "warn" | "ok" }) {
   const color = tone === "warn" ? "text-alarm-medium" : tone === "ok" ? "text-ok" : "text-ink";
@@ -58,7 +61,7 @@ export default async function IngestPage({ searchParams }: { searchParams: Searc
       <main className="mx-auto max-w-[120rem] px-4 py-6">
         <h1 className="text-2xl font-semibold">Ingest</h1>
         <p className="mt-1 text-sm text-ink-muted">
-          Telemetry accepted and refused on this app node since {status.since.slice(0, 19).replace("T", " ")} UTC, and the quarantine of refused frames.
+          Telemetry accepted and refused on this app node since {formatUtc(status.since, { precision: "second", zone: true })}, and the quarantine of refused frames.
         </p>
 
         <section aria-labelledby="pipeline" className="mt-6">
@@ -78,30 +81,22 @@ export default async function IngestPage({ searchParams }: { searchParams: Searc
 
         <section aria-labelledby="counters" className="mt-6">
           <h2 id="counters" className="text-lg font-medium">Counters by transport</h2>
-          <div className="mt-3 overflow-x-auto rounded-lg border border-line">
-            <table className="w-full text-left text-sm">
-              <thead className="bg-panel text-ink-muted">
-                <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">Outcome</th>
-                  {TRANSPORTS.map((t) => (
-                    <th key={t} scope="col" className="px-3 py-2 text-right font-medium uppercase">{t}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {outcomes.map((o) => (
-                  <tr key={o} className="border-t border-line">
-                    <th scope="row" className="px-3 py-1.5 font-normal">
-                      <span className="font-mono">{o}</span> <span className="text-ink-muted">· {OUTCOMES[o]}</span>
-                    </th>
-                    {TRANSPORTS.map((t) => (
-                      <td key={t} className="px-3 py-1.5 text-right font-mono tabular">{status.counts[t][o]}</td>
-                    ))}
-                  </tr>
+          <DataTable
+            className="mt-3 overflow-x-auto rounded-lg border border-line"
+            thClassName="px-3 py-2 font-medium"
+            columns={["Outcome", ...TRANSPORTS.map((t) => ({ label: t, className: "text-right uppercase" }))]}
+            rows={outcomes}
+            row={(o) => (
+              <tr key={o} className="border-t border-line">
+                <th scope="row" className="px-3 py-1.5 font-normal">
+                  <span className="font-mono">{o}</span> <span className="text-ink-muted">· {OUTCOMES[o]}</span>
+                </th>
+                {TRANSPORTS.map((t) => (
+                  <td key={t} className="px-3 py-1.5 text-right font-mono tabular">{status.counts[t][o]}</td>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </tr>
+            )}
+          />
         </section>
 
         <section aria-labelledby="quarantine" className="mt-6">
@@ -111,40 +106,24 @@ export default async function IngestPage({ searchParams }: { searchParams: Searc
               Export CSV{params.device ? ` (${params.device})` : ""}
             </a>
           </div>
-          <form method="get" action="/admin/ingest" role="search" aria-label="Filter rejections" className="mt-3 flex items-end gap-3">
-            <div>
-              <label htmlFor="ingest-device" className="block text-sm font-medium">Device id</label>
-              <input id="ingest-device" name="device" defaultValue={params.device ?? ""} placeholder="exact id" maxLength={100} autoComplete="off" className={inputClass} />
-            </div>
-            <button type="submit" className="rounded bg-accent px-4 py-1.5 text-sm font-medium text-canvas hover:brightness-110">Filter</button>
-            {params.device && <Link href="/admin/ingest" className="py-1.5 text-sm text-accent hover:underline">Clear</Link>}
-          </form>
+          <FilterBar action="/admin/ingest" label="Filter rejections" active={Boolean(params.device)} clearLabel="Clear" className="mt-3 flex items-end gap-3">
+            <Field id="ingest-device" label="Device id">
+              <Input id="ingest-device" name="device" defaultValue={params.device ?? ""} placeholder="exact id" maxLength={100} autoComplete="off" width="w-64" className="mt-1" />
+            </Field>
+          </FilterBar>
           {totals.topDevices24h.length > 0 && (
             <p className="mt-2 text-xs text-ink-muted">
               Most rejections in 24 h: {totals.topDevices24h.map((d) => `${d.deviceId ?? "unknown"} (${d.count})`).join(", ")}
             </p>
           )}
-          {page.rejections.length === 0 ? (
-            <p className="mt-4 text-ink-muted">No refused frames{params.device ? " for this device" : ""}.</p>
-          ) : (
-            <div className="mt-3 overflow-x-auto rounded-lg border border-line">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">Refused frames, newest first</caption>
-                <thead className="bg-panel text-ink-muted">
-                  <tr>
-                    {["When (UTC)", "Device", "Transport / topic", "Reason", "Payload"].map((h) => (
-                      <th key={h} scope="col" className="px-3 py-2 font-medium whitespace-nowrap">{h}</th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.rejections.map((r) => (
-                    <RejectionRow key={r.id} rejection={r} />
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <DataTable
+            caption="Refused frames, newest first"
+            className="mt-3 overflow-x-auto rounded-lg border border-line"
+            columns={["When (UTC)", "Device", "Transport / topic", "Reason", "Payload"]}
+            rows={page.rejections}
+            row={(r) => <RejectionRow key={r.id} rejection={r} />}
+            empty={<EmptyState className="mt-4">No refused frames{params.device ? " for this device" : ""}.</EmptyState>}
+          />
           <nav aria-label="Pages" className="mt-3 flex gap-4 text-sm">
             {params.beforeId && <Link href={params.device ? `/admin/ingest?device=${encodeURIComponent(params.device)}` : "/admin/ingest"} className="text-accent hover:underline">← Newest</Link>}
             {page.nextBeforeId && (

@@ -1,4 +1,5 @@
 // One quarantined frame in the admin ingest table: long reasons and payloads fold behind <details>.
+import { UtcTime } from "@/components/ui/time";
 import type { RejectionView } from "@/lib/ingest/list-rejections";
 
 const PREVIEW = 160;
@@ -17,7 +18,7 @@ export function RejectionRow({ rejection: r }: { rejection: RejectionView }) {
   return (
     <tr className="border-t border-line align-top">
       <td className="px-3 py-2 font-mono tabular whitespace-nowrap">
-        <time dateTime={r.receivedAt}>{`${r.receivedAt.slice(0, 10)} ${r.receivedAt.slice(11, 23)}`}</time>
+        <UtcTime iso={r.receivedAt} precision="millisecond" />
       </td>
       <td className="px-3 py-2 font-mono whitespace-nowrap">{r.deviceId ?? <span className="text-ink-faint">unknown</span>}</td>
       <td className="px-3 py-2">

@@ -4,8 +4,9 @@
 // alarm expands to its full trail (raised, notified, delivered, read, acknowledged, escalated, resolved).
 import { useState } from "react";
 import { useRoom } from "@/components/live/use-live-socket";
+import { EmptyState } from "@/components/ui/empty-state";
+import { type AlertPriority, type AlertView } from "@/lib/events";
 import { PRIORITY_PRESENTATION } from "@/lib/alerts/alert-policy";
-import type { AlertPriority, AlertView } from "@/lib/events";
 import { escalationLabel, formatAt, newestFirst, stateLabel } from "./alarm-history-model";
 import { AlertTrail } from "./alert-trail";
 import { ALERT_HISTORY_LIMIT, errorText } from "./patient-api";
@@ -48,7 +49,7 @@ export function AlarmHistory({ patientId }: { patientId: string }) {
       </div>
       {query.isError && <p className="mt-3 text-sm text-alarm-low">{errorText(query.error, "Alarm history")}</p>}
       {query.isPending && <p className="mt-3 text-sm text-ink-muted">Loading…</p>}
-      {query.data && list.length === 0 && <p className="mt-3 text-sm text-ink-muted">{openOnly ? "No open alarms." : "No alarms recorded for this patient."}</p>}
+      {query.data && list.length === 0 && <EmptyState className="mt-3 text-sm">{openOnly ? "No open alarms." : "No alarms recorded for this patient."}</EmptyState>}
       <ul className="mt-3 divide-y divide-line rounded-lg border border-line bg-panel">
         {list.slice(0, shown).map((a) => (
           <AlarmRow key={a.id} alert={a} />

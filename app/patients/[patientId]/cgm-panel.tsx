@@ -8,6 +8,8 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { AgpChart } from "@/components/charts/agp-chart";
+import { retryUnlessRefused } from "@/components/data/fetch-data";
+import { queryKeys } from "@/components/data/query-keys";
 import { TimeInRangeBar } from "@/components/charts/time-in-range-bar";
 import { useRoom, useSocketEvent } from "@/components/live/use-live-socket";
 import { useClock } from "@/components/live/use-now";
@@ -17,7 +19,7 @@ import { appendLivePoint } from "@/lib/charts/prepare-trend";
 import type { VitalsPayload } from "@/lib/events";
 import { GlucoseDayCard } from "./glucose-day-card";
 import { CgmStats } from "./cgm-stats";
-import { fetchSeries, retryUnlessRefused, type Series } from "./patient-api";
+import { fetchSeries, type Series } from "./patient-api";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const CGM_WINDOW_MS = 14 * DAY_MS;
@@ -30,24 +32,23 @@ function formatDays(days: number): string {
   return `${d} day${d === 1 ? "" : "s"}`;
 }
 
-const cgmKey = (patientId: string) => ["cgm", patientId] as const;
 const toMinute = (now: number) => Math.floor(now / 60_000) * 60_000;
 
 export function CgmPanel({ patientId, showAlarms }: { patientId: string; showAlarms: boolean }) {
   const queryClient = useQueryClient();
   const now = useClock(toMinute);
   const query = useQuery({
-    queryKey: cgmKey(patientId),
+    queryKey: queryKeys.cgm(patientId),
     queryFn: ({ signal }) => fetchSeries(patientId, "glucose", { from: Date.now() - CGM_WINDOW_MS, maxPoints: CGM_MAX_POINTS }, signal),
     refetchInterval: 5 * 60_000,
     retry: retryUnlessRefused,
   });
-  useRoom("patient", patientId, { onResync: () => void queryClient.invalidateQueries({ queryKey: cgmKey(patientId) }) });
+  useRoom("patient", patientId, { onResync: () => void queryClient.invalidateQueries({ queryKey: queryKeys.cgm(patientId) }) });
   useSocketEvent("vitals", (e: VitalsPayload) => {
     const v = e.values.glucose;
     if (e.patientId !== patientId || v === undefined) return;
     const point = { t: Date.parse(e.ts), v };
-    queryClient.setQueryData<Series>(cgmKey(patientId), (old) => {
+    queryClient.setQueryData<Series>(queryKeys.cgm(patientId), (old) => {
       if (!old) return old;
       const points = appendLivePoint(old.points, point, point.t - CGM_WINDOW_MS);
       return points === old.points ? old : { ...old, points, total: old.total + (points.includes(point) ? 1 : 0) };

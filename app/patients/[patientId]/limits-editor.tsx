@@ -4,15 +4,16 @@
 // inherits the ward or built-in limit; "Remove override" returns the parameter to them.
 import { useQueryClient } from "@tanstack/react-query";
 import { useState, useTransition, type FormEvent } from "react";
+import { queryKeys } from "@/components/data/query-keys";
+import { Input } from "@/components/ui/input";
 import { isLimitCode } from "@/lib/alerts/alarm-limits";
 import type { LimitView } from "@/lib/charts/prepare-limits";
 import { METRICS } from "@/lib/domain/metrics";
 import { setPatientLimitAction } from "./limit-actions";
 import { describeLimit, hasPatientOverride, initialField, parseLimitField } from "./limits-editor-model";
 import { errorText } from "./patient-api";
-import { alarmLimitsKey, useAlarmLimits } from "./use-patient-data";
+import { useAlarmLimits } from "./use-patient-data";
 
-const input = "w-20 rounded border border-line-strong bg-canvas px-2 py-1 text-sm tabular";
 const button = "rounded border border-line-strong px-2 py-0.5 text-xs hover:bg-panel-raised disabled:opacity-50";
 
 function label(code: string): string {
@@ -82,7 +83,7 @@ function EditRow({ patientId, limit, onDone }: { patientId: string; limit: Limit
     startTransition(async () => {
       const res = await setPatientLimitAction({ patientId, code: limit.code, ...values, reason });
       if (!res.ok) return setError(res.fieldErrors ? Object.values(res.fieldErrors).join("; ") : res.error);
-      queryClient.setQueryData<LimitView[]>(alarmLimitsKey(patientId), res.data);
+      queryClient.setQueryData<LimitView[]>(queryKeys.alarmLimits(patientId), res.data);
       onDone();
     });
   const submit = (e: FormEvent) => {
@@ -102,14 +103,14 @@ function EditRow({ patientId, limit, onDone }: { patientId: string; limit: Limit
         <form id={formId} onSubmit={submit} />
       </td>
       <td className="pr-3 align-top">
-        <input form={formId} className={input} value={low} onChange={(e) => setLow(e.target.value)} placeholder={limit.low === null ? "off" : String(limit.low)} aria-label="Low limit" inputMode="decimal" />
+        <Input form={formId} look="cell" width="w-20" value={low} onChange={(e) => setLow(e.target.value)} placeholder={limit.low === null ? "off" : String(limit.low)} aria-label="Low limit" inputMode="decimal" />
       </td>
       <td className="pr-3 align-top">
-        <input form={formId} className={input} value={high} onChange={(e) => setHigh(e.target.value)} placeholder={limit.high === null ? "off" : String(limit.high)} aria-label="High limit" inputMode="decimal" />
+        <Input form={formId} look="cell" width="w-20" value={high} onChange={(e) => setHigh(e.target.value)} placeholder={limit.high === null ? "off" : String(limit.high)} aria-label="High limit" inputMode="decimal" />
       </td>
       <td className="pr-3 align-top text-xs text-ink-muted">Blank inherits the ward or default limit.</td>
       <td className="pr-3 align-top">
-        <input form={formId} className={`${input} w-full min-w-48`} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="Reason (required)" aria-label="Reason" required maxLength={500} />
+        <Input form={formId} look="cell" width="w-20" className="w-full min-w-48" value={reason} onChange={(e) => setReason(e.target.value)} placeholder="Reason (required)" aria-label="Reason" required maxLength={500} />
         {error && <p role="alert" className="mt-1 text-xs text-alarm-medium">{error}</p>}
       </td>
       <td className="space-x-1 text-right align-top whitespace-nowrap">

@@ -1,31 +1,18 @@
 // Browser-side reads for the patient page, each answer checked with zod: observation series
 // (GET /api/v1/patients/{id}/observations), the patient's alerts (GET /api/v1/alerts?patientId=&status=all),
-// one alert's trail (GET /api/v1/alerts/{id}) and the alarm limits in force (GET /api/v1/alerts/limits).
+// one alert's trail (GET /api/v1/alerts/{id}) and the alarm limits in force (GET /api/v1/alerts/limits),
+// through the one fetch helper (components/data/fetch-data).
 import { z } from "zod";
+import { getJson, HttpError } from "@/components/data/fetch-data";
 import { alertDetailViewSchema, alertViewSchema, type AlertDetailView, type AlertView } from "@/lib/events";
 import type { LimitView } from "@/lib/charts/prepare-limits";
 import type { Point } from "@/lib/charts/lttb";
 import type { MetricKey } from "@/lib/domain/metrics";
 
-export class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
-    super(message);
-  }
-}
-
-/** Retry server and network failures twice; a refusal (4xx) will not change by asking again. */
-export const retryUnlessRefused = (count: number, err: Error) => !(err instanceof HttpError && err.status < 500) && count < 2;
-
 export function errorText(err: unknown, what = "Trends"): string {
   if (err instanceof HttpError && err.status === 401) return "Your session has ended. Sign in again.";
   if (err instanceof HttpError && (err.status === 403 || err.status === 404)) return "These data are not available to you.";
   return `${what} could not be loaded. Retrying.`;
-}
-
-async function getJson<T>(url: string, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(url, { signal, headers: { accept: "application/json" } });
-  if (!res.ok) throw new HttpError(res.status, `${url.split("?")[0]} failed (${res.status})`);
-  return schema.parse(await res.json());
 }
 
 const seriesSchema = z.object({

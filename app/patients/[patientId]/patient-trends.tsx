@@ -4,6 +4,8 @@
 // minute) kept current between fetches by the patient's live feed. All charts share one time axis.
 import { useQueries, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { retryUnlessRefused } from "@/components/data/fetch-data";
+import { queryKeys } from "@/components/data/query-keys";
 import { useLiveSocket, useRoom, useSocketEvent } from "@/components/live/use-live-socket";
 import { useClock } from "@/components/live/use-now";
 import { TREND_CHARTS, TREND_CODES, appendLivePoint, timeTicks } from "@/lib/charts/prepare-trend";
@@ -12,7 +14,7 @@ import type { MetricKey } from "@/lib/domain/metrics";
 import type { VitalsPayload } from "@/lib/events";
 import { ChartLegend } from "./chart-legend";
 import { News2TrendCard } from "./news2-trend-card";
-import { fetchSeries, retryUnlessRefused, type Series } from "./patient-api";
+import { fetchSeries, type Series } from "./patient-api";
 import { TREND_MAX_POINTS, TrendCard } from "./trend-card";
 import { useAlarmLimits, usePatientAlerts } from "./use-patient-data";
 
@@ -20,7 +22,6 @@ const REFETCH_MS = 60_000;
 /** The vitals drawn, then NEWS2 (also delivered live as a `vitals` value by the alerting engine). */
 const FETCH_CODES: readonly MetricKey[] = [...TREND_CODES, "news2"];
 
-const observationsKey = (patientId: string, code: MetricKey, range: TimeRangeKey) => ["observations", patientId, code, range] as const;
 const toTenSeconds = (now: number) => Math.floor(now / 10_000) * 10_000;
 
 export type PatientTrendsProps = {
@@ -40,7 +41,7 @@ export function PatientTrends({ patientId, spo2Scale, showAlarms }: PatientTrend
 
   const results = useQueries({
     queries: FETCH_CODES.map((code) => ({
-      queryKey: observationsKey(patientId, code, range),
+      queryKey: queryKeys.observations(patientId, code, range),
       queryFn: ({ signal }: { signal: AbortSignal }) =>
         fetchSeries(patientId, code, { from: Date.now() - TIME_RANGE_MS[range], maxPoints: TREND_MAX_POINTS }, signal),
       refetchInterval: REFETCH_MS,
@@ -52,8 +53,8 @@ export function PatientTrends({ patientId, spo2Scale, showAlarms }: PatientTrend
   // After a reconnect without recovery, fetch again what the feed missed.
   useRoom("patient", patientId, {
     onResync: () => {
-      void queryClient.invalidateQueries({ queryKey: ["observations", patientId] });
-      void queryClient.invalidateQueries({ queryKey: ["alerts", "patient", patientId] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.observationsOf(patientId) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.patientAlerts(patientId) });
     },
   });
   useSocketEvent("vitals", (e: VitalsPayload) => {
@@ -65,7 +66,7 @@ export function PatientTrends({ patientId, spo2Scale, showAlarms }: PatientTrend
       const point = { t, v };
       // Every cached range stays continuous, so switching back shows current data at once.
       for (const r of TIME_RANGE_KEYS) {
-        queryClient.setQueryData<Series>(observationsKey(patientId, code, r), (old) => {
+        queryClient.setQueryData<Series>(queryKeys.observations(patientId, code, r), (old) => {
           if (!old) return old;
           const points = appendLivePoint(old.points, point, t - TIME_RANGE_MS[r]);
           return points === old.points ? old : { ...old, points, total: old.total + (points.includes(point) ? 1 : 0) };

@@ -12,7 +12,7 @@ import { prepareSparkline } from "@/lib/charts/prepare-sparkline";
 import { formatMetric, METRICS, type MetricKey } from "@/lib/domain/metrics";
 import type { BedTile } from "@/lib/store/ward-types";
 import type { AlertPriority, AlertState } from "@/lib/events";
-import { alarmClass, flashes, PRIORITY_SHORT, priorityTextClass, priorityTitle } from "@/lib/alerts-ui/presentation";
+import { alarmClass, flashes, PRIORITY_SHORT, priorityTextClass, priorityTitle } from "@/components/alerts/presentation";
 import type { BedSummary } from "./bed-summary";
 import type { LiveBed } from "./ward-live-state";
 

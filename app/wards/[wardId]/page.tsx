@@ -1,13 +1,11 @@
-// The ward central station: checks access, loads the starting snapshot and the ward's open alerts,
-// audits the read, then hands over to the live client dashboard. router.refresh() from the dashboard
-// re-runs this for a resync.
+// The ward central station: checks access, loads the starting snapshot and the ward's open alerts (with
+// the nav count's, in one query), audits the read, then hands over to the live client dashboard.
+// router.refresh() from the dashboard re-runs this for a resync.
 import { notFound } from "next/navigation";
 import { AppNav } from "@/components/app-nav";
-import { recordPatientReads } from "@/lib/audit/record-audit";
-import { listAlerts } from "@/lib/alerts/alert-queries";
 import { canSeeWard, CLINICAL_ROLES } from "@/lib/auth/principal";
 import { requirePagePrincipal } from "@/lib/pages/page-principal";
-import { loadWardSnapshot } from "@/lib/store/ward-snapshot";
+import { loadWard } from "./load-ward";
 import { WardDashboard } from "./ward-dashboard";
 
 export default async function WardPage({ params }: { params: Promise<{ wardId: string }> }) {
@@ -25,16 +23,12 @@ export default async function WardPage({ params }: { params: Promise<{ wardId: s
       </>
     );
   }
-  // Taken before the queries: an alert raised later arrives live and survives the client's merge.
-  const alertsAt = new Date().toISOString();
-  const [snapshot, alerts] = await Promise.all([loadWardSnapshot(wardId), listAlerts(principal, { wardId, status: "open", limit: 1000 })]);
-  if (!snapshot) notFound();
-  const patientIds = snapshot.beds.flatMap((b) => (b.patient ? [b.patient.id] : []));
-  await recordPatientReads(principal, "ward.view", patientIds, meta, { wardId });
+  const ward = await loadWard(principal, meta, wardId);
+  if (!ward) notFound();
   return (
     <>
-      <AppNav principal={principal} current="/wards" />
-      <WardDashboard snapshot={snapshot} alerts={alerts} alertsAt={alertsAt} />
+      <AppNav principal={principal} current="/wards" alerts={ward.nav} />
+      <WardDashboard snapshot={ward.snapshot} alerts={ward.alerts} cursor={ward.cursor} feed={ward.feed} />
     </>
   );
 }

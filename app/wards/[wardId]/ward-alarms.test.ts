@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { alertView, iso, T0 } from "@/lib/alerts-ui/test-alerts";
+import { alertView, iso, T0 } from "@/test/support/test-alerts";
 import { alarmsByPatient, orderBedsWithAlarms, type AlarmOrderKey } from "./ward-alarms";
 
 describe("alarmsByPatient", () => {

@@ -1,9 +1,9 @@
 // The ward grid's alarms (pure): each patient's top open alarm for the tile (highest priority, then
 // unacknowledged before acknowledged, then the oldest), and the acuity order with patients who have an
-// open high-priority alarm first, NEWS2 order (lib/charts/ward-order) next.
+// open high-priority alarm first, NEWS2 order (ward-order.ts) next.
+import { type AlertView } from "@/lib/events";
 import { isOpen, PRIORITY_PRESENTATION } from "@/lib/alerts/alert-policy";
-import type { AlertView } from "@/lib/events";
-import { orderBeds, type OrderKey, type SortMode } from "@/lib/charts/ward-order";
+import { orderBeds, type OrderKey, type SortMode } from "./ward-order";
 
 export type PatientAlarms = { top: AlertView; open: number };
 

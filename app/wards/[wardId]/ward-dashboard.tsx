@@ -2,23 +2,28 @@
 // The live ward grid. Starts from the server snapshot, applies "vitals" events for this ward (batched,
 // ~10 per second at most), and after every reconnect re-fetches a fresh snapshot (router.refresh) and
 // merges it so nothing missed while offline stays missing. Open alerts of the ward arrive the same way
-// ("alert:raised"/"alert:updated", merged after a resync); each tile shows its patient's top alarm and
+// ("alert:raised"/"alert:updated"; after the first join a catch-up brings what changed since the server
+// render, shared with the nav count); each tile shows its patient's top alarm and
 // the acuity order puts open high alarms first. Tiles are memoised: a vitals event re-renders only its
 // own bed; the 1 Hz clock re-renders a tile only when its status changes.
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
-import { loadAlertList } from "@/components/alerts/alert-list-action";
+import type { AlertFeed } from "@/components/alerts/alert-feed";
+import { useAlertCatchUp } from "@/components/alerts/use-alert-catch-up";
 import { useLiveAlerts } from "@/components/alerts/use-live-alerts";
+import { ConnectionBadge } from "@/components/live/connection-badge";
 import { useLiveSocket, useRoom, useSocketEvent } from "@/components/live/use-live-socket";
+import { EmptyState } from "@/components/ui/empty-state";
 import { calibrateClock, useNow } from "@/components/live/use-now";
+import type { AlertCursor } from "@/lib/alerts/alert-queries";
+import { type AlertView } from "@/lib/events";
 import { isOpen } from "@/lib/alerts/alert-policy";
-import type { AlertView } from "@/lib/events";
-import { isSortMode, type SortMode } from "@/lib/charts/ward-order";
+import { isSortMode, type SortMode } from "./ward-order";
 import type { VitalsPayload } from "@/lib/events";
 import type { WardSnapshot } from "@/lib/store/ward-types";
 import { BedTileCard } from "./bed-tile";
 import { summariseBed } from "./bed-summary";
-import { ConnectionBadge, SortToggle, WardCounts } from "./ward-toolbar";
+import { SortToggle, WardCounts } from "./ward-toolbar";
 import { applyVitals, mergeSnapshot, type LiveBed } from "./ward-live-state";
 import { alarmsByPatient, orderBedsWithAlarms } from "./ward-alarms";
 
@@ -53,7 +58,7 @@ function writeSort(mode: SortMode) {
   sortListeners.forEach((l) => l());
 }
 
-export function WardDashboard({ snapshot, alerts, alertsAt }: { snapshot: WardSnapshot; alerts: AlertView[]; alertsAt: string }) {
+export function WardDashboard({ snapshot, alerts, cursor, feed }: { snapshot: WardSnapshot; alerts: AlertView[]; cursor: AlertCursor; feed: AlertFeed }) {
   const router = useRouter();
   const wardId = snapshot.ward.id;
   const windowMs = snapshot.sparklineMinutes * 60_000;
@@ -90,24 +95,20 @@ export function WardDashboard({ snapshot, alerts, alertsAt }: { snapshot: WardSn
 
   const { status, error } = useLiveSocket();
   const [refusal, setRefusal] = useState<string | null>(null);
-  // After a reconnect the whole page re-renders (router.refresh: beds, vitals and alerts); right after the
-  // first join only the alerts catch up (an alarm raised between the server render and the join).
-  useRoom("ward", wardId, {
-    catchUp: true,
-    onAck: (r) => setRefusal(r.ok ? null : r.error),
-    onResync: ({ first }) => {
-      if (!first) return router.refresh();
-      void loadAlertList({ wardId, priority: null, state: "open", limit: 1000, view: "ward" })
-        .then((r) => r.ok && mergeAlerts(r.data.alerts, r.data.generatedAt))
-        .catch(() => undefined);
-    },
-  });
 
   // Alerts of this ward's room, or of a patient in one of its beds (the socket carries every room's).
   const patientIds = useMemo(() => new Set(beds.flatMap((b) => (b.patient ? [b.patient.id] : []))), [beds]);
   const toItem = useCallback((a: AlertView) => (a.wardId === wardId || (a.patientId !== null && patientIds.has(a.patientId)) ? a : null), [wardId, patientIds]);
   const expected = useCallback((a: AlertView) => isOpen(a) && a.wardId === wardId, [wardId]);
-  const { known: alertMap, merge: mergeAlerts } = useLiveAlerts({ snapshot: alerts, generatedAt: alertsAt, expected, toItem });
+  const { known: alertMap, applyChanges } = useLiveAlerts({ snapshot: alerts, generatedAt: cursor.at, expected, toItem });
+  const catchUp = useAlertCatchUp({ feed, cursor, onChanges: (c) => (c.truncated ? router.refresh() : applyChanges(c.alerts)) });
+  // After a reconnect the whole page re-renders (router.refresh: beds, vitals and alerts); right after the
+  // first join only the alerts catch up (an alarm raised between the server render and the join).
+  useRoom("ward", wardId, {
+    catchUp: true,
+    onAck: (r) => setRefusal(r.ok ? null : r.error),
+    onResync: ({ first }) => (first ? catchUp() : router.refresh()),
+  });
   const alarms = useMemo(() => alarmsByPatient(alertMap.values()), [alertMap]);
 
   const sort = useSyncExternalStore(subscribeSort, readSort, () => "bed" as const);
@@ -144,7 +145,7 @@ export function WardDashboard({ snapshot, alerts, alertsAt }: { snapshot: WardSn
         </div>
       </div>
       {tiles.length === 0 ? (
-        <p className="text-ink-muted">This ward has no beds.</p>
+        <EmptyState className="">This ward has no beds.</EmptyState>
       ) : (
         <ul className="grid grid-cols-[repeat(auto-fill,minmax(14rem,1fr))] gap-2" aria-label="Beds">
           {tiles.map((t) => (

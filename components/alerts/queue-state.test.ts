@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_QUEUE_FILTER } from "./queue-filter";
 import { applyAlert, applyAlerts, isBehind, mergeSnapshot, sortQueue, visibleQueue } from "./queue-state";
-import { T0, alertView, iso } from "./test-alerts";
+import { T0, alertView, iso } from "@/test/support/test-alerts";
 
 const map = (...as: ReturnType<typeof alertView>[]) => new Map(as.map((a) => [a.id, a]));
 

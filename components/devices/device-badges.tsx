@@ -2,24 +2,9 @@
 // Colour carries meaning only: offline/unknown connectivity and low battery are technical ("INOP")
 // conditions, shown cyan; flagged firmware is outlined red, outdated outlined yellow (not flashing:
 // these are maintenance states, not patient alarms).
+import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { DeviceAssignment, RegistryDevice } from "@/lib/devices/device-queries";
 import type { FirmwareStatus } from "@/lib/firmware/firmware-status";
-
-const chip = "inline-block rounded px-1.5 py-0.5 text-xs font-semibold tracking-wide whitespace-nowrap";
-
-/** Deterministic on server and client: "2026-11-23 18:00 UTC". */
-export function formatUtc(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-}
-
-export function formatAge(iso: string | null, now: number): string {
-  if (!iso) return "never";
-  const s = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
-  if (s < 60) return `${s} s ago`;
-  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
-  if (s < 86_400) return `${Math.floor(s / 3600)} h ago`;
-  return `${Math.floor(s / 86_400)} d ago`;
-}
 
 export function ConnectivityBadge({ connectivity }: { connectivity: RegistryDevice["connectivity"] }) {
   if (connectivity === "online") {
@@ -30,25 +15,25 @@ export function ConnectivityBadge({ connectivity }: { connectivity: RegistryDevi
       </span>
     );
   }
-  if (connectivity === "offline") return <span className={`${chip} badge-inop`}>OFFLINE</span>;
-  return <span className={`${chip} border border-alarm-low text-alarm-low`}>UNKNOWN</span>;
+  if (connectivity === "offline") return <Badge tone="inop">OFFLINE</Badge>;
+  return <Badge tone="outline-low">UNKNOWN</Badge>;
 }
 
-const FIRMWARE_CHIP: Record<FirmwareStatus, { text: string; className: string } | null> = {
+const FIRMWARE_CHIP: Record<FirmwareStatus, { text: string; tone: BadgeTone } | null> = {
   current: null,
   untracked: null,
-  outdated: { text: "OUTDATED", className: "border border-alarm-medium text-alarm-medium" },
-  flagged: { text: "FLAGGED", className: "border-2 border-alarm-high text-alarm-high" },
-  unknown: { text: "NO VERSION", className: "border border-line-strong text-ink-muted" },
+  outdated: { text: "OUTDATED", tone: "outline-medium" },
+  flagged: { text: "FLAGGED", tone: "flagged" },
+  unknown: { text: "NO VERSION", tone: "muted" },
 };
 
 export function FirmwareBadge({ status, title }: { status: FirmwareStatus; title?: string }) {
   const c = FIRMWARE_CHIP[status];
   if (!c) return null;
   return (
-    <span className={`${chip} ${c.className}`} title={title}>
+    <Badge tone={c.tone} title={title}>
       {c.text}
-    </span>
+    </Badge>
   );
 }
 
@@ -71,7 +56,7 @@ export function UpdateState({ state, detail }: { state: string; detail?: string 
 export function Battery({ level }: { level: number | null }) {
   if (level === null) return <span className="text-ink-faint">—</span>;
   const pct = Math.max(0, Math.min(100, Math.round(level)));
-  if (pct < 20) return <span className={`${chip} badge-inop tabular`} title="Low battery (technical condition)">{`LOW ${pct}%`}</span>;
+  if (pct < 20) return <Badge tone="inop" className="tabular" title="Low battery (technical condition)">{`LOW ${pct}%`}</Badge>;
   return (
     <span className="inline-flex items-center gap-2 tabular" title={`${pct}%`}>
       <span aria-hidden className="inline-block h-2 w-10 overflow-hidden rounded-sm border border-line-strong">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { alarmClass, badgeClass, escalationLabel, flashes, formatAlertValue, formatClock, isLatched, priorityTextClass, priorityTitle, silenceText } from "./presentation";
-import { T0, alertView, iso } from "./test-alerts";
+import { T0, alertView, iso } from "@/test/support/test-alerts";
 
 describe("alarm presentation (IEC 60601-1-8)", () => {
   it("flashes high and medium while active, steady for low and INOP", () => {

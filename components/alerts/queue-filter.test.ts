@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_QUEUE_FILTER, matchesFilter, parseQueueFilter, queueSearch } from "./queue-filter";
-import { alertView } from "./test-alerts";
+import { alertView } from "@/test/support/test-alerts";
 
 describe("parseQueueFilter / queueSearch", () => {
   it("reads ward, priority and state from the URL", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CUE_PATTERNS, INITIAL_CUE_MEMORY, patternLength, stepCue, type CueAlert } from "./audible-pattern";
-import { T0, iso } from "./test-alerts";
+import { T0, iso } from "@/test/support/test-alerts";
 
 const cue = (id: string, priority: CueAlert["priority"], extra: Partial<CueAlert> = {}): CueAlert => ({ id, priority, state: "active", silencedUntil: null, ...extra });
 

@@ -6,6 +6,9 @@ import type { AlertPriority, AlertView } from "@/lib/events";
 
 export type AlertMark = Pick<AlertView, "id" | "priority" | "state" | "raisedAt" | "escalationLevel" | "wardId" | "silencedUntil">;
 
+/** At most this many active alerts feed the nav count. */
+export const NAV_ALERT_LIMIT = 1000;
+
 export function toMark(a: AlertMark): AlertMark {
   return { id: a.id, priority: a.priority, state: a.state, raisedAt: a.raisedAt, escalationLevel: a.escalationLevel, wardId: a.wardId, silencedUntil: a.silencedUntil };
 }

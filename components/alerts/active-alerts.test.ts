@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { summariseActive, toMark } from "./active-alerts";
-import { alertView } from "./test-alerts";
+import { alertView } from "@/test/support/test-alerts";
 
 describe("nav count", () => {
   it("counts active (unacknowledged) alerts and names the highest priority", () => {
