@@ -13,7 +13,7 @@
 //   const { receipt, pseudonyms } = d.result();
 import { buildKnownIndex } from "./known";
 import { PseudonymBook } from "./pseudonyms";
-import { CLOCK_RULES, DATE_RULES, ELDERLY_YEAR_RULE } from "./rules-dates";
+import { CLOCK_RULES, DATE_RULES, ELDERLY_AGE_RULES, ELDERLY_YEAR_RULE } from "./rules-dates";
 import { EMAIL_RULES, LABELLED_PHONE_RULES, NETWORK_RULES, PHONE_SHAPE_RULES, URL_RULES } from "./rules-contact";
 import { ID_SHAPE_RULES, LABELLED_CODE_RULES, LONG_NUMBER_RULES, SSN_SHAPE_RULES } from "./rules-codes";
 import { PLACE_RULES, TITLED_NAME_RULES } from "./rules-places-names";
@@ -34,6 +34,7 @@ const PATTERN_RULES: readonly TextRule[] = [
   ...LABELLED_CODE_RULES,
   ...LABELLED_PHONE_RULES,
   ...DATE_RULES,
+  ...ELDERLY_AGE_RULES,
   ...SSN_SHAPE_RULES,
   ...PHONE_SHAPE_RULES,
   ...ID_SHAPE_RULES,

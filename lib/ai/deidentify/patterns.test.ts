@@ -83,6 +83,18 @@ describe("dates and times", () => {
   });
 });
 
+describe("ages over 89", () => {
+  it.each([
+    ["a 92-year-old woman", "a 90 or older woman", { date: 1 }],
+    ["aged 93, age: 101", "aged 90 or older, age: 90 or older", { date: 2 }],
+    ["95 yo male", "90 or older male", { date: 1 }],
+    ["a 78-year-old, aged 89, 40 years on the ward", "a 78-year-old, aged 89, 40 years on the ward", {}],
+    ["-90 y or more", "-90 y or more", {}],
+  ])("%s", (input, output, receipt) => {
+    expect(scrub(input)).toEqual([output, receipt]);
+  });
+});
+
 describe("known people and devices", () => {
   it("names several patients apart and treats a shared form as ambiguous", () => {
     const ward: DeidentifyContext = {

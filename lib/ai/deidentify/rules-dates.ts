@@ -4,6 +4,7 @@
 // ("-15 min") contains no date and is left alone.
 import type { ScrubState, TextRule } from "./scrub";
 import {
+  MAX_AGE_SHOWN,
   ageText,
   calendarDateIn,
   daysBetween,
@@ -151,6 +152,22 @@ export const CLOCK_RULES: readonly TextRule[] = [
     const t = clock(m[1], "00", "00", m[2]);
     return t ? relativeInstantText(nearestClockTime(t.hh, t.mi, t.ss, state.now, state.timeZone), state) : null;
   }),
+];
+
+/** An age over 89 written out ("92-year-old", "aged 93", "age: 95") reads "90 or older". */
+export const ELDERLY_AGE_RULES: readonly TextRule[] = [
+  {
+    kind: "date",
+    pattern: /(?<![-+\d.])(\d{2,3})[\s-]*(?:years?|yrs?|y\.?o\.?)(?:[\s-]*old)?\b/gi,
+    accept: (m) => Number(m[1]) > MAX_AGE_SHOWN,
+    replace: () => `${MAX_AGE_SHOWN + 1} or older`,
+  },
+  {
+    kind: "date",
+    pattern: /\b([Aa]ged?|AGED?)(:?\s*)(\d{2,3})\b/g,
+    accept: (m) => Number(m[3]) > MAX_AGE_SHOWN,
+    replace: (m) => `${m[1] ?? ""}${m[2] ?? " "}${MAX_AGE_SHOWN + 1} or older`,
+  },
 ];
 
 /** A bare year that is a 90+ patient's birth year. */
