@@ -1,5 +1,6 @@
-// Cost arithmetic for AI calls (this folder owns AI money: prices, costs, reservations, budget periods
-// and forecasts, all in integer nano-USD; the database side of budgets lives with the call pipeline).
+// lib/ai/costs owns AI money: prices (prices.ts), cost and reservation arithmetic (here), budget scopes
+// and periods (periods.ts) and the month-end forecast (forecast.ts), all in integer nano-USD (money.ts).
+// The database side of budgets (usage rows, reserve and settle) lives with the call pipeline.
 // Chat Completions' prompt_tokens INCLUDES the cached tokens, so
 //   cost = (prompt − cached) × input + cached × cachedInput + completion × output   (prices per 1M tokens)
 // computed exactly in BigInt and rounded UP once to a whole nano-USD, so a cost is never under-stated.

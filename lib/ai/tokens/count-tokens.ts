@@ -1,5 +1,5 @@
-// Input-token counting for AI calls. Owns one promise: the count is an UPPER bound of what the model
-// will bill as prompt tokens, so a budget reservation made from it can never be exceeded by the input.
+// lib/ai/tokens owns token counting for AI calls, with one promise: the input count is an UPPER bound of
+// what the model will bill as prompt tokens, so a budget reservation made from it is never exceeded.
 // OpenAI's o200k families (gpt-4o, gpt-4.1, gpt-4.5, gpt-5, o1/o3/o4) and the built-in demo model are
 // counted exactly with the o200k_base BPE plus the chat framing (the framing is over-counted by one
 // token per message); any other model is counted as UTF-8 bytes plus a generous framing allowance
