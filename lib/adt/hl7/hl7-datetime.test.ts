@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatHl7Timestamp, parseHl7Date, parseHl7Timestamp, utcOffsetMinutes } from "./hl7-datetime";
+import { formatHl7Timestamp, parseHl7Date, parseHl7Timestamp } from "./hl7-datetime";
 
 const iso = (value: string, tz?: string) => {
   const r = parseHl7Timestamp(value, tz);
@@ -56,10 +56,5 @@ describe("formatHl7Timestamp", () => {
     for (const tz of ["UTC", "Europe/Berlin", "America/St_Johns", "Asia/Kolkata"]) {
       expect(iso(formatHl7Timestamp(at, tz))).toBe(at.toISOString());
     }
-  });
-
-  it("computes offsets", () => {
-    expect(utcOffsetMinutes(Date.UTC(2026, 0, 1), "Asia/Kolkata")).toBe(330);
-    expect(utcOffsetMinutes(Date.UTC(2026, 0, 1), "UTC")).toBe(0);
   });
 });

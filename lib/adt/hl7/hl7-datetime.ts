@@ -2,6 +2,8 @@
 // without an offset is wall-clock time in the sender's time zone (IANA name, e.g. "Europe/Berlin"),
 // which is how most PAS send it; that zone is configured, not guessed.
 
+import { utcOffsetMinutes, wallClockToUtc } from "../time-zone";
+
 export type DateParse<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 const TIMESTAMP = /^(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})(?:(\d{2})(?:\.(\d{1,4}))?)?)?([+-]\d{4})?$/;
@@ -38,48 +40,6 @@ function readWallTime(value: string): DateParse<{ wall: WallTime; offsetMinutes:
   return { ok: true, value: { wall: { year, month, day, hour, minute, second, millisecond }, offsetMinutes } };
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-/** Throws a RangeError for a time zone name the runtime does not know (a configuration mistake). */
-export function assertTimeZone(timeZone: string): void {
-  formatterFor(timeZone);
-}
-
-/** Minutes east of UTC in `timeZone` at the instant `utcMs`. */
-export function utcOffsetMinutes(utcMs: number, timeZone: string): number {
-  if (timeZone === "UTC") return 0;
-  const parts = formatterFor(timeZone).formatToParts(new Date(utcMs));
-  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const seconds = Math.floor(utcMs / 1000) * 1000;
-  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  return Math.round((asUtc - seconds) / 60_000);
-}
-
-function wallToUtc(wall: WallTime, timeZone: string): number {
-  const naive = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.millisecond);
-  const first = naive - utcOffsetMinutes(naive, timeZone) * 60_000;
-  const second = utcOffsetMinutes(first, timeZone);
-  return naive - second * 60_000;
-}
-
 /** An HL7 timestamp as an instant. Needs at least a full date. */
 export function parseHl7Timestamp(value: string, timeZone = "UTC"): DateParse<Date> {
   const read = readWallTime(value);
@@ -87,7 +47,7 @@ export function parseHl7Timestamp(value: string, timeZone = "UTC"): DateParse<Da
   const { wall, offsetMinutes } = read.value;
   const ms =
     offsetMinutes === null
-      ? wallToUtc(wall, timeZone)
+      ? wallClockToUtc(timeZone, wall.year, wall.month, wall.day, wall.hour, wall.minute, wall.second, wall.millisecond).getTime()
       : Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.millisecond) - offsetMinutes * 60_000;
   return { ok: true, value: new Date(ms) };
 }

@@ -2,7 +2,8 @@
 // bad segment and field. AR when the message cannot be processed at all (see read-header), AE when it
 // was understood but its content is wrong. Pure: no database, no clock (times come from the message).
 import { componentOf } from "./hl7-fields";
-import { assertTimeZone, parseHl7Timestamp } from "./hl7-datetime";
+import { parseHl7Timestamp } from "./hl7-datetime";
+import { assertTimeZone } from "../time-zone";
 import { readHeader } from "./read-header";
 import { readPatient } from "./read-patient";
 import { readVisit } from "./read-visit";
