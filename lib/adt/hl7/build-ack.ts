@@ -22,11 +22,13 @@ export interface AckOptions {
 const DEFAULT_TEXT: Record<AckCode, string> = { AA: "accepted", AE: "error", AR: "rejected" };
 const VERSION = /^\d+(\.\d+){0,2}$/;
 
+/** The original's MSH alone: the ACK needs nothing else, and parsing one segment is cheap. */
 function parseOriginal(original: string): Hl7Message | null {
   const clean = normaliseMessageText(original);
   if (!clean.startsWith("MSH") || clean.length < 8) return null;
+  const end = clean.indexOf("\r");
   try {
-    return Hl7Message.parse(clean);
+    return Hl7Message.parse(end === -1 ? clean : clean.slice(0, end));
   } catch {
     return null;
   }
@@ -45,10 +47,14 @@ function copyField(msh: Hl7Segment | undefined, index: number): string {
     .join("~");
 }
 
-function randomControlId(): string {
-  const bytes = new Uint8Array(8);
-  globalThis.crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+// ACK control ids: a random prefix per process and a counter, unique across restarts and cheap (a random
+// draw per ACK cost more than building the ACK). At most 20 characters, as MSH-10 allows.
+let ackCounter = 0;
+const ackPrefix = Array.from(globalThis.crypto.getRandomValues(new Uint8Array(4)), (b) => b.toString(16).padStart(2, "0")).join("");
+
+function nextControlId(): string {
+  ackCounter += 1;
+  return `A${ackPrefix}${ackCounter.toString(36)}`;
 }
 
 function errSegment(error: Hl7FieldError, modern: boolean, context: Hl7Context): Hl7Segment {
@@ -95,7 +101,7 @@ export function buildAck(original: string, options: AckOptions): string {
       formatHl7Timestamp(options.now ?? new Date()),
       "",
       messageType,
-      escapeHl7(options.controlId ?? randomControlId()),
+      escapeHl7(options.controlId ?? nextControlId()),
       processingId,
       version,
     ],
