@@ -214,6 +214,26 @@ describe("startMllpListener framing, over a raw socket", () => {
     await closed;
   });
 
+  it("turns away connections past maxConnections", async () => {
+    const l = await start({ maxConnections: 1 });
+    const first = await rawPeer(l);
+    await first.write(encodeMllpFrame(admit("M1")));
+    await first.acks(1);
+    const second = net.connect({ host: l.host, port: l.port });
+    sockets.push(second);
+    await new Promise<void>((resolve) => second.once("close", () => resolve()).on("error", () => undefined));
+    expect(l.connectionCount()).toBe(1);
+  });
+
+  it("reads and writes Latin-1 when told to", async () => {
+    const received: string[] = [];
+    const peer = await rawPeer(await start({ encoding: "latin1", onMessage: async (t) => (received.push(t), answer(t)) }));
+    const text = admit("L1").replace("Novak", "Müller");
+    await peer.write(encodeMllpFrame(text, "latin1"));
+    expect(msa((await peer.acks(1))[0]!)).toMatchObject({ code: "AA", controlId: "L1" });
+    expect(received[0]).toContain("Müller");
+  });
+
   it("refuses to start on a port in use", async () => {
     const l = await start();
     await expect(startMllpListener({ port: l.port, host: "127.0.0.1", onMessage: answer })).rejects.toThrow(/EADDRINUSE/);
