@@ -108,6 +108,12 @@ describe("generateAdtScenario", () => {
     expect(generateAdtScenario({ wards, start, seed: 12 }).map((m) => m.text)).not.toEqual(a);
   });
 
+  it("keeps time order for a dense benchmark day (messages closer than a second)", () => {
+    const dense = generateAdtScenario({ wards, start, seed: 4, messages: 2000, hours: 0.25 });
+    for (let i = 1; i < dense.length; i += 1) expect(dense[i]!.at.getTime()).toBeGreaterThanOrEqual(dense[i - 1]!.at.getTime());
+    expect(new Set(dense.map((m) => m.controlId)).size).toBe(2000);
+  });
+
   it("fails clearly when there is no bed at all", () => {
     expect(() => generateAdtScenario({ wards: [{ code: "X", beds: [] }], start })).toThrow(/no free bed/);
   });

@@ -97,7 +97,8 @@ export function generateAdtScenario(options: ScenarioOptions): ScenarioMessage[]
     counter += 1;
     history.push({ event, stay });
     const offset = Math.round(((counter - 0.5 + (rand() - 0.5) * 0.8) * stepMs) / 1000) * 1000;
-    const at = new Date(Math.floor(options.start.getTime() / 1000) * 1000 + offset);
+    // Whole seconds (HL7 timestamps carry no milliseconds here), never earlier than the message before.
+    const at = new Date(Math.max(Math.floor(options.start.getTime() / 1000) * 1000 + offset, out.at(-1)?.at.getTime() ?? 0));
     const controlId = `${prefix}${String(counter).padStart(6, "0")}`;
     const text = buildAdtText({ event, controlId, at, patient: stay.patient, visitNumber: stay.visitNumber, bed: stay.bed, timeZone: options.timeZone, ...extra });
     out.push({ at, event, controlId, mrn: stay.patient.mrn, visitNumber: stay.visitNumber, text, note });
@@ -120,7 +121,7 @@ export function generateAdtScenario(options: ScenarioOptions): ScenarioMessage[]
     const occupants = [...inBed.values()];
     const previous = history.at(-1);
     const free = freeBeds();
-    const readmittable = discharged.filter((d) => !isDeathDisposition(d.disposition) && !occupants.some((o) => o.patient.mrn === d.patient.mrn));
+    const readmittable = done.readmit ? [] : discharged.filter((d) => !isDeathDisposition(d.disposition) && !occupants.some((o) => o.patient.mrn === d.patient.mrn));
     if (!done.cancelAdmit && previous?.event === "A01" && counter >= 3) {
       done.cancelAdmit = true;
       inBed.delete(key(previous.stay.bed));
@@ -137,20 +138,22 @@ export function generateAdtScenario(options: ScenarioOptions): ScenarioMessage[]
       admit(earlier.patient, pick(free), `readmit ${earlier.patient.mrn} (earlier visit ${earlier.visitNumber})`);
     } else {
       const roll = rand();
-      const canTransfer = occupants.length > 0 && occupants.some((s) => freeBeds(s.bed.wardCode).length > 0);
+      const wardsWithFree = new Set(free.map((b) => b.wardCode));
+      const movable = occupants.filter((s) => wardsWithFree.size > 1 || (wardsWithFree.size === 1 && !wardsWithFree.has(s.bed.wardCode)));
       if ((roll < 0.4 || occupants.length < 2) && free.length > 0) {
         const bed = pick(free);
         admit(newPatient(), bed, `admit to ${key(bed)}`);
-      } else if (roll < 0.55 && canTransfer) {
-        const stay = pick(occupants.filter((s) => freeBeds(s.bed.wardCode).length > 0));
-        const to = pick(freeBeds(stay.bed.wardCode));
+      } else if (roll < 0.55 && movable.length > 0) {
+        const stay = pick(movable);
+        const to = pick(free.filter((b) => b.wardCode !== stay.bed.wardCode));
         const moved = { ...stay, bed: to };
         inBed.delete(key(stay.bed));
         inBed.set(key(to), moved);
         emit("A02", moved, `transfer ${stay.patient.mrn} from ${key(stay.bed)} to ${key(to)}`, { priorBed: stay.bed });
       } else if (roll < 0.65 && occupants.length > 0) {
         const stay = pick(occupants);
-        const updated = { ...stay, patient: { ...stay.patient, givenName: `${stay.patient.givenName} ${pick(["Marie", "J.", "Lee"])}` } };
+        const firstName = stay.patient.givenName.split(" ")[0] ?? stay.patient.givenName;
+        const updated = { ...stay, patient: { ...stay.patient, givenName: `${firstName} ${pick(["Marie", "J.", "Lee"])}` } };
         inBed.set(key(stay.bed), updated);
         emit("A08", updated, `update the name of ${stay.patient.mrn}`);
       } else if (occupants.length > 0) {
