@@ -3,15 +3,7 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   // Native, WASM or socket-owning packages run from node_modules, never bundled: the custom server
   // and the Next bundles must share one instance of each (see lib/process-singleton.ts).
-  serverExternalPackages: [
-    "@electric-sql/pglite",
-    "pglite-prisma-adapter",
-    "@prisma/adapter-pg",
-    "pg",
-    "aedes",
-    "mqtt",
-    "socket.io",
-  ],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg", "aedes", "mqtt", "socket.io"],
   poweredByHeader: false,
   typedRoutes: false,
 };

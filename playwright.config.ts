@@ -12,7 +12,10 @@ async function chromium(): Promise<{ executablePath: string; args: string[] }> {
   const args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
   if (system) return { executablePath: system, args };
   const sparticuz = (await import("@sparticuz/chromium")).default;
-  return { executablePath: await sparticuz.executablePath(), args: [...sparticuz.args.filter((a) => !a.startsWith("--single-process")), ...args] };
+  return {
+    executablePath: await sparticuz.executablePath(),
+    args: [...sparticuz.args.filter((a) => !a.startsWith("--single-process")), ...args],
+  };
 }
 
 const browser = await chromium();
@@ -39,6 +42,13 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(PORT), DATA_DIR: E2E_DATA_DIR, SIMULATOR: "off", MQTT_PORT: "0", DATABASE_URL: process.env.E2E_DATABASE_URL ?? "", SEED_DEMO: "1" },
+    env: {
+      PORT: String(PORT),
+      DATA_DIR: E2E_DATA_DIR,
+      SIMULATOR: "off",
+      MQTT_PORT: "0",
+      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
+      SEED_DEMO: "1",
+    },
   },
 });

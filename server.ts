@@ -34,7 +34,10 @@ async function main() {
   const db = await getDatabase();
   const demo = e.demo ? await seedDemo(e.dataDir) : null;
   const cluster = e.REDIS_URL ? await connectClusterAdapter(e.REDIS_URL, console.log) : null;
-  const lead = cluster && e.DATABASE_URL ? await holdAlertingLead({ databaseUrl: e.DATABASE_URL, start: () => startAlerting(), log: console.log }) : null;
+  const lead =
+    cluster && e.DATABASE_URL
+      ? await holdAlertingLead({ databaseUrl: e.DATABASE_URL, start: () => startAlerting(), log: console.log })
+      : null;
   const alerting = lead ? null : await startAlerting();
   const stopConnectivity = await startConnectivityMonitor();
   const mqtt = await startMqtt(e, console.log);
@@ -59,8 +62,18 @@ async function main() {
 
   const control = await startControlChannel(e.dataDir, runCliCommand);
   const simulator = e.simulator ? await startDemoSimulator(mqtt.url, (m) => console.log(`[simulator] ${m}`)) : null;
-  setProcessSingleton<RuntimeInfo>("runtimeInfo", { mqtt: { mode: mqtt.mode, url: mqtt.url }, simulator: !!simulator, startedAt: new Date().toISOString() });
-  printBanner({ env: e, dbKind: db.sql.kind, mqtt, demo: demo?.credentials ?? null, simulated: simulator ? { monitors: simulator.monitorCount, equipment: simulator.equipmentCount } : null });
+  setProcessSingleton<RuntimeInfo>("runtimeInfo", {
+    mqtt: { mode: mqtt.mode, url: mqtt.url },
+    simulator: !!simulator,
+    startedAt: new Date().toISOString(),
+  });
+  printBanner({
+    env: e,
+    dbKind: db.sql.kind,
+    mqtt,
+    demo: demo?.credentials ?? null,
+    simulated: simulator ? { monitors: simulator.monitorCount, equipment: simulator.equipmentCount } : null,
+  });
 
   let stopping = false;
   const stop = async (signal: string) => {

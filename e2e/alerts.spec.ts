@@ -20,7 +20,11 @@ const MAX_CRITICAL_FRAMES = 30;
 const rowOf = (page: Page, name: string) => page.locator('[data-testid="alert-row"]').filter({ hasText: name });
 const highRow = (page: Page, name: string) => page.locator('[data-testid="alert-row"][data-priority="high"]').filter({ hasText: name });
 
-test("a deteriorating patient rises to the top, raises a high alarm, and the acknowledgement reaches a second clinician live", async ({ page, browser, request }) => {
+test("a deteriorating patient rises to the top, raises a high alarm, and the acknowledgement reaches a second clinician live", async ({
+  page,
+  browser,
+  request,
+}) => {
   test.setTimeout(90_000);
   const consoleErrors: string[] = [];
   page.on("console", (m) => void (m.type() === "error" && consoleErrors.push(m.text())));
@@ -96,7 +100,10 @@ test("a deteriorating patient rises to the top, raises a high alarm, and the ack
     await expect
       .poll(async () => {
         const trail = (await (await charge.request.get(`/api/v1/alerts/${alertId}`)).json()) as Trail;
-        return trail.events.filter((e) => e.recipient?.name === "Chris Charge" || e.actor?.name === "Chris Charge").map((e) => e.type).sort();
+        return trail.events
+          .filter((e) => e.recipient?.name === "Chris Charge" || e.actor?.name === "Chris Charge")
+          .map((e) => e.type)
+          .sort();
       })
       .toEqual(["delivered", "read"]);
 
@@ -157,7 +164,11 @@ test("an alarm raised while the queue is disconnected appears when it reconnects
   await dev.close();
   // Stored on the server (the API call runs outside the offline browser), not on the disconnected screen.
   await expect
-    .poll(async () => ((await (await page.request.get(`/api/v1/alerts?patientId=${patient.id}`)).json()) as { alerts: { rule: string }[] }).alerts.map((a) => a.rule))
+    .poll(async () =>
+      ((await (await page.request.get(`/api/v1/alerts?patientId=${patient.id}`)).json()) as { alerts: { rule: string }[] }).alerts.map(
+        (a) => a.rule,
+      ),
+    )
     .toEqual(["bp_sys.low"]);
   await expect(rowOf(page, patient.name)).toHaveCount(0);
 

@@ -12,7 +12,16 @@ const BACKLOG = [5.1, 8.9, 9.4, 9.9, 10.3, 10.8, 11.2, 11.5];
 test("a warm vaccine fridge raises an excursion alarm for biomed, who records the corrective action", async ({ page, request }) => {
   test.setTimeout(60_000);
   const location = `E2E fridge ${Date.now()}`;
-  const device = cli<{ id: string; secret: string }>("devices", "create", "--type", "env_sensor", "--environment", "vaccine_fridge", "--location", location);
+  const device = cli<{ id: string; secret: string }>(
+    "devices",
+    "create",
+    "--type",
+    "env_sensor",
+    "--environment",
+    "vaccine_fridge",
+    "--location",
+    location,
+  );
 
   await signIn(page, "biomed@demo.local");
   await page.goto("/alerts");
@@ -36,7 +45,9 @@ test("a warm vaccine fridge raises an excursion alarm for biomed, who records th
   await expect(record).toContainText("ONGOING");
   await expect(record).toContainText("11.5");
   await record.getByRole("button", { name: "Record action" }).click();
-  await record.getByLabel(`Corrective action for ${device.id}`).fill("Door found ajar and closed; stock quarantined pending manufacturer advice");
+  await record
+    .getByLabel(`Corrective action for ${device.id}`)
+    .fill("Door found ajar and closed; stock quarantined pending manufacturer advice");
   await record.getByRole("button", { name: "Save" }).click();
   await expect(record).toContainText("Door found ajar and closed");
   await expect(record).toContainText("Bo Biomed");

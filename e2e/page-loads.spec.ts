@@ -37,10 +37,18 @@ test("a ward load and a queue load each read the alerts once and audit each pati
   await adminPage.getByRole("button", { name: "Sign in" }).click();
   await expect(adminPage).not.toHaveURL(/\/login/);
   await expect
-    .poll(async () => ((await (await adminPage.request.get(`/api/v1/alerts?patientId=${patient.id}`)).json()) as { alerts: { rule: string }[] }).alerts.map((a) => a.rule))
+    .poll(async () =>
+      ((await (await adminPage.request.get(`/api/v1/alerts?patientId=${patient.id}`)).json()) as { alerts: { rule: string }[] }).alerts.map(
+        (a) => a.rule,
+      ),
+    )
     .toEqual(["bp_sys.low"]);
   const auditOf = async (action: string) =>
-    ((await (await adminPage.request.get(`/api/v1/audit?${new URLSearchParams({ actorEmail: email, action, limit: "200" })}`)).json()) as { events: AuditRow[] }).events;
+    (
+      (await (await adminPage.request.get(`/api/v1/audit?${new URLSearchParams({ actorEmail: email, action, limit: "200" })}`)).json()) as {
+        events: AuditRow[];
+      }
+    ).events;
 
   // Signing in lands on her only ward.
   const calls = countServerCalls(page);
@@ -50,12 +58,18 @@ test("a ward load and a queue load each read the alerts once and audit each pati
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/wards\/[^/]+$/);
   await expect(page.getByTestId("connection")).toHaveAttribute("data-status", "live");
-  await expect(page.locator('[data-testid="bed-tile"]').filter({ hasText: patient.name }).getByTestId("tile-alarm")).toHaveAttribute("data-priority", "medium");
+  await expect(page.locator('[data-testid="bed-tile"]').filter({ hasText: patient.name }).getByTestId("tile-alarm")).toHaveAttribute(
+    "data-priority",
+    "medium",
+  );
   await expect.poll(() => calls.length).toBe(1);
   await page.waitForTimeout(1_000);
   expect(calls).toHaveLength(1);
   const wardViews = await auditOf("ward.view");
-  const onWard = patients.filter((p) => p.bed !== null).map((p) => p.id).sort();
+  const onWard = patients
+    .filter((p) => p.bed !== null)
+    .map((p) => p.id)
+    .sort();
   expect(wardViews.map((r) => r.patientId).sort()).toEqual(onWard);
   expect(await auditOf("alerts.read")).toEqual([]);
 

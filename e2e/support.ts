@@ -35,11 +35,19 @@ export async function mqttUrl(request: APIRequestContext): Promise<string> {
 }
 
 /** Publishes frames one by one (QoS 1), each stamped now unless it carries its own `ts` (a logger's backlog). */
-export async function publishFrames(url: string, device: { id: string; secret: string }, frames: { seq: number; values: Record<string, number>; ts?: Date }[]) {
+export async function publishFrames(
+  url: string,
+  device: { id: string; secret: string },
+  frames: { seq: number; values: Record<string, number>; ts?: Date }[],
+) {
   const client = await mqtt.connectAsync(url, { clientId: device.id, username: device.id, password: device.secret, reconnectPeriod: 0 });
   try {
     for (const f of frames) {
-      await client.publishAsync(`devices/${device.id}/telemetry`, JSON.stringify({ seq: f.seq, ts: (f.ts ?? new Date()).toISOString(), values: f.values }), { qos: 1 });
+      await client.publishAsync(
+        `devices/${device.id}/telemetry`,
+        JSON.stringify({ seq: f.seq, ts: (f.ts ?? new Date()).toISOString(), values: f.values }),
+        { qos: 1 },
+      );
     }
   } finally {
     await client.endAsync();

@@ -14,7 +14,12 @@ test("a nurse signs in, sees the ward, and watches a value change when a device 
   await expect(tile).toContainText(patient.name);
 
   const url = await mqttUrl(request);
-  await publishFrames(url, device, [{ seq: 1, values: { heart_rate: 77, spo2: 96, resp_rate: 15, bp_sys: 124, bp_dia: 78, temp: 36.8, consciousness: 0, o2_supplement: 0 } }]);
+  await publishFrames(url, device, [
+    {
+      seq: 1,
+      values: { heart_rate: 77, spo2: 96, resp_rate: 15, bp_sys: 124, bp_dia: 78, temp: 36.8, consciousness: 0, o2_supplement: 0 },
+    },
+  ]);
   await expect(tile.locator('[data-metric="heart_rate"]')).toHaveText(/77/);
   await expect(tile.locator('[data-metric="spo2"]')).toHaveText(/96/);
 
@@ -27,7 +32,11 @@ test("a nurse signs in, sees the ward, and watches a value change when a device 
 test("the nurse opens a patient's chart from the ward", async ({ page, request }) => {
   const patient = cli<PatientRow[]>("patients", "list", "--ward", "4E").find((p) => p.bed === "8")!;
   const device = cli<{ id: string; secret: string }>("devices", "create", "--type", "bedside_monitor", "--patient", patient.id);
-  await publishFrames(await mqttUrl(request), device, Array.from({ length: 5 }, (_, i) => ({ seq: i + 1, values: { heart_rate: 80 + i, spo2: 97 } })));
+  await publishFrames(
+    await mqttUrl(request),
+    device,
+    Array.from({ length: 5 }, (_, i) => ({ seq: i + 1, values: { heart_rate: 80 + i, spo2: 97 } })),
+  );
 
   await signIn(page, "nurse@demo.local");
   await page.locator('[data-testid="bed-tile"][data-bed="8"]').click();

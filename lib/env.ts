@@ -3,9 +3,7 @@ import "server-only";
 import path from "node:path";
 import { z } from "zod";
 
-const onOff = z
-  .enum(["on", "off", "1", "0", "true", "false"])
-  .transform((v) => v === "on" || v === "1" || v === "true");
+const onOff = z.enum(["on", "off", "1", "0", "true", "false"]).transform((v) => v === "on" || v === "1" || v === "true");
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -27,7 +25,11 @@ const envSchema = z.object({
   SIMULATOR: onOff.optional(),
   SEED_DEMO: onOff.optional(),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
-  INGEST_MAX_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),
+  INGEST_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(256 * 1024),
   /** Per-device rate limit: frames per second sustained, and the burst a device may send at once. */
   INGEST_RATE_PER_SEC: z.coerce.number().positive().default(20),
   INGEST_RATE_BURST: z.coerce.number().int().positive().default(200),
@@ -67,7 +69,9 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const e = result.data;
   const embeddedDatabase = !e.DATABASE_URL;
   if (e.REDIS_URL && embeddedDatabase) {
-    throw new Error("Invalid configuration:\n  REDIS_URL: several app nodes need a shared PostgreSQL; set DATABASE_URL too (the embedded database is single-process)");
+    throw new Error(
+      "Invalid configuration:\n  REDIS_URL: several app nodes need a shared PostgreSQL; set DATABASE_URL too (the embedded database is single-process)",
+    );
   }
   const demo = e.SEED_DEMO ?? embeddedDatabase;
   return {

@@ -16,12 +16,14 @@ const reason = z.string({ error: "a reason is required" }).trim().min(1, "a reas
 
 const wording: RefusalWording = { failed: "Not changed", unavailable: "This alert is not available to you." };
 
-export const acknowledgeAlertAction = safeAction({ roles: ALERT_ROLES, input: z.object({ alertId }), wording }, ({ principal, input, meta }) =>
-  acknowledgeAlert(principal, input.alertId, { meta }),
+export const acknowledgeAlertAction = safeAction(
+  { roles: ALERT_ROLES, input: z.object({ alertId }), wording },
+  ({ principal, input, meta }) => acknowledgeAlert(principal, input.alertId, { meta }),
 );
 
-export const resolveAlertAction = safeAction({ roles: ALERT_ROLES, input: z.object({ alertId, reason }), wording }, ({ principal, input, meta }) =>
-  resolveAlert(principal, input.alertId, input.reason, { meta }),
+export const resolveAlertAction = safeAction(
+  { roles: ALERT_ROLES, input: z.object({ alertId, reason }), wording },
+  ({ principal, input, meta }) => resolveAlert(principal, input.alertId, input.reason, { meta }),
 );
 
 export const silenceAlertAction = safeAction(
@@ -43,5 +45,6 @@ export const silenceAlertAction = safeAction(
 
 export const escalateAlertAction = safeAction(
   { roles: ALERT_ROLES, input: z.object({ alertId, reason: z.string().trim().max(500, "at most 500 characters").optional() }), wording },
-  ({ principal, input, meta }) => escalateAlert(principal, input.alertId, { escalationMs: alertingConfig().escalationMs, reason: input.reason || undefined, meta }),
+  ({ principal, input, meta }) =>
+    escalateAlert(principal, input.alertId, { escalationMs: alertingConfig().escalationMs, reason: input.reason || undefined, meta }),
 );

@@ -37,7 +37,15 @@ const COLUMNS = [
   { label: "Actions", className: "pr-3 pl-2 text-right" },
 ];
 
-type Props = { alerts: AlertView[]; cursor: AlertCursor; feed: AlertFeed; filter: QueueFilter; wards: WardOption[]; equipment: boolean; truncated: boolean };
+type Props = {
+  alerts: AlertView[];
+  cursor: AlertCursor;
+  feed: AlertFeed;
+  filter: QueueFilter;
+  wards: WardOption[];
+  equipment: boolean;
+  truncated: boolean;
+};
 
 export function AlertQueue({ alerts, cursor, feed, filter, wards, equipment, truncated }: Props) {
   const router = useRouter();
@@ -67,7 +75,11 @@ export function AlertQueue({ alerts, cursor, feed, filter, wards, equipment, tru
   const wardIds = useMemo(() => wards.map((w) => w.id), [wards]);
   const [refusal, setRefusal] = useState<string | null>(null);
   useRooms("ward", wardIds, { catchUp: true, onAck: (_id, r) => setRefusal(r.ok ? null : r.error), onResync: catchUp });
-  useRooms("equipment", equipmentRoomIds(equipment), { catchUp: true, onAck: (_id, r) => setRefusal(r.ok ? null : r.error), onResync: catchUp });
+  useRooms("equipment", equipmentRoomIds(equipment), {
+    catchUp: true,
+    onAck: (_id, r) => setRefusal(r.ok ? null : r.error),
+    onResync: catchUp,
+  });
   const { status, error } = useLiveSocket();
 
   // Sent to this user (at raise or by escalation): acknowledge receipt, mark the row.

@@ -8,7 +8,18 @@ import { useClock } from "@/components/live/use-now";
 import { formatAge } from "@/lib/charts/data-age";
 import { type AlertView } from "@/lib/events";
 import { isOpen } from "@/lib/alerts/alert-policy";
-import { alarmClass, escalationLabel, flashes, formatAlertValue, formatClock, isLatched, PRIORITY_SHORT, priorityTextClass, priorityTitle, silenceText } from "@/components/alerts/presentation";
+import {
+  alarmClass,
+  escalationLabel,
+  flashes,
+  formatAlertValue,
+  formatClock,
+  isLatched,
+  PRIORITY_SHORT,
+  priorityTextClass,
+  priorityTitle,
+  silenceText,
+} from "@/components/alerts/presentation";
 import type { RowAction } from "./use-queue-actions";
 
 export type AlertRowProps = {
@@ -61,13 +72,25 @@ function Status({ alert, now }: { alert: AlertView; now: number }) {
       )}
       {alert.state === "resolved" && (
         <div>
-          Resolved{alert.resolvedBy ? <> by <span className="font-semibold">{alert.resolvedBy.name}</span></> : " automatically"}
+          Resolved
+          {alert.resolvedBy ? (
+            <>
+              {" "}
+              by <span className="font-semibold">{alert.resolvedBy.name}</span>
+            </>
+          ) : (
+            " automatically"
+          )}
           {alert.resolvedAt ? ` at ${formatClock(alert.resolvedAt, now)}` : ""}
           {alert.resolveReason ? `: ${alert.resolveReason}` : ""}
         </div>
       )}
       {isLatched(alert) && (
-        <div data-testid="latched" className="font-semibold text-alarm-low" title="The condition has cleared; the alarm stays until someone acknowledges it.">
+        <div
+          data-testid="latched"
+          className="font-semibold text-alarm-low"
+          title="The condition has cleared; the alarm stays until someone acknowledges it."
+        >
           Condition cleared (latched)
         </div>
       )}
@@ -85,7 +108,16 @@ function Status({ alert, now }: { alert: AlertView; now: number }) {
 
 const BUTTON = "rounded border px-2 py-1 text-xs font-semibold disabled:cursor-not-allowed disabled:opacity-40";
 
-export const AlertRow = memo(function AlertRow({ alert, wardCode, selected, busy, error, notifiedLevel, onSelect, onAction }: AlertRowProps) {
+export const AlertRow = memo(function AlertRow({
+  alert,
+  wardCode,
+  selected,
+  busy,
+  error,
+  notifiedLevel,
+  onSelect,
+  onAction,
+}: AlertRowProps) {
   const open = isOpen(alert);
   const act = (action: RowAction) => (e: React.MouseEvent) => {
     e.stopPropagation();
@@ -116,7 +148,12 @@ export const AlertRow = memo(function AlertRow({ alert, wardCode, selected, busy
       </td>
       <td className="px-2 py-2">
         {alert.patientId ? (
-          <Link href={`/patients/${alert.patientId}`} prefetch={false} onClick={(e) => e.stopPropagation()} className="font-semibold hover:underline">
+          <Link
+            href={`/patients/${alert.patientId}`}
+            prefetch={false}
+            onClick={(e) => e.stopPropagation()}
+            className="font-semibold hover:underline"
+          >
             {alert.patientName ?? "Unknown patient"}
           </Link>
         ) : alert.rule.startsWith("env.") || alert.rule === "tech.logger_gap" ? (
@@ -145,7 +182,11 @@ export const AlertRow = memo(function AlertRow({ alert, wardCode, selected, busy
       <td className="px-2 py-2">
         <Status alert={alert} now={today} />
         {notifiedLevel !== null && notifiedLevel > 0 && (
-          <span data-testid="escalated-to-you" className="mt-0.5 inline-block rounded border border-accent px-1 text-xs text-accent" title={`Escalated to you as: ${escalationLabel(notifiedLevel)}`}>
+          <span
+            data-testid="escalated-to-you"
+            className="mt-0.5 inline-block rounded border border-accent px-1 text-xs text-accent"
+            title={`Escalated to you as: ${escalationLabel(notifiedLevel)}`}
+          >
             escalated to you
           </span>
         )}
@@ -153,16 +194,36 @@ export const AlertRow = memo(function AlertRow({ alert, wardCode, selected, busy
       <td className="w-px py-2 pr-3 pl-2">
         {open ? (
           <div className="flex justify-end gap-1 whitespace-nowrap">
-            <button type="button" onClick={act("acknowledge")} disabled={alert.state !== "active" || busy !== null} className={`${BUTTON} border-accent bg-accent text-canvas`}>
+            <button
+              type="button"
+              onClick={act("acknowledge")}
+              disabled={alert.state !== "active" || busy !== null}
+              className={`${BUTTON} border-accent bg-accent text-canvas`}
+            >
               {busy === "acknowledge" ? "Acknowledging…" : "Acknowledge"}
             </button>
-            <button type="button" onClick={act("resolve")} disabled={busy !== null} className={`${BUTTON} border-line-strong hover:bg-panel-raised`}>
+            <button
+              type="button"
+              onClick={act("resolve")}
+              disabled={busy !== null}
+              className={`${BUTTON} border-line-strong hover:bg-panel-raised`}
+            >
               Resolve…
             </button>
-            <button type="button" onClick={act("silence")} disabled={busy !== null} className={`${BUTTON} border-line-strong hover:bg-panel-raised`}>
+            <button
+              type="button"
+              onClick={act("silence")}
+              disabled={busy !== null}
+              className={`${BUTTON} border-line-strong hover:bg-panel-raised`}
+            >
               Silence…
             </button>
-            <button type="button" onClick={act("escalate")} disabled={busy !== null} className={`${BUTTON} border-line-strong hover:bg-panel-raised`}>
+            <button
+              type="button"
+              onClick={act("escalate")}
+              disabled={busy !== null}
+              className={`${BUTTON} border-line-strong hover:bg-panel-raised`}
+            >
               {busy === "escalate" ? "Escalating…" : "Escalate"}
             </button>
           </div>

@@ -65,7 +65,12 @@ describe.each(testDatabaseKinds)("one alert queue load on %s", (kind) => {
     reads.reset();
     const changes = await loadAlertChanges(f.nurse, META, { since: quiet.cursor, feed: queue.feed });
     expect(reads.count()).toBe(1);
-    expect(changes.alerts.map((a) => [a.id, a.state]).sort()).toEqual([[ids.other, "acknowledged"], [raised, "active"]].sort());
+    expect(changes.alerts.map((a) => [a.id, a.state]).sort()).toEqual(
+      [
+        [ids.other, "acknowledged"],
+        [raised, "active"],
+      ].sort(),
+    );
     expect(changes.marks.map((m) => m.id).sort()).toEqual([ids.other, raised].sort());
     const rows = (await f.alertReads()).slice(before);
     expect(rows.map((r) => r.patientId).sort()).toEqual([f.other.patients[0]!.id, f.ward.patients[2]!.id].sort());

@@ -14,9 +14,25 @@ import { queueSearch, QUEUE_STATES, type QueueFilter, type QueueState } from "@/
 
 export type WardOption = { id: string; code: string; name: string };
 
-const STATE_LABEL: Record<QueueState, string> = { open: "Open (active + acknowledged)", active: "Active", acknowledged: "Acknowledged", resolved: "Resolved", all: "All" };
+const STATE_LABEL: Record<QueueState, string> = {
+  open: "Open (active + acknowledged)",
+  active: "Active",
+  acknowledged: "Acknowledged",
+  resolved: "Resolved",
+  all: "All",
+};
 
-function FilterSelect({ label, value, onChange, options }: { label: string; value: string; onChange: (v: string) => void; options: SelectOption[] }) {
+function FilterSelect({
+  label,
+  value,
+  onChange,
+  options,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  options: SelectOption[];
+}) {
   return (
     <InlineField label={label}>
       <Select value={value} onChange={(e) => onChange(e.target.value)} options={options} look="toolbar" />
@@ -51,7 +67,15 @@ export function QueueFilters({ filter, wards }: { filter: QueueFilter; wards: re
   );
 }
 
-export function QueueHeader({ counts, status, error }: { counts: { active: number; acknowledged: number; latched: number }; status: ConnectionStatus; error: string | null }) {
+export function QueueHeader({
+  counts,
+  status,
+  error,
+}: {
+  counts: { active: number; acknowledged: number; latched: number };
+  status: ConnectionStatus;
+  error: string | null;
+}) {
   return (
     <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
       <h1 className="text-xl font-semibold">Alerts</h1>

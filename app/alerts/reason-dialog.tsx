@@ -49,7 +49,9 @@ export function ReasonDialog({
             {request.alert.bedLabel ? ` · Bed ${request.alert.bedLabel}` : ""} · {request.alert.message}
           </p>
           {request.kind === "silence" && (
-            <p className="text-sm text-ink-muted">The sound pauses; the alert stays on screen and still escalates until someone acknowledges it.</p>
+            <p className="text-sm text-ink-muted">
+              The sound pauses; the alert stays on screen and still escalates until someone acknowledges it.
+            </p>
           )}
           <label className="block text-sm">
             <span className="mb-1 block font-semibold">Reason</span>
@@ -73,10 +75,18 @@ export function ReasonDialog({
             </p>
           )}
           <div className="flex justify-end gap-2 pt-1">
-            <button type="button" onClick={onCancel} className="rounded border border-line-strong px-3 py-1.5 text-sm hover:bg-panel-raised">
+            <button
+              type="button"
+              onClick={onCancel}
+              className="rounded border border-line-strong px-3 py-1.5 text-sm hover:bg-panel-raised"
+            >
               Cancel
             </button>
-            <button type="submit" disabled={submitting} className="rounded bg-accent px-3 py-1.5 text-sm font-semibold text-canvas disabled:opacity-50">
+            <button
+              type="submit"
+              disabled={submitting}
+              className="rounded bg-accent px-3 py-1.5 text-sm font-semibold text-canvas disabled:opacity-50"
+            >
               {submitting ? "Saving…" : request.kind === "silence" ? "Silence" : "Resolve"}
             </button>
           </div>

@@ -46,7 +46,8 @@ export function useQueueActions(apply: (a: AlertView) => void) {
       acknowledge: (id: string) => run(id, "acknowledge", () => acknowledgeAlertAction({ alertId: id })),
       escalate: (id: string) => run(id, "escalate", () => escalateAlertAction({ alertId: id })),
       resolve: (id: string, reason: string) => run(id, "resolve", () => resolveAlertAction({ alertId: id, reason })),
-      silence: (id: string, reason: string, minutes: number) => run(id, "silence", () => silenceAlertAction({ alertId: id, reason, minutes })),
+      silence: (id: string, reason: string, minutes: number) =>
+        run(id, "silence", () => silenceAlertAction({ alertId: id, reason, minutes })),
     }),
     [run],
   );

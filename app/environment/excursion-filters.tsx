@@ -14,7 +14,13 @@ export function ExcursionFilters({ values, devices }: { values: PageFilter; devi
         value={values.device}
         options={devices.map((d) => ({ value: d.deviceId, label: d.location ? `${d.deviceId} · ${d.location}` : d.deviceId }))}
       />
-      <FilterSelect id="env-kind" name="kind" label="Kind" value={values.kind} options={EXCURSION_KINDS.map((k) => ({ value: k, label: EXCURSION_KIND_LABEL[k] }))} />
+      <FilterSelect
+        id="env-kind"
+        name="kind"
+        label="Kind"
+        value={values.kind}
+        options={EXCURSION_KINDS.map((k) => ({ value: k, label: EXCURSION_KIND_LABEL[k] }))}
+      />
       <FilterSelect
         id="env-period"
         name="period"
@@ -23,7 +29,13 @@ export function ExcursionFilters({ values, devices }: { values: PageFilter; devi
         any={false}
         options={(Object.keys(PERIODS) as Period[]).map((p) => ({ value: p, label: PERIODS[p].label }))}
       />
-      <FilterSelect id="env-status" name="status" label="Status" value={values.status} options={(Object.keys(STATUSES) as Status[]).map((s) => ({ value: s, label: STATUSES[s] }))} />
+      <FilterSelect
+        id="env-status"
+        name="status"
+        label="Status"
+        value={values.status}
+        options={(Object.keys(STATUSES) as Status[]).map((s) => ({ value: s, label: STATUSES[s] }))}
+      />
     </FilterBar>
   );
 }

@@ -28,7 +28,12 @@ export function ExcursionTable({ excursions }: { excursions: ExcursionView[] }) 
 
 function ExcursionRow({ x }: { x: ExcursionView }) {
   return (
-    <tr data-testid="excursion-row" data-device={x.deviceId} data-kind={x.kind} className={`border-t border-line align-top ${x.ongoing ? "bg-alarm-medium-bg/40" : ""}`}>
+    <tr
+      data-testid="excursion-row"
+      data-device={x.deviceId}
+      data-kind={x.kind}
+      className={`border-t border-line align-top ${x.ongoing ? "bg-alarm-medium-bg/40" : ""}`}
+    >
       <td className="px-3 py-2">
         <div className="font-mono">{x.deviceId}</div>
         <div className="text-xs text-ink-muted">{[x.location, x.wardCode].filter(Boolean).join(" · ") || "—"}</div>
@@ -44,7 +49,9 @@ function ExcursionRow({ x }: { x: ExcursionView }) {
         {x.endedAt ? <UtcTime iso={x.endedAt} /> : <Badge tone="medium">ONGOING</Badge>}
       </td>
       <td className="px-3 py-2 tabular whitespace-nowrap">{formatDuration(x.durationMs)}</td>
-      <td className="px-3 py-2 tabular whitespace-nowrap">{x.kind === "data_gap" ? <span className="text-ink-faint">no readings</span> : `${temp(x.minC)} / ${temp(x.maxC)}`}</td>
+      <td className="px-3 py-2 tabular whitespace-nowrap">
+        {x.kind === "data_gap" ? <span className="text-ink-faint">no readings</span> : `${temp(x.minC)} / ${temp(x.maxC)}`}
+      </td>
       <td className="px-3 py-2 whitespace-nowrap">
         {x.alertId ? (
           <span className="font-mono text-xs" title={`Alert ${x.alertId}`}>

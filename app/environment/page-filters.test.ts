@@ -7,16 +7,26 @@ describe("environment page filters", () => {
   it("keeps known values, drops unknown ones and defaults to the last 30 days", () => {
     expect(parsePageFilter({})).toEqual({ device: undefined, kind: undefined, period: "30d", status: undefined });
     expect(parsePageFilter({ device: [" fridge-1 ", "x"], kind: "low", period: "7d", status: "needs_action" })).toEqual({
-      device: "fridge-1", kind: "low", period: "7d", status: "needs_action",
+      device: "fridge-1",
+      kind: "low",
+      period: "7d",
+      status: "needs_action",
     });
     expect(parsePageFilter({ device: "x".repeat(101), kind: "hot", period: "2w", status: "closed" })).toEqual({
-      device: undefined, kind: undefined, period: "30d", status: undefined,
+      device: undefined,
+      kind: undefined,
+      period: "30d",
+      status: undefined,
     });
   });
 
   it("turns the period and status into the record's query", () => {
     expect(toExcursionFilter({ period: "24h", status: "open" }, NOW)).toEqual({
-      deviceId: undefined, kind: undefined, from: new Date("2026-11-22T18:00:00.000Z"), open: true, needsAction: undefined,
+      deviceId: undefined,
+      kind: undefined,
+      from: new Date("2026-11-22T18:00:00.000Z"),
+      open: true,
+      needsAction: undefined,
     });
     expect(toExcursionFilter({ period: "all", status: "actioned" }, NOW)).toMatchObject({ from: undefined, needsAction: false });
     expect(toExcursionFilter({ period: "all", status: "needs_action" }, NOW)).toMatchObject({ needsAction: true });

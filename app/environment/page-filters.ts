@@ -23,7 +23,8 @@ export type Status = keyof typeof STATUSES;
 
 export type PageFilter = { device?: string; kind?: ExcursionKind; period: Period; status?: Status };
 
-const has = <T extends string>(keys: readonly T[], v: string | undefined): v is T => v !== undefined && (keys as readonly string[]).includes(v);
+const has = <T extends string>(keys: readonly T[], v: string | undefined): v is T =>
+  v !== undefined && (keys as readonly string[]).includes(v);
 
 export function parsePageFilter(raw: Record<string, string | string[] | undefined>): PageFilter {
   const get = (k: string) => {

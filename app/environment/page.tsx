@@ -29,7 +29,9 @@ export default async function EnvironmentPage({ searchParams }: { searchParams: 
     listExcursionDevices(principal),
   ]);
   const days = summary.windowDays;
-  const stat = (label: string, value: string | number, href: string, tone = "") => <StatLink label={label} value={value} href={href} tone={tone} />;
+  const stat = (label: string, value: string | number, href: string, tone = "") => (
+    <StatLink label={label} value={value} href={href} tone={tone} />
+  );
 
   return (
     <>
@@ -38,16 +40,31 @@ export default async function EnvironmentPage({ searchParams }: { searchParams: 
       <main className="mx-auto max-w-[120rem] px-4 py-6">
         <h1 className="text-2xl font-semibold">Environment</h1>
         <p className="mt-1 text-sm text-ink-muted">
-          Vaccine storage compliance record: every excursion out of range and every gap of more than 30 minutes in the logger&apos;s readings,
-          with its duration and the corrective action taken (CDC; keep for 3 years).
+          Vaccine storage compliance record: every excursion out of range and every gap of more than 30 minutes in the logger&apos;s
+          readings, with its duration and the corrective action taken (CDC; keep for 3 years).
           {principal.role === "nurse" || principal.role === "physician" ? " Showing the devices of your wards." : ""} Updates every 30 s.
         </p>
         <div className="mt-4 flex flex-wrap gap-3" aria-label="Summary">
           {stat("ongoing now", summary.open, pageHref({ status: "open", period: "all" }), summary.open ? "text-alarm-medium" : "")}
           {stat(`excursions in the last ${days} days`, summary.excursions, pageHref({ period: "30d" }))}
-          {stat(`out of range in the last ${days} days`, formatDuration(summary.outOfRangeMs), pageHref({ period: "30d" }), summary.outOfRangeMs ? "text-alarm-high" : "")}
-          {stat(`logger gaps in the last ${days} days`, summary.gaps, pageHref({ kind: "data_gap", period: "30d" }), summary.gaps ? "text-alarm-low" : "")}
-          {stat("need a corrective action", summary.needsAction, pageHref({ status: "needs_action", period: "all" }), summary.needsAction ? "text-alarm-medium" : "")}
+          {stat(
+            `out of range in the last ${days} days`,
+            formatDuration(summary.outOfRangeMs),
+            pageHref({ period: "30d" }),
+            summary.outOfRangeMs ? "text-alarm-high" : "",
+          )}
+          {stat(
+            `logger gaps in the last ${days} days`,
+            summary.gaps,
+            pageHref({ kind: "data_gap", period: "30d" }),
+            summary.gaps ? "text-alarm-low" : "",
+          )}
+          {stat(
+            "need a corrective action",
+            summary.needsAction,
+            pageHref({ status: "needs_action", period: "all" }),
+            summary.needsAction ? "text-alarm-medium" : "",
+          )}
         </div>
         <ExcursionFilters values={filter} devices={devices} />
         <div className="mt-4 flex flex-wrap items-center gap-4 text-sm">

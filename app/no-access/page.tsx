@@ -13,8 +13,8 @@ export default async function NoAccessPage() {
       <main className="mx-auto max-w-xl px-4 py-16">
         <h1 className="text-2xl font-semibold">No patient record linked</h1>
         <p className="mt-4 text-ink-muted">
-          Your account is not linked to a patient record, so there is nothing to show yet. Please contact
-          your care team or the hospital help desk to have your account linked.
+          Your account is not linked to a patient record, so there is nothing to show yet. Please contact your care team or the hospital
+          help desk to have your account linked.
         </p>
       </main>
     </>

@@ -22,7 +22,10 @@ export default async function WardsPage() {
           <ul className="mt-6 grid gap-3 sm:grid-cols-2">
             {wards.map((w) => (
               <li key={w.id}>
-                <Link href={`/wards/${w.id}`} className="block rounded-lg border border-line bg-panel p-4 hover:border-line-strong hover:bg-panel-raised">
+                <Link
+                  href={`/wards/${w.id}`}
+                  className="block rounded-lg border border-line bg-panel p-4 hover:border-line-strong hover:bg-panel-raised"
+                >
                   <span className="block text-lg font-semibold">{w.name}</span>
                   <span className="mt-1 block text-sm text-ink-muted">
                     {w.code} · {w._count.beds} {w._count.beds === 1 ? "bed" : "beds"}

@@ -45,7 +45,13 @@ export async function alarmLatencySection(_flags: BenchFlags): Promise<AlarmBenc
   const baseline: number[] = [];
   for (const c of clients) c.on("device:status", (e) => baseline.push(Date.now() - Date.parse(e.at)));
   for (let i = 0; i < PATIENTS; i++) {
-    eventBus().publish("device:status", { deviceId: `x${i}`, patientId: patients[i]!.id, wardId: ward.id, status: "online", at: Date.now() });
+    eventBus().publish("device:status", {
+      deviceId: `x${i}`,
+      patientId: patients[i]!.id,
+      wardId: ward.id,
+      status: "online",
+      at: Date.now(),
+    });
     await new Promise((r) => setTimeout(r, 20));
   }
 
@@ -88,7 +94,10 @@ export async function alarmLatencySection(_flags: BenchFlags): Promise<AlarmBenc
   const lines = [
     `${PATIENTS} alarms on one ward, ${CLIENTS} subscribed clients (target: p99 ≤ 1000 ms, none lost)`,
     "",
-    ...rows.map((r) => `${r.measure.padEnd(36)} ${String(r.samples).padStart(5)}/${String(r.expected).padEnd(5)} p50 ${r.p50.toFixed(1).padStart(7)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms  max ${r.max.toFixed(1).padStart(7)} ms`),
+    ...rows.map(
+      (r) =>
+        `${r.measure.padEnd(36)} ${String(r.samples).padStart(5)}/${String(r.expected).padEnd(5)} p50 ${r.p50.toFixed(1).padStart(7)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms  max ${r.max.toFixed(1).padStart(7)} ms`,
+    ),
     "",
     `lost alarms: ${expected - raiseToScreen.length}; p99 raise → screen is ${(rows[0]!.p99 / Math.max(rows[2]!.p99, 0.1)).toFixed(1)} × the bare broadcast p99`,
   ];

@@ -33,7 +33,15 @@ describe("bench helpers", () => {
   it("parses flags and formats a table", () => {
     expect(parseFlags(["--beds=5", "--hours=6"])).toEqual({ beds: 5, devices: 5, hours: 6, seed: 100_000 });
     expect(() => parseFlags(["--beds=-1"])).toThrow(RangeError);
-    expect(formatTable(["a", "n"], [["x", 1], ["yy", 22]])).toEqual(["a  |  n", "---|---", "x  |  1", "yy | 22"]);
+    expect(
+      formatTable(
+        ["a", "n"],
+        [
+          ["x", 1],
+          ["yy", 22],
+        ],
+      ),
+    ).toEqual(["a  |  n", "---|---", "x  |  1", "yy | 22"]);
   });
 });
 

@@ -101,9 +101,17 @@ export function poissonUpperBound(count: number, confidence = 0.95): number {
   return (lo + hi) / 2;
 }
 
-function rate(falseAlarms: number, exposureDays: number): { falseAlarms: number; exposureDays: number; falseAlarmsPerDay: number; falseAlarmsPerDayUpper95: number } {
+function rate(
+  falseAlarms: number,
+  exposureDays: number,
+): { falseAlarms: number; exposureDays: number; falseAlarmsPerDay: number; falseAlarmsPerDayUpper95: number } {
   const days = Math.max(exposureDays, 1e-9);
-  return { falseAlarms, exposureDays, falseAlarmsPerDay: falseAlarms / days, falseAlarmsPerDayUpper95: poissonUpperBound(falseAlarms) / days };
+  return {
+    falseAlarms,
+    exposureDays,
+    falseAlarmsPerDay: falseAlarms / days,
+    falseAlarmsPerDayUpper95: poissonUpperBound(falseAlarms) / days,
+  };
 }
 
 function round1(x: number | null): number | null {
@@ -158,7 +166,10 @@ function scoreEpisodes(episodes: readonly Window[], eventTimes: readonly (number
   return out;
 }
 
-function leadRow(base: Omit<AlarmReportRow, "events" | "detected" | "timing" | "medianMin" | "worstMin">, o: EpisodeOutcome): AlarmReportRow {
+function leadRow(
+  base: Omit<AlarmReportRow, "events" | "detected" | "timing" | "medianMin" | "worstMin">,
+  o: EpisodeOutcome,
+): AlarmReportRow {
   return {
     ...base,
     events: o.events,
@@ -171,7 +182,9 @@ function leadRow(base: Omit<AlarmReportRow, "events" | "detected" | "timing" | "
 }
 
 /** Deterioration: trend detector vs NEWS2 ≥ 5 (the event itself, lead 0 by definition) and NEWS2 ≥ 3. */
-export function evaluateDeterioration(o: Required<Pick<DetectorEvaluationOptions, "beds" | "hours" | "stepMs" | "seed">> & { trend?: TrendDetectorOptions }): AlarmReportRow[] {
+export function evaluateDeterioration(
+  o: Required<Pick<DetectorEvaluationOptions, "beds" | "hours" | "stepMs" | "seed">> & { trend?: TrendDetectorOptions },
+): AlarmReportRow[] {
   const horizon = o.hours * HOUR;
   const leadIn = 2 * HOUR;
   const REARM = 15 * MIN;
@@ -212,7 +225,8 @@ export function evaluateDeterioration(o: Required<Pick<DetectorEvaluationOptions
     const det = createPatientModel({ seed, scenario: "deteriorating" });
     const d2 = createTrendDetector(o.trend);
     const cycles: Window[] = [];
-    for (let s = leadIn; s + DETERIORATION_CYCLE_MS <= horizon; s += DETERIORATION_CYCLE_MS) cycles.push({ startMs: s, endMs: s + DETERIORATION_CYCLE_MS });
+    for (let s = leadIn; s + DETERIORATION_CYCLE_MS <= horizon; s += DETERIORATION_CYCLE_MS)
+      cycles.push({ startMs: s, endMs: s + DETERIORATION_CYCLE_MS });
     const alarms2: number[] = [];
     const events2: (number | null)[] = cycles.map(() => null);
     for (let t = 0; t < horizon; t += o.stepMs) {
@@ -247,7 +261,12 @@ export function evaluateDeterioration(o: Required<Pick<DetectorEvaluationOptions
     trendDays += (horizon - (monitoredFrom ?? horizon)) / DAY;
   }
   const stableDays = (o.beds * horizon) / DAY;
-  const common = { section: SECTION, scenario: "deteriorating, recovering between episodes", healthyScenario: "stable", unit: "bed-day" as const };
+  const common = {
+    section: SECTION,
+    scenario: "deteriorating, recovering between episodes",
+    healthyScenario: "stable",
+    unit: "bed-day" as const,
+  };
   const rows: AlarmReportRow[] = [
     leadRow(
       {
@@ -294,7 +313,9 @@ function merge(into: EpisodeOutcome, add: EpisodeOutcome): void {
 }
 
 /** Infusion pumps: predictive maintenance vs a fixed vibration limit (single reading, and held 30 minutes). */
-export function evaluatePumps(o: Required<Pick<DetectorEvaluationOptions, "devices" | "hours" | "deviceStepMs" | "seed">> & { maintenance?: MaintenanceOptions }): AlarmReportRow[] {
+export function evaluatePumps(
+  o: Required<Pick<DetectorEvaluationOptions, "devices" | "hours" | "deviceStepMs" | "seed">> & { maintenance?: MaintenanceOptions },
+): AlarmReportRow[] {
   const horizon = o.hours * HOUR;
   const LIMIT_G = 0.5;
   const REARM = 30 * MIN;
@@ -376,7 +397,9 @@ export function evaluatePumps(o: Required<Pick<DetectorEvaluationOptions, "devic
 }
 
 /** Vaccine fridges: excursion detector (≥ 5 min persistence) vs a raw single-reading 8 °C threshold; data gaps. */
-export function evaluateFridges(o: Required<Pick<DetectorEvaluationOptions, "devices" | "hours" | "deviceStepMs" | "seed">> & { excursion?: ExcursionOptions }): AlarmReportRow[] {
+export function evaluateFridges(
+  o: Required<Pick<DetectorEvaluationOptions, "devices" | "hours" | "deviceStepMs" | "seed">> & { excursion?: ExcursionOptions },
+): AlarmReportRow[] {
   const horizon = o.hours * HOUR;
   const high = o.excursion?.highC ?? FRIDGE.rangeC[1];
   const detDelays: number[] = [];
@@ -439,7 +462,14 @@ export function evaluateFridges(o: Required<Pick<DetectorEvaluationOptions, "dev
     gapFalse += healthy.gapReports.length;
     rawFalse += healthy.rawAlarms.length;
   }
-  const base = { section: SECTION, scenario: "fridge-warm", healthyScenario: "fridge-healthy", unit: "fridge-day" as const, timing: "delay" as const, events };
+  const base = {
+    section: SECTION,
+    scenario: "fridge-warm",
+    healthyScenario: "fridge-healthy",
+    unit: "fridge-day" as const,
+    timing: "delay" as const,
+    events,
+  };
   const maxOf = (xs: number[]) => (xs.length > 0 ? round1(Math.max(...xs)) : null);
   return [
     {

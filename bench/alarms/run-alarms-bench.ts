@@ -42,7 +42,10 @@ export function formatTable(headers: readonly string[], rows: readonly (readonly
   const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((r) => (r[i] ?? "").length)));
   const numeric = headers.map((_, i) => rows.every((r) => typeof r[i] === "number" || r[i] === null));
   const line = (r: readonly string[]) =>
-    r.map((c, i) => (numeric[i] ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join(" | ").trimEnd();
+    r
+      .map((c, i) => (numeric[i] ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0)))
+      .join(" | ")
+      .trimEnd();
   return [line(headers), widths.map((w) => "-".repeat(w)).join("-|-"), ...cells.map(line)];
 }
 
@@ -57,7 +60,20 @@ export async function detectorSection(flags: BenchFlags): Promise<AlarmBenchSect
   const comparisons = compareToBaselines(rows);
   const fmt = (x: number) => Math.round(x * 1000) / 1000;
   const table = formatTable(
-    ["detector", "kind", "scenario", "events", "in time", "timing", "median min", "worst min", "false alarms", "healthy days", "per day", "95% upper"],
+    [
+      "detector",
+      "kind",
+      "scenario",
+      "events",
+      "in time",
+      "timing",
+      "median min",
+      "worst min",
+      "false alarms",
+      "healthy days",
+      "per day",
+      "95% upper",
+    ],
     rows.map((r) => [
       r.detector,
       r.kind,
@@ -104,7 +120,10 @@ export const SECTIONS: ((flags: BenchFlags) => Promise<AlarmBenchSection>)[] = [
   async (flags) => (await import("./alarm-latency")).alarmLatencySection(flags),
 ];
 
-export async function runAlarmsBench(flags: BenchFlags, outFile = path.join(process.cwd(), "bench-results", "alarms.json")): Promise<AlarmBenchSection[]> {
+export async function runAlarmsBench(
+  flags: BenchFlags,
+  outFile = path.join(process.cwd(), "bench-results", "alarms.json"),
+): Promise<AlarmBenchSection[]> {
   const done: AlarmBenchSection[] = [];
   for (const section of SECTIONS) {
     const s = await section(flags);

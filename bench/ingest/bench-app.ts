@@ -32,7 +32,11 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, base:
 export async function startBenchApp(): Promise<BenchApp> {
   const logs: string[] = [];
   const stopMonitor = await startConnectivityMonitor({ log: (m) => void (logs.length < 1000 && logs.push(m)) });
-  const broker = await startEmbeddedBroker({ port: 0, host: "127.0.0.1", log: (_level, msg) => void (logs.length < 1000 && logs.push(msg)) });
+  const broker = await startEmbeddedBroker({
+    port: 0,
+    host: "127.0.0.1",
+    log: (_level, msg) => void (logs.length < 1000 && logs.push(msg)),
+  });
   let base = "";
   const server = http.createServer((req, res) => {
     handle(req, res, base).catch((err: Error) => {

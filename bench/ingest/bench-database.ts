@@ -65,8 +65,12 @@ export async function createBenchDatabase(kind: "pglite" | "postgres", deviceCou
   const wardIds = Array.from({ length: wards }, (_, w) => `bench-ward-${tag}-${w}`);
   await db.sql.query(`INSERT INTO wards (id, code, name) SELECT id, id, id FROM unnest($1::text[]) AS t(id)`, [wardIds]);
 
-  const bedIds: string[] = [], bedWards: string[] = [], bedLabels: string[] = [];
-  const patientIds: string[] = [], deviceIds: string[] = [], hashes: string[] = [];
+  const bedIds: string[] = [],
+    bedWards: string[] = [],
+    bedLabels: string[] = [];
+  const patientIds: string[] = [],
+    deviceIds: string[] = [],
+    hashes: string[] = [];
   const devices: BenchDevice[] = [];
   for (let i = 0; i < deviceCount; i++) {
     bedIds.push(`bench-bed-${tag}-${i}`);
@@ -79,7 +83,11 @@ export async function createBenchDatabase(kind: "pglite" | "postgres", deviceCou
     hashes.push(hashSecret(secret));
     devices.push({ id, secret });
   }
-  await db.sql.query(`INSERT INTO beds (id, ward_id, label) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])`, [bedIds, bedWards, bedLabels]);
+  await db.sql.query(`INSERT INTO beds (id, ward_id, label) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])`, [
+    bedIds,
+    bedWards,
+    bedLabels,
+  ]);
   await db.sql.query(
     `INSERT INTO patients (id, mrn, given_name, family_name, birth_date, bed_id)
      SELECT p, 'MRN-' || p, 'Bench', 'Patient', DATE '1950-01-01', b FROM unnest($1::text[], $2::text[]) AS t(p, b)`,

@@ -21,7 +21,13 @@ export type ScenarioReport = LoadResult & {
   appCpuCores: number;
   appEventLoopUtilization: number;
 };
-export type KindReport = { database: BenchKind; rawCeiling: RawCeiling; scenarios: ScenarioReport[]; peakRssMiB: number; memory: MemoryPeaks };
+export type KindReport = {
+  database: BenchKind;
+  rawCeiling: RawCeiling;
+  scenarios: ScenarioReport[];
+  peakRssMiB: number;
+  memory: MemoryPeaks;
+};
 
 const VALUES_PER_FRAME = 6;
 const LATENCY_DEVICES = 500;
@@ -34,7 +40,10 @@ const INFLIGHT = Number(process.env.BENCH_INFLIGHT ?? 8);
 const SEQ_RANGE = 10_000_000;
 
 async function storedFrames(bench: BenchDatabase, startSeq: number): Promise<number> {
-  const rows = await bench.db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM device_frames WHERE seq >= $1 AND seq < $2`, [startSeq, startSeq + SEQ_RANGE]);
+  const rows = await bench.db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM device_frames WHERE seq >= $1 AND seq < $2`, [
+    startSeq,
+    startSeq + SEQ_RANGE,
+  ]);
   return rows[0]?.n ?? 0;
 }
 
@@ -55,11 +64,62 @@ export async function runKind(kind: BenchKind, devices: number): Promise<KindRep
     console.log(`   ${rawCeiling.framesPerSec} frames/s (${rawCeiling.valuesPerSec} values/s)`);
 
     const plan: Exclude<LoadCommand, { cmd: "exit" }>[] = [
-      { cmd: "mqtt", name: "mqtt-throughput", brokerUrl: app.brokerUrl, devices: bench.devices, startSeq: 1 * SEQ_RANGE, warmupMs: 3000, durationMs: 10_000, inflight: INFLIGHT, socket },
-      { cmd: "mqtt", name: "mqtt-no-viewer", brokerUrl: app.brokerUrl, devices: bench.devices, startSeq: 2 * SEQ_RANGE, warmupMs: 2000, durationMs: 8000, inflight: INFLIGHT },
-      { cmd: "http", name: "http-throughput", baseUrl: app.httpUrl, devices: bench.devices, startSeq: 3 * SEQ_RANGE, warmupMs: 2000, durationMs: 8000, concurrency: Math.min(200, devices), framesPerRequest: 1, socket },
-      { cmd: "http", name: "http-batch10", baseUrl: app.httpUrl, devices: bench.devices, startSeq: 4 * SEQ_RANGE, warmupMs: 2000, durationMs: 6000, concurrency: Math.min(100, devices), framesPerRequest: 10, socket },
-      { cmd: "mqtt", name: "mqtt-500x1Hz", brokerUrl: app.brokerUrl, devices: bench.devices.slice(0, LATENCY_DEVICES), startSeq: 5 * SEQ_RANGE, warmupMs: 3000, durationMs: 15_000, ratePerDevice: 1, socket },
+      {
+        cmd: "mqtt",
+        name: "mqtt-throughput",
+        brokerUrl: app.brokerUrl,
+        devices: bench.devices,
+        startSeq: 1 * SEQ_RANGE,
+        warmupMs: 3000,
+        durationMs: 10_000,
+        inflight: INFLIGHT,
+        socket,
+      },
+      {
+        cmd: "mqtt",
+        name: "mqtt-no-viewer",
+        brokerUrl: app.brokerUrl,
+        devices: bench.devices,
+        startSeq: 2 * SEQ_RANGE,
+        warmupMs: 2000,
+        durationMs: 8000,
+        inflight: INFLIGHT,
+      },
+      {
+        cmd: "http",
+        name: "http-throughput",
+        baseUrl: app.httpUrl,
+        devices: bench.devices,
+        startSeq: 3 * SEQ_RANGE,
+        warmupMs: 2000,
+        durationMs: 8000,
+        concurrency: Math.min(200, devices),
+        framesPerRequest: 1,
+        socket,
+      },
+      {
+        cmd: "http",
+        name: "http-batch10",
+        baseUrl: app.httpUrl,
+        devices: bench.devices,
+        startSeq: 4 * SEQ_RANGE,
+        warmupMs: 2000,
+        durationMs: 6000,
+        concurrency: Math.min(100, devices),
+        framesPerRequest: 10,
+        socket,
+      },
+      {
+        cmd: "mqtt",
+        name: "mqtt-500x1Hz",
+        brokerUrl: app.brokerUrl,
+        devices: bench.devices.slice(0, LATENCY_DEVICES),
+        startSeq: 5 * SEQ_RANGE,
+        warmupMs: 3000,
+        durationMs: 15_000,
+        ratePerDevice: 1,
+        socket,
+      },
     ];
     const only = process.env.BENCH_SCENARIOS?.split(",").map((n) => n.trim());
     for (const cmd of plan.filter((c) => !only || only.includes(c.name))) {
@@ -86,7 +146,9 @@ export async function runKind(kind: BenchKind, devices: number): Promise<KindRep
           (Object.keys(report.errors).length ? ` · errors ${JSON.stringify(report.errors)}` : ""),
       );
       console.log(`   app: ${report.appCpuCores} CPU cores, event loop ${Math.round(report.appEventLoopUtilization * 100)} % busy`);
-      console.log(`   memory peaks so far: ${JSON.stringify(rss.peaks())} · Socket.IO recovery buffer: ${app.recoveryBufferPackets()} packets`);
+      console.log(
+        `   memory peaks so far: ${JSON.stringify(rss.peaks())} · Socket.IO recovery buffer: ${app.recoveryBufferPackets()} packets`,
+      );
       if (stored < report.acked) console.log(`   !! ${report.acked - stored} acknowledged frames are not in the database`);
       await sleep(500);
     }

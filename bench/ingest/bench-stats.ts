@@ -42,7 +42,9 @@ export type MemoryPeaks = { rssMiB: number; heapUsedMiB: number; externalMiB: nu
 
 /** Samples this process's memory every `everyMs` and remembers the peaks (RSS, JS heap, external incl. WASM). */
 export function startRssSampler(everyMs = 100): { peakMiB(): number; peaks(): MemoryPeaks; stop(): number } {
-  let rss = 0, heap = 0, external = 0;
+  let rss = 0,
+    heap = 0,
+    external = 0;
   const sample = () => {
     const m = process.memoryUsage();
     rss = Math.max(rss, m.rss);

@@ -56,7 +56,10 @@ class Timing {
 }
 
 async function startViewer(target: SocketTarget, timing: Timing): Promise<Socket<ServerToClientEvents, ClientToServerEvents>> {
-  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connectSocket(target.url, { auth: { token: target.token }, transports: ["websocket"] });
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connectSocket(target.url, {
+    auth: { token: target.token },
+    transports: ["websocket"],
+  });
   await new Promise<void>((resolve, reject) => {
     socket.once("connect", () => resolve());
     socket.once("connect_error", reject);
@@ -72,9 +75,18 @@ async function startViewer(target: SocketTarget, timing: Timing): Promise<Socket
 async function connectDevices(url: string, devices: BenchDevice[], timing: Timing): Promise<MqttClient[]> {
   const clients: MqttClient[] = [];
   for (let i = 0; i < devices.length; i += CONNECT_BATCH) {
-    const batch = devices.slice(i, i + CONNECT_BATCH).map((d) =>
-      mqtt.connectAsync(url, { clientId: d.id, username: d.id, password: d.secret, reconnectPeriod: 0, keepalive: 60, protocolVersion: 4 }),
-    );
+    const batch = devices
+      .slice(i, i + CONNECT_BATCH)
+      .map((d) =>
+        mqtt.connectAsync(url, {
+          clientId: d.id,
+          username: d.id,
+          password: d.secret,
+          reconnectPeriod: 0,
+          keepalive: 60,
+          protocolVersion: 4,
+        }),
+      );
     clients.push(...(await Promise.all(batch)));
   }
   for (const c of clients) c.on("error", (err) => timing.error(`mqtt: ${err.message}`));
@@ -147,7 +159,15 @@ async function runHttp(cmd: HttpLoad): Promise<LoadResult> {
     new Promise<number>((resolve) => {
       const req = http.request(
         `${cmd.baseUrl}/api/v1/devices/${device.id}/telemetry`,
-        { method: "POST", agent, headers: { "content-type": "application/json", authorization: `Bearer ${device.secret}`, "content-length": Buffer.byteLength(body) } },
+        {
+          method: "POST",
+          agent,
+          headers: {
+            "content-type": "application/json",
+            authorization: `Bearer ${device.secret}`,
+            "content-length": Buffer.byteLength(body),
+          },
+        },
         (res) => {
           res.resume();
           res.on("end", () => resolve(res.statusCode ?? 0));

@@ -18,21 +18,41 @@ const CODES = ["heart_rate", "spo2", "resp_rate", "temp", "bp_sys", "bp_dia"];
 export type RawCeiling = { framesPerSec: number; valuesPerSec: number; batches: number; batchFrames: number };
 
 /** Runs for about `durationMs`, batches of `batchFrames` frames spread over the devices; seq starts at `startSeq`. */
-export async function measureRawCeiling(sql: Sql, devices: { id: string; patientId: string }[], startSeq: number, durationMs: number, batchFrames = 2000): Promise<RawCeiling> {
+export async function measureRawCeiling(
+  sql: Sql,
+  devices: { id: string; patientId: string }[],
+  startSeq: number,
+  durationMs: number,
+  batchFrames = 2000,
+): Promise<RawCeiling> {
   let seq = startSeq;
   let frames = 0;
   let batches = 0;
   const start = monoMs();
   while (monoMs() - start < durationMs) {
-    const fDev: string[] = [], fSeq: number[] = [], fTs: string[] = [];
-    const oPat: string[] = [], oDev: string[] = [], oCode: string[] = [], oVal: number[] = [], oTs: string[] = [], oSeq: number[] = [];
+    const fDev: string[] = [],
+      fSeq: number[] = [],
+      fTs: string[] = [];
+    const oPat: string[] = [],
+      oDev: string[] = [],
+      oCode: string[] = [],
+      oVal: number[] = [],
+      oTs: string[] = [],
+      oSeq: number[] = [];
     const ts = new Date().toISOString();
     for (let i = 0; i < batchFrames; i++) {
       const d = devices[i % devices.length]!;
       if (i > 0 && i % devices.length === 0) seq++;
-      fDev.push(d.id); fSeq.push(seq); fTs.push(ts);
+      fDev.push(d.id);
+      fSeq.push(seq);
+      fTs.push(ts);
       for (const code of CODES) {
-        oPat.push(d.patientId); oDev.push(d.id); oCode.push(code); oVal.push(70 + (i % 30)); oTs.push(ts); oSeq.push(seq);
+        oPat.push(d.patientId);
+        oDev.push(d.id);
+        oCode.push(code);
+        oVal.push(70 + (i % 30));
+        oTs.push(ts);
+        oSeq.push(seq);
       }
     }
     seq++;

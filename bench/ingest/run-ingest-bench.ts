@@ -24,7 +24,11 @@ const KINDS = (process.env.BENCH_DATABASES ?? "pglite,postgres").split(",").map(
 const ONE_KIND = process.env.BENCH_ONE_KIND as BenchKind | undefined;
 
 function runKindInChild(kind: BenchKind): Promise<KindReport> {
-  const child = fork(fileURLToPath(import.meta.url), [], { execArgv: process.execArgv, env: { ...process.env, BENCH_ONE_KIND: kind }, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const child = fork(fileURLToPath(import.meta.url), [], {
+    execArgv: process.execArgv,
+    env: { ...process.env, BENCH_ONE_KIND: kind },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
   return new Promise((resolve, reject) => {
     let report: KindReport | null = null;
     child.on("message", (m: KindReport) => (report = m));
@@ -47,10 +51,18 @@ function verdicts(reports: KindReport[]) {
   };
 }
 
-function printSummary(result: { devices: number; durationSec: number; machine: { cpus: number }; results: KindReport[]; targets: Record<string, boolean | null> }) {
+function printSummary(result: {
+  devices: number;
+  durationSec: number;
+  machine: { cpus: number };
+  results: KindReport[];
+  targets: Record<string, boolean | null>;
+}) {
   console.log(`\nIngest benchmark · ${result.devices} devices · ${result.machine.cpus} CPUs · ${result.durationSec} s`);
   for (const r of result.results) {
-    console.log(`\n${r.database}: raw ceiling ${r.rawCeiling.framesPerSec} frames/s · peak RSS ${r.peakRssMiB} MiB (JS heap ${r.memory.heapUsedMiB}, external/WASM ${r.memory.externalMiB})`);
+    console.log(
+      `\n${r.database}: raw ceiling ${r.rawCeiling.framesPerSec} frames/s · peak RSS ${r.peakRssMiB} MiB (JS heap ${r.memory.heapUsedMiB}, external/WASM ${r.memory.externalMiB})`,
+    );
     for (const s of r.scenarios) {
       console.log(
         `  ${s.name.padEnd(16)} ${String(s.framesPerSec).padStart(6)} frames/s ${String(s.valuesPerSec).padStart(7)} values/s` +
@@ -75,7 +87,12 @@ async function main() {
   for (const kind of KINDS) reports.push(await runKindInChild(kind));
   const result = {
     at: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null, memoryGiB: round(os.totalmem() / 2 ** 30, 1), node: process.version },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? null,
+      memoryGiB: round(os.totalmem() / 2 ** 30, 1),
+      node: process.version,
+    },
     devices: DEVICES,
     durationSec: round((Date.now() - started) / 1000, 0),
     results: reports,

@@ -14,6 +14,14 @@ describe("nav count", () => {
     expect(summariseActive([])).toEqual({ count: 0, top: null });
   });
   it("keeps no patient data in a mark", () => {
-    expect(Object.keys(toMark(alertView("a"))).sort()).toEqual(["escalationLevel", "id", "priority", "raisedAt", "silencedUntil", "state", "wardId"]);
+    expect(Object.keys(toMark(alertView("a"))).sort()).toEqual([
+      "escalationLevel",
+      "id",
+      "priority",
+      "raisedAt",
+      "silencedUntil",
+      "state",
+      "wardId",
+    ]);
   });
 });

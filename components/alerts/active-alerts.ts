@@ -10,7 +10,15 @@ export type AlertMark = Pick<AlertView, "id" | "priority" | "state" | "raisedAt"
 export const NAV_ALERT_LIMIT = 1000;
 
 export function toMark(a: AlertMark): AlertMark {
-  return { id: a.id, priority: a.priority, state: a.state, raisedAt: a.raisedAt, escalationLevel: a.escalationLevel, wardId: a.wardId, silencedUntil: a.silencedUntil };
+  return {
+    id: a.id,
+    priority: a.priority,
+    state: a.state,
+    raisedAt: a.raisedAt,
+    escalationLevel: a.escalationLevel,
+    wardId: a.wardId,
+    silencedUntil: a.silencedUntil,
+  };
 }
 
 export type ActiveSummary = { count: number; top: AlertPriority | null };

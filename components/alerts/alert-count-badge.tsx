@@ -27,12 +27,21 @@ const isActive = (m: AlertMark) => m.state === "active";
 type Props = { initial: AlertMark[]; cursor: AlertCursor; feed: AlertFeed; wardIds: string[]; equipment: boolean; current: boolean };
 
 export function AlertCountBadge({ initial, cursor, feed, wardIds, equipment, current }: Props) {
-  const { known, merge, applyChanges } = useLiveAlerts<AlertMark>({ snapshot: initial, generatedAt: cursor.at, expected: isActive, toItem: toMark });
+  const { known, merge, applyChanges } = useLiveAlerts<AlertMark>({
+    snapshot: initial,
+    generatedAt: cursor.at,
+    expected: isActive,
+    toItem: toMark,
+  });
 
   const queryClient = useQueryClient();
   const refresh = useCallback(async () => {
     try {
-      const r = await queryClient.fetchQuery({ queryKey: queryKeys.activeAlertMarks, queryFn: async () => actionData(await loadActiveAlertMarks({})), staleTime: 0 });
+      const r = await queryClient.fetchQuery({
+        queryKey: queryKeys.activeAlertMarks,
+        queryFn: async () => actionData(await loadActiveAlertMarks({})),
+        staleTime: 0,
+      });
       merge(r.marks, r.generatedAt);
     } catch {
       // Offline or signed out: the next reconnect or interval tries again.

@@ -2,11 +2,19 @@ import { describe, expect, it } from "vitest";
 import { CUE_PATTERNS, INITIAL_CUE_MEMORY, patternLength, stepCue, type CueAlert } from "./audible-pattern";
 import { T0, iso } from "@/test/support/test-alerts";
 
-const cue = (id: string, priority: CueAlert["priority"], extra: Partial<CueAlert> = {}): CueAlert => ({ id, priority, state: "active", silencedUntil: null, ...extra });
+const cue = (id: string, priority: CueAlert["priority"], extra: Partial<CueAlert> = {}): CueAlert => ({
+  id,
+  priority,
+  state: "active",
+  silencedUntil: null,
+  ...extra,
+});
 
 describe("cue patterns", () => {
   it("differ per priority: 10, 3, 2 and 1 pulses; only high and medium repeat", () => {
-    expect([CUE_PATTERNS.high, CUE_PATTERNS.medium, CUE_PATTERNS.low, CUE_PATTERNS.technical].map((p) => p.tones.length)).toEqual([10, 3, 2, 1]);
+    expect([CUE_PATTERNS.high, CUE_PATTERNS.medium, CUE_PATTERNS.low, CUE_PATTERNS.technical].map((p) => p.tones.length)).toEqual([
+      10, 3, 2, 1,
+    ]);
     expect(new Set(Object.values(CUE_PATTERNS).map((p) => p.tones[0]!.hz)).size).toBe(4);
     expect(CUE_PATTERNS.high.repeatMs).toBeLessThan(CUE_PATTERNS.medium.repeatMs!);
     expect(CUE_PATTERNS.low.repeatMs).toBeNull();

@@ -33,7 +33,10 @@ export function stepCue(memory: CueMemory, alerts: Iterable<CueAlert>, now: numb
   const sounding = soundingAlerts(alerts, now);
   const ids = new Set(sounding.map((a) => a.id));
   if (sounding.length === 0) return { play: null, memory: { ...memory, sounding: ids } };
-  const top = sounding.reduce((t, a) => (PRIORITY_PRESENTATION[a.priority].rank < PRIORITY_PRESENTATION[t].rank ? a.priority : t), sounding[0]!.priority);
+  const top = sounding.reduce(
+    (t, a) => (PRIORITY_PRESENTATION[a.priority].rank < PRIORITY_PRESENTATION[t].rank ? a.priority : t),
+    sounding[0]!.priority,
+  );
   const fresh = sounding.some((a) => !memory.sounding.has(a.id));
   const repeat = CUE_PATTERNS[top].repeatMs;
   const due = repeat !== null && now - memory.lastAt >= repeat;

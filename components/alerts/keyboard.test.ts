@@ -4,7 +4,14 @@ import { commandForKey, isTypingTarget, keepSelection, moveSelection } from "./k
 describe("commandForKey", () => {
   it("maps j/k/a/r/s/e and the arrows", () => {
     expect(["j", "k", "a", "r", "s", "e", "ArrowDown", "ArrowUp"].map((key) => commandForKey({ key }, false))).toEqual([
-      "next", "prev", "acknowledge", "resolve", "silence", "escalate", "next", "prev",
+      "next",
+      "prev",
+      "acknowledge",
+      "resolve",
+      "silence",
+      "escalate",
+      "next",
+      "prev",
     ]);
     expect(commandForKey({ key: "A" }, false)).toBe("acknowledge");
   });

@@ -12,12 +12,17 @@ import { feedListFilter, type AlertChanges, type AlertFeed } from "./alert-feed"
 /** More changes than this in one catch-up: the screen reloads instead (`truncated`). */
 export const CHANGES_LIMIT = 1000;
 
-export async function loadAlertChanges(principal: Principal, meta: RequestMeta, input: { since: AlertCursor; feed: AlertFeed }): Promise<AlertChanges> {
+export async function loadAlertChanges(
+  principal: Principal,
+  meta: RequestMeta,
+  input: { since: AlertCursor; feed: AlertFeed },
+): Promise<AlertChanges> {
   const changed: AlertListFilter = { status: "all", changedSince: input.since, limit: CHANGES_LIMIT };
   const list = feedListFilter(input.feed);
   const { cursor, lists } = await snapshotAlerts(principal, list ? [changed, { ...changed, ...list }] : [changed]);
   const [all = [], alerts = []] = lists;
   const patientIds = [...new Set(alerts.flatMap((a) => (a.patientId ? [a.patientId] : [])))];
-  if (patientIds.length) await recordPatientReads(principal, "alerts.read", patientIds, meta, { via: `${input.feed.view}.catch-up`, ...list });
+  if (patientIds.length)
+    await recordPatientReads(principal, "alerts.read", patientIds, meta, { via: `${input.feed.view}.catch-up`, ...list });
   return { cursor, alerts, marks: all.map(toMark), truncated: all.length >= CHANGES_LIMIT };
 }

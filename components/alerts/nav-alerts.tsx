@@ -28,7 +28,11 @@ async function navWardIds(principal: Principal, shared: NavAlertsData | undefine
 export async function NavAlerts({ principal, current, shared }: { principal: Principal; current: boolean; shared?: NavAlertsData }) {
   // Cursor 0 when the count could not be loaded: the first catch-up then has too much to say and the
   // badge falls back to its full (light) check.
-  let data: NavAlertsData = shared ?? { marks: [], cursor: { at: new Date().toISOString(), eventId: "0", pending: [] }, feed: { view: "nav" } };
+  let data: NavAlertsData = shared ?? {
+    marks: [],
+    cursor: { at: new Date().toISOString(), eventId: "0", pending: [] },
+    feed: { view: "nav" },
+  };
   let wardIds = principal.wardIds;
   try {
     const [own, wards] = await Promise.all([shared ? null : loadNavAlerts(principal), navWardIds(principal, shared)]);
@@ -39,7 +43,14 @@ export async function NavAlerts({ principal, current, shared }: { principal: Pri
   }
   return (
     <span className="flex items-center gap-1">
-      <AlertCountBadge initial={data.marks} cursor={data.cursor} feed={data.feed} wardIds={wardIds} equipment={followsEquipmentAlerts(principal.role)} current={current} />
+      <AlertCountBadge
+        initial={data.marks}
+        cursor={data.cursor}
+        feed={data.feed}
+        wardIds={wardIds}
+        equipment={followsEquipmentAlerts(principal.role)}
+        current={current}
+      />
       <SoundToggle compact />
     </span>
   );

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { alarmClass, badgeClass, escalationLabel, flashes, formatAlertValue, formatClock, isLatched, priorityTextClass, priorityTitle, silenceText } from "./presentation";
+import {
+  alarmClass,
+  badgeClass,
+  escalationLabel,
+  flashes,
+  formatAlertValue,
+  formatClock,
+  isLatched,
+  priorityTextClass,
+  priorityTitle,
+  silenceText,
+} from "./presentation";
 import { T0, alertView, iso } from "@/test/support/test-alerts";
 
 describe("alarm presentation (IEC 60601-1-8)", () => {
@@ -8,7 +19,12 @@ describe("alarm presentation (IEC 60601-1-8)", () => {
     expect(alarmClass("medium", "active")).toBe("alarm-medium");
     expect(alarmClass("low", "active")).toBe("alarm-low");
     expect(alarmClass("technical", "active")).toBe("alarm-inop");
-    expect([flashes("high", "active"), flashes("medium", "active"), flashes("low", "active"), flashes("technical", "active")]).toEqual([true, true, false, false]);
+    expect([flashes("high", "active"), flashes("medium", "active"), flashes("low", "active"), flashes("technical", "active")]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
   it("stops flashing once acknowledged and drops the colour once resolved", () => {
     expect(alarmClass("high", "acknowledged")).toBe("alarm-high alarm-steady");
@@ -16,8 +32,17 @@ describe("alarm presentation (IEC 60601-1-8)", () => {
     expect(alarmClass("high", "resolved")).toBe("alarm-none");
   });
   it("uses red, yellow and cyan chips", () => {
-    expect([badgeClass("high"), badgeClass("medium"), badgeClass("low"), badgeClass("technical")]).toEqual(["badge-high", "badge-medium", "badge-inop", "badge-inop"]);
-    expect([priorityTextClass("high"), priorityTextClass("medium"), priorityTextClass("technical")]).toEqual(["text-alarm-high", "text-alarm-medium", "text-alarm-low"]);
+    expect([badgeClass("high"), badgeClass("medium"), badgeClass("low"), badgeClass("technical")]).toEqual([
+      "badge-high",
+      "badge-medium",
+      "badge-inop",
+      "badge-inop",
+    ]);
+    expect([priorityTextClass("high"), priorityTextClass("medium"), priorityTextClass("technical")]).toEqual([
+      "text-alarm-high",
+      "text-alarm-medium",
+      "text-alarm-low",
+    ]);
     expect(priorityTitle("high")).toBe("High priority (red, fast flashing)");
     expect(priorityTitle("technical")).toBe("Technical (INOP) priority (cyan, steady)");
   });
@@ -34,7 +59,11 @@ describe("alert wording", () => {
   });
   it("names escalation levels", () => {
     expect([0, 1, 2, 5].map((l) => escalationLabel(l))).toEqual(["Ward nurses", "Charge nurse", "Physician on call", "Physician on call"]);
-    expect([0, 1, 2].map((l) => escalationLabel(l, { patientId: null }))).toEqual(["Biomedical engineering", "Administrators", "Administrators"]);
+    expect([0, 1, 2].map((l) => escalationLabel(l, { patientId: null }))).toEqual([
+      "Biomedical engineering",
+      "Administrators",
+      "Administrators",
+    ]);
     expect(escalationLabel(0, { patientId: "p1" })).toBe("Ward nurses");
   });
   it("shows the silence only while it lasts", () => {

@@ -24,7 +24,11 @@ export function flashes(priority: AlertPriority, state: AlertView["state"]): boo
 
 /** Solid chip class in the priority's colour. */
 export function badgeClass(priority: AlertPriority): string {
-  return PRIORITY_PRESENTATION[priority].color === "red" ? "badge-high" : PRIORITY_PRESENTATION[priority].color === "yellow" ? "badge-medium" : "badge-inop";
+  return PRIORITY_PRESENTATION[priority].color === "red"
+    ? "badge-high"
+    : PRIORITY_PRESENTATION[priority].color === "yellow"
+      ? "badge-medium"
+      : "badge-inop";
 }
 
 /** Text in the priority's colour (keeps the colour visible during the dark phase of a flash). */
@@ -65,7 +69,9 @@ export function formatClock(iso: string, now: number): string {
   if (now === 0) return "";
   const d = new Date(iso);
   const time = d.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
-  return new Date(now).toDateString() === d.toDateString() ? time : `${time}, ${d.toLocaleDateString("en-GB", { day: "numeric", month: "short" })}`;
+  return new Date(now).toDateString() === d.toDateString()
+    ? time
+    : `${time}, ${d.toLocaleDateString("en-GB", { day: "numeric", month: "short" })}`;
 }
 
 /** "Silenced until 14:20 (reason)" while the audio pause lasts; null otherwise. */

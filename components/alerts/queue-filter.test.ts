@@ -4,7 +4,11 @@ import { alertView } from "@/test/support/test-alerts";
 
 describe("parseQueueFilter / queueSearch", () => {
   it("reads ward, priority and state from the URL", () => {
-    expect(parseQueueFilter({ ward: "w1", priority: "high", state: "acknowledged" })).toEqual({ wardId: "w1", priority: "high", state: "acknowledged" });
+    expect(parseQueueFilter({ ward: "w1", priority: "high", state: "acknowledged" })).toEqual({
+      wardId: "w1",
+      priority: "high",
+      state: "acknowledged",
+    });
     expect(parseQueueFilter(new URLSearchParams("ward=w2&state=all"))).toEqual({ wardId: "w2", priority: null, state: "all" });
   });
   it("falls back to the defaults for unknown values and wards outside the user's", () => {

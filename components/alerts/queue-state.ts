@@ -61,6 +61,10 @@ export function sortQueue<T extends Pick<AlertView, "id" | "priority" | "raisedA
 }
 
 /** The queue as shown: what matches the filter (`listed`: ids the server's list contained), in queue order. */
-export function visibleQueue<T extends AlertLike>(known: ReadonlyMap<string, T>, filter: QueueFilter, listed: ReadonlySet<string> = new Set()): T[] {
+export function visibleQueue<T extends AlertLike>(
+  known: ReadonlyMap<string, T>,
+  filter: QueueFilter,
+  listed: ReadonlySet<string> = new Set(),
+): T[] {
   return sortQueue([...known.values()].filter((a) => matchesFilter(a, filter, listed.has(a.id))));
 }

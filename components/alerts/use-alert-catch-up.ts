@@ -16,7 +16,15 @@ const DEBOUNCE_MS = 150;
 /** How long an answer serves another component of the tab asking the same (the nav count, a second room). */
 const SHARED_MS = 10_000;
 
-export function useAlertCatchUp({ feed, cursor, onChanges }: { feed: AlertFeed; cursor: AlertCursor; onChanges: (c: AlertChanges) => void }): () => void {
+export function useAlertCatchUp({
+  feed,
+  cursor,
+  onChanges,
+}: {
+  feed: AlertFeed;
+  cursor: AlertCursor;
+  onChanges: (c: AlertChanges) => void;
+}): () => void {
   const queryClient = useQueryClient();
   const since = useRef(cursor);
   // A new server render (another filter, router.refresh) starts from its own snapshot.

@@ -34,7 +34,10 @@ export function useLiveAlerts<T extends AlertLike>(opts: LiveAlertsOptions<T>) {
     },
     [toItem],
   );
-  const merge = useCallback((snapshot: readonly T[], generatedAt: string) => setKnown((k) => mergeSnapshot(k, snapshot, generatedAt, expected)), [expected]);
+  const merge = useCallback(
+    (snapshot: readonly T[], generatedAt: string) => setKnown((k) => mergeSnapshot(k, snapshot, generatedAt, expected)),
+    [expected],
+  );
   /** Changed alerts from a catch-up (any state): each replaces an older version, none is dropped. */
   const applyChanges = useCallback((items: readonly T[]) => setKnown((k) => applyAlerts(k, items)), []);
   useSocketEvent("alert:raised", (a) => apply(a));

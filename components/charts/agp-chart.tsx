@@ -2,7 +2,18 @@
 // The ambulatory glucose profile: all days folded onto one, 5–95 % band (light), 25–75 % band (dark)
 // and the median, over the 70–180 mg/dL target range, with the 54 and 250 thresholds. Presentational:
 // rows, axes and ticks come from lib/charts/prepare-agp.
-import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ReferenceArea,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import type { AgpRow } from "@/lib/charts/prepare-agp";
 
 export type AgpChartProps = {
@@ -27,8 +38,18 @@ export function AgpChart(p: AgpChartProps) {
         <ComposedChart data={p.rows} margin={{ top: 6, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="var(--color-line)" strokeDasharray="2 4" vertical={false} />
           <ReferenceArea y1={70} y2={180} fill="var(--color-ok)" fillOpacity={0.08} stroke="none" ifOverflow="hidden" />
-          <ReferenceLine y={70} stroke="var(--color-ok)" strokeOpacity={0.7} label={{ value: "70", position: "insideBottomLeft", fill: "var(--color-ok)", fontSize: 10 }} />
-          <ReferenceLine y={180} stroke="var(--color-ok)" strokeOpacity={0.7} label={{ value: "180", position: "insideTopLeft", fill: "var(--color-ok)", fontSize: 10 }} />
+          <ReferenceLine
+            y={70}
+            stroke="var(--color-ok)"
+            strokeOpacity={0.7}
+            label={{ value: "70", position: "insideBottomLeft", fill: "var(--color-ok)", fontSize: 10 }}
+          />
+          <ReferenceLine
+            y={180}
+            stroke="var(--color-ok)"
+            strokeOpacity={0.7}
+            label={{ value: "180", position: "insideTopLeft", fill: "var(--color-ok)", fontSize: 10 }}
+          />
           <ReferenceLine y={54} stroke="#ff5c5c" strokeDasharray="4 4" strokeOpacity={0.8} />
           <ReferenceLine y={250} stroke="#e67e22" strokeDasharray="4 4" strokeOpacity={0.8} />
           <XAxis
@@ -56,9 +77,36 @@ export function AgpChart(p: AgpChartProps) {
             labelStyle={{ color: "var(--color-ink-muted)" }}
             itemStyle={{ color: "var(--color-ink)" }}
           />
-          <Area dataKey="outer" name="5–95 %" type="monotone" fill={BAND} fillOpacity={0.15} stroke="none" connectNulls={false} isAnimationActive={false} />
-          <Area dataKey="inner" name="25–75 %" type="monotone" fill={BAND} fillOpacity={0.4} stroke="none" connectNulls={false} isAnimationActive={false} />
-          <Line dataKey="median" name="Median" type="monotone" stroke="var(--color-ink)" strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
+          <Area
+            dataKey="outer"
+            name="5–95 %"
+            type="monotone"
+            fill={BAND}
+            fillOpacity={0.15}
+            stroke="none"
+            connectNulls={false}
+            isAnimationActive={false}
+          />
+          <Area
+            dataKey="inner"
+            name="25–75 %"
+            type="monotone"
+            fill={BAND}
+            fillOpacity={0.4}
+            stroke="none"
+            connectNulls={false}
+            isAnimationActive={false}
+          />
+          <Line
+            dataKey="median"
+            name="Median"
+            type="monotone"
+            stroke="var(--color-ink)"
+            strokeWidth={2}
+            dot={false}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
         </ComposedChart>
       </ResponsiveContainer>
     </div>

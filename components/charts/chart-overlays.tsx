@@ -29,7 +29,11 @@ export function renderBands(bands: readonly ChartBand[]): ReactElement[] {
  * apart where limits lie close together (`plotHeightPx`: the plot's approximate height).
  */
 export function renderLimitLines(lines: readonly LimitLine[], yDomain: readonly [number, number], plotHeightPx: number): ReactElement[] {
-  const dy = labelOffsets(lines.map((l) => l.y), yDomain, plotHeightPx);
+  const dy = labelOffsets(
+    lines.map((l) => l.y),
+    yDomain,
+    plotHeightPx,
+  );
   return lines.map((l, i) => (
     <ReferenceLine
       key={`limit-${l.key}`}
@@ -56,7 +60,13 @@ type ShapeProps = { cx?: number; cy?: number };
 function markerElement(m: AlarmMarker, { cx, cy }: ShapeProps): ReactElement<SVGElement> {
   const x = cx ?? 0;
   const y = cy ?? 0;
-  const common = { fill: m.color, stroke: "var(--color-canvas)", strokeWidth: 1.5, "data-testid": "alarm-marker", "data-priority": m.priority };
+  const common = {
+    fill: m.color,
+    stroke: "var(--color-canvas)",
+    strokeWidth: 1.5,
+    "data-testid": "alarm-marker",
+    "data-priority": m.priority,
+  };
   return m.atValue ? (
     <circle cx={x} cy={y} r={5} {...common}>
       <title>{m.title}</title>
@@ -69,5 +79,7 @@ function markerElement(m: AlarmMarker, { cx, cy }: ShapeProps): ReactElement<SVG
 }
 
 export function renderAlarmMarkers(markers: readonly AlarmMarker[]): ReactElement[] {
-  return markers.map((m) => <ReferenceDot key={`alarm-${m.id}`} x={m.t} y={m.y} ifOverflow="visible" shape={(props: ShapeProps) => markerElement(m, props)} />);
+  return markers.map((m) => (
+    <ReferenceDot key={`alarm-${m.id}`} x={m.t} y={m.y} ifOverflow="visible" shape={(props: ShapeProps) => markerElement(m, props)} />
+  ));
 }

@@ -1,7 +1,14 @@
 // Time in range as one stacked bar (very high at the top, very low at the bottom, as on the AGP report)
 // with each range's share and time, and the consensus targets met or not beside it. Presentational:
 // the numbers come from lib/charts/prepare-cgm.
-import { GLUCOSE_RANGES, formatDuration, formatPercent, formatTargetPercent, type CgmTargetResult, type TirBucket } from "@/lib/charts/prepare-cgm";
+import {
+  GLUCOSE_RANGES,
+  formatDuration,
+  formatPercent,
+  formatTargetPercent,
+  type CgmTargetResult,
+  type TirBucket,
+} from "@/lib/charts/prepare-cgm";
 
 export type TimeInRangeBarProps = {
   buckets: readonly TirBucket[];
@@ -18,7 +25,11 @@ export function TimeInRangeBar({ buckets, targets, daysCovered }: TimeInRangeBar
   return (
     <div className="flex flex-wrap gap-6" data-testid="time-in-range">
       <div className="flex gap-3">
-        <div className="flex h-56 w-10 flex-col overflow-hidden rounded border border-line" role="img" aria-label={top.map((b) => `${GLUCOSE_RANGES[b.key].label} ${formatPercent(b.percent)}`).join(", ")}>
+        <div
+          className="flex h-56 w-10 flex-col overflow-hidden rounded border border-line"
+          role="img"
+          aria-label={top.map((b) => `${GLUCOSE_RANGES[b.key].label} ${formatPercent(b.percent)}`).join(", ")}
+        >
           {top.map((b) => (
             <div
               key={b.key}
@@ -32,7 +43,11 @@ export function TimeInRangeBar({ buckets, targets, daysCovered }: TimeInRangeBar
             {top.map((b) => (
               <tr key={b.key} data-range={b.key}>
                 <td className="pr-2">
-                  <span aria-hidden="true" className="mr-1.5 inline-block size-2.5 rounded-sm" style={{ background: GLUCOSE_RANGES[b.key].color }} />
+                  <span
+                    aria-hidden="true"
+                    className="mr-1.5 inline-block size-2.5 rounded-sm"
+                    style={{ background: GLUCOSE_RANGES[b.key].color }}
+                  />
                   {GLUCOSE_RANGES[b.key].label}
                 </td>
                 <td className="pr-3 text-ink-muted tabular">{GLUCOSE_RANGES[b.key].range}</td>

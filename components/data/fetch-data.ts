@@ -17,7 +17,8 @@ export class HttpError extends Error {
 export class ActionFailure extends Error {}
 
 /** Retry server and network failures twice; a refusal (4xx) will not change by asking again. */
-export const retryUnlessRefused = (count: number, err: Error) => !(err instanceof HttpError && err.status < 500) && !(err instanceof ActionFailure) && count < 2;
+export const retryUnlessRefused = (count: number, err: Error) =>
+  !(err instanceof HttpError && err.status < 500) && !(err instanceof ActionFailure) && count < 2;
 
 export async function getJson<T>(url: string, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
   const res = await fetch(url, { signal, headers: { accept: "application/json" } });

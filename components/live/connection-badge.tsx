@@ -9,7 +9,14 @@ export function ConnectionBadge({ status, error, onReload }: { status: Connectio
   const tone = status === "live" && !stopped ? "border-ok/60 text-ok" : "border-alarm-low text-alarm-low";
   return (
     <div className="flex items-center gap-2">
-      <span role="status" aria-live="polite" data-testid="connection" data-status={stopped ? "stopped" : status} title={error ?? undefined} className={`flex items-center gap-1.5 rounded border px-2 py-0.5 text-sm font-semibold ${tone}`}>
+      <span
+        role="status"
+        aria-live="polite"
+        data-testid="connection"
+        data-status={stopped ? "stopped" : status}
+        title={error ?? undefined}
+        className={`flex items-center gap-1.5 rounded border px-2 py-0.5 text-sm font-semibold ${tone}`}
+      >
         <span aria-hidden className={`inline-block size-2 rounded-full ${status === "live" && !stopped ? "bg-ok" : "bg-alarm-low"}`} />
         {text}
       </span>

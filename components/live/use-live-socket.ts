@@ -140,7 +140,11 @@ function subscribeState(onChange: () => void) {
 
 /** Connection state of the shared socket, plus a stable `subscribe`. */
 export function useLiveSocket(): ConnectionState & { subscribe: typeof subscribeRoom } {
-  const current = useSyncExternalStore(subscribeState, () => state, () => SERVER_STATE);
+  const current = useSyncExternalStore(
+    subscribeState,
+    () => state,
+    () => SERVER_STATE,
+  );
   return { ...current, subscribe: subscribeRoom };
 }
 
@@ -159,7 +163,11 @@ export function useRoom(kind: RoomKind, id: string, handlers: Handlers = {}) {
 export function useRooms(
   kind: RoomKind,
   ids: readonly string[],
-  handlers: { onAck?: (id: string, r: SubscribeAck) => void; onResync?: (id: string, info: { first: boolean }) => void; catchUp?: boolean } = {},
+  handlers: {
+    onAck?: (id: string, r: SubscribeAck) => void;
+    onResync?: (id: string, info: { first: boolean }) => void;
+    catchUp?: boolean;
+  } = {},
 ) {
   const onAck = useEffectEvent((id: string, r: SubscribeAck) => handlers.onAck?.(id, r));
   const onResync = useEffectEvent((id: string, info: { first: boolean }) => handlers.onResync?.(id, info));
@@ -167,7 +175,9 @@ export function useRooms(
   const key = ids.join("\n");
   useEffect(() => {
     if (!key) return;
-    const offs = key.split("\n").map((id) => subscribeRoom(kind, id, { onAck: (r) => onAck(id, r), onResync: (info) => onResync(id, info), catchUp }));
+    const offs = key
+      .split("\n")
+      .map((id) => subscribeRoom(kind, id, { onAck: (r) => onAck(id, r), onResync: (info) => onResync(id, info), catchUp }));
     return () => offs.forEach((off) => off());
   }, [kind, key, catchUp]);
 }

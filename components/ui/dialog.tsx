@@ -5,7 +5,19 @@ import { useEffect, useRef, type ReactNode } from "react";
 
 const WIDTHS = { md: "w-[min(34rem,calc(100vw-2rem))]", lg: "w-[min(40rem,calc(100vw-2rem))]" } as const;
 
-export function Dialog({ title, open, onClose, size = "lg", children }: { title: string; open: boolean; onClose: () => void; size?: keyof typeof WIDTHS; children: ReactNode }) {
+export function Dialog({
+  title,
+  open,
+  onClose,
+  size = "lg",
+  children,
+}: {
+  title: string;
+  open: boolean;
+  onClose: () => void;
+  size?: keyof typeof WIDTHS;
+  children: ReactNode;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;

@@ -12,7 +12,21 @@ export function Label({ htmlFor, className, children }: { htmlFor: string; class
 }
 
 /** Label above `children` (the control, whose id is `id`), then the hint and the field's error. */
-export function Field({ id, label, hint, error, className, children }: { id: string; label: ReactNode; hint?: ReactNode; error?: string | null; className?: string; children: ReactNode }) {
+export function Field({
+  id,
+  label,
+  hint,
+  error,
+  className,
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | null;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
     <div className={className}>
       <Label htmlFor={id}>{label}</Label>
@@ -42,9 +56,25 @@ export function Hint({ faint = false, className, children }: { faint?: boolean; 
 }
 
 /** A refusal (role alert, red) or a confirmation (`ok`: role status, green) under a form or a field. */
-export function FormMessage({ ok = false, size = "sm", id, className, children }: { ok?: boolean; size?: "sm" | "xs"; id?: string; className?: string; children: ReactNode }) {
+export function FormMessage({
+  ok = false,
+  size = "sm",
+  id,
+  className,
+  children,
+}: {
+  ok?: boolean;
+  size?: "sm" | "xs";
+  id?: string;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
-    <p id={id} role={ok ? "status" : "alert"} className={cn(size === "xs" ? "text-xs" : "text-sm", ok ? "text-ok" : "text-alarm-high", className)}>
+    <p
+      id={id}
+      role={ok ? "status" : "alert"}
+      className={cn(size === "xs" ? "text-xs" : "text-sm", ok ? "text-ok" : "text-alarm-high", className)}
+    >
       {children}
     </p>
   );

@@ -16,7 +16,14 @@ type Props = {
   children: ReactNode;
 };
 
-export function FilterBar({ action, label, active, clearLabel = "Clear filters", className = "mt-4 flex flex-wrap items-end gap-3", children }: Props) {
+export function FilterBar({
+  action,
+  label,
+  active,
+  clearLabel = "Clear filters",
+  className = "mt-4 flex flex-wrap items-end gap-3",
+  children,
+}: Props) {
   return (
     <form method="get" action={action} role="search" aria-label={label} className={className}>
       {children}
@@ -33,10 +40,32 @@ export function FilterBar({ action, label, active, clearLabel = "Clear filters",
 }
 
 /** One select of a filter bar, with "Any" (the empty value) first unless `any` is false. */
-export function FilterSelect({ id, name, label, value, options, any = true }: { id: string; name: string; label: string; value: string | undefined; options: readonly SelectOption[]; any?: boolean }) {
+export function FilterSelect({
+  id,
+  name,
+  label,
+  value,
+  options,
+  any = true,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value: string | undefined;
+  options: readonly SelectOption[];
+  any?: boolean;
+}) {
   return (
     <Field id={id} label={label}>
-      <Select id={id} name={name} defaultValue={value ?? ""} options={options} placeholder={any ? "Any" : undefined} look="filter" className="mt-1" />
+      <Select
+        id={id}
+        name={name}
+        defaultValue={value ?? ""}
+        options={options}
+        placeholder={any ? "Any" : undefined}
+        look="filter"
+        className="mt-1"
+      />
     </Field>
   );
 }

@@ -11,7 +11,17 @@ export function formatUtc(iso: string, opts: { precision?: UtcPrecision; zone?: 
 }
 
 /** A UTC time as a <time> element. */
-export function UtcTime({ iso, precision, zone, className }: { iso: string; precision?: UtcPrecision; zone?: boolean; className?: string }) {
+export function UtcTime({
+  iso,
+  precision,
+  zone,
+  className,
+}: {
+  iso: string;
+  precision?: UtcPrecision;
+  zone?: boolean;
+  className?: string;
+}) {
   return (
     <time dateTime={iso} className={className}>
       {formatUtc(iso, { precision, zone })}

@@ -11,8 +11,12 @@ describe("an action's refusal message", () => {
   });
 
   it("says what was not done, and hides whether something the caller may not see exists", () => {
-    expect(refusalMessage(new Refusal("conflict", "the alert is already resolved"), wording)).toBe("Not changed: the alert is already resolved.");
-    expect(refusalMessage(new Refusal("invalid", "low must be below high", { field: "limits" }), { ...wording, failed: "Not saved" })).toBe("Not saved: limits: low must be below high.");
+    expect(refusalMessage(new Refusal("conflict", "the alert is already resolved"), wording)).toBe(
+      "Not changed: the alert is already resolved.",
+    );
+    expect(refusalMessage(new Refusal("invalid", "low must be below high", { field: "limits" }), { ...wording, failed: "Not saved" })).toBe(
+      "Not saved: limits: low must be below high.",
+    );
     expect(refusalMessage(new Refusal("forbidden", "you may not see this alert"), wording)).toBe(wording.unavailable);
     expect(refusalMessage(new Refusal("not_found", "alert not found"), wording)).toBe(wording.unavailable);
   });

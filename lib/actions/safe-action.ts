@@ -9,9 +9,7 @@ import type { Principal, Role } from "@/lib/auth/principal";
 import { requestMetaFromHeaders, type RequestMeta } from "@/lib/audit/record-audit";
 import { Refusal } from "@/lib/errors/refusal";
 
-export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: string; fieldErrors?: Record<string, string> };
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string> };
 
 /** How an action's refusals read on screen: "<failed>: <the refusal's message>." (e.g. "Not changed: the
  *  alert is already resolved."), and `unavailable` for what the caller may not see (forbidden, not found),

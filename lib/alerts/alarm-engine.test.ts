@@ -11,9 +11,28 @@ const NORMAL = { resp_rate: 16, spo2: 97, o2_supplement: 0, bp_sys: 120, heart_r
 
 function alertView(over: Partial<AlertView>): AlertView {
   return {
-    id: "a1", rule: "x", priority: "medium", state: "resolved", patientId: null, patientName: null, bedLabel: null, wardId: null, deviceId: null,
-    message: "", value: null, conditionActive: true, raisedAt: new Date(T0).toISOString(), acknowledgedAt: null, acknowledgedBy: null,
-    resolvedAt: null, resolvedBy: null, resolveReason: null, silencedUntil: null, silenceReason: null, escalationLevel: 0, nextEscalationAt: null,
+    id: "a1",
+    rule: "x",
+    priority: "medium",
+    state: "resolved",
+    patientId: null,
+    patientName: null,
+    bedLabel: null,
+    wardId: null,
+    deviceId: null,
+    message: "",
+    value: null,
+    conditionActive: true,
+    raisedAt: new Date(T0).toISOString(),
+    acknowledgedAt: null,
+    acknowledgedBy: null,
+    resolvedAt: null,
+    resolvedBy: null,
+    resolveReason: null,
+    silencedUntil: null,
+    silenceReason: null,
+    escalationLevel: 0,
+    nextEscalationAt: null,
     ...over,
   };
 }
@@ -53,7 +72,10 @@ describe("alarm engine (frames → findings → transitions)", () => {
   it("scores NEWS2 live, publishes each change and stores a complete score at most every 5 s", () => {
     const s = setup();
     s.frame({ heart_rate: 70 });
-    expect(s.published.at(-1)).toMatchObject({ total: null, missing: ["resp_rate", "spo2", "o2_supplement", "bp_sys", "consciousness", "temp"] });
+    expect(s.published.at(-1)).toMatchObject({
+      total: null,
+      missing: ["resp_rate", "spo2", "o2_supplement", "bp_sys", "consciousness", "temp"],
+    });
     s.frame(NORMAL);
     expect(s.published.at(-1)).toMatchObject({ patientId: "pat-1", wardId: "ward-1", total: 0, band: "low", missing: [] });
     expect(s.stored).toHaveLength(1);
@@ -99,7 +121,12 @@ describe("alarm engine (frames → findings → transitions)", () => {
     }
     // SpO2 88 on scale 1 scores 3 → NEWS2 high (clock-confirmed) and the SpO2 limit alarm (15 s).
     expect(s.raised.map((f) => f.alarm.rule).sort()).toEqual(["news2.high", "spo2.low"]);
-    expect(s.raised.find((f) => f.alarm.rule === "spo2.low")?.alarm).toMatchObject({ priority: "medium", patientId: "pat-1", wardId: "ward-1", deviceId: "mon-1" });
+    expect(s.raised.find((f) => f.alarm.rule === "spo2.low")?.alarm).toMatchObject({
+      priority: "medium",
+      patientId: "pat-1",
+      wardId: "ward-1",
+      deviceId: "mon-1",
+    });
     s.advance(1000);
     s.frame({ spo2: 97, heart_rate: 70, resp_rate: 16 });
     expect(s.cleared.map((f) => f.alarm.rule).sort()).toEqual(["news2.high", "spo2.low"]);
@@ -134,7 +161,11 @@ describe("alarm engine (frames → findings → transitions)", () => {
       s.advance(1000);
       s.frame({ spo2: 88 });
     }
-    s.engine.handleAlertChanged({ change: "resolved", actor: { id: "u1", name: "N" }, alert: alertView({ rule: "spo2.low", patientId: "pat-1", deviceId: "mon-1" }) });
+    s.engine.handleAlertChanged({
+      change: "resolved",
+      actor: { id: "u1", name: "N" },
+      alert: alertView({ rule: "spo2.low", patientId: "pat-1", deviceId: "mon-1" }),
+    });
     const before = s.raised.filter((f) => f.alarm.rule === "spo2.low").length;
     for (let i = 0; i < 14; i++) {
       s.advance(1000);
@@ -151,7 +182,9 @@ describe("alarm engine (frames → findings → transitions)", () => {
   it("only queues bus events, then evaluates each patient once per batch", async () => {
     const s = setup();
     const history = Array.from({ length: 50 }, (_, i) => ({ ...NORMAL, heart_rate: 60 + i }));
-    history.forEach((values, i) => s.engine.submitVitals({ deviceId: "mon-1", patientId: "pat-1", wardId: "ward-1", seq: i + 1, ts: T0 + i, values }));
+    history.forEach((values, i) =>
+      s.engine.submitVitals({ deviceId: "mon-1", patientId: "pat-1", wardId: "ward-1", seq: i + 1, ts: T0 + i, values }),
+    );
     expect(s.published).toEqual([]); // nothing done on the publisher's stack
     await new Promise((r) => setImmediate(r));
     expect(s.published).toHaveLength(1);

@@ -45,7 +45,9 @@ export class AlarmEngine {
   private readonly infoRequested = new Map<string, number>();
   readonly equipment: EquipmentAlarms;
 
-  private queue: ({ kind: "vitals"; e: VitalsEvent } | { kind: "status"; e: DeviceStatusEvent } | { kind: "equipment"; e: EquipmentReadingsEvent })[] = [];
+  private queue: (
+    { kind: "vitals"; e: VitalsEvent } | { kind: "status"; e: DeviceStatusEvent } | { kind: "equipment"; e: EquipmentReadingsEvent }
+  )[] = [];
   private drainScheduled = false;
 
   constructor(private readonly deps: AlarmEngineDeps) {

@@ -30,18 +30,78 @@ export type LimitKind = "low" | "high" | "critical_low" | "critical_high";
 const MIN = 60_000;
 
 export const LIMIT_SPECS = {
-  heart_rate: { low: 50, high: 120, lowPriority: "medium", highPriority: "medium", criticalLow: 40, criticalHigh: 150, confirmMs: 10_000, maxAgeMs: MIN },
+  heart_rate: {
+    low: 50,
+    high: 120,
+    lowPriority: "medium",
+    highPriority: "medium",
+    criticalLow: 40,
+    criticalHigh: 150,
+    confirmMs: 10_000,
+    maxAgeMs: MIN,
+  },
   spo2: {
-    low: 90, lowScale2: 86, high: null, lowPriority: "medium", highPriority: "medium",
-    criticalLow: 85, criticalLowScale2: 80, criticalHigh: null, confirmMs: 15_000, maxAgeMs: MIN,
+    low: 90,
+    lowScale2: 86,
+    high: null,
+    lowPriority: "medium",
+    highPriority: "medium",
+    criticalLow: 85,
+    criticalLowScale2: 80,
+    criticalHigh: null,
+    confirmMs: 15_000,
+    maxAgeMs: MIN,
     names: { critical_low: { rule: "spo2.desat", label: "Desaturation" } },
   },
-  resp_rate: { low: 8, high: 30, lowPriority: "medium", highPriority: "medium", criticalLow: 5, criticalHigh: 40, confirmMs: 10_000, maxAgeMs: MIN },
-  bp_sys: { low: 90, high: 180, lowPriority: "medium", highPriority: "medium", criticalLow: 70, criticalHigh: 220, confirmMs: 0, maxAgeMs: 30 * MIN },
-  bp_dia: { low: null, high: 110, lowPriority: "medium", highPriority: "medium", criticalLow: null, criticalHigh: null, confirmMs: 0, maxAgeMs: 30 * MIN },
-  temp: { low: 35.5, high: 39, lowPriority: "low", highPriority: "low", criticalLow: null, criticalHigh: null, confirmMs: 0, maxAgeMs: 60 * MIN },
+  resp_rate: {
+    low: 8,
+    high: 30,
+    lowPriority: "medium",
+    highPriority: "medium",
+    criticalLow: 5,
+    criticalHigh: 40,
+    confirmMs: 10_000,
+    maxAgeMs: MIN,
+  },
+  bp_sys: {
+    low: 90,
+    high: 180,
+    lowPriority: "medium",
+    highPriority: "medium",
+    criticalLow: 70,
+    criticalHigh: 220,
+    confirmMs: 0,
+    maxAgeMs: 30 * MIN,
+  },
+  bp_dia: {
+    low: null,
+    high: 110,
+    lowPriority: "medium",
+    highPriority: "medium",
+    criticalLow: null,
+    criticalHigh: null,
+    confirmMs: 0,
+    maxAgeMs: 30 * MIN,
+  },
+  temp: {
+    low: 35.5,
+    high: 39,
+    lowPriority: "low",
+    highPriority: "low",
+    criticalLow: null,
+    criticalHigh: null,
+    confirmMs: 0,
+    maxAgeMs: 60 * MIN,
+  },
   glucose: {
-    low: 70, high: 250, lowPriority: "medium", highPriority: "low", criticalLow: 54, criticalHigh: null, confirmMs: 0, maxAgeMs: 20 * MIN,
+    low: 70,
+    high: 250,
+    lowPriority: "medium",
+    highPriority: "low",
+    criticalLow: 54,
+    criticalHigh: null,
+    confirmMs: 0,
+    maxAgeMs: 20 * MIN,
     names: { critical_low: { rule: "glucose.urgent_low", label: "Urgent low glucose" } },
   },
 } as const satisfies Partial<Record<MetricKey, LimitSpec>>;
@@ -68,7 +128,10 @@ export type EffectiveLimits = {
 };
 
 /** Patient override, else ward override, else the built-in default (per bound). */
-export function effectiveLimits(code: LimitCode, opts: { spo2Scale: 1 | 2; ward?: LimitOverride; patient?: LimitOverride }): EffectiveLimits {
+export function effectiveLimits(
+  code: LimitCode,
+  opts: { spo2Scale: 1 | 2; ward?: LimitOverride; patient?: LimitOverride },
+): EffectiveLimits {
   const spec = limitSpec(code);
   const scale2 = opts.spo2Scale === 2;
   const defaultLow = scale2 && spec.lowScale2 !== undefined ? spec.lowScale2 : spec.low;
@@ -91,7 +154,8 @@ export function checkLimitOverride(code: string, low: number | null, high: numbe
   if (low === null && high === null) return "set a low limit, a high limit or both";
   const def = METRICS[code];
   for (const v of [low, high]) {
-    if (v !== null && (!Number.isFinite(v) || v < def.min || v > def.max)) return `a ${def.label} limit must lie within ${def.min}–${def.max} ${def.unit}`;
+    if (v !== null && (!Number.isFinite(v) || v < def.min || v > def.max))
+      return `a ${def.label} limit must lie within ${def.min}–${def.max} ${def.unit}`;
   }
   if (low !== null && high !== null && low >= high) return "the low limit must be below the high limit";
   return null;

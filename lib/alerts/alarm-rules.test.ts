@@ -25,7 +25,9 @@ describe("alarm limits", () => {
     const ward = { low: 45, high: null };
     const patientOverride = { low: null, high: 140 };
     expect(effectiveLimits("heart_rate", { spo2Scale: 1, ward, patient: patientOverride })).toMatchObject({
-      low: 45, high: 140, source: { low: "ward", high: "patient" },
+      low: 45,
+      high: 140,
+      source: { low: "ward", high: "patient" },
     });
   });
 
@@ -46,7 +48,11 @@ describe("limit rules", () => {
   it("raises the limit alarm (medium) below the limit and only the critical one (high) below the critical limit", () => {
     const low = evaluateLimitRules(patient({ spo2: 88 }), limitsOf(patient()), T0);
     expect(byRule(low)).toEqual({ "spo2.desat": "normal", "spo2.low": "violated" });
-    expect(low.find((f) => f.alarm.rule === "spo2.low")).toMatchObject({ key: "spo2.low:pat-1", confirmMs: 15_000, alarm: { priority: "medium", value: 88 } });
+    expect(low.find((f) => f.alarm.rule === "spo2.low")).toMatchObject({
+      key: "spo2.low:pat-1",
+      confirmMs: 15_000,
+      alarm: { priority: "medium", value: 88 },
+    });
     const desat = evaluateLimitRules(patient({ spo2: 83 }), limitsOf(patient()), T0);
     expect(byRule(desat)).toEqual({ "spo2.desat": "violated" }); // the plain limit alarm is superseded, left as it is
     expect(desat[0]!.alarm).toMatchObject({ priority: "high", message: "Desaturation: 83 % (below 85)" });
@@ -68,7 +74,11 @@ describe("limit rules", () => {
   it("applies the CGM thresholds: urgent low < 54 high, low < 70 medium, high > 250 low", () => {
     const rules = (v: number) => {
       const p = patient({ glucose: v });
-      return Object.fromEntries(evaluateLimitRules(p, limitsOf(p), T0).filter((f) => f.status === "violated").map((f) => [f.alarm.rule, f.alarm.priority]));
+      return Object.fromEntries(
+        evaluateLimitRules(p, limitsOf(p), T0)
+          .filter((f) => f.status === "violated")
+          .map((f) => [f.alarm.rule, f.alarm.priority]),
+      );
     };
     expect(rules(50)).toEqual({ "glucose.urgent_low": "high" });
     expect(rules(60)).toEqual({ "glucose.low": "medium" });
@@ -83,7 +93,8 @@ describe("confirmation, no duplicates, latching", () => {
   it("raises SpO2 below its limit only after 15 s, once, and clears when it recovers", () => {
     const t = new ConditionTracker();
     const raised: string[] = [];
-    const run = (v: number, s: number) => t.apply("patient:pat-1", spo2At(v, T0 + s * 1000)).map((x) => `${x.kind}:${x.finding.alarm.rule}@${s}`);
+    const run = (v: number, s: number) =>
+      t.apply("patient:pat-1", spo2At(v, T0 + s * 1000)).map((x) => `${x.kind}:${x.finding.alarm.rule}@${s}`);
     for (let s = 0; s < 15; s++) raised.push(...run(88, s));
     expect(raised).toEqual([]);
     raised.push(...run(88, 15));
@@ -152,21 +163,73 @@ describe("CGM fast fall", () => {
   };
 
   it("computes the least-squares slope over 15 minutes and needs enough readings", () => {
-    expect(glucoseSlope(withGlucose([[0, 150], [5, 130], [10, 110], [15, 90]]).glucose)).toBeCloseTo(-4, 5);
-    expect(glucoseSlope(withGlucose([[0, 150], [5, 130]]).glucose)).toBeNull();
+    expect(
+      glucoseSlope(
+        withGlucose([
+          [0, 150],
+          [5, 130],
+          [10, 110],
+          [15, 90],
+        ]).glucose,
+      ),
+    ).toBeCloseTo(-4, 5);
+    expect(
+      glucoseSlope(
+        withGlucose([
+          [0, 150],
+          [5, 130],
+        ]).glucose,
+      ),
+    ).toBeNull();
   });
 
   it("raises a fall steeper than 3 mg/dL/min (medium) and clears only above −2", () => {
     const now = T0 + 15 * 60_000;
-    expect(evaluateCgmRules(withGlucose([[0, 150], [5, 130], [10, 110], [15, 90]]), now)[0]).toMatchObject({ status: "violated", alarm: { rule: "glucose.fast_fall", priority: "medium" } });
-    expect(evaluateCgmRules(withGlucose([[0, 150], [5, 138], [10, 126], [15, 113]]), now)).toEqual([]); // −2.5: hysteresis band
-    expect(evaluateCgmRules(withGlucose([[0, 150], [5, 145], [10, 140], [15, 135]]), now)[0]?.status).toBe("normal");
+    expect(
+      evaluateCgmRules(
+        withGlucose([
+          [0, 150],
+          [5, 130],
+          [10, 110],
+          [15, 90],
+        ]),
+        now,
+      )[0],
+    ).toMatchObject({ status: "violated", alarm: { rule: "glucose.fast_fall", priority: "medium" } });
+    expect(
+      evaluateCgmRules(
+        withGlucose([
+          [0, 150],
+          [5, 138],
+          [10, 126],
+          [15, 113],
+        ]),
+        now,
+      ),
+    ).toEqual([]); // −2.5: hysteresis band
+    expect(
+      evaluateCgmRules(
+        withGlucose([
+          [0, 150],
+          [5, 145],
+          [10, 140],
+          [15, 135],
+        ]),
+        now,
+      )[0]?.status,
+    ).toBe("normal");
   });
 });
 
 describe("technical rules", () => {
   const device = (over: Partial<DeviceState> = {}): DeviceState => ({
-    deviceId: "dev-1", patientId: "pat-1", wardId: "ward-1", connectivity: null, battery: null, artifacts: new Map(), ...over,
+    deviceId: "dev-1",
+    patientId: "pat-1",
+    wardId: "ward-1",
+    connectivity: null,
+    battery: null,
+    artifacts: new Map(),
+    ...over,
   });
 
   it("raises INOP for an offline device, keyed by device", () => {
@@ -175,7 +238,8 @@ describe("technical rules", () => {
   });
 
   it("raises low battery below 15 % and clears it only from 20 %", () => {
-    const battery = (v: number) => evaluateTechnicalRules(device({ battery: { v, at: T0, ts: T0, deviceId: "dev-1" } }), T0).map((f) => f.status);
+    const battery = (v: number) =>
+      evaluateTechnicalRules(device({ battery: { v, at: T0, ts: T0, deviceId: "dev-1" } }), T0).map((f) => f.status);
     expect(battery(12)).toEqual(["violated"]);
     expect(battery(17)).toEqual([]);
     expect(battery(20)).toEqual(["normal"]);
@@ -188,6 +252,10 @@ describe("technical rules", () => {
     expect(art(T0, true)).toEqual([]);
     expect(art(T0 + 5000, true)).toEqual([]);
     const [raised] = art(T0 + 10_000, true);
-    expect(raised?.finding.alarm).toMatchObject({ rule: "tech.artifact.heart_rate", priority: "technical", message: "Pulse implausible (300): check sensor" });
+    expect(raised?.finding.alarm).toMatchObject({
+      rule: "tech.artifact.heart_rate",
+      priority: "technical",
+      message: "Pulse implausible (300): check sensor",
+    });
   });
 });

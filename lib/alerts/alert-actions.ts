@@ -90,7 +90,12 @@ export function resolveAlert(p: Principal, alertId: string, reason: string, ctx:
   });
 }
 
-export function silenceAlert(p: Principal, alertId: string, input: { reason: string; minutes: number }, ctx: AlertActionContext = {}): Promise<AlertView> {
+export function silenceAlert(
+  p: Principal,
+  alertId: string,
+  input: { reason: string; minutes: number },
+  ctx: AlertActionContext = {},
+): Promise<AlertView> {
   const minutes = Math.min(Math.max(Math.round(input.minutes), 1), MAX_SILENCE_MINUTES);
   return changeAlert(p, alertId, "alert.silence", ctx, { reason: input.reason, minutes }, async (tx, at) => {
     const until = new Date(at.getTime() + minutes * 60_000);

@@ -34,7 +34,13 @@ describe.each(testDatabaseKinds)("alert lifecycle and escalation on %s", (kind) 
   };
   const spo2Low = (patientIndex = 0, w = ward): Finding =>
     finding("violated", now, 15_000, {
-      rule: "spo2.low", priority: "high", message: "SpO₂ low: 88 % (below 90)", value: 88, patientId: w.patients[patientIndex]!.id, wardId: w.ward.id, deviceId: "mon-1",
+      rule: "spo2.low",
+      priority: "high",
+      message: "SpO₂ low: 88 % (below 90)",
+      value: 88,
+      patientId: w.patients[patientIndex]!.id,
+      wardId: w.ward.id,
+      deviceId: "mon-1",
     });
   const alertByKey = async (key: string) => db.prisma.alert.findUnique({ where: { openKey: key } });
 
@@ -64,7 +70,13 @@ describe.each(testDatabaseKinds)("alert lifecycle and escalation on %s", (kind) 
     await writer.drain();
     const rows = await db.prisma.alert.findMany({ where: { patientId: ward.patients[0]!.id } });
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ openKey: "spo2.low:" + ward.patients[0]!.id, state: "active", priority: "high", conditionActive: true, escalationLevel: 0 });
+    expect(rows[0]).toMatchObject({
+      openKey: "spo2.low:" + ward.patients[0]!.id,
+      state: "active",
+      priority: "high",
+      conditionActive: true,
+      escalationLevel: 0,
+    });
     expect(rows[0]!.nextEscalationAt?.getTime()).toBe(T0 + 60_000);
     const detail = await getAlertDetail(nurse, rows[0]!.id);
     expect(detail.events.map((e) => e.type)).toEqual(["raised", "notified"]);
@@ -96,7 +108,12 @@ describe.each(testDatabaseKinds)("alert lifecycle and escalation on %s", (kind) 
     writer.clear({ ...f, status: "normal" });
     await writer.drain();
     const row = await db.prisma.alert.findUnique({ where: { id } });
-    expect(row).toMatchObject({ state: "resolved", openKey: null, resolveReason: "condition cleared after acknowledgement", resolvedById: null });
+    expect(row).toMatchObject({
+      state: "resolved",
+      openKey: null,
+      resolveReason: "condition cleared after acknowledgement",
+      resolvedById: null,
+    });
     expect(changes.filter((c) => c.alert.id === id).map((c) => c.change)).toContain("resolved");
     writer.raise(f); // a new episode: a new alert
     await writer.drain();
@@ -108,7 +125,11 @@ describe.each(testDatabaseKinds)("alert lifecycle and escalation on %s", (kind) 
   it("resolves by hand with a reason, once", async () => {
     const id = (await alertByKey(spo2Low().key))!.id;
     const resolved = await resolveAlert(onCall, id, "sensor repositioned, patient well");
-    expect(resolved).toMatchObject({ state: "resolved", resolvedBy: { id: onCall.userId }, resolveReason: "sensor repositioned, patient well" });
+    expect(resolved).toMatchObject({
+      state: "resolved",
+      resolvedBy: { id: onCall.userId },
+      resolveReason: "sensor repositioned, patient well",
+    });
     await expect(resolveAlert(onCall, id, "again")).rejects.toMatchObject({ kind: "conflict" });
     expect(changes.at(-1)).toMatchObject({ change: "resolved", actor: { id: onCall.userId } });
   });
@@ -119,7 +140,11 @@ describe.each(testDatabaseKinds)("alert lifecycle and escalation on %s", (kind) 
     writer.clear({ ...f, status: "normal" });
     await writer.drain();
     const id = (await alertByKey(f.key))!.id;
-    expect(await acknowledgeAlert(nurse, id)).toMatchObject({ state: "resolved", acknowledgedBy: { id: nurse.userId }, resolveReason: "acknowledged after the condition cleared" });
+    expect(await acknowledgeAlert(nurse, id)).toMatchObject({
+      state: "resolved",
+      acknowledgedBy: { id: nurse.userId },
+      resolveReason: "acknowledged after the condition cleared",
+    });
   });
 
   it("silences with a reason for at most 30 minutes; escalation goes on", async () => {
@@ -129,7 +154,11 @@ describe.each(testDatabaseKinds)("alert lifecycle and escalation on %s", (kind) 
     const id = (await alertByKey(f.key))!.id;
     const at = new Date(T0 + 1000);
     const silenced = await silenceAlert(nurse, id, { reason: "patient coughing", minutes: 45 }, { now: at });
-    expect(silenced).toMatchObject({ state: "active", silenceReason: "patient coughing", silencedUntil: new Date(at.getTime() + 30 * 60_000).toISOString() });
+    expect(silenced).toMatchObject({
+      state: "active",
+      silenceReason: "patient coughing",
+      silencedUntil: new Date(at.getTime() + 30 * 60_000).toISOString(),
+    });
     expect(silenced.nextEscalationAt).not.toBeNull();
   });
 
@@ -149,7 +178,10 @@ describe.each(testDatabaseKinds)("alert lifecycle and escalation on %s", (kind) 
     expect(await escalateDueAlerts(db.sql, new Date(T0 + 60_000), opts)).toBe(1);
     let row = await db.prisma.alert.findUnique({ where: { id } });
     expect(row).toMatchObject({ escalationLevel: 1, nextEscalationAt: new Date(T0 + 120_000) });
-    expect(notified.at(-1)).toMatchObject({ notification: { level: 1, reason: "escalated" }, recipients: [{ id: charge.userId, name: charge.name }] });
+    expect(notified.at(-1)).toMatchObject({
+      notification: { level: 1, reason: "escalated" },
+      recipients: [{ id: charge.userId, name: charge.name }],
+    });
     expect(await escalateDueAlerts(db.sql, new Date(T0 + 119_000), opts)).toBe(0);
     expect(await escalateDueAlerts(db.sql, new Date(T0 + 120_000), opts)).toBe(1);
     row = await db.prisma.alert.findUnique({ where: { id } });
@@ -175,7 +207,9 @@ describe.each(testDatabaseKinds)("alert lifecycle and escalation on %s", (kind) 
     // Ward "other" has no charge nurse and no physician on call: both levels recorded, nobody reached.
     expect(manual).toMatchObject({ escalationLevel: 2, state: "acknowledged", nextEscalationAt: null });
     const steps = (await getAlertDetail(otherNurse, ackedId)).events.filter((e) => e.type === "escalated");
-    expect(steps.map((e) => [e.actor?.id, (e.detail as { level: number }).level, (e.detail as { nobodyOnDuty?: boolean }).nobodyOnDuty])).toEqual([
+    expect(
+      steps.map((e) => [e.actor?.id, (e.detail as { level: number }).level, (e.detail as { nobodyOnDuty?: boolean }).nobodyOnDuty]),
+    ).toEqual([
       [otherNurse.userId, 1, true],
       [otherNurse.userId, 2, true],
     ]);

@@ -119,7 +119,10 @@ export async function listAlerts(p: Principal, filter: AlertListFilter = {}): Pr
  * alerts, or a catch-up's changes), each as listAlerts would return it, with the cursor a catch-up
  * starts from.
  */
-export async function snapshotAlerts(p: Principal, filters: readonly AlertListFilter[]): Promise<{ cursor: AlertCursor; lists: AlertView[][] }> {
+export async function snapshotAlerts(
+  p: Principal,
+  filters: readonly AlertListFilter[],
+): Promise<{ cursor: AlertCursor; lists: AlertView[][] }> {
   if (filters.length === 0) throw new Error("snapshotAlerts needs at least one list");
   const { sql } = await getDatabase();
   const at = new Date().toISOString();

@@ -8,9 +8,17 @@ import type { EscalationLevel, PersonRef } from "@/lib/events";
 import { insertAlertEvents } from "./alert-rows";
 import { findVisibleAlert } from "./alert-queries";
 
-export async function recordDeliveryReceipt(alertId: string, level: EscalationLevel, recipient: PersonRef, delivered: boolean, at = new Date()): Promise<void> {
+export async function recordDeliveryReceipt(
+  alertId: string,
+  level: EscalationLevel,
+  recipient: PersonRef,
+  delivered: boolean,
+  at = new Date(),
+): Promise<void> {
   const { sql } = await getDatabase();
-  await insertAlertEvents(sql, [{ alertId, at, type: delivered ? "delivered" : "not_delivered", recipientId: recipient.id, detail: { level } }]);
+  await insertAlertEvents(sql, [
+    { alertId, at, type: delivered ? "delivered" : "not_delivered", recipientId: recipient.id, detail: { level } },
+  ]);
 }
 
 /** Records that the caller saw the alert; throws a Refusal outside the caller's scope. */

@@ -25,7 +25,10 @@ async function wardStaff(q: Query, wardId: string, level: EscalationLevel): Prom
 }
 
 async function usersWithRole(q: Query, role: "biomed" | "admin"): Promise<PersonRef[]> {
-  return q.query<{ id: string; name: string }>(`SELECT id, name FROM users WHERE role = $1::"Role" AND disabled_at IS NULL ORDER BY name, id`, [role]);
+  return q.query<{ id: string; name: string }>(
+    `SELECT id, name FROM users WHERE role = $1::"Role" AND disabled_at IS NULL ORDER BY name, id`,
+    [role],
+  );
 }
 
 function merge(...lists: PersonRef[][]): PersonRef[] {

@@ -30,7 +30,12 @@ describe.each(testDatabaseKinds)("alerts over Socket.IO on %s", (kind) => {
     other = await createWardWithPatients(db.prisma, 1);
     const n = await createUserWithToken(db.prisma, "nurse", { wardIds: [ward.ward.id] });
     nurse = { token: n.token, userId: n.user.id };
-    writer = new AlertWriter({ sql: db.sql, bus: eventBus(), now: Date.now, escalationMs: { high: 60_000, medium: 180_000, low: 600_000, technical: 600_000 } });
+    writer = new AlertWriter({
+      sql: db.sql,
+      bus: eventBus(),
+      now: Date.now,
+      escalationMs: { high: 60_000, medium: 180_000, low: 600_000, technical: 600_000 },
+    });
     harness = await startSocketHarness();
   });
   afterAll(async () => {
@@ -45,7 +50,13 @@ describe.each(testDatabaseKinds)("alerts over Socket.IO on %s", (kind) => {
   const subscribeWard = (c: Client, wardId: string) => harness.subscribe(c, "ward", wardId);
   const raise = async (patientIndex: number, rule = "spo2.low") => {
     const f = finding("violated", Date.now(), 0, {
-      rule, priority: "high", message: `${rule} test`, value: 80, patientId: ward.patients[patientIndex]!.id, wardId: ward.ward.id, deviceId: "mon-1",
+      rule,
+      priority: "high",
+      message: `${rule} test`,
+      value: 80,
+      patientId: ward.patients[patientIndex]!.id,
+      wardId: ward.ward.id,
+      deviceId: "mon-1",
     });
     writer.raise(f);
     await writer.drain();
@@ -59,7 +70,11 @@ describe.each(testDatabaseKinds)("alerts over Socket.IO on %s", (kind) => {
     const got = nextRaised(c);
     const id = await raise(0);
     expect(await got).toMatchObject({ id, rule: "spo2.low", state: "active", patientId: ward.patients[0]!.id });
-    await expect.poll(async () => (await db.prisma.alertEvent.findMany({ where: { alertId: id, type: "delivered" } })).map((e) => e.recipientId), { timeout: 5000 }).toEqual([nurse.userId]);
+    await expect
+      .poll(async () => (await db.prisma.alertEvent.findMany({ where: { alertId: id, type: "delivered" } })).map((e) => e.recipientId), {
+        timeout: 5000,
+      })
+      .toEqual([nurse.userId]);
 
     const read = () => new Promise<SubscribeAck>((resolve) => c.emit("alert:read", id, resolve));
     expect(await read()).toEqual({ ok: true });
@@ -70,18 +85,34 @@ describe.each(testDatabaseKinds)("alerts over Socket.IO on %s", (kind) => {
   it("records not_delivered when a recipient's client does not acknowledge", async () => {
     const quiet = await createUserWithToken(db.prisma, "nurse", { wardIds: [other.ward.id] });
     await connect(quiet.token, "ignore");
-    const f = finding("violated", Date.now(), 0, { rule: "spo2.low", priority: "high", message: "x", value: 80, patientId: other.patients[0]!.id, wardId: other.ward.id, deviceId: "mon-9" });
+    const f = finding("violated", Date.now(), 0, {
+      rule: "spo2.low",
+      priority: "high",
+      message: "x",
+      value: 80,
+      patientId: other.patients[0]!.id,
+      wardId: other.ward.id,
+      deviceId: "mon-9",
+    });
     writer.raise(f);
     await writer.drain();
     const id = (await db.prisma.alert.findUniqueOrThrow({ where: { openKey: f.key } })).id;
-    await expect.poll(async () => db.prisma.alertEvent.count({ where: { alertId: id, type: "not_delivered", recipientId: quiet.user.id } }), { timeout: 15_000, interval: 250 }).toBe(1);
+    await expect
+      .poll(async () => db.prisma.alertEvent.count({ where: { alertId: id, type: "not_delivered", recipientId: quiet.user.id } }), {
+        timeout: 15_000,
+        interval: 250,
+      })
+      .toBe(1);
   }, 20_000);
 
   it("refuses a read receipt for an alert outside the caller's scope", async () => {
     const outsider = await createUserWithToken(db.prisma, "nurse", { wardIds: [other.ward.id] });
     const c = await connect(outsider.token);
     const id = await raise(1);
-    expect(await new Promise<SubscribeAck>((resolve) => c.emit("alert:read", id, resolve))).toEqual({ ok: false, error: "you may not see this alert" });
+    expect(await new Promise<SubscribeAck>((resolve) => c.emit("alert:read", id, resolve))).toEqual({
+      ok: false,
+      error: "you may not see this alert",
+    });
   });
 
   it("shows a second screen the acknowledgement live", async () => {
@@ -92,7 +123,11 @@ describe.each(testDatabaseKinds)("alerts over Socket.IO on %s", (kind) => {
     const id = await raise(2);
     const update = new Promise<AlertUpdate>((resolve) => b.on("alert:updated", (u) => u.alert.id === id && resolve(u)));
     await acknowledgeAlert((await loadPrincipal(nurse.userId, "token"))!, id);
-    expect(await update).toMatchObject({ change: "acknowledged", alert: { id, state: "acknowledged", acknowledgedBy: { id: nurse.userId } }, actor: { id: nurse.userId } });
+    expect(await update).toMatchObject({
+      change: "acknowledged",
+      alert: { id, state: "acknowledged", acknowledgedBy: { id: nurse.userId } },
+      actor: { id: nurse.userId },
+    });
   });
 
   it("catches up after a reconnect: missed alerts are replayed, and the list is there to resync", async () => {
@@ -113,7 +148,10 @@ describe.each(testDatabaseKinds)("alerts over Socket.IO on %s", (kind) => {
     expect(c.recovered).toBe(true);
     expect(seen).toContain("resp_rate.high");
 
-    const res = await listAlertsRoute(new NextRequest(`http://x/api/v1/alerts?wardId=${ward.ward.id}`, { headers: { authorization: `Bearer ${nurse.token}` } }), { params: Promise.resolve({}) });
+    const res = await listAlertsRoute(
+      new NextRequest(`http://x/api/v1/alerts?wardId=${ward.ward.id}`, { headers: { authorization: `Bearer ${nurse.token}` } }),
+      { params: Promise.resolve({}) },
+    );
     const body = (await res.json()) as { alerts: AlertView[] };
     expect(body.alerts.map((a) => a.id)).toContain(missedId);
     const detail = await getAlertDetail((await loadPrincipal(nurse.userId, "token"))!, missedId);

@@ -63,7 +63,19 @@ export class AlertWriter {
          ON CONFLICT (open_key) DO UPDATE SET condition_active = true, value = EXCLUDED.value
           WHERE alerts.condition_active = false
          RETURNING id, (xmax = 0) AS inserted`,
-        [crypto.randomUUID(), f.key, a.rule, a.priority, a.patientId, a.deviceId, a.wardId, a.message, a.value, at.toISOString(), nextEscalationAt.toISOString()],
+        [
+          crypto.randomUUID(),
+          f.key,
+          a.rule,
+          a.priority,
+          a.patientId,
+          a.deviceId,
+          a.wardId,
+          a.message,
+          a.value,
+          at.toISOString(),
+          nextEscalationAt.toISOString(),
+        ],
       );
       const row = rows[0];
       if (!row) return null; // open with its condition already active: nothing new
@@ -71,7 +83,12 @@ export class AlertWriter {
       if (row.inserted) {
         recipients = await findRecipients(tx, { wardId: a.wardId, patientId: a.patientId }, 0);
         await insertAlertEvents(tx, [
-          { alertId: row.id, at, type: "raised", detail: { rule: a.rule, priority: a.priority, message: a.message, value: a.value, deviceId: a.deviceId } },
+          {
+            alertId: row.id,
+            at,
+            type: "raised",
+            detail: { rule: a.rule, priority: a.priority, message: a.message, value: a.value, deviceId: a.deviceId },
+          },
           { alertId: row.id, at, type: "notified", detail: { level: 0, recipients } },
         ]);
       } else {

@@ -26,10 +26,20 @@ describe.each(testDatabaseKinds)("alerts API on %s", (kind) => {
   const ids: Record<string, string> = {};
   let now = Date.parse("2026-11-23T18:00:00.000Z");
 
-  const call = async (handler: Handler, url: string, token: string | null, params: Record<string, string> = {}, body?: unknown, method = "POST") => {
+  const call = async (
+    handler: Handler,
+    url: string,
+    token: string | null,
+    params: Record<string, string> = {},
+    body?: unknown,
+    method = "POST",
+  ) => {
     const headers: Record<string, string> = { "user-agent": "vitest" };
     if (token) headers.authorization = `Bearer ${token}`;
-    const init = body === undefined ? { headers } : { method, headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify(body) };
+    const init =
+      body === undefined
+        ? { headers }
+        : { method, headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify(body) };
     const res = await handler(new NextRequest(`http://x${url}`, init), { params: Promise.resolve(params) });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
@@ -44,7 +54,12 @@ describe.each(testDatabaseKinds)("alerts API on %s", (kind) => {
     admin = (await createUserWithToken(db.prisma, "admin")).token;
     patient = (await createUserWithToken(db.prisma, "patient", { patientId: ward.patients[0]!.id })).token;
     otherNurse = (await createUserWithToken(db.prisma, "nurse", { wardIds: [other.ward.id] })).token;
-    const writer = new AlertWriter({ sql: db.sql, bus: eventBus(), now: () => now, escalationMs: { high: 60_000, medium: 180_000, low: 600_000, technical: 600_000 } });
+    const writer = new AlertWriter({
+      sql: db.sql,
+      bus: eventBus(),
+      now: () => now,
+      escalationMs: { high: 60_000, medium: 180_000, low: 600_000, technical: 600_000 },
+    });
     const raise = (name: string, rule: string, priority: AlertPriority, p: { id: string }, wardId: string) => {
       now += 1000;
       writer.raise(finding("violated", now, 0, { rule, priority, message: name, value: 1, patientId: p.id, wardId, deviceId: "mon-1" }));
@@ -97,7 +112,8 @@ describe.each(testDatabaseKinds)("alerts API on %s", (kind) => {
 
   it("acknowledges, silences, escalates and resolves for clinicians only", async () => {
     const id = ids["oldest medium"]!;
-    const post = (h: Handler, action: string, token: string, body?: unknown) => call(h, `/api/v1/alerts/${id}/${action}`, token, { id }, body ?? {});
+    const post = (h: Handler, action: string, token: string, body?: unknown) =>
+      call(h, `/api/v1/alerts/${id}/${action}`, token, { id }, body ?? {});
     expect((await post(acknowledgeRoute, "acknowledge", patient)).status).toBe(403);
     expect((await post(acknowledgeRoute, "acknowledge", otherNurse)).status).toBe(403);
 
@@ -123,7 +139,15 @@ describe.each(testDatabaseKinds)("alerts API on %s", (kind) => {
     expect((await post(acknowledgeRoute, "acknowledge", nurse)).status).toBe(409);
 
     const trail = (await call(detailRoute, `/api/v1/alerts/${id}`, admin, { id })).body as unknown as AlertDetailView;
-    expect(trail.events.map((e) => e.type)).toEqual(["raised", "notified", "silenced", "escalated", "escalated", "acknowledged", "resolved"]);
+    expect(trail.events.map((e) => e.type)).toEqual([
+      "raised",
+      "notified",
+      "silenced",
+      "escalated",
+      "escalated",
+      "acknowledged",
+      "resolved",
+    ]);
     expect((await list(nurse, "?status=resolved")).messages).toEqual(["oldest medium"]);
   });
 
@@ -139,9 +163,25 @@ describe.each(testDatabaseKinds)("alerts API on %s", (kind) => {
     expect(set.status).toBe(200);
     const got = await call(limitsGet, `/api/v1/alerts/limits?patientId=${pid}`, nurse);
     const hr = (got.body.limits as { code: string }[]).find((l) => l.code === "heart_rate");
-    expect(hr).toMatchObject({ low: 40, high: 140, criticalLow: 40, source: { low: "patient", high: "patient" }, reason: "athlete, resting HR 42" });
-    expect(await db.prisma.alarmLimit.findFirst({ where: { scope: `patient:${pid}` } })).toMatchObject({ reason: "athlete, resting HR 42", low: 40 });
-    const ward4 = await call(limitsPut, "/api/v1/alerts/limits", physician, {}, { wardId: ward.ward.id, code: "spo2", low: 92, high: null }, "PUT");
+    expect(hr).toMatchObject({
+      low: 40,
+      high: 140,
+      criticalLow: 40,
+      source: { low: "patient", high: "patient" },
+      reason: "athlete, resting HR 42",
+    });
+    expect(await db.prisma.alarmLimit.findFirst({ where: { scope: `patient:${pid}` } })).toMatchObject({
+      reason: "athlete, resting HR 42",
+      low: 40,
+    });
+    const ward4 = await call(
+      limitsPut,
+      "/api/v1/alerts/limits",
+      physician,
+      {},
+      { wardId: ward.ward.id, code: "spo2", low: 92, high: null },
+      "PUT",
+    );
     expect(ward4.status).toBe(200);
     expect((ward4.body.limits as { code: string; low: number }[]).find((l) => l.code === "spo2")?.low).toBe(92);
   });

@@ -8,7 +8,13 @@ import type { Finding } from "./rule-types";
 
 const T0 = Date.parse("2026-11-23T06:00:00.000Z");
 const MIN = 60_000;
-const FRIDGE: EquipmentInfo = { deviceId: "env-1", type: "env_sensor", profile: "vaccine_fridge", location: "Pharmacy fridge A", wardId: null };
+const FRIDGE: EquipmentInfo = {
+  deviceId: "env-1",
+  type: "env_sensor",
+  profile: "vaccine_fridge",
+  location: "Pharmacy fridge A",
+  wardId: null,
+};
 const PUMP: EquipmentInfo = { deviceId: "pump-1", type: "infusion_pump", profile: null, location: "PUMP-0001", wardId: "ward-1" };
 
 function setup(known: EquipmentInfo[] = [FRIDGE, PUMP]) {
@@ -56,7 +62,10 @@ describe("equipment alarms in the engine", () => {
     }
     const raise = s.raised.filter((f) => f.alarm.rule === "env.excursion");
     expect(raise).toHaveLength(1);
-    expect(raise[0]).toMatchObject({ key: "env.excursion:env-1", alarm: { priority: "medium", patientId: null, deviceId: "env-1", wardId: null } });
+    expect(raise[0]).toMatchObject({
+      key: "env.excursion:env-1",
+      alarm: { priority: "medium", patientId: null, deviceId: "env-1", wardId: null },
+    });
     expect(raise[0]!.alarm.message).toMatch(/^Vaccine fridge \(Pharmacy fridge A\) above 8 °C since 06:02 UTC/);
     expect(s.cleared.map((f) => f.key)).toEqual(["env.excursion:env-1"]);
 
@@ -64,7 +73,10 @@ describe("equipment alarms in the engine", () => {
     expect(types[0]).toBe("excursion-started");
     expect(types).toContain("excursion-progress"); // the maximum kept rising after it was reported
     const end = s.records.at(-1)!;
-    expect(end.event).toMatchObject({ type: "excursion-ended", excursion: { kind: "high", startT: T0 + 2 * MIN, endT: T0 + 10 * MIN, durationMs: 8 * MIN, maxC: 11.8, ongoing: false } });
+    expect(end.event).toMatchObject({
+      type: "excursion-ended",
+      excursion: { kind: "high", startT: T0 + 2 * MIN, endT: T0 + 10 * MIN, durationMs: 8 * MIN, maxC: 11.8, ongoing: false },
+    });
     expect(end.info).toMatchObject({ deviceId: "env-1", profile: "vaccine_fridge", location: "Pharmacy fridge A" });
     await flush();
   });
@@ -156,7 +168,9 @@ describe("equipment alarms in the engine", () => {
       expect(model.failureAtMs! - raisedAt!).toBeGreaterThan(30 * MIN);
       const f = s.raised.find((x) => x.alarm.rule === "device.maintenance")!;
       expect(f).toMatchObject({ key: "device.maintenance:pump-1", alarm: { priority: "technical", patientId: null, wardId: "ward-1" } });
-      expect(f.alarm.message).toMatch(/^Pump pump-1 \(PUMP-0001\) drifting from its normal since \d\d:\d\d UTC: .*(vibration|power draw|housing temperature)/);
+      expect(f.alarm.message).toMatch(
+        /^Pump pump-1 \(PUMP-0001\) drifting from its normal since \d\d:\d\d UTC: .*(vibration|power draw|housing temperature)/,
+      );
     }
   });
 

@@ -21,15 +21,21 @@ const HTTP = { transport: "http" as const, topic: null };
 const CONFIG = { escalationMs: { high: 60_000, medium: 180_000, low: 600_000, technical: 600_000 }, news2WindowMs: 15 * 60_000 };
 
 async function listAs(token: string): Promise<AlertView[]> {
-  const res = await listAlertsRoute(new NextRequest("http://x/api/v1/alerts?status=all", { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({}) });
+  const res = await listAlertsRoute(
+    new NextRequest("http://x/api/v1/alerts?status=all", { headers: { authorization: `Bearer ${token}` } }),
+    { params: Promise.resolve({}) },
+  );
   expect(res.status).toBe(200);
   return ((await res.json()) as { alerts: AlertView[] }).alerts;
 }
 
 async function acknowledgeAs(token: string, id: string): Promise<number> {
-  const res = await acknowledgeRoute(new NextRequest(`http://x/api/v1/alerts/${id}/acknowledge`, { method: "POST", headers: { authorization: `Bearer ${token}` } }), {
-    params: Promise.resolve({ id }),
-  });
+  const res = await acknowledgeRoute(
+    new NextRequest(`http://x/api/v1/alerts/${id}/acknowledge`, { method: "POST", headers: { authorization: `Bearer ${token}` } }),
+    {
+      params: Promise.resolve({ id }),
+    },
+  );
   return res.status;
 }
 
@@ -91,10 +97,24 @@ describe.each(testDatabaseKinds)("equipment readings in → alarm and compliance
     await settle();
     const alerts = await db.prisma.alert.findMany();
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]).toMatchObject({ rule: "env.excursion", priority: "medium", patientId: null, deviceId: fridgeId, openKey: `env.excursion:${fridgeId}` });
+    expect(alerts[0]).toMatchObject({
+      rule: "env.excursion",
+      priority: "medium",
+      patientId: null,
+      deviceId: fridgeId,
+      openKey: `env.excursion:${fridgeId}`,
+    });
     const rows = await db.prisma.environmentExcursion.findMany();
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ deviceId: fridgeId, kind: "high", profile: "vaccine_fridge", location: "Pharmacy vaccine fridge A", endedAt: null, alertId: alerts[0]!.id, maxC: 11.1 });
+    expect(rows[0]).toMatchObject({
+      deviceId: fridgeId,
+      kind: "high",
+      profile: "vaccine_fridge",
+      location: "Pharmacy vaccine fridge A",
+      endedAt: null,
+      alertId: alerts[0]!.id,
+      maxC: 11.1,
+    });
     expect(rows[0]!.startedAt.getTime()).toBe(T0 + 2 * MIN);
 
     const notified = await db.prisma.alertEvent.findFirstOrThrow({ where: { alertId: alerts[0]!.id, type: "notified" } });
@@ -138,9 +158,14 @@ describe.each(testDatabaseKinds)("equipment readings in → alarm and compliance
   it("lets biomed acknowledge an equipment alarm, and refuses it a patient's", async () => {
     const excursion = await db.prisma.alert.findFirstOrThrow({ where: { rule: "env.excursion" } });
     expect(await acknowledgeAs(biomed.token, excursion.id)).toBe(200);
-    expect(await db.prisma.alert.findUniqueOrThrow({ where: { id: excursion.id } })).toMatchObject({ state: "resolved", acknowledgedById: biomed.id }); // cleared and acknowledged
+    expect(await db.prisma.alert.findUniqueOrThrow({ where: { id: excursion.id } })).toMatchObject({
+      state: "resolved",
+      acknowledgedById: biomed.id,
+    }); // cleared and acknowledged
     const patient = await db.prisma.patient.findFirstOrThrow();
-    const clinical = await db.prisma.alert.create({ data: { rule: "spo2.low", priority: "medium", patientId: patient.id, message: "SpO2 low", openKey: `spo2.low:${patient.id}` } });
+    const clinical = await db.prisma.alert.create({
+      data: { rule: "spo2.low", priority: "medium", patientId: patient.id, message: "SpO2 low", openKey: `spo2.low:${patient.id}` },
+    });
     expect(await acknowledgeAs(biomed.token, clinical.id)).toBe(403);
   });
 
@@ -150,7 +175,10 @@ describe.each(testDatabaseKinds)("equipment readings in → alarm and compliance
     const failureAt = model.failureAtMs!;
     const epoch = now + 2 * 3_600_000 - failureAt; // the pump fails 2 h after the restart below
     const from = failureAt - 2 * 3_600_000 - 6 * 3_600_000; // the 6 h before the restart (the replay window)
-    const codes: string[] = [], values: number[] = [], ts: string[] = [], seqs: number[] = [];
+    const codes: string[] = [],
+      values: number[] = [],
+      ts: string[] = [],
+      seqs: number[] = [];
     let n = 0;
     for (let t = from; t < failureAt - 2 * 3_600_000; t += MIN) {
       const r = model.sample(t);
@@ -170,7 +198,10 @@ describe.each(testDatabaseKinds)("equipment readings in → alarm and compliance
     alerting = await startAlerting({ config: CONFIG, now: () => now, tickMs: 3_600_000 });
     await settle();
     expect(alerting.engine.equipment.watch.has(pump.id)).toBe(true);
-    expect(await db.prisma.alert.findFirst({ where: { rule: "device.maintenance", deviceId: pump.id } })).toMatchObject({ priority: "technical", patientId: null });
+    expect(await db.prisma.alert.findFirst({ where: { rule: "device.maintenance", deviceId: pump.id } })).toMatchObject({
+      priority: "technical",
+      patientId: null,
+    });
   });
 
   it("withdraws a gap opened on the clock when the logger's late upload fills it", async () => {
@@ -180,11 +211,17 @@ describe.each(testDatabaseKinds)("equipment readings in → alarm and compliance
     await settle();
     expect(await db.prisma.environmentExcursion.count({ where: { kind: "data_gap", endedAt: null } })).toBe(1);
     const record = (await (await deviceDirectory()).get(fridgeId))!;
-    const backlog = [1, 2, 3].map((i) => ({ seq: ++seq, ts: new Date(lastReading + i * 10 * MIN).toISOString(), values: { env_temp: 4.9 } }));
+    const backlog = [1, 2, 3].map((i) => ({
+      seq: ++seq,
+      ts: new Date(lastReading + i * 10 * MIN).toISOString(),
+      values: { env_temp: 4.9 },
+    }));
     expect(await acceptTelemetry(record, JSON.stringify(backlog), HTTP)).toMatchObject({ ok: true, accepted: 3 });
     await new Promise((res) => setImmediate(res));
     await settle();
     expect(await db.prisma.environmentExcursion.count({ where: { kind: "data_gap", endedAt: null } })).toBe(0);
-    expect(await db.prisma.alert.findFirstOrThrow({ where: { rule: "tech.logger_gap", openKey: { not: null } } })).toMatchObject({ conditionActive: false });
+    expect(await db.prisma.alert.findFirstOrThrow({ where: { rule: "tech.logger_gap", openKey: { not: null } } })).toMatchObject({
+      conditionActive: false,
+    });
   });
 });

@@ -24,7 +24,6 @@ export type EquipmentInfo = {
 
 export type EquipmentReading = { deviceId: string; t: number; values: Record<string, number> };
 
-
 type Watched = {
   info: EquipmentInfo;
   maintenance: MaintenanceDetector | null;
@@ -39,7 +38,9 @@ function hhmm(t: number): string {
 }
 
 function describeDrift(d: { signal: PmSignal; change: number }): string {
-  return d.signal === "device_temp" ? `${PM_LABEL[d.signal]} +${d.change.toFixed(1)} °C` : `${PM_LABEL[d.signal]} +${Math.round(d.change * 100)} %`;
+  return d.signal === "device_temp"
+    ? `${PM_LABEL[d.signal]} +${d.change.toFixed(1)} °C`
+    : `${PM_LABEL[d.signal]} +${Math.round(d.change * 100)} %`;
 }
 
 export class EquipmentWatch {
@@ -134,15 +135,15 @@ export class EquipmentWatch {
       const last = w.environment.excursions().at(-1);
       const ongoing = last?.ongoing ? last : null;
       out.push(
-          finding(ongoing ? "violated" : "normal", now, 0, {
-            ...base,
-            rule: "env.excursion",
-            priority: "medium",
-            message: ongoing
-              ? `${profile.label}${where} ${ongoing.kind === "high" ? `above ${profile.highC}` : `below ${profile.lowC}`} °C since ${hhmm(ongoing.startT)} UTC (${ongoing.kind === "high" ? `max ${ongoing.maxC.toFixed(1)}` : `min ${ongoing.minC.toFixed(1)}`} °C)`
-              : `${profile.label} excursion`,
-            value: ongoing ? (ongoing.kind === "high" ? ongoing.maxC : ongoing.minC) : null,
-          }),
+        finding(ongoing ? "violated" : "normal", now, 0, {
+          ...base,
+          rule: "env.excursion",
+          priority: "medium",
+          message: ongoing
+            ? `${profile.label}${where} ${ongoing.kind === "high" ? `above ${profile.highC}` : `below ${profile.lowC}`} °C since ${hhmm(ongoing.startT)} UTC (${ongoing.kind === "high" ? `max ${ongoing.maxC.toFixed(1)}` : `min ${ongoing.minC.toFixed(1)}`} °C)`
+            : `${profile.label} excursion`,
+          value: ongoing ? (ongoing.kind === "high" ? ongoing.maxC : ongoing.minC) : null,
+        }),
       );
       const gap = w.environment.gaps().at(-1);
       const open = gap?.ongoing ? gap : null;

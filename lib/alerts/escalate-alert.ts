@@ -16,7 +16,14 @@ import { findRecipients } from "./alert-recipients";
 import { Refusal } from "@/lib/errors/refusal";
 import { findVisibleAlert } from "./alert-queries";
 
-type ClaimRow = { id: string; priority: AlertPriority; ward_id: string | null; patient_id: string | null; escalation_level: number; state: string };
+type ClaimRow = {
+  id: string;
+  priority: AlertPriority;
+  ward_id: string | null;
+  patient_id: string | null;
+  escalation_level: number;
+  state: string;
+};
 type Step = { level: EscalationLevel; recipients: PersonRef[] };
 type Escalation = { id: string; steps: Step[] };
 
@@ -39,16 +46,27 @@ async function escalateRow(
     steps.push({ level, recipients: await findRecipients(tx, { wardId: row.ward_id, patientId: row.patient_id }, level) });
   }
   const next = level < MAX_ESCALATION_LEVEL && row.state === "active" ? new Date(at.getTime() + opts.escalationMs[row.priority]) : null;
-  await tx.query(`UPDATE alerts SET escalation_level = $2, next_escalation_at = $3 WHERE id = $1`, [row.id, level, next?.toISOString() ?? null]);
+  await tx.query(`UPDATE alerts SET escalation_level = $2, next_escalation_at = $3 WHERE id = $1`, [
+    row.id,
+    level,
+    next?.toISOString() ?? null,
+  ]);
   const events: NewAlertEvent[] = steps.map((s) => ({
     alertId: row.id,
     at,
     type: "escalated",
     actorId: by.actorId,
-    detail: { level: s.level, recipients: s.recipients, automatic: by.actorId === null, ...(by.reason ? { reason: by.reason } : {}), ...(s.recipients.length ? {} : { nobodyOnDuty: true }) },
+    detail: {
+      level: s.level,
+      recipients: s.recipients,
+      automatic: by.actorId === null,
+      ...(by.reason ? { reason: by.reason } : {}),
+      ...(s.recipients.length ? {} : { nobodyOnDuty: true }),
+    },
   }));
   await insertAlertEvents(tx, events);
-  if (steps.every((s) => s.recipients.length === 0)) console.warn(`[alerts] alert ${row.id} escalated but nobody is on duty (ward ${row.ward_id ?? "none"})`);
+  if (steps.every((s) => s.recipients.length === 0))
+    console.warn(`[alerts] alert ${row.id} escalated but nobody is on duty (ward ${row.ward_id ?? "none"})`);
   return { id: row.id, steps };
 }
 
@@ -60,7 +78,8 @@ async function announce(sql: Sql, done: Escalation[], actor: PersonRef | null, b
     views.push(alert);
     bus.publish("alert:changed", { change: "escalated", alert, actor });
     for (const s of e.steps) {
-      if (s.recipients.length) bus.publish("alert:notify", { notification: { alert, level: s.level, reason: "escalated" }, recipients: s.recipients });
+      if (s.recipients.length)
+        bus.publish("alert:notify", { notification: { alert, level: s.level, reason: "escalated" }, recipients: s.recipients });
     }
   }
   return views;
@@ -114,7 +133,9 @@ export async function escalateAlert(
     return row ? [await escalateRow(tx, row, at, opts, { actorId: p.userId, reason: opts.reason ?? null })] : [];
   });
   if (done.length === 0) throw new Refusal("conflict", "the alert is already resolved");
-  await recordAudit([{ actor: p, action: "alert.escalate", patientId: before.patient_id, detail: { alertId, reason: opts.reason ?? null }, meta: opts.meta }]);
+  await recordAudit([
+    { actor: p, action: "alert.escalate", patientId: before.patient_id, detail: { alertId, reason: opts.reason ?? null }, meta: opts.meta },
+  ]);
   const [view] = await announce(sql, done, { id: p.userId, name: p.name }, opts.bus ?? eventBus());
   if (!view) throw new Refusal("not_found", "alert not found");
   return view;

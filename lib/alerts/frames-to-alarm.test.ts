@@ -76,7 +76,11 @@ describe.each(testDatabaseKinds)("frames in → alarm out on %s", (kind) => {
     const values = { resp_rate: 16, spo2: 88, o2_supplement: 0, bp_sys: 120, heart_rate: 70, consciousness: 0, temp: 37 };
     for (let seq = 1; seq <= 20; seq++) {
       now = T0 + (seq - 1) * 1000;
-      const result = await acceptTelemetry(record, frameJson(seq, seq === 1 ? values : { spo2: 88, heart_rate: 70, resp_rate: 16 }, new Date(now)), HTTP);
+      const result = await acceptTelemetry(
+        record,
+        frameJson(seq, seq === 1 ? values : { spo2: 88, heart_rate: 70, resp_rate: 16 }, new Date(now)),
+        HTTP,
+      );
       expect(result).toMatchObject({ ok: true, accepted: 1 });
       if (seq === 14) {
         await alerting.writer.drain();
@@ -86,7 +90,10 @@ describe.each(testDatabaseKinds)("frames in → alarm out on %s", (kind) => {
     await alerting.writer.drain();
     await expect.poll(() => raised.length, { timeout: 5000 }).toBe(2);
     expect(raised.every((r) => r.inDatabase)).toBe(true);
-    expect(raised.map((r) => [r.alert.rule, r.alert.priority]).sort()).toEqual([["news2.high", "high"], ["spo2.low", "medium"]]);
+    expect(raised.map((r) => [r.alert.rule, r.alert.priority]).sort()).toEqual([
+      ["news2.high", "high"],
+      ["spo2.low", "medium"],
+    ]);
     expect(raised[0]!.alert).toMatchObject({ patientId, wardId, state: "active", bedLabel: "1" });
     expect(await db.prisma.alert.count()).toBe(2); // 5 more seconds of the same condition: no duplicates
 
@@ -99,7 +106,14 @@ describe.each(testDatabaseKinds)("frames in → alarm out on %s", (kind) => {
     alerting = await startAlerting({ config: CONFIG, now: () => now, tickMs: 3_600_000 });
     const rows = await db.prisma.observation.findMany({ where: { patientId, deviceId: "platform:news2" }, orderBy: { code: "asc" } });
     expect(Object.fromEntries(rows.map((r) => [r.code, r.value]))).toEqual({
-      news2: 3, "news2.bp_sys": 0, "news2.consciousness": 0, "news2.heart_rate": 0, "news2.o2_supplement": 0, "news2.resp_rate": 0, "news2.spo2": 3, "news2.temp": 0,
+      news2: 3,
+      "news2.bp_sys": 0,
+      "news2.consciousness": 0,
+      "news2.heart_rate": 0,
+      "news2.o2_supplement": 0,
+      "news2.resp_rate": 0,
+      "news2.spo2": 3,
+      "news2.temp": 0,
     });
   });
 
@@ -115,9 +129,12 @@ describe.each(testDatabaseKinds)("frames in → alarm out on %s", (kind) => {
   });
 
   it("lists the alarms over the API, high priority first", async () => {
-    const res = await listAlertsRoute(new NextRequest("http://x/api/v1/alerts?status=open", { headers: { authorization: `Bearer ${nurseToken}` } }), {
-      params: Promise.resolve({}),
-    });
+    const res = await listAlertsRoute(
+      new NextRequest("http://x/api/v1/alerts?status=open", { headers: { authorization: `Bearer ${nurseToken}` } }),
+      {
+        params: Promise.resolve({}),
+      },
+    );
     expect(res.status).toBe(200);
     const body = (await res.json()) as { alerts: AlertView[] };
     expect(body.alerts.map((a) => a.rule)).toEqual(["news2.high", "spo2.low"]);

@@ -6,7 +6,12 @@ import { LIMIT_CODES, limitSpec, type EffectiveLimits, type LimitCode, type Limi
 import { finding, type Finding, type PatientState } from "./rule-types";
 import type { AlertPriority } from "@/lib/events";
 
-const KIND_WORDING: Record<LimitKind, string> = { low: "low", high: "high", critical_low: "critically low", critical_high: "critically high" };
+const KIND_WORDING: Record<LimitKind, string> = {
+  low: "low",
+  high: "high",
+  critical_low: "critically low",
+  critical_high: "critically high",
+};
 
 function ruleAndLabel(code: LimitCode, kind: LimitKind): { rule: string; label: string } {
   const named = limitSpec(code).names?.[kind];

@@ -22,7 +22,9 @@ export async function loadPatientInfos(sql: Sql, ids?: string[]): Promise<Map<st
       ${ids ? "WHERE p.id = ANY($1::text[])" : ""}`,
     ids ? [ids] : [],
   );
-  return new Map(rows.map((r) => [r.id, { wardId: r.ward_id, spo2Scale: r.spo2_scale === 2 ? 2 : 1, name: r.name, bedLabel: r.bed_label }]));
+  return new Map(
+    rows.map((r) => [r.id, { wardId: r.ward_id, spo2Scale: r.spo2_scale === 2 ? 2 : 1, name: r.name, bedLabel: r.bed_label }]),
+  );
 }
 
 export async function loadLimitRows(sql: Sql): Promise<LimitRow[]> {
@@ -72,7 +74,10 @@ export async function warmEngine(sql: Sql, engine: AlarmEngine, opts: { windowMs
       WHERE d.status = 'active' AND d.connectivity = 'offline'`,
   );
   for (const d of offline) {
-    engine.state.applyStatus({ deviceId: d.id, patientId: d.patient_id, wardId: d.ward_id, status: "offline", at: d.at ? new Date(d.at).getTime() : opts.now }, opts.now);
+    engine.state.applyStatus(
+      { deviceId: d.id, patientId: d.patient_id, wardId: d.ward_id, status: "offline", at: d.at ? new Date(d.at).getTime() : opts.now },
+      opts.now,
+    );
   }
 
   const open = await sql.query<{ open_key: string; patient_id: string | null; device_id: string | null }>(

@@ -25,14 +25,26 @@ export function evaluateNews2Rules(patient: PatientState, result: News2Result, n
       ? `NEWS2 ${total}: emergency assessment`
       : `NEWS2 single parameter scores 3 (${threes(result)})${total !== null ? `, total ${total}` : ""}: urgent review`;
   if (high || result.complete) {
-    out.push(finding(high ? "violated" : "normal", now, NEWS2_CONFIRM_MS, { ...base, rule: "news2.high", priority: "high", message: highMessage, value: total }));
+    out.push(
+      finding(high ? "violated" : "normal", now, NEWS2_CONFIRM_MS, {
+        ...base,
+        rule: "news2.high",
+        priority: "high",
+        message: highMessage,
+        value: total,
+      }),
+    );
   }
   // With the high rule violated the medium one is superseded: left as it is, neither raised nor cleared.
   if (result.complete && total !== null && !high) {
     const medium = total >= 5 && total <= 6;
     out.push(
       finding(medium ? "violated" : "normal", now, NEWS2_CONFIRM_MS, {
-        ...base, rule: "news2.medium", priority: "medium", message: `NEWS2 ${total}: urgent review within the hour`, value: total,
+        ...base,
+        rule: "news2.medium",
+        priority: "medium",
+        message: `NEWS2 ${total}: urgent review within the hour`,
+        value: total,
       }),
     );
   }

@@ -53,7 +53,14 @@ export class News2Writer {
         `INSERT INTO observations (patient_id, device_id, code, value, ts, seq)
          SELECT patient_id, $1, code, value, ts, seq
            FROM unnest($2::text[], $3::text[], $4::float8[], $5::timestamptz[], $6::bigint[]) AS o(patient_id, code, value, ts, seq)`,
-        [NEWS2_DEVICE_ID, batch.map((r) => r.patientId), batch.map((r) => r.code), batch.map((r) => r.value), batch.map((r) => r.ts), batch.map((r) => r.seq)],
+        [
+          NEWS2_DEVICE_ID,
+          batch.map((r) => r.patientId),
+          batch.map((r) => r.code),
+          batch.map((r) => r.value),
+          batch.map((r) => r.ts),
+          batch.map((r) => r.seq),
+        ],
       )
       .then(
         () => undefined,

@@ -31,7 +31,6 @@ export type Alerting = {
 
 type FeedHandlers = { [K in EngineFeedEvent]: (payload: BusEvents[K][0]) => void };
 
-
 const TICK_MS = 1_000;
 const REFRESH_MS = 60_000;
 
@@ -94,7 +93,9 @@ export async function startAlerting(opts: { config?: AlertingConfig; now?: () =>
     "alarm-limits:changed": () => void reloadLimits(),
   };
   const accept = (m: EngineFeedMessage) => (handlers[m.event] as (p: EngineFeedMessage["payload"]) => void)(m.payload);
-  const offs = ENGINE_FEED_EVENTS.map((event) => bus.subscribe(event, (payload: EngineFeedMessage["payload"]) => accept({ event, payload } as EngineFeedMessage)));
+  const offs = ENGINE_FEED_EVENTS.map((event) =>
+    bus.subscribe(event, (payload: EngineFeedMessage["payload"]) => accept({ event, payload } as EngineFeedMessage)),
+  );
   const tick = setInterval(() => engine.tick(), opts.tickMs ?? TICK_MS);
   const refresher = setInterval(() => void refresh(), REFRESH_MS);
   scheduler.start();

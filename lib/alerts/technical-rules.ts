@@ -17,7 +17,10 @@ export function evaluateTechnicalRules(device: DeviceState, now: number): Findin
   if (device.connectivity) {
     out.push(
       finding(device.connectivity.offline ? "violated" : "normal", device.connectivity.at, 0, {
-        ...base, rule: "tech.offline", message: `Device ${device.deviceId} offline: no data`, value: null,
+        ...base,
+        rule: "tech.offline",
+        message: `Device ${device.deviceId} offline: no data`,
+        value: null,
       }),
     );
   }
@@ -25,13 +28,23 @@ export function evaluateTechnicalRules(device: DeviceState, now: number): Findin
   if (battery && now - battery.at <= BATTERY.maxAgeMs) {
     const status = battery.v < BATTERY.raiseBelow ? "violated" : battery.v >= BATTERY.clearAtOrAbove ? "normal" : null;
     if (status) {
-      out.push(finding(status, battery.at, 0, { ...base, rule: "tech.battery", message: `Device ${device.deviceId} battery low: ${Math.round(battery.v)} %`, value: battery.v }));
+      out.push(
+        finding(status, battery.at, 0, {
+          ...base,
+          rule: "tech.battery",
+          message: `Device ${device.deviceId} battery low: ${Math.round(battery.v)} %`,
+          value: battery.v,
+        }),
+      );
     }
   }
   for (const [code, a] of device.artifacts) {
     out.push(
       finding(a.artifact ? "violated" : "normal", a.at, ARTIFACT_CONFIRM_MS, {
-        ...base, rule: `tech.artifact.${code}`, message: `${label(code)} implausible (${a.v}): check sensor`, value: a.v,
+        ...base,
+        rule: `tech.artifact.${code}`,
+        message: `${label(code)} implausible (${a.v}): check sensor`,
+        value: a.v,
       }),
     );
   }

@@ -42,7 +42,9 @@ export class TrendWatch {
     return finding(active ? "violated" : "normal", now, 0, {
       rule: "trend.deterioration",
       priority: "low",
-      message: active ? `Sustained deterioration trend (${drifts}) since ${new Date(active.sinceT).toISOString().slice(11, 16)} UTC` : "Deterioration trend",
+      message: active
+        ? `Sustained deterioration trend (${drifts}) since ${new Date(active.sinceT).toISOString().slice(11, 16)} UTC`
+        : "Deterioration trend",
       value: null,
       patientId: patient.patientId,
       wardId: patient.wardId,

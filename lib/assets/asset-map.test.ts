@@ -27,8 +27,18 @@ describe("asset map core, end to end", () => {
     const changes: LocationChange[] = [];
     // Twelve seconds of 1 Hz batches from two gateways: room 9 hears pump-0004's tag loudly, room 8 faintly.
     for (let i = 0; i < 12; i++) {
-      for (const [gw, rssi] of [["gw-4e-r09", -58], ["gw-4e-r08", -79]] as const) {
-        const body = parseSightingsBody({ seq: i, ts: iso(T0 + i * 1000), sightings: [{ tag: "tag-pump-0004", rssi }, { tag: "tag-unregistered", rssi: -90 }] });
+      for (const [gw, rssi] of [
+        ["gw-4e-r09", -58],
+        ["gw-4e-r08", -79],
+      ] as const) {
+        const body = parseSightingsBody({
+          seq: i,
+          ts: iso(T0 + i * 1000),
+          sightings: [
+            { tag: "tag-pump-0004", rssi },
+            { tag: "tag-unregistered", rssi: -90 },
+          ],
+        });
         if (!body.ok) throw new Error(body.error);
         engine.ingest(toEngineSightings(gw, body.batches), changes);
       }
@@ -38,7 +48,10 @@ describe("asset map core, end to end", () => {
     ]);
 
     const located = engine.locationOf("tag-pump-0004")!;
-    const status = assetStatus({ attachedToPatient: false, running: false, soiledAt: null, cleanedAt: null, serviceDueAt: null, locationState: located.state }, T0 + 12_000);
+    const status = assetStatus(
+      { attachedToPatient: false, running: false, soiledAt: null, cleanedAt: null, serviceDueAt: null, locationState: located.state },
+      T0 + 12_000,
+    );
     const assets: PlacedAsset[] = [
       { id: "pump-0004", class: "infusion_pump", status: status.status, roomId: located.roomId },
       { id: "pump-0001", class: "infusion_pump", status: "in_use", roomId: "4E-R02" },
@@ -49,6 +62,14 @@ describe("asset map core, end to end", () => {
     // Wheeled out through the stairwell exit: an equipment alert once.
     const exit = floors[0]!.rooms.find((r) => r.id === "4E-EXIT")!;
     const room9 = floors[0]!.rooms.find((r) => r.id === "4E-R09")!;
-    expect(evaluateZoneRules(DEFAULT_ZONE_RULES, { id: "pump-0004", class: "infusion_pump" }, { ...room9, floorId: "4E" }, { ...exit, floorId: "4E" }, T0)).toHaveLength(1);
+    expect(
+      evaluateZoneRules(
+        DEFAULT_ZONE_RULES,
+        { id: "pump-0004", class: "infusion_pump" },
+        { ...room9, floorId: "4E" },
+        { ...exit, floorId: "4E" },
+        T0,
+      ),
+    ).toHaveLength(1);
   });
 });

@@ -29,7 +29,15 @@ export type { NearestAsset, NearestFilter, PlacedAsset } from "./walking/nearest
 export { LocationEngine } from "./location/location-engine";
 export type { GatewayRooms } from "./location/location-engine";
 export { DEFAULT_LOCATION_OPTIONS } from "./location/location-types";
-export type { GatewayEvidence, LocationChange, LocationEngineOptions, LocationEngineStats, Sighting, TagLocation, TagState } from "./location/location-types";
+export type {
+  GatewayEvidence,
+  LocationChange,
+  LocationEngineOptions,
+  LocationEngineStats,
+  Sighting,
+  TagLocation,
+  TagState,
+} from "./location/location-types";
 
 export { assetStatus, soiledAt } from "./status/asset-status";
 export type { AssetFacts, AssetStatusResult, Interval, RoomEntry } from "./status/asset-status";
@@ -42,5 +50,14 @@ export type { ZoneBreach, ZoneRoom, ZoneRule, ZoneViolation } from "./status/zon
 export { newShortfalls, parShortfalls } from "./status/par-levels";
 export type { ParAsset, ParLevel, ParShortfall } from "./status/par-levels";
 
-export { MAX_BATCHES_PER_BODY, MAX_SIGHTINGS_PER_BATCH, RSSI_MAX_DBM, RSSI_MIN_DBM, TAG_ID, parseSightingsBody, parseSightingsJson, toEngineSightings } from "./wire/sightings-schema";
+export {
+  MAX_BATCHES_PER_BODY,
+  MAX_SIGHTINGS_PER_BATCH,
+  RSSI_MAX_DBM,
+  RSSI_MIN_DBM,
+  TAG_ID,
+  parseSightingsBody,
+  parseSightingsJson,
+  toEngineSightings,
+} from "./wire/sightings-schema";
 export type { SightingBatch, SightingsValidation } from "./wire/sightings-schema";

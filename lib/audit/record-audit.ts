@@ -43,6 +43,12 @@ export async function recordAudit(entries: AuditEntry[]): Promise<void> {
 }
 
 /** One audit event per patient whose data the caller read. */
-export function recordPatientReads(principal: UserActor, action: string, patientIds: string[], meta: RequestMeta, detail?: Record<string, unknown>) {
+export function recordPatientReads(
+  principal: UserActor,
+  action: string,
+  patientIds: string[],
+  meta: RequestMeta,
+  detail?: Record<string, unknown>,
+) {
   return recordAudit(patientIds.map((patientId) => ({ actor: principal, action, patientId, meta, detail })));
 }

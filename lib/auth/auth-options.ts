@@ -33,7 +33,13 @@ export function authOptions(): NextAuthOptions {
           const ok = user && !user.disabledAt && (await verifyPassword(parsed.data.password, user.passwordHash));
           const h = (req?.headers ?? {}) as Record<string, string | undefined>;
           const meta = { ip: h["x-forwarded-for"]?.split(",")[0]?.trim() ?? h["x-real-ip"] ?? null, userAgent: h["user-agent"] ?? null };
-          await recordAudit([{ actor: user && ok ? { userId: user.id, email, role: user.role } : { email }, action: ok ? "auth.sign_in" : "auth.sign_in_failed", meta }]);
+          await recordAudit([
+            {
+              actor: user && ok ? { userId: user.id, email, role: user.role } : { email },
+              action: ok ? "auth.sign_in" : "auth.sign_in_failed",
+              meta,
+            },
+          ]);
           if (!user || !ok) return null;
           return { id: user.id, email: user.email, name: user.name };
         },

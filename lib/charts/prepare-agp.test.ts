@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Point } from "./lttb";
-import {
-  agpProfile, agpRows, agpYDomain, agpYTicks, chooseAgpBinMinutes, formatMinuteOfDay, minuteOfDay, percentile,
-} from "./prepare-agp";
+import { agpProfile, agpRows, agpYDomain, agpYTicks, chooseAgpBinMinutes, formatMinuteOfDay, minuteOfDay, percentile } from "./prepare-agp";
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
@@ -52,7 +50,14 @@ describe("agpProfile", () => {
     const bins = agpProfile(points, { binMinutes: 30, tzOffsetMinutes: () => 60 });
     expect(bins).toHaveLength(48);
     expect(bins[14]!.p50).toBeCloseTo(206.5); // 07:00–07:30 local is 06:00 UTC
-    const sparse = agpProfile([{ t: T0, v: 100 }, { t: T0 + MIN, v: 110 }, { t: T0 + 8 * 60 * MIN, v: 90 }], { binMinutes: 30, tzOffsetMinutes: utc, minReadings: 2 });
+    const sparse = agpProfile(
+      [
+        { t: T0, v: 100 },
+        { t: T0 + MIN, v: 110 },
+        { t: T0 + 8 * 60 * MIN, v: 90 },
+      ],
+      { binMinutes: 30, tzOffsetMinutes: utc, minReadings: 2 },
+    );
     expect(sparse[0]).toMatchObject({ n: 2, p50: 105 });
     expect(sparse[16]).toMatchObject({ n: 1, p50: null });
   });

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { Point } from "./lttb";
-import { evaluateCgmTargets, formatDuration, formatPercent, formatTargetPercent, glucoseRangeOf, glucoseYDomain, readingWeights, summarizeCgm } from "./prepare-cgm";
+import {
+  evaluateCgmTargets,
+  formatDuration,
+  formatPercent,
+  formatTargetPercent,
+  glucoseRangeOf,
+  glucoseYDomain,
+  readingWeights,
+  summarizeCgm,
+} from "./prepare-cgm";
 
 const T0 = Date.parse("2026-11-23T00:00:00.000Z");
 const MIN = 60_000;
@@ -12,7 +21,18 @@ const series = (values: number[], count: number, start = T0): Point[] =>
 describe("glucoseRangeOf", () => {
   it("splits at the consensus thresholds", () => {
     expect([40, 53.9, 54, 69, 69.9, 70, 180, 180.4, 181, 250, 250.1, 400].map(glucoseRangeOf)).toEqual([
-      "very_low", "very_low", "low", "low", "low", "in_range", "in_range", "high", "high", "high", "very_high", "very_high",
+      "very_low",
+      "very_low",
+      "low",
+      "low",
+      "low",
+      "in_range",
+      "in_range",
+      "high",
+      "high",
+      "high",
+      "very_high",
+      "very_high",
     ]);
   });
 });
@@ -67,7 +87,19 @@ describe("summarizeCgm", () => {
 
 describe("evaluateCgmTargets", () => {
   const withShares = (veryLow: number, low: number, inRange: number, high: number, veryHigh: number) =>
-    summarizeCgm(series([...Array<number>(veryLow).fill(50), ...Array<number>(low).fill(60), ...Array<number>(inRange).fill(120), ...Array<number>(high).fill(200), ...Array<number>(veryHigh).fill(300)], 1000), { windowMs: 14 * DAY });
+    summarizeCgm(
+      series(
+        [
+          ...Array<number>(veryLow).fill(50),
+          ...Array<number>(low).fill(60),
+          ...Array<number>(inRange).fill(120),
+          ...Array<number>(high).fill(200),
+          ...Array<number>(veryHigh).fill(300),
+        ],
+        1000,
+      ),
+      { windowMs: 14 * DAY },
+    );
 
   it("passes a well-controlled profile (TIR > 70, < 70 under 4, < 54 under 1, > 180 under 25, > 250 under 5)", () => {
     const results = evaluateCgmTargets(withShares(5, 25, 800, 150, 20));

@@ -4,7 +4,9 @@ import { alarmMarkers, chartForRule, labelOffsets, limitDomainRows, limitLines, 
 import { yDomain } from "./prepare-trend";
 
 const view = (code: LimitCode, patient?: { low: number | null; high: number | null }, spo2Scale: 1 | 2 = 1): LimitView => ({
-  code, reason: null, ...effectiveLimits(code, { spo2Scale, patient }),
+  code,
+  reason: null,
+  ...effectiveLimits(code, { spo2Scale, patient }),
 });
 const ALL: LimitView[] = (["heart_rate", "spo2", "resp_rate", "bp_sys", "bp_dia", "temp", "glucose"] as const).map((c) => view(c));
 
@@ -20,7 +22,13 @@ describe("limitLines", () => {
   });
 
   it("puts systolic and diastolic limits on the BP chart, named by line", () => {
-    expect(limitLines("bp", ALL).map((l) => l.label)).toEqual(["Sys low 90", "Sys high 180", "Dia high 110", "Sys crit lo 70", "Sys crit hi 220"]);
+    expect(limitLines("bp", ALL).map((l) => l.label)).toEqual([
+      "Sys low 90",
+      "Sys high 180",
+      "Dia high 110",
+      "Sys crit lo 70",
+      "Sys crit hi 220",
+    ]);
   });
 
   it("colours temperature limits cyan (low priority) and marks a patient override with *", () => {
@@ -39,7 +47,10 @@ describe("limitLines", () => {
 
   it("keeps the plain limits in view of the axis, not the critical ones", () => {
     const lines = limitLines("resp_rate", [view("resp_rate", { low: 6, high: 36 })]);
-    expect(limitDomainRows(lines)).toEqual([{ t: 0, resp_rate: 6 }, { t: 0, resp_rate: 36 }]);
+    expect(limitDomainRows(lines)).toEqual([
+      { t: 0, resp_rate: 6 },
+      { t: 0, resp_rate: 36 },
+    ]);
     expect(yDomain("resp_rate", limitDomainRows(lines), ["resp_rate"])).toEqual([0, 40]);
   });
 
@@ -66,13 +77,29 @@ describe("chartForRule", () => {
 describe("alarmMarkers", () => {
   const T0 = Date.parse("2026-11-23T18:00:00.000Z");
   const at = (min: number) => new Date(T0 + min * 60_000).toISOString();
-  const alert = (id: string, rule: string, min: number, value: number | null, priority: MarkerAlert["priority"] = "medium"): MarkerAlert => ({
-    id, rule, priority, raisedAt: at(min), value, message: `${rule} message`,
+  const alert = (
+    id: string,
+    rule: string,
+    min: number,
+    value: number | null,
+    priority: MarkerAlert["priority"] = "medium",
+  ): MarkerAlert => ({
+    id,
+    rule,
+    priority,
+    raisedAt: at(min),
+    value,
+    message: `${rule} message`,
   });
   const fmt = () => "18:00";
 
   it("places markers at the alarm's value on its chart, oldest first, inside the time window", () => {
-    const alerts = [alert("b", "spo2.desat", 20, 82, "high"), alert("a", "spo2.low", 10, 88), alert("c", "heart_rate.high", 15, 130), alert("d", "spo2.low", -10, 88)];
+    const alerts = [
+      alert("b", "spo2.desat", 20, 82, "high"),
+      alert("a", "spo2.low", 10, 88),
+      alert("c", "heart_rate.high", 15, 130),
+      alert("d", "spo2.low", -10, 88),
+    ];
     const markers = alarmMarkers(alerts, "spo2", [T0, T0 + 3_600_000], [80, 100], fmt);
     expect(markers.map((m) => [m.id, m.y, m.atValue, m.color])).toEqual([
       ["a", 88, true, "var(--color-alarm-medium)"],
@@ -89,7 +116,10 @@ describe("alarmMarkers", () => {
       [0, 20],
       fmt,
     );
-    expect(markers.map((m) => [m.y, m.atValue])).toEqual([[20, false], [20, false]]);
+    expect(markers.map((m) => [m.y, m.atValue])).toEqual([
+      [20, false],
+      [20, false],
+    ]);
   });
 
   it("does not read a fast-fall slope as a glucose level", () => {

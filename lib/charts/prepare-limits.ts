@@ -66,7 +66,14 @@ export function limitLines(chart: AlarmChartId, limits: readonly LimitView[]): L
       if (y === null || !Number.isFinite(y)) return;
       const isCritical = kind.startsWith("critical");
       (isCritical ? critical : plain).push({
-        key: `${code}.${kind}`, code, kind, y, label: lineLabel(code, kind, y, patientOverride), color: priorityColor(priority), critical: isCritical, patientOverride,
+        key: `${code}.${kind}`,
+        code,
+        kind,
+        y,
+        label: lineLabel(code, kind, y, patientOverride),
+        color: priorityColor(priority),
+        critical: isCritical,
+        patientOverride,
       });
     };
     add("low", l.low, spec.lowPriority, l.source.low === "patient");
@@ -129,7 +136,12 @@ export function alarmMarkers(
     const value = valueIsReading(a.rule) && a.value !== null && Number.isFinite(a.value) ? a.value : null;
     const y = value === null ? yDomain[1] : Math.min(yDomain[1], Math.max(yDomain[0], value));
     out.push({
-      id: a.id, t, y, atValue: value !== null && value === y, priority: a.priority, color: priorityColor(a.priority),
+      id: a.id,
+      t,
+      y,
+      atValue: value !== null && value === y,
+      priority: a.priority,
+      color: priorityColor(a.priority),
       title: `${formatTime(t)} ${a.message}`,
     });
   }

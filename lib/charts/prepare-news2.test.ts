@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
-  NEWS2_HEARTBEAT_GAP_MS, latestNews2, news2BandAreas, news2GapMs, news2RiskBand, news2Rows, news2YDomain, news2YTicks,
+  NEWS2_HEARTBEAT_GAP_MS,
+  latestNews2,
+  news2BandAreas,
+  news2GapMs,
+  news2RiskBand,
+  news2Rows,
+  news2YDomain,
+  news2YTicks,
 } from "./prepare-news2";
 
 const T0 = Date.parse("2026-11-23T18:00:00.000Z");
@@ -43,14 +50,21 @@ describe("axis and band areas", () => {
 
 describe("news2Rows", () => {
   it("breaks the line where the score was not stored for longer than the gap (not scored is never 0)", () => {
-    const points = [{ t: T0, v: 2 }, { t: T0 + 5 * MIN, v: 3 }, { t: T0 + 30 * MIN, v: 6 }];
+    const points = [
+      { t: T0, v: 2 },
+      { t: T0 + 5 * MIN, v: 3 },
+      { t: T0 + 30 * MIN, v: 6 },
+    ];
     const rows = news2Rows(points, { now: T0 + 2 * HOUR, gapMs: NEWS2_HEARTBEAT_GAP_MS });
     expect(rows).toEqual([{ t: T0, news2: 2 }, { t: T0 + 5 * MIN, news2: 3 }, { t: T0 + 5 * MIN + 1 }, { t: T0 + 30 * MIN, news2: 6 }]);
   });
 
   it("carries a current score to now, as it holds until it changes", () => {
     const rows = news2Rows([{ t: T0, v: 5 }], { now: T0 + 2 * MIN, gapMs: NEWS2_HEARTBEAT_GAP_MS });
-    expect(rows).toEqual([{ t: T0, news2: 5 }, { t: T0 + 2 * MIN, news2: 5 }]);
+    expect(rows).toEqual([
+      { t: T0, news2: 5 },
+      { t: T0 + 2 * MIN, news2: 5 },
+    ]);
   });
 
   it("uses a longer gap when the series is downsampled", () => {
@@ -60,7 +74,10 @@ describe("news2Rows", () => {
 });
 
 describe("latestNews2", () => {
-  const points = [{ t: T0, v: 4 }, { t: T0 + MIN, v: 6 }];
+  const points = [
+    { t: T0, v: 4 },
+    { t: T0 + MIN, v: 6 },
+  ];
 
   it("takes the last stored score and its band", () => {
     expect(latestNews2(points, null, T0 + 2 * MIN)).toEqual({ total: 6, band: "medium", at: T0 + MIN, missing: [], stale: false });

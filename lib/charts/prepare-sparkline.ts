@@ -29,9 +29,7 @@ export function prepareSparkline(points: readonly Point[], box: SparklineBox): s
 
   const end = box.end ?? Math.max(...points.map((p) => p.t));
   const start = end - windowMs;
-  const inWindow = points
-    .filter((p) => p.t >= start && p.t <= end && Number.isFinite(p.v))
-    .sort((a, b) => a.t - b.t);
+  const inWindow = points.filter((p) => p.t >= start && p.t <= end && Number.isFinite(p.v)).sort((a, b) => a.t - b.t);
   const shown = lttb(inWindow, Math.max(3, Math.floor(box.maxPoints ?? width - 2 * pad)));
   if (shown.length === 0) return [];
 

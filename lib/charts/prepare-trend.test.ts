@@ -32,8 +32,15 @@ describe("TREND_CHARTS", () => {
 
 describe("mergeSeries", () => {
   it("joins systolic and diastolic of one NIBP cycle into one row, time-ordered", () => {
-    const sys: Point[] = [{ t: T0, v: 120 }, { t: T0 + 2 * MIN, v: 118 }];
-    const dia: Point[] = [{ t: T0, v: 80 }, { t: T0 + MIN, v: 79 }, { t: T0 + 2 * MIN, v: 76 }];
+    const sys: Point[] = [
+      { t: T0, v: 120 },
+      { t: T0 + 2 * MIN, v: 118 },
+    ];
+    const dia: Point[] = [
+      { t: T0, v: 80 },
+      { t: T0 + MIN, v: 79 },
+      { t: T0 + 2 * MIN, v: 76 },
+    ];
     expect(mergeSeries({ bp_sys: sys, bp_dia: dia })).toEqual([
       { t: T0, bp_sys: 120, bp_dia: 80 },
       { t: T0 + MIN, bp_dia: 79 },
@@ -49,8 +56,17 @@ describe("mergeSeries", () => {
 
 describe("gaps", () => {
   it("breaks a continuous line only where readings stopped for longer than the threshold", () => {
-    const r: TrendRow[] = [{ t: T0, spo2: 97 }, { t: T0 + MIN, spo2: 96 }, { t: T0 + 20 * MIN, spo2: 95 }];
-    expect(breakGaps(r, 2 * MIN)).toEqual([{ t: T0, spo2: 97 }, { t: T0 + MIN, spo2: 96 }, { t: T0 + MIN + 1 }, { t: T0 + 20 * MIN, spo2: 95 }]);
+    const r: TrendRow[] = [
+      { t: T0, spo2: 97 },
+      { t: T0 + MIN, spo2: 96 },
+      { t: T0 + 20 * MIN, spo2: 95 },
+    ];
+    expect(breakGaps(r, 2 * MIN)).toEqual([
+      { t: T0, spo2: 97 },
+      { t: T0 + MIN, spo2: 96 },
+      { t: T0 + MIN + 1 },
+      { t: T0 + 20 * MIN, spo2: 95 },
+    ]);
     expect(breakGaps(r, 30 * MIN)).toEqual(r);
   });
 
@@ -62,7 +78,12 @@ describe("gaps", () => {
 
 describe("xDomain", () => {
   it("is the requested window", () => {
-    expect(xDomain({ from: T0 - HOUR, to: T0 }, rows("spo2", [97]).map((r) => ({ ...r, t: T0 - MIN })))).toEqual([T0 - HOUR, T0]);
+    expect(
+      xDomain(
+        { from: T0 - HOUR, to: T0 },
+        rows("spo2", [97]).map((r) => ({ ...r, t: T0 - MIN })),
+      ),
+    ).toEqual([T0 - HOUR, T0]);
     expect(xDomain({ from: T0 - HOUR, to: T0 }, [])).toEqual([T0 - HOUR, T0]);
   });
 
@@ -157,7 +178,10 @@ describe("formatClock", () => {
 });
 
 describe("appendLivePoint", () => {
-  const base: Point[] = [{ t: T0, v: 70 }, { t: T0 + MIN, v: 72 }];
+  const base: Point[] = [
+    { t: T0, v: 70 },
+    { t: T0 + MIN, v: 72 },
+  ];
 
   it("appends a newer reading without mutating the input", () => {
     const out = appendLivePoint(base, { t: T0 + 2 * MIN, v: 75 }, T0);
@@ -166,7 +190,10 @@ describe("appendLivePoint", () => {
   });
 
   it("drops points that fell out of the window", () => {
-    expect(appendLivePoint(base, { t: T0 + 2 * MIN, v: 75 }, T0 + 30_000)).toEqual([{ t: T0 + MIN, v: 72 }, { t: T0 + 2 * MIN, v: 75 }]);
+    expect(appendLivePoint(base, { t: T0 + 2 * MIN, v: 75 }, T0 + 30_000)).toEqual([
+      { t: T0 + MIN, v: 72 },
+      { t: T0 + 2 * MIN, v: 75 },
+    ]);
   });
 
   it("ignores a redelivered reading and returns the same array", () => {

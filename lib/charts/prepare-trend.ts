@@ -175,7 +175,11 @@ export function localOffsetMinutes(t: number): number {
 }
 
 /** Ticks on round local clock times: every 10 min (1 h), every hour (8 h), every 3 hours (24 h). */
-export function timeTicks(domain: readonly [number, number], range: TimeRangeKey, tzOffsetMinutes = localOffsetMinutes(domain[0])): number[] {
+export function timeTicks(
+  domain: readonly [number, number],
+  range: TimeRangeKey,
+  tzOffsetMinutes = localOffsetMinutes(domain[0]),
+): number[] {
   const step = TICK_STEP_MS[range];
   const offset = tzOffsetMinutes * MINUTE_MS;
   const ticks: number[] = [];

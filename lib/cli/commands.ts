@@ -68,10 +68,24 @@ const commands: Record<string, Command> = {
     const ward = flag(args, "ward");
     const patients = await prisma.patient.findMany({
       where: ward ? { bed: { ward: { OR: [{ id: ward }, { code: ward }] } } } : {},
-      select: { id: true, mrn: true, givenName: true, familyName: true, birthDate: true, bed: { select: { label: true, ward: { select: { code: true } } } } },
+      select: {
+        id: true,
+        mrn: true,
+        givenName: true,
+        familyName: true,
+        birthDate: true,
+        bed: { select: { label: true, ward: { select: { code: true } } } },
+      },
       orderBy: [{ mrn: "asc" }],
     });
-    const rows = patients.map((p) => ({ id: p.id, mrn: p.mrn, name: `${p.givenName} ${p.familyName}`, birthDate: p.birthDate.toISOString().slice(0, 10), ward: p.bed?.ward.code ?? null, bed: p.bed?.label ?? null }));
+    const rows = patients.map((p) => ({
+      id: p.id,
+      mrn: p.mrn,
+      name: `${p.givenName} ${p.familyName}`,
+      birthDate: p.birthDate.toISOString().slice(0, 10),
+      ward: p.bed?.ward.code ?? null,
+      bed: p.bed?.label ?? null,
+    }));
     return { json: rows, text: rows.length ? table(rows, ["id", "mrn", "name", "birthDate", "ward", "bed"]) : "No patients." };
   },
   async "db migrate"() {

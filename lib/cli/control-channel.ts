@@ -35,7 +35,8 @@ export async function startControlChannel(
       } catch {
         return send(400, { ok: false, error: "invalid request", exitCode: 1 });
       }
-      if (!Array.isArray(argv) || !argv.every((a) => typeof a === "string")) return send(400, { ok: false, error: "invalid request", exitCode: 1 });
+      if (!Array.isArray(argv) || !argv.every((a) => typeof a === "string"))
+        return send(400, { ok: false, error: "invalid request", exitCode: 1 });
       run(argv).then(
         (output) => send(200, { ok: true, output }),
         (err: Error & { exitCode?: number }) => send(200, { ok: false, error: err.message, exitCode: err.exitCode ?? 1 }),

@@ -4,7 +4,11 @@ import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "@/test
 import { runCliCommand } from "./commands";
 
 const cli = (line: string[]) => runCliCommand(line);
-const fails = (line: string[]) => cli(line).then(() => "succeeded", (e: Error) => e.message);
+const fails = (line: string[]) =>
+  cli(line).then(
+    () => "succeeded",
+    (e: Error) => e.message,
+  );
 
 describe.each(testDatabaseKinds)("devices CLI: environment profiles on %s", (kind) => {
   let db: TestDatabase;
@@ -15,20 +19,43 @@ describe.each(testDatabaseKinds)("devices CLI: environment profiles on %s", (kin
   afterAll(async () => db?.destroy());
 
   it("creates an env_sensor watching a vaccine fridge, lists it, and sets or clears the profile later", async () => {
-    const made = await cli(["devices", "create", "--type", "env_sensor", "--id", "env-cli-1", "--environment", "vaccine_fridge", "--location", "Pharmacy vaccine fridge A"]);
-    expect(made.json).toMatchObject({ id: "env-cli-1", type: "env_sensor", environmentProfile: "vaccine_fridge", secret: expect.any(String) });
+    const made = await cli([
+      "devices",
+      "create",
+      "--type",
+      "env_sensor",
+      "--id",
+      "env-cli-1",
+      "--environment",
+      "vaccine_fridge",
+      "--location",
+      "Pharmacy vaccine fridge A",
+    ]);
+    expect(made.json).toMatchObject({
+      id: "env-cli-1",
+      type: "env_sensor",
+      environmentProfile: "vaccine_fridge",
+      secret: expect.any(String),
+    });
     expect(made.text).toMatch(/^Created env_sensor env-cli-1, profile Vaccine fridge \(2–8 °C\)\./);
     expect(await fails(["devices", "create", "--type", "env_sensor", "--environment", "wine_cellar"])).toBe(
       'environmentProfile: unknown profile "wine_cellar" (one of: vaccine_fridge, vaccine_freezer)',
     );
-    expect(await fails(["devices", "create", "--type", "infusion_pump", "--environment", "vaccine_fridge"])).toMatch(/^environmentProfile: only an env_sensor has a profile/);
+    expect(await fails(["devices", "create", "--type", "infusion_pump", "--environment", "vaccine_fridge"])).toMatch(
+      /^environmentProfile: only an env_sensor has a profile/,
+    );
 
     const listed = await cli(["devices", "list", "--type", "env_sensor"]);
     expect(listed.text).toMatch(/env-cli-1 +env_sensor +active +unknown +location Pharmacy vaccine fridge A · Vaccine fridge \(2–8 °C\)/);
-    expect((listed.json as { id: string; environmentProfile: string | null }[]).map((d) => [d.id, d.environmentProfile])).toEqual([["env-cli-1", "vaccine_fridge"]]);
+    expect((listed.json as { id: string; environmentProfile: string | null }[]).map((d) => [d.id, d.environmentProfile])).toEqual([
+      ["env-cli-1", "vaccine_fridge"],
+    ]);
 
     const set = await cli(["devices", "profile", "env-cli-1", "--environment", "vaccine_freezer"]);
-    expect(set).toMatchObject({ json: { id: "env-cli-1", environmentProfile: "vaccine_freezer" }, text: "env-cli-1 now has the profile Vaccine freezer (-50–-15 °C)." });
+    expect(set).toMatchObject({
+      json: { id: "env-cli-1", environmentProfile: "vaccine_freezer" },
+      text: "env-cli-1 now has the profile Vaccine freezer (-50–-15 °C).",
+    });
     const cleared = await cli(["devices", "profile", "env-cli-1", "--environment", "none"]);
     expect(cleared).toMatchObject({ json: { id: "env-cli-1", environmentProfile: null }, text: "env-cli-1 has no environment profile." });
     expect((await db.prisma.device.findUniqueOrThrow({ where: { id: "env-cli-1" } })).environmentProfile).toBeNull();

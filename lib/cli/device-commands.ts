@@ -2,7 +2,14 @@
 import "server-only";
 import { CliError, flag, type ParsedArgs } from "./parse-args";
 import { CLI_ACTOR, table, type Command } from "./cli-types";
-import { assignDevice, createDevice, revokeDevice, rotateDeviceSecret, unassignDevice, type AssignTarget } from "@/lib/devices/manage-devices";
+import {
+  assignDevice,
+  createDevice,
+  revokeDevice,
+  rotateDeviceSecret,
+  unassignDevice,
+  type AssignTarget,
+} from "@/lib/devices/manage-devices";
 import { setEnvironmentProfile } from "@/lib/devices/set-environment-profile";
 import { describeProfile, isEnvironmentProfile } from "@/lib/domain/environment-profiles";
 import { listRegistryDevices, registryFiltersSchema, type DeviceAssignment } from "@/lib/devices/device-queries";
@@ -61,9 +68,15 @@ export const deviceCommands: Record<string, Command> = {
   async "devices create"(args) {
     const d = await createDevice(
       {
-        type: flag(args, "type", true), id: flag(args, "id"), patientId: flag(args, "patient") ?? null, bed: flag(args, "bed") ?? null,
-        assetTag: flag(args, "asset") ?? null, location: flag(args, "location") ?? null, firmwareVersion: flag(args, "firmware"),
-        gatewayId: flag(args, "gateway") ?? null, environmentProfile: environmentFlag(args) ?? null,
+        type: flag(args, "type", true),
+        id: flag(args, "id"),
+        patientId: flag(args, "patient") ?? null,
+        bed: flag(args, "bed") ?? null,
+        assetTag: flag(args, "asset") ?? null,
+        location: flag(args, "location") ?? null,
+        firmwareVersion: flag(args, "firmware"),
+        gatewayId: flag(args, "gateway") ?? null,
+        environmentProfile: environmentFlag(args) ?? null,
       },
       { audit },
     );
@@ -75,25 +88,50 @@ export const deviceCommands: Record<string, Command> = {
   },
   async "devices list"(args) {
     const filters = registryFiltersSchema.parse({
-      type: flag(args, "type"), status: flag(args, "status"), connectivity: flag(args, "connectivity"), ward: flag(args, "ward"), firmware: flag(args, "firmware"),
+      type: flag(args, "type"),
+      status: flag(args, "status"),
+      connectivity: flag(args, "connectivity"),
+      ward: flag(args, "ward"),
+      firmware: flag(args, "firmware"),
     });
     const devices = await listRegistryDevices(filters, { showPatients: true });
     const rows = devices.map((d) => ({
-      id: d.id, type: d.type, status: d.status, connectivity: d.connectivity, assignment: [assignmentText(d.assignment), profileText(d.environmentProfile)].filter((t) => t && t !== "-").join(" · ") || "-",
-      firmware: d.firmwareVersion ? `${d.firmwareVersion}${d.firmware.status === "current" || d.firmware.status === "untracked" ? "" : ` (${d.firmware.status})`}` : null,
-      battery: d.batteryLevel === null ? null : `${Math.round(d.batteryLevel)}%`, lastSeenAt: d.lastSeenAt,
+      id: d.id,
+      type: d.type,
+      status: d.status,
+      connectivity: d.connectivity,
+      assignment: [assignmentText(d.assignment), profileText(d.environmentProfile)].filter((t) => t && t !== "-").join(" · ") || "-",
+      firmware: d.firmwareVersion
+        ? `${d.firmwareVersion}${d.firmware.status === "current" || d.firmware.status === "untracked" ? "" : ` (${d.firmware.status})`}`
+        : null,
+      battery: d.batteryLevel === null ? null : `${Math.round(d.batteryLevel)}%`,
+      lastSeenAt: d.lastSeenAt,
     }));
-    return { json: devices, text: rows.length ? table(rows, ["id", "type", "status", "connectivity", "assignment", "firmware", "battery", "lastSeenAt"]) : "No devices." };
+    return {
+      json: devices,
+      text: rows.length
+        ? table(rows, ["id", "type", "status", "connectivity", "assignment", "firmware", "battery", "lastSeenAt"])
+        : "No devices.",
+    };
   },
   async "devices rotate"(args) {
     const id = deviceId(args, "devices rotate <id>");
     const secret = await rotateDeviceSecret(id, { audit });
-    return { json: { id, secret }, text: `New secret for ${id} (shown once, store it now): ${secret}\nThe old secret no longer works; its live connections were dropped.` };
+    return {
+      json: { id, secret },
+      text: `New secret for ${id} (shown once, store it now): ${secret}\nThe old secret no longer works; its live connections were dropped.`,
+    };
   },
   async "devices assign"(args) {
     const id = deviceId(args, "devices assign <id> --patient <id> | --bed <ward/label> | --asset <tag> | --location <text>");
     const r = await assignDevice(id, targetOf(args), { audit });
-    const where = r.patientId ? `patient ${r.patientId}` : r.bedId ? `bed ${r.label}` : r.assetTag ? `asset ${r.assetTag}` : `location ${r.location}`;
+    const where = r.patientId
+      ? `patient ${r.patientId}`
+      : r.bedId
+        ? `bed ${r.label}`
+        : r.assetTag
+          ? `asset ${r.assetTag}`
+          : `location ${r.location}`;
     return { json: r, text: `Assigned ${id} to ${where}.` };
   },
   async "devices unassign"(args) {
@@ -108,7 +146,10 @@ export const deviceCommands: Record<string, Command> = {
     if (profile === undefined) throw new CliError(`devices profile needs --environment: ${usage}`);
     const r = await setEnvironmentProfile(id, profile, { audit });
     const json = { id: r.id, environmentProfile: r.environmentProfile };
-    return { json, text: r.environmentProfile ? `${id} now has the profile ${profileText(r.environmentProfile)}.` : `${id} has no environment profile.` };
+    return {
+      json,
+      text: r.environmentProfile ? `${id} now has the profile ${profileText(r.environmentProfile)}.` : `${id} has no environment profile.`,
+    };
   },
   async "devices revoke"(args) {
     const id = deviceId(args, "devices revoke <id>");

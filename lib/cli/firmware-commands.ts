@@ -37,18 +37,42 @@ function packageId(args: ParsedArgs, usage: string): string {
 export const firmwareCommands: Record<string, Command> = {
   async "firmware upload"(args) {
     const p = await uploadFirmwarePackage(
-      { deviceType: flag(args, "type", true), version: flag(args, "version", true), content: readPackageFile(flag(args, "file", true)), signature: flag(args, "signature") ?? null, sha256: flag(args, "sha256") ?? null },
+      {
+        deviceType: flag(args, "type", true),
+        version: flag(args, "version", true),
+        content: readPackageFile(flag(args, "file", true)),
+        signature: flag(args, "signature") ?? null,
+        sha256: flag(args, "sha256") ?? null,
+      },
       { audit },
     );
-    return { json: p, text: `Uploaded ${p.deviceType} ${p.version} (id ${p.id}, ${p.sizeBytes} bytes, sha256 ${p.sha256}, signed by key ${p.keyId}).` };
+    return {
+      json: p,
+      text: `Uploaded ${p.deviceType} ${p.version} (id ${p.id}, ${p.sizeBytes} bytes, sha256 ${p.sha256}, signed by key ${p.keyId}).`,
+    };
   },
   async "firmware list"(args) {
     const packages = await listPackages({ deviceType: flag(args, "type") });
     const rows = packages.map((p) => ({
-      id: p.id, type: p.deviceType, version: p.version, size: p.sizeBytes, flagged: p.flagReason ?? null, devices: p.devicesOnVersion,
-      updates: Object.entries(p.updates).filter(([, n]) => n > 0).map(([s, n]) => `${s} ${n}`).join(", ") || null, uploaded: p.createdAt,
+      id: p.id,
+      type: p.deviceType,
+      version: p.version,
+      size: p.sizeBytes,
+      flagged: p.flagReason ?? null,
+      devices: p.devicesOnVersion,
+      updates:
+        Object.entries(p.updates)
+          .filter(([, n]) => n > 0)
+          .map(([s, n]) => `${s} ${n}`)
+          .join(", ") || null,
+      uploaded: p.createdAt,
     }));
-    return { json: packages, text: rows.length ? table(rows, ["id", "type", "version", "size", "devices", "updates", "flagged", "uploaded"]) : "No firmware packages." };
+    return {
+      json: packages,
+      text: rows.length
+        ? table(rows, ["id", "type", "version", "size", "devices", "updates", "flagged", "uploaded"])
+        : "No firmware packages.",
+    };
   },
   async "firmware assign"(args) {
     const id = packageId(args, "firmware assign <packageId> --device <id>... | --all-outdated");
@@ -56,7 +80,9 @@ export const firmwareCommands: Record<string, Command> = {
     const all = flag(args, "all-outdated") === "true";
     if (all === devices.length > 0) throw new CliError("give --device <id> (once per device) or --all-outdated");
     const r = await assignFirmware(id, all ? { allOutdated: true } : { deviceIds: devices }, { audit });
-    const lines = [`Assigned ${r.package.deviceType} ${r.package.version} to ${r.updates.length} device(s); OTA command delivered to ${r.delivered}.`];
+    const lines = [
+      `Assigned ${r.package.deviceType} ${r.package.version} to ${r.updates.length} device(s); OTA command delivered to ${r.delivered}.`,
+    ];
     for (const u of r.undelivered) lines.push(`  ${u.deviceId}: ${u.error}`);
     return { json: r, text: lines.join("\n") };
   },
@@ -75,13 +101,22 @@ export const firmwareCommands: Record<string, Command> = {
     const lines = types.map((t) => {
       const c = t.counts;
       const head = `${t.deviceType}: newest ${t.latest?.version ?? "-"}; ${c.total} active: ${c.current} current, ${c.outdated} outdated, ${c.flagged} flagged, ${c.unknown} unknown`;
-      return [head, ...t.needsPatch.map((d) => `  ${d.id}  ${d.firmwareVersion ?? "?"}  ${d.firmware.status}${d.firmware.flagReason ? ` (${d.firmware.flagReason})` : ""}`)].join("\n");
+      return [
+        head,
+        ...t.needsPatch.map(
+          (d) =>
+            `  ${d.id}  ${d.firmwareVersion ?? "?"}  ${d.firmware.status}${d.firmware.flagReason ? ` (${d.firmware.flagReason})` : ""}`,
+        ),
+      ].join("\n");
     });
     return { json: types, text: lines.join("\n") || "No devices or packages." };
   },
   async "firmware sign"(args) {
     const e = env();
-    if (!e.demo) throw new CliError("firmware sign uses the demo signing key and works in demo mode only; sign real packages offline (openssl pkeyutl -sign -rawin -inkey key.pem -in fw.bin | base64 -w0)");
+    if (!e.demo)
+      throw new CliError(
+        "firmware sign uses the demo signing key and works in demo mode only; sign real packages offline (openssl pkeyutl -sign -rawin -inkey key.pem -in fw.bin | base64 -w0)",
+      );
     const file = flag(args, "file", true);
     const signature = signWithDemoKey(e.dataDir, readPackageFile(file));
     return { json: { file, signature }, text: signature };

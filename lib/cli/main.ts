@@ -36,7 +36,8 @@ async function main() {
     print(await runCliCommand(argv), json);
   } catch (err) {
     if (err instanceof CliError) failure = { message: err.message, exitCode: err.exitCode };
-    else if (err instanceof DataDirBusyError) failure = { message: `${err.message} Start the CLI after the app has started, or stop that process.`, exitCode: 1 };
+    else if (err instanceof DataDirBusyError)
+      failure = { message: `${err.message} Start the CLI after the app has started, or stop that process.`, exitCode: 1 };
     else throw err;
   } finally {
     await closeDatabase();

@@ -3,7 +3,10 @@
 export type ParsedArgs = { positionals: string[]; flags: Map<string, string[]>; json: boolean };
 
 export class CliError extends Error {
-  constructor(message: string, readonly exitCode = 2) {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
     super(message);
     this.name = "CliError";
   }

@@ -5,7 +5,10 @@ import fs from "node:fs";
 import path from "node:path";
 
 export class DataDirBusyError extends Error {
-  constructor(readonly dataDir: string, readonly pid: number) {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
     super(`The embedded database in ${dataDir} is open in another process (pid ${pid}).`);
     this.name = "DataDirBusyError";
   }

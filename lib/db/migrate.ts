@@ -47,9 +47,7 @@ export async function migrateDatabase(sql: Sql, dir = MIGRATIONS_DIR): Promise<s
     const done = byName.get(m.name);
     if (done?.finished_at) {
       if (done.checksum !== m.checksum) {
-        throw new Error(
-          `Migration ${m.name} was changed after it was applied (checksum differs). Write a new migration instead.`,
-        );
+        throw new Error(`Migration ${m.name} was changed after it was applied (checksum differs). Write a new migration instead.`);
       }
       continue;
     }
@@ -64,10 +62,7 @@ export async function migrateDatabase(sql: Sql, dir = MIGRATIONS_DIR): Promise<s
         [id, m.checksum, m.name],
       );
       await tx.exec(m.sql);
-      await tx.query(
-        `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
-        [id],
-      );
+      await tx.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id]);
     });
     newlyApplied.push(m.name);
   }

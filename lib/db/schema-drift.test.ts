@@ -6,7 +6,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { get_dmmf } from "@prisma/prisma-schema-wasm";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "@/test/support/test-database";
 
-type DmmfField = { name: string; dbName?: string | null; kind: string; type: string; isRequired: boolean; isList: boolean; nativeType?: [string, string[]] | null; hasDefaultValue: boolean; default?: { name?: string } | unknown };
+type DmmfField = {
+  name: string;
+  dbName?: string | null;
+  kind: string;
+  type: string;
+  isRequired: boolean;
+  isList: boolean;
+  nativeType?: [string, string[]] | null;
+  hasDefaultValue: boolean;
+  default?: { name?: string } | unknown;
+};
 type DmmfModel = { name: string; dbName: string | null; fields: DmmfField[]; primaryKey: { fields: string[] } | null };
 type DmmfIndex = { model: string; type: "id" | "unique" | "normal" | "fulltext"; fields: { name: string }[]; dbName?: string | null };
 type Dmmf = { datamodel: { models: DmmfModel[]; enums: { name: string; values: { name: string }[] }[]; indexes: DmmfIndex[] } };
@@ -15,12 +25,24 @@ const schema = fs.readFileSync(path.resolve("prisma/schema.prisma"), "utf8");
 const dmmf = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: [["schema.prisma", schema]] }))) as Dmmf;
 
 const SCALAR_TYPES: Record<string, string> = {
-  String: "text", Int: "integer", BigInt: "bigint", Float: "double precision", Boolean: "boolean",
-  DateTime: "timestamp(3) without time zone", Json: "jsonb", Decimal: "numeric(65,30)", Bytes: "bytea",
+  String: "text",
+  Int: "integer",
+  BigInt: "bigint",
+  Float: "double precision",
+  Boolean: "boolean",
+  DateTime: "timestamp(3) without time zone",
+  Json: "jsonb",
+  Decimal: "numeric(65,30)",
+  Bytes: "bytea",
 };
 const NATIVE_TYPES: Record<string, (args: string[]) => string> = {
-  Timestamptz: (a) => `timestamp(${a[0] ?? 6}) with time zone`, Date: () => "date", SmallInt: () => "smallint",
-  VarChar: (a) => `character varying(${a[0]})`, Text: () => "text", Uuid: () => "uuid", DoublePrecision: () => "double precision",
+  Timestamptz: (a) => `timestamp(${a[0] ?? 6}) with time zone`,
+  Date: () => "date",
+  SmallInt: () => "smallint",
+  VarChar: (a) => `character varying(${a[0]})`,
+  Text: () => "text",
+  Uuid: () => "uuid",
+  DoublePrecision: () => "double precision",
 };
 
 function expectedColumns() {
@@ -87,9 +109,17 @@ describe.each(testDatabaseKinds)("schema.prisma matches the migrated database on
         GROUP BY t.relname, ix.indexrelid, ix.indisunique, ix.indisprimary`,
     );
     const describeIndex = (table: string, kind: string, cols: string[]) => `${table} ${kind} (${cols.join(",")})`;
-    const actual = rows.map((r) => describeIndex(r.table_name, r.primary ? "id" : r.unique ? "unique" : "normal", r.columns.split(","))).sort();
+    const actual = rows
+      .map((r) => describeIndex(r.table_name, r.primary ? "id" : r.unique ? "unique" : "normal", r.columns.split(",")))
+      .sort();
     const expected = dmmf.datamodel.indexes
-      .map((i) => describeIndex(tableName(i.model), i.type, i.fields.map((f) => columnName(i.model, f.name))))
+      .map((i) =>
+        describeIndex(
+          tableName(i.model),
+          i.type,
+          i.fields.map((f) => columnName(i.model, f.name)),
+        ),
+      )
       .sort();
     expect(actual).toEqual(expected);
   });
@@ -98,7 +128,11 @@ describe.each(testDatabaseKinds)("schema.prisma matches the migrated database on
     const applied = await db.sql.query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(
       `SELECT migration_name, checksum, finished_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name`,
     );
-    const dirs = fs.readdirSync("prisma/migrations", { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    const dirs = fs
+      .readdirSync("prisma/migrations", { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
     expect(applied.map((a) => a.migration_name)).toEqual(dirs);
     for (const a of applied) {
       expect(a.checksum).toMatch(/^[0-9a-f]{64}$/);

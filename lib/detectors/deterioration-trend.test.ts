@@ -75,7 +75,9 @@ describe("createTrendDetector", () => {
       const { alarm, news2At } = firstEpisode(seed, 10 * SEC);
       expect(news2At, `seed ${seed}: NEWS2 reaches 5 in the scenario`).not.toBeNull();
       if (!alarm || news2At === null || alarm.t > news2At) {
-        late.push(`seed ${seed}: alarm ${alarm ? (alarm.t - LEAD_IN) / MIN : "none"} min, NEWS2 ≥ 5 at ${news2At === null ? "never" : (news2At - LEAD_IN) / MIN} min`);
+        late.push(
+          `seed ${seed}: alarm ${alarm ? (alarm.t - LEAD_IN) / MIN : "none"} min, NEWS2 ≥ 5 at ${news2At === null ? "never" : (news2At - LEAD_IN) / MIN} min`,
+        );
         continue;
       }
       leads.push((news2At - alarm.t) / MIN);

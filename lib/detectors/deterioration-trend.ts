@@ -172,7 +172,8 @@ export function createTrendDetector(opts: TrendDetectorOptions = {}): TrendDetec
   const o = { ...DEFAULTS, ...opts };
   const priorSd = { ...PRIOR_SD, ...opts.priorSd };
   const params = {} as Record<TrendParameter, ParamState>;
-  for (const p of TREND_PARAMETERS) params[p] = { warm: [], firstEpochT: null, baseline: null, cusum: 0, extreme: 0, lastZeroT: 0, level: null };
+  for (const p of TREND_PARAMETERS)
+    params[p] = { warm: [], firstEpochT: null, baseline: null, cusum: 0, extreme: 0, lastZeroT: 0, level: null };
 
   let epochStart: number | null = null;
   let sums: Partial<Record<TrendParameter, { sum: number; n: number }>> = {};
@@ -273,7 +274,9 @@ export function createTrendDetector(opts: TrendDetectorOptions = {}): TrendDetec
           t: decidedAt,
           sinceT: s.lastZeroT,
           trigger: "single",
-          parameters: drifting.some((d) => d.parameter === single) ? drifting : [driftOf(single), ...drifting].filter((d): d is TrendDrift => d !== null),
+          parameters: drifting.some((d) => d.parameter === single)
+            ? drifting
+            : [driftOf(single), ...drifting].filter((d): d is TrendDrift => d !== null),
           score: s.extreme / o.hSingle,
         };
       }

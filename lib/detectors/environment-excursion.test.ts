@@ -7,7 +7,11 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 
 /** Feeds one reading a minute from a function of the minute; returns every event. */
-function feed(detector: ReturnType<typeof createExcursionDetector>, minutes: number, valueAt: (minute: number) => number | null): EnvironmentEvent[] {
+function feed(
+  detector: ReturnType<typeof createExcursionDetector>,
+  minutes: number,
+  valueAt: (minute: number) => number | null,
+): EnvironmentEvent[] {
   const events: EnvironmentEvent[] = [];
   for (let m = 0; m < minutes; m++) {
     const v = valueAt(m);
@@ -27,7 +31,16 @@ describe("createExcursionDetector", () => {
     expect(started[0]?.t).toBe(65 * MIN);
     expect(ended).toHaveLength(1);
     const [x] = d.excursions();
-    expect(x).toEqual({ kind: "high", startT: 60 * MIN, endT: 100 * MIN, durationMs: 40 * MIN, minC: 8.5, maxC: 9.7, ongoing: false, reportedAt: 65 * MIN });
+    expect(x).toEqual({
+      kind: "high",
+      startT: 60 * MIN,
+      endT: 100 * MIN,
+      durationMs: 40 * MIN,
+      minC: 8.5,
+      maxC: 9.7,
+      ongoing: false,
+      reportedAt: 65 * MIN,
+    });
   });
 
   it("ignores a door-open blip shorter than 5 minutes, however warm", () => {
@@ -65,7 +78,11 @@ describe("createExcursionDetector", () => {
     const gaps = events.filter((e) => e.type === "data-gap");
     expect(gaps).toHaveLength(2);
     expect(gaps[0]).toEqual({ type: "data-gap", t: 50 * MIN, gap: { startT: 19 * MIN, endT: null, durationMs: 31 * MIN, ongoing: true } });
-    expect(gaps[1]).toEqual({ type: "data-gap", t: 65 * MIN, gap: { startT: 19 * MIN, endT: 65 * MIN, durationMs: 46 * MIN, ongoing: false } });
+    expect(gaps[1]).toEqual({
+      type: "data-gap",
+      t: 65 * MIN,
+      gap: { startT: 19 * MIN, endT: 65 * MIN, durationMs: 46 * MIN, ongoing: false },
+    });
     expect(d.gaps()).toEqual([{ startT: 19 * MIN, endT: 65 * MIN, durationMs: 46 * MIN, ongoing: false }]);
     // A 30-minute gap is within the requirement.
     const ok = createExcursionDetector();
@@ -78,7 +95,9 @@ describe("createExcursionDetector", () => {
     const opened = d.check(40 * MIN); // nothing delivered for 40 min…
     expect(opened).toEqual([{ type: "data-gap", t: 40 * MIN, gap: { startT: 0, endT: null, durationMs: 40 * MIN, ongoing: true } }]);
     // …then the logger uploads what it recorded every 10 min meanwhile.
-    expect(d.update({ t: 10 * MIN, value: 5 })).toEqual([{ type: "data-gap-withdrawn", t: 10 * MIN, gap: { startT: 0, endT: null, durationMs: 40 * MIN, ongoing: true } }]);
+    expect(d.update({ t: 10 * MIN, value: 5 })).toEqual([
+      { type: "data-gap-withdrawn", t: 10 * MIN, gap: { startT: 0, endT: null, durationMs: 40 * MIN, ongoing: true } },
+    ]);
     expect(d.update({ t: 20 * MIN, value: 5 })).toEqual([]);
     expect(d.gaps()).toEqual([]);
   });

@@ -47,7 +47,10 @@ describe("createMaintenanceDetector", () => {
       expect(first.sinceT).toBeLessThan(first.t);
       expect(findings.filter((f) => f.raised)).toHaveLength(1);
       // Severity rises as the wear progresses.
-      expect(findings.some((f) => f.severity !== "low"), `seed ${seed}`).toBe(true);
+      expect(
+        findings.some((f) => f.severity !== "low"),
+        `seed ${seed}`,
+      ).toBe(true);
     }
     expect(median(leadsH)).toBeGreaterThanOrEqual(2);
   });
@@ -64,7 +67,10 @@ describe("createMaintenanceDetector", () => {
     for (let t = 0; t < 12 * HOUR; t += MIN) {
       const knocked = t >= 6 * HOUR && t < 6 * HOUR + 10 * MIN;
       const wobble = Math.sin(t / (7 * MIN)) * 0.01;
-      const f = detector.update({ t, values: { device_temp: 34 + wobble * 10, vibration: knocked ? 0.9 : 0.1 + wobble, power: 8 + wobble * 5 } });
+      const f = detector.update({
+        t,
+        values: { device_temp: 34 + wobble * 10, vibration: knocked ? 0.9 : 0.1 + wobble, power: 8 + wobble * 5 },
+      });
       expect(f, `t=${t / MIN} min`).toBeNull();
     }
     expect(detector.state().phase).toBe("monitoring");

@@ -145,7 +145,17 @@ export function createMaintenanceDetector(opts: MaintenanceOptions = {}): Mainte
   const adaptAlpha = o.adaptTauMs > 0 ? 1 - Math.exp(-o.epochMs / o.adaptTauMs) : 0;
   const signals = {} as Record<PmSignal, SignalState>;
   for (const s of PM_SIGNALS) {
-    signals[s] = { warm: [], firstEpochT: null, center: null, spread: 0, cusum: 0, aboveSince: null, lastZeroT: 0, lastZ: 0, lastLevel: NaN };
+    signals[s] = {
+      warm: [],
+      firstEpochT: null,
+      center: null,
+      spread: 0,
+      cusum: 0,
+      aboveSince: null,
+      lastZeroT: 0,
+      lastZ: 0,
+      lastLevel: NaN,
+    };
   }
   let epochStart: number | null = null;
   let buffer: Partial<Record<PmSignal, number[]>> = {};

@@ -3,9 +3,7 @@ import "server-only";
 import { secretMatches } from "@/lib/auth/secret-token";
 import { deviceDirectory, type DeviceRecord } from "./device-directory";
 
-export type DeviceAuthResult =
-  | { ok: true; device: DeviceRecord }
-  | { ok: false; reason: "unknown_device" | "bad_secret" | "revoked" };
+export type DeviceAuthResult = { ok: true; device: DeviceRecord } | { ok: false; reason: "unknown_device" | "bad_secret" | "revoked" };
 
 export async function authenticateDevice(deviceId: string, secret: string | undefined): Promise<DeviceAuthResult> {
   const device = await (await deviceDirectory()).get(deviceId);

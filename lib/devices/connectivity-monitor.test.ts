@@ -15,7 +15,10 @@ describe("connectivity monitor", () => {
     db = await createTestDatabase();
     await db.sql.query(
       `INSERT INTO devices (id, type, secret_hash) SELECT id, type, 'x' FROM unnest($1::text[], $2::text[]) AS d(id, type)`,
-      [["mon-1", "cgm-1", "mon-2", "mon-3", "mon-4"], ["bedside_monitor", "cgm", "bedside_monitor", "bedside_monitor", "bedside_monitor"]],
+      [
+        ["mon-1", "cgm-1", "mon-2", "mon-3", "mon-4"],
+        ["bedside_monitor", "cgm", "bedside_monitor", "bedside_monitor", "bedside_monitor"],
+      ],
     );
     off = eventBus().subscribe("device:status", (e) => events.push(e));
   });
@@ -25,7 +28,12 @@ describe("connectivity monitor", () => {
   });
 
   const state = async (id: string) =>
-    (await db.sql.query<{ connectivity: string; connectivity_at: Date | null; battery_level: number | null }>(`SELECT connectivity, connectivity_at, battery_level FROM devices WHERE id = $1`, [id]))[0]!;
+    (
+      await db.sql.query<{ connectivity: string; connectivity_at: Date | null; battery_level: number | null }>(
+        `SELECT connectivity, connectivity_at, battery_level FROM devices WHERE id = $1`,
+        [id],
+      )
+    )[0]!;
   const mon = { id: "mon-1", type: "bedside_monitor", patientId: "pat-1", wardId: "ward-1" };
 
   it("brings a device online on its first frame and takes it offline after its type's timeout", async () => {
@@ -99,7 +107,10 @@ describe("connectivity monitor", () => {
     const ids = Array.from({ length: 10_000 }, (_, i) => `wear-${i}`);
     await db.sql.query(`INSERT INTO devices (id, type, secret_hash) SELECT id, 'wearable', 'x' FROM unnest($1::text[]) AS d(id)`, [ids]);
     let statements = 0;
-    const counting = { ...db.sql, query: <T extends Record<string, unknown>>(text: string, p?: unknown[]) => (statements++, db.sql.query<T>(text, p)) };
+    const counting = {
+      ...db.sql,
+      query: <T extends Record<string, unknown>>(text: string, p?: unknown[]) => (statements++, db.sql.query<T>(text, p)),
+    };
     const m = new ConnectivityMonitor({ sql: counting, now, confirmWithDatabase: false });
     for (const id of ids) m.noteActivity({ id, type: "wearable", patientId: null, wardId: null });
     t += 60_000;
@@ -110,7 +121,9 @@ describe("connectivity monitor", () => {
     await m.sweep();
     await m.flush();
     expect(statements).toBe(1);
-    const offline = await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM devices WHERE type = 'wearable' AND connectivity = 'offline'`);
+    const offline = await db.sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM devices WHERE type = 'wearable' AND connectivity = 'offline'`,
+    );
     expect(offline[0]!.n).toBe(10_000);
   });
 

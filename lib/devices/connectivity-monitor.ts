@@ -58,7 +58,8 @@ export class ConnectivityMonitor {
     const rows = await this.opts.sql.query<{ id: string; type: string; patient_id: string | null; ward_id: string | null }>(LOAD_SQL);
     const now = this.now();
     for (const r of rows) {
-      if (!this.devices.has(r.id)) this.devices.set(r.id, { id: r.id, type: r.type, patientId: r.patient_id, wardId: r.ward_id, lastSeen: now, online: true });
+      if (!this.devices.has(r.id))
+        this.devices.set(r.id, { id: r.id, type: r.type, patientId: r.patient_id, wardId: r.ward_id, lastSeen: now, online: true });
     }
   }
 
@@ -111,7 +112,11 @@ export class ConnectivityMonitor {
           `UPDATE devices d SET connectivity = u.c::"Connectivity", connectivity_at = u.at
              FROM unnest($1::text[], $2::text[], $3::timestamptz[]) AS u(id, c, at)
             WHERE d.id = u.id AND (d.connectivity_at IS NULL OR d.connectivity_at <= u.at)`,
-          [entries.map(([id]) => id), entries.map(([, s]) => (s.online ? "online" : "offline")), entries.map(([, s]) => new Date(s.at).toISOString())],
+          [
+            entries.map(([id]) => id),
+            entries.map(([, s]) => (s.online ? "online" : "offline")),
+            entries.map(([, s]) => new Date(s.at).toISOString()),
+          ],
         );
       } catch (err) {
         for (const [id, s] of entries) if (!this.pendingStatus.has(id)) this.pendingStatus.set(id, s);
@@ -172,7 +177,13 @@ export class ConnectivityMonitor {
   private change(t: Tracked, online: boolean, at: number): void {
     t.online = online;
     this.pendingStatus.set(t.id, { online, at });
-    eventBus().publish("device:status", { deviceId: t.id, patientId: t.patientId, wardId: t.wardId, status: online ? "online" : "offline", at });
+    eventBus().publish("device:status", {
+      deviceId: t.id,
+      patientId: t.patientId,
+      wardId: t.wardId,
+      status: online ? "online" : "offline",
+      at,
+    });
   }
 
   private async refreshFromDatabase(candidates: Tracked[]): Promise<void> {

@@ -29,7 +29,11 @@ export class DeviceDirectory {
     const d = await this.db.prisma.device.findUnique({
       where: { id: deviceId },
       select: {
-        id: true, type: true, secretHash: true, status: true, patientId: true,
+        id: true,
+        type: true,
+        secretHash: true,
+        status: true,
+        patientId: true,
         patient: { select: { bed: { select: { wardId: true } } } },
         // A device assigned to a bed reports for whoever lies in that bed.
         bed: { select: { wardId: true, patient: { select: { id: true } } } },

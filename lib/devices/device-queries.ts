@@ -65,14 +65,34 @@ function whereOf(f: RegistryFilters, deviceId?: string): Prisma.DeviceWhereInput
   if (f.status) and.push({ status: f.status });
   if (f.connectivity) and.push({ connectivity: f.connectivity });
   if (f.ward) and.push({ OR: [{ bed: { ward: wardMatch(f.ward) } }, { patient: { bed: { ward: wardMatch(f.ward) } } }] });
-  if (f.q) and.push({ OR: [{ id: { contains: f.q, mode: "insensitive" } }, { assetTag: { contains: f.q, mode: "insensitive" } }, { location: { contains: f.q, mode: "insensitive" } }] });
+  if (f.q)
+    and.push({
+      OR: [
+        { id: { contains: f.q, mode: "insensitive" } },
+        { assetTag: { contains: f.q, mode: "insensitive" } },
+        { location: { contains: f.q, mode: "insensitive" } },
+      ],
+    });
   return and.length ? { AND: and } : {};
 }
 
 const bedSelect = { select: { label: true, ward: { select: { code: true } } } } as const;
 const deviceSelect = {
-  id: true, type: true, status: true, simulated: true, firmwareVersion: true, lastSeenAt: true, createdAt: true, revokedAt: true,
-  assetTag: true, location: true, gatewayId: true, environmentProfile: true, batteryLevel: true, connectivity: true, connectivityAt: true,
+  id: true,
+  type: true,
+  status: true,
+  simulated: true,
+  firmwareVersion: true,
+  lastSeenAt: true,
+  createdAt: true,
+  revokedAt: true,
+  assetTag: true,
+  location: true,
+  gatewayId: true,
+  environmentProfile: true,
+  batteryLevel: true,
+  connectivity: true,
+  connectivityAt: true,
   bed: bedSelect,
   patient: { select: { id: true, mrn: true, givenName: true, familyName: true, bed: bedSelect } },
 } satisfies Prisma.DeviceSelect;
@@ -84,7 +104,9 @@ function assignmentOf(d: DeviceRow, viewer: RegistryViewer): DeviceAssignment {
       kind: "patient",
       ward: d.patient.bed?.ward.code ?? null,
       bed: d.patient.bed?.label ?? null,
-      patient: viewer.showPatients ? { id: d.patient.id, name: `${d.patient.givenName} ${d.patient.familyName}`, mrn: d.patient.mrn } : null,
+      patient: viewer.showPatients
+        ? { id: d.patient.id, name: `${d.patient.givenName} ${d.patient.familyName}`, mrn: d.patient.mrn }
+        : null,
     };
   }
   if (d.bed) return { kind: "bed", ward: d.bed.ward.code, bed: d.bed.label };
@@ -102,7 +124,12 @@ async function latestUpdates(deviceIds: string[]) {
     distinct: ["deviceId"],
     select: { id: true, deviceId: true, state: true, detail: true, updatedAt: true, package: { select: { version: true } } },
   });
-  return new Map(rows.map((u) => [u.deviceId, { id: u.id, version: u.package.version, state: u.state, detail: u.detail, updatedAt: u.updatedAt.toISOString() }]));
+  return new Map(
+    rows.map((u) => [
+      u.deviceId,
+      { id: u.id, version: u.package.version, state: u.state, detail: u.detail, updatedAt: u.updatedAt.toISOString() },
+    ]),
+  );
 }
 
 /** Open alerts on no patient, by device: the equipment's own alarms (never patient data). */
@@ -117,7 +144,14 @@ async function openEquipmentAlarms(deviceIds: string[]) {
   });
   for (const r of rows) {
     const list = byDevice.get(r.deviceId!) ?? [];
-    list.push({ id: r.id, rule: r.rule, priority: r.priority, message: r.message, raisedAt: r.raisedAt.toISOString(), conditionActive: r.conditionActive });
+    list.push({
+      id: r.id,
+      rule: r.rule,
+      priority: r.priority,
+      message: r.message,
+      raisedAt: r.raisedAt.toISOString(),
+      conditionActive: r.conditionActive,
+    });
     byDevice.set(r.deviceId!, list);
   }
   return byDevice;
@@ -126,7 +160,12 @@ async function openEquipmentAlarms(deviceIds: string[]) {
 async function query(filters: RegistryFilters, viewer: RegistryViewer, deviceId?: string): Promise<RegistryDevice[]> {
   const prisma = await getPrisma();
   const [rows, catalog] = await Promise.all([
-    prisma.device.findMany({ where: whereOf(filters, deviceId), orderBy: [{ type: "asc" }, { id: "asc" }], take: MAX_ROWS, select: deviceSelect }),
+    prisma.device.findMany({
+      where: whereOf(filters, deviceId),
+      orderBy: [{ type: "asc" }, { id: "asc" }],
+      take: MAX_ROWS,
+      select: deviceSelect,
+    }),
     loadFirmwareCatalog(),
   ]);
   const [updates, alarms] = await Promise.all([latestUpdates(rows.map((d) => d.id)), openEquipmentAlarms(rows.map((d) => d.id))]);
@@ -146,7 +185,11 @@ async function query(filters: RegistryFilters, viewer: RegistryViewer, deviceId?
       lastSeenAt: d.lastSeenAt?.toISOString() ?? null,
       batteryLevel: d.batteryLevel,
       firmwareVersion: d.firmwareVersion,
-      firmware: { status, latest: entry?.latest?.version ?? null, flagReason: status === "flagged" && d.firmwareVersion ? (entry?.flagged.get(d.firmwareVersion) ?? null) : null },
+      firmware: {
+        status,
+        latest: entry?.latest?.version ?? null,
+        flagReason: status === "flagged" && d.firmwareVersion ? (entry?.flagged.get(d.firmwareVersion) ?? null) : null,
+      },
       update: updates.get(d.id) ?? null,
       gatewayId: d.gatewayId,
       createdAt: d.createdAt.toISOString(),
@@ -176,12 +219,20 @@ export function patientIdsOf(devices: RegistryDevice[]): string[] {
 /** What a device can be assigned to: every bed ("WARD/label"); patients only for viewers who may see them. */
 export async function listAssignableTargets(viewer: RegistryViewer) {
   const prisma = await getPrisma();
-  const beds = await prisma.bed.findMany({ select: { id: true, label: true, ward: { select: { code: true } } }, orderBy: [{ ward: { code: "asc" } }, { label: "asc" }] });
+  const beds = await prisma.bed.findMany({
+    select: { id: true, label: true, ward: { select: { code: true } } },
+    orderBy: [{ ward: { code: "asc" } }, { label: "asc" }],
+  });
   const bedOptions = beds
     .map((b) => ({ id: b.id, ref: `${b.ward.code}/${b.label}` }))
     .sort((a, b) => a.ref.localeCompare(b.ref, undefined, { numeric: true }));
   const patients = viewer.showPatients
-    ? (await prisma.patient.findMany({ select: { id: true, givenName: true, familyName: true, mrn: true, bed: bedSelect }, orderBy: [{ familyName: "asc" }, { givenName: "asc" }] })).map((p) => ({
+    ? (
+        await prisma.patient.findMany({
+          select: { id: true, givenName: true, familyName: true, mrn: true, bed: bedSelect },
+          orderBy: [{ familyName: "asc" }, { givenName: "asc" }],
+        })
+      ).map((p) => ({
         id: p.id,
         label: `${p.givenName} ${p.familyName} (${p.mrn}${p.bed ? `, ${p.bed.ward.code}/${p.bed.label}` : ""})`,
       }))

@@ -32,7 +32,9 @@ describe.each(testDatabaseKinds)("device registry API on %s", (kind) => {
     const headers: Record<string, string> = { "user-agent": "vitest" };
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers["content-type"] = "application/json";
-    const res = await handler(new NextRequest(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }), { params: Promise.resolve(params) });
+    const res = await handler(new NextRequest(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }), {
+      params: Promise.resolve(params),
+    });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> & { issues?: { field: string; reason: string }[] } };
   };
 
@@ -50,7 +52,9 @@ describe.each(testDatabaseKinds)("device registry API on %s", (kind) => {
     expect(bad.body.issues).toEqual([{ field: "type", reason: expect.stringContaining('unknown device type "toaster"') }]);
     const extra = await call(list.POST, "http://x/api/v1/devices", biomed, { type: "wearable", colour: "red" });
     expect(extra.status).toBe(400);
-    expect((await call(list.POST, "http://x/api/v1/devices", biomed, { type: "wearable", patientId: ward.patients[0]!.id })).status).toBe(403);
+    expect((await call(list.POST, "http://x/api/v1/devices", biomed, { type: "wearable", patientId: ward.patients[0]!.id })).status).toBe(
+      403,
+    );
     const created = await call(list.POST, "http://x/api/v1/devices", biomed, { type: "infusion_pump", assetTag: "PUMP-7" });
     expect(created.status).toBe(201);
     const device = created.body.device as { id: string; assignment: unknown };
@@ -64,7 +68,12 @@ describe.each(testDatabaseKinds)("device registry API on %s", (kind) => {
     const made = await call(list.POST, "http://x/api/v1/devices", admin, { type: "bedside_monitor", patientId: ward.patients[1]!.id });
     const id = (made.body.device as { id: string }).id;
     const asBiomed = await call(one.GET, `http://x/api/v1/devices/${id}`, biomed, undefined, { deviceId: id });
-    expect((asBiomed.body.device as { assignment: unknown }).assignment).toEqual({ kind: "patient", ward: ward.ward.code, bed: "2", patient: null });
+    expect((asBiomed.body.device as { assignment: unknown }).assignment).toEqual({
+      kind: "patient",
+      ward: ward.ward.code,
+      bed: "2",
+      patient: null,
+    });
     expect(JSON.stringify(asBiomed.body)).not.toContain(ward.patients[1]!.id);
     const asAdmin = await call(one.GET, `http://x/api/v1/devices/${id}`, admin, undefined, { deviceId: id });
     expect((asAdmin.body.device as { assignment: { patient: { id: string } } }).assignment.patient.id).toBe(ward.patients[1]!.id);
@@ -78,7 +87,11 @@ describe.each(testDatabaseKinds)("device registry API on %s", (kind) => {
     const made = await call(list.POST, "http://x/api/v1/devices", biomed, { type: "wearable" });
     const id = (made.body.device as { id: string }).id;
     const p = (body: unknown, token = biomed) => call(one.PATCH, `http://x/api/v1/devices/${id}`, token, body, { deviceId: id });
-    expect(((await p({ bed: `${ward.ward.code}/1` })).body.device as { assignment: unknown }).assignment).toEqual({ kind: "bed", ward: ward.ward.code, bed: "1" });
+    expect(((await p({ bed: `${ward.ward.code}/1` })).body.device as { assignment: unknown }).assignment).toEqual({
+      kind: "bed",
+      ward: ward.ward.code,
+      bed: "1",
+    });
     const bad = await p({ bed: `${ward.ward.code}/77` });
     expect(bad).toMatchObject({ status: 400, body: { issues: [{ field: "bed" }] } });
     expect((await p({ bed: "x", location: "y" })).status).toBe(400);
@@ -89,7 +102,9 @@ describe.each(testDatabaseKinds)("device registry API on %s", (kind) => {
     expect(r.status).toBe(200);
     expect((await authenticateDevice(id, made.body.secret as string)).ok).toBe(false);
     expect((await authenticateDevice(id, r.body.secret as string)).ok).toBe(true);
-    expect((await call(rotate.POST, "http://x/api/v1/devices/nope/rotate-secret", biomed, undefined, { deviceId: "nope" })).status).toBe(404);
+    expect((await call(rotate.POST, "http://x/api/v1/devices/nope/rotate-secret", biomed, undefined, { deviceId: "nope" })).status).toBe(
+      404,
+    );
     expect((await call(revoke.POST, `http://x/api/v1/devices/${id}/revoke`, nurse, undefined, { deviceId: id })).status).toBe(403);
     const v = await call(revoke.POST, `http://x/api/v1/devices/${id}/revoke`, biomed, undefined, { deviceId: id });
     expect(v.status).toBe(200);
@@ -98,24 +113,47 @@ describe.each(testDatabaseKinds)("device registry API on %s", (kind) => {
   });
   it("provisions an env_sensor with a profile and sets or clears it with PATCH {environmentProfile}", async () => {
     const bad = await call(list.POST, "http://x/api/v1/devices", biomed, { type: "infusion_pump", environmentProfile: "vaccine_fridge" });
-    expect(bad).toMatchObject({ status: 400, body: { issues: [{ field: "environmentProfile", reason: expect.stringContaining("one of: vaccine_fridge, vaccine_freezer") }] } });
-    const made = await call(list.POST, "http://x/api/v1/devices", biomed, { type: "env_sensor", location: "Pharmacy vaccine fridge A", environmentProfile: "vaccine_fridge" });
+    expect(bad).toMatchObject({
+      status: 400,
+      body: { issues: [{ field: "environmentProfile", reason: expect.stringContaining("one of: vaccine_fridge, vaccine_freezer") }] },
+    });
+    const made = await call(list.POST, "http://x/api/v1/devices", biomed, {
+      type: "env_sensor",
+      location: "Pharmacy vaccine fridge A",
+      environmentProfile: "vaccine_fridge",
+    });
     expect(made.status).toBe(201);
     const device = made.body.device as { id: string; environmentProfile: string | null };
     expect(device.environmentProfile).toBe("vaccine_fridge");
     const id = device.id;
     const p = (body: unknown, token = biomed) => call(one.PATCH, `http://x/api/v1/devices/${id}`, token, body, { deviceId: id });
-    expect(await p({ environmentProfile: "wine_cellar" })).toMatchObject({ status: 400, body: { issues: [{ field: "environmentProfile", reason: expect.stringContaining('unknown profile "wine_cellar"') }] } });
-    expect(await p({ environmentProfile: "vaccine_fridge", bed: `${ward.ward.code}/1` })).toMatchObject({ status: 400, body: { error: expect.stringContaining("on its own") } });
+    expect(await p({ environmentProfile: "wine_cellar" })).toMatchObject({
+      status: 400,
+      body: { issues: [{ field: "environmentProfile", reason: expect.stringContaining('unknown profile "wine_cellar"') }] },
+    });
+    expect(await p({ environmentProfile: "vaccine_fridge", bed: `${ward.ward.code}/1` })).toMatchObject({
+      status: 400,
+      body: { error: expect.stringContaining("on its own") },
+    });
     expect((await p({ environmentProfile: null }, nurse)).status).toBe(403);
-    expect(((await p({ environmentProfile: "vaccine_freezer" })).body.device as { environmentProfile: string | null }).environmentProfile).toBe("vaccine_freezer");
+    expect(
+      ((await p({ environmentProfile: "vaccine_freezer" })).body.device as { environmentProfile: string | null }).environmentProfile,
+    ).toBe("vaccine_freezer");
     const cleared = await p({ environmentProfile: null });
     expect(cleared.status).toBe(200);
-    expect(cleared.body.device).toMatchObject({ environmentProfile: null, assignment: { kind: "location", text: "Pharmacy vaccine fridge A" } });
+    expect(cleared.body.device).toMatchObject({
+      environmentProfile: null,
+      assignment: { kind: "location", text: "Pharmacy vaccine fridge A" },
+    });
     expect(await db.prisma.auditEvent.count({ where: { action: "device.set_profile", actorRole: "biomed" } })).toBe(2);
     const pump = await call(list.POST, "http://x/api/v1/devices", biomed, { type: "infusion_pump" });
     const pumpId = (pump.body.device as { id: string }).id;
-    expect((await call(one.PATCH, `http://x/api/v1/devices/${pumpId}`, biomed, { environmentProfile: "vaccine_fridge" }, { deviceId: pumpId })).status).toBe(400);
-    expect((await call(one.PATCH, "http://x/api/v1/devices/nope", biomed, { environmentProfile: null }, { deviceId: "nope" })).status).toBe(404);
+    expect(
+      (await call(one.PATCH, `http://x/api/v1/devices/${pumpId}`, biomed, { environmentProfile: "vaccine_fridge" }, { deviceId: pumpId }))
+        .status,
+    ).toBe(400);
+    expect((await call(one.PATCH, "http://x/api/v1/devices/nope", biomed, { environmentProfile: null }, { deviceId: "nope" })).status).toBe(
+      404,
+    );
   });
 });

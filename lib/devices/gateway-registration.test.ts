@@ -21,7 +21,9 @@ describe("registering a device behind a gateway", () => {
 
   it("refuses a gateway that does not exist or is not a gateway, naming the field", async () => {
     const monitor = await createDevice({ type: "bedside_monitor" });
-    await expect(createDevice({ type: "wearable", gatewayId: monitor.id })).rejects.toThrow(`gateway: no active gateway with id "${monitor.id}"`);
+    await expect(createDevice({ type: "wearable", gatewayId: monitor.id })).rejects.toThrow(
+      `gateway: no active gateway with id "${monitor.id}"`,
+    );
     await expect(createDevice({ type: "wearable", gatewayId: "nope" })).rejects.toThrow('gateway: no active gateway with id "nope"');
   });
 });

@@ -9,7 +9,11 @@ import { Refusal } from "@/lib/errors/refusal";
 import { assignDevice, assignmentBodySchema, createDevice, revokeDevice, rotateDeviceSecret, unassignDevice } from "./manage-devices";
 import { getRegistryDevice, listRegistryDevices } from "./device-queries";
 
-const refusal = (p: Promise<unknown>) => p.then(() => "accepted", (e: Error) => (e instanceof Refusal ? e.message : `unexpected: ${e.message}`));
+const refusal = (p: Promise<unknown>) =>
+  p.then(
+    () => "accepted",
+    (e: Error) => (e instanceof Refusal ? e.message : `unexpected: ${e.message}`),
+  );
 
 describe.each(testDatabaseKinds)("device registry management on %s", (kind) => {
   let db: TestDatabase;
@@ -33,10 +37,14 @@ describe.each(testDatabaseKinds)("device registry management on %s", (kind) => {
     expect(await refusal(createDevice({ type: "wearable", id: "has/slash" }))).toMatch(/^id: use letters/);
     expect(await refusal(createDevice({ type: "wearable", patientId: "nope" }))).toBe('patient: no patient with id "nope"');
     expect(await refusal(createDevice({ type: "wearable", bed: `${ward.ward.code}/99` }))).toMatch(/^bed: no bed/);
-    expect(await refusal(createDevice({ type: "wearable", bed: `${ward.ward.code}/1`, location: "Store" }))).toMatch(/^assignment: give at most one/);
+    expect(await refusal(createDevice({ type: "wearable", bed: `${ward.ward.code}/1`, location: "Store" }))).toMatch(
+      /^assignment: give at most one/,
+    );
     const d = await createDevice({ type: "infusion_pump", id: "pump-test-1", assetTag: "PUMP-0042" }, { audit: { actor: { email: "t" } } });
     expect(d.id).toBe("pump-test-1");
-    expect(await refusal(createDevice({ type: "infusion_pump", id: "pump-test-1" }))).toBe('id: a device with id "pump-test-1" already exists');
+    expect(await refusal(createDevice({ type: "infusion_pump", id: "pump-test-1" }))).toBe(
+      'id: a device with id "pump-test-1" already exists',
+    );
     expect((await db.prisma.device.findUniqueOrThrow({ where: { id: d.id } })).assetTag).toBe("PUMP-0042");
     expect(await db.prisma.auditEvent.count({ where: { action: "device.create" } })).toBe(1);
   });
@@ -56,7 +64,11 @@ describe.each(testDatabaseKinds)("device registry management on %s", (kind) => {
   it("assigns to a patient, a bed, an asset tag or a location, and unassigns", async () => {
     const d = await createDevice({ type: "wearable" });
     const bedRef = `${ward.ward.code.toLowerCase()}/2`;
-    expect(await assignDevice(d.id, { kind: "bed", bed: bedRef })).toMatchObject({ patientId: null, assetTag: null, label: `${ward.ward.code}/2` });
+    expect(await assignDevice(d.id, { kind: "bed", bed: bedRef })).toMatchObject({
+      patientId: null,
+      assetTag: null,
+      label: `${ward.ward.code}/2`,
+    });
     let row = await getRegistryDevice(d.id, { showPatients: false });
     expect(row?.assignment).toEqual({ kind: "bed", ward: ward.ward.code, bed: "2" });
     await assignDevice(d.id, { kind: "patient", patientId: ward.patients[0]!.id }, { audit: { actor: { email: "t" } } });
@@ -88,7 +100,9 @@ describe.each(testDatabaseKinds)("device registry management on %s", (kind) => {
 
   it("revokes: no more connections, no more assignment changes, open updates cancelled", async () => {
     const d = await createDevice({ type: "cgm" });
-    const pkg = await db.prisma.firmwarePackage.create({ data: { deviceType: "cgm", version: "1.0.0", sha256: "x", signature: "x", sizeBytes: 1, content: new Uint8Array([1]) } });
+    const pkg = await db.prisma.firmwarePackage.create({
+      data: { deviceType: "cgm", version: "1.0.0", sha256: "x", signature: "x", sizeBytes: 1, content: new Uint8Array([1]) },
+    });
     await db.prisma.deviceFirmwareUpdate.create({ data: { deviceId: d.id, packageId: pkg.id } });
     changes.length = 0;
     await revokeDevice(d.id, { audit: { actor: { email: "t" } } });
@@ -101,7 +115,8 @@ describe.each(testDatabaseKinds)("device registry management on %s", (kind) => {
   });
 
   it("lists the registry with filters", async () => {
-    const ids = async (f: Parameters<typeof listRegistryDevices>[0]) => (await listRegistryDevices(f, { showPatients: false })).map((d) => d.id).sort();
+    const ids = async (f: Parameters<typeof listRegistryDevices>[0]) =>
+      (await listRegistryDevices(f, { showPatients: false })).map((d) => d.id).sort();
     expect(await ids({ type: "infusion_pump" })).toEqual(["pump-test-1"]);
     expect((await ids({ status: "revoked" })).length).toBe(1);
     expect((await ids({ ward: ward.ward.code })).length).toBeGreaterThanOrEqual(1);

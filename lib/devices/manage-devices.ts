@@ -24,7 +24,14 @@ export type AssignTarget =
   | { kind: "none" };
 
 const ID_PREFIX: Record<string, string> = {
-  bedside_monitor: "mon", wearable: "wear", cgm: "cgm", bp_cuff: "bp", smart_inhaler: "inh", infusion_pump: "pump", env_sensor: "env", gateway: "gw",
+  bedside_monitor: "mon",
+  wearable: "wear",
+  cgm: "cgm",
+  bp_cuff: "bp",
+  smart_inhaler: "inh",
+  infusion_pump: "pump",
+  env_sensor: "env",
+  gateway: "gw",
 };
 const DEVICE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const ASSET_TAG = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
@@ -63,7 +70,10 @@ export function checkEnvironmentProfile(type: string, profile: string | null | u
   if (!p) return null;
   const valid = `one of: ${ENVIRONMENT_PROFILE_KEYS.join(", ")}`;
   if (!isEnvironmentProfile(p)) throw new Refusal("invalid", `unknown profile "${p}" (${valid})`, { field: "environmentProfile" });
-  if (type !== PROFILE_TYPE) throw new Refusal("invalid", `only an ${PROFILE_TYPE} has a profile (${valid}); ${type} devices have none`, { field: "environmentProfile" });
+  if (type !== PROFILE_TYPE)
+    throw new Refusal("invalid", `only an ${PROFILE_TYPE} has a profile (${valid}); ${type} devices have none`, {
+      field: "environmentProfile",
+    });
   return p;
 }
 
@@ -98,7 +108,8 @@ async function placementOf(prisma: Prisma, target: AssignTarget): Promise<{ plac
     }
     case "asset": {
       const tag = target.tag.trim();
-      if (!ASSET_TAG.test(tag)) throw new Refusal("invalid", "use letters, digits and . _ : - (at most 64), e.g. PUMP-0042", { field: "assetTag" });
+      if (!ASSET_TAG.test(tag))
+        throw new Refusal("invalid", "use letters, digits and . _ : - (at most 64), e.g. PUMP-0042", { field: "assetTag" });
       return { placement: { ...none, assetTag: tag }, label: tag };
     }
     case "location": {
@@ -179,7 +190,14 @@ export async function createDevice(
   eventBus().publish("device:changed", { deviceId: device.id, change: "created" });
   eventBus().publish("device:credentials", { deviceId: device.id, secret, change: "created" });
   if (opts.audit) {
-    await recordAudit([{ ...opts.audit, action: "device.create", patientId: device.patientId, detail: { deviceId: device.id, type: device.type, ...placement, environmentProfile } }]);
+    await recordAudit([
+      {
+        ...opts.audit,
+        action: "device.create",
+        patientId: device.patientId,
+        detail: { deviceId: device.id, type: device.type, ...placement, environmentProfile },
+      },
+    ]);
   }
   return { id: device.id, type: input.type, patientId: device.patientId, environmentProfile, secret };
 }
@@ -202,18 +220,31 @@ export async function rotateDeviceSecret(deviceId: string, opts: { audit?: Audit
 }
 
 /** Assigns an active device to one patient, bed, asset tag or location (or none), replacing the previous one. */
-export async function assignDevice(deviceId: string, target: AssignTarget, opts: { audit?: AuditBy } = {}): Promise<Placement & { id: string; label: string | null }> {
+export async function assignDevice(
+  deviceId: string,
+  target: AssignTarget,
+  opts: { audit?: AuditBy } = {},
+): Promise<Placement & { id: string; label: string | null }> {
   const prisma = await getPrisma();
-  const existing = await prisma.device.findUnique({ where: { id: deviceId }, select: { id: true, status: true, patientId: true, bedId: true, assetTag: true, location: true } });
+  const existing = await prisma.device.findUnique({
+    where: { id: deviceId },
+    select: { id: true, status: true, patientId: true, bedId: true, assetTag: true, location: true },
+  });
   if (!existing) throw new Refusal("not_found", `no device with id "${deviceId}"`, { field: "device" });
-  if (existing.status === "revoked") throw new Refusal("invalid", `"${deviceId}" is revoked; provision a new device instead`, { field: "device" });
+  if (existing.status === "revoked")
+    throw new Refusal("invalid", `"${deviceId}" is revoked; provision a new device instead`, { field: "device" });
   const { placement, label } = await placementOf(prisma, target);
   await prisma.device.update({ where: { id: deviceId }, data: placement });
   eventBus().publish("device:changed", { deviceId, change: "assigned" });
   if (opts.audit) {
     const { id: _id, status: _status, ...previous } = existing;
     await recordAudit([
-      { ...opts.audit, action: target.kind === "none" ? "device.unassign" : "device.assign", patientId: placement.patientId ?? existing.patientId, detail: { deviceId, kind: target.kind, ...placement, label, previous } },
+      {
+        ...opts.audit,
+        action: target.kind === "none" ? "device.unassign" : "device.assign",
+        patientId: placement.patientId ?? existing.patientId,
+        detail: { deviceId, kind: target.kind, ...placement, label, previous },
+      },
     ]);
   }
   return { id: deviceId, ...placement, label };
@@ -238,7 +269,9 @@ export async function revokeDevice(deviceId: string, opts: { audit?: AuditBy } =
   });
   eventBus().publish("device:changed", { deviceId, change: "revoked" });
   if (opts.audit && existing.status !== "revoked") {
-    await recordAudit([{ ...opts.audit, action: "device.revoke", patientId: existing.patientId, detail: { deviceId, type: existing.type } }]);
+    await recordAudit([
+      { ...opts.audit, action: "device.revoke", patientId: existing.patientId, detail: { deviceId, type: existing.type } },
+    ]);
   }
   return { id: device.id, revokedAt: device.revokedAt ?? new Date() };
 }
@@ -248,7 +281,15 @@ export async function listDevices() {
   const devices = await prisma.device.findMany({
     orderBy: { id: "asc" },
     select: {
-      id: true, type: true, status: true, patientId: true, firmwareVersion: true, lastSeenAt: true, createdAt: true, revokedAt: true, environmentProfile: true,
+      id: true,
+      type: true,
+      status: true,
+      patientId: true,
+      firmwareVersion: true,
+      lastSeenAt: true,
+      createdAt: true,
+      revokedAt: true,
+      environmentProfile: true,
       patient: { select: { mrn: true, bed: { select: { label: true, ward: { select: { code: true } } } } } },
     },
   });

@@ -39,7 +39,9 @@ export function summarizePatchStatus(devices: RegistryDevice[], catalog: Firmwar
         latest: entry?.latest ?? null,
         flaggedVersions: [...(entry?.flagged ?? new Map<string, string>())].map(([version, reason]) => ({ version, reason })),
         counts: { ...counts, total: ofType.length },
-        needsPatch: ofType.filter((d) => needsPatch(d.firmware.status)).sort((a, b) => rank[a.firmware.status] - rank[b.firmware.status] || a.id.localeCompare(b.id)),
+        needsPatch: ofType
+          .filter((d) => needsPatch(d.firmware.status))
+          .sort((a, b) => rank[a.firmware.status] - rank[b.firmware.status] || a.id.localeCompare(b.id)),
       };
     });
 }

@@ -24,7 +24,11 @@ export const devicePatchBodySchema = z.unknown().transform((body, ctx): DevicePa
   const isProfile = typeof body === "object" && body !== null && !Array.isArray(body) && "environmentProfile" in body;
   const others = isProfile ? Object.keys(body).filter((k) => k !== "environmentProfile") : [];
   if (others.length) {
-    ctx.addIssue({ code: "custom", message: `send environmentProfile on its own, not with ${others.join(", ")} (assign in a separate PATCH)`, path: [] });
+    ctx.addIssue({
+      code: "custom",
+      message: `send environmentProfile on its own, not with ${others.join(", ")} (assign in a separate PATCH)`,
+      path: [],
+    });
     return z.NEVER;
   }
   const r = isProfile ? environmentProfileBodySchema.safeParse(body) : assignmentBodySchema.safeParse(body);
@@ -32,7 +36,9 @@ export const devicePatchBodySchema = z.unknown().transform((body, ctx): DevicePa
     for (const issue of r.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
     return z.NEVER;
   }
-  return "environmentProfile" in r.data ? { kind: "profile", environmentProfile: r.data.environmentProfile } : { kind: "assign", target: r.data };
+  return "environmentProfile" in r.data
+    ? { kind: "profile", environmentProfile: r.data.environmentProfile }
+    : { kind: "assign", target: r.data };
 });
 
 /**
@@ -45,15 +51,21 @@ export async function setEnvironmentProfile(
   opts: { audit?: AuditBy } = {},
 ): Promise<{ id: string; environmentProfile: EnvironmentProfile | null; previous: string | null }> {
   const prisma = await getPrisma();
-  const existing = await prisma.device.findUnique({ where: { id: deviceId }, select: { id: true, type: true, status: true, environmentProfile: true } });
+  const existing = await prisma.device.findUnique({
+    where: { id: deviceId },
+    select: { id: true, type: true, status: true, environmentProfile: true },
+  });
   if (!existing) throw new Refusal("not_found", `no device with id "${deviceId}"`, { field: "device" });
-  if (existing.status === "revoked") throw new Refusal("invalid", `"${deviceId}" is revoked; provision a new device instead`, { field: "device" });
+  if (existing.status === "revoked")
+    throw new Refusal("invalid", `"${deviceId}" is revoked; provision a new device instead`, { field: "device" });
   const environmentProfile = checkEnvironmentProfile(existing.type, profile);
   if (existing.environmentProfile !== environmentProfile) {
     await prisma.device.update({ where: { id: deviceId }, data: { environmentProfile } });
     eventBus().publish("device:changed", { deviceId, change: "profile" });
     if (opts.audit) {
-      await recordAudit([{ ...opts.audit, action: "device.set_profile", detail: { deviceId, environmentProfile, previous: existing.environmentProfile } }]);
+      await recordAudit([
+        { ...opts.audit, action: "device.set_profile", detail: { deviceId, environmentProfile, previous: existing.environmentProfile } },
+      ]);
     }
   }
   return { id: deviceId, environmentProfile, previous: existing.environmentProfile };

@@ -41,9 +41,10 @@ const defs = [
 
 export type MetricKey = (typeof defs)[number]["key"];
 
-export const METRICS: Readonly<Record<MetricKey, MetricDefinition>> = Object.fromEntries(
-  defs.map((d) => [d.key, d]),
-) as Record<MetricKey, MetricDefinition>;
+export const METRICS: Readonly<Record<MetricKey, MetricDefinition>> = Object.fromEntries(defs.map((d) => [d.key, d])) as Record<
+  MetricKey,
+  MetricDefinition
+>;
 
 export const METRIC_KEYS = defs.map((d) => d.key) as readonly MetricKey[];
 

@@ -317,7 +317,11 @@ describe("scoreNews2 — missing parameters are missing, never 0", () => {
       expect(r.band).toBeNull();
       expect(r.complete).toBe(false);
       expect(r.missing).toEqual([key]);
-      expect(Object.keys(r.components).sort()).toEqual(Object.keys(normal).filter((k) => k !== key).sort());
+      expect(Object.keys(r.components).sort()).toEqual(
+        Object.keys(normal)
+          .filter((k) => k !== key)
+          .sort(),
+      );
       expect(r.components[key]).toBeUndefined();
     },
   );

@@ -32,16 +32,33 @@ type Row = {
 };
 
 /** The alarms that stand for rows of this record, and the row kinds each covers. */
-const ALERT_RULE_KINDS: Readonly<Record<string, readonly Row["kind"][]>> = { "env.excursion": ["high", "low"], "tech.logger_gap": ["data_gap"] };
+const ALERT_RULE_KINDS: Readonly<Record<string, readonly Row["kind"][]>> = {
+  "env.excursion": ["high", "low"],
+  "tech.logger_gap": ["data_gap"],
+};
 
 export function toExcursionRow({ info, event }: EnvironmentRecord): Row {
   const base = { deviceId: info.deviceId, profile: info.profile, location: info.location, wardId: info.wardId };
   if (event.type === "data-gap" || event.type === "data-gap-withdrawn") {
     const { gap } = event;
-    return { ...base, kind: "data_gap", startedAt: new Date(gap.startT), endedAt: gap.endT === null ? null : new Date(gap.endT), minC: null, maxC: null };
+    return {
+      ...base,
+      kind: "data_gap",
+      startedAt: new Date(gap.startT),
+      endedAt: gap.endT === null ? null : new Date(gap.endT),
+      minC: null,
+      maxC: null,
+    };
   }
   const x = event.excursion;
-  return { ...base, kind: x.kind, startedAt: new Date(x.startT), endedAt: x.endT === null ? null : new Date(x.endT), minC: x.minC, maxC: x.maxC };
+  return {
+    ...base,
+    kind: x.kind,
+    startedAt: new Date(x.startT),
+    endedAt: x.endT === null ? null : new Date(x.endT),
+    minC: x.minC,
+    maxC: x.maxC,
+  };
 }
 
 export class ExcursionLog {
@@ -101,7 +118,18 @@ export class ExcursionLog {
          ended_at = COALESCE(EXCLUDED.ended_at, environment_excursions.ended_at),
          min_c = LEAST(environment_excursions.min_c, EXCLUDED.min_c),
          max_c = GREATEST(environment_excursions.max_c, EXCLUDED.max_c)`,
-      [crypto.randomUUID(), r.deviceId, r.kind, r.profile, r.location, r.wardId, r.startedAt.toISOString(), r.endedAt?.toISOString() ?? null, r.minC, r.maxC],
+      [
+        crypto.randomUUID(),
+        r.deviceId,
+        r.kind,
+        r.profile,
+        r.location,
+        r.wardId,
+        r.startedAt.toISOString(),
+        r.endedAt?.toISOString() ?? null,
+        r.minC,
+        r.maxC,
+      ],
     );
   }
 }

@@ -26,22 +26,54 @@ describe.each(testDatabaseKinds)("environment excursions API on %s", (kind) => {
   const call = async (handler: Handler, url: string, token: string | null, params: Record<string, string> = {}, body?: unknown) => {
     const headers: Record<string, string> = { "user-agent": "vitest" };
     if (token) headers.authorization = `Bearer ${token}`;
-    const init = body === undefined ? { headers } : { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify(body) };
+    const init =
+      body === undefined
+        ? { headers }
+        : { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify(body) };
     return handler(new NextRequest(`http://x${url}`, init), { params: Promise.resolve(params) });
   };
   const json = async (res: Response) => ({ status: res.status, body: (await res.json()) as Record<string, unknown> });
   const list = async (who: string, qs = "") => {
     const r = await json(await call(listRoute, `/api/v1/environment/excursions${qs}`, tokens[who]!));
-    return { ...r, rows: (r.body.excursions ?? []) as ExcursionView[], ids: ((r.body.excursions ?? []) as ExcursionView[]).map((x) => x.id) };
+    return {
+      ...r,
+      rows: (r.body.excursions ?? []) as ExcursionView[],
+      ids: ((r.body.excursions ?? []) as ExcursionView[]).map((x) => x.id),
+    };
   };
   const act = async (who: string | null, id: string, body: unknown) =>
     json(await call(actionRoute, `/api/v1/environment/excursions/${id}/corrective-action`, who ? tokens[who]! : null, { id }, body));
 
-  const insert = (id: string, f: { device: string; kind: string; profile?: string; ward: string | null; start: number; end: number | null; min?: number; max?: number; alert?: string }) =>
+  const insert = (
+    id: string,
+    f: {
+      device: string;
+      kind: string;
+      profile?: string;
+      ward: string | null;
+      start: number;
+      end: number | null;
+      min?: number;
+      max?: number;
+      alert?: string;
+    },
+  ) =>
     db.sql.query(
       `INSERT INTO environment_excursions (id, device_id, kind, profile, location, ward_id, started_at, ended_at, min_c, max_c, alert_id)
        VALUES ($1, $2, $3::"ExcursionKind", $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [id, f.device, f.kind, f.profile ?? "vaccine_fridge", `Pharmacy ${f.device}`, f.ward, new Date(f.start).toISOString(), f.end === null ? null : new Date(f.end).toISOString(), f.min ?? null, f.max ?? null, f.alert ?? null],
+      [
+        id,
+        f.device,
+        f.kind,
+        f.profile ?? "vaccine_fridge",
+        `Pharmacy ${f.device}`,
+        f.ward,
+        new Date(f.start).toISOString(),
+        f.end === null ? null : new Date(f.end).toISOString(),
+        f.min ?? null,
+        f.max ?? null,
+        f.alert ?? null,
+      ],
     );
 
   beforeAll(async () => {
@@ -63,16 +95,53 @@ describe.each(testDatabaseKinds)("environment excursions API on %s", (kind) => {
       tokens[k] = u.token;
       userIds[k] = u.user.id;
     }
-    await insert("x1", { device: "fridge-a", kind: "high", ward: wardA, start: T - 3 * HOUR, end: T - 2 * HOUR, min: 8.4, max: 11.2, alert: "alert-x1" });
+    await insert("x1", {
+      device: "fridge-a",
+      kind: "high",
+      ward: wardA,
+      start: T - 3 * HOUR,
+      end: T - 2 * HOUR,
+      min: 8.4,
+      max: 11.2,
+      alert: "alert-x1",
+    });
     await insert("x2", { device: "fridge-a", kind: "low", ward: wardA, start: T - 90 * MIN, end: null, min: 0.5, max: 1.8 });
     await insert("x3", { device: "fridge-b", kind: "data_gap", ward: wardB, start: T - 40 * DAY, end: T - 40 * DAY + 2 * HOUR });
-    await insert("x4", { device: "freezer-c", kind: "high", profile: "vaccine_freezer", ward: null, start: T - 10 * DAY, end: T - 10 * DAY + 30 * MIN, min: -14, max: -9.5 });
-    await insert("x5", { device: "fridge-b", kind: "high", profile: "blood_bank", ward: wardB, start: T - 5 * DAY, end: T - 5 * DAY + 15 * MIN, min: 8.1, max: 8.6 });
-    await db.prisma.alert.create({ data: { id: "alert-x1", rule: "env.excursion", priority: "medium", deviceId: "fridge-a", wardId: wardA, message: "fridge-a above range", state: "resolved" } });
-    await db.sql.query(`UPDATE environment_excursions SET corrective_action = 'Door seal replaced', action_by_id = $1, action_at = $2 WHERE id = 'x4'`, [
-      userIds.admin,
-      new Date(T - 9 * DAY).toISOString(),
-    ]);
+    await insert("x4", {
+      device: "freezer-c",
+      kind: "high",
+      profile: "vaccine_freezer",
+      ward: null,
+      start: T - 10 * DAY,
+      end: T - 10 * DAY + 30 * MIN,
+      min: -14,
+      max: -9.5,
+    });
+    await insert("x5", {
+      device: "fridge-b",
+      kind: "high",
+      profile: "blood_bank",
+      ward: wardB,
+      start: T - 5 * DAY,
+      end: T - 5 * DAY + 15 * MIN,
+      min: 8.1,
+      max: 8.6,
+    });
+    await db.prisma.alert.create({
+      data: {
+        id: "alert-x1",
+        rule: "env.excursion",
+        priority: "medium",
+        deviceId: "fridge-a",
+        wardId: wardA,
+        message: "fridge-a above range",
+        state: "resolved",
+      },
+    });
+    await db.sql.query(
+      `UPDATE environment_excursions SET corrective_action = 'Door seal replaced', action_by_id = $1, action_at = $2 WHERE id = 'x4'`,
+      [userIds.admin, new Date(T - 9 * DAY).toISOString()],
+    );
   });
   afterAll(async () => db?.destroy());
 
@@ -89,15 +158,31 @@ describe.each(testDatabaseKinds)("environment excursions API on %s", (kind) => {
   it("shows each row with its profile, duration (an ongoing one up to now) and who recorded the action", async () => {
     const rows = Object.fromEntries((await list("biomed")).rows.map((x) => [x.id, x]));
     expect(rows.x1).toMatchObject({
-      deviceId: "fridge-a", kind: "high", profile: "vaccine_fridge", profileLabel: "Vaccine fridge (2–8 °C)", location: "Pharmacy fridge-a",
-      wardId: wardA, ongoing: false, durationMs: HOUR, minC: 8.4, maxC: 11.2, alertId: "alert-x1", alertState: "resolved", correctiveAction: null, actionBy: null,
+      deviceId: "fridge-a",
+      kind: "high",
+      profile: "vaccine_fridge",
+      profileLabel: "Vaccine fridge (2–8 °C)",
+      location: "Pharmacy fridge-a",
+      wardId: wardA,
+      ongoing: false,
+      durationMs: HOUR,
+      minC: 8.4,
+      maxC: 11.2,
+      alertId: "alert-x1",
+      alertState: "resolved",
+      correctiveAction: null,
+      actionBy: null,
     });
     expect(rows.x1!.startedAt).toBe(new Date(T - 3 * HOUR).toISOString());
     expect(rows.x2).toMatchObject({ ongoing: true, endedAt: null });
     expect(rows.x2!.durationMs).toBeGreaterThanOrEqual(90 * MIN);
     expect(rows.x2!.durationMs).toBeLessThan(92 * MIN);
     expect(rows.x3).toMatchObject({ kind: "data_gap", durationMs: 2 * HOUR, minC: null, maxC: null });
-    expect(rows.x4).toMatchObject({ profileLabel: "Vaccine freezer (-50–-15 °C)", correctiveAction: "Door seal replaced", actionBy: { id: userIds.admin } });
+    expect(rows.x4).toMatchObject({
+      profileLabel: "Vaccine freezer (-50–-15 °C)",
+      correctiveAction: "Door seal replaced",
+      actionBy: { id: userIds.admin },
+    });
     expect(rows.x5).toMatchObject({ profile: "blood_bank", profileLabel: null });
   });
 
@@ -120,7 +205,13 @@ describe.each(testDatabaseKinds)("environment excursions API on %s", (kind) => {
   it("explains a bad query naming each field", async () => {
     const bad = await list("biomed", "?kind=hot&from=yesterday&open=maybe&limit=0&format=xml");
     expect(bad.status).toBe(400);
-    expect((bad.body.issues as { field: string }[]).map((i) => i.field).sort()).toEqual(["query.format", "query.from", "query.kind", "query.limit", "query.open"]);
+    expect((bad.body.issues as { field: string }[]).map((i) => i.field).sort()).toEqual([
+      "query.format",
+      "query.from",
+      "query.kind",
+      "query.limit",
+      "query.open",
+    ]);
     expect(bad.body.error).toMatch(/query\.kind: must be one of: high, low, data_gap/);
     const reversed = await list("biomed", "?from=2026-11-23&to=2026-11-01");
     expect(reversed.status).toBe(400);
@@ -133,9 +224,19 @@ describe.each(testDatabaseKinds)("environment excursions API on %s", (kind) => {
     const nurseA = (await loadPrincipal(userIds.nurseA!, "token"))!;
     const now = new Date(T);
     expect(await summarizeExcursions(biomed, { now })).toEqual({
-      windowDays: 30, open: 1, excursions: 4, gaps: 0, outOfRangeMs: HOUR + 90 * MIN + 30 * MIN + 15 * MIN, needsAction: 4,
+      windowDays: 30,
+      open: 1,
+      excursions: 4,
+      gaps: 0,
+      outOfRangeMs: HOUR + 90 * MIN + 30 * MIN + 15 * MIN,
+      needsAction: 4,
     });
-    expect(await summarizeExcursions(nurseA, { now })).toMatchObject({ open: 1, excursions: 2, outOfRangeMs: HOUR + 90 * MIN, needsAction: 2 });
+    expect(await summarizeExcursions(nurseA, { now })).toMatchObject({
+      open: 1,
+      excursions: 2,
+      outOfRangeMs: HOUR + 90 * MIN,
+      needsAction: 2,
+    });
     // Time is clipped to the window: only the last hour of the ongoing excursion lies in a 1-hour window.
     expect(await summarizeExcursions(biomed, { now, windowDays: 1 / 24 })).toMatchObject({ excursions: 1, outOfRangeMs: HOUR });
     expect(await summarizeExcursions(biomed, { now, windowDays: 41 })).toMatchObject({ gaps: 1 });
@@ -159,7 +260,11 @@ describe.each(testDatabaseKinds)("environment excursions API on %s", (kind) => {
     const ok = await act("nurseA", "x1", { action: `  ${text}\n` });
     expect(ok.status).toBe(200);
     const x = ok.body.excursion as ExcursionView;
-    expect(x).toMatchObject({ id: "x1", correctiveAction: text, actionBy: { id: userIds.nurseA, name: expect.stringContaining("nurse-") } });
+    expect(x).toMatchObject({
+      id: "x1",
+      correctiveAction: text,
+      actionBy: { id: userIds.nurseA, name: expect.stringContaining("nurse-") },
+    });
     expect(Date.now() - Date.parse(x.actionAt!)).toBeLessThan(60_000);
 
     const again = await act("biomed", "x1", { action: "Something else" });
@@ -167,7 +272,9 @@ describe.each(testDatabaseKinds)("environment excursions API on %s", (kind) => {
     expect(again.body.error).toContain(x.actionBy!.name);
     expect(again.body.error).toContain(x.actionAt!);
     expect((await act("admin", "x4", { action: "Overwrite" })).status).toBe(409);
-    const stored = await db.sql.query<{ corrective_action: string }>(`SELECT corrective_action FROM environment_excursions WHERE id = 'x1'`);
+    const stored = await db.sql.query<{ corrective_action: string }>(
+      `SELECT corrective_action FROM environment_excursions WHERE id = 'x1'`,
+    );
     expect(stored[0]!.corrective_action).toBe(text);
 
     const audit = await db.prisma.auditEvent.findMany({ where: { action: "environment.corrective_action" } });
@@ -188,9 +295,16 @@ describe.each(testDatabaseKinds)("environment excursions API on %s", (kind) => {
     );
     expect(lines).toHaveLength(3);
     expect(lines[1]).toMatch(/^x2,fridge-a,Pharmacy fridge-a,W[0-9a-f]+,Vaccine fridge \(2–8 °C\),low,[^,]+,,yes,9\d\.\d,0\.5,1\.8,,,,$/);
-    expect(lines[2]).toContain(`,high,${new Date(T - 3 * HOUR).toISOString()},${new Date(T - 2 * HOUR).toISOString()},no,60.0,8.4,11.2,alert-x1,`);
+    expect(lines[2]).toContain(
+      `,high,${new Date(T - 3 * HOUR).toISOString()},${new Date(T - 2 * HOUR).toISOString()},no,60.0,8.4,11.2,alert-x1,`,
+    );
     expect(lines[2]).toContain('"Door closed, ""checked"" thermometer; doses quarantined"');
     const other = await call(listRoute, "/api/v1/environment/excursions?format=csv", tokens.nurseB!);
-    expect((await other.text()).trimEnd().split("\r\n").map((l) => l.split(",")[0])).toEqual(["excursion_id", "x5", "x3"]);
+    expect(
+      (await other.text())
+        .trimEnd()
+        .split("\r\n")
+        .map((l) => l.split(",")[0]),
+    ).toEqual(["excursion_id", "x5", "x3"]);
   });
 });

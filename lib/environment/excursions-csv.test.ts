@@ -35,7 +35,9 @@ describe("excursionsToCsv", () => {
   });
 
   it("leaves the end empty for an ongoing excursion and nulls empty for a logger gap", () => {
-    const line = excursionsToCsv([{ ...base, kind: "data_gap", endedAt: null, ongoing: true, durationMs: 95_000, minC: null, maxC: null, alertId: null }]).split("\r\n")[1];
+    const line = excursionsToCsv([
+      { ...base, kind: "data_gap", endedAt: null, ongoing: true, durationMs: 95_000, minC: null, maxC: null, alertId: null },
+    ]).split("\r\n")[1];
     expect(line).toBe("x1,fridge-1,Pharmacy,ICU,Vaccine fridge (2–8 °C),data_gap,2026-11-23T18:00:00.000Z,,yes,1.6,,,,,,");
   });
 
@@ -51,7 +53,17 @@ describe("excursionsToCsv", () => {
   });
 
   it("defuses text a spreadsheet would run as a formula, but not negative temperatures", () => {
-    const csv = excursionsToCsv([{ ...base, profileLabel: null, profile: "vaccine_freezer", minC: -20.5, maxC: -12, correctiveAction: "=HYPERLINK(\"x\")", location: "@home" }]);
+    const csv = excursionsToCsv([
+      {
+        ...base,
+        profileLabel: null,
+        profile: "vaccine_freezer",
+        minC: -20.5,
+        maxC: -12,
+        correctiveAction: '=HYPERLINK("x")',
+        location: "@home",
+      },
+    ]);
     const line = csv.split("\r\n")[1]!;
     expect(line).toContain(",-20.5,-12,");
     expect(line).toContain(`,"'=HYPERLINK(""x"")",`);

@@ -3,7 +3,17 @@
 // entry wrapper maps it in one place: lib/http (refusalResponse), lib/actions (safeAction), lib/socket
 // (socketHandler), the CLI. Client-safe.
 
-export const REFUSAL_KINDS = ["invalid", "unauthenticated", "forbidden", "not_found", "conflict", "too_large", "unsupported", "rate_limited", "unavailable"] as const;
+export const REFUSAL_KINDS = [
+  "invalid",
+  "unauthenticated",
+  "forbidden",
+  "not_found",
+  "conflict",
+  "too_large",
+  "unsupported",
+  "rate_limited",
+  "unavailable",
+] as const;
 export type RefusalKind = (typeof REFUSAL_KINDS)[number];
 
 export type RefusalIssue = { field: string; reason: string };

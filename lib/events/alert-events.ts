@@ -77,7 +77,15 @@ export const alertDetailViewSchema = z.object({ alert: alertViewSchema, events: 
 export type AlertDetailView = z.infer<typeof alertDetailViewSchema>;
 
 /** What changed, on "alert:updated" (and "raised" on "alert:raised"). */
-export const ALERT_CHANGES = ["raised", "condition_cleared", "condition_returned", "acknowledged", "resolved", "silenced", "escalated"] as const;
+export const ALERT_CHANGES = [
+  "raised",
+  "condition_cleared",
+  "condition_returned",
+  "acknowledged",
+  "resolved",
+  "silenced",
+  "escalated",
+] as const;
 export type AlertChange = (typeof ALERT_CHANGES)[number];
 
 /** An alert was raised or changed, published only after the change is committed; `actor` null: the engine. */

@@ -26,7 +26,11 @@ async function devicesFor(pkg: { id: string; deviceType: string; version: string
   if ("allOutdated" in target) {
     const [devices, flagged] = await Promise.all([
       prisma.device.findMany({
-        where: { type: pkg.deviceType, status: "active", firmwareUpdates: { none: { packageId: pkg.id, state: { in: [...OPEN_STATES] } } } },
+        where: {
+          type: pkg.deviceType,
+          status: "active",
+          firmwareUpdates: { none: { packageId: pkg.id, state: { in: [...OPEN_STATES] } } },
+        },
         select: { id: true, firmwareVersion: true },
         orderBy: { id: "asc" },
       }),
@@ -40,12 +44,15 @@ async function devicesFor(pkg: { id: string; deviceType: string; version: string
   }
   const ids = [...new Set(target.deviceIds.map((d) => d.trim()).filter(Boolean))];
   if (ids.length === 0) throw new Refusal("invalid", "name at least one device, or assign to all outdated devices", { field: "devices" });
-  const found = new Map((await prisma.device.findMany({ where: { id: { in: ids } }, select: { id: true, type: true, status: true } })).map((d) => [d.id, d]));
+  const found = new Map(
+    (await prisma.device.findMany({ where: { id: { in: ids } }, select: { id: true, type: true, status: true } })).map((d) => [d.id, d]),
+  );
   for (const id of ids) {
     const d = found.get(id);
     if (!d) throw new Refusal("invalid", `no device with id "${id}"`, { field: "devices" });
     if (d.status !== "active") throw new Refusal("invalid", `"${id}" is revoked`, { field: "devices" });
-    if (d.type !== pkg.deviceType) throw new Refusal("invalid", `"${id}" is a ${d.type}; this package is for ${pkg.deviceType} devices only`, { field: "devices" });
+    if (d.type !== pkg.deviceType)
+      throw new Refusal("invalid", `"${id}" is a ${d.type}; this package is for ${pkg.deviceType} devices only`, { field: "devices" });
   }
   return ids;
 }
@@ -58,10 +65,24 @@ export async function assignFirmware(
   const prisma = await getPrisma();
   const pkg = await prisma.firmwarePackage.findUnique({
     where: { id: packageId },
-    select: { id: true, deviceType: true, version: true, sha256: true, signature: true, sizeBytes: true, flaggedAt: true, flagReason: true },
+    select: {
+      id: true,
+      deviceType: true,
+      version: true,
+      sha256: true,
+      signature: true,
+      sizeBytes: true,
+      flaggedAt: true,
+      flagReason: true,
+    },
   });
   if (!pkg) throw new Refusal("not_found", `no firmware package with id "${packageId}"`, { field: "package" });
-  if (pkg.flaggedAt) throw new Refusal("conflict", `${pkg.deviceType} ${pkg.version} is flagged (${pkg.flagReason ?? "no reason given"}); it cannot be assigned`, { field: "package" });
+  if (pkg.flaggedAt)
+    throw new Refusal(
+      "conflict",
+      `${pkg.deviceType} ${pkg.version} is flagged (${pkg.flagReason ?? "no reason given"}); it cannot be assigned`,
+      { field: "package" },
+    );
   const deviceIds = await devicesFor(pkg, target);
   const summary = { id: pkg.id, deviceType: pkg.deviceType, version: pkg.version };
   if (deviceIds.length === 0) return { package: summary, updates: [], delivered: 0, undelivered: [] };
@@ -86,7 +107,13 @@ export async function assignFirmware(
     else undelivered.push({ deviceId: u.deviceId, error: r.error });
   }
   if (opts.audit) {
-    await recordAudit([{ ...opts.audit, action: "firmware.assign", detail: { packageId: pkg.id, deviceType: pkg.deviceType, version: pkg.version, deviceIds, delivered } }]);
+    await recordAudit([
+      {
+        ...opts.audit,
+        action: "firmware.assign",
+        detail: { packageId: pkg.id, deviceType: pkg.deviceType, version: pkg.version, deviceIds, delivered },
+      },
+    ]);
   }
   return { package: summary, updates: created.map((u) => ({ ...u, state: "pending" as const })), delivered, undelivered };
 }

@@ -22,7 +22,8 @@ export async function deliverOta(
   opts: { publisher?: OtaPublisher | null; baseUrl?: string } = {},
 ): Promise<DeliveryResult> {
   const publisher = opts.publisher === undefined ? getOtaPublisher() : opts.publisher;
-  if (!publisher) return { delivered: false, error: "no MQTT publisher in this process; the update stays pending until the app delivers it" };
+  if (!publisher)
+    return { delivered: false, error: "no MQTT publisher in this process; the update stays pending until the app delivers it" };
   const url = firmwareDownloadUrl(opts.baseUrl ?? firmwareBaseUrl(), pkg.id, update.deviceId);
   try {
     await publisher(otaTopic(update.deviceId), JSON.stringify(buildOtaCommand(update, pkg, url)));
@@ -43,7 +44,9 @@ export async function clearOtaCommand(deviceId: string, publisher: OtaPublisher 
 }
 
 /** Re-sends the newest pending update of every active device (call once the MQTT side is up). */
-export async function deliverPendingOta(opts: { publisher?: OtaPublisher | null; baseUrl?: string } = {}): Promise<{ delivered: number; failed: number }> {
+export async function deliverPendingOta(
+  opts: { publisher?: OtaPublisher | null; baseUrl?: string } = {},
+): Promise<{ delivered: number; failed: number }> {
   const prisma = await getPrisma();
   const pending = await prisma.deviceFirmwareUpdate.findMany({
     where: { state: "pending", device: { status: "active" }, package: { flaggedAt: null } },

@@ -44,12 +44,19 @@ describe("firmware API", () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const send = async <P,>(handler: (req: NextRequest, ctx: { params: Promise<P> }) => Promise<Response>, url: string, init: { token?: string; body?: BodyInit; json?: unknown; method?: string } = {}, params?: P) => {
+  const send = async <P>(
+    handler: (req: NextRequest, ctx: { params: Promise<P> }) => Promise<Response>,
+    url: string,
+    init: { token?: string; body?: BodyInit; json?: unknown; method?: string } = {},
+    params?: P,
+  ) => {
     const headers: Record<string, string> = {};
     if (init.token) headers.authorization = `Bearer ${init.token}`;
     if (init.json !== undefined) headers["content-type"] = "application/json";
     const body = init.json !== undefined ? JSON.stringify(init.json) : init.body;
-    return handler(new NextRequest(url, { method: init.method ?? (body ? "POST" : "GET"), headers, body }), { params: Promise.resolve(params ?? ({} as P)) });
+    return handler(new NextRequest(url, { method: init.method ?? (body ? "POST" : "GET"), headers, body }), {
+      params: Promise.resolve(params ?? ({} as P)),
+    });
   };
   const form = (fields: Record<string, string>, file: Uint8Array) => {
     const f = new FormData();
@@ -60,7 +67,14 @@ describe("firmware API", () => {
   const uploadForm = async (fields: Record<string, string>, file: Uint8Array, token = biomed) => {
     // Serialise the form the way a browser or curl -F does.
     const req = new Request("http://x", { method: "POST", body: form(fields, file) });
-    const res = await packages.POST(new NextRequest("http://x/api/v1/firmware", { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": req.headers.get("content-type")! }, body: await req.arrayBuffer() }), { params: Promise.resolve({}) });
+    const res = await packages.POST(
+      new NextRequest("http://x/api/v1/firmware", {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": req.headers.get("content-type")! },
+        body: await req.arrayBuffer(),
+      }),
+      { params: Promise.resolve({}) },
+    );
     return { status: res.status, body: (await res.json()) as { package?: { id: string }; error?: string; issues?: { field: string }[] } };
   };
 
@@ -70,19 +84,35 @@ describe("firmware API", () => {
     const tampered = Buffer.from(content);
     tampered[5] = tampered[5]! ^ 1;
     const refused = await uploadForm({ deviceType: "bedside_monitor", version: "2.5.0", signature }, tampered);
-    expect(refused).toEqual({ status: 400, body: { error: "signature: does not verify against any trusted key (package may be tampered)", issues: [{ field: "signature", reason: expect.any(String) }] } });
+    expect(refused).toEqual({
+      status: 400,
+      body: {
+        error: "signature: does not verify against any trusted key (package may be tampered)",
+        issues: [{ field: "signature", reason: expect.any(String) }],
+      },
+    });
     expect((await uploadForm({ deviceType: "bedside_monitor", version: "2.5.0", signature }, content, nurse)).status).toBe(403);
     const ok = await uploadForm({ deviceType: "bedside_monitor", version: "2.5.0", signature }, content);
     expect(ok.status).toBe(201);
     expect((await uploadForm({ deviceType: "bedside_monitor", version: "2.5.0", signature }, content)).status).toBe(409);
-    const listed = await (await send(packages.GET, "http://x/api/v1/firmware", { token: biomed })).json() as { packages: { version: string; content?: unknown }[] };
+    const listed = (await (await send(packages.GET, "http://x/api/v1/firmware", { token: biomed })).json()) as {
+      packages: { version: string; content?: unknown }[];
+    };
     expect(listed.packages.map((p) => p.version)).toEqual(["2.5.0"]);
     expect(listed.packages[0]!.content).toBeUndefined();
   });
 
   it("accepts a JSON upload signed with the demo key (demo mode)", async () => {
     const content = crypto.randomBytes(100);
-    const res = await send(packages.POST, "http://x/api/v1/firmware", { token: biomed, json: { deviceType: "bedside_monitor", version: "2.6.0-rc.1", signature: signWithDemoKey(dataDir, content), contentBase64: content.toString("base64") } });
+    const res = await send(packages.POST, "http://x/api/v1/firmware", {
+      token: biomed,
+      json: {
+        deviceType: "bedside_monitor",
+        version: "2.6.0-rc.1",
+        signature: signWithDemoKey(dataDir, content),
+        contentBase64: content.toString("base64"),
+      },
+    });
     expect(res.status).toBe(201);
     expect((fs.statSync(path.join(dataDir, "firmware-signing", "demo-ed25519-private.pem")).mode & 0o777).toString(8)).toBe("600");
   });
@@ -95,7 +125,8 @@ describe("firmware API", () => {
     const { updates } = (await res.json()) as { updates: { id: string }[] };
     expect(published).toEqual([`devices/${monitor.id}/ota`]);
 
-    const dl = (token: string | undefined, device = monitor.id) => send(download.GET, `http://x/api/v1/firmware/${pkg.id}/download?device=${device}`, { token }, { packageId: pkg.id });
+    const dl = (token: string | undefined, device = monitor.id) =>
+      send(download.GET, `http://x/api/v1/firmware/${pkg.id}/download?device=${device}`, { token }, { packageId: pkg.id });
     expect((await dl(undefined)).status).toBe(401);
     expect((await dl("dsk_wrong")).status).toBe(401);
     const other = await createDevice({ type: "bedside_monitor" });
@@ -103,9 +134,15 @@ describe("firmware API", () => {
     const got = await dl(monitor.secret);
     expect(got.status).toBe(200);
     expect(got.headers.get("x-firmware-sha256")).toBe(pkg.sha256);
-    expect(crypto.createHash("sha256").update(Buffer.from(await got.arrayBuffer())).digest("hex")).toBe(pkg.sha256);
+    expect(
+      crypto
+        .createHash("sha256")
+        .update(Buffer.from(await got.arrayBuffer()))
+        .digest("hex"),
+    ).toBe(pkg.sha256);
 
-    const report = (body: unknown, secret = monitor.secret) => send(otaStatus.POST, `http://x/api/v1/devices/${monitor.id}/ota-status`, { token: secret, json: body }, { deviceId: monitor.id });
+    const report = (body: unknown, secret = monitor.secret) =>
+      send(otaStatus.POST, `http://x/api/v1/devices/${monitor.id}/ota-status`, { token: secret, json: body }, { deviceId: monitor.id });
     expect((await report({ updateId: updates[0]!.id, state: "downloading" }, "dsk_wrong")).status).toBe(401);
     expect((await report({ updateId: updates[0]!.id, state: "downloading" })).status).toBe(200);
     expect((await report({ updateId: "nope", state: "downloading" })).status).toBe(404);
@@ -113,7 +150,9 @@ describe("firmware API", () => {
     expect((await report({ updateId: updates[0]!.id, state: "updated", version: "2.5.0" })).status).toBe(200);
     expect((await report({ updateId: updates[0]!.id, state: "downloading" })).status).toBe(409);
 
-    const status = (await (await send(patch.GET, "http://x", { token: biomed })).json()) as { types: { deviceType: string; latest: { version: string }; counts: Record<string, number> }[] };
+    const status = (await (await send(patch.GET, "http://x", { token: biomed })).json()) as {
+      types: { deviceType: string; latest: { version: string }; counts: Record<string, number> }[];
+    };
     const mon = status.types.find((t) => t.deviceType === "bedside_monitor")!;
     expect(mon.latest.version).toBe("2.6.0-rc.1"); // newer than 2.5.0, so the freshly updated monitor is outdated again
     expect(mon.counts).toMatchObject({ outdated: 1, unknown: 1, total: 2 });
@@ -122,9 +161,16 @@ describe("firmware API", () => {
   it("flags and unflags a package", async () => {
     const pkg = await db.prisma.firmwarePackage.findFirstOrThrow({ where: { version: "2.6.0-rc.1" } });
     expect((await send(flag.POST, "http://x", { token: biomed, json: { reason: "" } }, { packageId: pkg.id })).status).toBe(400);
-    expect((await send(flag.POST, "http://x", { token: biomed, json: { reason: "watchdog resets" } }, { packageId: pkg.id })).status).toBe(200);
-    const status = (await (await send(patch.GET, "http://x", { token: biomed })).json()) as { types: { deviceType: string; latest: { version: string }; flaggedVersions: unknown[] }[] };
-    expect(status.types[0]).toMatchObject({ latest: { version: "2.5.0" }, flaggedVersions: [{ version: "2.6.0-rc.1", reason: "watchdog resets" }] });
+    expect((await send(flag.POST, "http://x", { token: biomed, json: { reason: "watchdog resets" } }, { packageId: pkg.id })).status).toBe(
+      200,
+    );
+    const status = (await (await send(patch.GET, "http://x", { token: biomed })).json()) as {
+      types: { deviceType: string; latest: { version: string }; flaggedVersions: unknown[] }[];
+    };
+    expect(status.types[0]).toMatchObject({
+      latest: { version: "2.5.0" },
+      flaggedVersions: [{ version: "2.6.0-rc.1", reason: "watchdog resets" }],
+    });
     expect((await send(flag.DELETE, "http://x", { token: biomed, method: "DELETE" }, { packageId: pkg.id })).status).toBe(200);
     expect((await send(flag.POST, "http://x", { token: biomed, json: { reason: "x y z" } }, { packageId: "missing" })).status).toBe(404);
   });

@@ -9,7 +9,9 @@ export type FirmwareCatalog = Map<string, CatalogEntry>;
 
 export async function loadFirmwareCatalog(): Promise<FirmwareCatalog> {
   const prisma = await getPrisma();
-  const packages = await prisma.firmwarePackage.findMany({ select: { id: true, deviceType: true, version: true, flaggedAt: true, flagReason: true } });
+  const packages = await prisma.firmwarePackage.findMany({
+    select: { id: true, deviceType: true, version: true, flaggedAt: true, flagReason: true },
+  });
   const catalog: FirmwareCatalog = new Map();
   for (const p of packages) {
     let entry = catalog.get(p.deviceType);

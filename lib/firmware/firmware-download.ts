@@ -9,7 +9,10 @@ export async function firmwareDownload(deviceId: string, packageId: string): Pro
   const prisma = await getPrisma();
   const update = await prisma.deviceFirmwareUpdate.findFirst({ where: { deviceId, packageId }, select: { id: true } });
   if (!update) throw new Refusal("forbidden", "this device has no update for this package");
-  const pkg = await prisma.firmwarePackage.findUnique({ where: { id: packageId }, select: { content: true, sha256: true, signature: true, version: true, deviceType: true } });
+  const pkg = await prisma.firmwarePackage.findUnique({
+    where: { id: packageId },
+    select: { content: true, sha256: true, signature: true, version: true, deviceType: true },
+  });
   if (!pkg) throw new Refusal("not_found", "firmware package not found");
   const body = new Uint8Array(pkg.content);
   return new Response(body, {

@@ -17,7 +17,11 @@ const vendor = crypto.generateKeyPairSync("ed25519");
 const trustedKeys = parseTrustedKeys(vendor.publicKey.export({ type: "spki", format: "der" }).toString("base64"));
 const sign = (b: Uint8Array, key = vendor.privateKey) => crypto.sign(null, b, key).toString("base64");
 const bytes = (n = 2048) => crypto.randomBytes(n);
-const refusal = (p: Promise<unknown>) => p.then(() => "accepted", (e: Error) => (e instanceof Refusal ? e.message : `unexpected: ${e.message}`));
+const refusal = (p: Promise<unknown>) =>
+  p.then(
+    () => "accepted",
+    (e: Error) => (e instanceof Refusal ? e.message : `unexpected: ${e.message}`),
+  );
 
 describe.each(testDatabaseKinds)("firmware lifecycle on %s", (kind) => {
   let db: TestDatabase;
@@ -40,7 +44,16 @@ describe.each(testDatabaseKinds)("firmware lifecycle on %s", (kind) => {
   });
 
   const upload = (version: string, content = bytes(), extra: { signature?: string | null; sha256?: string; deviceType?: string } = {}) =>
-    uploadFirmwarePackage({ deviceType: extra.deviceType ?? "bedside_monitor", version, content, signature: extra.signature === undefined ? sign(content) : extra.signature, sha256: extra.sha256 }, { trustedKeys, audit: { actor: { email: "test" } } });
+    uploadFirmwarePackage(
+      {
+        deviceType: extra.deviceType ?? "bedside_monitor",
+        version,
+        content,
+        signature: extra.signature === undefined ? sign(content) : extra.signature,
+        sha256: extra.sha256,
+      },
+      { trustedKeys, audit: { actor: { email: "test" } } },
+    );
 
   it("refuses unsigned, badly encoded, tampered, mislabelled, duplicate and oversized packages with the field at fault", async () => {
     const content = bytes();
@@ -48,10 +61,17 @@ describe.each(testDatabaseKinds)("firmware lifecycle on %s", (kind) => {
     tampered[0] = tampered[0]! ^ 0xff;
     expect(await refusal(upload("9.0.0", content, { signature: null }))).toMatch(/^signature: is required/);
     expect(await refusal(upload("9.0.0", content, { signature: "%%%" }))).toBe("signature: is not valid base64");
-    expect(await refusal(uploadFirmwarePackage({ deviceType: "bedside_monitor", version: "9.0.0", content: tampered, signature: sign(content) }, { trustedKeys }))).toBe(
-      "signature: does not verify against any trusted key (package may be tampered)",
+    expect(
+      await refusal(
+        uploadFirmwarePackage(
+          { deviceType: "bedside_monitor", version: "9.0.0", content: tampered, signature: sign(content) },
+          { trustedKeys },
+        ),
+      ),
+    ).toBe("signature: does not verify against any trusted key (package may be tampered)");
+    expect(await refusal(upload("9.0.0", content, { signature: sign(content, crypto.generateKeyPairSync("ed25519").privateKey) }))).toMatch(
+      /does not verify/,
     );
-    expect(await refusal(upload("9.0.0", content, { signature: sign(content, crypto.generateKeyPairSync("ed25519").privateKey) }))).toMatch(/does not verify/);
     expect(await refusal(upload("9.0.0", content, { sha256: "0".repeat(64) }))).toMatch(/^sha256: does not match the package bytes/);
     expect(await refusal(upload("9.0.0", content, { deviceType: "toaster" }))).toMatch(/^deviceType: unknown device type "toaster"/);
     expect(await refusal(upload("9 0", content))).toMatch(/^version: use letters/);
@@ -82,8 +102,10 @@ describe.each(testDatabaseKinds)("firmware lifecycle on %s", (kind) => {
   });
 
   it("assigns a package only to devices of its type, and delivers an OTA command to each", async () => {
-    const pkg = (await db.prisma.firmwarePackage.findFirstOrThrow({ where: { version: "2.5.0" } }));
-    expect(await refusal(assignFirmware(pkg.id, { deviceIds: [monA, cuff] }))).toBe(`devices: "${cuff}" is a bp_cuff; this package is for bedside_monitor devices only`);
+    const pkg = await db.prisma.firmwarePackage.findFirstOrThrow({ where: { version: "2.5.0" } });
+    expect(await refusal(assignFirmware(pkg.id, { deviceIds: [monA, cuff] }))).toBe(
+      `devices: "${cuff}" is a bp_cuff; this package is for bedside_monitor devices only`,
+    );
     expect(await refusal(assignFirmware(pkg.id, { deviceIds: ["nope"] }))).toBe('devices: no device with id "nope"');
     expect(await refusal(assignFirmware("missing", { deviceIds: [monA] }))).toBe('package: no firmware package with id "missing"');
     published.length = 0;
@@ -93,7 +115,11 @@ describe.each(testDatabaseKinds)("firmware lifecycle on %s", (kind) => {
     const cmd = published.find((m) => m.topic === `devices/${monA}/ota`)!;
     const body = JSON.parse(cmd.payload) as Record<string, unknown>;
     expect(body).toEqual({
-      updateId: r.updates.find((u) => u.deviceId === monA)!.id, version: "2.5.0", sha256: pkg.sha256, signature: pkg.signature, size: 2048,
+      updateId: r.updates.find((u) => u.deviceId === monA)!.id,
+      version: "2.5.0",
+      sha256: pkg.sha256,
+      signature: pkg.signature,
+      size: 2048,
       url: `https://ward.example/api/v1/firmware/${pkg.id}/download?device=${monA}`,
     });
     // Already assigned: "all outdated" does not send it twice.
@@ -104,13 +130,23 @@ describe.each(testDatabaseKinds)("firmware lifecycle on %s", (kind) => {
     const update = await db.prisma.deviceFirmwareUpdate.findFirstOrThrow({ where: { deviceId: monA, state: "pending" } });
     const report = (deviceId: string, body: unknown) => handleOtaStatus(deviceId, Buffer.from(JSON.stringify(body)));
     expect(await handleOtaStatus(monA, "{not json")).toEqual({ ok: false, error: "payload: not valid JSON", kind: "invalid" });
-    expect(await report(monA, { updateId: update.id, state: "installing" })).toMatchObject({ ok: false, error: expect.stringMatching(/^state: /) });
+    expect(await report(monA, { updateId: update.id, state: "installing" })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^state: /),
+    });
     expect(await report(monB, { updateId: update.id, state: "downloading" })).toMatchObject({ ok: false, kind: "not_found" });
     expect(await report(monA, { updateId: update.id, state: "downloading" })).toEqual({ ok: true });
     expect(await report(monA, { updateId: update.id, state: "downloading" })).toEqual({ ok: true }); // QoS 1 redelivery
     expect(await report(monA, { updateId: update.id, state: "verified" })).toEqual({ ok: true });
-    expect(await report(monA, { updateId: update.id, state: "downloading" })).toEqual({ ok: false, error: "state: the update is verified; it cannot become downloading", kind: "conflict" });
-    expect(await report(monA, { updateId: update.id, state: "updated", version: "2.4.2" })).toMatchObject({ ok: false, error: expect.stringMatching(/^version: /) });
+    expect(await report(monA, { updateId: update.id, state: "downloading" })).toEqual({
+      ok: false,
+      error: "state: the update is verified; it cannot become downloading",
+      kind: "conflict",
+    });
+    expect(await report(monA, { updateId: update.id, state: "updated", version: "2.4.2" })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^version: /),
+    });
     published.length = 0;
     expect(await report(monA, { updateId: update.id, state: "updated", version: "2.5.0" })).toEqual({ ok: true });
     expect((await db.prisma.device.findUniqueOrThrow({ where: { id: monA } })).firmwareVersion).toBe("2.5.0");
@@ -127,7 +163,9 @@ describe.each(testDatabaseKinds)("firmware lifecycle on %s", (kind) => {
     expect(mon.flaggedVersions).toEqual([{ version: "2.5.0", reason: "resets on alarm" }]);
     expect(mon.counts).toMatchObject({ flagged: 2, untracked: 1 }); // no unflagged package left to compare monC against
     expect(mon.needsPatch.slice(0, 2).map((d) => d.firmware.flagReason)).toEqual(["resets on alarm", "resets on alarm"]);
-    expect(await refusal(assignFirmware(pkg.id, { deviceIds: [monC] }))).toMatch(/^package: bedside_monitor 2.5.0 is flagged \(resets on alarm\)/);
+    expect(await refusal(assignFirmware(pkg.id, { deviceIds: [monC] }))).toMatch(
+      /^package: bedside_monitor 2.5.0 is flagged \(resets on alarm\)/,
+    );
     // A newer unflagged package becomes the reference; the flagged devices are outdated against it.
     const p26 = await upload("2.6.0");
     const r = await assignFirmware(p26.id, { allOutdated: true });

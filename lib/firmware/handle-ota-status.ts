@@ -47,17 +47,28 @@ export async function handleOtaStatus(deviceId: string, payload: Buffer | string
   if (!parsed.ok) return { ok: false, error: parsed.error, kind: "invalid" };
   const { updateId, state, detail, version } = parsed.report;
   const prisma = await getPrisma();
-  const update = await prisma.deviceFirmwareUpdate.findUnique({ where: { id: updateId }, select: { id: true, deviceId: true, state: true, package: { select: { version: true } } } });
-  if (!update || update.deviceId !== deviceId) return { ok: false, error: `updateId: no update "${updateId}" for device "${deviceId}"`, kind: "not_found" };
+  const update = await prisma.deviceFirmwareUpdate.findUnique({
+    where: { id: updateId },
+    select: { id: true, deviceId: true, state: true, package: { select: { version: true } } },
+  });
+  if (!update || update.deviceId !== deviceId)
+    return { ok: false, error: `updateId: no update "${updateId}" for device "${deviceId}"`, kind: "not_found" };
   if (!transitionAllowed(update.state, state)) {
     return { ok: false, error: `state: the update is ${update.state}; it cannot become ${state}`, kind: "conflict" };
   }
   if (state === "updated" && version !== undefined && version !== update.package.version) {
-    return { ok: false, error: `version: the device reports ${version} but this update installs ${update.package.version}`, kind: "invalid" };
+    return {
+      ok: false,
+      error: `version: the device reports ${version} but this update installs ${update.package.version}`,
+      kind: "invalid",
+    };
   }
   const now = new Date();
   const changed = await prisma.$transaction(async (tx) => {
-    const r = await tx.deviceFirmwareUpdate.updateMany({ where: { id: updateId, state: update.state }, data: { state, detail: detail ?? null, updatedAt: now } });
+    const r = await tx.deviceFirmwareUpdate.updateMany({
+      where: { id: updateId, state: update.state },
+      data: { state, detail: detail ?? null, updatedAt: now },
+    });
     if (r.count === 1 && state === "updated") {
       await tx.device.update({ where: { id: deviceId }, data: { firmwareVersion: update.package.version } });
     }
@@ -65,7 +76,9 @@ export async function handleOtaStatus(deviceId: string, payload: Buffer | string
   });
   if (!changed) return { ok: false, error: "state: the update changed concurrently; report again", kind: "conflict" };
   if (update.state !== state && (state === "updated" || state === "failed")) {
-    const stillOpen = await prisma.deviceFirmwareUpdate.count({ where: { deviceId, state: { in: ["pending", "downloading", "verified"] } } });
+    const stillOpen = await prisma.deviceFirmwareUpdate.count({
+      where: { deviceId, state: { in: ["pending", "downloading", "verified"] } },
+    });
     if (stillOpen === 0) await clearOtaCommand(deviceId);
   }
   return { ok: true };

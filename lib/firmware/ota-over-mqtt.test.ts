@@ -34,13 +34,23 @@ describe("OTA over the embedded MQTT broker", () => {
     const trustedKeys = parseTrustedKeys(vendor.publicKey.export({ type: "spki", format: "der" }).toString("base64"));
     const content = crypto.randomBytes(4096);
     const pkg = await uploadFirmwarePackage(
-      { deviceType: "infusion_pump", version: "3.1.0", content, signature: crypto.sign(null, content, vendor.privateKey).toString("base64") },
+      {
+        deviceType: "infusion_pump",
+        version: "3.1.0",
+        content,
+        signature: crypto.sign(null, content, vendor.privateKey).toString("base64"),
+      },
       { trustedKeys },
     );
     const device = await createDevice({ type: "infusion_pump", firmwareVersion: "3.0.0" });
     await assignFirmware(pkg.id, { deviceIds: [device.id] });
 
-    const client = await mqtt.connectAsync(broker.url, { clientId: device.id, username: device.id, password: device.secret, reconnectPeriod: 0 });
+    const client = await mqtt.connectAsync(broker.url, {
+      clientId: device.id,
+      username: device.id,
+      password: device.secret,
+      reconnectPeriod: 0,
+    });
     const command = new Promise<{ updateId: string; version: string; sha256: string; url: string }>((resolve) =>
       client.on("message", (topic, payload) => {
         if (topic === otaTopic(device.id) && payload.length) resolve(JSON.parse(payload.toString()));

@@ -7,9 +7,26 @@ import { compareVersions } from "./versions";
 
 export type UpdateState = "pending" | "downloading" | "verified" | "updated" | "failed";
 export type PackageListItem = PackageSummary & { devicesOnVersion: number; updates: Record<UpdateState, number> };
-export type PackageUpdate = { id: string; deviceId: string; state: UpdateState; detail: string | null; createdAt: string; updatedAt: string };
+export type PackageUpdate = {
+  id: string;
+  deviceId: string;
+  state: UpdateState;
+  detail: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
 
-const summarySelect = { id: true, deviceType: true, version: true, sha256: true, signature: true, sizeBytes: true, createdAt: true, flaggedAt: true, flagReason: true } as const;
+const summarySelect = {
+  id: true,
+  deviceType: true,
+  version: true,
+  sha256: true,
+  signature: true,
+  sizeBytes: true,
+  createdAt: true,
+  flaggedAt: true,
+  flagReason: true,
+} as const;
 
 /** Newest first within each type; types in alphabetical order. */
 export async function listPackages(filter: { deviceType?: string } = {}): Promise<PackageListItem[]> {
@@ -31,7 +48,10 @@ export async function listPackages(filter: { deviceType?: string } = {}): Promis
 
 export async function getPackage(packageId: string): Promise<(PackageListItem & { updateList: PackageUpdate[] }) | null> {
   const prisma = await getPrisma();
-  const p = await prisma.firmwarePackage.findUnique({ where: { id: packageId }, select: { ...summarySelect, updates: { orderBy: { createdAt: "desc" }, take: 1000 } } });
+  const p = await prisma.firmwarePackage.findUnique({
+    where: { id: packageId },
+    select: { ...summarySelect, updates: { orderBy: { createdAt: "desc" }, take: 1000 } },
+  });
   if (!p) return null;
   const { updates: rows, ...pkg } = p;
   const updates: Record<UpdateState, number> = { pending: 0, downloading: 0, verified: 0, updated: 0, failed: 0 };
@@ -41,7 +61,14 @@ export async function getPackage(packageId: string): Promise<(PackageListItem & 
     ...toPackageSummary(pkg),
     devicesOnVersion,
     updates,
-    updateList: rows.map((u) => ({ id: u.id, deviceId: u.deviceId, state: u.state, detail: u.detail, createdAt: u.createdAt.toISOString(), updatedAt: u.updatedAt.toISOString() })),
+    updateList: rows.map((u) => ({
+      id: u.id,
+      deviceId: u.deviceId,
+      state: u.state,
+      detail: u.detail,
+      createdAt: u.createdAt.toISOString(),
+      updatedAt: u.updatedAt.toISOString(),
+    })),
   };
 }
 
@@ -51,7 +78,15 @@ export async function listRecentUpdates(limit = 50) {
   const rows = await prisma.deviceFirmwareUpdate.findMany({
     orderBy: { updatedAt: "desc" },
     take: limit,
-    select: { id: true, deviceId: true, state: true, detail: true, createdAt: true, updatedAt: true, package: { select: { id: true, deviceType: true, version: true } } },
+    select: {
+      id: true,
+      deviceId: true,
+      state: true,
+      detail: true,
+      createdAt: true,
+      updatedAt: true,
+      package: { select: { id: true, deviceType: true, version: true } },
+    },
   });
   return rows.map((u) => ({ ...u, createdAt: u.createdAt.toISOString(), updatedAt: u.updatedAt.toISOString() }));
 }

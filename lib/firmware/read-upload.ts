@@ -9,7 +9,8 @@ import { MAX_PACKAGE_BYTES, type UploadInput } from "./upload-package";
 const BODY_LIMIT = MAX_PACKAGE_BYTES + 1024 * 1024; // the package plus room for the multipart envelope
 const JSON_LIMIT = Math.ceil((MAX_PACKAGE_BYTES * 4) / 3) + 64 * 1024;
 
-const tooLarge = () => new Refusal("too_large", `the package is larger than the limit of ${MAX_PACKAGE_BYTES} bytes (32 MiB)`, { field: "file" });
+const tooLarge = () =>
+  new Refusal("too_large", `the package is larger than the limit of ${MAX_PACKAGE_BYTES} bytes (32 MiB)`, { field: "file" });
 
 async function readBytes(req: Request, limit: number): Promise<Uint8Array> {
   const declared = Number(req.headers.get("content-length") ?? NaN);
@@ -34,7 +35,13 @@ async function readBytes(req: Request, limit: number): Promise<Uint8Array> {
 const text = (v: FormDataEntryValue | null) => (typeof v === "string" ? v : undefined);
 
 const jsonSchema = z
-  .object({ deviceType: z.string(), version: z.string(), signature: z.string().optional(), sha256: z.string().optional(), contentBase64: z.string().min(1) })
+  .object({
+    deviceType: z.string(),
+    version: z.string(),
+    signature: z.string().optional(),
+    sha256: z.string().optional(),
+    contentBase64: z.string().min(1),
+  })
   .strict();
 
 export async function readUpload(req: Request): Promise<Omit<UploadInput, "uploadedById">> {
@@ -67,7 +74,13 @@ export async function readUpload(req: Request): Promise<Omit<UploadInput, "uploa
       const issues = r.error.issues.map((i) => ({ field: i.path.join(".") || "body", reason: i.message }));
       throw new Refusal("invalid", issues.map((i) => `${i.field}: ${i.reason}`).join("; "), { issues });
     }
-    return { deviceType: r.data.deviceType, version: r.data.version, signature: r.data.signature ?? null, sha256: r.data.sha256 ?? null, content: Buffer.from(r.data.contentBase64, "base64") };
+    return {
+      deviceType: r.data.deviceType,
+      version: r.data.version,
+      signature: r.data.signature ?? null,
+      sha256: r.data.sha256 ?? null,
+      content: Buffer.from(r.data.contentBase64, "base64"),
+    };
   }
   throw new Refusal("unsupported", "send multipart/form-data (fields deviceType, version, signature, file) or JSON with contentBase64");
 }

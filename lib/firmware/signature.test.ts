@@ -22,7 +22,9 @@ describe("firmware signatures (Ed25519 over the raw package bytes)", () => {
     const tampered = Buffer.from(content);
     tampered[100] = tampered[100]! ^ 0x01;
     expect(verifyPackageSignature(tampered, signature, keys)).toEqual({
-      ok: false, field: "signature", reason: "does not verify against any trusted key (package may be tampered)",
+      ok: false,
+      field: "signature",
+      reason: "does not verify against any trusted key (package may be tampered)",
     });
   });
 
@@ -36,7 +38,8 @@ describe("firmware signatures (Ed25519 over the raw package bytes)", () => {
     expect(verifyPackageSignature(content, null, keys)).toMatchObject({ ok: false, reason: expect.stringContaining("is required") });
     expect(verifyPackageSignature(content, "not base64!!", keys)).toMatchObject({ ok: false, reason: "is not valid base64" });
     expect(verifyPackageSignature(content, Buffer.alloc(32).toString("base64"), keys)).toMatchObject({
-      ok: false, reason: "must be a 64-byte Ed25519 signature, got 32 bytes",
+      ok: false,
+      reason: "must be a 64-byte Ed25519 signature, got 32 bytes",
     });
     expect(decodeSignature("A")).toEqual({ ok: false, reason: "is not valid base64" });
   });
@@ -47,7 +50,10 @@ describe("firmware signatures (Ed25519 over the raw package bytes)", () => {
   });
 
   it("refuses everything when no key is trusted", () => {
-    expect(verifyPackageSignature(content, signature, [])).toMatchObject({ ok: false, reason: expect.stringContaining("FIRMWARE_TRUSTED_KEYS") });
+    expect(verifyPackageSignature(content, signature, [])).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("FIRMWARE_TRUSTED_KEYS"),
+    });
   });
 });
 
@@ -63,7 +69,9 @@ describe("trusted key configuration", () => {
 
   it("names the entry that is not an Ed25519 public key", () => {
     const rsa = crypto.generateKeyPairSync("rsa", { modulusLength: 1024 }).publicKey;
-    expect(() => parseTrustedKeys(`${spkiB64(pair().publicKey)},${spkiB64(rsa)}`)).toThrow("FIRMWARE_TRUSTED_KEYS[1]: not an Ed25519 public key (got rsa)");
+    expect(() => parseTrustedKeys(`${spkiB64(pair().publicKey)},${spkiB64(rsa)}`)).toThrow(
+      "FIRMWARE_TRUSTED_KEYS[1]: not an Ed25519 public key (got rsa)",
+    );
     expect(() => parsePublicKey("garbage", "k")).toThrow("k: not a readable public key");
   });
 });

@@ -13,7 +13,11 @@ export type SignatureCheck = { ok: true; keyId: string } | { ok: false; field: "
 
 /** Short stable id of a public key: the first 16 hex digits of the SHA-256 of its SPKI DER. */
 export function keyFingerprint(key: crypto.KeyObject): string {
-  return crypto.createHash("sha256").update(key.export({ type: "spki", format: "der" })).digest("hex").slice(0, 16);
+  return crypto
+    .createHash("sha256")
+    .update(key.export({ type: "spki", format: "der" }))
+    .digest("hex")
+    .slice(0, 16);
 }
 
 export function trustedKey(key: crypto.KeyObject, source: string): TrustedKey {
@@ -65,11 +69,19 @@ export function decodeSignature(signature: string | null | undefined): { ok: tru
   return { ok: true, bytes };
 }
 
-export function verifyPackageSignature(content: Uint8Array, signature: string | null | undefined, keys: readonly TrustedKey[]): SignatureCheck {
+export function verifyPackageSignature(
+  content: Uint8Array,
+  signature: string | null | undefined,
+  keys: readonly TrustedKey[],
+): SignatureCheck {
   const decoded = decodeSignature(signature);
   if (!decoded.ok) return { ok: false, field: "signature", reason: decoded.reason };
   if (keys.length === 0) {
-    return { ok: false, field: "signature", reason: "cannot be checked: no trusted firmware signing keys are configured (set FIRMWARE_TRUSTED_KEYS)" };
+    return {
+      ok: false,
+      field: "signature",
+      reason: "cannot be checked: no trusted firmware signing keys are configured (set FIRMWARE_TRUSTED_KEYS)",
+    };
   }
   for (const k of keys) {
     if (crypto.verify(null, content, k.key, decoded.bytes)) return { ok: true, keyId: k.id };

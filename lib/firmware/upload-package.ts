@@ -36,10 +36,19 @@ export type PackageSummary = {
   flagReason: string | null;
 };
 
-export function toPackageSummary(p: Omit<PackageSummary, "createdAt" | "flaggedAt"> & { createdAt: Date; flaggedAt: Date | null }): PackageSummary {
+export function toPackageSummary(
+  p: Omit<PackageSummary, "createdAt" | "flaggedAt"> & { createdAt: Date; flaggedAt: Date | null },
+): PackageSummary {
   return {
-    id: p.id, deviceType: p.deviceType, version: p.version, sha256: p.sha256, signature: p.signature, sizeBytes: p.sizeBytes,
-    createdAt: p.createdAt.toISOString(), flaggedAt: p.flaggedAt?.toISOString() ?? null, flagReason: p.flagReason,
+    id: p.id,
+    deviceType: p.deviceType,
+    version: p.version,
+    sha256: p.sha256,
+    signature: p.signature,
+    sizeBytes: p.sizeBytes,
+    createdAt: p.createdAt.toISOString(),
+    flaggedAt: p.flaggedAt?.toISOString() ?? null,
+    flagReason: p.flagReason,
   };
 }
 
@@ -54,25 +63,36 @@ function keysOrRefusal(keys: TrustedKey[] | undefined): TrustedKey[] {
 
 async function validate(input: UploadInput, keys: TrustedKey[] | undefined): Promise<{ sha256: string; keyId: string }> {
   if (!isDeviceType(input.deviceType)) {
-    throw new Refusal("invalid", `unknown device type "${input.deviceType}" (one of: ${DEVICE_TYPE_KEYS.join(", ")})`, { field: "deviceType" });
+    throw new Refusal("invalid", `unknown device type "${input.deviceType}" (one of: ${DEVICE_TYPE_KEYS.join(", ")})`, {
+      field: "deviceType",
+    });
   }
   const version = input.version.trim();
   if (!version) throw new Refusal("invalid", "is required", { field: "version" });
-  if (!VERSION_PATTERN.test(version)) throw new Refusal("invalid", "use letters, digits and . + _ - (at most 64), e.g. 2.5.0", { field: "version" });
+  if (!VERSION_PATTERN.test(version))
+    throw new Refusal("invalid", "use letters, digits and . + _ - (at most 64), e.g. 2.5.0", { field: "version" });
   if (input.content.byteLength === 0) throw new Refusal("invalid", "is empty", { field: "file" });
   if (input.content.byteLength > MAX_PACKAGE_BYTES) {
-    throw new Refusal("too_large", `is ${input.content.byteLength} bytes; the limit is ${MAX_PACKAGE_BYTES} bytes (32 MiB)`, { field: "file" });
+    throw new Refusal("too_large", `is ${input.content.byteLength} bytes; the limit is ${MAX_PACKAGE_BYTES} bytes (32 MiB)`, {
+      field: "file",
+    });
   }
   const sha256 = sha256Hex(input.content);
   const expected = input.sha256?.trim().toLowerCase();
   if (expected) {
     if (!/^[0-9a-f]{64}$/.test(expected)) throw new Refusal("invalid", "must be 64 hexadecimal digits", { field: "sha256" });
-    if (expected !== sha256) throw new Refusal("invalid", `does not match the package bytes (computed ${sha256}; package may be corrupted or tampered)`, { field: "sha256" });
+    if (expected !== sha256)
+      throw new Refusal("invalid", `does not match the package bytes (computed ${sha256}; package may be corrupted or tampered)`, {
+        field: "sha256",
+      });
   }
   const check = verifyPackageSignature(input.content, input.signature, keysOrRefusal(keys));
   if (!check.ok) throw new Refusal("invalid", check.reason, { field: check.field });
   const prisma = await getPrisma();
-  const existing = await prisma.firmwarePackage.findUnique({ where: { deviceType_version: { deviceType: input.deviceType, version } }, select: { id: true } });
+  const existing = await prisma.firmwarePackage.findUnique({
+    where: { deviceType_version: { deviceType: input.deviceType, version } },
+    select: { id: true },
+  });
   if (existing) throw new Refusal("conflict", `${input.deviceType} already has a package with version ${version}`, { field: "version" });
   return { sha256, keyId: check.keyId };
 }
@@ -81,14 +101,23 @@ function isUniqueViolation(err: unknown): boolean {
   return typeof err === "object" && err !== null && "code" in err && (err as { code: unknown }).code === "P2002";
 }
 
-export async function uploadFirmwarePackage(input: UploadInput, opts: { trustedKeys?: TrustedKey[]; audit?: AuditBy } = {}): Promise<PackageSummary & { keyId: string }> {
+export async function uploadFirmwarePackage(
+  input: UploadInput,
+  opts: { trustedKeys?: TrustedKey[]; audit?: AuditBy } = {},
+): Promise<PackageSummary & { keyId: string }> {
   const version = input.version.trim();
   let checked: { sha256: string; keyId: string };
   try {
     checked = await validate(input, opts.trustedKeys);
   } catch (err) {
     if (err instanceof Refusal && opts.audit) {
-      await recordAudit([{ ...opts.audit, action: "firmware.upload_refused", detail: { deviceType: input.deviceType, version, sizeBytes: input.content.byteLength, refused: err.message } }]);
+      await recordAudit([
+        {
+          ...opts.audit,
+          action: "firmware.upload_refused",
+          detail: { deviceType: input.deviceType, version, sizeBytes: input.content.byteLength, refused: err.message },
+        },
+      ]);
     }
     throw err;
   }
@@ -97,17 +126,46 @@ export async function uploadFirmwarePackage(input: UploadInput, opts: { trustedK
   try {
     created = await prisma.firmwarePackage.create({
       data: {
-        deviceType: input.deviceType, version, sha256: checked.sha256, signature: input.signature!.trim(), sizeBytes: input.content.byteLength,
-        content: new Uint8Array(input.content), uploadedById: input.uploadedById ?? null,
+        deviceType: input.deviceType,
+        version,
+        sha256: checked.sha256,
+        signature: input.signature!.trim(),
+        sizeBytes: input.content.byteLength,
+        content: new Uint8Array(input.content),
+        uploadedById: input.uploadedById ?? null,
       },
-      select: { id: true, deviceType: true, version: true, sha256: true, signature: true, sizeBytes: true, createdAt: true, flaggedAt: true, flagReason: true },
+      select: {
+        id: true,
+        deviceType: true,
+        version: true,
+        sha256: true,
+        signature: true,
+        sizeBytes: true,
+        createdAt: true,
+        flaggedAt: true,
+        flagReason: true,
+      },
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw new Refusal("conflict", `${input.deviceType} already has a package with version ${version}`, { field: "version" });
+    if (isUniqueViolation(err))
+      throw new Refusal("conflict", `${input.deviceType} already has a package with version ${version}`, { field: "version" });
     throw err;
   }
   if (opts.audit) {
-    await recordAudit([{ ...opts.audit, action: "firmware.upload", detail: { packageId: created.id, deviceType: created.deviceType, version, sha256: created.sha256, sizeBytes: created.sizeBytes, keyId: checked.keyId } }]);
+    await recordAudit([
+      {
+        ...opts.audit,
+        action: "firmware.upload",
+        detail: {
+          packageId: created.id,
+          deviceType: created.deviceType,
+          version,
+          sha256: created.sha256,
+          sizeBytes: created.sizeBytes,
+          keyId: checked.keyId,
+        },
+      },
+    ]);
   }
   return { ...toPackageSummary(created), keyId: checked.keyId };
 }

@@ -15,7 +15,8 @@ function compareParts(a: string[], b: string[]): number {
     const ny = /^\d+$/.test(y) ? Number(y) : NaN;
     if (!Number.isNaN(nx) && !Number.isNaN(ny)) {
       if (nx !== ny) return nx < ny ? -1 : 1;
-    } else if (!Number.isNaN(nx)) return -1; // numbers sort before words
+    } else if (!Number.isNaN(nx))
+      return -1; // numbers sort before words
     else if (!Number.isNaN(ny)) return 1;
     else if (x !== y) return x < y ? -1 : 1;
   }

@@ -48,14 +48,23 @@ export function apiRoute<P = Record<string, never>, Q = Record<string, never>, B
       }
       const params = opts.params ? opts.params.safeParse(await route.params) : { success: true as const, data: {} as P };
       if (!params.success) return jsonError(400, "invalid path", zodIssues(params.error, "path"));
-      const query = opts.query ? opts.query.safeParse(Object.fromEntries(req.nextUrl.searchParams)) : { success: true as const, data: {} as Q };
+      const query = opts.query
+        ? opts.query.safeParse(Object.fromEntries(req.nextUrl.searchParams))
+        : { success: true as const, data: {} as Q };
       if (!query.success) {
         const issues = zodIssues(query.error, "query");
         return jsonError(400, issues.map((i) => `${i.field}: ${i.reason}`).join("; "), issues);
       }
       const body = opts.body ? await readJsonBody(req, opts.body) : { ok: true as const, body: undefined as B };
       if (!body.ok) return body.answer;
-      const result = await handler({ req, principal, params: params.data, query: query.data, body: body.body, meta: requestMetaFromHeaders(req.headers) });
+      const result = await handler({
+        req,
+        principal,
+        params: params.data,
+        query: query.data,
+        body: body.body,
+        meta: requestMetaFromHeaders(req.headers),
+      });
       return result instanceof Response ? result : Response.json(result);
     } catch (err) {
       if (err instanceof Refusal) return refusalResponse(err, opts.fieldsIn ? `${opts.fieldsIn}.` : "");

@@ -33,12 +33,24 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 }
 
 /** The device the request's secret proves, or the answer to give. */
-async function authenticate(req: NextRequest, deviceId: string): Promise<{ ok: true; device: DeviceRecord } | { ok: false; answer: Response }> {
+async function authenticate(
+  req: NextRequest,
+  deviceId: string,
+): Promise<{ ok: true; device: DeviceRecord } | { ok: false; answer: Response }> {
   const auth = await authenticateDevice(deviceId, bearerToken(req.headers.get("authorization")) ?? undefined).catch(() => null);
-  if (!auth) return { ok: false, answer: jsonError(503, "device authentication is unavailable (database unreachable); retry", undefined, { "Retry-After": "2" }) };
+  if (!auth)
+    return {
+      ok: false,
+      answer: jsonError(503, "device authentication is unavailable (database unreachable); retry", undefined, { "Retry-After": "2" }),
+    };
   if (auth.ok) return { ok: true, device: auth.device };
   if (auth.reason === "revoked") return { ok: false, answer: jsonError(403, "device is revoked") };
-  return { ok: false, answer: jsonError(401, "unknown device or wrong secret (send Authorization: Bearer <device secret>)", undefined, { "WWW-Authenticate": "Bearer" }) };
+  return {
+    ok: false,
+    answer: jsonError(401, "unknown device or wrong secret (send Authorization: Bearer <device secret>)", undefined, {
+      "WWW-Authenticate": "Bearer",
+    }),
+  };
 }
 
 export function deviceRoute(handler: (ctx: { device: DeviceRecord; body: string }) => Promise<Response>) {
@@ -55,7 +67,9 @@ export function deviceRoute(handler: (ctx: { device: DeviceRecord; body: string 
       if (err instanceof BodyTooLargeError) {
         countIngest("http", "too_large");
         const reason = `body of ${err.size} bytes is over the limit of ${err.limit} bytes`;
-        void getRejectionLog().then((log) => log.record({ deviceId, transport: "http", topic: null, reason, payload: err.head, totalBytes: err.size }));
+        void getRejectionLog().then((log) =>
+          log.record({ deviceId, transport: "http", topic: null, reason, payload: err.head, totalBytes: err.size }),
+        );
         return jsonError(413, `body is larger than the limit of ${err.limit} bytes; send fewer frames per request`);
       }
       if (err instanceof IngestBusyError) {
@@ -64,7 +78,12 @@ export function deviceRoute(handler: (ctx: { device: DeviceRecord; body: string 
       }
       if (err instanceof HandlerTimeout) {
         countIngest("http", "timeout");
-        return jsonError(503, `frames not confirmed within ${e.INGEST_HTTP_TIMEOUT_MS / 1000} s (the database is slow or unavailable); resend them: they may already be stored, and a resent seq is never stored twice`, undefined, { "Retry-After": "5" });
+        return jsonError(
+          503,
+          `frames not confirmed within ${e.INGEST_HTTP_TIMEOUT_MS / 1000} s (the database is slow or unavailable); resend them: they may already be stored, and a resent seq is never stored twice`,
+          undefined,
+          { "Retry-After": "5" },
+        );
       }
       countIngest("http", "not_stored");
       console.error(`[ingest] HTTP ingest for ${deviceId} failed:`, err);

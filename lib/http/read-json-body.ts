@@ -8,7 +8,11 @@ import { BodyTooLargeError, readBodyWithLimit } from "./read-body";
 
 export const JSON_BODY_LIMIT = 64 * 1024;
 
-export async function readJsonBody<T>(req: Request, schema: z.ZodType<T>, limit = JSON_BODY_LIMIT): Promise<{ ok: true; body: T } | { ok: false; answer: Response }> {
+export async function readJsonBody<T>(
+  req: Request,
+  schema: z.ZodType<T>,
+  limit = JSON_BODY_LIMIT,
+): Promise<{ ok: true; body: T } | { ok: false; answer: Response }> {
   let text: string;
   try {
     text = await readBodyWithLimit(req, limit);

@@ -12,7 +12,8 @@ export const REGISTRY_ROLES: readonly Role[] = ["admin", "biomed"];
 export const showsPatients = (p: Principal) => p.role === "admin";
 
 /** Biomed assigns devices to beds, never to a patient by identity. */
-export const onlyAdminsAssignPatients = () => new Refusal("forbidden", "only admins assign devices to patients; assign to a bed instead", { field: "patientId" });
+export const onlyAdminsAssignPatients = () =>
+  new Refusal("forbidden", "only admins assign devices to patients; assign to a bed instead", { field: "patientId" });
 
 export function registryRoute<P = Record<string, never>, Q = Record<string, never>, B = undefined>(
   opts: Omit<ApiRouteOptions<P, Q, B>, "fieldsIn">,

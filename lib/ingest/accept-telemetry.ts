@@ -44,7 +44,10 @@ export function getObservationWriter(): Promise<ObservationWriter> {
 
 /** The process's per-device rate limiter (INGEST_RATE_PER_SEC, INGEST_RATE_BURST). */
 export function deviceRateLimiter(): RateLimiter {
-  return processSingleton("deviceRateLimiter", () => new RateLimiter({ ratePerSec: env().INGEST_RATE_PER_SEC, burst: env().INGEST_RATE_BURST }));
+  return processSingleton(
+    "deviceRateLimiter",
+    () => new RateLimiter({ ratePerSec: env().INGEST_RATE_PER_SEC, burst: env().INGEST_RATE_BURST }),
+  );
 }
 
 /** Writes everything accepted or quarantined so far (the shutdown path). */
@@ -61,12 +64,19 @@ type Group = { device: DeviceRecord; frames: TelemetryFrame[] };
 function refuse(sender: DeviceRecord, raw: string | Buffer, ctx: IngestContext, issues: Issue[]): AcceptResult {
   const r = invalid(issues);
   countIngest(ctx.transport, "invalid");
-  void getRejectionLog().then((log) => log.record({ deviceId: sender.id, transport: ctx.transport, topic: ctx.topic, reason: r.error, payload: raw }));
+  void getRejectionLog().then((log) =>
+    log.record({ deviceId: sender.id, transport: ctx.transport, topic: ctx.topic, reason: r.error, payload: raw }),
+  );
   return { ok: false, kind: "invalid", error: r.error, issues: r.issues };
 }
 
 /** Splits the frames by the device they belong to: the sender, or (gateways) its registered children. */
-async function groupByDevice(sender: DeviceRecord, frames: TelemetryFrame[], ctx: IngestContext, isArray: boolean): Promise<{ ok: true; groups: Group[] } | { ok: false; issues: Issue[] }> {
+async function groupByDevice(
+  sender: DeviceRecord,
+  frames: TelemetryFrame[],
+  ctx: IngestContext,
+  isArray: boolean,
+): Promise<{ ok: true; groups: Group[] } | { ok: false; issues: Issue[] }> {
   const groups = new Map<string, Group>();
   const issues: Issue[] = [];
   const lookups = new Map<string, Promise<ChildLookup>>();
@@ -90,7 +100,8 @@ async function groupByDevice(sender: DeviceRecord, frames: TelemetryFrame[], ctx
       device = child.device;
     }
     for (const key of Object.keys(f.values)) {
-      if (!metricAllowed(device.type, key)) issues.push({ field: `${field}.values.${key}`, reason: `a ${device.type} may not send "${key}"` });
+      if (!metricAllowed(device.type, key))
+        issues.push({ field: `${field}.values.${key}`, reason: `a ${device.type} may not send "${key}"` });
     }
     let g = groups.get(device.id);
     if (!g) groups.set(device.id, (g = { device, frames: [] }));
@@ -153,7 +164,10 @@ function publishEquipment(device: DeviceRecord, frames: TelemetryFrame[], artifa
 
 export async function acceptTelemetry(sender: DeviceRecord, raw: string | Buffer, ctx: IngestContext): Promise<AcceptResult> {
   const gateway = isGatewayType(sender.type);
-  if (ctx.childId && !gateway) return refuse(sender, raw, ctx, [{ field: "topic", reason: `a ${sender.type} is not a gateway and may not send for "${ctx.childId}"` }]);
+  if (ctx.childId && !gateway)
+    return refuse(sender, raw, ctx, [
+      { field: "topic", reason: `a ${sender.type} is not a gateway and may not send for "${ctx.childId}"` },
+    ]);
   const parsed = parseTelemetryJson(raw, { gateway });
   if (!parsed.ok) return refuse(sender, raw, ctx, parsed.issues);
   const grouped = await groupByDevice(sender, parsed.frames, ctx, parsed.isArray);

@@ -34,11 +34,17 @@ describe("embedded broker ingest guards", () => {
     await db?.destroy();
   });
 
-  const connect = (reconnectPeriod = 0) => mqtt.connectAsync(broker.url, { clientId: device.id, username: device.id, password: device.secret, reconnectPeriod });
-  const stored = async (seq: number) => (await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM device_frames WHERE device_id = $1 AND seq = $2`, [device.id, seq]))[0]!.n;
+  const connect = (reconnectPeriod = 0) =>
+    mqtt.connectAsync(broker.url, { clientId: device.id, username: device.id, password: device.secret, reconnectPeriod });
+  const stored = async (seq: number) =>
+    (
+      await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM device_frames WHERE device_id = $1 AND seq = $2`, [device.id, seq])
+    )[0]!.n;
   const quarantine = async () => {
     await (await getRejectionLog()).drain();
-    return db.sql.query<{ device_id: string | null; transport: string; topic: string; reason: string; payload: string }>(`SELECT device_id, transport, topic, reason, payload FROM ingest_rejections ORDER BY id`);
+    return db.sql.query<{ device_id: string | null; transport: string; topic: string; reason: string; payload: string }>(
+      `SELECT device_id, transport, topic, reason, payload FROM ingest_rejections ORDER BY id`,
+    );
   };
 
   it("acknowledges, quarantines and counts an oversized or invalid payload without storing it", async () => {
@@ -51,7 +57,13 @@ describe("embedded broker ingest guards", () => {
     expect(await stored(2)).toBe(0);
     const rows = await quarantine();
     expect(rows).toEqual([
-      { device_id: device.id, transport: "mqtt", topic: telemetryTopic(device.id), reason: `payload of ${big.length} bytes is over the limit of 1024 bytes`, payload: big },
+      {
+        device_id: device.id,
+        transport: "mqtt",
+        topic: telemetryTopic(device.id),
+        reason: `payload of ${big.length} bytes is over the limit of 1024 bytes`,
+        payload: big,
+      },
       expect.objectContaining({ device_id: device.id, reason: "frame.values.spo2: 140 is above the maximum 100 %" }),
     ]);
     expect(ingestCounts().counts.mqtt).toMatchObject({ too_large: 1, invalid: 1 });
@@ -64,7 +76,11 @@ describe("embedded broker ingest guards", () => {
     let closes = 0;
     c.on("close", () => closes++);
     const acked: number[] = [];
-    await Promise.all([10, 11, 12, 13].map((seq) => c.publishAsync(telemetryTopic(device.id), frameJson(seq, { heart_rate: 70 }), { qos: 1 }).then(() => acked.push(seq))));
+    await Promise.all(
+      [10, 11, 12, 13].map((seq) =>
+        c.publishAsync(telemetryTopic(device.id), frameJson(seq, { heart_rate: 70 }), { qos: 1 }).then(() => acked.push(seq)),
+      ),
+    );
     await c.endAsync();
     expect(closes).toBeGreaterThanOrEqual(1);
     expect(acked.sort()).toEqual([10, 11, 12, 13]);
@@ -80,6 +96,10 @@ describe("embedded broker ingest guards", () => {
     c.publish("devices/someone-else/telemetry", frameJson(20, { heart_rate: 70 }), { qos: 1 });
     await closed;
     c.end(true);
-    expect((await quarantine()).at(-1)).toMatchObject({ device_id: device.id, topic: "devices/someone-else/telemetry", reason: 'may not publish to "devices/someone-else/telemetry" (connection closed)' });
+    expect((await quarantine()).at(-1)).toMatchObject({
+      device_id: device.id,
+      topic: "devices/someone-else/telemetry",
+      reason: 'may not publish to "devices/someone-else/telemetry" (connection closed)',
+    });
   });
 });

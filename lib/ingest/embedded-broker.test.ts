@@ -42,7 +42,9 @@ describe.each(testDatabaseKinds)("embedded MQTT broker ingest on %s", (kind) => 
       c.once("error", reject);
     });
   const observationCount = async (seq: number) =>
-    (await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM observations WHERE device_id = $1 AND seq = $2`, [device.id, seq]))[0]!.n;
+    (
+      await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM observations WHERE device_id = $1 AND seq = $2`, [device.id, seq])
+    )[0]!.n;
 
   it("stores a QoS 1 frame before the PUBACK and publishes it live", async () => {
     const live: VitalsEvent[] = [];

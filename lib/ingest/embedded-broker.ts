@@ -95,12 +95,19 @@ function brokerHandlers(log: Log): Pick<AedesOptions, "authenticate" | "authoriz
         .then((directory) => directory.get(deviceId))
         .then(async (device) => {
           if (!device || device.status !== "active") throw new Error("device no longer active");
-          const result = await acceptTelemetry(device, payload, { transport: "mqtt", topic: packet.topic, ...(topic.childId ? { childId: topic.childId } : {}) });
+          const result = await acceptTelemetry(device, payload, {
+            transport: "mqtt",
+            topic: packet.topic,
+            ...(topic.childId ? { childId: topic.childId } : {}),
+          });
           if (result.ok) return callback(null);
           if (result.kind === "rate_limited") {
             // MQTT 3.1.1 has no negative acknowledgement: the publish is not acknowledged and the
             // connection is closed, so the device backs off (its reconnect delay) and resends.
-            throttled.log(`rate:${deviceId}`, `[mqtt] "${deviceId}" is over the rate limit; connection closed without acknowledging, the device resends (${result.error})`);
+            throttled.log(
+              `rate:${deviceId}`,
+              `[mqtt] "${deviceId}" is over the rate limit; connection closed without acknowledging, the device resends (${result.error})`,
+            );
             return callback(new Error(result.error));
           }
           // An invalid frame can never become valid: it is acknowledged (so the device does not retry
@@ -110,7 +117,10 @@ function brokerHandlers(log: Log): Pick<AedesOptions, "authenticate" | "authoriz
         })
         .catch((err: Error) => {
           countIngest("mqtt", err instanceof IngestBusyError ? "busy" : "not_stored");
-          throttled.log(`fail:${deviceId}`, `[mqtt] frame from "${deviceId}" not stored, connection closed so it is resent: ${err.message}`);
+          throttled.log(
+            `fail:${deviceId}`,
+            `[mqtt] frame from "${deviceId}" not stored, connection closed so it is resent: ${err.message}`,
+          );
           callback(err);
         });
     },
@@ -168,7 +178,9 @@ export async function startEmbeddedBroker(opts: { port: number; host?: string; l
     url: `mqtt://127.0.0.1:${port}`,
     publish(topic, payload, o = {}) {
       return new Promise<void>((resolve, reject) =>
-        broker.publish({ cmd: "publish", topic, payload: Buffer.from(payload), qos: 1, retain: o.retain ?? false, dup: false }, (err) => (err ? reject(err) : resolve())),
+        broker.publish({ cmd: "publish", topic, payload: Buffer.from(payload), qos: 1, retain: o.retain ?? false, dup: false }, (err) =>
+          err ? reject(err) : resolve(),
+        ),
       );
     },
     async close() {

@@ -23,7 +23,11 @@ describe.skipIf(!url)("external broker consumer (MQTT_URL)", () => {
     db = await createTestDatabase();
     setDatabase(db);
     const { patients } = await createWardWithPatients(db.prisma, 1);
-    device = await createDevice({ type: "bedside_monitor", patientId: patients[0]!.id, id: `mon-ext-${crypto.randomBytes(4).toString("hex")}` });
+    device = await createDevice({
+      type: "bedside_monitor",
+      patientId: patients[0]!.id,
+      id: `mon-ext-${crypto.randomBytes(4).toString("hex")}`,
+    });
     // Two app nodes in the same shared-subscription group split the stream between them. The group is
     // this run's own, so test runs sharing the machine's broker never split each other's stream.
     const group = `iomt-test-${crypto.randomBytes(4).toString("hex")}`;
@@ -42,7 +46,8 @@ describe.skipIf(!url)("external broker consumer (MQTT_URL)", () => {
 
   it("stores each frame published to the broker exactly once across two consuming nodes", async () => {
     const pub = await mqtt.connectAsync(url!, { clientId: device.id, protocolVersion: 5 });
-    for (let seq = 1; seq <= 50; seq++) await pub.publishAsync(telemetryTopic(device.id), frameJson(seq, { heart_rate: 60 + seq }), { qos: 1 });
+    for (let seq = 1; seq <= 50; seq++)
+      await pub.publishAsync(telemetryTopic(device.id), frameJson(seq, { heart_rate: 60 + seq }), { qos: 1 });
     await pub.publishAsync(telemetryTopic(device.id), frameJson(5, { heart_rate: 65 }), { qos: 1 }); // a redelivery
     await pub.publishAsync(telemetryTopic(device.id), frameJson(51, { heart_rate: 900 }), { qos: 1 }); // invalid
     await pub.endAsync();

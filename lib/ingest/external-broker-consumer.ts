@@ -72,13 +72,21 @@ export async function startExternalConsumer(opts: ConsumerOptions) {
         }
         // Per-device rate limits belong to the broker here (it acknowledged the device already); the
         // consumer never holds back or drops a message for a device's rate.
-        const result = await acceptTelemetry(device, payload, { transport: "mqtt", topic: packet.topic, rateLimit: false, ...(topic.childId ? { childId: topic.childId } : {}) });
+        const result = await acceptTelemetry(device, payload, {
+          transport: "mqtt",
+          topic: packet.topic,
+          rateLimit: false,
+          ...(topic.childId ? { childId: topic.childId } : {}),
+        });
         if (!result.ok) throttled.log(`invalid:${deviceId}`, `[mqtt] rejected frame from "${deviceId}": ${result.error}`);
         done();
       })
       .catch((err: Error) => {
         countIngest("mqtt", err instanceof IngestBusyError ? "busy" : "not_stored");
-        throttled.log(`fail:${deviceId}`, `[mqtt] frame on ${packet.topic} not stored (${err.message}); reconnecting so the broker redelivers it`);
+        throttled.log(
+          `fail:${deviceId}`,
+          `[mqtt] frame on ${packet.topic} not stored (${err.message}); reconnecting so the broker redelivers it`,
+        );
         client.stream.destroy();
       })
       .finally(() => inHand--);

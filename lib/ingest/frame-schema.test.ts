@@ -48,7 +48,11 @@ describe("frame validation fast path", () => {
   it("returns the same frame either way", () => {
     const frame = { seq: 3, ts: "2026-01-01T10:00:00.123Z", values: { heart_rate: 70, temp: 36.6 } };
     const parsed = parseTelemetryBody(frame);
-    expect(parsed).toEqual({ ok: true, isArray: false, frames: [{ seq: 3, ts: Date.parse("2026-01-01T10:00:00.123Z"), values: { heart_rate: 70, temp: 36.6 } }] });
+    expect(parsed).toEqual({
+      ok: true,
+      isArray: false,
+      frames: [{ seq: 3, ts: Date.parse("2026-01-01T10:00:00.123Z"), values: { heart_rate: 70, temp: 36.6 } }],
+    });
   });
 
   it("agrees on 2,000 randomly mutated frames", () => {

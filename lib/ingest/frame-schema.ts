@@ -166,7 +166,11 @@ export function parseTelemetryBody(body: unknown, opts: BodyOptions = {}): Frame
     frames.push(frame);
     if (!seqs) return;
     const key = `${frame.device ?? ""}\u0000${frame.seq}`;
-    if (seqs.has(key)) issues.push({ field: `frames[${i}].seq`, reason: `seq ${frame.seq} appears twice in this body${frame.device ? ` for device "${frame.device}"` : ""}` });
+    if (seqs.has(key))
+      issues.push({
+        field: `frames[${i}].seq`,
+        reason: `seq ${frame.seq} appears twice in this body${frame.device ? ` for device "${frame.device}"` : ""}`,
+      });
     seqs.add(key);
   });
   return issues.length ? invalid(issues) : { ok: true, frames, isArray };

@@ -33,7 +33,8 @@ const links = () => perDatabase("gatewayLinks", (db) => new GatewayLinks(db));
 /** The child device `childId` if it is active and registered behind `gateway`, else why not. */
 export async function resolveChild(gateway: DeviceRecord, childId: string): Promise<ChildLookup> {
   const [child, gatewayId] = await Promise.all([(await deviceDirectory()).get(childId), (await links()).gatewayOf(childId)]);
-  if (!child || gatewayId !== gateway.id) return { ok: false, reason: `device "${childId}" is not registered behind gateway "${gateway.id}"` };
+  if (!child || gatewayId !== gateway.id)
+    return { ok: false, reason: `device "${childId}" is not registered behind gateway "${gateway.id}"` };
   if (child.status !== "active") return { ok: false, reason: `device "${childId}" is revoked` };
   return { ok: true, device: child };
 }

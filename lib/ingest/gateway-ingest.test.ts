@@ -18,7 +18,10 @@ describe("gateway ingest", () => {
   let db: TestDatabase;
   let broker: EmbeddedBroker;
   let gw: { id: string; secret: string };
-  let w1: { id: string; secret: string }, w2: { id: string; secret: string }, stranger: { id: string; secret: string }, revoked: { id: string };
+  let w1: { id: string; secret: string },
+    w2: { id: string; secret: string },
+    stranger: { id: string; secret: string },
+    revoked: { id: string };
   let patients: { id: string }[];
   const now = () => new Date().toISOString();
 
@@ -41,11 +44,23 @@ describe("gateway ingest", () => {
   });
 
   const post = (deviceId: string, secret: string, body: unknown) =>
-    POST(new NextRequest(`http://localhost/api/v1/devices/${deviceId}/telemetry`, { method: "POST", headers: { authorization: `Bearer ${secret}` }, body: JSON.stringify(body) }), {
-      params: Promise.resolve({ deviceId }),
-    });
+    POST(
+      new NextRequest(`http://localhost/api/v1/devices/${deviceId}/telemetry`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${secret}` },
+        body: JSON.stringify(body),
+      }),
+      {
+        params: Promise.resolve({ deviceId }),
+      },
+    );
   const frames = async (deviceId: string) =>
-    (await db.sql.query<{ seq: string; patient_id: string | null }>(`SELECT DISTINCT seq::text AS seq, patient_id FROM observations WHERE device_id = $1 ORDER BY 1`, [deviceId])).map((r) => ({ seq: Number(r.seq), patientId: r.patient_id }));
+    (
+      await db.sql.query<{ seq: string; patient_id: string | null }>(
+        `SELECT DISTINCT seq::text AS seq, patient_id FROM observations WHERE device_id = $1 ORDER BY 1`,
+        [deviceId],
+      )
+    ).map((r) => ({ seq: Number(r.seq), patientId: r.patient_id }));
 
   it("stores a batch relayed over HTTP under each child, on the child's patient, with seq per child", async () => {
     const live: VitalsEvent[] = [];
@@ -59,10 +74,17 @@ describe("gateway ingest", () => {
     off();
     expect(res.status).toBe(202);
     expect(await res.json()).toEqual({ accepted: 4, duplicates: 0, artifacts: 0 });
-    expect(await frames(w1.id)).toEqual([{ seq: 1, patientId: patients[0]!.id }, { seq: 2, patientId: patients[0]!.id }]);
+    expect(await frames(w1.id)).toEqual([
+      { seq: 1, patientId: patients[0]!.id },
+      { seq: 2, patientId: patients[0]!.id },
+    ]);
     expect(await frames(w2.id)).toEqual([{ seq: 1, patientId: patients[1]!.id }]);
     expect(await frames(gw.id)).toEqual([{ seq: 1, patientId: null }]);
-    expect(live.map((e) => [e.deviceId, e.seq])).toEqual([[w1.id, 1], [w1.id, 2], [w2.id, 1]]);
+    expect(live.map((e) => [e.deviceId, e.seq])).toEqual([
+      [w1.id, 1],
+      [w1.id, 2],
+      [w2.id, 1],
+    ]);
   });
 
   it("refuses the whole body when a frame names a device not behind this gateway, or revoked, and quarantines it", async () => {
@@ -85,7 +107,7 @@ describe("gateway ingest", () => {
     expect(q).toEqual([{ device_id: gw.id }]);
   });
 
-  it("refuses a \"device\" key from a device that is not a gateway, and the same child seq twice in one body", async () => {
+  it('refuses a "device" key from a device that is not a gateway, and the same child seq twice in one body', async () => {
     const notGw = await post(w1.id, w1.secret, { device: w2.id, seq: 9, ts: now(), values: { heart_rate: 70 } });
     expect(((await notGw.json()) as { error: string }).error).toBe("frame.device: only a gateway may send frames for another device");
     const twice = await post(gw.id, gw.secret, [
@@ -98,14 +120,21 @@ describe("gateway ingest", () => {
   it("stores frames published over MQTT to a child's topic, and refuses a child that is not its own", async () => {
     const c = await mqtt.connectAsync(broker.url, { clientId: gw.id, username: gw.id, password: gw.secret, reconnectPeriod: 0 });
     await c.publishAsync(childTelemetryTopic(gw.id, w2.id), frameJson(7, { heart_rate: 90, spo2: 95 }), { qos: 1 });
-    await c.publishAsync(telemetryTopic(gw.id), JSON.stringify([{ device: w2.id, seq: 8, ts: now(), values: { heart_rate: 91 } }]), { qos: 1 });
+    await c.publishAsync(telemetryTopic(gw.id), JSON.stringify([{ device: w2.id, seq: 8, ts: now(), values: { heart_rate: 91 } }]), {
+      qos: 1,
+    });
     await c.publishAsync(childTelemetryTopic(gw.id, stranger.id), frameJson(1, { heart_rate: 90 }), { qos: 1 });
     await c.endAsync();
     expect(await frames(w2.id)).toEqual([1, 7, 8].map((seq) => ({ seq, patientId: patients[1]!.id })));
     expect(await frames(stranger.id)).toEqual([]);
     await (await getRejectionLog()).drain();
     const q = await db.sql.query<{ topic: string; reason: string }>(`SELECT topic, reason FROM ingest_rejections WHERE transport = 'mqtt'`);
-    expect(q).toEqual([{ topic: childTelemetryTopic(gw.id, stranger.id), reason: `topic: device "${stranger.id}" is not registered behind gateway "${gw.id}"` }]);
+    expect(q).toEqual([
+      {
+        topic: childTelemetryTopic(gw.id, stranger.id),
+        reason: `topic: device "${stranger.id}" is not registered behind gateway "${gw.id}"`,
+      },
+    ]);
   });
 
   it("does not let a plain device publish to a child topic", async () => {

@@ -29,7 +29,8 @@ describe.each(testDatabaseKinds)("HTTP telemetry ingest on %s", (kind) => {
       { params: Promise.resolve({ deviceId }) },
     );
   const stored = async (seq: number) =>
-    (await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM observations WHERE device_id=$1 AND seq=$2`, [device.id, seq]))[0]!.n;
+    (await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM observations WHERE device_id=$1 AND seq=$2`, [device.id, seq]))[0]!
+      .n;
 
   it("accepts one frame with 202 and stores it before answering", async () => {
     const res = await post(device.id, { seq: 1, ts: now(), values: { heart_rate: 72, spo2: 97, temp: 36.9 } });
@@ -86,7 +87,11 @@ describe.each(testDatabaseKinds)("HTTP telemetry ingest on %s", (kind) => {
   });
 
   it("answers 413 for a body over the limit, without storing anything", async () => {
-    const frames = Array.from({ length: 3000 }, (_, i) => ({ seq: 1000 + i, ts: now(), values: { heart_rate: 70, spo2: 98, resp_rate: 14 } }));
+    const frames = Array.from({ length: 3000 }, (_, i) => ({
+      seq: 1000 + i,
+      ts: now(),
+      values: { heart_rate: 70, spo2: 98, resp_rate: 14 },
+    }));
     const res = await post(device.id, frames);
     expect(res.status).toBe(413);
     expect(await stored(1000)).toBe(0);

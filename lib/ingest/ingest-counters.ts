@@ -23,12 +23,15 @@ export type Outcome = keyof typeof OUTCOMES;
 
 export type IngestCounts = { since: string; counts: Record<Transport, Record<Outcome, number>> };
 
-const zero = (): Record<Outcome, number> =>
-  Object.fromEntries(Object.keys(OUTCOMES).map((k) => [k, 0])) as Record<Outcome, number>;
+const zero = (): Record<Outcome, number> => Object.fromEntries(Object.keys(OUTCOMES).map((k) => [k, 0])) as Record<Outcome, number>;
 
 type State = { since: string; counts: Record<Transport, Record<Outcome, number>> };
 let cached: State | undefined; // the process-wide object, looked up once (this is on every frame's path)
-const state = (): State => (cached ??= processSingleton<State>("ingestCounters", () => ({ since: new Date().toISOString(), counts: { mqtt: zero(), http: zero() } })));
+const state = (): State =>
+  (cached ??= processSingleton<State>("ingestCounters", () => ({
+    since: new Date().toISOString(),
+    counts: { mqtt: zero(), http: zero() },
+  })));
 
 export function countIngest(transport: Transport, outcome: Outcome, n = 1): void {
   state().counts[transport][outcome] += n;

@@ -90,7 +90,10 @@ describe.skipIf(!url)("ingest across a PostgreSQL outage", () => {
     expect(ok).toBe(true);
     await (await getObservationWriter()).drain();
 
-    const stored = await storedCounts(async (q, p) => (await direct.query(q, p)).rows, devices.map((d) => d.id));
+    const stored = await storedCounts(
+      async (q, p) => (await direct.query(q, p)).rows,
+      devices.map((d) => d.id),
+    );
     let acked = 0;
     for (const [deviceId, seqs] of stream.acked) {
       for (const seq of seqs) {

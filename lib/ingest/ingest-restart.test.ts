@@ -63,9 +63,16 @@ describe("ingest across an app restart (PGlite data directory)", () => {
     stream.stop();
     expect(await stream.settle(30_000)).toBe(true);
 
-    const stored = await storedCounts((q, p) => db!.sql.query(q, p), devices.map((d) => d.id));
+    const stored = await storedCounts(
+      (q, p) => db!.sql.query(q, p),
+      devices.map((d) => d.id),
+    );
     for (const [deviceId, seqs] of ackedBeforeRestart) {
-      for (const seq of seqs) expect(stored.get(`${deviceId}#${seq}`), `${deviceId} seq ${seq} acknowledged before the restart`).toEqual({ frames: 1, values: 2 });
+      for (const seq of seqs)
+        expect(stored.get(`${deviceId}#${seq}`), `${deviceId} seq ${seq} acknowledged before the restart`).toEqual({
+          frames: 1,
+          values: 2,
+        });
     }
     for (const [deviceId, seqs] of stream.acked) {
       expect(seqs.size).toBe(stream.published.get(deviceId));

@@ -19,7 +19,15 @@ export type RejectionView = {
 
 export type RejectionPage = { rejections: RejectionView[]; nextBeforeId: string | null };
 
-type Row = { id: string; received_at: Date | string; device_id: string | null; transport: string; topic: string | null; reason: string; payload: string };
+type Row = {
+  id: string;
+  received_at: Date | string;
+  device_id: string | null;
+  transport: string;
+  topic: string | null;
+  reason: string;
+  payload: string;
+};
 
 export async function listRejections(q: RejectionQuery): Promise<RejectionPage> {
   const limit = Math.min(Math.max(Math.trunc(q.limit), 1), REJECTIONS_MAX);
@@ -56,10 +64,20 @@ function cell(v: string | null): string {
 
 export function rejectionsCsv(rows: RejectionView[]): string {
   const header = "id,received_at,device_id,transport,topic,reason,payload";
-  return [header, ...rows.map((r) => [r.id, r.receivedAt, cell(r.deviceId), r.transport, cell(r.topic), cell(r.reason), cell(r.payload)].join(","))].join("\r\n") + "\r\n";
+  return (
+    [
+      header,
+      ...rows.map((r) => [r.id, r.receivedAt, cell(r.deviceId), r.transport, cell(r.topic), cell(r.reason), cell(r.payload)].join(",")),
+    ].join("\r\n") + "\r\n"
+  );
 }
 
-export type RejectionTotals = { last24h: number; lastHour: number; byTransport24h: Record<string, number>; topDevices24h: { deviceId: string | null; count: number }[] };
+export type RejectionTotals = {
+  last24h: number;
+  lastHour: number;
+  byTransport24h: Record<string, number>;
+  topDevices24h: { deviceId: string | null; count: number }[];
+};
 
 export async function rejectionTotals(): Promise<RejectionTotals> {
   const { sql } = await getDatabase();

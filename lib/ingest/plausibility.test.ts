@@ -32,7 +32,12 @@ describe("physiological plausibility", () => {
   });
 
   it("lists each key once however many rules fire, and leaves other keys alone", () => {
-    expect(findArtifacts({ heart_rate: 350, spo2: 40, bp_sys: 310, bp_dia: 320, glucose: 900, env_temp: 80 })).toEqual(["heart_rate", "spo2", "bp_sys", "bp_dia"]);
+    expect(findArtifacts({ heart_rate: 350, spo2: 40, bp_sys: 310, bp_dia: 320, glucose: 900, env_temp: 80 })).toEqual([
+      "heart_rate",
+      "spo2",
+      "bp_sys",
+      "bp_dia",
+    ]);
   });
 
   it("explains why", () => {

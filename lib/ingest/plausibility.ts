@@ -28,7 +28,11 @@ export const PLAUSIBILITY_RULES: readonly PlausibilityRule[] = [
   },
   { flags: ["spo2"], why: "SpO2 below 50 % (probe off or motion)", fires: (v) => has(v, "spo2") && v.spo2 < 50 },
   { flags: ["resp_rate"], why: "respiratory rate above 80 /min", fires: (v) => has(v, "resp_rate") && v.resp_rate > 80 },
-  { flags: ["temp"], why: "body temperature below 25 °C or above 44 °C (probe not on the body)", fires: (v) => has(v, "temp") && (v.temp < 25 || v.temp > 44) },
+  {
+    flags: ["temp"],
+    why: "body temperature below 25 °C or above 44 °C (probe not on the body)",
+    fires: (v) => has(v, "temp") && (v.temp < 25 || v.temp > 44),
+  },
   { flags: ["bp_sys"], why: "systolic pressure above 300 mmHg", fires: (v) => has(v, "bp_sys") && v.bp_sys > 300 },
   {
     flags: ["bp_sys", "bp_dia"],

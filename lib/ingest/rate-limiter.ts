@@ -13,9 +13,7 @@ export class RateLimiter {
   private readonly buckets = new Map<string, Bucket>();
   private lastPrune: number;
 
-  constructor(
-    private readonly opts: { ratePerSec: number; burst: number; now?: () => number },
-  ) {
+  constructor(private readonly opts: { ratePerSec: number; burst: number; now?: () => number }) {
     this.lastPrune = this.now();
   }
 

@@ -33,20 +33,42 @@ describe.each(testDatabaseKinds)("RejectionLog on %s", (kind) => {
 
   it("queues without waiting and writes in one batch", async () => {
     const log = new RejectionLog(db.sql, { flushMs: 20 });
-    log.record({ deviceId: "dev-1", transport: "mqtt", topic: "devices/dev-1/telemetry", reason: "body: is not valid JSON", payload: Buffer.from("{oops") });
-    log.record({ deviceId: "dev-2", transport: "http", topic: null, reason: "frame.values.spo2: 140 is above the maximum 100 %", payload: '{"seq":1}' });
+    log.record({
+      deviceId: "dev-1",
+      transport: "mqtt",
+      topic: "devices/dev-1/telemetry",
+      reason: "body: is not valid JSON",
+      payload: Buffer.from("{oops"),
+    });
+    log.record({
+      deviceId: "dev-2",
+      transport: "http",
+      topic: null,
+      reason: "frame.values.spo2: 140 is above the maximum 100 %",
+      payload: '{"seq":1}',
+    });
     expect(log.stats().queued).toBe(2);
     await log.drain();
     expect(log.stats()).toEqual({ queued: 0, written: 2, dropped: 0, failing: false });
     expect(await rows()).toEqual([
       { device_id: "dev-1", transport: "mqtt", topic: "devices/dev-1/telemetry", reason: "body: is not valid JSON", payload: "{oops" },
-      { device_id: "dev-2", transport: "http", topic: null, reason: "frame.values.spo2: 140 is above the maximum 100 %", payload: '{"seq":1}' },
+      {
+        device_id: "dev-2",
+        transport: "http",
+        topic: null,
+        reason: "frame.values.spo2: 140 is above the maximum 100 %",
+        payload: '{"seq":1}',
+      },
     ]);
   });
 
   it("keeps rejections while the database is down and writes them when it returns", async () => {
     let down = true;
-    const flaky = { ...db.sql, query: <T extends Record<string, unknown>>(t: string, p?: unknown[]) => (down ? Promise.reject(new Error("ECONNREFUSED")) : db.sql.query<T>(t, p)) };
+    const flaky = {
+      ...db.sql,
+      query: <T extends Record<string, unknown>>(t: string, p?: unknown[]) =>
+        down ? Promise.reject(new Error("ECONNREFUSED")) : db.sql.query<T>(t, p),
+    };
     const logs: string[] = [];
     const log = new RejectionLog(flaky, { flushMs: 5, log: (m) => logs.push(m) });
     log.record({ deviceId: "dev-3", transport: "mqtt", topic: null, reason: "x", payload: "y" });
@@ -60,7 +82,10 @@ describe.each(testDatabaseKinds)("RejectionLog on %s", (kind) => {
 
   it("is bounded: beyond its queue it counts and logs what it could not keep", async () => {
     const logs: string[] = [];
-    const log = new RejectionLog({ ...db.sql, query: () => Promise.reject(new Error("down")) }, { maxQueued: 2, flushMs: 10_000, log: (m) => logs.push(m) });
+    const log = new RejectionLog(
+      { ...db.sql, query: () => Promise.reject(new Error("down")) },
+      { maxQueued: 2, flushMs: 10_000, log: (m) => logs.push(m) },
+    );
     for (let i = 0; i < 5; i++) log.record({ deviceId: "dev-4", transport: "mqtt", topic: null, reason: "r", payload: "p" });
     expect(log.stats()).toMatchObject({ queued: 2, dropped: 3 });
     expect(logs[0]).toContain("quarantine queue full");

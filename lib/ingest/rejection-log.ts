@@ -68,12 +68,22 @@ export class RejectionLog {
       this.dropped++;
       if (Date.now() - this.lastDropLog > 60_000) {
         this.lastDropLog = Date.now();
-        this.log(`[ingest] quarantine queue full (${this.queue.length} waiting for the database): rejection from "${r.deviceId}" not kept (${r.reason}); ${this.dropped} not kept so far`);
+        this.log(
+          `[ingest] quarantine queue full (${this.queue.length} waiting for the database): rejection from "${r.deviceId}" not kept (${r.reason}); ${this.dropped} not kept so far`,
+        );
       }
       return;
     }
     const reason = note ? `${r.reason} ${note}` : r.reason;
-    this.queue.push({ deviceId: r.deviceId, transport: r.transport, topic: r.topic, reason, payload: text, at: new Date().toISOString(), bytes });
+    this.queue.push({
+      deviceId: r.deviceId,
+      transport: r.transport,
+      topic: r.topic,
+      reason,
+      payload: text,
+      at: new Date().toISOString(),
+      bytes,
+    });
     this.queuedBytes += bytes;
     this.schedule(this.flushMs);
   }
@@ -107,8 +117,12 @@ export class RejectionLog {
     const run = async () => {
       try {
         await this.sql.query(INSERT_SQL, [
-          batch.map((r) => r.deviceId), batch.map((r) => r.transport), batch.map((r) => r.topic),
-          batch.map((r) => r.reason), batch.map((r) => r.payload), batch.map((r) => r.at),
+          batch.map((r) => r.deviceId),
+          batch.map((r) => r.transport),
+          batch.map((r) => r.topic),
+          batch.map((r) => r.reason),
+          batch.map((r) => r.payload),
+          batch.map((r) => r.at),
         ]);
         this.written += batch.length;
         for (const r of batch) this.queuedBytes -= r.bytes;
@@ -116,7 +130,8 @@ export class RejectionLog {
         this.failing = false;
       } catch (err) {
         this.queue.unshift(...batch);
-        if (!this.failing) this.log(`[ingest] quarantine write failed (${(err as Error).message}); ${this.queue.length} rejections kept for retry`);
+        if (!this.failing)
+          this.log(`[ingest] quarantine write failed (${(err as Error).message}); ${this.queue.length} rejections kept for retry`);
         this.failing = true;
       }
     };

@@ -7,7 +7,9 @@ import { principalFromSession } from "@/lib/auth/current-principal";
 import type { Principal, Role } from "@/lib/auth/principal";
 import { requestMetaFromHeaders, type RequestMeta } from "@/lib/audit/record-audit";
 
-export async function requirePagePrincipal(opts: { roles?: readonly Role[]; returnTo?: string } = {}): Promise<{ principal: Principal; meta: RequestMeta }> {
+export async function requirePagePrincipal(
+  opts: { roles?: readonly Role[]; returnTo?: string } = {},
+): Promise<{ principal: Principal; meta: RequestMeta }> {
   const principal = await principalFromSession();
   if (!principal) redirect(`/login${opts.returnTo ? `?callbackUrl=${encodeURIComponent(opts.returnTo)}` : ""}`);
   if (opts.roles && !opts.roles.includes(principal.role)) redirect(landingPath(principal));

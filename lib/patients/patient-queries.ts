@@ -31,7 +31,12 @@ export function patientScopeFilter(p: Principal): Prisma.PatientWhereInput {
 }
 
 const summarySelect = {
-  id: true, mrn: true, givenName: true, familyName: true, birthDate: true, spo2Scale: true,
+  id: true,
+  mrn: true,
+  givenName: true,
+  familyName: true,
+  birthDate: true,
+  spo2Scale: true,
   bed: { select: { label: true, ward: { select: { id: true, code: true, name: true } } } },
 } satisfies Prisma.PatientSelect;
 

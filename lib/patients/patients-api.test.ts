@@ -22,19 +22,27 @@ describe.each(testDatabaseKinds)("read API scope and audit on %s", (kind) => {
     nurseA = (await createUserWithToken(db.prisma, "nurse", { wardIds: [wardA.ward.id] })).token;
     admin = (await createUserWithToken(db.prisma, "admin")).token;
     patientA0 = (await createUserWithToken(db.prisma, "patient", { patientId: wardA.patients[0]!.id })).token;
-    await db.sql.query(`INSERT INTO devices (id, type, secret_hash, patient_id) VALUES ('dev-1', 'bedside_monitor', 'x', $1)`, [wardA.patients[0]!.id]);
+    await db.sql.query(`INSERT INTO devices (id, type, secret_hash, patient_id) VALUES ('dev-1', 'bedside_monitor', 'x', $1)`, [
+      wardA.patients[0]!.id,
+    ]);
     // 24 h of heart rate at 1 Hz for patient A0.
     const writer = new ObservationWriter(db.sql, { maxBatchFrames: 5000 });
     const end = Date.now();
     const frames = Array.from({ length: 86_400 }, (_, i) => ({
-      deviceId: "dev-1", patientId: wardA.patients[0]!.id, seq: i + 1, ts: end - (86_400 - i) * 1000, values: { heart_rate: 60 + (i % 40) },
+      deviceId: "dev-1",
+      patientId: wardA.patients[0]!.id,
+      seq: i + 1,
+      ts: end - (86_400 - i) * 1000,
+      values: { heart_rate: 60 + (i % 40) },
     }));
     for (let i = 0; i < frames.length; i += 5000) await writer.write(frames.slice(i, i + 5000));
   }, 120_000);
   afterAll(async () => db?.destroy());
 
   const get = (handler: typeof listPatients, url: string, token: string | null, params: Record<string, string> = {}) =>
-    handler(new NextRequest(url, { headers: token ? { authorization: `Bearer ${token}`, "user-agent": "vitest" } : {} }), { params: Promise.resolve(params) });
+    handler(new NextRequest(url, { headers: token ? { authorization: `Bearer ${token}`, "user-agent": "vitest" } : {} }), {
+      params: Promise.resolve(params),
+    });
 
   it("refuses a caller without credentials or with an unknown token", async () => {
     expect((await get(listPatients, "http://x/api/v1/patients", null)).status).toBe(401);
@@ -42,7 +50,10 @@ describe.each(testDatabaseKinds)("read API scope and audit on %s", (kind) => {
   });
 
   it("lists only the patients in the caller's scope, and audits each one", async () => {
-    const ids = async (token: string) => ((await (await get(listPatients, "http://x/api/v1/patients", token)).json()) as { patients: { id: string }[] }).patients.map((p) => p.id).sort();
+    const ids = async (token: string) =>
+      ((await (await get(listPatients, "http://x/api/v1/patients", token)).json()) as { patients: { id: string }[] }).patients
+        .map((p) => p.id)
+        .sort();
     expect(await ids(nurseA)).toEqual(wardA.patients.map((p) => p.id).sort());
     expect(await ids(patientA0)).toEqual([wardA.patients[0]!.id]);
     expect((await ids(admin)).length).toBe(3);
@@ -66,12 +77,20 @@ describe.each(testDatabaseKinds)("read API scope and audit on %s", (kind) => {
 
   it("refuses another patient's data to a patient account and to a nurse of another ward", async () => {
     const other = wardA.patients[1]!.id;
-    expect((await get(getObservations, `http://x/api/v1/patients/${other}/observations?code=heart_rate`, patientA0, { id: other })).status).toBe(403);
+    expect(
+      (await get(getObservations, `http://x/api/v1/patients/${other}/observations?code=heart_rate`, patientA0, { id: other })).status,
+    ).toBe(403);
     const nurseB = (await createUserWithToken(db.prisma, "nurse", { wardIds: [wardB.ward.id] })).token;
     const own = wardA.patients[0]!.id;
-    expect((await get(getObservations, `http://x/api/v1/patients/${own}/observations?code=heart_rate`, nurseB, { id: own })).status).toBe(403);
-    expect((await get(getObservations, `http://x/api/v1/patients/missing/observations?code=heart_rate`, nurseB, { id: "missing" })).status).toBe(403);
-    expect((await get(getObservations, `http://x/api/v1/patients/missing/observations?code=heart_rate`, admin, { id: "missing" })).status).toBe(404);
+    expect((await get(getObservations, `http://x/api/v1/patients/${own}/observations?code=heart_rate`, nurseB, { id: own })).status).toBe(
+      403,
+    );
+    expect(
+      (await get(getObservations, `http://x/api/v1/patients/missing/observations?code=heart_rate`, nurseB, { id: "missing" })).status,
+    ).toBe(403);
+    expect(
+      (await get(getObservations, `http://x/api/v1/patients/missing/observations?code=heart_rate`, admin, { id: "missing" })).status,
+    ).toBe(404);
   });
 
   it("explains a bad query", async () => {
@@ -93,7 +112,9 @@ describe("GET /api/v1/audit", () => {
     const nurse = (await createUserWithToken(db.prisma, "nurse")).token;
     await db.prisma.auditEvent.create({ data: { action: "patient.view", patientId: patients[0]!.id, actorEmail: "someone@x" } });
     const call = (token: string, qs = "") =>
-      GET(new NextRequest(`http://x/api/v1/audit${qs}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({}) });
+      GET(new NextRequest(`http://x/api/v1/audit${qs}`, { headers: { authorization: `Bearer ${token}` } }), {
+        params: Promise.resolve({}),
+      });
     expect((await call(nurse)).status).toBe(403);
     const res = await call(admin, `?patientId=${patients[0]!.id}`);
     expect(res.status).toBe(200);

@@ -4,7 +4,13 @@ import type { Env } from "@/lib/env";
 import type { MqttSide } from "./start-mqtt";
 import type { DemoCredential } from "@/lib/seed/seed-demo";
 
-export function printBanner(o: { env: Env; dbKind: string; mqtt: MqttSide; demo: DemoCredential[] | null; simulated: { monitors: number; equipment: number } | null }) {
+export function printBanner(o: {
+  env: Env;
+  dbKind: string;
+  mqtt: MqttSide;
+  demo: DemoCredential[] | null;
+  simulated: { monitors: number; equipment: number } | null;
+}) {
   const lines = [
     "",
     "  IoMT Ward is running",

@@ -11,7 +11,14 @@ export async function checkHealth() {
   try {
     const { sql } = await getDatabase();
     await sql.query("SELECT 1");
-    return { ok: true as const, status: "ok", database: { kind: sql.kind, latencyMs: Date.now() - started }, mqtt: runtime?.mqtt ?? null, simulator: runtime?.simulator ?? false, startedAt: runtime?.startedAt ?? null };
+    return {
+      ok: true as const,
+      status: "ok",
+      database: { kind: sql.kind, latencyMs: Date.now() - started },
+      mqtt: runtime?.mqtt ?? null,
+      simulator: runtime?.simulator ?? false,
+      startedAt: runtime?.startedAt ?? null,
+    };
   } catch (err) {
     return { ok: false as const, status: "unavailable", error: `database: ${(err as Error).message}` };
   }

@@ -3,7 +3,12 @@ import { BACKFILL_MS, seedForDevice } from "@/lib/simulator/equipment-source";
 import { simulatorRoster, type SimulatedDeviceRow } from "./start-simulator";
 
 const created = new Date("2026-11-23T09:00:00.000Z");
-const row = (id: string, type: string, bed: SimulatedDeviceRow["bed"] = null): SimulatedDeviceRow => ({ id, type, createdAt: created, bed });
+const row = (id: string, type: string, bed: SimulatedDeviceRow["bed"] = null): SimulatedDeviceRow => ({
+  id,
+  type,
+  createdAt: created,
+  bed,
+});
 
 describe("simulatorRoster", () => {
   it("plays monitors by bed and equipment by its demo script, backfilling only a device that never reported", () => {
@@ -16,17 +21,51 @@ describe("simulatorRoster", () => {
       row("pump-0002", "infusion_pump"),
       row("pump-0003", "infusion_pump"),
     ];
-    const { monitors, equipment } = simulatorRoster(rows, new Map([["mon-4e-03", 500], ["pump-0003", 1200]]));
+    const { monitors, equipment } = simulatorRoster(
+      rows,
+      new Map([
+        ["mon-4e-03", 500],
+        ["pump-0003", 1200],
+      ]),
+    );
     expect(monitors).toEqual([
       { deviceId: "mon-4e-03", startSeq: 501, scenario: "deteriorating", seed: 1000 },
       { deviceId: "mon-4e-04", startSeq: 1, scenario: "stable", seed: 1001 },
       { deviceId: "mon-spare", startSeq: 1, scenario: "stable", seed: 1002 },
     ]);
     expect(equipment).toEqual([
-      { deviceId: "env-fridge-4e-meds", startSeq: 1, scenario: "fridge-warm", seed: seedForDevice("env-fridge-4e-meds"), anchorMs: created.getTime(), backfillMs: BACKFILL_MS },
-      { deviceId: "env-other", startSeq: 1, scenario: "fridge-healthy", seed: seedForDevice("env-other"), anchorMs: created.getTime(), backfillMs: BACKFILL_MS },
-      { deviceId: "pump-0002", startSeq: 1, scenario: "pump-failing", seed: seedForDevice("pump-0002"), anchorMs: created.getTime(), backfillMs: BACKFILL_MS },
-      { deviceId: "pump-0003", startSeq: 1201, scenario: "pump-healthy", seed: seedForDevice("pump-0003"), anchorMs: created.getTime(), backfillMs: 0 },
+      {
+        deviceId: "env-fridge-4e-meds",
+        startSeq: 1,
+        scenario: "fridge-warm",
+        seed: seedForDevice("env-fridge-4e-meds"),
+        anchorMs: created.getTime(),
+        backfillMs: BACKFILL_MS,
+      },
+      {
+        deviceId: "env-other",
+        startSeq: 1,
+        scenario: "fridge-healthy",
+        seed: seedForDevice("env-other"),
+        anchorMs: created.getTime(),
+        backfillMs: BACKFILL_MS,
+      },
+      {
+        deviceId: "pump-0002",
+        startSeq: 1,
+        scenario: "pump-failing",
+        seed: seedForDevice("pump-0002"),
+        anchorMs: created.getTime(),
+        backfillMs: BACKFILL_MS,
+      },
+      {
+        deviceId: "pump-0003",
+        startSeq: 1201,
+        scenario: "pump-healthy",
+        seed: seedForDevice("pump-0003"),
+        anchorMs: created.getTime(),
+        backfillMs: 0,
+      },
     ]);
   });
 });

@@ -27,20 +27,40 @@ export function simulatorRoster(rows: SimulatedDeviceRow[], lastSeq: ReadonlyMap
     const startSeq = (last ?? 0) + 1;
     const scenario = demoEquipmentScenarioFor(d.id, d.type);
     if (scenario) {
-      equipment.push({ deviceId: d.id, startSeq, scenario, seed: seedForDevice(d.id), anchorMs: d.createdAt.getTime(), backfillMs: last === undefined ? BACKFILL_MS : 0 });
+      equipment.push({
+        deviceId: d.id,
+        startSeq,
+        scenario,
+        seed: seedForDevice(d.id),
+        anchorMs: d.createdAt.getTime(),
+        backfillMs: last === undefined ? BACKFILL_MS : 0,
+      });
     } else {
       // Seeds by position among the monitors, as before equipment was simulated: the same patients as ever.
-      monitors.push({ deviceId: d.id, startSeq, scenario: d.bed ? demoScenarioFor(d.bed.ward, d.bed.label) : "stable", seed: 1000 + monitors.length });
+      monitors.push({
+        deviceId: d.id,
+        startSeq,
+        scenario: d.bed ? demoScenarioFor(d.bed.ward, d.bed.label) : "stable",
+        seed: 1000 + monitors.length,
+      });
     }
   }
   return { monitors, equipment };
 }
 
-export async function startDemoSimulator(brokerUrl: string, log: (msg: string) => void): Promise<{ stop(): Promise<void>; monitorCount: number; equipmentCount: number } | null> {
+export async function startDemoSimulator(
+  brokerUrl: string,
+  log: (msg: string) => void,
+): Promise<{ stop(): Promise<void>; monitorCount: number; equipmentCount: number } | null> {
   const { prisma, sql } = await getDatabase();
   const devices = await prisma.device.findMany({
     where: { simulated: true, status: "active" },
-    select: { id: true, type: true, createdAt: true, patient: { select: { bed: { select: { label: true, ward: { select: { code: true } } } } } } },
+    select: {
+      id: true,
+      type: true,
+      createdAt: true,
+      patient: { select: { bed: { select: { label: true, ward: { select: { code: true } } } } } },
+    },
     orderBy: { id: "asc" },
   });
   if (devices.length === 0) return null;
@@ -49,7 +69,12 @@ export async function startDemoSimulator(brokerUrl: string, log: (msg: string) =
     [devices.map((d) => d.id)],
   );
   const roster = simulatorRoster(
-    devices.map((d) => ({ id: d.id, type: d.type, createdAt: d.createdAt, bed: d.patient?.bed ? { ward: d.patient.bed.ward.code, label: d.patient.bed.label } : null })),
+    devices.map((d) => ({
+      id: d.id,
+      type: d.type,
+      createdAt: d.createdAt,
+      bed: d.patient?.bed ? { ward: d.patient.bed.ward.code, label: d.patient.bed.label } : null,
+    })),
     new Map(lastSeq.map((r) => [r.device_id, Number(r.seq)])),
   );
   const monitors: SimulatedDevice[] = [];
@@ -62,7 +87,12 @@ export async function startDemoSimulator(brokerUrl: string, log: (msg: string) =
     devices: monitors,
     log,
     equipment,
-    equipmentOptions: { ratePerSec: e.INGEST_RATE_PER_SEC, burst: e.INGEST_RATE_BURST, maxBodyBytes: e.INGEST_MAX_BODY_BYTES, maxFramesPerBody: MAX_FRAMES_PER_BODY },
+    equipmentOptions: {
+      ratePerSec: e.INGEST_RATE_PER_SEC,
+      burst: e.INGEST_RATE_BURST,
+      maxBodyBytes: e.INGEST_MAX_BODY_BYTES,
+      maxFramesPerBody: MAX_FRAMES_PER_BODY,
+    },
   });
   return { stop: () => handle.stop(), monitorCount: monitors.length, equipmentCount: equipment.length };
 }

@@ -6,7 +6,17 @@ import fs from "node:fs";
 import path from "node:path";
 
 const ROOT = process.cwd();
-const SOURCES = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "prisma/schema.prisma",
+  "next.config.ts",
+  "package-lock.json",
+  "postcss.config.mjs",
+  "tsconfig.json",
+];
 const SKIP = new Set(["node_modules", ".next", "generated"]);
 const STAMP = path.join(ROOT, ".next", "iomt-source-hash");
 
@@ -31,7 +41,11 @@ const built = fs.existsSync(path.join(ROOT, ".next", "BUILD_ID")) && fs.existsSy
 if (built === current) {
   console.log("[start] production build is up to date");
 } else {
-  console.log(built ? "[start] sources changed since the last build; rebuilding (a few minutes)…" : "[start] first start: building the app (a few minutes)…");
+  console.log(
+    built
+      ? "[start] sources changed since the last build; rebuilding (a few minutes)…"
+      : "[start] first start: building the app (a few minutes)…",
+  );
   const started = Date.now();
   execFileSync(process.execPath, [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "build"], {
     stdio: "inherit",

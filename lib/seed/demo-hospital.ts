@@ -9,11 +9,82 @@ export const DEMO_WARDS = [
   { code: "ICU", name: "Intensive Care", beds: 8 },
 ] as const;
 
-const GIVEN = ["Amelia", "Oliver", "Isla", "George", "Ava", "Noah", "Mia", "Arthur", "Grace", "Leo", "Freya", "Oscar", "Lily", "Harry", "Ella", "Jack", "Rosie", "Charlie", "Evie", "Thomas", "Poppy", "James", "Ivy", "William", "Florence", "Henry", "Alice", "Alfie", "Sophia", "Theo", "Matilda", "Edward"];
-const FAMILY = ["Hughes", "Patel", "Okafor", "Nowak", "Fraser", "Silva", "Kowalski", "Byrne", "Haddad", "Lindqvist", "Moreau", "Tanaka", "Reyes", "Osei", "Murphy", "Novak", "Bauer", "Costa", "Dubois", "Ivanova", "Khan", "Larsen", "Mensah", "O'Neill", "Quinn", "Rossi", "Schmidt", "Varga", "Walsh", "Yilmaz", "Zhou", "Abbott"];
+const GIVEN = [
+  "Amelia",
+  "Oliver",
+  "Isla",
+  "George",
+  "Ava",
+  "Noah",
+  "Mia",
+  "Arthur",
+  "Grace",
+  "Leo",
+  "Freya",
+  "Oscar",
+  "Lily",
+  "Harry",
+  "Ella",
+  "Jack",
+  "Rosie",
+  "Charlie",
+  "Evie",
+  "Thomas",
+  "Poppy",
+  "James",
+  "Ivy",
+  "William",
+  "Florence",
+  "Henry",
+  "Alice",
+  "Alfie",
+  "Sophia",
+  "Theo",
+  "Matilda",
+  "Edward",
+];
+const FAMILY = [
+  "Hughes",
+  "Patel",
+  "Okafor",
+  "Nowak",
+  "Fraser",
+  "Silva",
+  "Kowalski",
+  "Byrne",
+  "Haddad",
+  "Lindqvist",
+  "Moreau",
+  "Tanaka",
+  "Reyes",
+  "Osei",
+  "Murphy",
+  "Novak",
+  "Bauer",
+  "Costa",
+  "Dubois",
+  "Ivanova",
+  "Khan",
+  "Larsen",
+  "Mensah",
+  "O'Neill",
+  "Quinn",
+  "Rossi",
+  "Schmidt",
+  "Varga",
+  "Walsh",
+  "Yilmaz",
+  "Zhou",
+  "Abbott",
+];
 
 /** Scripted scenarios on the demo ward; every other bed is stable with natural variability. */
-const SCENARIOS: Record<string, ScenarioName> = { "4E/3": "deteriorating", "4E/7": "desaturation", "4E/12": "silent", "ICU/2": "deteriorating" };
+const SCENARIOS: Record<string, ScenarioName> = {
+  "4E/3": "deteriorating",
+  "4E/7": "desaturation",
+  "4E/12": "silent",
+  "ICU/2": "deteriorating",
+};
 
 export function demoScenarioFor(wardCode: string, bedLabel: string): ScenarioName {
   return SCENARIOS[`${wardCode}/${bedLabel}`] ?? "stable";
@@ -42,8 +113,22 @@ export const DEMO_EQUIPMENT: readonly DemoEquipment[] = [
   { id: "pump-0002", type: "infusion_pump", bed: "4E/8", firmwareVersion: "5.2.0", scenario: "pump-failing" },
   { id: "pump-0003", type: "infusion_pump", bed: "ICU/2", firmwareVersion: "5.2.0", scenario: "pump-healthy" },
   { id: "pump-0004", type: "infusion_pump", assetTag: "PUMP-0004", firmwareVersion: "5.1.3", scenario: "pump-healthy" },
-  { id: "env-fridge-pharm-a", type: "env_sensor", location: "Pharmacy vaccine fridge A", environmentProfile: "vaccine_fridge", firmwareVersion: "1.8.2", scenario: "fridge-healthy" },
-  { id: "env-fridge-4e-meds", type: "env_sensor", location: "Ward 4E medication fridge", environmentProfile: "vaccine_fridge", firmwareVersion: "1.8.2", scenario: "fridge-warm" },
+  {
+    id: "env-fridge-pharm-a",
+    type: "env_sensor",
+    location: "Pharmacy vaccine fridge A",
+    environmentProfile: "vaccine_fridge",
+    firmwareVersion: "1.8.2",
+    scenario: "fridge-healthy",
+  },
+  {
+    id: "env-fridge-4e-meds",
+    type: "env_sensor",
+    location: "Ward 4E medication fridge",
+    environmentProfile: "vaccine_fridge",
+    firmwareVersion: "1.8.2",
+    scenario: "fridge-warm",
+  },
 ];
 
 /** The scenario a simulated pump or logger plays: its demo script, else healthy. */
@@ -55,7 +140,15 @@ export function demoEquipmentScenarioFor(deviceId: string, type: string): Equipm
   return null;
 }
 
-export type DemoPatient = { wardCode: string; bed: string; mrn: string; givenName: string; familyName: string; birthDate: Date; spo2Scale: 1 | 2 };
+export type DemoPatient = {
+  wardCode: string;
+  bed: string;
+  mrn: string;
+  givenName: string;
+  familyName: string;
+  birthDate: Date;
+  spo2Scale: 1 | 2;
+};
 
 export function demoPatients(): DemoPatient[] {
   const out: DemoPatient[] = [];

@@ -25,7 +25,10 @@ describe.each(testDatabaseKinds)("demo seed on %s", (kind) => {
     expect(first.created).toBe(true);
     expect(first.equipmentAdded).toEqual(DEMO_EQUIPMENT.map((d) => d.id));
     const wards = await db.prisma.ward.findMany({ include: { _count: { select: { beds: true } } }, orderBy: { code: "asc" } });
-    expect(wards.map((w) => [w.code, w._count.beds])).toEqual([["4E", 24], ["ICU", 8]]);
+    expect(wards.map((w) => [w.code, w._count.beds])).toEqual([
+      ["4E", 24],
+      ["ICU", 8],
+    ]);
     expect(await db.prisma.device.count({ where: { simulated: true, type: "bedside_monitor" } })).toBe(32);
     const nurse = first.credentials.find((c) => c.email === "nurse@demo.local")!;
     const user = await db.prisma.user.findUniqueOrThrow({ where: { email: nurse.email } });
@@ -36,7 +39,12 @@ describe.each(testDatabaseKinds)("demo seed on %s", (kind) => {
   it("puts a charge nurse and a physician on call on every demo ward, so escalation reaches someone", async () => {
     const duties = await db.prisma.userWard.findMany({ where: { duty: { not: "staff" } }, include: { user: true, ward: true } });
     for (const code of ["4E", "ICU"]) {
-      expect(duties.filter((d) => d.ward.code === code).map((d) => [d.user.email, d.duty]).sort()).toEqual([
+      expect(
+        duties
+          .filter((d) => d.ward.code === code)
+          .map((d) => [d.user.email, d.duty])
+          .sort(),
+      ).toEqual([
         ["charge@demo.local", "charge"],
         ["physician@demo.local", "on_call"],
       ]);
@@ -51,7 +59,11 @@ describe.each(testDatabaseKinds)("demo seed on %s", (kind) => {
   });
 
   it("equips the demo hospital with simulated infusion pumps (one wearing out) and vaccine fridge loggers (one warming)", async () => {
-    const pumps = await db.prisma.device.findMany({ where: { type: "infusion_pump" }, include: { bed: { include: { ward: true } } }, orderBy: { id: "asc" } });
+    const pumps = await db.prisma.device.findMany({
+      where: { type: "infusion_pump" },
+      include: { bed: { include: { ward: true } } },
+      orderBy: { id: "asc" },
+    });
     expect(pumps.map((p) => [p.id, p.bed ? `${p.bed.ward.code}/${p.bed.label}` : p.assetTag, p.simulated])).toEqual([
       ["pump-0001", "4E/3", true],
       ["pump-0002", "4E/8", true],
@@ -75,7 +87,11 @@ describe.each(testDatabaseKinds)("demo seed on %s", (kind) => {
     await db.prisma.device.update({ where: { id: "pump-0004" }, data: { status: "revoked", revokedAt: new Date() } });
     const upgraded = await seedDemo(dataDir);
     expect(upgraded).toMatchObject({ created: false, equipmentAdded: ["pump-0002", "env-fridge-4e-meds"] });
-    expect(await db.prisma.device.findUniqueOrThrow({ where: { id: "env-fridge-4e-meds" } })).toMatchObject({ location: "Ward 4E medication fridge", environmentProfile: "vaccine_fridge", simulated: true });
+    expect(await db.prisma.device.findUniqueOrThrow({ where: { id: "env-fridge-4e-meds" } })).toMatchObject({
+      location: "Ward 4E medication fridge",
+      environmentProfile: "vaccine_fridge",
+      simulated: true,
+    });
     expect((await db.prisma.device.findUniqueOrThrow({ where: { id: "pump-0004" } })).status).toBe("revoked");
     expect((await seedDemo(dataDir)).equipmentAdded).toEqual([]);
     expect(await db.prisma.device.count({ where: { type: { in: ["infusion_pump", "env_sensor"] } } })).toBe(DEMO_EQUIPMENT.length);

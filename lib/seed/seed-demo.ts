@@ -38,11 +38,20 @@ async function placeOf(prisma: Awaited<ReturnType<typeof getPrisma>>, d: DemoEqu
 /** Adds the demo equipment that is missing (by fixed id; a device once seeded, even revoked, is left alone). */
 export async function seedDemoEquipment(): Promise<string[]> {
   const prisma = await getPrisma();
-  const existing = new Set((await prisma.device.findMany({ where: { id: { in: DEMO_EQUIPMENT.map((d) => d.id) } }, select: { id: true } })).map((d) => d.id));
+  const existing = new Set(
+    (await prisma.device.findMany({ where: { id: { in: DEMO_EQUIPMENT.map((d) => d.id) } }, select: { id: true } })).map((d) => d.id),
+  );
   const added: string[] = [];
   for (const d of DEMO_EQUIPMENT) {
     if (existing.has(d.id)) continue;
-    await createDevice({ id: d.id, type: d.type, simulated: true, firmwareVersion: d.firmwareVersion, environmentProfile: d.environmentProfile ?? null, ...(await placeOf(prisma, d)) });
+    await createDevice({
+      id: d.id,
+      type: d.type,
+      simulated: true,
+      firmwareVersion: d.firmwareVersion,
+      environmentProfile: d.environmentProfile ?? null,
+      ...(await placeOf(prisma, d)),
+    });
     added.push(d.id);
   }
   return added;
@@ -68,10 +77,23 @@ export async function seedDemo(dataDir: string): Promise<{ created: boolean; cre
   const patientByBed = new Map<string, string>();
   for (const p of demoPatients()) {
     const patient = await prisma.patient.create({
-      data: { mrn: p.mrn, givenName: p.givenName, familyName: p.familyName, birthDate: p.birthDate, spo2Scale: p.spo2Scale, bedId: bedIds.get(`${p.wardCode}/${p.bed}`)! },
+      data: {
+        mrn: p.mrn,
+        givenName: p.givenName,
+        familyName: p.familyName,
+        birthDate: p.birthDate,
+        spo2Scale: p.spo2Scale,
+        bedId: bedIds.get(`${p.wardCode}/${p.bed}`)!,
+      },
     });
     patientByBed.set(`${p.wardCode}/${p.bed}`, patient.id);
-    await createDevice({ type: "bedside_monitor", patientId: patient.id, simulated: true, firmwareVersion: "2.4.1", id: `mon-${p.wardCode.toLowerCase()}-${p.bed.padStart(2, "0")}` });
+    await createDevice({
+      type: "bedside_monitor",
+      patientId: patient.id,
+      simulated: true,
+      firmwareVersion: "2.4.1",
+      id: `mon-${p.wardCode.toLowerCase()}-${p.bed.padStart(2, "0")}`,
+    });
   }
   const equipmentAdded = await seedDemoEquipment();
 

@@ -199,7 +199,11 @@ export function createPumpModel(opts: { seed: number; scenario: PumpScenario }):
       const wear = wearAt(t);
       const bump = t >= bumpStart && t < bumpEnd ? bumpFactor : 1;
       const vibration =
-        nominal.vibration * (1 + PUMP.rateEffect.vibration * (rate - 1)) * (1 + PUMP.wear.vibrationGain * wear) * bump * Math.exp(wVib + nVib);
+        nominal.vibration *
+        (1 + PUMP.rateEffect.vibration * (rate - 1)) *
+        (1 + PUMP.wear.vibrationGain * wear) *
+        bump *
+        Math.exp(wVib + nVib);
       const power = nominal.power * (1 + PUMP.rateEffect.power * (rate - 1)) * (1 + PUMP.wear.powerGain * wear) * Math.exp(wPow + nPow);
       return {
         device_temp: round("device_temp", runningTemp(t, rate) + wTemp + nTemp),

@@ -22,7 +22,7 @@ export function createEpisodicPatient(opts: { seed: number; leadInMs: number; ho
   const deteriorating = createPatientModel({ seed, scenario: "deteriorating" });
   const rand = mulberry32((seed ^ 0x5bd1e995) >>> 0);
   const episodes: Window[] = [];
-  for (let t = leadInMs; t + DETERIORATION_CYCLE_MS <= horizonMs; ) {
+  for (let t = leadInMs; t + DETERIORATION_CYCLE_MS <= horizonMs;) {
     episodes.push({ startMs: t, endMs: t + DETERIORATION_CYCLE_MS });
     t += DETERIORATION_CYCLE_MS + minRec + (maxRec - minRec) * rand();
   }
@@ -39,7 +39,10 @@ export function createEpisodicPatient(opts: { seed: number; leadInMs: number; ho
 }
 
 /** What the bedside monitor sends at elapsed time t: pulse, SpO2 and breathing always, NIBP once a minute. */
-export function monitorFrame(v: SimulatedValues, t: number): { t: number; values: Partial<Record<"heart_rate" | "resp_rate" | "spo2" | "bp_sys", number>> } {
+export function monitorFrame(
+  v: SimulatedValues,
+  t: number,
+): { t: number; values: Partial<Record<"heart_rate" | "resp_rate" | "spo2" | "bp_sys", number>> } {
   const values: Partial<Record<"heart_rate" | "resp_rate" | "spo2" | "bp_sys", number>> = {
     heart_rate: v.heart_rate,
     resp_rate: v.resp_rate,

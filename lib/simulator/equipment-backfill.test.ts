@@ -58,7 +58,12 @@ describe("planBackfill", () => {
   });
 
   it("stays under the limit for other rates and bursts, and for bodies limited by size", () => {
-    for (const [ratePerSec, burst] of [[1, 10], [5, 7], [100, 1000], [0.5, 1]] as const) {
+    for (const [ratePerSec, burst] of [
+      [1, 10],
+      [5, 7],
+      [100, 1000],
+      [0.5, 1],
+    ] as const) {
       const plan = planBackfill(options({ ratePerSec, burst, spanMs: 60 * MIN }));
       expect(plan.frameCount).toBe(60);
       expect(refusedChunks(plan, ratePerSec, burst), `${ratePerSec}/s, burst ${burst}`).toEqual([]);

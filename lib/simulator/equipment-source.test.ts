@@ -5,7 +5,14 @@ import { DEVICE_TYPES } from "@/lib/domain/device-types";
 import { ENVIRONMENT_PROFILES } from "@/lib/domain/environment-profiles";
 import { DEMO_EQUIPMENT } from "@/lib/seed/demo-hospital";
 import { planBackfill } from "./equipment-backfill";
-import { BACKFILL_MS, createEquipmentSource, DEMO_TIMELINE, isEquipmentScenario, seedForDevice, type EquipmentSource } from "./equipment-source";
+import {
+  BACKFILL_MS,
+  createEquipmentSource,
+  DEMO_TIMELINE,
+  isEquipmentScenario,
+  seedForDevice,
+  type EquipmentSource,
+} from "./equipment-source";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -62,8 +69,15 @@ describe("equipment sources on the wall clock", () => {
 function firstRun(source: EquipmentSource, startMs: number, liveForMs: number) {
   const pump = source.kind === "pump";
   const plan = planBackfill({
-    endMs: startMs, spanMs: BACKFILL_MS, stepMs: pump ? MIN : 5 * MIN, startSeq: 1, sample: (t) => source.sample(t),
-    ratePerSec: 20, burst: 200, maxBodyBytes: 256 * 1024, maxFramesPerBody: 1000,
+    endMs: startMs,
+    spanMs: BACKFILL_MS,
+    stepMs: pump ? MIN : 5 * MIN,
+    startSeq: 1,
+    sample: (t) => source.sample(t),
+    ratePerSec: 20,
+    burst: 200,
+    maxBodyBytes: 256 * 1024,
+    maxFramesPerBody: 1000,
   });
   const readings = plan.chunks.flatMap((c) => c.frames.map((f) => ({ t: Date.parse(f.ts), values: f.values })));
   for (let t = startMs; t < startMs + liveForMs; t += MIN) {
@@ -75,13 +89,17 @@ function firstRun(source: EquipmentSource, startMs: number, liveForMs: number) {
 
 describe("the demo equipment's first run through the real detectors", () => {
   const start = ANCHOR + 30_000; // the simulator starts shortly after the devices are seeded
-  const sources = DEMO_EQUIPMENT.map((d) => ({ d, source: createEquipmentSource({ scenario: d.scenario, seed: seedForDevice(d.id), anchorMs: ANCHOR }) }));
+  const sources = DEMO_EQUIPMENT.map((d) => ({
+    d,
+    source: createEquipmentSource({ scenario: d.scenario, seed: seedForDevice(d.id), anchorMs: ANCHOR }),
+  }));
 
   it("raises the failing pump's maintenance alarm within 15 minutes of demo start, after its wear began, and never for a healthy pump", () => {
     for (const { d, source } of sources.filter((s) => s.source.kind === "pump")) {
       const detector = createMaintenanceDetector();
       const raised: number[] = [];
-      for (const r of firstRun(source, start, 2 * HOUR).readings) if (detector.update({ t: r.t, values: r.values })?.raised) raised.push(r.t);
+      for (const r of firstRun(source, start, 2 * HOUR).readings)
+        if (detector.update({ t: r.t, values: r.values })?.raised) raised.push(r.t);
       if (d.scenario === "pump-healthy") {
         expect(raised, d.id).toEqual([]);
         continue;

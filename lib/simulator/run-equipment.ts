@@ -40,7 +40,15 @@ export type EquipmentOptions = {
 
 export type EquipmentHandle = { ready: Promise<void>; readonly published: number; stop(): Promise<void> };
 
-const DEFAULTS = { intervalMs: 60_000, pumpStepMs: 60_000, fridgeStepMs: 5 * 60_000, ratePerSec: 20, burst: 200, maxBodyBytes: 256 * 1024, maxFramesPerBody: 1000 };
+const DEFAULTS = {
+  intervalMs: 60_000,
+  pumpStepMs: 60_000,
+  fridgeStepMs: 5 * 60_000,
+  ratePerSec: 20,
+  burst: 200,
+  maxBodyBytes: 256 * 1024,
+  maxFramesPerBody: 1000,
+};
 /** Pause before resending a backfill body that was not acknowledged (the same seqs: a resend is harmless). */
 const RETRY_MS = 2000;
 const POLL_MS = 50;
@@ -57,7 +65,9 @@ type Runner = {
   tickTimer: ReturnType<typeof setInterval> | null;
 };
 
-export function startEquipment(opts: { brokerUrl: string; devices: SimulatedEquipment[]; log: (msg: string) => void } & EquipmentOptions): EquipmentHandle {
+export function startEquipment(
+  opts: { brokerUrl: string; devices: SimulatedEquipment[]; log: (msg: string) => void } & EquipmentOptions,
+): EquipmentHandle {
   const o = {
     intervalMs: opts.intervalMs ?? DEFAULTS.intervalMs,
     pumpStepMs: opts.backfillStepMs?.pump ?? DEFAULTS.pumpStepMs,
@@ -125,7 +135,8 @@ export function startEquipment(opts: { brokerUrl: string; devices: SimulatedEqui
       }
     }
     if (plan.frameCount > 0) {
-      const span = device.backfillMs % 3_600_000 === 0 ? `${device.backfillMs / 3_600_000} h` : `${Math.round(device.backfillMs / 60_000)} min`;
+      const span =
+        device.backfillMs % 3_600_000 === 0 ? `${device.backfillMs / 3_600_000} h` : `${Math.round(device.backfillMs / 60_000)} min`;
       log(`simulator: device ${device.deviceId}: uploaded its last ${span} (${plan.frameCount} readings) before reporting live`);
     }
   };

@@ -39,10 +39,13 @@ async function startBroker(secrets: Map<string, string>, ackDelayMs: Map<string,
       const now = (inFlight.get(id) ?? 0) + 1;
       inFlight.set(id, now);
       maxInFlight.set(id, Math.max(maxInFlight.get(id) ?? 0, now));
-      setTimeout(() => {
-        inFlight.set(id, (inFlight.get(id) ?? 1) - 1);
-        callback(null);
-      }, ackDelayMs.get(id) ?? 0);
+      setTimeout(
+        () => {
+          inFlight.set(id, (inFlight.get(id) ?? 1) - 1);
+          callback(null);
+        },
+        ackDelayMs.get(id) ?? 0,
+      );
     },
   });
   const received: Received[] = [];
@@ -197,13 +200,20 @@ describe("startSimulator", () => {
       { deviceId: "fridge-1", secret: "f1", startSeq: 5, scenario: "fridge-warm", seed: 22, anchorMs: t0, backfillMs: 30 * MIN },
       { deviceId: "pump-2", secret: "p2", startSeq: 77, scenario: "pump-healthy", seed: 23, anchorMs: t0 - 60 * MIN, backfillMs: 0 },
     ];
-    const typeOf: Record<string, keyof typeof DEVICE_TYPES> = { "pump-1": "infusion_pump", "fridge-1": "env_sensor", "pump-2": "infusion_pump" };
+    const typeOf: Record<string, keyof typeof DEVICE_TYPES> = {
+      "pump-1": "infusion_pump",
+      "fridge-1": "env_sensor",
+      "pump-2": "infusion_pump",
+    };
     const b = await startBroker(new Map(equipment.map((d) => [d.deviceId, d.secret])));
     cleanups.push(() => b.close());
     const logs: string[] = [];
     // burst 16 → bodies of at most 8 frames, one every 100 ms (8 frames at 80 % of 100/s)
     const sim = await startSimulator({
-      brokerUrl: b.url, devices: [], log: (m) => logs.push(m), equipment,
+      brokerUrl: b.url,
+      devices: [],
+      log: (m) => logs.push(m),
+      equipment,
       equipmentOptions: { intervalMs: 100, ratePerSec: 100, burst: 16 },
     });
     cleanups.push(() => sim.stop());
@@ -216,9 +226,17 @@ describe("startSimulator", () => {
       const bodies = framesOf(b.received, d.deviceId);
       const firstLive = bodies.findIndex((r) => !Array.isArray(r.body));
       const backfill = bodies.slice(0, firstLive);
-      expect(bodies.slice(firstLive).every((r) => !Array.isArray(r.body)), d.deviceId).toBe(true); // never past frames after live ones
-      const frames = bodies.flatMap((r) => (Array.isArray(r.body) ? r.body : [r.body]) as { seq: number; ts: string; values: Record<string, number> }[]);
-      expect(frames.map((f) => f.seq), d.deviceId).toEqual(frames.map((_, i) => d.startSeq + i));
+      expect(
+        bodies.slice(firstLive).every((r) => !Array.isArray(r.body)),
+        d.deviceId,
+      ).toBe(true); // never past frames after live ones
+      const frames = bodies.flatMap(
+        (r) => (Array.isArray(r.body) ? r.body : [r.body]) as { seq: number; ts: string; values: Record<string, number> }[],
+      );
+      expect(
+        frames.map((f) => f.seq),
+        d.deviceId,
+      ).toEqual(frames.map((_, i) => d.startSeq + i));
       const times = frames.map((f) => Date.parse(f.ts));
       expect(times, d.deviceId).toEqual([...times].sort((x, y) => x - y));
       for (const r of bodies) {
@@ -226,7 +244,11 @@ describe("startSimulator", () => {
         expect(parseTelemetryBody(r.body).ok, JSON.stringify(r.body)).toBe(true);
       }
       const allowed = DEVICE_TYPES[typeOf[d.deviceId]!].metrics as readonly string[];
-      for (const f of frames) expect(Object.keys(f.values).filter((k) => !allowed.includes(k)), d.deviceId).toEqual([]);
+      for (const f of frames)
+        expect(
+          Object.keys(f.values).filter((k) => !allowed.includes(k)),
+          d.deviceId,
+        ).toEqual([]);
       const backfilled = backfill.flatMap((r) => r.body as { ts: string }[]);
       for (const f of backfilled) expect(Date.parse(f.ts)).toBeLessThan(t0 + 1000);
       if (d.deviceId === "pump-2") expect(backfill).toEqual([]);

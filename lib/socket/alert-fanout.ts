@@ -21,7 +21,12 @@ function alertRoomsOf(a: { patientId: string | null; wardId: string | null }): s
 /** Sends to each of the recipient's sockets (on any app node: fetchSockets and a room per socket go
  *  through the cluster adapter); the first acknowledgement is the "delivered" receipt, "not_delivered"
  *  if none comes within the timeout. */
-export async function deliverNotification(io: AppServer, notification: AlertNotification, recipient: PersonRef, timeoutMs: number): Promise<void> {
+export async function deliverNotification(
+  io: AppServer,
+  notification: AlertNotification,
+  recipient: PersonRef,
+  timeoutMs: number,
+): Promise<void> {
   const sockets = await io.in(userRoom(recipient.id)).fetchSockets();
   const record = (delivered: boolean) =>
     recordDeliveryReceipt(notification.alert.id, notification.level, recipient, delivered).catch((err: Error) =>
@@ -66,7 +71,9 @@ export function forwardAlerting(io: AppServer, opts: { deliveryTimeoutMs?: numbe
     }),
     bus.subscribe("alert:notify", ({ notification, recipients }) => {
       for (const r of recipients) {
-        deliverNotification(io, notification, r, opts.deliveryTimeoutMs ?? DELIVERY_TIMEOUT_MS).catch((err: Error) => console.error("[alerts] notification failed:", err.message));
+        deliverNotification(io, notification, r, opts.deliveryTimeoutMs ?? DELIVERY_TIMEOUT_MS).catch((err: Error) =>
+          console.error("[alerts] notification failed:", err.message),
+        );
       }
     }),
   ];

@@ -9,7 +9,11 @@ import { createAdapter } from "@socket.io/redis-streams-adapter";
 export type ClusterAdapter = { adapter: ReturnType<typeof createAdapter>; close(): Promise<void> };
 
 /** `streamName`: the Redis stream the nodes share (default "iomt:socket.io"; tests use their own). */
-export async function connectClusterAdapter(url: string, log: (msg: string) => void, opts: { streamName?: string } = {}): Promise<ClusterAdapter> {
+export async function connectClusterAdapter(
+  url: string,
+  log: (msg: string) => void,
+  opts: { streamName?: string } = {},
+): Promise<ClusterAdapter> {
   const client = createClient({ url });
   let lastError = "";
   client.on("error", (err: Error) => {
@@ -20,7 +24,10 @@ export async function connectClusterAdapter(url: string, log: (msg: string) => v
   client.on("ready", () => (lastError = ""));
   await client.connect();
   return {
-    adapter: createAdapter(client, { streamName: opts.streamName ?? "iomt:socket.io", sessionKeyPrefix: `${opts.streamName ?? "iomt"}:sio:session:` }),
+    adapter: createAdapter(client, {
+      streamName: opts.streamName ?? "iomt:socket.io",
+      sessionKeyPrefix: `${opts.streamName ?? "iomt"}:sio:session:`,
+    }),
     async close() {
       await client.close().catch(() => undefined);
     },

@@ -37,7 +37,10 @@ describe.skipIf(!redisUrl)("two app nodes joined through Redis", () => {
     const n = await createUserWithToken(db.prisma, "nurse", { wardIds: [wardId] });
     nurse = { id: n.user.id, name: n.user.name, token: n.token };
     const streamName = `iomt-test:${crypto.randomUUID()}`;
-    adapters = [await connectClusterAdapter(redisUrl!, quiet, { streamName }), await connectClusterAdapter(redisUrl!, quiet, { streamName })];
+    adapters = [
+      await connectClusterAdapter(redisUrl!, quiet, { streamName }),
+      await connectClusterAdapter(redisUrl!, quiet, { streamName }),
+    ];
     a = await startSocketHarness({ adapter: adapters[0]!.adapter });
     b = await startSocketHarness({ adapter: adapters[1]!.adapter });
     // The adapters find each other by heartbeat: wait until each counts two nodes.
@@ -72,9 +75,11 @@ describe.skipIf(!redisUrl)("two app nodes joined through Redis", () => {
     const row = await db.prisma.alert.create({ data: { rule: "spo2.low", priority: "medium", wardId, message: "SpO2 low" } });
     const alert = { id: row.id } as Pick<AlertView, "id"> as AlertView;
     await deliverNotification(a.io, { alert, level: 0, reason: "raised" }, nurse, 3000);
-    await expect.poll(() => db.prisma.alertEvent.findMany({ where: { alertId: row.id }, select: { type: true, recipientId: true } }), { timeout: 8000 }).toEqual([
-      { type: "delivered", recipientId: nurse.id },
-    ]);
+    await expect
+      .poll(() => db.prisma.alertEvent.findMany({ where: { alertId: row.id }, select: { type: true, recipientId: true } }), {
+        timeout: 8000,
+      })
+      .toEqual([{ type: "delivered", recipientId: nurse.id }]);
     expect(shown).toContain(row.id);
   });
 

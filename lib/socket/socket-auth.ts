@@ -4,7 +4,10 @@ import "server-only";
 import { principalFromApiToken } from "@/lib/auth/load-principal";
 import { principalFromCookieHeader, type SessionIdentity } from "@/lib/auth/session-cookie";
 
-export async function authenticateSocket(handshake: { auth: Record<string, unknown>; headers: { cookie?: string } }): Promise<SessionIdentity | null> {
+export async function authenticateSocket(handshake: {
+  auth: Record<string, unknown>;
+  headers: { cookie?: string };
+}): Promise<SessionIdentity | null> {
   const token = handshake.auth?.token;
   if (typeof token === "string" && token) {
     const principal = await principalFromApiToken(token);

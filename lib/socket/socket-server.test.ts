@@ -34,7 +34,12 @@ describe("Socket.IO live fan-out", () => {
   const connect = (token?: string) => harness.connect(token);
   const subscribe = (c: Client, kind: "ward" | "patient", id: string) => harness.subscribe(c, kind, id);
   const vitals = (patientIndex: number, seq: number, ward = wardA): VitalsEvent => ({
-    deviceId: "dev", patientId: ward.patients[patientIndex]!.id, wardId: ward.ward.id, seq, ts: Date.now(), values: { heart_rate: 70 + seq },
+    deviceId: "dev",
+    patientId: ward.patients[patientIndex]!.id,
+    wardId: ward.ward.id,
+    seq,
+    ts: Date.now(),
+    values: { heart_rate: 70 + seq },
   });
   const nextVitals = (c: Client) => new Promise<VitalsPayload>((resolve) => c.once("vitals", resolve));
 
@@ -87,7 +92,11 @@ describe("Socket.IO live fan-out", () => {
     expect(await subscribe(c, "ward", wardA.ward.id)).toEqual({ ok: true });
 
     const expired = await encode({ token: { sub: user.id }, secret: process.env.AUTH_SECRET, maxAge: -10 });
-    const e: Client = connectClient(url, { transports: ["websocket"], extraHeaders: { cookie: `next-auth.session-token=${expired}` }, reconnection: false });
+    const e: Client = connectClient(url, {
+      transports: ["websocket"],
+      extraHeaders: { cookie: `next-auth.session-token=${expired}` },
+      reconnection: false,
+    });
     clients.push(e);
     const outcome = new Promise<void>((resolve, reject) => {
       e.once("connect", () => resolve());
@@ -106,7 +115,13 @@ describe("Socket.IO live fan-out", () => {
     const { token } = await createUserWithToken(db.prisma, "nurse", { wardIds: [wardA.ward.id] });
     const c = await connect(token);
     await subscribe(c, "ward", wardA.ward.id);
-    const status = (deviceId: string) => ({ deviceId, patientId: wardA.patients[0]!.id, wardId: wardA.ward.id, status: "offline" as const, at: Date.now() });
+    const status = (deviceId: string) => ({
+      deviceId,
+      patientId: wardA.patients[0]!.id,
+      wardId: wardA.ward.id,
+      status: "offline" as const,
+      at: Date.now(),
+    });
     // Let the server record a first offset so the session can be recovered.
     const first = new Promise((resolve) => c.once("device:status", resolve));
     eventBus().publish("device:status", status("dev-1"));

@@ -51,10 +51,14 @@ function registerHandlers(socket: AppSocket): void {
   );
   socket.on(
     "equipment:subscribe",
-    socketHandler(socket, { roles: EQUIPMENT_ROOM_ROLES, input: z.literal(EQUIPMENT_SCOPE, { error: `the only scope is "${EQUIPMENT_SCOPE}"` }) }, async ({ input: scope }) => {
-      await socket.join(rooms.equipment(scope));
-      return { ok: true };
-    }),
+    socketHandler(
+      socket,
+      { roles: EQUIPMENT_ROOM_ROLES, input: z.literal(EQUIPMENT_SCOPE, { error: `the only scope is "${EQUIPMENT_SCOPE}"` }) },
+      async ({ input: scope }) => {
+        await socket.join(rooms.equipment(scope));
+        return { ok: true };
+      },
+    ),
   );
   socket.on("unsubscribe", (room) => {
     if (typeof room === "string" && room !== userRoom(socket.data.principal.userId)) void socket.leave(room);
@@ -69,7 +73,10 @@ function registerHandlers(socket: AppSocket): void {
 }
 
 /** `adapter`: the cluster adapter (lib/socket/cluster-adapter) when several app nodes serve the same wards. */
-export function attachSocketServer(httpServer: http.Server, opts: { adapter?: ClusterAdapter["adapter"] } = {}): { io: AppServer; close(): Promise<void> } {
+export function attachSocketServer(
+  httpServer: http.Server,
+  opts: { adapter?: ClusterAdapter["adapter"] } = {},
+): { io: AppServer; close(): Promise<void> } {
   const io: AppServer = new Server(httpServer, {
     serveClient: false,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },

@@ -13,7 +13,13 @@ export type ObservationSeries = {
   points: Point[];
 };
 
-export async function loadObservationSeries(q: { patientId: string; code: string; from: Date; to: Date; maxPoints: number }): Promise<ObservationSeries> {
+export async function loadObservationSeries(q: {
+  patientId: string;
+  code: string;
+  from: Date;
+  to: Date;
+  maxPoints: number;
+}): Promise<ObservationSeries> {
   const { sql } = await getDatabase();
   const rows = await sql.query<{ t: string; v: number }>(
     `SELECT (extract(epoch FROM ts) * 1000)::float8 AS t, value AS v

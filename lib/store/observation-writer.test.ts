@@ -6,12 +6,18 @@ describe.each(testDatabaseKinds)("ObservationWriter on %s", (kind) => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase(kind);
-    await db.sql.query(`INSERT INTO devices (id, type, secret_hash) VALUES ('dev-a', 'bedside_monitor', 'x'), ('dev-b', 'bedside_monitor', 'x')`);
+    await db.sql.query(
+      `INSERT INTO devices (id, type, secret_hash) VALUES ('dev-a', 'bedside_monitor', 'x'), ('dev-b', 'bedside_monitor', 'x')`,
+    );
   });
   afterAll(async () => db?.destroy());
 
   const frame = (deviceId: string, seq: number, values: Record<string, number>): PendingFrame => ({
-    deviceId, patientId: null, seq, ts: Date.UTC(2026, 10, 23, 18, 0, seq), values,
+    deviceId,
+    patientId: null,
+    seq,
+    ts: Date.UTC(2026, 10, 23, 18, 0, seq),
+    values,
   });
 
   it("writes frames from concurrent callers in one batch and reports accepted per caller", async () => {
@@ -40,10 +46,7 @@ describe.each(testDatabaseKinds)("ObservationWriter on %s", (kind) => {
     const again = await writer.write([frame("dev-a", 2, { heart_rate: 99 }), frame("dev-a", 3, { heart_rate: 74 })]);
     expect(again).toEqual({ accepted: 1, duplicates: 1 });
     // The same seq twice inside one batch is also stored once.
-    const [x, y] = await Promise.all([
-      writer.write([frame("dev-b", 7, { temp: 37 })]),
-      writer.write([frame("dev-b", 7, { temp: 37 })]),
-    ]);
+    const [x, y] = await Promise.all([writer.write([frame("dev-b", 7, { temp: 37 })]), writer.write([frame("dev-b", 7, { temp: 37 })])]);
     expect(x.accepted + y.accepted).toBe(1);
     const hr = await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM observations WHERE device_id='dev-a' AND seq=2`);
     expect(hr[0]?.n).toBe(1);
@@ -54,7 +57,9 @@ describe.each(testDatabaseKinds)("ObservationWriter on %s", (kind) => {
   it("refuses frames beyond its buffer bound instead of growing without limit", async () => {
     const writer = new ObservationWriter(db.sql, { maxPendingFrames: 3, maxDelayMs: 50 });
     const first = writer.write([frame("dev-a", 100, { heart_rate: 1 }), frame("dev-a", 101, { heart_rate: 1 })]);
-    await expect(writer.write([frame("dev-a", 102, { heart_rate: 1 }), frame("dev-a", 103, { heart_rate: 1 })])).rejects.toBeInstanceOf(IngestBusyError);
+    await expect(writer.write([frame("dev-a", 102, { heart_rate: 1 }), frame("dev-a", 103, { heart_rate: 1 })])).rejects.toBeInstanceOf(
+      IngestBusyError,
+    );
     await expect(first).resolves.toEqual({ accepted: 2, duplicates: 0 });
   });
 
@@ -69,20 +74,33 @@ describe.each(testDatabaseKinds)("ObservationWriter on %s", (kind) => {
 
   it("round-trips ids that need quoting in array literals", async () => {
     const odd = ['dev "q" \\ x', "NULL", "dev,{y}", "gerät-ü"];
-    await db.sql.query(`INSERT INTO devices (id, type, secret_hash) SELECT id, 'bedside_monitor', 'x' FROM unnest($1::text[]) AS t(id)`, [odd]);
+    await db.sql.query(`INSERT INTO devices (id, type, secret_hash) SELECT id, 'bedside_monitor', 'x' FROM unnest($1::text[]) AS t(id)`, [
+      odd,
+    ]);
     const writer = new ObservationWriter(db.sql);
     expect(await writer.write(odd.map((id, i) => frame(id, 1, { heart_rate: 60 + i })))).toEqual({ accepted: 4, duplicates: 0 });
-    const rows = await db.sql.query<{ device_id: string; value: number }>(`SELECT device_id, value FROM observations WHERE device_id = ANY($1::text[]) ORDER BY value`, [odd]);
+    const rows = await db.sql.query<{ device_id: string; value: number }>(
+      `SELECT device_id, value FROM observations WHERE device_id = ANY($1::text[]) ORDER BY value`,
+      [odd],
+    );
     expect(rows.map((r) => r.device_id)).toEqual(odd);
-    const seen = await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM devices WHERE id = ANY($1::text[]) AND last_seen_at IS NOT NULL`, [odd]);
+    const seen = await db.sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM devices WHERE id = ANY($1::text[]) AND last_seen_at IS NOT NULL`,
+      [odd],
+    );
     expect(seen[0]!.n).toBe(4);
   });
 
   it("stores implausible values flagged as artifacts", async () => {
     const writer = new ObservationWriter(db.sql);
     await writer.write([{ ...frame("dev-a", 300, { heart_rate: 350, spo2: 97 }), artifacts: ["heart_rate"] }]);
-    const rows = await db.sql.query<{ code: string; artifact: boolean }>(`SELECT code, artifact FROM observations WHERE device_id='dev-a' AND seq=300 ORDER BY code`);
-    expect(rows).toEqual([{ code: "heart_rate", artifact: true }, { code: "spo2", artifact: false }]);
+    const rows = await db.sql.query<{ code: string; artifact: boolean }>(
+      `SELECT code, artifact FROM observations WHERE device_id='dev-a' AND seq=300 ORDER BY code`,
+    );
+    expect(rows).toEqual([
+      { code: "heart_rate", artifact: true },
+      { code: "spo2", artifact: false },
+    ]);
   });
 
   it("keeps frames buffered while the database is unreachable, refuses beyond the bound, and drains when it returns", async () => {
@@ -97,7 +115,13 @@ describe.each(testDatabaseKinds)("ObservationWriter on %s", (kind) => {
       },
     };
     const logs: string[] = [];
-    const writer = new ObservationWriter(flaky, { maxDelayMs: 1, maxPendingFrames: 4, retryDelayMs: 5, maxRetryDelayMs: 20, log: (m) => logs.push(m) });
+    const writer = new ObservationWriter(flaky, {
+      maxDelayMs: 1,
+      maxPendingFrames: 4,
+      retryDelayMs: 5,
+      maxRetryDelayMs: 20,
+      log: (m) => logs.push(m),
+    });
     let settled = false;
     const first = writer.write([frame("dev-b", 400, { temp: 37 }), frame("dev-b", 401, { temp: 37.1 })]).finally(() => (settled = true));
     const second = writer.write([frame("dev-b", 402, { temp: 37.2 })]);
@@ -106,7 +130,9 @@ describe.each(testDatabaseKinds)("ObservationWriter on %s", (kind) => {
     expect(attempts).toBeGreaterThan(2);
     expect(writer.pendingFrames).toBe(3);
     expect(writer.stats().failingSince).not.toBeNull();
-    await expect(writer.write([frame("dev-b", 403, { temp: 1 }), frame("dev-b", 404, { temp: 1 })])).rejects.toBeInstanceOf(IngestBusyError);
+    await expect(writer.write([frame("dev-b", 403, { temp: 1 }), frame("dev-b", 404, { temp: 1 })])).rejects.toBeInstanceOf(
+      IngestBusyError,
+    );
     down = false;
     await expect(first).resolves.toEqual({ accepted: 2, duplicates: 0 });
     await expect(second).resolves.toEqual({ accepted: 1, duplicates: 0 });
@@ -114,7 +140,9 @@ describe.each(testDatabaseKinds)("ObservationWriter on %s", (kind) => {
     expect(writer.stats()).toMatchObject({ pendingFrames: 0, failingSince: null });
     expect(logs.some((l) => l.includes("retrying"))).toBe(true);
     expect(logs.some((l) => l.includes("resumed"))).toBe(true);
-    const stored = await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM device_frames WHERE device_id='dev-b' AND seq BETWEEN 400 AND 404`);
+    const stored = await db.sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM device_frames WHERE device_id='dev-b' AND seq BETWEEN 400 AND 404`,
+    );
     expect(stored[0]?.n).toBe(3);
   });
 

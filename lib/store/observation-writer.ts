@@ -93,7 +93,22 @@ WITH incoming AS (
 SELECT device_id, seq::text AS seq FROM inserted`;
 
 /** SQLSTATE classes and Node error codes that mean "the database is unreachable or restarting". */
-const TRANSIENT_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN", "57P01", "57P02", "57P03", "53300", "40001", "40P01"]);
+const TRANSIENT_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "57P01",
+  "57P02",
+  "57P03",
+  "53300",
+  "40001",
+  "40P01",
+]);
 
 export function isTransientDatabaseError(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
@@ -107,7 +122,8 @@ type Rows = { params: unknown[]; firstOwner: Map<string, Waiter>; seenDevices: s
 // PostgreSQL array literals built here in one pass: node-postgres would quote and escape every element
 // of the ~100,000 per batch. Plain ids, metric codes and ISO times need no quoting.
 const PLAIN = /^[A-Za-z0-9_.:+-]+$/;
-const textElement = (s: string | null) => (s === null ? "NULL" : PLAIN.test(s) && s.toUpperCase() !== "NULL" ? s : `"${s.replace(/[\\"]/g, "\\$&")}"`);
+const textElement = (s: string | null) =>
+  s === null ? "NULL" : PLAIN.test(s) && s.toUpperCase() !== "NULL" ? s : `"${s.replace(/[\\"]/g, "\\$&")}"`;
 const textArray = (a: (string | null)[]) => `{${a.map(textElement).join(",")}}`;
 const numberArray = (a: number[]) => `{${a.join(",")}}`;
 const boolArray = (a: boolean[]) => `{${a.map((b) => (b ? "t" : "f")).join(",")}}`;
@@ -225,22 +241,33 @@ export class ObservationWriter {
   private buildRows(batch: Waiter[], now: number): Rows {
     // Within one batch a (device, seq) is written once; later copies count as duplicates.
     const firstOwner = new Map<string, Waiter>();
-    const fDevice: string[] = [], fSeq: number[] = [], fTs: string[] = [], fPatient: (string | null)[] = [];
-    const oFrame: number[] = [], oCode: string[] = [], oValue: number[] = [], oArtifact: boolean[] = [];
+    const fDevice: string[] = [],
+      fSeq: number[] = [],
+      fTs: string[] = [],
+      fPatient: (string | null)[] = [];
+    const oFrame: number[] = [],
+      oCode: string[] = [],
+      oValue: number[] = [],
+      oArtifact: boolean[] = [];
     const seenDevices: string[] = [];
     for (const w of batch) {
       for (const f of w.frames) {
         const key = `${f.deviceId}\u0000${f.seq}`;
         if (firstOwner.has(key)) continue;
         firstOwner.set(key, w);
-        fDevice.push(f.deviceId); fSeq.push(f.seq); fTs.push(new Date(f.ts).toISOString()); fPatient.push(f.patientId);
+        fDevice.push(f.deviceId);
+        fSeq.push(f.seq);
+        fTs.push(new Date(f.ts).toISOString());
+        fPatient.push(f.patientId);
         const n = fDevice.length; // 1-based, as WITH ORDINALITY counts
         const artifacts = f.artifacts !== undefined && f.artifacts.length > 0 ? f.artifacts : null;
         for (const code in f.values) {
           if (!isMetricKey(code)) continue;
           const value = f.values[code];
           if (value === undefined) continue;
-          oFrame.push(n); oCode.push(code); oValue.push(value);
+          oFrame.push(n);
+          oCode.push(code);
+          oValue.push(value);
           oArtifact.push(artifacts !== null && artifacts.includes(code));
         }
         const seenAt = this.lastSeenWritten.get(f.deviceId);
@@ -252,7 +279,17 @@ export class ObservationWriter {
     }
     const params =
       this.sql.kind === "postgres"
-        ? [textArray(fDevice), numberArray(fSeq), textArray(fTs), textArray(fPatient), numberArray(oFrame), textArray(oCode), numberArray(oValue), boolArray(oArtifact), textArray(seenDevices)]
+        ? [
+            textArray(fDevice),
+            numberArray(fSeq),
+            textArray(fTs),
+            textArray(fPatient),
+            numberArray(oFrame),
+            textArray(oCode),
+            numberArray(oValue),
+            boolArray(oArtifact),
+            textArray(seenDevices),
+          ]
         : [fDevice, fSeq, fTs, fPatient, oFrame, oCode, oValue, oArtifact, seenDevices];
     return { params, firstOwner, seenDevices };
   }
@@ -285,7 +322,9 @@ export class ObservationWriter {
 
   private settle(batch: Waiter[], rows: Rows, inserted: { device_id: string; seq: string }[], frames: number): void {
     if (this.failingSince !== null) {
-      this.log(`[ingest] database writes resumed after ${((Date.now() - this.failingSince) / 1000).toFixed(1)} s; draining ${this.pendingFrames} buffered frames`);
+      this.log(
+        `[ingest] database writes resumed after ${((Date.now() - this.failingSince) / 1000).toFixed(1)} s; draining ${this.pendingFrames} buffered frames`,
+      );
       this.failingSince = null;
     }
     this.committed += frames;

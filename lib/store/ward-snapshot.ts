@@ -16,13 +16,21 @@ export async function loadWardSnapshot(wardId: string): Promise<WardSnapshot | n
   const ward = await prisma.ward.findUnique({
     where: { id: wardId },
     select: {
-      id: true, code: true, name: true,
+      id: true,
+      code: true,
+      name: true,
       beds: {
         select: {
-          id: true, label: true,
+          id: true,
+          label: true,
           patient: {
             select: {
-              id: true, mrn: true, givenName: true, familyName: true, birthDate: true, spo2Scale: true,
+              id: true,
+              mrn: true,
+              givenName: true,
+              familyName: true,
+              birthDate: true,
+              spo2Scale: true,
               devices: { select: { id: true, type: true, status: true, lastSeenAt: true } },
             },
           },
@@ -88,5 +96,10 @@ export async function loadWardSnapshot(wardId: string): Promise<WardSnapshot | n
     }))
     .sort((a, b) => a.label.localeCompare(b.label, undefined, { numeric: true }));
 
-  return { ward: { id: ward.id, code: ward.code, name: ward.name }, generatedAt: new Date().toISOString(), sparklineMinutes: SPARKLINE_MINUTES, beds };
+  return {
+    ward: { id: ward.id, code: ward.code, name: ward.name },
+    generatedAt: new Date().toISOString(),
+    sparklineMinutes: SPARKLINE_MINUTES,
+    beds,
+  };
 }

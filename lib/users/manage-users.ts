@@ -7,7 +7,10 @@ import { ROLES } from "@/lib/auth/principal";
 import { Refusal } from "@/lib/errors/refusal";
 
 export const createUserSchema = z.object({
-  email: z.string().email("must be an email address").transform((s) => s.toLowerCase()),
+  email: z
+    .string()
+    .email("must be an email address")
+    .transform((s) => s.toLowerCase()),
   password: z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`),
   role: z.enum(ROLES, { error: `must be one of: ${ROLES.join(", ")}` }),
   name: z.string().min(1).max(120).optional(),
@@ -27,13 +30,18 @@ export async function createUser(raw: CreateUserInput) {
   }
   const input = parsed.data;
   const prisma = await getPrisma();
-  if (input.role === "patient" && !input.patientId) throw new Refusal("invalid", "a patient account must be linked to a patient record (--patient <id>)", { field: "patient" });
-  if (input.role !== "patient" && input.patientId) throw new Refusal("invalid", "only a patient account is linked to a patient record", { field: "patient" });
+  if (input.role === "patient" && !input.patientId)
+    throw new Refusal("invalid", "a patient account must be linked to a patient record (--patient <id>)", { field: "patient" });
+  if (input.role !== "patient" && input.patientId)
+    throw new Refusal("invalid", "only a patient account is linked to a patient record", { field: "patient" });
   if (input.role === "patient" && input.wards.length) throw new Refusal("invalid", "a patient account has no wards", { field: "ward" });
   if (input.patientId && !(await prisma.patient.findUnique({ where: { id: input.patientId }, select: { id: true } }))) {
     throw new Refusal("invalid", `no patient with id "${input.patientId}"`, { field: "patient" });
   }
-  const wards = await prisma.ward.findMany({ where: { OR: [{ id: { in: input.wards } }, { code: { in: input.wards } }] }, select: { id: true, code: true } });
+  const wards = await prisma.ward.findMany({
+    where: { OR: [{ id: { in: input.wards } }, { code: { in: input.wards } }] },
+    select: { id: true, code: true },
+  });
   const unknown = input.wards.filter((w) => !wards.some((x) => x.id === w || x.code === w));
   if (unknown.length) throw new Refusal("invalid", `no ward with id or code ${unknown.map((u) => `"${u}"`).join(", ")}`, { field: "ward" });
   if (await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } })) {

@@ -39,7 +39,8 @@ export function topFolderOf(libPath: string): string | null {
 /** The repository path an import points at, or null for a package ("zod", "node:fs") or outside lib/. */
 export function resolveImport(fromFile: string, specifier: string): string | null {
   if (specifier.startsWith("@/")) return specifier.slice(2);
-  if (specifier.startsWith("./") || specifier.startsWith("../")) return path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), specifier));
+  if (specifier.startsWith("./") || specifier.startsWith("../"))
+    return path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), specifier));
   return null;
 }
 

@@ -16,16 +16,35 @@ export async function alertPageFixture(db: Database) {
   const ward = await createWardWithPatients(db.prisma, 3);
   const other = await createWardWithPatients(db.prisma, 1);
   const { user } = await createUserWithToken(db.prisma, "nurse", { wardIds: [ward.ward.id, other.ward.id] });
-  const nurse: Principal = { userId: user.id, email: user.email, name: user.name, role: "nurse", patientId: null, wardIds: [ward.ward.id, other.ward.id], via: "session" };
+  const nurse: Principal = {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    role: "nurse",
+    patientId: null,
+    wardIds: [ward.ward.id, other.ward.id],
+    via: "session",
+  };
 
   /** Raises an alert whose trail time is `ageMs` in the past (a write stored late has an old time). */
   const raise = async (rule: string, priority: AlertPriority, patient: { id: string }, wardId: string, ageMs = 60_000) => {
     const writer = new AlertWriter({ sql: db.sql, bus: eventBus(), now: () => Date.now() - ageMs, escalationMs: ESCALATION_MS });
-    writer.raise(finding("violated", Date.now() - ageMs, 0, { rule, priority, message: rule, value: 1, patientId: patient.id, wardId, deviceId: `mon-${patient.id}` }));
+    writer.raise(
+      finding("violated", Date.now() - ageMs, 0, {
+        rule,
+        priority,
+        message: rule,
+        value: 1,
+        patientId: patient.id,
+        wardId,
+        deviceId: `mon-${patient.id}`,
+      }),
+    );
     await writer.drain();
     const row = await db.prisma.alert.findFirstOrThrow({ where: { rule, patientId: patient.id }, orderBy: { raisedAt: "desc" } });
     return row.id;
   };
-  const alertReads = () => db.prisma.auditEvent.findMany({ where: { actorUserId: user.id, action: "alerts.read" }, orderBy: { id: "asc" } });
+  const alertReads = () =>
+    db.prisma.auditEvent.findMany({ where: { actorUserId: user.id, action: "alerts.read" }, orderBy: { id: "asc" } });
   return { ward, other, nurse, raise, alertReads };
 }

@@ -17,7 +17,13 @@ export class DeviceStream {
     const s = new DeviceStream();
     for (const d of devices) {
       const client = await mqtt.connectAsync(url, {
-        clientId: d.id, username: d.id, password: d.secret, reconnectPeriod: 200, reconnectOnConnackError: true, connectTimeout: 5000, keepalive: 30,
+        clientId: d.id,
+        username: d.id,
+        password: d.secret,
+        reconnectPeriod: 200,
+        reconnectOnConnackError: true,
+        connectTimeout: 5000,
+        keepalive: 30,
       });
       client.on("close", () => s.closes++);
       client.on("error", () => undefined);
@@ -84,7 +90,10 @@ export class DeviceStream {
 }
 
 /** Rows per (device, seq) in a database: frames and observations, for "exactly once" checks. */
-export async function storedCounts(query: (sql: string, params: unknown[]) => Promise<{ device_id: string; seq: string; frames: number; values: number }[]>, deviceIds: string[]) {
+export async function storedCounts(
+  query: (sql: string, params: unknown[]) => Promise<{ device_id: string; seq: string; frames: number; values: number }[]>,
+  deviceIds: string[],
+) {
   const rows = await query(
     `SELECT f.device_id, f.seq::text AS seq, count(DISTINCT f.ts)::int AS frames, (SELECT count(*)::int FROM observations o WHERE o.device_id = f.device_id AND o.seq = f.seq) AS values
        FROM device_frames f WHERE f.device_id = ANY($1::text[]) GROUP BY f.device_id, f.seq`,

@@ -68,7 +68,11 @@ async function answer(reply: FakeReply, body: unknown, res: ServerResponse): Pro
   if (reply.kind === "error") {
     const headers: Record<string, string> = { "content-type": "application/json" };
     if (reply.retryAfter !== undefined) headers["retry-after"] = reply.retryAfter;
-    res.writeHead(reply.status, headers).end(JSON.stringify({ error: { message: reply.message ?? `fake error ${reply.status}`, type: "fake_error", code: null, param: null } }));
+    res
+      .writeHead(reply.status, headers)
+      .end(
+        JSON.stringify({ error: { message: reply.message ?? `fake error ${reply.status}`, type: "fake_error", code: null, param: null } }),
+      );
     return;
   }
   const { stream, includeUsage } = isStreaming(body);
@@ -81,7 +85,8 @@ async function answer(reply: FakeReply, body: unknown, res: ServerResponse): Pro
     res.writeHead(reply.status ?? 200, { "content-type": "application/json" }).end(JSON.stringify(reply.body));
     return;
   }
-  const model = reply.model ?? (typeof body === "object" && body !== null && "model" in body ? String((body as { model: unknown }).model) : "fake");
+  const model =
+    reply.model ?? (typeof body === "object" && body !== null && "model" in body ? String((body as { model: unknown }).model) : "fake");
   const text = reply.text ?? "Fake answer.";
   const usage = reply.usage === undefined ? { prompt: 10, completion: 3 } : reply.usage;
   const base = { id: "chatcmpl-fake", created: 1_800_000_000, model };
@@ -98,7 +103,8 @@ async function answer(reply: FakeReply, body: unknown, res: ServerResponse): Pro
     return;
   }
   res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
-  const chunk = (choices: unknown[], extra: object = {}) => `data: ${JSON.stringify({ ...base, object: "chat.completion.chunk", choices, ...extra })}\n\n`;
+  const chunk = (choices: unknown[], extra: object = {}) =>
+    `data: ${JSON.stringify({ ...base, object: "chat.completion.chunk", choices, ...extra })}\n\n`;
   const pieces = text.match(/.{1,8}/gs) ?? [];
   res.write(chunk([{ index: 0, delta: { role: "assistant", content: "" }, finish_reason: null }]));
   for (const piece of pieces) {

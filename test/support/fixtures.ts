@@ -10,7 +10,13 @@ export async function createWardWithPatients(prisma: PrismaClient, beds = 2) {
     const bed = await prisma.bed.create({ data: { wardId: ward.id, label: String(i) } });
     patients.push(
       await prisma.patient.create({
-        data: { mrn: `MRN-${tag}-${i}`, givenName: `Given${i}`, familyName: `Family${tag}`, birthDate: new Date("1950-01-01"), bedId: bed.id },
+        data: {
+          mrn: `MRN-${tag}-${i}`,
+          givenName: `Given${i}`,
+          familyName: `Family${tag}`,
+          birthDate: new Date("1950-01-01"),
+          bedId: bed.id,
+        },
       }),
     );
   }

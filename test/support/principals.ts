@@ -8,7 +8,11 @@ export async function createUserWithToken(prisma: PrismaClient, role: Role, opts
   const email = `${role}-${crypto.randomBytes(4).toString("hex")}@test.local`;
   const user = await prisma.user.create({
     data: {
-      email, name: email, role, passwordHash: "scrypt$unused", patientId: opts.patientId ?? null,
+      email,
+      name: email,
+      role,
+      passwordHash: "scrypt$unused",
+      patientId: opts.patientId ?? null,
       wards: { create: (opts.wardIds ?? []).map((wardId) => ({ wardId })) },
     },
   });

@@ -25,12 +25,21 @@ export type PrivateMosquitto = { url: string; admin: { username: string; passwor
 export async function startPrivateMosquitto(): Promise<PrivateMosquitto> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mosq-"));
   const admin = { username: "iomt-admin", password: "admin-secret-for-tests" };
-  const init = spawnSync("mosquitto_ctrl", ["dynsec", "init", path.join(dir, "dynsec.json"), admin.username, admin.password], { encoding: "utf8" });
+  const init = spawnSync("mosquitto_ctrl", ["dynsec", "init", path.join(dir, "dynsec.json"), admin.username, admin.password], {
+    encoding: "utf8",
+  });
   if (init.status !== 0) throw new Error(`mosquitto_ctrl dynsec init failed: ${init.stderr || init.stdout}`);
   const port = await freePort();
   fs.writeFileSync(
     path.join(dir, "mosquitto.conf"),
-    [`listener ${port} 127.0.0.1`, "allow_anonymous false", "user root", `plugin ${DYNSEC_PLUGIN}`, `plugin_opt_config_file ${path.join(dir, "dynsec.json")}`, ""].join("\n"),
+    [
+      `listener ${port} 127.0.0.1`,
+      "allow_anonymous false",
+      "user root",
+      `plugin ${DYNSEC_PLUGIN}`,
+      `plugin_opt_config_file ${path.join(dir, "dynsec.json")}`,
+      "",
+    ].join("\n"),
   );
   const proc: ChildProcess = spawn("mosquitto", ["-c", path.join(dir, "mosquitto.conf")], { stdio: "ignore" });
   const deadline = Date.now() + 5000;

@@ -7,9 +7,7 @@ import { migrateDatabase } from "@/lib/db/migrate";
 
 export type TestDatabase = Database & { label: string; destroy(): Promise<void> };
 
-export const testDatabaseKinds: ("pglite" | "postgres")[] = process.env.TEST_DATABASE_URL
-  ? ["pglite", "postgres"]
-  : ["pglite"];
+export const testDatabaseKinds: ("pglite" | "postgres")[] = process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
 
 export async function createTestDatabase(kind: "pglite" | "postgres" = "pglite"): Promise<TestDatabase> {
   if (kind === "pglite") {

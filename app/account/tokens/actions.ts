@@ -9,15 +9,20 @@ import { apiTokenNameSchema, createApiToken, revokeApiToken } from "@/lib/auth/a
 
 export const createTokenAction = safeAction({ input: z.object({ name: apiTokenNameSchema }) }, async ({ principal, input, meta }) => {
   const created = await createApiToken(principal.userId, input.name);
-  await recordAudit([{ actor: principal, action: "api_token.create", detail: { tokenId: created.id, prefix: created.prefix, name: input.name }, meta }]);
+  await recordAudit([
+    { actor: principal, action: "api_token.create", detail: { tokenId: created.id, prefix: created.prefix, name: input.name }, meta },
+  ]);
   return created;
 });
 
-export const revokeTokenAction = safeAction({ input: z.object({ tokenId: z.string().min(1).max(64) }) }, async ({ principal, input, meta }) => {
-  const result = await revokeApiToken(principal.userId, input.tokenId);
-  if (result === "not_found") throw new Refusal("not_found", "That token does not exist.");
-  if (result === "revoked") {
-    await recordAudit([{ actor: principal, action: "api_token.revoke", detail: { tokenId: input.tokenId }, meta }]);
-  }
-  return { result };
-});
+export const revokeTokenAction = safeAction(
+  { input: z.object({ tokenId: z.string().min(1).max(64) }) },
+  async ({ principal, input, meta }) => {
+    const result = await revokeApiToken(principal.userId, input.tokenId);
+    if (result === "not_found") throw new Refusal("not_found", "That token does not exist.");
+    if (result === "revoked") {
+      await recordAudit([{ actor: principal, action: "api_token.revoke", detail: { tokenId: input.tokenId }, meta }]);
+    }
+    return { result };
+  },
+);

@@ -18,8 +18,8 @@ export default async function TokensPage() {
         <p className="mt-2 max-w-3xl text-sm text-ink-muted">
           A token lets a script or another system use the read API as you: send it as{" "}
           <code className="rounded bg-panel-raised px-1 font-mono text-ink">Authorization: Bearer &lt;token&gt;</code> to{" "}
-          <code className="rounded bg-panel-raised px-1 font-mono text-ink">/api/v1/…</code>. It sees only the patients you may
-          see, and every read made with it is recorded in the audit log under your name.
+          <code className="rounded bg-panel-raised px-1 font-mono text-ink">/api/v1/…</code>. It sees only the patients you may see, and
+          every read made with it is recorded in the audit log under your name.
         </p>
         <div className="mt-8">
           <TokensPanel tokens={tokens} nameMax={API_TOKEN_NAME_MAX} />

@@ -102,7 +102,14 @@ function NewToken({ created, onDone }: { created: Created; onDone: () => void })
         It acts with your role and ward access. Keep it secret like a password; revoke it if it may have leaked.
       </p>
       <div className="mt-3 flex flex-wrap items-center gap-2">
-        <Input readOnly aria-label="New API token" value={created.token} onFocus={(e) => e.currentTarget.select()} look="large" className="flex-1 font-mono text-sm" />
+        <Input
+          readOnly
+          aria-label="New API token"
+          value={created.token}
+          onFocus={(e) => e.currentTarget.select()}
+          look="large"
+          className="flex-1 font-mono text-sm"
+        />
         <Button variant="primary" onClick={copy} className="py-2">
           {copied === "yes" ? "Copied" : "Copy"}
         </Button>
@@ -110,7 +117,9 @@ function NewToken({ created, onDone }: { created: Created; onDone: () => void })
           Done
         </Button>
       </div>
-      {copied === "failed" && <p className="mt-2 text-sm text-alarm-medium">Copying is blocked here: select the token and copy it by hand.</p>}
+      {copied === "failed" && (
+        <p className="mt-2 text-sm text-alarm-medium">Copying is blocked here: select the token and copy it by hand.</p>
+      )}
     </div>
   );
 }
@@ -165,7 +174,11 @@ function TokenRow({ token }: { token: ApiTokenSummary }) {
           ) : (
             <Button onClick={() => setConfirming(true)}>Revoke</Button>
           ))}
-        {error && <p role="alert" className="mt-1 text-alarm-high">{error}</p>}
+        {error && (
+          <p role="alert" className="mt-1 text-alarm-high">
+            {error}
+          </p>
+        )}
       </td>
     </tr>
   );

@@ -17,14 +17,23 @@ export const metadata: Metadata = { title: "Audit log · IoMT Ward" };
 const PAGE_SIZE = 50;
 
 const text = (max: number) =>
-  z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().trim().max(max).optional().catch(undefined)).transform((v) => v || undefined);
+  z
+    .preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().trim().max(max).optional().catch(undefined))
+    .transform((v) => v || undefined);
 
 const paramsSchema = z.object({
   patient: text(100),
   actor: text(254),
   action: text(100),
   before: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.iso.datetime().optional().catch(undefined)),
-  beforeId: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().regex(/^\d{1,19}$/).optional().catch(undefined)),
+  beforeId: z.preprocess(
+    (v) => (Array.isArray(v) ? v[0] : v),
+    z
+      .string()
+      .regex(/^\d{1,19}$/)
+      .optional()
+      .catch(undefined),
+  ),
 });
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -83,7 +92,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
               Older →
             </Link>
           )}
-          <span className="text-ink-faint">{events.length} events on this page (up to {PAGE_SIZE})</span>
+          <span className="text-ink-faint">
+            {events.length} events on this page (up to {PAGE_SIZE})
+          </span>
         </nav>
       </main>
     </>

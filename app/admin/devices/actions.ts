@@ -5,13 +5,7 @@
 import { z } from "zod";
 import { safeAction } from "@/lib/actions/safe-action";
 import { Refusal } from "@/lib/errors/refusal";
-import {
-  assignDevice,
-  assignmentBodySchema,
-  createDevice,
-  revokeDevice,
-  rotateDeviceSecret,
-} from "@/lib/devices/manage-devices";
+import { assignDevice, assignmentBodySchema, createDevice, revokeDevice, rotateDeviceSecret } from "@/lib/devices/manage-devices";
 import { environmentProfileBodySchema, setEnvironmentProfile } from "@/lib/devices/set-environment-profile";
 import type { Principal } from "@/lib/auth/principal";
 
@@ -19,10 +13,17 @@ const ROLES = ["admin", "biomed"] as const;
 const deviceId = z.string().trim().min(1).max(100);
 
 function mayAssignPatients(p: Principal, patientId: string | undefined) {
-  if (patientId && p.role !== "admin") throw new Refusal("forbidden", "only admins assign devices to patients; assign to a bed instead.", { field: "patient" });
+  if (patientId && p.role !== "admin")
+    throw new Refusal("forbidden", "only admins assign devices to patients; assign to a bed instead.", { field: "patient" });
 }
 
-const optional = (max: number) => z.string().trim().max(max).optional().transform((v) => v || undefined);
+const optional = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => v || undefined);
 
 export const provisionDeviceAction = safeAction(
   {

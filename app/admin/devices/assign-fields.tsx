@@ -9,9 +9,21 @@ export type AssignOptions = { beds: { id: string; ref: string }[]; patients: { i
 export type AssignKind = "none" | "bed" | "asset" | "location" | "patient";
 export type AssignValue = { kind: AssignKind; value: string };
 
-const KIND_LABEL: Record<AssignKind, string> = { none: "Not assigned", bed: "Bed", asset: "Asset tag", location: "Location", patient: "Patient" };
+const KIND_LABEL: Record<AssignKind, string> = {
+  none: "Not assigned",
+  bed: "Bed",
+  asset: "Asset tag",
+  location: "Location",
+  patient: "Patient",
+};
 
-export function AssignFields({ idPrefix, options, allowNone, value, onChange }: {
+export function AssignFields({
+  idPrefix,
+  options,
+  allowNone,
+  value,
+  onChange,
+}: {
   idPrefix: string;
   options: AssignOptions;
   allowNone: boolean;
@@ -19,7 +31,13 @@ export function AssignFields({ idPrefix, options, allowNone, value, onChange }: 
   onChange: (v: AssignValue) => void;
 }) {
   const bedList = `${idPrefix}-beds`;
-  const kinds: AssignKind[] = [...(allowNone ? ["none" as const] : []), "bed", "asset", "location", ...(options.patients.length ? ["patient" as const] : [])];
+  const kinds: AssignKind[] = [
+    ...(allowNone ? ["none" as const] : []),
+    "bed",
+    "asset",
+    "location",
+    ...(options.patients.length ? ["patient" as const] : []),
+  ];
   return (
     <div className="flex flex-wrap items-end gap-3">
       <Field id={`${idPrefix}-kind`} label="Assign to">
@@ -33,7 +51,15 @@ export function AssignFields({ idPrefix, options, allowNone, value, onChange }: 
       </Field>
       {value.kind === "bed" && (
         <Field id={`${idPrefix}-bed`} label="Bed (ward/label)" className="w-48">
-          <Input id={`${idPrefix}-bed`} list={bedList} value={value.value} onChange={(e) => onChange({ kind: "bed", value: e.target.value })} placeholder="e.g. 4E/3" required className="mt-1" />
+          <Input
+            id={`${idPrefix}-bed`}
+            list={bedList}
+            value={value.value}
+            onChange={(e) => onChange({ kind: "bed", value: e.target.value })}
+            placeholder="e.g. 4E/3"
+            required
+            className="mt-1"
+          />
           <datalist id={bedList}>
             {options.beds.map((b) => (
               <option key={b.id} value={b.ref} />
@@ -43,12 +69,28 @@ export function AssignFields({ idPrefix, options, allowNone, value, onChange }: 
       )}
       {value.kind === "asset" && (
         <Field id={`${idPrefix}-asset`} label="Asset tag" className="w-48">
-          <Input id={`${idPrefix}-asset`} value={value.value} maxLength={64} onChange={(e) => onChange({ kind: "asset", value: e.target.value })} placeholder="e.g. PUMP-0042" required className="mt-1 font-mono" />
+          <Input
+            id={`${idPrefix}-asset`}
+            value={value.value}
+            maxLength={64}
+            onChange={(e) => onChange({ kind: "asset", value: e.target.value })}
+            placeholder="e.g. PUMP-0042"
+            required
+            className="mt-1 font-mono"
+          />
         </Field>
       )}
       {value.kind === "location" && (
         <Field id={`${idPrefix}-location`} label="Location" className="w-64">
-          <Input id={`${idPrefix}-location`} value={value.value} maxLength={120} onChange={(e) => onChange({ kind: "location", value: e.target.value })} placeholder="e.g. Biomed workshop" required className="mt-1" />
+          <Input
+            id={`${idPrefix}-location`}
+            value={value.value}
+            maxLength={120}
+            onChange={(e) => onChange({ kind: "location", value: e.target.value })}
+            placeholder="e.g. Biomed workshop"
+            required
+            className="mt-1"
+          />
         </Field>
       )}
       {value.kind === "patient" && (

@@ -13,7 +13,13 @@ import { SecretReveal } from "./secret-reveal";
 
 type Open = "assign" | "profile" | "rotate" | "revoke" | null;
 
-export function DeviceRowActions({ deviceId, type, environmentProfile, revoked, options }: {
+export function DeviceRowActions({
+  deviceId,
+  type,
+  environmentProfile,
+  revoked,
+  options,
+}: {
   deviceId: string;
   type: string;
   environmentProfile: string | null;
@@ -44,7 +50,13 @@ export function DeviceRowActions({ deviceId, type, environmentProfile, revoked, 
     startTransition(async () => {
       const res = await fn();
       if (!res.ok) {
-        setError(res.fieldErrors ? Object.entries(res.fieldErrors).map(([f, m]) => `${f}: ${m}`).join("; ") : res.error);
+        setError(
+          res.fieldErrors
+            ? Object.entries(res.fieldErrors)
+                .map(([f, m]) => `${f}: ${m}`)
+                .join("; ")
+            : res.error,
+        );
         return;
       }
       after();
@@ -76,7 +88,11 @@ export function DeviceRowActions({ deviceId, type, environmentProfile, revoked, 
         <AssignFields idPrefix={`assign-${deviceId}`} options={options} allowNone value={assign} onChange={setAssign} />
         {errorLine}
         <div className="mt-4 flex gap-2">
-          <Button variant="accent" disabled={pending} onClick={() => run(() => assignDeviceAction({ deviceId, target: assignTarget() }), close)}>
+          <Button
+            variant="accent"
+            disabled={pending}
+            onClick={() => run(() => assignDeviceAction({ deviceId, target: assignTarget() }), close)}
+          >
             {pending ? "Saving…" : "Save"}
           </Button>
           <Button variant="outline" onClick={close}>
@@ -87,12 +103,17 @@ export function DeviceRowActions({ deviceId, type, environmentProfile, revoked, 
 
       <Dialog title={`What ${deviceId} watches`} open={open === "profile"} onClose={close}>
         <p className="mb-3 text-sm text-ink-muted">
-          With a profile, readings outside its range for 5 minutes raise an excursion alarm, and every excursion and logger gap is recorded for compliance.
+          With a profile, readings outside its range for 5 minutes raise an excursion alarm, and every excursion and logger gap is recorded
+          for compliance.
         </p>
         <ProfileSelect id={`profile-${deviceId}`} value={profile} onChange={setProfile} />
         {errorLine}
         <div className="mt-4 flex gap-2">
-          <Button variant="accent" disabled={pending} onClick={() => run(() => setProfileAction({ deviceId, environmentProfile: profile || null }), close)}>
+          <Button
+            variant="accent"
+            disabled={pending}
+            onClick={() => run(() => setProfileAction({ deviceId, environmentProfile: profile || null }), close)}
+          >
             {pending ? "Saving…" : "Save"}
           </Button>
           <Button variant="outline" onClick={close}>
@@ -106,7 +127,9 @@ export function DeviceRowActions({ deviceId, type, environmentProfile, revoked, 
           <SecretReveal deviceId={deviceId} secret={secret} heading={`New secret for ${deviceId}.`} onDone={close} />
         ) : (
           <>
-            <p className="text-sm">The current secret stops working at once and the device is disconnected until it is given the new one.</p>
+            <p className="text-sm">
+              The current secret stops working at once and the device is disconnected until it is given the new one.
+            </p>
             {errorLine}
             <div className="mt-4 flex gap-2">
               <Button
@@ -132,8 +155,8 @@ export function DeviceRowActions({ deviceId, type, environmentProfile, revoked, 
 
       <Dialog title={`Revoke ${deviceId}`} open={open === "revoke"} onClose={close}>
         <p className="text-sm">
-          The device is disconnected at once and can never connect or send again; its open firmware updates are cancelled. This cannot be undone: a replacement
-          must be provisioned as a new device.
+          The device is disconnected at once and can never connect or send again; its open firmware updates are cancelled. This cannot be
+          undone: a replacement must be provisioned as a new device.
         </p>
         {errorLine}
         <div className="mt-4 flex gap-2">

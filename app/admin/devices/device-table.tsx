@@ -9,7 +9,11 @@ import { describeProfile, isEnvironmentProfile } from "@/lib/domain/environment-
 import type { AssignOptions } from "./assign-fields";
 import { DeviceRowActions } from "./device-row-actions";
 
-const ALARM_LABEL: Record<string, string> = { "device.maintenance": "Service due: drifting from normal", "env.excursion": "Out of range", "tech.logger_gap": "Logger silent" };
+const ALARM_LABEL: Record<string, string> = {
+  "device.maintenance": "Service due: drifting from normal",
+  "env.excursion": "Out of range",
+  "tech.logger_gap": "Logger silent",
+};
 const ALARM_BADGE: Record<string, string> = { "env.excursion": "badge-medium" };
 
 const COLUMNS = ["Device", "Assigned to", "Status", "Connectivity", "Last seen", "Firmware", "Battery", { label: "", srLabel: "Actions" }];
@@ -29,7 +33,11 @@ export function DeviceTable({ devices, options, now }: { devices: RegistryDevice
 function DeviceRow({ device: d, options, now }: { device: RegistryDevice; options: AssignOptions; now: number }) {
   const revoked = d.status === "revoked";
   const firmwareTitle =
-    d.firmware.status === "flagged" ? `Flagged: ${d.firmware.flagReason ?? ""}` : d.firmware.latest ? `Newest: ${d.firmware.latest}` : "No package uploaded for this type";
+    d.firmware.status === "flagged"
+      ? `Flagged: ${d.firmware.flagReason ?? ""}`
+      : d.firmware.latest
+        ? `Newest: ${d.firmware.latest}`
+        : "No package uploaded for this type";
   return (
     <tr className={`border-t border-line align-middle ${revoked ? "text-ink-faint" : ""}`}>
       <td className="px-3 py-2">
@@ -40,7 +48,13 @@ function DeviceRow({ device: d, options, now }: { device: RegistryDevice; option
           {d.gatewayId && ` · via ${d.gatewayId}`}
         </div>
         {d.openAlarms.map((a) => (
-          <a key={a.id} href="/alerts" data-testid="device-alarm" title={a.message} className={`mt-1 inline-block rounded px-1.5 py-0.5 text-xs font-semibold ${ALARM_BADGE[a.rule] ?? "badge-inop"}`}>
+          <a
+            key={a.id}
+            href="/alerts"
+            data-testid="device-alarm"
+            title={a.message}
+            className={`mt-1 inline-block rounded px-1.5 py-0.5 text-xs font-semibold ${ALARM_BADGE[a.rule] ?? "badge-inop"}`}
+          >
             {ALARM_LABEL[a.rule] ?? a.rule}
             {a.conditionActive ? "" : " (cleared)"}
           </a>
@@ -55,7 +69,11 @@ function DeviceRow({ device: d, options, now }: { device: RegistryDevice; option
         )}
       </td>
       <td className="px-3 py-2 whitespace-nowrap">
-        {revoked ? <span title={d.revokedAt ? formatUtc(d.revokedAt, { zone: true }) : undefined}>Revoked</span> : <span className="text-ok">Active</span>}
+        {revoked ? (
+          <span title={d.revokedAt ? formatUtc(d.revokedAt, { zone: true }) : undefined}>Revoked</span>
+        ) : (
+          <span className="text-ok">Active</span>
+        )}
       </td>
       <td className="px-3 py-2 whitespace-nowrap">{revoked ? <span>—</span> : <ConnectivityBadge connectivity={d.connectivity} />}</td>
       <td className="px-3 py-2 whitespace-nowrap tabular" title={d.lastSeenAt ? formatUtc(d.lastSeenAt, { zone: true }) : undefined}>

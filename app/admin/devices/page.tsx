@@ -6,7 +6,13 @@ import { AppNav } from "@/components/app-nav";
 import { DeviceSectionTabs } from "@/components/devices/device-section-tabs";
 import { StatLink } from "@/components/ui/stat";
 import { recordPatientReads } from "@/lib/audit/record-audit";
-import { listAssignableTargets, listRegistryDevices, patientIdsOf, registryFiltersSchema, type RegistryDevice } from "@/lib/devices/device-queries";
+import {
+  listAssignableTargets,
+  listRegistryDevices,
+  patientIdsOf,
+  registryFiltersSchema,
+  type RegistryDevice,
+} from "@/lib/devices/device-queries";
 import { DEVICE_TYPES, DEVICE_TYPE_KEYS } from "@/lib/domain/device-types";
 import { needsPatch } from "@/lib/firmware/firmware-status";
 import { requirePagePrincipal } from "@/lib/pages/page-principal";

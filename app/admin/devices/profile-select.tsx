@@ -10,7 +10,15 @@ const OPTIONS = ENVIRONMENT_PROFILE_KEYS.map((k) => ({ value: k, label: describe
 export function ProfileSelect({ id, value, onChange }: { id: string; value: string; onChange: (v: string) => void }) {
   return (
     <Field id={id} label="Watches">
-      <Select id={id} name="environmentProfile" value={value} onChange={(e) => onChange(e.target.value)} options={OPTIONS} placeholder="Nothing (no excursion alarms)" className="mt-1" />
+      <Select
+        id={id}
+        name="environmentProfile"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        options={OPTIONS}
+        placeholder="Nothing (no excursion alarms)"
+        className="mt-1"
+      />
     </Field>
   );
 }

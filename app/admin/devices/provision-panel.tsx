@@ -47,7 +47,13 @@ export function ProvisionPanel({ types, options }: { types: TypeOption[]; option
         ...(type === PROFILE_TYPE && profile ? { environmentProfile: profile } : {}),
       });
       if (!res.ok) {
-        setError(res.fieldErrors ? Object.entries(res.fieldErrors).map(([f, m]) => `${f}: ${m}`).join("; ") : res.error);
+        setError(
+          res.fieldErrors
+            ? Object.entries(res.fieldErrors)
+                .map(([f, m]) => `${f}: ${m}`)
+                .join("; ")
+            : res.error,
+        );
         return;
       }
       setCreated(res.data);
@@ -76,7 +82,15 @@ export function ProvisionPanel({ types, options }: { types: TypeOption[]; option
         <form onSubmit={onSubmit} className="mt-3 space-y-3" noValidate>
           <div className="flex flex-wrap items-end gap-3">
             <Field id="prov-type" label="Type">
-              <Select id="prov-type" name="type" required className="mt-1" value={type} onChange={(e) => setType(e.target.value)} options={types.map((t) => ({ value: t.key, label: t.label }))} />
+              <Select
+                id="prov-type"
+                name="type"
+                required
+                className="mt-1"
+                value={type}
+                onChange={(e) => setType(e.target.value)}
+                options={types.map((t) => ({ value: t.key, label: t.label }))}
+              />
             </Field>
             <Field id="prov-id" label={optional("Device id")} className="w-56">
               <Input id="prov-id" name="id" maxLength={64} placeholder="generated when empty" className="mt-1 font-mono" />
@@ -98,7 +112,12 @@ export function ProvisionPanel({ types, options }: { types: TypeOption[]; option
       )}
       {created && (
         <div className="mt-3">
-          <SecretReveal deviceId={created.id} secret={created.secret} heading={`Provisioned ${created.type} ${created.id}.`} onDone={() => setCreated(null)} />
+          <SecretReveal
+            deviceId={created.id}
+            secret={created.secret}
+            heading={`Provisioned ${created.type} ${created.id}.`}
+            onDone={() => setCreated(null)}
+          />
         </div>
       )}
     </section>

@@ -5,7 +5,17 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 
-export function SecretReveal({ deviceId, secret, heading, onDone }: { deviceId: string; secret: string; heading: string; onDone: () => void }) {
+export function SecretReveal({
+  deviceId,
+  secret,
+  heading,
+  onDone,
+}: {
+  deviceId: string;
+  secret: string;
+  heading: string;
+  onDone: () => void;
+}) {
   const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
   async function copy() {
     try {
@@ -20,13 +30,21 @@ export function SecretReveal({ deviceId, secret, heading, onDone }: { deviceId: 
       <p className="font-medium">{heading}</p>
       <p className="mt-1 text-sm text-ink-muted">Copy the secret now and load it into the device: it is shown only this once.</p>
       <div className="mt-3 flex flex-wrap items-center gap-2">
-        <Input readOnly aria-label={`Secret of ${deviceId}`} value={secret} onFocus={(e) => e.currentTarget.select()} className="min-w-72 flex-1 font-mono" />
+        <Input
+          readOnly
+          aria-label={`Secret of ${deviceId}`}
+          value={secret}
+          onFocus={(e) => e.currentTarget.select()}
+          className="min-w-72 flex-1 font-mono"
+        />
         <Button variant="primary" onClick={copy}>
           {copied === "yes" ? "Copied" : "Copy"}
         </Button>
         <Button onClick={onDone}>Done</Button>
       </div>
-      {copied === "failed" && <p className="mt-2 text-sm text-alarm-medium">Copying is blocked here: select the secret and copy it by hand.</p>}
+      {copied === "failed" && (
+        <p className="mt-2 text-sm text-alarm-medium">Copying is blocked here: select the secret and copy it by hand.</p>
+      )}
       <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs text-ink-muted">
         <dt>MQTT</dt>
         <dd className="font-mono break-all">{`client id = username = ${deviceId}, password = <secret>, publish to devices/${deviceId}/telemetry`}</dd>

@@ -15,7 +15,10 @@ export const assignFirmwareAction = safeAction(
     roles: ROLES,
     input: z.object({
       packageId,
-      target: z.union([z.object({ deviceIds: z.array(z.string().min(1).max(100)).min(1, "choose at least one device").max(5000) }), z.object({ allOutdated: z.literal(true) })]),
+      target: z.union([
+        z.object({ deviceIds: z.array(z.string().min(1).max(100)).min(1, "choose at least one device").max(5000) }),
+        z.object({ allOutdated: z.literal(true) }),
+      ]),
     }),
   },
   async ({ principal, input, meta }) => {
@@ -25,7 +28,10 @@ export const assignFirmwareAction = safeAction(
 );
 
 export const flagPackageAction = safeAction(
-  { roles: ROLES, input: z.object({ packageId, reason: z.string().trim().min(3, "say why (at least 3 characters)").max(FLAG_REASON_MAX) }) },
+  {
+    roles: ROLES,
+    input: z.object({ packageId, reason: z.string().trim().min(3, "say why (at least 3 characters)").max(FLAG_REASON_MAX) }),
+  },
   ({ principal, input, meta }) => flagPackage(input.packageId, input.reason, { audit: { actor: principal, meta } }),
 );
 

@@ -24,23 +24,34 @@ export function PackageActions({ pkg, devices }: { pkg: Pkg; devices: Assignable
 
   const show = (which: "assign" | "flag") => {
     setMessage(null);
-    if (which === "assign") setSelected(new Set(devices.filter((d) => d.version !== pkg.version && (d.status === "outdated" || d.status === "flagged" || d.status === "unknown")).map((d) => d.id)));
+    if (which === "assign")
+      setSelected(
+        new Set(
+          devices
+            .filter((d) => d.version !== pkg.version && (d.status === "outdated" || d.status === "flagged" || d.status === "unknown"))
+            .map((d) => d.id),
+        ),
+      );
     setOpen(which);
   };
   const close = () => setOpen(null);
-  const toggle = (id: string) => setSelected((s) => {
-    const n = new Set(s);
-    if (n.has(id)) n.delete(id);
-    else n.add(id);
-    return n;
-  });
+  const toggle = (id: string) =>
+    setSelected((s) => {
+      const n = new Set(s);
+      if (n.has(id)) n.delete(id);
+      else n.add(id);
+      return n;
+    });
 
   function assign(target: { deviceIds: string[] } | { allOutdated: true }) {
     startTransition(async () => {
       const res = await assignFirmwareAction({ packageId: pkg.id, target });
       if (!res.ok) return setMessage({ ok: false, text: res.fieldErrors ? Object.values(res.fieldErrors).join("; ") : res.error });
       const d = res.data;
-      setMessage({ ok: true, text: `Assigned to ${d.assigned} device(s); OTA command delivered to ${d.delivered}${d.undelivered ? `, ${d.undelivered} pending delivery` : ""}.` });
+      setMessage({
+        ok: true,
+        text: `Assigned to ${d.assigned} device(s); OTA command delivered to ${d.delivered}${d.undelivered ? `, ${d.undelivered} pending delivery` : ""}.`,
+      });
       router.refresh();
     });
   }
@@ -113,7 +124,14 @@ export function PackageActions({ pkg, devices }: { pkg: Pkg; devices: Assignable
       <Dialog title={`Flag ${pkg.deviceType} ${pkg.version} as faulty`} open={open === "flag"} onClose={close}>
         <p className="text-sm">Devices running it show as flagged, it can no longer be assigned, and its open rollouts are cancelled.</p>
         <Field id={`flag-${pkg.id}`} label="Reason" className="mt-3">
-          <Input id={`flag-${pkg.id}`} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} placeholder="e.g. watchdog resets during alarm" className="mt-1" />
+          <Input
+            id={`flag-${pkg.id}`}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            maxLength={500}
+            placeholder="e.g. watchdog resets during alarm"
+            className="mt-1"
+          />
         </Field>
         {note}
         <div className="mt-4 flex gap-2">

@@ -12,7 +12,15 @@ function size(n: number): string {
 
 const COLUMNS = ["Type", "Version", "Size", "SHA-256", "Uploaded", "Devices on it", "Rollout", { label: "", srLabel: "Actions" }];
 
-export function PackageTable({ packages, devicesByType, latestIds }: { packages: PackageListItem[]; devicesByType: Record<string, AssignableDevice[]>; latestIds: Set<string> }) {
+export function PackageTable({
+  packages,
+  devicesByType,
+  latestIds,
+}: {
+  packages: PackageListItem[];
+  devicesByType: Record<string, AssignableDevice[]>;
+  latestIds: Set<string>;
+}) {
   return (
     <DataTable
       caption="Firmware packages"
@@ -42,7 +50,10 @@ export function PackageTable({ packages, devicesByType, latestIds }: { packages:
             <td className="px-3 py-2 tabular">{p.devicesOnVersion}</td>
             <td className="px-3 py-2 text-xs text-ink-muted">{rollout.length ? rollout.map(([s, n]) => `${n} ${s}`).join(" · ") : "—"}</td>
             <td className="px-3 py-2 text-right whitespace-nowrap">
-              <PackageActions pkg={{ id: p.id, deviceType: p.deviceType, version: p.version, flagged: !!p.flaggedAt }} devices={devicesByType[p.deviceType] ?? []} />
+              <PackageActions
+                pkg={{ id: p.id, deviceType: p.deviceType, version: p.version, flagged: !!p.flaggedAt }}
+                devices={devicesByType[p.deviceType] ?? []}
+              />
             </td>
           </tr>
         );

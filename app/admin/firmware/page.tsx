@@ -27,12 +27,23 @@ export const dynamic = "force-dynamic";
 export default async function FirmwarePage() {
   const { principal, meta } = await requirePagePrincipal({ roles: ["admin", "biomed"], returnTo: "/admin/firmware" });
   const viewer = { showPatients: principal.role === "admin" };
-  const [devices, catalog, packages, updates] = await Promise.all([listRegistryDevices({ status: "active" }, viewer), loadFirmwareCatalog(), listPackages(), listRecentUpdates(25)]);
+  const [devices, catalog, packages, updates] = await Promise.all([
+    listRegistryDevices({ status: "active" }, viewer),
+    loadFirmwareCatalog(),
+    listPackages(),
+    listRecentUpdates(25),
+  ]);
   const status = summarizePatchStatus(devices, catalog);
   const patientIds = patientIdsOf(status.flatMap((t) => t.needsPatch));
   if (patientIds.length) await recordPatientReads(principal, "device.list", patientIds, meta, { view: "patch-status" });
   const devicesByType: Record<string, AssignableDevice[]> = {};
-  for (const d of devices) (devicesByType[d.type] ??= []).push({ id: d.id, version: d.firmwareVersion, status: d.firmware.status, where: assignmentLabel(d.assignment) });
+  for (const d of devices)
+    (devicesByType[d.type] ??= []).push({
+      id: d.id,
+      version: d.firmwareVersion,
+      status: d.firmware.status,
+      where: assignmentLabel(d.assignment),
+    });
   const latestIds = new Set([...catalog.values()].flatMap((e) => (e.latest ? [e.latest.packageId] : [])));
   const keys = describeTrustedKeys();
   const types = DEVICE_TYPE_KEYS.map((k) => ({ key: k, label: DEVICE_TYPES[k].label }));
@@ -43,8 +54,8 @@ export default async function FirmwarePage() {
       <main className="mx-auto max-w-[120rem] px-4 py-6">
         <h1 className="text-2xl font-semibold">Firmware</h1>
         <p className="mt-1 text-sm text-ink-muted">
-          Signed packages per device type, delivered over MQTT (<code className="font-mono">devices/&#123;id&#125;/ota</code>). A device is outdated when it does not run the
-          newest unflagged version of its type.
+          Signed packages per device type, delivered over MQTT (<code className="font-mono">devices/&#123;id&#125;/ota</code>). A device is
+          outdated when it does not run the newest unflagged version of its type.
         </p>
         <DeviceSectionTabs current="/admin/firmware" />
 
@@ -73,7 +84,9 @@ export default async function FirmwarePage() {
             ) : keys.keys.length ? (
               <>Trusted keys: {keys.keys.map((k) => `${k.source} (${k.id})`).join(", ")}.</>
             ) : (
-              <span className="text-alarm-medium">No trusted keys are configured (FIRMWARE_TRUSTED_KEYS): every upload will be refused.</span>
+              <span className="text-alarm-medium">
+                No trusted keys are configured (FIRMWARE_TRUSTED_KEYS): every upload will be refused.
+              </span>
             )}
           </p>
           <UploadForm types={types} demo={env().demo} maxBytes={MAX_PACKAGE_BYTES} />

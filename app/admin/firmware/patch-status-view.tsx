@@ -20,7 +20,8 @@ export function PatchStatusView({ types }: { types: PatchStatusType[] }) {
 function Count({ n, label, tone }: { n: number; label: string; tone: string }) {
   return (
     <span className="whitespace-nowrap">
-      <span className={`font-semibold tabular ${n > 0 ? tone : "text-ink-faint"}`}>{n}</span> <span className="text-ink-muted">{label}</span>
+      <span className={`font-semibold tabular ${n > 0 ? tone : "text-ink-faint"}`}>{n}</span>{" "}
+      <span className="text-ink-muted">{label}</span>
     </span>
   );
 }
@@ -29,13 +30,17 @@ function TypeCard({ t }: { t: PatchStatusType }) {
   const c = t.counts;
   const healthy = t.needsPatch.length === 0;
   return (
-    <section aria-label={`${t.label} firmware`} className={`rounded-lg border bg-panel p-4 ${c.flagged ? "border-alarm-high" : "border-line"}`}>
+    <section
+      aria-label={`${t.label} firmware`}
+      className={`rounded-lg border bg-panel p-4 ${c.flagged ? "border-alarm-high" : "border-line"}`}
+    >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h3 className="font-semibold">
           {t.label} <span className="font-mono text-xs font-normal text-ink-muted">{t.deviceType}</span>
         </h3>
         <span className="text-sm text-ink-muted">
-          newest: <span className="font-mono text-ink">{t.latest?.version ?? (t.flaggedVersions.length ? "none unflagged" : "no package")}</span>
+          newest:{" "}
+          <span className="font-mono text-ink">{t.latest?.version ?? (t.flaggedVersions.length ? "none unflagged" : "no package")}</span>
         </span>
       </div>
       <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
@@ -57,7 +62,11 @@ function TypeCard({ t }: { t: PatchStatusType }) {
       )}
       {healthy ? (
         <p className={`mt-3 text-sm ${t.latest && c.total ? "text-ok" : "text-ink-muted"}`}>
-          {!c.total ? "No active devices of this type." : t.latest ? "Every active device runs the newest firmware." : "No package uploaded for this type yet: nothing to compare against."}
+          {!c.total
+            ? "No active devices of this type."
+            : t.latest
+              ? "Every active device runs the newest firmware."
+              : "No package uploaded for this type yet: nothing to compare against."}
         </p>
       ) : (
         <DataTable
@@ -88,12 +97,12 @@ function TypeCard({ t }: { t: PatchStatusType }) {
                   </>
                 ) : (
                   <span className="text-ink-faint">none</span>
-                    )}
-                  </td>
-                  <td className="px-2 py-1">
-                    <ConnectivityBadge connectivity={d.connectivity} />
-                  </td>
-                </tr>
+                )}
+              </td>
+              <td className="px-2 py-1">
+                <ConnectivityBadge connectivity={d.connectivity} />
+              </td>
+            </tr>
           )}
         />
       )}

@@ -4,7 +4,14 @@ import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatUtc } from "@/components/ui/time";
 
-type Row = { id: string; deviceId: string; state: string; detail: string | null; updatedAt: string; package: { deviceType: string; version: string } };
+type Row = {
+  id: string;
+  deviceId: string;
+  state: string;
+  detail: string | null;
+  updatedAt: string;
+  package: { deviceType: string; version: string };
+};
 
 export function RecentUpdates({ updates }: { updates: Row[] }) {
   return (

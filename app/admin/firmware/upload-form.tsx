@@ -48,15 +48,29 @@ export function UploadForm({ types, demo, maxBytes }: { types: { key: string; la
           <Input id="fw-version" name="version" required maxLength={64} placeholder="e.g. 2.5.0" className="mt-1 font-mono" />
         </Field>
         <Field id="fw-file" label="Package file">
-          <input id="fw-file" name="file" type="file" required className="mt-1 block text-sm text-ink-muted file:mr-3 file:rounded file:border file:border-line-strong file:bg-panel-raised file:px-3 file:py-1.5 file:text-ink" />
+          <input
+            id="fw-file"
+            name="file"
+            type="file"
+            required
+            className="mt-1 block text-sm text-ink-muted file:mr-3 file:rounded file:border file:border-line-strong file:bg-panel-raised file:px-3 file:py-1.5 file:text-ink"
+          />
         </Field>
       </div>
-      <Field id="fw-signature" label={<>Signature <span className="font-normal text-ink-muted">(base64 Ed25519 signature of the raw file bytes)</span></>}>
+      <Field
+        id="fw-signature"
+        label={
+          <>
+            Signature <span className="font-normal text-ink-muted">(base64 Ed25519 signature of the raw file bytes)</span>
+          </>
+        }
+      >
         <Textarea id="fw-signature" name="signature" required rows={2} spellCheck={false} className="mt-1 font-mono" />
         <Hint>
           {demo ? (
             <>
-              Demo mode: sign with the demo key: <code className="font-mono text-ink">npm run cli -- firmware sign --file &lt;path&gt;</code>
+              Demo mode: sign with the demo key:{" "}
+              <code className="font-mono text-ink">npm run cli -- firmware sign --file &lt;path&gt;</code>
             </>
           ) : (
             <>
@@ -65,7 +79,15 @@ export function UploadForm({ types, demo, maxBytes }: { types: { key: string; la
           )}
         </Hint>
       </Field>
-      <Field id="fw-sha" label={<>SHA-256 <span className="font-normal text-ink-muted">(optional: refused if the file does not match)</span></>} className="w-full max-w-xl">
+      <Field
+        id="fw-sha"
+        label={
+          <>
+            SHA-256 <span className="font-normal text-ink-muted">(optional: refused if the file does not match)</span>
+          </>
+        }
+        className="w-full max-w-xl"
+      >
         <Input id="fw-sha" name="sha256" maxLength={64} spellCheck={false} className="mt-1 font-mono" />
       </Field>
       {result && <FormMessage ok={result.ok}>{result.text}</FormMessage>}

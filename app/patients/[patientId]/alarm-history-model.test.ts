@@ -3,13 +3,38 @@ import type { AlertEventView, AlertView } from "@/lib/events";
 import { describeEvent, escalationLabel, newestFirst, stateLabel, upsertAlert } from "./alarm-history-model";
 
 const alert = (id: string, raisedAt: string, over: Partial<AlertView> = {}): AlertView => ({
-  id, rule: "spo2.low", priority: "medium", state: "active", patientId: "p1", patientName: "A", bedLabel: "1", wardId: "w1", deviceId: "d1",
-  message: "SpO₂ low: 88 % (below 90)", value: 88, conditionActive: true, raisedAt, acknowledgedAt: null, acknowledgedBy: null,
-  resolvedAt: null, resolvedBy: null, resolveReason: null, silencedUntil: null, silenceReason: null, escalationLevel: 0, nextEscalationAt: null,
+  id,
+  rule: "spo2.low",
+  priority: "medium",
+  state: "active",
+  patientId: "p1",
+  patientName: "A",
+  bedLabel: "1",
+  wardId: "w1",
+  deviceId: "d1",
+  message: "SpO₂ low: 88 % (below 90)",
+  value: 88,
+  conditionActive: true,
+  raisedAt,
+  acknowledgedAt: null,
+  acknowledgedBy: null,
+  resolvedAt: null,
+  resolvedBy: null,
+  resolveReason: null,
+  silencedUntil: null,
+  silenceReason: null,
+  escalationLevel: 0,
+  nextEscalationAt: null,
   ...over,
 });
 const ev = (type: AlertEventView["type"], over: Partial<AlertEventView> = {}): AlertEventView => ({
-  id: "e", at: "2026-11-23T18:00:00.000Z", type, actor: null, recipient: null, detail: null, ...over,
+  id: "e",
+  at: "2026-11-23T18:00:00.000Z",
+  type,
+  actor: null,
+  recipient: null,
+  detail: null,
+  ...over,
 });
 
 describe("alarm history list", () => {
@@ -38,10 +63,14 @@ describe("describeEvent", () => {
   const roe = { id: "u2", name: "Dr Roe" };
 
   it("describes each step of the trail", () => {
-    expect(describeEvent(ev("raised", { detail: { message: "Pulse high: 130 bpm (above 120)" } }))).toBe("Raised: Pulse high: 130 bpm (above 120)");
+    expect(describeEvent(ev("raised", { detail: { message: "Pulse high: 130 bpm (above 120)" } }))).toBe(
+      "Raised: Pulse high: 130 bpm (above 120)",
+    );
     expect(describeEvent(ev("notified", { detail: { level: 0, recipients: [ann] } }))).toBe("Notified Ward nurses: Ann Lee");
     expect(describeEvent(ev("notified", { detail: { level: 0, recipients: [] } }))).toBe("Notified Ward nurses: nobody on duty");
-    expect(describeEvent(ev("escalated", { detail: { level: 1, recipients: [ann], automatic: true } }))).toBe("Escalated to Charge nurse (unacknowledged): Ann Lee");
+    expect(describeEvent(ev("escalated", { detail: { level: 1, recipients: [ann], automatic: true } }))).toBe(
+      "Escalated to Charge nurse (unacknowledged): Ann Lee",
+    );
     expect(describeEvent(ev("escalated", { actor: roe, detail: { level: 2, recipients: [], nobodyOnDuty: true, reason: "worse" } }))).toBe(
       "Escalated to Physician on call by Dr Roe: nobody on duty (worse)",
     );
@@ -49,9 +78,13 @@ describe("describeEvent", () => {
     expect(describeEvent(ev("not_delivered", { recipient: ann }))).toBe("Not delivered to Ann Lee");
     expect(describeEvent(ev("read", { recipient: ann }))).toBe("Read by Ann Lee");
     expect(describeEvent(ev("acknowledged", { actor: ann }))).toBe("Acknowledged by Ann Lee");
-    expect(describeEvent(ev("silenced", { actor: ann, detail: { minutes: 2, reason: "repositioning probe" } }))).toBe("Audio silenced for 2 min by Ann Lee: repositioning probe");
+    expect(describeEvent(ev("silenced", { actor: ann, detail: { minutes: 2, reason: "repositioning probe" } }))).toBe(
+      "Audio silenced for 2 min by Ann Lee: repositioning probe",
+    );
     expect(describeEvent(ev("condition_cleared"))).toBe("Condition cleared");
-    expect(describeEvent(ev("resolved", { detail: { reason: "condition cleared", automatic: true } }))).toBe("Resolved automatically: condition cleared");
+    expect(describeEvent(ev("resolved", { detail: { reason: "condition cleared", automatic: true } }))).toBe(
+      "Resolved automatically: condition cleared",
+    );
     expect(describeEvent(ev("resolved", { actor: roe, detail: { reason: "transferred" } }))).toBe("Resolved by Dr Roe: transferred");
   });
 });

@@ -2,7 +2,14 @@
 // the escalation level in words, and each step of an alert's trail as one readable line. Unit-tested.
 import type { AlertEventView, AlertView } from "@/lib/events";
 
-const dateTime = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
+const dateTime = new Intl.DateTimeFormat(undefined, {
+  day: "numeric",
+  month: "short",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+});
 
 /** "23 Nov, 18:04:05" in the browser's zone and locale. */
 export function formatAt(iso: string): string {

@@ -38,7 +38,8 @@ export function AlarmHistory({ patientId }: { patientId: string }) {
           {query.data && (
             <span className="text-sm font-normal text-ink-muted">
               {all.length}
-              {all.length >= ALERT_HISTORY_LIMIT ? "+" : ""} alarm{all.length === 1 ? "" : "s"}, {all.filter((a) => a.state !== "resolved").length} open
+              {all.length >= ALERT_HISTORY_LIMIT ? "+" : ""} alarm{all.length === 1 ? "" : "s"},{" "}
+              {all.filter((a) => a.state !== "resolved").length} open
             </span>
           )}
         </h2>
@@ -49,14 +50,20 @@ export function AlarmHistory({ patientId }: { patientId: string }) {
       </div>
       {query.isError && <p className="mt-3 text-sm text-alarm-low">{errorText(query.error, "Alarm history")}</p>}
       {query.isPending && <p className="mt-3 text-sm text-ink-muted">Loading…</p>}
-      {query.data && list.length === 0 && <EmptyState className="mt-3 text-sm">{openOnly ? "No open alarms." : "No alarms recorded for this patient."}</EmptyState>}
+      {query.data && list.length === 0 && (
+        <EmptyState className="mt-3 text-sm">{openOnly ? "No open alarms." : "No alarms recorded for this patient."}</EmptyState>
+      )}
       <ul className="mt-3 divide-y divide-line rounded-lg border border-line bg-panel">
         {list.slice(0, shown).map((a) => (
           <AlarmRow key={a.id} alert={a} />
         ))}
       </ul>
       {list.length > shown && (
-        <button type="button" onClick={() => setShown((n) => n + PAGE)} className="mt-2 rounded border border-line-strong px-3 py-1 text-sm hover:bg-panel-raised">
+        <button
+          type="button"
+          onClick={() => setShown((n) => n + PAGE)}
+          className="mt-2 rounded border border-line-strong px-3 py-1 text-sm hover:bg-panel-raised"
+        >
           Show {Math.min(PAGE, list.length - shown)} more
         </button>
       )}
@@ -71,11 +78,14 @@ function AlarmRow({ alert: a }: { alert: AlertView }) {
   return (
     <li className={`px-3 py-2 ${resolved ? "opacity-80" : ""}`} data-testid="alarm-row" data-state={a.state} data-priority={a.priority}>
       <div className="flex flex-wrap items-start gap-x-4 gap-y-1">
-        <span className={`mt-0.5 shrink-0 rounded px-1.5 py-0.5 text-xs font-bold ${CHIP[a.priority]}`}>{a.priority === "technical" ? "INOP" : PRIORITY_PRESENTATION[a.priority].label}</span>
+        <span className={`mt-0.5 shrink-0 rounded px-1.5 py-0.5 text-xs font-bold ${CHIP[a.priority]}`}>
+          {a.priority === "technical" ? "INOP" : PRIORITY_PRESENTATION[a.priority].label}
+        </span>
         <div className="min-w-64 flex-1">
           <p className="font-medium">{a.message}</p>
           <p className="text-xs text-ink-muted">
-            <span className="font-mono">{a.rule}</span> · raised {at(a.raisedAt)} · <span className={resolved ? "" : "text-ink"}>{stateLabel(a)}</span>
+            <span className="font-mono">{a.rule}</span> · raised {at(a.raisedAt)} ·{" "}
+            <span className={resolved ? "" : "text-ink"}>{stateLabel(a)}</span>
           </p>
           {a.silencedUntil && !resolved && (
             <p className="text-xs text-ink-muted">
@@ -89,7 +99,9 @@ function AlarmRow({ alert: a }: { alert: AlertView }) {
           <dd>{a.acknowledgedAt ? `${a.acknowledgedBy?.name ?? "someone"}, ${at(a.acknowledgedAt)}` : "—"}</dd>
           <dt className="text-ink-muted">Resolved</dt>
           <dd>
-            {a.resolvedAt ? `${a.resolvedBy?.name ?? "automatically"}, ${at(a.resolvedAt)}${a.resolveReason ? `: ${a.resolveReason}` : ""}` : "—"}
+            {a.resolvedAt
+              ? `${a.resolvedBy?.name ?? "automatically"}, ${at(a.resolvedAt)}${a.resolveReason ? `: ${a.resolveReason}` : ""}`
+              : "—"}
           </dd>
           <dt className="text-ink-muted">Reached</dt>
           <dd>

@@ -22,7 +22,8 @@ export function CgmStats({ summary, days, readingsStored, downsampled }: CgmStat
       {(coverage < 70 || downsampled) && (
         <p className="mt-1 text-xs text-ink-muted">
           {coverage < 70 && "Less than 70 % of 14 days has CGM data: targets and profile may not be representative. "}
-          {downsampled && `Computed from ${numberFormat.format(summary.readings)} of ${numberFormat.format(readingsStored)} readings (downsampled): an approximation.`}
+          {downsampled &&
+            `Computed from ${numberFormat.format(summary.readings)} of ${numberFormat.format(readingsStored)} readings (downsampled): an approximation.`}
         </p>
       )}
     </div>

@@ -23,7 +23,10 @@ export function GlucoseDayCard({ patientId, points, now, showAlarms }: GlucoseDa
   const domain: [number, number] = [end - DAY_MS, end];
   const day = points.filter((p) => p.t >= domain[0]);
   const lines = limitLines("glucose", limits);
-  const yDomain = glucoseYDomain(day, lines.filter((l) => !l.critical).map((l) => l.y));
+  const yDomain = glucoseYDomain(
+    day,
+    lines.filter((l) => !l.critical).map((l) => l.y),
+  );
   const markers = alarmMarkers(alerts, "glucose", domain, yDomain, (t) => formatClock(t));
   const last = day.at(-1);
   return (
@@ -32,7 +35,10 @@ export function GlucoseDayCard({ patientId, points, now, showAlarms }: GlucoseDa
       title="Glucose, last 24 h"
       unit="mg/dL"
       decimals={0}
-      rows={breakGaps(day.map((p) => ({ t: p.t, glucose: p.v })), GAP_MS)}
+      rows={breakGaps(
+        day.map((p) => ({ t: p.t, glucose: p.v })),
+        GAP_MS,
+      )}
       lines={LINE}
       xDomain={domain}
       yDomain={yDomain}

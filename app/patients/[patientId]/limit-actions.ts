@@ -21,5 +21,10 @@ export const setPatientLimitAction = safeAction(
     wording: { failed: "Not saved", unavailable: "You may not change this patient's alarm limits." },
   },
   ({ principal, input, meta }): Promise<EffectiveLimitView[]> =>
-    setAlarmLimit(principal, { kind: "patient", patientId: input.patientId }, { code: input.code, low: input.low, high: input.high, reason: input.reason }, meta),
+    setAlarmLimit(
+      principal,
+      { kind: "patient", patientId: input.patientId },
+      { code: input.code, low: input.low, high: input.high, reason: input.reason },
+      meta,
+    ),
 );

@@ -48,15 +48,26 @@ export function LimitsEditor({ patientId, canEdit }: { patientId: string; canEdi
               ) : (
                 <tr key={l.code} className="border-b border-line/60" data-code={l.code}>
                   <td className="py-1 pr-3">{label(l.code)}</td>
-                  <td className={`pr-3 tabular ${l.source.low === "patient" ? "text-accent" : ""}`}>{describeLimit(l.low, l.source.low)}</td>
-                  <td className={`pr-3 tabular ${l.source.high === "patient" ? "text-accent" : ""}`}>{describeLimit(l.high, l.source.high)}</td>
+                  <td className={`pr-3 tabular ${l.source.low === "patient" ? "text-accent" : ""}`}>
+                    {describeLimit(l.low, l.source.low)}
+                  </td>
+                  <td className={`pr-3 tabular ${l.source.high === "patient" ? "text-accent" : ""}`}>
+                    {describeLimit(l.high, l.source.high)}
+                  </td>
                   <td className="pr-3 text-ink-muted tabular">
-                    {[l.criticalLow !== null ? `< ${l.criticalLow}` : null, l.criticalHigh !== null ? `> ${l.criticalHigh}` : null].filter(Boolean).join(" · ") || "—"}
+                    {[l.criticalLow !== null ? `< ${l.criticalLow}` : null, l.criticalHigh !== null ? `> ${l.criticalHigh}` : null]
+                      .filter(Boolean)
+                      .join(" · ") || "—"}
                   </td>
                   <td className="pr-3 text-ink-muted">{l.reason ?? ""}</td>
                   <td className="text-right">
                     {canEdit && (
-                      <button type="button" className={button} onClick={() => setEditing(l.code)} aria-label={`Change ${label(l.code)} limits`}>
+                      <button
+                        type="button"
+                        className={button}
+                        onClick={() => setEditing(l.code)}
+                        aria-label={`Change ${label(l.code)} limits`}
+                      >
                         Change
                       </button>
                     )}
@@ -103,22 +114,61 @@ function EditRow({ patientId, limit, onDone }: { patientId: string; limit: Limit
         <form id={formId} onSubmit={submit} />
       </td>
       <td className="pr-3 align-top">
-        <Input form={formId} look="cell" width="w-20" value={low} onChange={(e) => setLow(e.target.value)} placeholder={limit.low === null ? "off" : String(limit.low)} aria-label="Low limit" inputMode="decimal" />
+        <Input
+          form={formId}
+          look="cell"
+          width="w-20"
+          value={low}
+          onChange={(e) => setLow(e.target.value)}
+          placeholder={limit.low === null ? "off" : String(limit.low)}
+          aria-label="Low limit"
+          inputMode="decimal"
+        />
       </td>
       <td className="pr-3 align-top">
-        <Input form={formId} look="cell" width="w-20" value={high} onChange={(e) => setHigh(e.target.value)} placeholder={limit.high === null ? "off" : String(limit.high)} aria-label="High limit" inputMode="decimal" />
+        <Input
+          form={formId}
+          look="cell"
+          width="w-20"
+          value={high}
+          onChange={(e) => setHigh(e.target.value)}
+          placeholder={limit.high === null ? "off" : String(limit.high)}
+          aria-label="High limit"
+          inputMode="decimal"
+        />
       </td>
       <td className="pr-3 align-top text-xs text-ink-muted">Blank inherits the ward or default limit.</td>
       <td className="pr-3 align-top">
-        <Input form={formId} look="cell" width="w-20" className="w-full min-w-48" value={reason} onChange={(e) => setReason(e.target.value)} placeholder="Reason (required)" aria-label="Reason" required maxLength={500} />
-        {error && <p role="alert" className="mt-1 text-xs text-alarm-medium">{error}</p>}
+        <Input
+          form={formId}
+          look="cell"
+          width="w-20"
+          className="w-full min-w-48"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          placeholder="Reason (required)"
+          aria-label="Reason"
+          required
+          maxLength={500}
+        />
+        {error && (
+          <p role="alert" className="mt-1 text-xs text-alarm-medium">
+            {error}
+          </p>
+        )}
       </td>
       <td className="space-x-1 text-right align-top whitespace-nowrap">
         <button type="submit" form={formId} className={`${button} bg-accent text-canvas`} disabled={pending}>
           Save
         </button>
         {hasPatientOverride(limit) && (
-          <button type="button" className={button} disabled={pending || !reason.trim()} onClick={() => save({ low: null, high: null })} title="Return to the ward or default limits (reason required)">
+          <button
+            type="button"
+            className={button}
+            disabled={pending || !reason.trim()}
+            onClick={() => save({ low: null, high: null })}
+            title="Return to the ward or default limits (reason required)"
+          >
             Remove override
           </button>
         )}

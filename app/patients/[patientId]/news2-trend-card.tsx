@@ -9,7 +9,14 @@ import { useSocketEvent } from "@/components/live/use-live-socket";
 import type { AlertView, News2Payload } from "@/lib/events";
 import { alarmMarkers } from "@/lib/charts/prepare-limits";
 import {
-  NEWS2_BAND_COLORS, NEWS2_BAND_LABELS, latestNews2, news2BandAreas, news2GapMs, news2Rows, news2YDomain, news2YTicks,
+  NEWS2_BAND_COLORS,
+  NEWS2_BAND_LABELS,
+  latestNews2,
+  news2BandAreas,
+  news2GapMs,
+  news2Rows,
+  news2YDomain,
+  news2YTicks,
 } from "@/lib/charts/prepare-news2";
 import { formatClock, showDots } from "@/lib/charts/prepare-trend";
 import { TIME_RANGE_MS, type TimeRangeKey } from "@/lib/charts/time-range";
@@ -96,7 +103,9 @@ export function News2TrendCard({ patientId, result, domain, ticks, range, alerts
       latest={latest ? (latest.total === null ? "—" : String(latest.total)) : null}
       latestAt={latest ? formatClock(latest.at) : null}
       latestNote={note}
-      footnote={points.length > 0 ? "Stored when the score changes and every 5 minutes while complete; a gap means not scored (never 0)." : null}
+      footnote={
+        points.length > 0 ? "Stored when the score changes and every 5 minutes while complete; a gap means not scored (never 0)." : null
+      }
       height={160}
     />
   );

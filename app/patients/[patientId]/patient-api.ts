@@ -24,7 +24,12 @@ const seriesSchema = z.object({
 export type Series = Omit<z.infer<typeof seriesSchema>, "points"> & { points: readonly Point[] };
 
 /** Without `to`, the server's clock ends the window, so a workstation running late misses nothing. */
-export function fetchSeries(patientId: string, code: MetricKey, q: { from: number; maxPoints: number }, signal?: AbortSignal): Promise<Series> {
+export function fetchSeries(
+  patientId: string,
+  code: MetricKey,
+  q: { from: number; maxPoints: number },
+  signal?: AbortSignal,
+): Promise<Series> {
   const query = new URLSearchParams({ code, from: new Date(q.from).toISOString(), maxPoints: String(q.maxPoints) });
   return getJson(`/api/v1/patients/${encodeURIComponent(patientId)}/observations?${query}`, seriesSchema, signal);
 }
@@ -54,6 +59,10 @@ export const limitViewSchema: z.ZodType<LimitView> = z.object({
 });
 
 export async function fetchAlarmLimits(patientId: string, signal?: AbortSignal): Promise<LimitView[]> {
-  const body = await getJson(`/api/v1/alerts/limits?${new URLSearchParams({ patientId })}`, z.object({ limits: z.array(limitViewSchema) }), signal);
+  const body = await getJson(
+    `/api/v1/alerts/limits?${new URLSearchParams({ patientId })}`,
+    z.object({ limits: z.array(limitViewSchema) }),
+    signal,
+  );
   return body.limits;
 }

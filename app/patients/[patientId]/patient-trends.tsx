@@ -104,7 +104,15 @@ export function PatientTrends({ patientId, spo2Scale, showAlarms }: PatientTrend
         <LiveStatus status={live.status} />
       </div>
       <div className="space-y-3">
-        <News2TrendCard patientId={patientId} result={byCode.get("news2")} domain={domain} ticks={ticks} range={range} alerts={alerts} now={now} />
+        <News2TrendCard
+          patientId={patientId}
+          result={byCode.get("news2")}
+          domain={domain}
+          ticks={ticks}
+          range={range}
+          alerts={alerts}
+          now={now}
+        />
         {TREND_CHARTS.map((spec) => (
           <TrendCard
             key={spec.id}

@@ -7,7 +7,15 @@ import type { AlertView } from "@/lib/events";
 import type { Point } from "@/lib/charts/lttb";
 import { alarmMarkers, limitDomainRows, limitLines, type LimitView } from "@/lib/charts/prepare-limits";
 import {
-  breakGaps, formatClock, gapThresholdMs, mergeSeries, news2ZeroBand, showDots, yDomain, yTicks, type TrendChartSpec,
+  breakGaps,
+  formatClock,
+  gapThresholdMs,
+  mergeSeries,
+  news2ZeroBand,
+  showDots,
+  yDomain,
+  yTicks,
+  type TrendChartSpec,
 } from "@/lib/charts/prepare-trend";
 import { TIME_RANGE_MS, type TimeRangeKey } from "@/lib/charts/time-range";
 import { METRICS, formatMetric } from "@/lib/domain/metrics";
@@ -17,8 +25,12 @@ import { errorText, type Series } from "./patient-api";
 export const TREND_MAX_POINTS = 1000;
 
 const LINE_COLORS: Readonly<Record<string, string>> = {
-  heart_rate: "var(--color-vital-hr)", spo2: "var(--color-vital-spo2)", resp_rate: "var(--color-vital-resp)",
-  bp_sys: "var(--color-vital-bp)", bp_dia: "var(--color-vital-bp)", temp: "var(--color-vital-temp)",
+  heart_rate: "var(--color-vital-hr)",
+  spo2: "var(--color-vital-spo2)",
+  resp_rate: "var(--color-vital-resp)",
+  bp_sys: "var(--color-vital-bp)",
+  bp_dia: "var(--color-vital-bp)",
+  temp: "var(--color-vital-temp)",
 };
 const LINE_LABELS: Readonly<Record<string, string>> = { bp_sys: "Systolic", bp_dia: "Diastolic" };
 const numberFormat = new Intl.NumberFormat("en-US");
@@ -56,7 +68,10 @@ export function TrendCard({ spec, results, domain, ticks, range, spo2Scale, limi
   const latest = complete ? lastPoints.map((l) => (l.point ? formatMetric(l.code, l.point.v) : "")).join("/") : null;
   const latestT = Math.max(0, ...lastPoints.map((l) => l.point?.t ?? 0));
   const lines: TrendLine[] = spec.codes.map((code, i) => ({
-    key: code, label: LINE_LABELS[code] ?? METRICS[code].label, color: LINE_COLORS[code] ?? "var(--color-ink)", dashed: i > 0,
+    key: code,
+    label: LINE_LABELS[code] ?? METRICS[code].label,
+    color: LINE_COLORS[code] ?? "var(--color-ink)",
+    dashed: i > 0,
   }));
   const first = METRICS[spec.codes[0]!];
   const limitsDrawn = limitLines(spec.id, limits);

@@ -5,18 +5,35 @@ import { summariseBed } from "./bed-summary";
 const NOW = Date.parse("2026-11-23T18:00:00.000Z");
 const ago = (ms: number) => new Date(NOW - ms).toISOString();
 const bed = (latest: BedTile["latest"]): BedTile => ({
-  bedId: "b1", label: "1", patient: { id: "p1", name: "A B", mrn: "M", age: 60, spo2Scale: 1 }, latest, sparkline: [], devices: [],
+  bedId: "b1",
+  label: "1",
+  patient: { id: "p1", name: "A B", mrn: "M", age: 60, spo2Scale: 1 },
+  latest,
+  sparkline: [],
+  devices: [],
 });
 const normal = (age: number): BedTile["latest"] => ({
-  resp_rate: { v: 16, t: ago(age) }, spo2: { v: 97, t: ago(age) }, o2_supplement: { v: 0, t: ago(age) },
-  bp_sys: { v: 120, t: ago(age) }, bp_dia: { v: 80, t: ago(age) }, heart_rate: { v: 72, t: ago(age) },
-  consciousness: { v: 0, t: ago(age) }, temp: { v: 36.8, t: ago(age) },
+  resp_rate: { v: 16, t: ago(age) },
+  spo2: { v: 97, t: ago(age) },
+  o2_supplement: { v: 0, t: ago(age) },
+  bp_sys: { v: 120, t: ago(age) },
+  bp_dia: { v: 80, t: ago(age) },
+  heart_rate: { v: 72, t: ago(age) },
+  consciousness: { v: 0, t: ago(age) },
+  temp: { v: 36.8, t: ago(age) },
 });
 
 describe("summariseBed", () => {
   it("scores a complete, fresh set", () => {
     const s = summariseBed(bed(normal(5_000)), NOW);
-    expect(s).toMatchObject({ freshness: "fresh", news2Total: 0, news2Complete: true, news2Band: "low", news2Missing: "", agedMetrics: "" });
+    expect(s).toMatchObject({
+      freshness: "fresh",
+      news2Total: 0,
+      news2Complete: true,
+      news2Band: "low",
+      news2Missing: "",
+      agedMetrics: "",
+    });
   });
 
   it("drops readings older than 15 minutes from NEWS2 and marks them aged", () => {
@@ -42,7 +59,12 @@ describe("summariseBed", () => {
   });
 
   it("reports the high band", () => {
-    const latest = { ...normal(1_000), heart_rate: { v: 140, t: ago(1_000) }, resp_rate: { v: 26, t: ago(1_000) }, spo2: { v: 90, t: ago(1_000) } };
+    const latest = {
+      ...normal(1_000),
+      heart_rate: { v: 140, t: ago(1_000) },
+      resp_rate: { v: 26, t: ago(1_000) },
+      spo2: { v: 90, t: ago(1_000) },
+    };
     expect(summariseBed(bed(latest), NOW)).toMatchObject({ news2Total: 9, news2Band: "high", anySingleThree: true });
   });
 });

@@ -55,7 +55,11 @@ function Num({ bed, k, aged, className }: { bed: LiveBed; k: MetricKey; aged: bo
       <span data-metric={k} title={title} className={`tabular ${className} ${aged || artifact ? "opacity-45" : ""}`}>
         {value(bed, k)}
       </span>
-      {artifact && <span aria-label="suspected artifact" className="align-super text-xs font-bold text-alarm-low">?</span>}
+      {artifact && (
+        <span aria-label="suspected artifact" className="align-super text-xs font-bold text-alarm-low">
+          ?
+        </span>
+      )}
     </>
   );
 }
@@ -75,18 +79,27 @@ function Reading({ name, unit, className, children }: { name: string; unit: stri
 function News2Badge(p: Pick<BedSummary, "news2Total" | "news2Complete" | "news2Band" | "anySingleThree" | "news2Missing">) {
   const base = "shrink-0 rounded px-1.5 py-0.5 text-xs font-bold tabular whitespace-nowrap";
   if (!p.news2Complete || p.news2Total === null) {
-    const tone = p.anySingleThree ? "border-2 border-alarm-medium text-alarm-medium" : "border border-dashed border-line-strong text-ink-muted";
+    const tone = p.anySingleThree
+      ? "border-2 border-alarm-medium text-alarm-medium"
+      : "border border-dashed border-line-strong text-ink-muted";
     return (
-      <span className={`${base} ${tone}`} title={`Not scored (missing, older than 15 min or suspected artifact): ${p.news2Missing}`} data-testid="news2">
+      <span
+        className={`${base} ${tone}`}
+        title={`Not scored (missing, older than 15 min or suspected artifact): ${p.news2Missing}`}
+        data-testid="news2"
+      >
         NEWS2 incomplete
       </span>
     );
   }
   const tone =
-    p.news2Band === "high" ? "badge-high" :
-    p.news2Band === "medium" ? "badge-medium" :
-    p.news2Band === "low-medium" ? "border-2 border-alarm-medium text-alarm-medium" :
-    "border border-ok/50 text-ok";
+    p.news2Band === "high"
+      ? "badge-high"
+      : p.news2Band === "medium"
+        ? "badge-medium"
+        : p.news2Band === "low-medium"
+          ? "border-2 border-alarm-medium text-alarm-medium"
+          : "border border-ok/50 text-ok";
   return (
     <span className={`${base} ${tone}`} title={`NEWS2 ${p.news2Total} (${p.news2Band ?? "unknown"} risk)`} data-testid="news2">
       NEWS2 {p.news2Total}
@@ -164,11 +177,19 @@ function OccupiedTile(p: BedTileProps & { patient: NonNullable<BedTile["patient"
         </Reading>
         <span className="flex min-w-0 flex-1 flex-col items-end gap-0.5">
           <span className="flex items-center gap-1 text-xs leading-3">
-            {p.freshness === "stale" && <span className="rounded border border-alarm-low px-1 text-[0.6rem] font-bold text-alarm-low">STALE</span>}
+            {p.freshness === "stale" && (
+              <span className="rounded border border-alarm-low px-1 text-[0.6rem] font-bold text-alarm-low">STALE</span>
+            )}
             {offline && <span className="badge-inop rounded px-1 text-[0.6rem] font-bold">OFFLINE</span>}
             <DataAge ts={p.newestTs} />
           </span>
-          <Sparkline segments={segments} width={SPARK_W} height={SPARK_H} label={`Pulse, last ${Math.round(p.sparklineMs / 60_000)} minutes`} className="h-7 w-full text-vital-hr" />
+          <Sparkline
+            segments={segments}
+            width={SPARK_W}
+            height={SPARK_H}
+            label={`Pulse, last ${Math.round(p.sparklineMs / 60_000)} minutes`}
+            className="h-7 w-full text-vital-hr"
+          />
         </span>
       </div>
       <div className={`grid grid-cols-[auto_1fr_auto] gap-x-3 text-sm ${offline ? "opacity-50" : ""}`}>
@@ -177,7 +198,8 @@ function OccupiedTile(p: BedTileProps & { patient: NonNullable<BedTile["patient"
         </Reading>
         <Reading name="BP" unit={METRICS.bp_sys.display} className="text-vital-bp">
           <span className="whitespace-nowrap font-semibold">
-            <Num bed={bed} k="bp_sys" aged={aged.has("bp_sys")} className="" />/<Num bed={bed} k="bp_dia" aged={aged.has("bp_dia")} className="" />
+            <Num bed={bed} k="bp_sys" aged={aged.has("bp_sys")} className="" />/
+            <Num bed={bed} k="bp_dia" aged={aged.has("bp_dia")} className="" />
           </span>
         </Reading>
         <Reading name="Temp" unit={METRICS.temp.display} className="text-vital-temp">
@@ -191,7 +213,12 @@ function OccupiedTile(p: BedTileProps & { patient: NonNullable<BedTile["patient"
 export const BedTileCard = memo(function BedTileCard(p: BedTileProps) {
   if (!p.bed.patient) {
     return (
-      <div data-testid="bed-tile" data-bed={p.bed.label} data-empty="true" className="flex h-full min-h-28 items-start gap-1.5 rounded-md border border-dashed border-line px-2 py-1.5 text-ink-faint">
+      <div
+        data-testid="bed-tile"
+        data-bed={p.bed.label}
+        data-empty="true"
+        className="flex h-full min-h-28 items-start gap-1.5 rounded-md border border-dashed border-line px-2 py-1.5 text-ink-faint"
+      >
         <span className="rounded bg-panel px-1.5 text-base font-bold leading-6">{p.bed.label}</span>
         <span className="leading-6">Empty bed</span>
       </div>

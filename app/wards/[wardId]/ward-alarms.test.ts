@@ -19,7 +19,13 @@ describe("alarmsByPatient", () => {
 });
 
 describe("orderBedsWithAlarms", () => {
-  const bed = (label: string, news2: number | null, highAlarm = false, complete = news2 !== null): AlarmOrderKey => ({ label, occupied: true, news2, complete, highAlarm });
+  const bed = (label: string, news2: number | null, highAlarm = false, complete = news2 !== null): AlarmOrderKey => ({
+    label,
+    occupied: true,
+    news2,
+    complete,
+    highAlarm,
+  });
   const beds = [bed("1", 9), bed("2", 3, true), bed("3", null, true), bed("4", 5), { ...bed("5", null), occupied: false }];
 
   it("puts open high alarms first by acuity, NEWS2 order next", () => {

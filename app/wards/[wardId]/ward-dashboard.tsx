@@ -58,7 +58,17 @@ function writeSort(mode: SortMode) {
   sortListeners.forEach((l) => l());
 }
 
-export function WardDashboard({ snapshot, alerts, cursor, feed }: { snapshot: WardSnapshot; alerts: AlertView[]; cursor: AlertCursor; feed: AlertFeed }) {
+export function WardDashboard({
+  snapshot,
+  alerts,
+  cursor,
+  feed,
+}: {
+  snapshot: WardSnapshot;
+  alerts: AlertView[];
+  cursor: AlertCursor;
+  feed: AlertFeed;
+}) {
   const router = useRouter();
   const wardId = snapshot.ward.id;
   const windowMs = snapshot.sparklineMinutes * 60_000;
@@ -98,7 +108,10 @@ export function WardDashboard({ snapshot, alerts, cursor, feed }: { snapshot: Wa
 
   // Alerts of this ward's room, or of a patient in one of its beds (the socket carries every room's).
   const patientIds = useMemo(() => new Set(beds.flatMap((b) => (b.patient ? [b.patient.id] : []))), [beds]);
-  const toItem = useCallback((a: AlertView) => (a.wardId === wardId || (a.patientId !== null && patientIds.has(a.patientId)) ? a : null), [wardId, patientIds]);
+  const toItem = useCallback(
+    (a: AlertView) => (a.wardId === wardId || (a.patientId !== null && patientIds.has(a.patientId)) ? a : null),
+    [wardId, patientIds],
+  );
   const expected = useCallback((a: AlertView) => isOpen(a) && a.wardId === wardId, [wardId]);
   const { known: alertMap, applyChanges } = useLiveAlerts({ snapshot: alerts, generatedAt: cursor.at, expected, toItem });
   const catchUp = useAlertCatchUp({ feed, cursor, onChanges: (c) => (c.truncated ? router.refresh() : applyChanges(c.alerts)) });
@@ -121,7 +134,15 @@ export function WardDashboard({ snapshot, alerts, cursor, feed }: { snapshot: Wa
       return {
         bed,
         summary: s,
-        alarm: alarm ? { alarmId: alarm.top.id, alarmPriority: alarm.top.priority, alarmState: alarm.top.state, alarmMessage: alarm.top.message, alarmCount: alarm.open } : NO_ALARM,
+        alarm: alarm
+          ? {
+              alarmId: alarm.top.id,
+              alarmPriority: alarm.top.priority,
+              alarmState: alarm.top.state,
+              alarmMessage: alarm.top.message,
+              alarmCount: alarm.open,
+            }
+          : NO_ALARM,
         label: bed.label,
         occupied: bed.patient !== null,
         complete: s.news2Complete,

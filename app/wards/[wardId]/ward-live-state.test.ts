@@ -14,16 +14,45 @@ const bed = (label: string, patientId: string | null, extra: Partial<BedTile> = 
   devices: [],
   ...extra,
 });
-const ev = (patientId: string, ms: number, values: Record<string, number>, seq = 1): VitalsPayload => ({ deviceId: "d", patientId, wardId: "w", seq, ts: iso(ms), values });
+const ev = (patientId: string, ms: number, values: Record<string, number>, seq = 1): VitalsPayload => ({
+  deviceId: "d",
+  patientId,
+  wardId: "w",
+  seq,
+  ts: iso(ms),
+  values,
+});
 
 describe("mergeSparkline", () => {
   it("appends in-order points and trims to the window before the newest", () => {
-    const cur = [{ t: 0, v: 1 }, { t: 50, v: 2 }];
-    expect(mergeSparkline(cur, [{ t: 120, v: 3 }], 100)).toEqual([{ t: 50, v: 2 }, { t: 120, v: 3 }]);
+    const cur = [
+      { t: 0, v: 1 },
+      { t: 50, v: 2 },
+    ];
+    expect(mergeSparkline(cur, [{ t: 120, v: 3 }], 100)).toEqual([
+      { t: 50, v: 2 },
+      { t: 120, v: 3 },
+    ]);
   });
   it("inserts late points in time order without duplicates", () => {
-    const cur = [{ t: 0, v: 1 }, { t: 20, v: 3 }];
-    expect(mergeSparkline(cur, [{ t: 10, v: 2 }, { t: 20, v: 9 }], 100)).toEqual([{ t: 0, v: 1 }, { t: 10, v: 2 }, { t: 20, v: 9 }]);
+    const cur = [
+      { t: 0, v: 1 },
+      { t: 20, v: 3 },
+    ];
+    expect(
+      mergeSparkline(
+        cur,
+        [
+          { t: 10, v: 2 },
+          { t: 20, v: 9 },
+        ],
+        100,
+      ),
+    ).toEqual([
+      { t: 0, v: 1 },
+      { t: 10, v: 2 },
+      { t: 20, v: 9 },
+    ]);
   });
   it("returns the same array when nothing is added", () => {
     const cur = [{ t: 0, v: 1 }];
@@ -54,9 +83,19 @@ describe("applyVitals", () => {
   });
 
   it("keeps only the sparkline window", () => {
-    const b = [bed("1", "p1", { sparkline: [{ t: T0 - 700_000, v: 60 }, { t: T0 - 100_000, v: 65 }] })];
+    const b = [
+      bed("1", "p1", {
+        sparkline: [
+          { t: T0 - 700_000, v: 60 },
+          { t: T0 - 100_000, v: 65 },
+        ],
+      }),
+    ];
     const next = applyVitals(b, [ev("p1", T0, { heart_rate: 70 })], 600_000);
-    expect(next[0]!.sparkline).toEqual([{ t: T0 - 100_000, v: 65 }, { t: T0, v: 70 }]);
+    expect(next[0]!.sparkline).toEqual([
+      { t: T0 - 100_000, v: 65 },
+      { t: T0, v: 70 },
+    ]);
   });
 
   it("applies a batch of several events in order", () => {
@@ -78,7 +117,12 @@ describe("artifacts", () => {
   });
 
   it("keeps the flag across a snapshot merge only with its live value", () => {
-    const current = [{ ...bed("1", "p1", { latest: { heart_rate: { v: 250, t: iso(T0 + 1_000) }, spo2: { v: 20, t: iso(T0 - 1_000) } } }), artifacts: ["heart_rate", "spo2"] }];
+    const current = [
+      {
+        ...bed("1", "p1", { latest: { heart_rate: { v: 250, t: iso(T0 + 1_000) }, spo2: { v: 20, t: iso(T0 - 1_000) } } }),
+        artifacts: ["heart_rate", "spo2"],
+      },
+    ];
     const incoming = [bed("1", "p1", { latest: { heart_rate: { v: 80, t: iso(T0) }, spo2: { v: 97, t: iso(T0) } } })];
     expect(mergeSnapshot(current, incoming, 600_000)[0]!.artifacts).toEqual(["heart_rate"]);
   });
@@ -86,14 +130,22 @@ describe("artifacts", () => {
 
 describe("mergeSnapshot", () => {
   it("takes the snapshot's beds but keeps newer live values and unites sparklines", () => {
-    const current = [bed("1", "p1", { latest: { heart_rate: { v: 90, t: iso(T0 + 2_000) }, spo2: { v: 95, t: iso(T0 - 9_000) } }, sparkline: [{ t: T0 + 2_000, v: 90 }] })];
+    const current = [
+      bed("1", "p1", {
+        latest: { heart_rate: { v: 90, t: iso(T0 + 2_000) }, spo2: { v: 95, t: iso(T0 - 9_000) } },
+        sparkline: [{ t: T0 + 2_000, v: 90 }],
+      }),
+    ];
     const incoming = [
       bed("1", "p1", { latest: { heart_rate: { v: 85, t: iso(T0) }, spo2: { v: 97, t: iso(T0) } }, sparkline: [{ t: T0, v: 85 }] }),
       bed("2", "p9"),
     ];
     const merged = mergeSnapshot(current, incoming, 600_000);
     expect(merged[0]!.latest).toEqual({ heart_rate: { v: 90, t: iso(T0 + 2_000) }, spo2: { v: 97, t: iso(T0) } });
-    expect(merged[0]!.sparkline).toEqual([{ t: T0, v: 85 }, { t: T0 + 2_000, v: 90 }]);
+    expect(merged[0]!.sparkline).toEqual([
+      { t: T0, v: 85 },
+      { t: T0 + 2_000, v: 90 },
+    ]);
     expect(merged[1]).toBe(incoming[1]);
   });
 });

@@ -17,7 +17,9 @@ export type LiveBed = BedTile & {
 export function mergeSparkline(current: Spark, added: Spark, windowMs: number): Spark {
   if (added.length === 0) return current;
   const last = current[current.length - 1];
-  const inOrder = added.every((p, i) => Number.isFinite(p.t) && Number.isFinite(p.v) && p.t > (i === 0 ? (last?.t ?? -Infinity) : added[i - 1]!.t));
+  const inOrder = added.every(
+    (p, i) => Number.isFinite(p.t) && Number.isFinite(p.v) && p.t > (i === 0 ? (last?.t ?? -Infinity) : added[i - 1]!.t),
+  );
   if (inOrder) {
     // The usual case: new readings arrive after the ones we hold.
     const newest = added[added.length - 1]!.t;
@@ -91,6 +93,11 @@ export function mergeSnapshot(current: readonly LiveBed[], incoming: readonly Be
       // An artifact flag travels with the live value it belongs to.
       if (keepLive && old.artifacts?.includes(key)) artifacts.push(key);
     }
-    return { ...bed, latest, sparkline: mergeSparkline(bed.sparkline, old.sparkline, sparklineMs), ...(artifacts.length ? { artifacts } : {}) };
+    return {
+      ...bed,
+      latest,
+      sparkline: mergeSparkline(bed.sparkline, old.sparkline, sparklineMs),
+      ...(artifacts.length ? { artifacts } : {}),
+    };
   });
 }

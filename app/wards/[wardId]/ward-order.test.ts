@@ -11,7 +11,15 @@ describe("compareBedLabels", () => {
 });
 
 describe("orderBeds", () => {
-  const input = [bed("Bed 10", 2), bed("Bed 2", 7), bed("Bed 1", null, false), bed("Bed 3", 5, false), bed("Bed 4", 7), bed("Bed 5", null, false, false), bed("Bed 11", 0)];
+  const input = [
+    bed("Bed 10", 2),
+    bed("Bed 2", 7),
+    bed("Bed 1", null, false),
+    bed("Bed 3", 5, false),
+    bed("Bed 4", 7),
+    bed("Bed 5", null, false, false),
+    bed("Bed 11", 0),
+  ];
 
   it("by bed: natural label order", () => {
     expect(labels(orderBeds(input, "bed"))).toEqual(["Bed 1", "Bed 2", "Bed 3", "Bed 4", "Bed 5", "Bed 10", "Bed 11"]);

@@ -19,7 +19,9 @@ export function WardCounts({ summaries, beds }: { summaries: readonly BedSummary
       {high > 0 && <li className={`${chip} badge-high`}>{high} high</li>}
       {medium > 0 && <li className={`${chip} badge-medium`}>{medium} medium</li>}
       {single > 0 && <li className={`${chip} border border-alarm-medium text-alarm-medium`}>{single} single-param 3</li>}
-      {incomplete > 0 && <li className={`${chip} border border-dashed border-line-strong text-ink-muted`}>{incomplete} NEWS2 incomplete</li>}
+      {incomplete > 0 && (
+        <li className={`${chip} border border-dashed border-line-strong text-ink-muted`}>{incomplete} NEWS2 incomplete</li>
+      )}
       {offline > 0 && <li className={`${chip} badge-inop`}>{offline} offline</li>}
     </ul>
   );

@@ -31,17 +31,30 @@ export function alarmBurden(
     const n = counts[p] ?? 0;
     checkCount(`counts.${p}`, n);
     total += n;
-    byPriority[p] = { value: rate(n), numerator: n, denominator: occupiedBedDays, unit: "alarms per bed-day", definition: alarmBurdenDefinition(p) };
+    byPriority[p] = {
+      value: rate(n),
+      numerator: n,
+      denominator: occupiedBedDays,
+      unit: "alarms per bed-day",
+      definition: alarmBurdenDefinition(p),
+    };
   }
   return {
-    total: { value: rate(total), numerator: total, denominator: occupiedBedDays, unit: "alarms per bed-day", definition: alarmBurdenDefinition("all") },
+    total: {
+      value: rate(total),
+      numerator: total,
+      denominator: occupiedBedDays,
+      unit: "alarms per bed-day",
+      definition: alarmBurdenDefinition("all"),
+    },
     byPriority,
   };
 }
 
 export function timeToAcknowledge(ackDelaysMs: readonly number[], unacknowledged = 0): Kpi<Percentiles> {
   for (const [i, d] of ackDelaysMs.entries()) checkCount(`ackDelaysMs[${i}]`, d);
-  if (!Number.isInteger(unacknowledged) || unacknowledged < 0) throw new FlowInputError("unacknowledged", `must be a whole number ≥ 0, got ${unacknowledged}`);
+  if (!Number.isInteger(unacknowledged) || unacknowledged < 0)
+    throw new FlowInputError("unacknowledged", `must be a whole number ≥ 0, got ${unacknowledged}`);
   return {
     value: percentiles(ackDelaysMs.map((d) => d / 1000)),
     numerator: ackDelaysMs.length,

@@ -46,7 +46,9 @@ export interface Movements {
  * from the ward left) and transfers between wards, e.g. for "today" use localDayWindow.
  */
 export function movementsIn(encounters: readonly EncounterHistory[], window: TimeWindow, wardIds: readonly string[] = []): Movements {
-  const rows = new Map<string, WardMovements>(wardIds.map((id) => [id, { wardId: id, admissions: 0, discharges: 0, transfersIn: 0, transfersOut: 0 }]));
+  const rows = new Map<string, WardMovements>(
+    wardIds.map((id) => [id, { wardId: id, admissions: 0, discharges: 0, transfersIn: 0, transfersOut: 0 }]),
+  );
   const row = (wardId: string) => {
     let r = rows.get(wardId);
     if (!r) rows.set(wardId, (r = { wardId, admissions: 0, discharges: 0, transfersIn: 0, transfersOut: 0 }));

@@ -26,11 +26,30 @@ export const ENCOUNTERS: EncounterHistory[] = [
     disposition: "01",
   },
   // p2: admitted and bedded 2h on W4, discharge ordered 20h, died 26h.
-  { encounterId: "e2", patientId: "p2", wardId: "W4", admittedAt: h(2), bedAssignedAt: h(2), transfers: [], dischargeOrderedAt: h(20), dischargedAt: h(26), disposition: "20" },
+  {
+    encounterId: "e2",
+    patientId: "p2",
+    wardId: "W4",
+    admittedAt: h(2),
+    bedAssignedAt: h(2),
+    transfers: [],
+    dischargeOrderedAt: h(20),
+    dischargedAt: h(26),
+    disposition: "20",
+  },
   // p3: decided and admitted 4h to ICU, bed 10h, still in.
   { encounterId: "e3", patientId: "p3", wardId: "ICU", admitDecidedAt: h(4), admittedAt: h(4), bedAssignedAt: h(10), transfers: [] },
   // p1 again, 5 days after leaving: W4 172h–200h (home).
-  { encounterId: "e4", patientId: "p1", wardId: "W4", admittedAt: h(172), bedAssignedAt: h(172), transfers: [], dischargedAt: h(200), disposition: "01" },
+  {
+    encounterId: "e4",
+    patientId: "p1",
+    wardId: "W4",
+    admittedAt: h(172),
+    bedAssignedAt: h(172),
+    transfers: [],
+    dischargedAt: h(200),
+    disposition: "01",
+  },
   // p4: decided 29h, admitted 30h to W4, no bed yet.
   { encounterId: "e5", patientId: "p4", wardId: "W4", admitDecidedAt: h(29), admittedAt: h(30), transfers: [] },
 ];

@@ -58,7 +58,10 @@ export interface FlowInputProblem {
 }
 
 export class FlowInputError extends RangeError {
-  constructor(readonly field: string, reason: string) {
+  constructor(
+    readonly field: string,
+    reason: string,
+  ) {
     super(`${field}: ${reason}`);
     this.name = "FlowInputError";
   }

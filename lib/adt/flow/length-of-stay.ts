@@ -14,7 +14,11 @@ export interface WardLengthOfStay {
   encounterIds: string[];
 }
 
-export function lengthOfStayByWard(encounters: readonly EncounterHistory[], window: TimeWindow, wardIds: readonly string[] = []): WardLengthOfStay[] {
+export function lengthOfStayByWard(
+  encounters: readonly EncounterHistory[],
+  window: TimeWindow,
+  wardIds: readonly string[] = [],
+): WardLengthOfStay[] {
   const hours = new Map<string, { values: number[]; ids: string[] }>(wardIds.map((id) => [id, { values: [], ids: [] }]));
   for (const e of encounters) {
     for (const stay of wardStays(e)) {

@@ -16,7 +16,11 @@ export const BED_OCCUPANCY_DEFINITION =
   "Above 1 means more patients than beds (overflow).";
 
 /** Occupied bed-hours in the window, on one ward or all, with the encounters that contributed. */
-export function occupiedBedHours(encounters: readonly EncounterHistory[], window: TimeWindow, wardId?: string): { hours: number; encounterIds: string[] } {
+export function occupiedBedHours(
+  encounters: readonly EncounterHistory[],
+  window: TimeWindow,
+  wardId?: string,
+): { hours: number; encounterIds: string[] } {
   let ms = 0;
   const ids = new Set<string>();
   for (const e of encounters) {
@@ -39,7 +43,8 @@ export function bedOccupancy(
   options: { wardId?: string } = {},
 ): Kpi {
   for (const [i, w] of wardBeds.entries()) {
-    if (!Number.isInteger(w.beds) || w.beds < 0) throw new FlowInputError(`wardBeds[${i}].beds`, `must be a whole number ≥ 0, got ${w.beds}`);
+    if (!Number.isInteger(w.beds) || w.beds < 0)
+      throw new FlowInputError(`wardBeds[${i}].beds`, `must be a whole number ≥ 0, got ${w.beds}`);
   }
   if (window.to <= window.from) throw new FlowInputError("window", "must end after it starts");
   const beds = wardBeds.filter((w) => !options.wardId || w.wardId === options.wardId).reduce((sum, w) => sum + w.beds, 0);

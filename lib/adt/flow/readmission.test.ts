@@ -16,12 +16,21 @@ describe("readmissionRate", () => {
 
   it("leaves out discharges whose follow-up has not ended yet, and says how many", () => {
     // At day 35, e1's 30 days (to day 32.2) are over, e4's (to day 38.3) are not.
-    expect(readmissionRate(ENCOUNTERS, window(0, 240), { asOf: day(35) })).toMatchObject({ value: 1, numerator: 1, denominator: 1, pendingFollowUp: 1 });
+    expect(readmissionRate(ENCOUNTERS, window(0, 240), { asOf: day(35) })).toMatchObject({
+      value: 1,
+      numerator: 1,
+      denominator: 1,
+      pendingFollowUp: 1,
+    });
   });
 
   it("uses the given horizon", () => {
     // A 3-day horizon: e1's readmission came after 5 days.
-    expect(readmissionRate(ENCOUNTERS, window(0, 240), { asOf: day(60), days: 3 })).toMatchObject({ value: 0, numerator: 0, denominator: 2 });
+    expect(readmissionRate(ENCOUNTERS, window(0, 240), { asOf: day(60), days: 3 })).toMatchObject({
+      value: 0,
+      numerator: 0,
+      denominator: 2,
+    });
   });
 
   it("scopes to the ward left (the readmission may be anywhere)", () => {
@@ -34,7 +43,11 @@ describe("readmissionRate", () => {
       { encounterId: "a", patientId: "x", wardId: "W4", admittedAt: h(0), transfers: [], dischargedAt: h(0) },
       { encounterId: "b", patientId: "x", wardId: "W4", admittedAt: h(-5), transfers: [], dischargedAt: h(-1) },
     ];
-    expect(readmissionRate(overlapping, window(-10, 10), { asOf: day(60) })).toMatchObject({ numerator: 1, denominator: 2, rows: { numerator: ["b"] } });
+    expect(readmissionRate(overlapping, window(-10, 10), { asOf: day(60) })).toMatchObject({
+      numerator: 1,
+      denominator: 2,
+      rows: { numerator: ["b"] },
+    });
   });
 
   it("is null with no index discharge", () => {

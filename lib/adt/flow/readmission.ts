@@ -37,7 +37,9 @@ export function readmissionRate(
       continue;
     }
     index.push(e.encounterId);
-    const again = (admissionsByPatient.get(e.patientId) ?? []).some((a) => a.id !== e.encounterId && a.at >= discharged && a.at <= discharged + horizon);
+    const again = (admissionsByPatient.get(e.patientId) ?? []).some(
+      (a) => a.id !== e.encounterId && a.at >= discharged && a.at <= discharged + horizon,
+    );
     if (again) readmitted.push(e.encounterId);
   }
   return {

@@ -13,7 +13,14 @@ describe("dailyFlowTrend", () => {
   });
 
   it("gives each day's movements, midnight census, waits and occupancy", () => {
-    expect(trend[0]).toMatchObject({ admissions: 3, discharges: 0, census: 3, admitToBedP50Minutes: 270, dischargeToLeftP50Minutes: null, averageLengthOfStayDays: null });
+    expect(trend[0]).toMatchObject({
+      admissions: 3,
+      discharges: 0,
+      census: 3,
+      admitToBedP50Minutes: 270,
+      dischargeToLeftP50Minutes: null,
+      averageLengthOfStayDays: null,
+    });
     expect(trend[0]?.occupancy).toBeCloseTo(57 / 144, 12);
     // Day 2: e5 admitted (no bed), e2 died after 24 h (order → left 360 min); at midnight e1 and e3 are in ICU beds.
     expect(trend[1]).toMatchObject({ admissions: 1, discharges: 1, census: 2, dischargeToLeftP50Minutes: 360, averageLengthOfStayDays: 1 });

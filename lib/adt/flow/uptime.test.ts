@@ -25,7 +25,9 @@ describe("deviceUptime", () => {
   });
 
   it("handles touching and nested intervals", () => {
-    expect(deviceUptime([{ deviceId: "A", online: [window(0, 2), window(2, 4), window(1, 3), window(5, 6)] }], window(0, 10)).numerator).toBe(5);
+    expect(
+      deviceUptime([{ deviceId: "A", online: [window(0, 2), window(2, 4), window(1, 3), window(5, 6)] }], window(0, 10)).numerator,
+    ).toBe(5);
   });
 
   it("refuses an interval that ends before it starts, naming it", () => {

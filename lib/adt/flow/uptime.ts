@@ -53,7 +53,12 @@ export function deviceUptime(devices: readonly DeviceOnline[], window: TimeWindo
     }
     const expected = span ? span[1] - span[0] : 0;
     const online = mergedLength(parts);
-    return { deviceId: d.deviceId, onlineHours: online / HOUR_MS, expectedHours: expected / HOUR_MS, ratio: expected === 0 ? null : online / expected };
+    return {
+      deviceId: d.deviceId,
+      onlineHours: online / HOUR_MS,
+      expectedHours: expected / HOUR_MS,
+      ratio: expected === 0 ? null : online / expected,
+    };
   });
   const online = byDevice.reduce((s, d) => s + d.onlineHours, 0);
   const expected = byDevice.reduce((s, d) => s + d.expectedHours, 0);
@@ -63,7 +68,10 @@ export function deviceUptime(devices: readonly DeviceOnline[], window: TimeWindo
     denominator: expected,
     unit: "ratio",
     definition: DEVICE_UPTIME_DEFINITION,
-    rows: { numerator: byDevice.filter((d) => d.onlineHours > 0).map((d) => d.deviceId), denominator: byDevice.filter((d) => d.expectedHours > 0).map((d) => d.deviceId) },
+    rows: {
+      numerator: byDevice.filter((d) => d.onlineHours > 0).map((d) => d.deviceId),
+      denominator: byDevice.filter((d) => d.expectedHours > 0).map((d) => d.deviceId),
+    },
     byDevice,
   };
 }

@@ -46,7 +46,8 @@ export function waitsNow(
   options: { wardId?: string; bedTurnarounds?: readonly BedTurnaround[] } = {},
 ): WaitsNow {
   const waits: Record<FlowStage, { id: string; minutes: number }[]> = { "awaiting-bed": [], "awaiting-discharge": [], "bed-cleaning": [] };
-  const add = (stage: FlowStage, id: string, since: Date) => waits[stage].push({ id, minutes: (now.getTime() - since.getTime()) / MINUTE_MS });
+  const add = (stage: FlowStage, id: string, since: Date) =>
+    waits[stage].push({ id, minutes: (now.getTime() - since.getTime()) / MINUTE_MS });
 
   for (const e of encounters) {
     if (before(e.dischargedAt, now)) continue;
@@ -61,7 +62,8 @@ export function waitsNow(
     }
   }
   for (const b of options.bedTurnarounds ?? []) {
-    if (b.vacatedAt <= now && notYet(b.cleanedAt, now) && (!options.wardId || b.wardId === options.wardId)) add("bed-cleaning", b.bedId, b.vacatedAt);
+    if (b.vacatedAt <= now && notYet(b.cleanedAt, now) && (!options.wardId || b.wardId === options.wardId))
+      add("bed-cleaning", b.bedId, b.vacatedAt);
   }
 
   const stages: StageWait[] = (Object.keys(waits) as FlowStage[]).map((stage) => {

@@ -29,7 +29,15 @@ describe("dischargeOrderToDeparture", () => {
   });
 
   it("scopes to the ward left", () => {
-    expect(dischargeOrderToDeparture(ENCOUNTERS, window(0, 240), { wardId: "ICU" })).toMatchObject({ value: { p50: 120, p90: 120 }, numerator: 1, denominator: 1 });
-    expect(dischargeOrderToDeparture(ENCOUNTERS, window(0, 240), { wardId: "W4" })).toMatchObject({ value: { p50: 360 }, numerator: 1, denominator: 2 });
+    expect(dischargeOrderToDeparture(ENCOUNTERS, window(0, 240), { wardId: "ICU" })).toMatchObject({
+      value: { p50: 120, p90: 120 },
+      numerator: 1,
+      denominator: 1,
+    });
+    expect(dischargeOrderToDeparture(ENCOUNTERS, window(0, 240), { wardId: "W4" })).toMatchObject({
+      value: { p50: 360 },
+      numerator: 1,
+      denominator: 2,
+    });
   });
 });

@@ -26,14 +26,22 @@ function waitKpi(pairs: { id: string; start?: Date; end: Date }[], definition: s
   };
 }
 
-export function admitDecisionToBed(encounters: readonly EncounterHistory[], window: TimeWindow, options: { wardId?: string } = {}): Kpi<Percentiles> {
+export function admitDecisionToBed(
+  encounters: readonly EncounterHistory[],
+  window: TimeWindow,
+  options: { wardId?: string } = {},
+): Kpi<Percentiles> {
   const pairs = encounters
     .filter((e) => inWindow(e.bedAssignedAt, window) && (!options.wardId || e.wardId === options.wardId))
     .map((e) => ({ id: e.encounterId, start: e.admitDecidedAt, end: e.bedAssignedAt as Date }));
   return waitKpi(pairs, ADMIT_TO_BED_DEFINITION);
 }
 
-export function dischargeOrderToDeparture(encounters: readonly EncounterHistory[], window: TimeWindow, options: { wardId?: string } = {}): Kpi<Percentiles> {
+export function dischargeOrderToDeparture(
+  encounters: readonly EncounterHistory[],
+  window: TimeWindow,
+  options: { wardId?: string } = {},
+): Kpi<Percentiles> {
   const pairs = encounters
     .filter((e) => inWindow(e.dischargedAt, window) && (!options.wardId || lastWard(e) === options.wardId))
     .map((e) => ({ id: e.encounterId, start: e.dischargeOrderedAt, end: e.dischargedAt as Date }));

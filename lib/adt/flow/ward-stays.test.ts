@@ -9,13 +9,22 @@ describe("wardStays", () => {
       { encounterId: "e1", patientId: "p1", wardId: "W4", from: h(1), to: h(27), bedFrom: h(3), endedBy: "transfer" },
       { encounterId: "e1", patientId: "p1", wardId: "ICU", from: h(27), to: h(52), bedFrom: h(27), endedBy: "discharge" },
     ]);
-    expect(wardStays(ENCOUNTERS[4]!)).toEqual([{ encounterId: "e5", patientId: "p4", wardId: "W4", from: h(30), to: null, bedFrom: null, endedBy: null }]);
+    expect(wardStays(ENCOUNTERS[4]!)).toEqual([
+      { encounterId: "e5", patientId: "p4", wardId: "W4", from: h(30), to: null, bedFrom: null, endedBy: null },
+    ]);
   });
 
   it("sorts transfers given out of order", () => {
     const e: EncounterHistory = {
-      encounterId: "x", patientId: "x", wardId: "A", admittedAt: h(0), bedAssignedAt: h(0),
-      transfers: [{ at: h(5), fromWard: "B", toWard: "C" }, { at: h(2), fromWard: "A", toWard: "B" }],
+      encounterId: "x",
+      patientId: "x",
+      wardId: "A",
+      admittedAt: h(0),
+      bedAssignedAt: h(0),
+      transfers: [
+        { at: h(5), fromWard: "B", toWard: "C" },
+        { at: h(2), fromWard: "A", toWard: "B" },
+      ],
     };
     expect(wardStays(e).map((s) => s.wardId)).toEqual(["A", "B", "C"]);
     expect(stayAt(e, h(3))?.wardId).toBe("B");

@@ -22,7 +22,15 @@ export function wardStays(e: EncounterHistory): WardStay[] {
   let from = e.admittedAt;
   let bedFrom: Date | null = e.bedAssignedAt ?? null;
   for (const t of transfers) {
-    stays.push({ encounterId: e.encounterId, patientId: e.patientId, wardId: ward, from, to: t.at, bedFrom: bedFrom && bedFrom < t.at ? bedFrom : null, endedBy: "transfer" });
+    stays.push({
+      encounterId: e.encounterId,
+      patientId: e.patientId,
+      wardId: ward,
+      from,
+      to: t.at,
+      bedFrom: bedFrom && bedFrom < t.at ? bedFrom : null,
+      endedBy: "transfer",
+    });
     ward = t.toWard;
     from = t.at;
     bedFrom = t.at;

@@ -91,7 +91,12 @@ describe("buildAck", () => {
   });
 
   it("re-encodes fields of an original that used other delimiters", () => {
-    const odd = original.split("\r").map((l) => l.replaceAll("|", "#")).join("\r").replace("MSH#^~\\&", "MSH#^~\\&").replace("#EPIC#", "#EPIC^X#");
+    const odd = original
+      .split("\r")
+      .map((l) => l.replaceAll("|", "#"))
+      .join("\r")
+      .replace("MSH#^~\\&", "MSH#^~\\&")
+      .replace("#EPIC#", "#EPIC^X#");
     const { msh } = read(buildAck(odd, { code: "AA", now }));
     expect(msh.getField(5).toString()).toBe("EPIC^X");
     expect(msh.getComponent(9, 2)).toBe("A01");

@@ -43,7 +43,16 @@ function copyField(msh: Hl7Segment | undefined, index: number): string {
   const sameDelimiters = ctx.getMsh2() === standard.getMsh2() && ctx.fieldSeparator === "|";
   if (sameDelimiters) return field.toString();
   return field.components
-    .map((rep) => rep.map((c) => c.split(ctx.subcomponentSeparator).map((s) => s.replaceAll(ctx.escapeCharacter, "\\E\\")).join("&")).join("^"))
+    .map((rep) =>
+      rep
+        .map((c) =>
+          c
+            .split(ctx.subcomponentSeparator)
+            .map((s) => s.replaceAll(ctx.escapeCharacter, "\\E\\"))
+            .join("&"),
+        )
+        .join("^"),
+    )
     .join("~");
 }
 
@@ -88,7 +97,8 @@ export function buildAck(original: string, options: AckOptions): string {
   const processingId = copyField(msh, 11) || "P";
   const originalControlId = escapeHl7(msh?.getField(10)?.getComponent(1) ?? "");
   const errors = options.errors ?? [];
-  const text = options.text ?? (errors.length > 0 ? errors.map((e) => `${e.segment}-${e.field}: ${e.reason}`).join("; ") : DEFAULT_TEXT[options.code]);
+  const text =
+    options.text ?? (errors.length > 0 ? errors.map((e) => `${e.segment}-${e.field}: ${e.reason}`).join("; ") : DEFAULT_TEXT[options.code]);
 
   const header = new Hl7Segment(
     [

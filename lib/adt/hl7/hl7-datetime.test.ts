@@ -26,7 +26,18 @@ describe("parseHl7Timestamp", () => {
   });
 
   it("refuses what is not a date, naming the value", () => {
-    for (const bad of ["", "2026", "202611", "2026-11-23", "20261323", "20260230", "20261123250000", "20261123126000", "abc", "20261123+2500"]) {
+    for (const bad of [
+      "",
+      "2026",
+      "202611",
+      "2026-11-23",
+      "20261323",
+      "20260230",
+      "20261123250000",
+      "20261123126000",
+      "abc",
+      "20261123+2500",
+    ]) {
       const r = parseHl7Timestamp(bad);
       expect(r.ok, bad).toBe(false);
       if (!r.ok) expect(r.reason).toContain(bad);

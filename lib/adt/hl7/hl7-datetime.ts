@@ -22,12 +22,18 @@ function readWallTime(value: string): DateParse<{ wall: WallTime; offsetMinutes:
   const m = TIMESTAMP.exec(value);
   if (!m) return { ok: false, reason: `"${value}" is not an HL7 date/time (YYYYMMDD[HHMM[SS]][+/-ZZZZ])` };
   const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((p) => Number(p ?? 0)) as [
-    number, number, number, number, number, number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
   ];
   const millisecond = m[7] ? Math.round(Number(`0.${m[7]}`) * 1000) : 0;
   if (month < 1 || month > 12) return { ok: false, reason: `"${value}" has month ${month}` };
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day < 1 || day > daysInMonth) return { ok: false, reason: `"${value}" has day ${day}, not in ${year}-${String(month).padStart(2, "0")}` };
+  if (day < 1 || day > daysInMonth)
+    return { ok: false, reason: `"${value}" has day ${day}, not in ${year}-${String(month).padStart(2, "0")}` };
   if (hour > 23 || minute > 59 || second > 59) return { ok: false, reason: `"${value}" has an impossible time of day` };
   let offsetMinutes: number | null = null;
   if (m[8]) {

@@ -12,7 +12,11 @@ describe("MllpFrameDecoder", () => {
 
   it("yields several frames from one chunk, in order", () => {
     const d = new MllpFrameDecoder(1000);
-    expect(summary(d.push(Buffer.concat([frame("MSH|1"), frame("MSH|2"), frame("MSH|3")])))).toEqual(["frame:MSH|1", "frame:MSH|2", "frame:MSH|3"]);
+    expect(summary(d.push(Buffer.concat([frame("MSH|1"), frame("MSH|2"), frame("MSH|3")])))).toEqual([
+      "frame:MSH|1",
+      "frame:MSH|2",
+      "frame:MSH|3",
+    ]);
   });
 
   it("reassembles a frame split at every possible byte, including between FS and CR", () => {
@@ -41,17 +45,30 @@ describe("MllpFrameDecoder", () => {
   it("reports a frame cut short by a new VT, and keeps the new one", () => {
     const d = new MllpFrameDecoder(1000);
     const bytes = Buffer.concat([Buffer.from([VT]), Buffer.from("MSH|cut"), frame("MSH|next")]);
-    expect(summary(d.push(bytes))).toEqual(["malformed:a new frame (0x0B) started before this one ended (0x1C 0x0D):MSH|cut", "frame:MSH|next"]);
+    expect(summary(d.push(bytes))).toEqual([
+      "malformed:a new frame (0x0B) started before this one ended (0x1C 0x0D):MSH|cut",
+      "frame:MSH|next",
+    ]);
   });
 
   it("reports FS not followed by CR (in the same chunk or the next), answering the broken frame once", () => {
     const d = new MllpFrameDecoder(1000);
-    const bytes = Buffer.concat([Buffer.from([VT]), Buffer.from("MSH|bad"), Buffer.from([FS]), Buffer.from("rest"), Buffer.from([FS, CR]), frame("MSH|ok")]);
+    const bytes = Buffer.concat([
+      Buffer.from([VT]),
+      Buffer.from("MSH|bad"),
+      Buffer.from([FS]),
+      Buffer.from("rest"),
+      Buffer.from([FS, CR]),
+      frame("MSH|ok"),
+    ]);
     expect(summary(d.push(bytes))).toEqual(["malformed:end byte 0x1C not followed by 0x0D:MSH|bad", "frame:MSH|ok"]);
     const d2 = new MllpFrameDecoder(1000);
     const first = d2.push(Buffer.concat([Buffer.from([VT]), Buffer.from("MSH|bad"), Buffer.from([FS])]));
     expect(first).toEqual([]);
-    expect(summary(d2.push(Buffer.concat([Buffer.from("X"), frame("MSH|ok")])))).toEqual(["malformed:end byte 0x1C not followed by 0x0D:MSH|bad", "frame:MSH|ok"]);
+    expect(summary(d2.push(Buffer.concat([Buffer.from("X"), frame("MSH|ok")])))).toEqual([
+      "malformed:end byte 0x1C not followed by 0x0D:MSH|bad",
+      "frame:MSH|ok",
+    ]);
   });
 
   it("reports an empty frame", () => {

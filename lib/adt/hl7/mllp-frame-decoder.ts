@@ -56,7 +56,11 @@ export class MllpFrameDecoder {
         for (let j = i; j < end && !this.junkReported; j += 1) {
           if (!isBlank(chunk[j] ?? CR)) {
             this.junkReported = true;
-            out.push({ kind: "malformed", reason: "data outside an MLLP frame (a frame starts with 0x0B)", payload: chunk.subarray(j, Math.min(end, j + PREFIX_BYTES)) });
+            out.push({
+              kind: "malformed",
+              reason: "data outside an MLLP frame (a frame starts with 0x0B)",
+              payload: chunk.subarray(j, Math.min(end, j + PREFIX_BYTES)),
+            });
           }
         }
         if (vt === -1) break;

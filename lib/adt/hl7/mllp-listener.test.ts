@@ -140,7 +140,12 @@ describe("startMllpListener framing, over a raw socket", () => {
     const received: string[] = [];
     const peer = await rawPeer(await start({ onMessage: async (t) => (received.push(t), answer(t)) }));
     const bytes = encodeMllpFrame(admit("R3"));
-    for (const [from, to] of [[0, 1], [1, 40], [40, bytes.length - 1], [bytes.length - 1, bytes.length]]) {
+    for (const [from, to] of [
+      [0, 1],
+      [1, 40],
+      [40, bytes.length - 1],
+      [bytes.length - 1, bytes.length],
+    ]) {
       await peer.write(bytes.subarray(from, to));
       await new Promise((r) => setTimeout(r, 20));
     }

@@ -37,7 +37,11 @@ function withField(text: string, segment: string, field: number, value: string):
     .join("\r");
 }
 
-const withoutSegment = (text: string, segment: string) => text.split("\r").filter((l) => !l.startsWith(`${segment}|`)).join("\r");
+const withoutSegment = (text: string, segment: string) =>
+  text
+    .split("\r")
+    .filter((l) => !l.startsWith(`${segment}|`))
+    .join("\r");
 
 describe("parseAdtMessage: a good A01", () => {
   it("reads header, patient, bed and times", () => {
@@ -82,7 +86,7 @@ describe("parseAdtMessage: a good A01", () => {
     expect(ok(withField(A01, "PID", 8, "m")).patient.sex).toBe("M");
   });
 
-  it("reads an HL7 null (\"\") as empty", () => {
+  it('reads an HL7 null ("") as empty', () => {
     expect(ok(withField(A01, "PID", 7, '""')).patient.birthDate).toBeNull();
   });
 });

@@ -18,7 +18,10 @@ export type HeaderRead = { ok: true; header: AdtHeader } | { ok: false; refusal:
 
 /** Trims what transports add around a message (BOM, blank lines) and normalises line ends to \r. */
 export function normaliseMessageText(text: string): string {
-  return text.replace(/^\uFEFF/, "").trim().replace(/\r\n|\n/g, "\r");
+  return text
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .replace(/\r\n|\n/g, "\r");
 }
 
 function reject(controlId: string | null, messageType: string | null, error: Hl7FieldError): HeaderRead {
@@ -48,7 +51,13 @@ export function readHeader(text: string): HeaderRead {
   }
   if (!type) return reject(controlId, null, { segment: "MSH", field: 9, code: 101, reason: "message type is missing" });
   if (type !== "ADT") {
-    return reject(controlId, messageType, { segment: "MSH", field: 9, component: 1, code: 200, reason: `unsupported message type ${type} (only ADT)` });
+    return reject(controlId, messageType, {
+      segment: "MSH",
+      field: 9,
+      component: 1,
+      code: 200,
+      reason: `unsupported message type ${type} (only ADT)`,
+    });
   }
   if (!isEvent(trigger)) {
     return reject(controlId, messageType, {

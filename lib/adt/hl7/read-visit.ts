@@ -45,7 +45,8 @@ export function readVisit(
 ): VisitRead {
   const empty: AdtVisit = { patientClass: null, visitNumber: null, location: null, priorLocation: null };
   if (!pv1) {
-    if (PV1_REQUIRED.includes(event)) errors.push({ segment: "PV1", field: 0, code: 100, reason: `PV1 segment is missing (required for ${event})` });
+    if (PV1_REQUIRED.includes(event))
+      errors.push({ segment: "PV1", field: 0, code: 100, reason: `PV1 segment is missing (required for ${event})` });
     return {
       visit: empty,
       dischargeDisposition: null,
@@ -57,13 +58,21 @@ export function readVisit(
   const rawClass = componentOf(pv1, 2, 1).toUpperCase();
   let patientClass: PatientClass | null = null;
   if (!rawClass) {
-    if (CLASS_REQUIRED.includes(event)) errors.push({ segment: "PV1", field: 2, code: 101, reason: `patient class is missing (required for ${event})` });
+    if (CLASS_REQUIRED.includes(event))
+      errors.push({ segment: "PV1", field: 2, code: 101, reason: `patient class is missing (required for ${event})` });
   } else if (isPatientClass(rawClass)) patientClass = rawClass;
-  else errors.push({ segment: "PV1", field: 2, code: 103, reason: `patient class "${rawClass}" is not in HL7 table 0004 (E, I, O, P, R, B, C, N, U)` });
+  else
+    errors.push({
+      segment: "PV1",
+      field: 2,
+      code: 103,
+      reason: `patient class "${rawClass}" is not in HL7 table 0004 (E, I, O, P, R, B, C, N, U)`,
+    });
 
   const location = readLocation(pv1, 3);
   if (BED_REQUIRED.includes(event)) {
-    if (!location) errors.push({ segment: "PV1", field: 3, code: 101, reason: `assigned bed is missing (required for ${event}, as ward^room^bed)` });
+    if (!location)
+      errors.push({ segment: "PV1", field: 3, code: 101, reason: `assigned bed is missing (required for ${event}, as ward^room^bed)` });
     else if (!location.wardCode) errors.push({ segment: "PV1", field: 3, component: 1, code: 101, reason: "ward code is missing" });
     else if (!location.bedLabel) errors.push({ segment: "PV1", field: 3, component: 3, code: 101, reason: "bed label is missing" });
   } else if (location && !location.wardCode) {

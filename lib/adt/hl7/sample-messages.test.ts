@@ -25,7 +25,13 @@ describe("buildAdtText", () => {
   it("escapes delimiters in values so they read back unchanged, in any time zone", () => {
     const r = parseAdtMessage(buildAdtText({ ...base, event: "A01", timeZone: "Europe/London" }), { timeZone: "Asia/Tokyo" });
     if (!r.ok) throw new Error(r.refusal.text);
-    expect(r.message.patient).toMatchObject({ mrn: "M^1", familyName: "García & Söhne|x", givenName: "Zoë", birthDate: "1999-12-31", sex: "O" });
+    expect(r.message.patient).toMatchObject({
+      mrn: "M^1",
+      familyName: "García & Söhne|x",
+      givenName: "Zoë",
+      birthDate: "1999-12-31",
+      sex: "O",
+    });
     expect(r.message.visit.visitNumber).toBe("V~1");
     expect(r.message.admitAt?.toISOString()).toBe("2026-03-29T00:30:00.000Z");
   });

@@ -49,8 +49,7 @@ export interface AdtTextInput {
   identifierType?: string;
 }
 
-const bedField = (bed: SampleBed | null | undefined) =>
-  bed ? [bed.wardCode, bed.room, bed.bedLabel].map(escapeHl7).join("^") : "";
+const bedField = (bed: SampleBed | null | undefined) => (bed ? [bed.wardCode, bed.room, bed.bedLabel].map(escapeHl7).join("^") : "");
 
 /** One ADT message, segments separated by \r, no MLLP framing. */
 export function buildAdtText(input: AdtTextInput): string {
@@ -65,12 +64,24 @@ export function buildAdtText(input: AdtTextInput): string {
   const p = input.patient;
 
   const msh = [
-    "MSH", "^~\\&", escapeHl7(input.sendingApplication ?? "PAS"), facility, "IOMT", "WARD",
-    ts(input.at), "", `ADT^${input.event}^${structure}`, escapeHl7(input.controlId), "P", version,
+    "MSH",
+    "^~\\&",
+    escapeHl7(input.sendingApplication ?? "PAS"),
+    facility,
+    "IOMT",
+    "WARD",
+    ts(input.at),
+    "",
+    `ADT^${input.event}^${structure}`,
+    escapeHl7(input.controlId),
+    "P",
+    version,
   ];
   const evn = ["EVN", input.event, ts(input.at), "", "", "", ts(input.at)];
   const pid = [
-    "PID", "1", "",
+    "PID",
+    "1",
+    "",
     `${escapeHl7(p.mrn)}^^^${facility}^${escapeHl7(input.identifierType ?? "MR")}`,
     "",
     `${escapeHl7(p.familyName)}^${escapeHl7(p.givenName)}^^^^^L`,

@@ -92,7 +92,10 @@ describe("generateAdtScenario", () => {
   });
 
   it("never puts two patients in one bed and keeps out of taken beds", () => {
-    const taken = [{ wardCode: "4W", bedLabel: "A" }, { wardCode: "ICU", bedLabel: "1" }];
+    const taken = [
+      { wardCode: "4W", bedLabel: "A" },
+      { wardCode: "ICU", bedLabel: "1" },
+    ];
     for (const seed of [5, 6, 9]) {
       const messages = parsed(seed, 80, taken);
       replay(messages);

@@ -36,7 +36,20 @@ export interface ScenarioMessage {
   note: string;
 }
 
-const FAMILY = ["Okafor", "Schneider", "Novak", "García", "Lindqvist", "Murphy", "Rossi", "Nakamura", "Dubois", "Kowalski", "O'Brien", "Haddad"];
+const FAMILY = [
+  "Okafor",
+  "Schneider",
+  "Novak",
+  "García",
+  "Lindqvist",
+  "Murphy",
+  "Rossi",
+  "Nakamura",
+  "Dubois",
+  "Kowalski",
+  "O'Brien",
+  "Haddad",
+];
 const GIVEN_F = ["Anna", "Fatima", "Mei", "Sofia", "Grace", "Ingrid", "Amara", "Elena"];
 const GIVEN_M = ["James", "Lukas", "Omar", "Kenji", "Pierre", "Tomasz", "Diego", "Samuel"];
 const DISPOSITIONS = ["01", "01", "01", "01", "06", "06", "03", "02", "07", "20"];
@@ -100,7 +113,16 @@ export function generateAdtScenario(options: ScenarioOptions): ScenarioMessage[]
     // Whole seconds (HL7 timestamps carry no milliseconds here), never earlier than the message before.
     const at = new Date(Math.max(Math.floor(options.start.getTime() / 1000) * 1000 + offset, out.at(-1)?.at.getTime() ?? 0));
     const controlId = `${prefix}${String(counter).padStart(6, "0")}`;
-    const text = buildAdtText({ event, controlId, at, patient: stay.patient, visitNumber: stay.visitNumber, bed: stay.bed, timeZone: options.timeZone, ...extra });
+    const text = buildAdtText({
+      event,
+      controlId,
+      at,
+      patient: stay.patient,
+      visitNumber: stay.visitNumber,
+      bed: stay.bed,
+      timeZone: options.timeZone,
+      ...extra,
+    });
     out.push({ at, event, controlId, mrn: stay.patient.mrn, visitNumber: stay.visitNumber, text, note });
   };
   const admit = (patient: SamplePatient, bed: SampleBed, note: string): Stay => {
@@ -121,7 +143,9 @@ export function generateAdtScenario(options: ScenarioOptions): ScenarioMessage[]
     const occupants = [...inBed.values()];
     const previous = history.at(-1);
     const free = freeBeds();
-    const readmittable = done.readmit ? [] : discharged.filter((d) => !isDeathDisposition(d.disposition) && !occupants.some((o) => o.patient.mrn === d.patient.mrn));
+    const readmittable = done.readmit
+      ? []
+      : discharged.filter((d) => !isDeathDisposition(d.disposition) && !occupants.some((o) => o.patient.mrn === d.patient.mrn));
     if (!done.cancelAdmit && previous?.event === "A01" && counter >= 3) {
       done.cancelAdmit = true;
       inBed.delete(key(previous.stay.bed));

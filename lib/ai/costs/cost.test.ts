@@ -54,7 +54,9 @@ describe("costOfUsage", () => {
     // 2345 × 400 + 10000 × 100 + 678 × 1600 nUSD
     expect(costOfUsage({ promptTokens: 12_345, cachedTokens: 10_000, completionTokens: 678 }, seedPrice("gpt-4.1-mini"))).toBe(3_022_800);
     expect(costOfUsage({ promptTokens: 1, cachedTokens: 1, completionTokens: 0 }, seedPrice("gpt-4.1-nano"))).toBe(25);
-    expect(costOfUsage({ promptTokens: 2_000_000, cachedTokens: 0, completionTokens: 1_000_000 }, seedPrice("gpt-4.1-nano"))).toBe(600_000_000);
+    expect(costOfUsage({ promptTokens: 2_000_000, cachedTokens: 0, completionTokens: 1_000_000 }, seedPrice("gpt-4.1-nano"))).toBe(
+      600_000_000,
+    );
   });
 
   it("costs nothing on the demo model", () => {
@@ -62,7 +64,13 @@ describe("costOfUsage", () => {
   });
 
   it("rounds a fractional nano-USD total up, once", () => {
-    const price = toModelPrice({ modelPattern: "x", effectiveFrom: AT, inputPerM: "0.0375", cachedInputPerM: "0.0125", outputPerM: "0.0375" });
+    const price = toModelPrice({
+      modelPattern: "x",
+      effectiveFrom: AT,
+      inputPerM: "0.0375",
+      cachedInputPerM: "0.0125",
+      outputPerM: "0.0375",
+    });
     expect(costOfUsage({ promptTokens: 1, cachedTokens: 0, completionTokens: 0 }, price)).toBe(38); // 37.5
     expect(costOfUsage({ promptTokens: 2, cachedTokens: 0, completionTokens: 0 }, price)).toBe(75);
     expect(costOfUsage({ promptTokens: 1, cachedTokens: 0, completionTokens: 1 }, price)).toBe(75); // 37.5 + 37.5, not 38 + 38

@@ -27,7 +27,9 @@ export function costOfUsage(usage: TokenUsage, price: ModelPrice): NanoUsd {
   const cached = cachedRaw > prompt ? prompt : cachedRaw;
   const completion = count(usage.completionTokens, "completionTokens");
   const total =
-    (prompt - cached) * BigInt(price.inputNanoPerM) + cached * BigInt(price.cachedInputNanoPerM) + completion * BigInt(price.outputNanoPerM);
+    (prompt - cached) * BigInt(price.inputNanoPerM) +
+    cached * BigInt(price.cachedInputNanoPerM) +
+    completion * BigInt(price.outputNanoPerM);
   return ceilPerMillion(total, "cost");
 }
 
@@ -37,6 +39,7 @@ export function costOfUsage(usage: TokenUsage, price: ModelPrice): NanoUsd {
  */
 export function reservationFor(countedInputTokens: number, maxTokens: number, price: ModelPrice): NanoUsd {
   const total =
-    count(countedInputTokens, "countedInputTokens") * BigInt(price.inputNanoPerM) + count(maxTokens, "maxTokens") * BigInt(price.outputNanoPerM);
+    count(countedInputTokens, "countedInputTokens") * BigInt(price.inputNanoPerM) +
+    count(maxTokens, "maxTokens") * BigInt(price.outputNanoPerM);
   return ceilPerMillion(total, "reservation");
 }

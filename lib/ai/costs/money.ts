@@ -46,6 +46,9 @@ export function formatUsd(nano: NanoUsd): string {
   const sign = nano < 0 ? "-" : "";
   const abs = BigInt(Math.abs(nano));
   const whole = abs / BigInt(NANO_PER_USD);
-  const fraction = String(abs % BigInt(NANO_PER_USD)).padStart(9, "0").replace(/0+$/, "").padEnd(2, "0");
+  const fraction = String(abs % BigInt(NANO_PER_USD))
+    .padStart(9, "0")
+    .replace(/0+$/, "")
+    .padEnd(2, "0");
   return `${sign}$${whole}.${fraction}`;
 }

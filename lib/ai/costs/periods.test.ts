@@ -17,7 +17,8 @@ describe("budget scopes", () => {
   it("lists global, feature and user scopes and validates their spelling", () => {
     expect(applicableScopes({ feature: "handover-summary", userId: "cku1" })).toEqual(["global", "feature:handover-summary", "user:cku1"]);
     for (const ok of ["global", "feature:handover-summary", "user:clx0abc_12"]) expect(budgetScopeSchema.safeParse(ok).success).toBe(true);
-    for (const bad of ["", "globals", "feature:", "user:", "team:x", "feature:Bad Name"]) expect(budgetScopeSchema.safeParse(bad).success).toBe(false);
+    for (const bad of ["", "globals", "feature:", "user:", "team:x", "feature:Bad Name"])
+      expect(budgetScopeSchema.safeParse(bad).success).toBe(false);
   });
 
   it("words the refusal as the contract says", () => {
@@ -32,7 +33,14 @@ describe("forecastMonthEnd", () => {
     const daily = Array.from({ length: 10 }, (_, i) => ({ day: `2026-11-${String(i + 1).padStart(2, "0")}`, nusd: 1_000_000 }));
     daily.push({ day: "2026-10-31", nusd: 99_000_000 }, { day: "2026-11-11", nusd: 55_000_000 }, { day: "2026-11-10", nusd: 500_000 });
     const f = forecastMonthEnd(daily, new Date("2026-11-10T06:00:00.000Z"));
-    expect(f).toMatchObject({ monthStart: "2026-11-01", daysInMonth: 30, daysElapsed: 10, monthToDateNusd: 10_500_000, dailyAverageNusd: 1_050_000, projectedNusd: 31_500_000 });
+    expect(f).toMatchObject({
+      monthStart: "2026-11-01",
+      daysInMonth: 30,
+      daysElapsed: 10,
+      monthToDateNusd: 10_500_000,
+      dailyAverageNusd: 1_050_000,
+      projectedNusd: 31_500_000,
+    });
     expect(f.points).toHaveLength(30);
     expect(f.points[0]).toEqual({ day: "2026-11-01", cumulativeNusd: 1_000_000, forecast: false });
     expect(f.points[9]).toEqual({ day: "2026-11-10", cumulativeNusd: 10_500_000, forecast: false });

@@ -7,7 +7,10 @@ export const BUDGET_PERIODS: readonly BudgetPeriod[] = ["day", "month"];
 
 export const budgetScopeSchema = z
   .string()
-  .regex(/^(global|feature:[a-z0-9][a-z0-9_.-]{0,63}|user:[A-Za-z0-9_-]{1,64})$/, 'scope must be "global", "feature:<name>" or "user:<id>"');
+  .regex(
+    /^(global|feature:[a-z0-9][a-z0-9_.-]{0,63}|user:[A-Za-z0-9_-]{1,64})$/,
+    'scope must be "global", "feature:<name>" or "user:<id>"',
+  );
 export type BudgetScope = z.infer<typeof budgetScopeSchema>;
 
 /** The scopes whose budgets a call by `userId` for `feature` must fit in, global first. */

@@ -18,10 +18,25 @@ describe("matchesModelPattern", () => {
 
 describe("findPrice", () => {
   it("prices the seed models and their dated snapshots from the product brief", () => {
-    expect(findPrice(SEED_PRICES, "gpt-4o-mini", AT)).toMatchObject({ inputNanoPerM: 150_000_000, cachedInputNanoPerM: 75_000_000, outputNanoPerM: 600_000_000 });
-    expect(findPrice(SEED_PRICES, "gpt-4o-mini-2024-07-18", AT)).toMatchObject({ modelPattern: "gpt-4o-mini-20*", inputNanoPerM: 150_000_000 });
-    expect(findPrice(SEED_PRICES, "gpt-4.1-mini", AT)).toMatchObject({ inputNanoPerM: 400_000_000, cachedInputNanoPerM: 100_000_000, outputNanoPerM: 1_600_000_000 });
-    expect(findPrice(SEED_PRICES, "gpt-4.1-nano-2025-04-14", AT)).toMatchObject({ inputNanoPerM: 100_000_000, cachedInputNanoPerM: 25_000_000, outputNanoPerM: 400_000_000 });
+    expect(findPrice(SEED_PRICES, "gpt-4o-mini", AT)).toMatchObject({
+      inputNanoPerM: 150_000_000,
+      cachedInputNanoPerM: 75_000_000,
+      outputNanoPerM: 600_000_000,
+    });
+    expect(findPrice(SEED_PRICES, "gpt-4o-mini-2024-07-18", AT)).toMatchObject({
+      modelPattern: "gpt-4o-mini-20*",
+      inputNanoPerM: 150_000_000,
+    });
+    expect(findPrice(SEED_PRICES, "gpt-4.1-mini", AT)).toMatchObject({
+      inputNanoPerM: 400_000_000,
+      cachedInputNanoPerM: 100_000_000,
+      outputNanoPerM: 1_600_000_000,
+    });
+    expect(findPrice(SEED_PRICES, "gpt-4.1-nano-2025-04-14", AT)).toMatchObject({
+      inputNanoPerM: 100_000_000,
+      cachedInputNanoPerM: 25_000_000,
+      outputNanoPerM: 400_000_000,
+    });
     expect(findPrice(SEED_PRICES, "demo-template", AT)).toMatchObject({ inputNanoPerM: 0, cachedInputNanoPerM: 0, outputNanoPerM: 0 });
     expect(findPrice(SEED_PRICES, "llama3.1:8b", AT)).toBeNull();
     expect(findPrice(SEED_PRICES, "gpt-4o-mini-audio-preview", AT)).toBeNull();
@@ -31,9 +46,27 @@ describe("findPrice", () => {
   const table: PriceEntry[] = [
     { modelPattern: "*", effectiveFrom: from("2025-01-01T00:00:00Z"), inputPerM: "9", cachedInputPerM: "9", outputPerM: "9" },
     { modelPattern: "gpt-4.1-*", effectiveFrom: from("2025-01-01T00:00:00Z"), inputPerM: "1", cachedInputPerM: "0.5", outputPerM: "2" },
-    { modelPattern: "gpt-4.1-mini", effectiveFrom: from("2025-01-01T00:00:00Z"), inputPerM: "0.40", cachedInputPerM: "0.10", outputPerM: "1.60" },
-    { modelPattern: "gpt-4.1-mini", effectiveFrom: from("2026-12-01T00:00:00Z"), inputPerM: "0.30", cachedInputPerM: "0.08", outputPerM: "1.20" },
-    { modelPattern: "gpt-4.1-nano", effectiveFrom: from("2027-01-01T00:00:00Z"), inputPerM: "0.05", cachedInputPerM: "0.01", outputPerM: "0.2" },
+    {
+      modelPattern: "gpt-4.1-mini",
+      effectiveFrom: from("2025-01-01T00:00:00Z"),
+      inputPerM: "0.40",
+      cachedInputPerM: "0.10",
+      outputPerM: "1.60",
+    },
+    {
+      modelPattern: "gpt-4.1-mini",
+      effectiveFrom: from("2026-12-01T00:00:00Z"),
+      inputPerM: "0.30",
+      cachedInputPerM: "0.08",
+      outputPerM: "1.20",
+    },
+    {
+      modelPattern: "gpt-4.1-nano",
+      effectiveFrom: from("2027-01-01T00:00:00Z"),
+      inputPerM: "0.05",
+      cachedInputPerM: "0.01",
+      outputPerM: "0.2",
+    },
   ];
 
   it("prefers an exact name over a glob, and a longer glob over a shorter one", () => {

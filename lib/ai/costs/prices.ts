@@ -47,7 +47,10 @@ export function matchesModelPattern(pattern: string, model: string): boolean {
   const p = pattern.trim().toLowerCase();
   const m = model.trim().toLowerCase();
   if (!isGlob(p)) return p === m;
-  const source = p.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  const source = p
+    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+    .replace(/\*/g, ".*")
+    .replace(/\?/g, ".");
   return new RegExp(`^${source}$`).test(m);
 }
 

@@ -103,8 +103,32 @@ function tally(list: [IdentifierKind, string][]): RedactionReceipt {
 /** The raw strings (and tell-tale fragments) that must not survive anywhere in the outbound text. */
 const MUST_NOT_SURVIVE = [
   ...[...STRUCTURED_IDENTIFIERS, ...NOTE_IDENTIFIERS].map(([, raw]) => raw.replace(/ \(.*\)$/, "")),
-  "Maria", "Elena", "Lopez", "Anna", "Berg", "Wei", "Chen", "Harbor", "Quincy", "Elm", "0100", "0199", "0188", "4471", "4d:5e",
-  "2026-11", "11/21", "14:50", "17:45", "9:15", "1934", "03/14", "6789", "99887766", "552219", "example",
+  "Maria",
+  "Elena",
+  "Lopez",
+  "Anna",
+  "Berg",
+  "Wei",
+  "Chen",
+  "Harbor",
+  "Quincy",
+  "Elm",
+  "0100",
+  "0199",
+  "0188",
+  "4471",
+  "4d:5e",
+  "2026-11",
+  "11/21",
+  "14:50",
+  "17:45",
+  "9:15",
+  "1934",
+  "03/14",
+  "6789",
+  "99887766",
+  "552219",
+  "example",
 ];
 
 describe("de-identification of every Safe Harbor identifier kind", () => {
@@ -116,9 +140,23 @@ describe("de-identification of every Safe Harbor identifier kind", () => {
 
     for (const raw of MUST_NOT_SURVIVE) expect(outbound.toLowerCase(), `"${raw}" survived`).not.toContain(raw.toLowerCase());
     expect(receipt).toEqual(tally([...STRUCTURED_IDENTIFIERS, ...NOTE_IDENTIFIERS]));
-    expect(Object.keys(receipt).sort()).toEqual(
-      ["account", "date", "device_id", "email", "fax", "geography", "ip", "licence", "mrn", "name", "other_id", "phone", "ssn", "url", "vehicle"],
-    );
+    expect(Object.keys(receipt).sort()).toEqual([
+      "account",
+      "date",
+      "device_id",
+      "email",
+      "fax",
+      "geography",
+      "ip",
+      "licence",
+      "mrn",
+      "name",
+      "other_id",
+      "phone",
+      "ssn",
+      "url",
+      "vehicle",
+    ]);
     expect(pseudonyms).toEqual({
       "the patient": { kind: "patient", id: PATIENT_ID },
       "device A": { kind: "device", id: "mon-4e-01" },
@@ -185,7 +223,7 @@ describe("clinical content survives", () => {
     "LOINC 8867-4, SNOMED CT; firmware 5.2.0; battery 15 %; vibration 0.8 g; bed 12, Ward 4E, ICU/2; 24/7 cover.",
     "In 2019 she had COVID-19; Will review; nurse call bell; the charge nurse; device A, the patient, [mrn].",
     '{"heart_rate":112,"spo2":91,"bp_sys":120,"bp_dia":80,"o2_supplement":1,"consciousness":0,"news2":7,"at":"-3 h 10 min"}',
-    "```json patient.vitals_window\n[{\"metric\":\"spo2\",\"value\":91,\"unit\":\"%\"}]\n```",
+    '```json patient.vitals_window\n[{"metric":"spo2","value":91,"unit":"%"}]\n```',
   ];
 
   it.each(CLINICAL)("%s", (text) => {

@@ -22,7 +22,19 @@ import { scrubStructured } from "./structured";
 import { ageText, toCalendarDate, MAX_AGE_SHOWN, type CalendarDate } from "./time";
 import type { DeidentifyContext, FieldRules, JsonValue, PseudonymMap, RedactionReceipt } from "./types";
 
-export type { DeidentifyContext, FieldRule, FieldRules, IdentifierKind, JsonValue, KnownDevice, KnownPatient, KnownStaff, PseudonymMap, PseudonymTarget, RedactionReceipt } from "./types";
+export type {
+  DeidentifyContext,
+  FieldRule,
+  FieldRules,
+  IdentifierKind,
+  JsonValue,
+  KnownDevice,
+  KnownPatient,
+  KnownStaff,
+  PseudonymMap,
+  PseudonymTarget,
+  RedactionReceipt,
+} from "./types";
 export { IDENTIFIER_KINDS } from "./types";
 export { reidentify } from "./pseudonyms";
 
@@ -97,7 +109,11 @@ export function createDeidentifier(context: DeidentifyContext): Deidentifier {
 }
 
 /** One-shot: de-identify a structured value. */
-export function deidentifyValue(value: unknown, fields: FieldRules, context: DeidentifyContext): { value: JsonValue } & ReturnType<Deidentifier["result"]> {
+export function deidentifyValue(
+  value: unknown,
+  fields: FieldRules,
+  context: DeidentifyContext,
+): { value: JsonValue } & ReturnType<Deidentifier["result"]> {
   const d = createDeidentifier(context);
   const out = d.value(value, fields);
   return { value: out, ...d.result() };

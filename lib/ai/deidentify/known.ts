@@ -23,7 +23,11 @@ const MIN_LITERAL = 3;
 const TITLES = String.raw`(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Nurse|RN|Sister|Patient|Pt)\.?\s+)?`;
 
 function normalize(s: string): string {
-  return s.trim().replace(/\s+/g, " ").replace(/\s*,\s*/g, ", ").toLowerCase();
+  return s
+    .trim()
+    .replace(/\s+/g, " ")
+    .replace(/\s*,\s*/g, ", ")
+    .toLowerCase();
 }
 
 /** A lookup of literals to what replaces them; a literal claimed twice differently gets `ambiguous`. */
@@ -38,7 +42,13 @@ class LiteralIndex {
   source(): string | null {
     const keys = [...this.map.keys()].sort((a, b) => b.length - a.length);
     if (keys.length === 0) return null;
-    return keys.map((k) => escapeRegExp(k).replace(/, /g, String.raw`,\s*`).replace(/ /g, String.raw`\s+`)).join("|");
+    return keys
+      .map((k) =>
+        escapeRegExp(k)
+          .replace(/, /g, String.raw`,\s*`)
+          .replace(/ /g, String.raw`\s+`),
+      )
+      .join("|");
   }
 }
 

@@ -131,10 +131,13 @@ describe("known people and devices", () => {
 });
 
 describe("no pathological backtracking", () => {
-  it.each(["1-", "12.", "a.", "a@", "Aa ", "1 ", "+1 ", "tel 1 ", "Dr ", "a1:", "1a", "-1", "12 Ab "])("10k characters of %j scrub quickly", (unit) => {
-    const text = unit.repeat(Math.ceil(10_000 / unit.length));
-    const started = performance.now();
-    deidentifyText(text, CONTEXT);
-    expect(performance.now() - started).toBeLessThan(1000);
-  });
+  it.each(["1-", "12.", "a.", "a@", "Aa ", "1 ", "+1 ", "tel 1 ", "Dr ", "a1:", "1a", "-1", "12 Ab "])(
+    "10k characters of %j scrub quickly",
+    (unit) => {
+      const text = unit.repeat(Math.ceil(10_000 / unit.length));
+      const started = performance.now();
+      deidentifyText(text, CONTEXT);
+      expect(performance.now() - started).toBeLessThan(1000);
+    },
+  );
 });

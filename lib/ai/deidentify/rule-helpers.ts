@@ -12,7 +12,13 @@ export function digitCount(s: string): number {
 }
 
 /** A labelled value: group 1 is the label with its separators (kept), group 2 the value (replaced). */
-export function labelled(kind: TextRule["kind"], labels: readonly string[], value: string, placeholder: string, minDigits: number): TextRule {
+export function labelled(
+  kind: TextRule["kind"],
+  labels: readonly string[],
+  value: string,
+  placeholder: string,
+  minDigits: number,
+): TextRule {
   const label = labels.map(ci).join("|");
   return {
     kind,

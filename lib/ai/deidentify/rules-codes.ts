@@ -7,26 +7,65 @@ import type { TextRule } from "./scrub";
 const CODE = String.raw`[A-Z0-9][A-Z0-9-]{2,}[A-Z0-9]`;
 
 export const LABELLED_CODE_RULES: readonly TextRule[] = [
-  labelled("ssn", ["SSN", "social security number", "social security no", "social security"], String.raw`\d{3}[\s-]?\d{2}[\s-]?\d{4}\b`, "ssn", 9),
+  labelled(
+    "ssn",
+    ["SSN", "social security number", "social security no", "social security"],
+    String.raw`\d{3}[\s-]?\d{2}[\s-]?\d{4}\b`,
+    "ssn",
+    9,
+  ),
   labelled("mrn", ["MRN", "medical record number", "medical record", "hospital number", "patient number", "patient id"], CODE, "mrn", 1),
   labelled(
     "account",
-    ["account", "acct", "health plan", "plan id", "plan number", "plan no", "member id", "member", "policy", "insurance", "beneficiary", "subscriber", "medicare", "medicaid", "claim"],
+    [
+      "account",
+      "acct",
+      "health plan",
+      "plan id",
+      "plan number",
+      "plan no",
+      "member id",
+      "member",
+      "policy",
+      "insurance",
+      "beneficiary",
+      "subscriber",
+      "medicare",
+      "medicaid",
+      "claim",
+    ],
     CODE,
     "account",
     3,
   ),
-  labelled("vehicle", ["VIN", "vehicle identification number", "vehicle id", "licence plate", "license plate", "number plate", "plate"], String.raw`[A-Z0-9]{1,17}(?:[ -][A-Z0-9]{1,8}){0,2}\b`, "vehicle", 1),
-  labelled("licence", ["licence", "license", "driver's licence", "driver's license", "lic", "DEA", "NPI", "certificate"], CODE, "licence", 2),
+  labelled(
+    "vehicle",
+    ["VIN", "vehicle identification number", "vehicle id", "licence plate", "license plate", "number plate", "plate"],
+    String.raw`[A-Z0-9]{1,17}(?:[ -][A-Z0-9]{1,8}){0,2}\b`,
+    "vehicle",
+    1,
+  ),
+  labelled(
+    "licence",
+    ["licence", "license", "driver's licence", "driver's license", "lic", "DEA", "NPI", "certificate"],
+    CODE,
+    "licence",
+    2,
+  ),
   {
     kind: "device_id",
-    pattern: new RegExp(String.raw`\b((?:${["serial number", "serial no", "serial", "asset tag", "UDI"].map(ci).join("|")}|S\/N|SN)(?![A-Za-z])\.?(?:\s*#)?[\s:#.]*)([A-Z0-9][A-Za-z0-9-]{2,}[A-Za-z0-9])`, "g"),
+    pattern: new RegExp(
+      String.raw`\b((?:${["serial number", "serial no", "serial", "asset tag", "UDI"].map(ci).join("|")}|S\/N|SN)(?![A-Za-z])\.?(?:\s*#)?[\s:#.]*)([A-Z0-9][A-Za-z0-9-]{2,}[A-Za-z0-9])`,
+      "g",
+    ),
     accept: (m) => digitCount(m[2] ?? "") >= 1,
     replace: (m, state) => `${m[1] ?? ""}${state.pseudonyms.device((m[2] ?? "").toUpperCase())}`,
   },
 ];
 
-export const SSN_SHAPE_RULES: readonly TextRule[] = [{ kind: "ssn", pattern: /(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])/g, replace: () => "[ssn]" }];
+export const SSN_SHAPE_RULES: readonly TextRule[] = [
+  { kind: "ssn", pattern: /(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])/g, replace: () => "[ssn]" },
+];
 
 export const ID_SHAPE_RULES: readonly TextRule[] = [
   { kind: "other_id", pattern: /\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b/g, replace: () => "[id]" },

@@ -31,7 +31,8 @@ export const EMAIL_RULES: readonly TextRule[] = [
   },
   {
     kind: "url",
-    pattern: /(?<![\w.@-])[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}\.(?:com|org|net|edu|gov|io|health|info|biz|us|uk|de|fr|eu)(?:\/[^\s"'<>]*)?(?![\w.@-])/gi,
+    pattern:
+      /(?<![\w.@-])[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}\.(?:com|org|net|edu|gov|io|health|info|biz|us|uk|de|fr|eu)(?:\/[^\s"'<>]*)?(?![\w.@-])/gi,
     replace: (m) => withTrailing(m[0], "[url]"),
   },
 ];
@@ -57,7 +58,13 @@ export const NETWORK_RULES: readonly TextRule[] = [
 
 export const LABELLED_PHONE_RULES: readonly TextRule[] = [
   labelled("fax", ["fax", "facsimile", "telefax"], PHONE_VALUE, "fax", 5),
-  labelled("phone", ["telephone", "tel", "phone", "mobile", "cell", "pager", "bleep", "ext", "extension", "call back"], PHONE_VALUE, "phone", 3),
+  labelled(
+    "phone",
+    ["telephone", "tel", "phone", "mobile", "cell", "pager", "bleep", "ext", "extension", "call back"],
+    PHONE_VALUE,
+    "phone",
+    3,
+  ),
 ];
 
 export const PHONE_SHAPE_RULES: readonly TextRule[] = [

@@ -17,7 +17,20 @@ import {
   type CalendarDate,
 } from "./time";
 
-const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 const MONTH_FORMS = MONTH_NAMES.flatMap((full) => {
   const abbr = full.slice(0, 3);
   const forms = [full, abbr, ...(full === "September" ? ["Sept"] : [])];
@@ -101,7 +114,12 @@ function isoDateTime(m: RegExpExecArray, state: ScrubState): string | null {
   if (!isValidDate(date) || !time) return null;
   const zone = m[7];
   if (!zone) return relativeDateText(date, time, state);
-  const offset = zone === "Z" || zone === "UTC" || zone === "GMT" ? "Z" : zone.length === 3 ? `${zone}:00` : zone.replace(/^([+-]\d{2})(\d{2})$/, "$1:$2");
+  const offset =
+    zone === "Z" || zone === "UTC" || zone === "GMT"
+      ? "Z"
+      : zone.length === 3
+        ? `${zone}:00`
+        : zone.replace(/^([+-]\d{2})(\d{2})$/, "$1:$2");
   const iso = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6] ?? "00"}${offset}`;
   const at = new Date(iso);
   return Number.isNaN(at.getTime()) ? null : relativeInstantText(at, state);

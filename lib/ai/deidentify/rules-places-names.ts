@@ -8,7 +8,9 @@ const STREET_SUFFIX =
   "Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Square|Sq|Circle|Cir|Trail|Close|Crescent|Row|Alley";
 
 const US_STATES = new Set(
-  "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR".split(" "),
+  "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR".split(
+    " ",
+  ),
 );
 
 export const PLACE_RULES: readonly TextRule[] = [
@@ -20,10 +22,17 @@ export const PLACE_RULES: readonly TextRule[] = [
     ),
     replace: () => "[address]",
   },
-  { kind: "geography", pattern: new RegExp(String.raw`\b${ci("p")}\.?\s?${ci("o")}\.?\s?${ci("box")}\s+\d+\b`, "g"), replace: () => "[address]" },
   {
     kind: "geography",
-    pattern: new RegExp(String.raw`\b((?:${["zip code", "zip", "postal code", "postcode"].map(ci).join("|")})[\s:#.]*)(\d{5}(?:-\d{4})?)\b`, "g"),
+    pattern: new RegExp(String.raw`\b${ci("p")}\.?\s?${ci("o")}\.?\s?${ci("box")}\s+\d+\b`, "g"),
+    replace: () => "[address]",
+  },
+  {
+    kind: "geography",
+    pattern: new RegExp(
+      String.raw`\b((?:${["zip code", "zip", "postal code", "postcode"].map(ci).join("|")})[\s:#.]*)(\d{5}(?:-\d{4})?)\b`,
+      "g",
+    ),
     replace: (m) => `${m[1] ?? ""}[zip]`,
   },
   {

@@ -29,7 +29,16 @@ describe("structured values", () => {
   it("handles every leaf type: Dates, epoch numbers, bigint, non-finite numbers, undefined and functions", () => {
     const d = createDeidentifier(CONTEXT);
     const out = d.value(
-      { a: new Date("2026-11-23T17:00:00Z"), b: Date.parse("2026-11-22T18:00:00Z"), c: 12345678901234567890n, n: Number.NaN, u: undefined, f: () => 1, t: true, z: null },
+      {
+        a: new Date("2026-11-23T17:00:00Z"),
+        b: Date.parse("2026-11-22T18:00:00Z"),
+        c: 12345678901234567890n,
+        n: Number.NaN,
+        u: undefined,
+        f: () => 1,
+        t: true,
+        z: null,
+      },
       { b: "datetime" },
     );
     expect(out).toEqual({ a: "-1 h", b: "-1 d", c: "[account]", n: null, t: true, z: null });
@@ -38,7 +47,12 @@ describe("structured values", () => {
 
   it("marks unreadable declared dates and keeps empty strings", () => {
     const d = createDeidentifier(CONTEXT);
-    expect(d.value({ at: "soon", ackAt: "", born: "1950-13-40", day: "2026-11-20" }, { at: "datetime", ackAt: "datetime", born: "birth_date", day: "datetime" })).toEqual({
+    expect(
+      d.value(
+        { at: "soon", ackAt: "", born: "1950-13-40", day: "2026-11-20" },
+        { at: "datetime", ackAt: "datetime", born: "birth_date", day: "datetime" },
+      ),
+    ).toEqual({
       at: "[date]",
       ackAt: "",
       born: "[date]",
@@ -96,7 +110,9 @@ describe("pseudonyms", () => {
     };
     const labels: Record<string, string> = { p1: "Maria Lopez", "mon-4e-01": "Monitor 4E-01", "pump-0002": "Pump 2" };
     const text = "The patient is on device A; device AB alarmed. Device a was moved.";
-    expect(reidentify(text, map, (t) => labels[t.id] ?? t.id)).toBe("Maria Lopez is on Monitor 4E-01; Pump 2 alarmed. Monitor 4E-01 was moved.");
+    expect(reidentify(text, map, (t) => labels[t.id] ?? t.id)).toBe(
+      "Maria Lopez is on Monitor 4E-01; Pump 2 alarmed. Monitor 4E-01 was moved.",
+    );
     expect(reidentify("nothing here", {})).toBe("nothing here");
   });
 });

@@ -55,7 +55,9 @@ describe("ageText", () => {
 describe("time zones", () => {
   it("finds the instant of a local wall-clock time, across daylight saving", () => {
     expect(zonedToInstant({ y: 2026, m: 7, d: 1, hh: 9, mi: 0, ss: 0 }, "America/New_York").toISOString()).toBe("2026-07-01T13:00:00.000Z");
-    expect(zonedToInstant({ y: 2026, m: 12, d: 1, hh: 9, mi: 0, ss: 0 }, "America/New_York").toISOString()).toBe("2026-12-01T14:00:00.000Z");
+    expect(zonedToInstant({ y: 2026, m: 12, d: 1, hh: 9, mi: 0, ss: 0 }, "America/New_York").toISOString()).toBe(
+      "2026-12-01T14:00:00.000Z",
+    );
     expect(zonedToInstant({ y: 2026, m: 12, d: 1, hh: 9, mi: 0, ss: 0 }, "UTC").toISOString()).toBe("2026-12-01T09:00:00.000Z");
   });
 

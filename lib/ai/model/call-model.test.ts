@@ -27,7 +27,12 @@ const REQUEST: ModelCallRequest = {
 };
 
 function client(opts: { timeoutMs?: number; maxRetries?: number } = {}) {
-  return createModelClient({ baseURL: fake.baseURL, apiKey: "sk-test", timeoutMs: opts.timeoutMs ?? 5000, maxRetries: opts.maxRetries ?? 2 });
+  return createModelClient({
+    baseURL: fake.baseURL,
+    apiKey: "sk-test",
+    timeoutMs: opts.timeoutMs ?? 5000,
+    maxRetries: opts.maxRetries ?? 2,
+  });
 }
 
 async function failure(p: Promise<unknown>): Promise<ModelCallError> {
@@ -42,7 +47,12 @@ async function failure(p: Promise<unknown>): Promise<ModelCallError> {
 
 describe("callModel against an OpenAI-compatible server", () => {
   it("sends a Chat Completions request and reads text, usage with cached tokens, model and latency", async () => {
-    fake.enqueue({ kind: "ok", text: "S: stable.", usage: { prompt: 1200, completion: 80, cached: 1024 }, model: "gpt-4o-mini-2024-07-18" });
+    fake.enqueue({
+      kind: "ok",
+      text: "S: stable.",
+      usage: { prompt: 1200, completion: 80, cached: 1024 },
+      model: "gpt-4o-mini-2024-07-18",
+    });
     const r = await callModel(client(), { ...REQUEST, responseFormat: "json_object" });
     expect(r).toMatchObject({
       text: "S: stable.",
@@ -74,9 +84,17 @@ describe("callModel against an OpenAI-compatible server", () => {
   });
 
   it("streams with include_usage and reads usage (cached too) from the last chunk", async () => {
-    fake.enqueue({ kind: "ok", text: "Situation: NEWS2 7, high. Background: two days on the ward.", usage: { prompt: 2048, completion: 17, cached: 1920 } });
+    fake.enqueue({
+      kind: "ok",
+      text: "Situation: NEWS2 7, high. Background: two days on the ward.",
+      usage: { prompt: 2048, completion: 17, cached: 1920 },
+    });
     const r = await callModel(client(), { ...REQUEST, stream: true });
-    expect(r).toMatchObject({ text: "Situation: NEWS2 7, high. Background: two days on the ward.", usage: { promptTokens: 2048, cachedTokens: 1920, completionTokens: 17 }, usageReported: true });
+    expect(r).toMatchObject({
+      text: "Situation: NEWS2 7, high. Background: two days on the ward.",
+      usage: { promptTokens: 2048, cachedTokens: 1920, completionTokens: 17 },
+      usageReported: true,
+    });
     expect(fake.requests[0]?.body).toMatchObject({ stream: true, stream_options: { include_usage: true } });
   });
 
@@ -84,7 +102,11 @@ describe("callModel against an OpenAI-compatible server", () => {
     fake.enqueue({ kind: "ok", text: "No usage here.", usage: null });
     const r = await callModel(client(), REQUEST);
     expect(r.usageReported).toBe(false);
-    expect(r.usage).toEqual({ promptTokens: countChatInputTokens(REQUEST.messages, "gpt-4o-mini"), cachedTokens: 0, completionTokens: countTextTokens("No usage here.", "gpt-4o-mini") });
+    expect(r.usage).toEqual({
+      promptTokens: countChatInputTokens(REQUEST.messages, "gpt-4o-mini"),
+      cachedTokens: 0,
+      completionTokens: countTextTokens("No usage here.", "gpt-4o-mini"),
+    });
   });
 
   it("lets the SDK retry a 429, honouring retry-after, then succeeds", async () => {
@@ -142,11 +164,17 @@ describe("callModel against an OpenAI-compatible server", () => {
 
   it("gives bad_response for malformed JSON, a malformed stream and an answer without text", async () => {
     fake.enqueue({ kind: "malformed" });
-    expect(await failure(callModel(client(), REQUEST))).toMatchObject({ kind: "bad_response", message: "The AI model service sent a response that could not be read" });
+    expect(await failure(callModel(client(), REQUEST))).toMatchObject({
+      kind: "bad_response",
+      message: "The AI model service sent a response that could not be read",
+    });
     fake.enqueue({ kind: "malformed" });
     expect((await failure(callModel(client(), { ...REQUEST, stream: true }))).kind).toBe("bad_response");
     fake.enqueue({ kind: "json", body: { id: "x", object: "chat.completion", choices: [] } });
-    expect(await failure(callModel(client(), REQUEST))).toMatchObject({ kind: "bad_response", message: "The AI model service answered without any text" });
+    expect(await failure(callModel(client(), REQUEST))).toMatchObject({
+      kind: "bad_response",
+      message: "The AI model service answered without any text",
+    });
   });
 
   it("gives upstream when the server cannot be reached", async () => {

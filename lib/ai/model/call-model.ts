@@ -30,7 +30,8 @@ export type ModelCallResult = {
   finishReason: string | null;
 };
 
-type RawUsage = { prompt_tokens?: unknown; completion_tokens?: unknown; prompt_tokens_details?: { cached_tokens?: unknown } | null } | null | undefined;
+type RawUsage =
+  { prompt_tokens?: unknown; completion_tokens?: unknown; prompt_tokens_details?: { cached_tokens?: unknown } | null } | null | undefined;
 type Answer = { text: string; usage: RawUsage; model: string | undefined; finishReason: string | null };
 
 /** o-series and gpt-5 take max_completion_tokens; other servers know max_tokens. */
@@ -56,7 +57,14 @@ function readUsage(raw: RawUsage, req: ModelCallRequest, text: string): { usage:
   const prompt = count(raw?.prompt_tokens);
   const completion = count(raw?.completion_tokens);
   if (prompt === null || completion === null) {
-    return { usage: { promptTokens: countChatInputTokens(req.messages, req.model), cachedTokens: 0, completionTokens: countTextTokens(text, req.model) }, reported: false };
+    return {
+      usage: {
+        promptTokens: countChatInputTokens(req.messages, req.model),
+        cachedTokens: 0,
+        completionTokens: countTextTokens(text, req.model),
+      },
+      reported: false,
+    };
   }
   const cached = count(raw?.prompt_tokens_details?.cached_tokens) ?? 0;
   return { usage: { promptTokens: prompt, cachedTokens: Math.min(cached, prompt), completionTokens: completion }, reported: true };
@@ -71,7 +79,10 @@ async function single(client: ModelClient, req: ModelCallRequest, signal: AbortS
 }
 
 async function streamed(client: ModelClient, req: ModelCallRequest, signal: AbortSignal): Promise<Answer> {
-  const stream = await client.sdk.chat.completions.create({ ...body(req), stream: true, stream_options: { include_usage: true } }, { signal });
+  const stream = await client.sdk.chat.completions.create(
+    { ...body(req), stream: true, stream_options: { include_usage: true } },
+    { signal },
+  );
   let text = "";
   let usage: RawUsage;
   let model: string | undefined;
@@ -108,7 +119,14 @@ export async function callModel(client: ModelClient, req: ModelCallRequest): Pro
   try {
     const answer = await Promise.race([work, deadline]);
     const { usage, reported } = readUsage(answer.usage, req, answer.text);
-    return { text: answer.text, usage, usageReported: reported, latencyMs: Math.round(performance.now() - started), model: answer.model || req.model, finishReason: answer.finishReason };
+    return {
+      text: answer.text,
+      usage,
+      usageReported: reported,
+      latencyMs: Math.round(performance.now() - started),
+      model: answer.model || req.model,
+      finishReason: answer.finishReason,
+    };
   } catch (err) {
     throw toModelCallError(err, { timedOut, timeoutMs: client.timeoutMs });
   } finally {

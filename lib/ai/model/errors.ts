@@ -29,16 +29,26 @@ export function toModelCallError(err: unknown, ctx: { timedOut: boolean; timeout
   }
   if (err instanceof ModelCallError) return err;
   if (err instanceof RateLimitError) {
-    return new ModelCallError("rate_limited", "The AI model service is rate-limiting requests (HTTP 429); try again shortly", { status: 429, cause: err });
+    return new ModelCallError("rate_limited", "The AI model service is rate-limiting requests (HTTP 429); try again shortly", {
+      status: 429,
+      cause: err,
+    });
   }
   if (err instanceof APIUserAbortError) return new ModelCallError("upstream", "The AI model call was cancelled", { cause: err });
   if (err instanceof APIConnectionError) return new ModelCallError("upstream", "The AI model service could not be reached", { cause: err });
   if (err instanceof APIError && typeof err.status === "number") {
     const status = err.status;
     const why =
-      status === 401 || status === 403 ? "refused the credentials" : status === 404 ? "does not know the model or the endpoint" : status >= 500 ? "failed" : "rejected the request";
+      status === 401 || status === 403
+        ? "refused the credentials"
+        : status === 404
+          ? "does not know the model or the endpoint"
+          : status >= 500
+            ? "failed"
+            : "rejected the request";
     return new ModelCallError("upstream", `The AI model service ${why} (HTTP ${status})`, { status, cause: err });
   }
-  if (err instanceof SyntaxError) return new ModelCallError("bad_response", "The AI model service sent a response that could not be read", { cause: err });
+  if (err instanceof SyntaxError)
+    return new ModelCallError("bad_response", "The AI model service sent a response that could not be read", { cause: err });
   return new ModelCallError("upstream", "The AI model call failed", { cause: err });
 }

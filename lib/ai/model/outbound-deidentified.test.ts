@@ -17,13 +17,29 @@ afterAll(async () => {
 });
 
 const ROWS = [
-  { at: "2026-11-23T14:50:00.000Z", deviceId: "mon-4e-01", heart_rate: 112, spo2: 91, note: "Maria Lopez (MRN DEMO-100001) seen by Dr. Wei Chen; call 617-555-0199" },
-  { at: "2026-11-23T17:45:00.000Z", deviceId: "SN-4471-XK", heart_rate: 118, spo2: 90, note: "pump-0002 at 10.20.30.40 alarmed, tech jo@biomed.example.org" },
+  {
+    at: "2026-11-23T14:50:00.000Z",
+    deviceId: "mon-4e-01",
+    heart_rate: 112,
+    spo2: 91,
+    note: "Maria Lopez (MRN DEMO-100001) seen by Dr. Wei Chen; call 617-555-0199",
+  },
+  {
+    at: "2026-11-23T17:45:00.000Z",
+    deviceId: "SN-4471-XK",
+    heart_rate: 118,
+    spo2: 90,
+    note: "pump-0002 at 10.20.30.40 alarmed, tech jo@biomed.example.org",
+  },
 ];
 
 describe("what leaves for the model", () => {
   it("carries no identifier, only pseudonyms and relative times, and the answer can be shown with real names", async () => {
-    fake.enqueue({ kind: "ok", text: "device A shows falling SpO2 for the patient; check device B.", usage: { prompt: 300, completion: 20 } });
+    fake.enqueue({
+      kind: "ok",
+      text: "device A shows falling SpO2 for the patient; check device B.",
+      usage: { prompt: 300, completion: 20 },
+    });
     const d = createDeidentifier(CONTEXT);
     const vitals = d.value(ROWS, { at: "datetime", deviceId: "device_id", note: "free_text" });
     const rendered = renderMessages(
@@ -41,7 +57,23 @@ describe("what leaves for the model", () => {
     const answer = await callModel(client, { model: "gpt-4.1-mini", messages: outbound, maxTokens: 200 });
 
     const sent = fake.requests.at(-1)?.rawBody ?? "";
-    for (const raw of ["Maria", "Lopez", "DEMO-100001", "Wei", "Chen", "617-555", "mon-4e-01", "SN-4471", "pump-0002", "10.20.30.40", "jo@", "2026-11-23", "14:50", "17:45", PATIENT_ID]) {
+    for (const raw of [
+      "Maria",
+      "Lopez",
+      "DEMO-100001",
+      "Wei",
+      "Chen",
+      "617-555",
+      "mon-4e-01",
+      "SN-4471",
+      "pump-0002",
+      "10.20.30.40",
+      "jo@",
+      "2026-11-23",
+      "14:50",
+      "17:45",
+      PATIENT_ID,
+    ]) {
       expect(sent, `${raw} left in the request body`).not.toContain(raw);
     }
     expect(sent).toContain('\\"at\\":\\"-3 h 10 min\\"');

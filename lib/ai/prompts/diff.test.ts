@@ -47,7 +47,13 @@ describe("diffPromptVersions", () => {
       ],
     });
     expect(d.messages[1]).toMatchObject({ status: "unchanged", parts: [{ value: "Data: {{param.patient.vitals_window}}" }] });
-    expect(d.messages[2]).toEqual({ index: 2, from: null, to: "user", status: "added", parts: [{ value: "Alerts: {{param.patient.open_alerts}}", added: true }] });
+    expect(d.messages[2]).toEqual({
+      index: 2,
+      from: null,
+      to: "user",
+      status: "added",
+      parts: [{ value: "Alerts: {{param.patient.open_alerts}}", added: true }],
+    });
     expect(d.settings).toEqual([
       { field: "model", from: "gpt-4o-mini", to: "gpt-4.1-mini" },
       { field: "maxTokens", from: "500", to: "800" },
@@ -57,7 +63,12 @@ describe("diffPromptVersions", () => {
       { field: "variables.audience", from: "string", to: "json" },
     ]);
     expect(d.parts.map((p) => p.value).join("")).toContain("[system]\nYou write shortconcise SBAR");
-    expect(d.parts.filter((p) => p.added).map((p) => p.value)).toEqual(["concise", "for nurses", "[user]\n", "Alerts: {{param.patient.open_alerts}}"]);
+    expect(d.parts.filter((p) => p.added).map((p) => p.value)).toEqual([
+      "concise",
+      "for nurses",
+      "[user]\n",
+      "Alerts: {{param.patient.open_alerts}}",
+    ]);
   });
 
   it("shows a removed message and a role change", () => {

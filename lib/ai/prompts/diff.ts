@@ -19,7 +19,11 @@ export type SettingChange = { field: string; from: string | null; to: string | n
 export type VersionDiff = { messages: MessageDiff[]; settings: SettingChange[]; parts: DiffPart[] };
 
 function wordParts(from: string, to: string): DiffPart[] {
-  return diffWords(from, to).map((c) => ({ value: c.value, ...(c.added ? { added: true as const } : {}), ...(c.removed ? { removed: true as const } : {}) }));
+  return diffWords(from, to).map((c) => ({
+    value: c.value,
+    ...(c.added ? { added: true as const } : {}),
+    ...(c.removed ? { removed: true as const } : {}),
+  }));
 }
 
 function diffMessages(a: PromptVersionContent, b: PromptVersionContent): MessageDiff[] {

@@ -53,7 +53,10 @@ const boundsSchema = z.record(z.string(), z.unknown());
 
 /** A data parameter a version may read, with its bounds; a bare name means default bounds. */
 export const parameterRefSchema = z.union([
-  z.string().regex(PARAMETER_NAME, 'must look like "patient.vitals_window"').transform((name) => ({ name, bounds: {} as Record<string, unknown> })),
+  z
+    .string()
+    .regex(PARAMETER_NAME, 'must look like "patient.vitals_window"')
+    .transform((name) => ({ name, bounds: {} as Record<string, unknown> })),
   z.object({ name: z.string().regex(PARAMETER_NAME, 'must look like "patient.vitals_window"'), bounds: boundsSchema.default({}) }),
 ]);
 export type ParameterRef = { name: string; bounds: Record<string, unknown> };

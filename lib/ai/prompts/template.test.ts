@@ -29,7 +29,11 @@ describe("renderMessages", () => {
         { role: "system", content: "For {{audience}}, last {{hours}} h." },
         { role: "user", content: "{{extra}}\n{{param.patient.vitals_window}}" },
       ],
-      { variables: VARS, values: { audience: "the night nurse", hours: 12, extra: { a: [1, "x"] } }, parameters: { "patient.vitals_window": [{ at: "-15 min", spo2: 91 }] } },
+      {
+        variables: VARS,
+        values: { audience: "the night nurse", hours: 12, extra: { a: [1, "x"] } },
+        parameters: { "patient.vitals_window": [{ at: "-15 min", spo2: 91 }] },
+      },
     );
     expect(r).toEqual({
       ok: true,

@@ -36,7 +36,11 @@ describe("validatePromptVersion", () => {
       ...base,
       messages: [
         base.messages[0],
-        { role: "user", content: "{{patient_nme}} {{patient_nme}} {{ward}} {{param.patient.vitals_window}} {{param.patient.open_alerts}} {{param.patient.everything}} {{param.patient.secret_notes}}" },
+        {
+          role: "user",
+          content:
+            "{{patient_nme}} {{patient_nme}} {{ward}} {{param.patient.vitals_window}} {{param.patient.open_alerts}} {{param.patient.everything}} {{param.patient.secret_notes}}",
+        },
       ],
       parameters: ["patient.vitals_window", "patient.everything", "patient.vitals_window"],
     };
@@ -79,7 +83,10 @@ describe("validatePromptVersion", () => {
   it("names the field of every shape error", () => {
     const input = {
       messages: [{ role: "tool", content: "" }],
-      variables: [{ name: "param", type: "string" }, { name: "9lives", type: "date" }],
+      variables: [
+        { name: "param", type: "string" },
+        { name: "9lives", type: "date" },
+      ],
       model: "",
       params: { maxTokens: 4097, temperature: 3 },
       parameters: ["vitals"],

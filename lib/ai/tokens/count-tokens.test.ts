@@ -42,7 +42,9 @@ describe("countChatInputTokens", () => {
 
   it("counts a name as one extra token plus its text", () => {
     const named = [{ role: "user", content: "Hi", name: "nurse" }];
-    expect(countChatInputTokens(named, "gpt-4o")).toBe(countChatInputTokens([{ role: "user", content: "Hi" }], "gpt-4o") + 1 + countTextTokens("nurse", "gpt-4o"));
+    expect(countChatInputTokens(named, "gpt-4o")).toBe(
+      countChatInputTokens([{ role: "user", content: "Hi" }], "gpt-4o") + 1 + countTextTokens("nurse", "gpt-4o"),
+    );
   });
 
   it("falls back to UTF-8 bytes plus framing for unknown models, which bounds any byte-level BPE", () => {
@@ -63,7 +65,8 @@ describe("countChatInputTokens", () => {
 
 describe("countTextTokens and usesO200k", () => {
   it("recognises the o200k families and not others", () => {
-    for (const m of ["gpt-4o", "gpt-4o-mini", "gpt-4.1", "gpt-4.1-mini", "gpt-5-nano", "o3-mini", "o4-mini", "demo-template"]) expect(usesO200k(m)).toBe(true);
+    for (const m of ["gpt-4o", "gpt-4o-mini", "gpt-4.1", "gpt-4.1-mini", "gpt-5-nano", "o3-mini", "o4-mini", "demo-template"])
+      expect(usesO200k(m)).toBe(true);
     for (const m of ["gpt-4", "gpt-3.5-turbo", "llama3.1:8b", "mistral-small", "o100", "demo-template-2"]) expect(usesO200k(m)).toBe(false);
   });
 

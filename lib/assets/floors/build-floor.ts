@@ -74,7 +74,10 @@ export function buildFloor(draft: FloorDraft, opts: FloorImportOptions = {}): Fl
     }
     // The same door written on both rooms (GeoJSON) is one door.
     if (link.length !== undefined && prev.length !== undefined && Math.abs(link.length - prev.length) > 0.01) {
-      issues.push({ field: link.fields[1], reason: `length ${link.length} m differs from ${prev.length} m declared for the same door at ${prev.field}` });
+      issues.push({
+        field: link.fields[1],
+        reason: `length ${link.length} m differs from ${prev.length} m declared for the same door at ${prev.field}`,
+      });
     }
     if (link.kind === "door") prev.kind = "door";
     if (prev.at === undefined && link.at) prev.at = link.at;
@@ -82,14 +85,25 @@ export function buildFloor(draft: FloorDraft, opts: FloorImportOptions = {}): Fl
   }
   if (issues.length) return invalid(issues);
 
-  const rooms: Room[] = draft.rooms.map((r) => ({ id: r.id, name: r.name, type: r.type, polygon: r.polygon, beds: r.beds, centroid: markerPoint(r.polygon) }));
+  const rooms: Room[] = draft.rooms.map((r) => ({
+    id: r.id,
+    name: r.name,
+    type: r.type,
+    polygon: r.polygon,
+    beds: r.beds,
+    centroid: markerPoint(r.polygon),
+  }));
   const byId = new Map(rooms.map((r) => [r.id, r]));
 
   for (const link of links.values()) {
     if (link.at !== undefined || link.length !== undefined) continue;
     const wall = sharedWall(byId.get(link.rooms[0])!.polygon, byId.get(link.rooms[1])!.polygon);
     if (wall) link.at = wall.midpoint;
-    else warnings.push({ field: link.field, reason: `rooms "${link.rooms[0]}" and "${link.rooms[1]}" share no wall; give the door's "at" or "length" (walking distance goes straight between their centres)` });
+    else
+      warnings.push({
+        field: link.field,
+        reason: `rooms "${link.rooms[0]}" and "${link.rooms[1]}" share no wall; give the door's "at" or "length" (walking distance goes straight between their centres)`,
+      });
   }
 
   const mode = opts.sharedEdges ?? "off";
@@ -109,7 +123,9 @@ export function buildFloor(draft: FloorDraft, opts: FloorImportOptions = {}): Fl
   const linked = new Set<string>();
   for (const l of links.values()) l.rooms.forEach((r) => linked.add(r));
   if (rooms.length > 1) {
-    for (const r of draft.rooms) if (!linked.has(r.id)) warnings.push({ field: r.field, reason: `room "${r.id}" has no door to any other room (walking distance cannot reach it)` });
+    for (const r of draft.rooms)
+      if (!linked.has(r.id))
+        warnings.push({ field: r.field, reason: `room "${r.id}" has no door to any other room (walking distance cannot reach it)` });
   }
 
   const adjacency = [...links.values()].map(({ field: _field, ...link }) => link);

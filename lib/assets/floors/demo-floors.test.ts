@@ -23,7 +23,10 @@ describe("demo floors", () => {
     expect(patientRooms).toHaveLength(12);
     expect(patientRooms.flatMap((r) => r.beds).sort()).toEqual(Array.from({ length: 24 }, (_, i) => `4E/${i + 1}`).sort());
     for (const type of ["corridor", "dirty_utility", "clean_utility", "store", "nurse_station", "exit"]) {
-      expect(f.rooms.some((r) => r.type === type), type).toBe(true);
+      expect(
+        f.rooms.some((r) => r.type === type),
+        type,
+      ).toBe(true);
     }
   });
 
@@ -41,7 +44,8 @@ describe("demo floors", () => {
         expect(area, r.id).toBeGreaterThan(8);
         expect(area, r.id).toBeLessThan(120);
         if (r.type === "patient_room") expect(area / Math.max(1, r.beds.length), r.id).toBeGreaterThanOrEqual(16);
-        for (const other of f.rooms) if (other !== r) expect(pointInPolygon(r.centroid, other.polygon), `${r.id} in ${other.id}`).toBe(false);
+        for (const other of f.rooms)
+          if (other !== r) expect(pointInPolygon(r.centroid, other.polygon), `${r.id} in ${other.id}`).toBe(false);
       }
       for (const link of f.adjacency) expect(link.at, link.rooms.join("-")).toBeDefined();
     }

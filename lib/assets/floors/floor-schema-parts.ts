@@ -11,32 +11,49 @@ export const placeIdSchema = z
   .string({ error: required("a string") })
   .regex(PLACE_ID, "use 1–64 letters, digits, '.', '_', ':' or '-', starting with a letter or digit");
 
-export const nameSchema = z.string({ error: required("a string") }).trim().min(1, "must not be empty").max(120, "at most 120 characters");
+export const nameSchema = z
+  .string({ error: required("a string") })
+  .trim()
+  .min(1, "must not be empty")
+  .max(120, "at most 120 characters");
 
 export const roomTypeSchema = z.enum(ROOM_TYPES, {
   error: (iss) =>
-    typeof iss.input === "string" ? `unknown room type ${JSON.stringify(iss.input)} (one of: ${ROOM_TYPES.join(", ")})` : required(`one of: ${ROOM_TYPES.join(", ")}`)(iss),
+    typeof iss.input === "string"
+      ? `unknown room type ${JSON.stringify(iss.input)} (one of: ${ROOM_TYPES.join(", ")})`
+      : required(`one of: ${ROOM_TYPES.join(", ")}`)(iss),
 });
 
 export const bedsSchema = z
-  .array(z.string({ error: "must be a string" }).regex(BED_REF, 'must be a bed reference such as "4E/3"'), { error: "must be an array of bed references" })
+  .array(z.string({ error: "must be a string" }).regex(BED_REF, 'must be a bed reference such as "4E/3"'), {
+    error: "must be an array of bed references",
+  })
   .max(64, "at most 64 beds in a room");
 
 const coordinate = z.number({ error: "must be a number" }).refine(Number.isFinite, "must be a finite number");
 
 export const pointSchema = z.tuple([coordinate, coordinate], { error: "must be a point [x, y] in metres" });
 
-export const lengthSchema = z.number({ error: "must be a number (metres)" }).positive("must be more than 0 m").max(10_000, "must be at most 10 km");
+export const lengthSchema = z
+  .number({ error: "must be a number (metres)" })
+  .positive("must be more than 0 m")
+  .max(10_000, "must be at most 10 km");
 
 /** A ring as written: open or closed, 2D or 3D positions (the height is dropped). */
-export const rawRingSchema = z.array(z.array(coordinate, { error: "must be a position [x, y]" }).min(2, "must be a position [x, y]").max(3, "must be a position [x, y]"), {
-  error: required("an array of positions"),
-});
+export const rawRingSchema = z.array(
+  z.array(coordinate, { error: "must be a position [x, y]" }).min(2, "must be a position [x, y]").max(3, "must be a position [x, y]"),
+  {
+    error: required("an array of positions"),
+  },
+);
 
 /** An object that refuses fields it does not know, naming them. */
 export function strictObject<T extends z.core.$ZodLooseShape>(shape: T) {
   return z.strictObject(shape, {
-    error: (iss) => (iss.code === "unrecognized_keys" ? `unknown field${iss.keys.length > 1 ? "s" : ""} ${iss.keys.map((k) => JSON.stringify(k)).join(", ")}` : undefined),
+    error: (iss) =>
+      iss.code === "unrecognized_keys"
+        ? `unknown field${iss.keys.length > 1 ? "s" : ""} ${iss.keys.map((k) => JSON.stringify(k)).join(", ")}`
+        : undefined,
   });
 }
 
@@ -56,7 +73,10 @@ export const RING_REASON = "polygon must be closed and have at least 3 points";
  * Normalises a ring to an open ring of distinct consecutive points, or says what is wrong with it.
  * `closed`: the ring must repeat its first point at the end (GeoJSON); otherwise it may or may not.
  */
-export function normaliseRing(raw: readonly (readonly number[])[], closed: boolean): { ok: true; ring: Point[] } | { ok: false; reason: string } {
+export function normaliseRing(
+  raw: readonly (readonly number[])[],
+  closed: boolean,
+): { ok: true; ring: Point[] } | { ok: false; reason: string } {
   const first = raw[0];
   const last = raw[raw.length - 1];
   const isClosed = first !== undefined && last !== undefined && raw.length > 1 && first[0] === last[0] && first[1] === last[1];

@@ -26,27 +26,34 @@ export const MAX_ROOMS_PER_FLOOR = 500;
 const polygonCoordinates = z.array(rawRingSchema, { error: "must be an array of rings" }).min(1, RING_REASON);
 
 /** Only the type is reported for a geometry that is not a Polygon (its coordinates mean something else). */
-const geometrySchema = z.object({ type: z.unknown(), coordinates: z.unknown() }, { error: "must be a Polygon geometry" }).transform((g, ctx): Point[] => {
-  if (g.type !== "Polygon") {
-    ctx.issues.push({ code: "custom", path: ["type"], message: `must be "Polygon" (got ${JSON.stringify(g.type) ?? "nothing"})`, input: g.type });
-    return z.NEVER;
-  }
-  const coords = polygonCoordinates.safeParse(g.coordinates);
-  if (!coords.success) {
-    forwardIssues(ctx, coords.error.issues, g.coordinates, ["coordinates"]);
-    return z.NEVER;
-  }
-  if (coords.data.length > 1) {
-    ctx.issues.push({ code: "custom", message: "holes are not supported: give the outer ring only", input: g });
-    return z.NEVER;
-  }
-  const r = normaliseRing(coords.data[0]!, true);
-  if (!r.ok) {
-    ctx.issues.push({ code: "custom", message: r.reason, input: g });
-    return z.NEVER;
-  }
-  return r.ring;
-});
+const geometrySchema = z
+  .object({ type: z.unknown(), coordinates: z.unknown() }, { error: "must be a Polygon geometry" })
+  .transform((g, ctx): Point[] => {
+    if (g.type !== "Polygon") {
+      ctx.issues.push({
+        code: "custom",
+        path: ["type"],
+        message: `must be "Polygon" (got ${JSON.stringify(g.type) ?? "nothing"})`,
+        input: g.type,
+      });
+      return z.NEVER;
+    }
+    const coords = polygonCoordinates.safeParse(g.coordinates);
+    if (!coords.success) {
+      forwardIssues(ctx, coords.error.issues, g.coordinates, ["coordinates"]);
+      return z.NEVER;
+    }
+    if (coords.data.length > 1) {
+      ctx.issues.push({ code: "custom", message: "holes are not supported: give the outer ring only", input: g });
+      return z.NEVER;
+    }
+    const r = normaliseRing(coords.data[0]!, true);
+    if (!r.ok) {
+      ctx.issues.push({ code: "custom", message: r.reason, input: g });
+      return z.NEVER;
+    }
+    return r.ring;
+  });
 
 const doorObjectSchema = strictObject({ to: placeIdSchema, at: pointSchema.optional(), length: lengthSchema.optional() });
 type DoorRef = { to: string; at?: Point; length?: number };
@@ -108,8 +115,19 @@ export function geoJsonToDraft(fc: GeoJsonFloor): FloorDraft {
       if (d.length !== undefined) link.length = d.length;
       links.push(link);
     });
-    (p.adjacent ?? []).forEach((other, j) => links.push({ rooms: [p.id, other], kind: "open", fields: [self, `${field}.properties.adjacent[${j}]`] }));
-    return { id: p.id, name: p.name, type: p.type, polygon: f.geometry, beds: p.beds ?? [], field, idField: self, bedsField: `${field}.properties.beds` };
+    (p.adjacent ?? []).forEach((other, j) =>
+      links.push({ rooms: [p.id, other], kind: "open", fields: [self, `${field}.properties.adjacent[${j}]`] }),
+    );
+    return {
+      id: p.id,
+      name: p.name,
+      type: p.type,
+      polygon: f.geometry,
+      beds: p.beds ?? [],
+      field,
+      idField: self,
+      bedsField: `${field}.properties.beds`,
+    };
   });
   const draft: FloorDraft = { rooms, links };
   if (fc.id !== undefined) draft.id = fc.id;

@@ -18,7 +18,14 @@ describe("floor geometry", () => {
 
   it("the centroid of an L is weighted by area, not by vertices", () => {
     // 10×2 bar plus a 2×8 leg: area 36.
-    const l: Point[] = [[0, 0], [10, 0], [10, 2], [2, 2], [2, 10], [0, 10]];
+    const l: Point[] = [
+      [0, 0],
+      [10, 0],
+      [10, 2],
+      [2, 2],
+      [2, 10],
+      [0, 10],
+    ];
     expect(polygonArea(l)).toBe(36);
     const [cx, cy] = areaCentroid(l);
     expect(cx).toBeCloseTo((20 * 5 + 16 * 1) / 36, 9);
@@ -27,7 +34,14 @@ describe("floor geometry", () => {
 
   it("a marker point lies inside a concave room whose centroid falls outside", () => {
     // A thin L-shaped corridor: the centroid sits in the empty corner.
-    const l: Point[] = [[0, 0], [20, 0], [20, 2], [2, 2], [2, 20], [0, 20]];
+    const l: Point[] = [
+      [0, 0],
+      [20, 0],
+      [20, 2],
+      [2, 2],
+      [2, 20],
+      [0, 20],
+    ];
     expect(pointInPolygon(areaCentroid(l), l)).toBe(false);
     const m = markerPoint(l);
     expect(pointInPolygon(m, l)).toBe(true);
@@ -36,10 +50,25 @@ describe("floor geometry", () => {
   });
 
   it("finds crossing edges of a bow tie and none in a simple polygon", () => {
-    expect(selfCrossing([[0, 0], [4, 4], [4, 0], [0, 4]])).toEqual([0, 2]);
+    expect(
+      selfCrossing([
+        [0, 0],
+        [4, 4],
+        [4, 0],
+        [0, 4],
+      ]),
+    ).toEqual([0, 2]);
     expect(selfCrossing(rect(0, 0, 4, 4))).toBeNull();
     // A spike folding back onto an earlier edge touches it.
-    expect(selfCrossing([[0, 0], [4, 0], [4, 4], [2, 0], [0, 4]])).not.toBeNull();
+    expect(
+      selfCrossing([
+        [0, 0],
+        [4, 0],
+        [4, 4],
+        [2, 0],
+        [0, 4],
+      ]),
+    ).not.toBeNull();
   });
 
   it("finds the wall two rooms share, even when one wall spans several rooms", () => {

@@ -86,7 +86,12 @@ function orientation(a: Point, b: Point, c: Point): number {
 }
 
 function onSegment(a: Point, b: Point, p: Point): boolean {
-  return Math.min(a[0], b[0]) - EPSILON_M <= p[0] && p[0] <= Math.max(a[0], b[0]) + EPSILON_M && Math.min(a[1], b[1]) - EPSILON_M <= p[1] && p[1] <= Math.max(a[1], b[1]) + EPSILON_M;
+  return (
+    Math.min(a[0], b[0]) - EPSILON_M <= p[0] &&
+    p[0] <= Math.max(a[0], b[0]) + EPSILON_M &&
+    Math.min(a[1], b[1]) - EPSILON_M <= p[1] &&
+    p[1] <= Math.max(a[1], b[1]) + EPSILON_M
+  );
 }
 
 export function segmentsTouch(a: Point, b: Point, c: Point, d: Point): boolean {
@@ -95,7 +100,12 @@ export function segmentsTouch(a: Point, b: Point, c: Point, d: Point): boolean {
   const o3 = orientation(c, d, a);
   const o4 = orientation(c, d, b);
   if (o1 !== o2 && o3 !== o4 && o1 !== 0 && o2 !== 0 && o3 !== 0 && o4 !== 0) return true;
-  return (o1 === 0 && onSegment(a, b, c)) || (o2 === 0 && onSegment(a, b, d)) || (o3 === 0 && onSegment(c, d, a)) || (o4 === 0 && onSegment(c, d, b));
+  return (
+    (o1 === 0 && onSegment(a, b, c)) ||
+    (o2 === 0 && onSegment(a, b, d)) ||
+    (o3 === 0 && onSegment(c, d, a)) ||
+    (o4 === 0 && onSegment(c, d, b))
+  );
 }
 
 /** The first pair of non-neighbouring edges that cross or touch (edge i runs from point i to point i+1), or null. */

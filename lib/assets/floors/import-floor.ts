@@ -18,7 +18,7 @@ export function floorForm(input: unknown): FloorForm | null {
 
 export function importFloor(input: unknown, opts: FloorImportOptions = {}): FloorImport {
   const form = floorForm(input);
-  if (form === null) return invalid([{ field: "body", reason: 'must be a GeoJSON FeatureCollection or SVG-derived JSON {rooms, doors}' }]);
+  if (form === null) return invalid([{ field: "body", reason: "must be a GeoJSON FeatureCollection or SVG-derived JSON {rooms, doors}" }]);
   if (form === "geojson") {
     const r = geoJsonFloorSchema.safeParse(input);
     return r.success ? buildFloor(geoJsonToDraft(r.data), opts) : invalid(zodIssues(r.error.issues));

@@ -47,7 +47,12 @@ describe("GeoJSON floor import", () => {
       id: "A",
       name: "Room A",
       type: "patient_room",
-      polygon: [[0, 0], [6, 0], [6, 4], [0, 4]],
+      polygon: [
+        [0, 0],
+        [6, 0],
+        [6, 4],
+        [0, 4],
+      ],
       beds: ["W/1", "W/2"],
       centroid: [3, 2],
     });
@@ -69,7 +74,15 @@ describe("GeoJSON floor import", () => {
 
   it("keeps a declared door length and drops a height coordinate", () => {
     const f = small();
-    f[1] = feature({ id: "A", name: "Room A", type: "patient_room", doors: [{ to: "C", length: 9.5 }] }, [[[0, 0, 3], [6, 0, 3], [6, 4, 3], [0, 4, 3], [0, 0, 3]]]);
+    f[1] = feature({ id: "A", name: "Room A", type: "patient_room", doors: [{ to: "C", length: 9.5 }] }, [
+      [
+        [0, 0, 3],
+        [6, 0, 3],
+        [6, 4, 3],
+        [0, 4, 3],
+        [0, 0, 3],
+      ],
+    ]);
     const r = importFloor(collection(f));
     if (!r.ok) throw new Error(r.error);
     expect(r.floor.adjacency[0]).toEqual({ rooms: ["A", "C"], kind: "door", length: 9.5 });
@@ -78,10 +91,23 @@ describe("GeoJSON floor import", () => {
 
   it("refuses a ring that is not closed or too short, with the feature's geometry named", () => {
     const open = small();
-    open[1] = feature({ id: "A", name: "Room A", type: "patient_room" }, [[[0, 0], [6, 0], [6, 4], [0, 4]]]);
+    open[1] = feature({ id: "A", name: "Room A", type: "patient_room" }, [
+      [
+        [0, 0],
+        [6, 0],
+        [6, 4],
+        [0, 4],
+      ],
+    ]);
     expect(refusal(collection(open))).toBe("features[1].geometry: polygon must be closed and have at least 3 points");
     const short = small();
-    short[2] = feature({ id: "B", name: "B", type: "store" }, [[[0, 0], [6, 0], [0, 0]]]);
+    short[2] = feature({ id: "B", name: "B", type: "store" }, [
+      [
+        [0, 0],
+        [6, 0],
+        [0, 0],
+      ],
+    ]);
     expect(refusal(collection(short))).toBe("features[2].geometry: polygon must be closed and have at least 3 points");
     const empty = small();
     empty[0] = feature({ id: "C", name: "C", type: "corridor" }, []);
@@ -91,8 +117,23 @@ describe("GeoJSON floor import", () => {
   it("refuses holes, flat and self-crossing polygons", () => {
     const f = small();
     f[0] = feature({ id: "C", name: "C", type: "corridor" }, [ring(0, 4, 12, 6), ring(1, 4.5, 2, 5)]);
-    f[1] = feature({ id: "A", name: "A", type: "store" }, [[[0, 0], [3, 0], [6, 0], [0, 0]]]);
-    f[2] = feature({ id: "B", name: "B", type: "store" }, [[[0, 0], [4, 4], [4, 0], [0, 4], [0, 0]]]);
+    f[1] = feature({ id: "A", name: "A", type: "store" }, [
+      [
+        [0, 0],
+        [3, 0],
+        [6, 0],
+        [0, 0],
+      ],
+    ]);
+    f[2] = feature({ id: "B", name: "B", type: "store" }, [
+      [
+        [0, 0],
+        [4, 4],
+        [4, 0],
+        [0, 4],
+        [0, 0],
+      ],
+    ]);
     const r = importFloor(collection(f));
     expect(r.ok ? [] : r.issues).toEqual([
       { field: "features[0].geometry", reason: "holes are not supported: give the outer ring only" },

@@ -51,7 +51,8 @@ type Door = { rooms: [string, string]; kind?: "door" | "open"; at?: Point; lengt
 const doorSchema = z.unknown().transform((v, ctx): Door => {
   const r = Array.isArray(v) ? pairSchema.safeParse(v) : doorObjectSchema.safeParse(v);
   if (!r.success) {
-    if (typeof v !== "object" || v === null) ctx.issues.push({ code: "custom", message: "must be [roomA, roomB] or {rooms: [roomA, roomB], kind?, at?, length?}", input: v });
+    if (typeof v !== "object" || v === null)
+      ctx.issues.push({ code: "custom", message: "must be [roomA, roomB] or {rooms: [roomA, roomB], kind?, at?, length?}", input: v });
     else forwardIssues(ctx, r.error.issues, v);
     return z.NEVER;
   }
@@ -73,7 +74,16 @@ export type SvgFloor = z.infer<typeof svgFloorSchema>;
 export function svgToDraft(input: SvgFloor): FloorDraft {
   const rooms = input.rooms.map((r, i) => {
     const field = `rooms[${i}]`;
-    return { id: r.id, name: r.name, type: r.type, polygon: r.points, beds: r.beds ?? [], field, idField: `${field}.id`, bedsField: `${field}.beds` };
+    return {
+      id: r.id,
+      name: r.name,
+      type: r.type,
+      polygon: r.points,
+      beds: r.beds ?? [],
+      field,
+      idField: `${field}.id`,
+      bedsField: `${field}.beds`,
+    };
   });
   const links = (input.doors ?? []).map((d, i): DraftLink => {
     const base = d.written === "object" ? `doors[${i}].rooms` : `doors[${i}]`;

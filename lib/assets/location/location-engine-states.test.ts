@@ -12,11 +12,13 @@ const rooms = { "gw-a": "A", "gw-b": "B", "gw-c": "C" };
 /** One sighting per second per gateway, each at its level (dB), from `from` for `seconds`. */
 function steady(tagId: string, from: number, seconds: number, levels: Record<string, number>): Sighting[] {
   const out: Sighting[] = [];
-  for (let i = 0; i < seconds; i++) for (const [gatewayId, rssi] of Object.entries(levels)) out.push({ tagId, gatewayId, rssi, ts: from + i * S });
+  for (let i = 0; i < seconds; i++)
+    for (const [gatewayId, rssi] of Object.entries(levels)) out.push({ tagId, gatewayId, rssi, ts: from + i * S });
   return out;
 }
 
-const brief = (c: LocationChange[]) => c.map((x) => `${x.previousRoomId ?? "-"}>${x.roomId}:${x.previousState ?? "-"}>${x.state}@${(x.at - T0) / S}`);
+const brief = (c: LocationChange[]) =>
+  c.map((x) => `${x.previousRoomId ?? "-"}>${x.roomId}:${x.previousState ?? "-"}>${x.state}@${(x.at - T0) / S}`);
 
 describe("location engine states", () => {
   it("waits for a first fix, then marks a silent tag missing at last heard + 5 min, once", () => {
@@ -50,7 +52,9 @@ describe("location engine states", () => {
     expect(brief(moved)).toHaveLength(1);
     expect(moved[0]).toMatchObject({ roomId: "B", state: "moving" });
     expect(engine.tick(moved[0]!.at + 29 * S)).toEqual([]);
-    expect(engine.tick(moved[0]!.at + 31 * S)).toEqual([{ tagId: "t", roomId: "B", previousRoomId: "B", state: "located", previousState: "moving", at: moved[0]!.at + 30 * S }]);
+    expect(engine.tick(moved[0]!.at + 31 * S)).toEqual([
+      { tagId: "t", roomId: "B", previousRoomId: "B", state: "located", previousState: "moving", at: moved[0]!.at + 30 * S },
+    ]);
   });
 
   it("ignores sightings from gateways placed in no room, and counts them", () => {
@@ -76,7 +80,10 @@ describe("location engine states", () => {
   it("a single stray reflection does not start a move; another room must be louder by the margin for dwellMs", () => {
     const engine = new LocationEngine(rooms);
     engine.ingest(steady("t", T0, 10, { "gw-a": -60, "gw-b": -80 }));
-    const stray: Sighting[] = [...steady("t", T0 + 10 * S, 30, { "gw-a": -60, "gw-b": -80 }), { tagId: "t", gatewayId: "gw-c", rssi: -30, ts: T0 + 12 * S }];
+    const stray: Sighting[] = [
+      ...steady("t", T0 + 10 * S, 30, { "gw-a": -60, "gw-b": -80 }),
+      { tagId: "t", gatewayId: "gw-c", rssi: -30, ts: T0 + 12 * S },
+    ];
     stray.sort((p, q) => p.ts - q.ts);
     expect(engine.ingest(stray)).toEqual([]);
     // B louder by 10 dB for 5 s, then quiet again: too short.
@@ -93,7 +100,10 @@ describe("location engine states", () => {
     const engine = new LocationEngine(rooms);
     engine.ingest(steady("t", T0 + MIN, 10, { "gw-a": -50 }));
     expect(engine.ingest(steady("t", T0, 10, { "gw-b": -30 }))).toEqual([]);
-    engine.ingest([{ tagId: "t", gatewayId: "gw-b", rssi: Number.NaN, ts: T0 + MIN }, { tagId: "t", gatewayId: "gw-b", rssi: -40, ts: Number.POSITIVE_INFINITY }]);
+    engine.ingest([
+      { tagId: "t", gatewayId: "gw-b", rssi: Number.NaN, ts: T0 + MIN },
+      { tagId: "t", gatewayId: "gw-b", rssi: -40, ts: Number.POSITIVE_INFINITY },
+    ]);
     expect(engine.stats().dropped).toBe(12);
     expect(engine.evidence("t").map((e) => e.gatewayId)).toEqual(["gw-a"]);
   });
@@ -117,7 +127,13 @@ describe("location engine states", () => {
       { tagId: "old", roomId: "B", state: "located", since: T0 - 60 * MIN, lastSeenAt: T0 - 10 * MIN },
       { tagId: "fresh", roomId: "A", state: "moving", since: T0 - 10 * S, lastSeenAt: T0 - S },
     ]);
-    expect(engine.locationOf("old")).toEqual({ tagId: "old", roomId: "B", state: "located", since: T0 - 60 * MIN, lastSeenAt: T0 - 10 * MIN });
+    expect(engine.locationOf("old")).toEqual({
+      tagId: "old",
+      roomId: "B",
+      state: "located",
+      since: T0 - 60 * MIN,
+      lastSeenAt: T0 - 10 * MIN,
+    });
     engine.ingest([{ tagId: "once", gatewayId: "gw-a", rssi: -50, ts: T0 - 9 * MIN }]);
     expect(brief(engine.tick(T0))).toEqual(["B>B:located>missing@-300"]);
     expect(engine.stats().tags).toBe(2);

@@ -37,7 +37,15 @@ describe("location engine on sighting streams", () => {
     const corrected: number[] = [];
     for (let seed = 1; seed <= 40; seed++) {
       const stream = syntheticSightings(gateways, {
-        tagId: "pump-1", seed, start: T0, durationMs: 30 * 60_000, noiseDb: 6, lossRate: 0.3, spikeRate: 0.05, position: () => [7, 2], walls,
+        tagId: "pump-1",
+        seed,
+        start: T0,
+        durationMs: 30 * 60_000,
+        noiseDb: 6,
+        lossRate: 0.3,
+        spikeRate: 0.05,
+        position: () => [7, 2],
+        walls,
       });
       expect(naiveSwitches(stream)).toBeGreaterThan(100);
       const engine = new LocationEngine(rooms);
@@ -59,7 +67,14 @@ describe("location engine on sighting streams", () => {
     // Same distance to two gateways, no wall between: the raw loudest gateway switches ~1,900 times an hour.
     let flips = 0;
     for (let seed = 1; seed <= 6; seed++) {
-      const stream = syntheticSightings(gateways, { tagId: "chair-1", seed, start: T0, durationMs: 60 * 60_000, noiseDb: 5, position: () => [6, 2] });
+      const stream = syntheticSightings(gateways, {
+        tagId: "chair-1",
+        seed,
+        start: T0,
+        durationMs: 60 * 60_000,
+        noiseDb: 5,
+        position: () => [6, 2],
+      });
       expect(naiveSwitches(stream)).toBeGreaterThan(1000);
       const changes = new LocationEngine(rooms).ingest(stream);
       expect(["A", "B"]).toContain(changes[0]!.roomId);
@@ -70,7 +85,11 @@ describe("location engine on sighting streams", () => {
 
   it("a walk across three rooms gives exactly those changes, each soon after the wall is crossed", () => {
     // Two minutes in A, walk to B (5 s), two minutes in B, walk to C, two minutes in C.
-    const path = walkingPath(T0, [{ at: [3, 2], stayMs: 120_000 }, { at: [9, 2], stayMs: 120_000 }, { at: [15, 2], stayMs: 120_000 }]);
+    const path = walkingPath(T0, [
+      { at: [3, 2], stayMs: 120_000 },
+      { at: [9, 2], stayMs: 120_000 },
+      { at: [15, 2], stayMs: 120_000 },
+    ]);
     const crossB = T0 + 120_000 + 2_500;
     const crossC = T0 + 245_000 + 2_500;
     for (const seed of [1, 2, 3, 4]) {
@@ -91,13 +110,22 @@ describe("location engine on sighting streams", () => {
 
   it("a tag carried straight through a room is moving the whole way", () => {
     // Stays in A, walks through B to C without stopping (8 s in B): moving B, moving C, then settles in C.
-    const path = walkingPath(T0, [{ at: [3, 2], stayMs: 60_000 }, { at: [9, 2], stayMs: 8_000 }, { at: [15, 2], stayMs: 120_000 }]);
-    const changes = new LocationEngine(rooms).ingest(syntheticSightings(gateways, { tagId: "t", seed: 5, start: T0, durationMs: 200_000, position: path, walls, noiseDb: 3 }));
+    const path = walkingPath(T0, [
+      { at: [3, 2], stayMs: 60_000 },
+      { at: [9, 2], stayMs: 8_000 },
+      { at: [15, 2], stayMs: 120_000 },
+    ]);
+    const changes = new LocationEngine(rooms).ingest(
+      syntheticSightings(gateways, { tagId: "t", seed: 5, start: T0, durationMs: 200_000, position: path, walls, noiseDb: 3 }),
+    );
     expect(summary(changes)).toEqual(["A:located", "B:moving", "C:moving", "C:located"]);
   });
 
   it("is deterministic: the same stream, batched differently, gives the same changes", () => {
-    const path = walkingPath(T0, [{ at: [3, 2], stayMs: 90_000 }, { at: [15, 2], stayMs: 90_000 }]);
+    const path = walkingPath(T0, [
+      { at: [3, 2], stayMs: 90_000 },
+      { at: [15, 2], stayMs: 90_000 },
+    ]);
     const stream = syntheticSightings(gateways, { tagId: "t", seed: 9, start: T0, durationMs: 200_000, position: path, walls });
     const once = new LocationEngine(rooms).ingest(stream);
     const engine = new LocationEngine(rooms);

@@ -20,7 +20,12 @@ import { EvidenceLayout, Phase, TagTrack } from "./tag-evidence";
 /** Which room each gateway is placed in. */
 export type GatewayRooms = ReadonlyMap<string, string> | Readonly<Record<string, string>>;
 
-const STATE_OF: Record<Phase, TagState | null> = { [Phase.Acquiring]: null, [Phase.Located]: "located", [Phase.Moving]: "moving", [Phase.Missing]: "missing" };
+const STATE_OF: Record<Phase, TagState | null> = {
+  [Phase.Acquiring]: null,
+  [Phase.Located]: "located",
+  [Phase.Moving]: "moving",
+  [Phase.Missing]: "missing",
+};
 const PHASE_OF: Record<TagState, Phase> = { located: Phase.Located, moving: Phase.Moving, missing: Phase.Missing };
 
 export class LocationEngine {
@@ -250,8 +255,10 @@ export class LocationEngine {
 
 function checkOptions(o: LocationEngineOptions): LocationEngineOptions {
   const ints: (keyof LocationEngineOptions)[] = ["samplesPerGateway", "minSamples", "maxGatewaysPerTag"];
-  for (const key of ints) if (!Number.isInteger(o[key]) || o[key] < 1) throw new RangeError(`${key} must be a whole number ≥ 1 (got ${o[key]})`);
-  if (o.minSamples > o.samplesPerGateway) throw new RangeError(`minSamples (${o.minSamples}) cannot exceed samplesPerGateway (${o.samplesPerGateway})`);
+  for (const key of ints)
+    if (!Number.isInteger(o[key]) || o[key] < 1) throw new RangeError(`${key} must be a whole number ≥ 1 (got ${o[key]})`);
+  if (o.minSamples > o.samplesPerGateway)
+    throw new RangeError(`minSamples (${o.minSamples}) cannot exceed samplesPerGateway (${o.samplesPerGateway})`);
   for (const key of ["windowMs", "marginDb", "dwellMs", "firstFixMs", "settleMs", "missingAfterMs"] as const) {
     if (!Number.isFinite(o[key]) || o[key] < 0) throw new RangeError(`${key} must be a finite number ≥ 0 (got ${o[key]})`);
   }

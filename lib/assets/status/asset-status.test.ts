@@ -3,7 +3,14 @@ import { assetStatus, soiledAt, type AssetFacts } from "./asset-status";
 
 const H = 3_600_000;
 const NOW = Date.UTC(2026, 10, 23, 12);
-const idle: AssetFacts = { attachedToPatient: false, running: false, soiledAt: null, cleanedAt: null, serviceDueAt: null, locationState: "located" };
+const idle: AssetFacts = {
+  attachedToPatient: false,
+  running: false,
+  soiledAt: null,
+  cleanedAt: null,
+  serviceDueAt: null,
+  locationState: "located",
+};
 
 describe("asset status", () => {
   it("is available when nothing else applies", () => {
@@ -13,7 +20,10 @@ describe("asset status", () => {
 
   it("is in use when attached to a patient or running, even with its tag gone quiet", () => {
     expect(assetStatus({ ...idle, attachedToPatient: true }, NOW).status).toBe("in_use");
-    expect(assetStatus({ ...idle, running: true, locationState: "missing" }, NOW)).toEqual({ status: "in_use", applies: ["in_use", "missing"] });
+    expect(assetStatus({ ...idle, running: true, locationState: "missing" }, NOW)).toEqual({
+      status: "in_use",
+      applies: ["in_use", "missing"],
+    });
   });
 
   it("missing beats service due, which beats needs cleaning; all are listed", () => {
@@ -35,11 +45,18 @@ describe("when an asset became soiled", () => {
 
   it("is its latest pass through a dirty utility room after a use", () => {
     const uses = [{ from: NOW - 10 * H, to: NOW - 8 * H }];
-    expect(soiledAt({ uses, entries: [dirty(NOW - 7 * H), { roomType: "corridor", at: NOW - 6 * H }, dirty(NOW - 5 * H)] })).toBe(NOW - 5 * H);
+    expect(soiledAt({ uses, entries: [dirty(NOW - 7 * H), { roomType: "corridor", at: NOW - 6 * H }, dirty(NOW - 5 * H)] })).toBe(
+      NOW - 5 * H,
+    );
   });
 
   it("ignores a dirty utility room passed before any use ended, and other rooms", () => {
-    expect(soiledAt({ uses: [{ from: NOW - 4 * H, to: NOW - 2 * H }], entries: [dirty(NOW - 5 * H), { roomType: "patient_room", at: NOW - H }] })).toBeNull();
+    expect(
+      soiledAt({
+        uses: [{ from: NOW - 4 * H, to: NOW - 2 * H }],
+        entries: [dirty(NOW - 5 * H), { roomType: "patient_room", at: NOW - H }],
+      }),
+    ).toBeNull();
     expect(soiledAt({ uses: [{ from: NOW - 4 * H, to: null }], entries: [dirty(NOW - H)] })).toBeNull();
     expect(soiledAt({ uses: [], entries: [dirty(NOW - H)] })).toBeNull();
   });

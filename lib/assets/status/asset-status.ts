@@ -46,7 +46,11 @@ export type RoomEntry = { roomType: RoomType; at: number };
  * When an asset last became soiled: the latest entry into a dirty utility room after one of its uses had
  * ended, or the latest discharge of a patient it was attached to. Null when neither happened.
  */
-export function soiledAt(history: { uses: readonly Interval[]; entries: readonly RoomEntry[]; dischargesWithPatient?: readonly number[] }): number | null {
+export function soiledAt(history: {
+  uses: readonly Interval[];
+  entries: readonly RoomEntry[];
+  dischargesWithPatient?: readonly number[];
+}): number | null {
   let firstUseEnd = Infinity;
   for (const u of history.uses) if (u.to !== null && u.to < firstUseEnd) firstUseEnd = u.to;
   let latest: number | null = null;

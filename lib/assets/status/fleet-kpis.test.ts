@@ -13,7 +13,10 @@ describe("fleet KPIs", () => {
       { id: "p3", class: "infusion_pump", status: "in_use", since: NOW - 90 * H },
       { id: "w1", class: "wheelchair", status: "available", since: NOW - 48 * H },
     ];
-    expect(idleAssets(assets, NOW, 24 * H).map((i) => [i.asset.id, i.idleMs / H])).toEqual([["w1", 48], ["p1", 30]]);
+    expect(idleAssets(assets, NOW, 24 * H).map((i) => [i.asset.id, i.idleMs / H])).toEqual([
+      ["w1", 48],
+      ["p1", 30],
+    ]);
     expect(idleAssets(assets, NOW, 2 * H)).toHaveLength(3);
   });
 

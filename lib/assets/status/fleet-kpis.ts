@@ -6,7 +6,11 @@ import { ASSET_STATUSES, type AssetStatus } from "@/lib/assets/asset-types";
 export type AssetStatusSpan = { id: string; class: string; status: AssetStatus; since: number };
 
 /** Assets available for at least minIdleMs, longest idle first. */
-export function idleAssets<T extends AssetStatusSpan>(assets: readonly T[], now: number, minIdleMs: number): { asset: T; idleMs: number }[] {
+export function idleAssets<T extends AssetStatusSpan>(
+  assets: readonly T[],
+  now: number,
+  minIdleMs: number,
+): { asset: T; idleMs: number }[] {
   return assets
     .filter((a) => a.status === "available" && now - a.since >= minIdleMs)
     .map((asset) => ({ asset, idleMs: now - asset.since }))
@@ -45,7 +49,11 @@ export type TimeToLocate = {
 };
 
 /** Each search counts once, with the first room opened after it within timeoutMs (default 30 min). */
-export function timeToLocate(searches: readonly LocateSearch[], found: readonly LocateFound[], opts: { timeoutMs?: number } = {}): TimeToLocate {
+export function timeToLocate(
+  searches: readonly LocateSearch[],
+  found: readonly LocateFound[],
+  opts: { timeoutMs?: number } = {},
+): TimeToLocate {
   const timeoutMs = opts.timeoutMs ?? 30 * 60_000;
   const at = new Map(searches.map((s) => [s.id, s.at]));
   const first = new Map<string, number>();

@@ -53,7 +53,11 @@ export function utilizationByClass(assets: readonly AssetUsage[], period: Period
 }
 
 /** Utilization per class in consecutive buckets (e.g. days of a month), for "how it moved". */
-export function utilizationTrend(assets: readonly AssetUsage[], period: Period, bucketMs: number): { from: number; to: number; classes: ClassUtilization[] }[] {
+export function utilizationTrend(
+  assets: readonly AssetUsage[],
+  period: Period,
+  bucketMs: number,
+): { from: number; to: number; classes: ClassUtilization[] }[] {
   if (!(bucketMs > 0)) throw new RangeError(`bucketMs must be more than 0 (got ${bucketMs})`);
   const out: { from: number; to: number; classes: ClassUtilization[] }[] = [];
   for (let from = period.from; from < period.to; from += bucketMs) {

@@ -13,7 +13,9 @@ const T = Date.UTC(2026, 10, 23, 12);
 
 describe("zone rules", () => {
   it("reports an asset entering an exit once, not again while it stays beyond it", () => {
-    expect(evaluateZoneRules(DEFAULT_ZONE_RULES, chair, corridor, exit, T)).toEqual([{ ruleId: "no-exit", assetId: "chair-7", roomId: "4E-EXIT", breach: "forbidden_room", at: T }]);
+    expect(evaluateZoneRules(DEFAULT_ZONE_RULES, chair, corridor, exit, T)).toEqual([
+      { ruleId: "no-exit", assetId: "chair-7", roomId: "4E-EXIT", breach: "forbidden_room", at: T },
+    ]);
     expect(evaluateZoneRules(DEFAULT_ZONE_RULES, chair, exit, stairs, T)).toEqual([]);
     expect(evaluateZoneRules(DEFAULT_ZONE_RULES, chair, exit, corridor, T)).toEqual([]);
     expect(evaluateZoneRules(DEFAULT_ZONE_RULES, chair, null, exit, T)).toHaveLength(1);
@@ -24,7 +26,9 @@ describe("zone rules", () => {
       { id: "pumps-stay-on-4E", assetClass: "infusion_pump", allowedFloorIds: ["4E"] },
       { id: "chair-7-home", assetIds: ["chair-7"], allowedRoomIds: ["4E-CORR-W", "4E-R01"] },
     ];
-    expect(evaluateZoneRules(rules, pump, corridor, icuBay, T).map((v) => [v.ruleId, v.breach])).toEqual([["pumps-stay-on-4E", "left_zone"]]);
+    expect(evaluateZoneRules(rules, pump, corridor, icuBay, T).map((v) => [v.ruleId, v.breach])).toEqual([
+      ["pumps-stay-on-4E", "left_zone"],
+    ]);
     expect(evaluateZoneRules(rules, pump, corridor, room("4E-R05", "patient_room"), T)).toEqual([]);
     expect(evaluateZoneRules(rules, chair, corridor, room("4E-R05", "patient_room"), T).map((v) => v.ruleId)).toEqual(["chair-7-home"]);
     expect(evaluateZoneRules(rules, chair, room("4E-R05", "patient_room"), room("4E-R06", "patient_room"), T)).toEqual([]);
@@ -41,10 +45,15 @@ describe("par levels", () => {
     { floorId: "4E", class: "infusion_pump", minimum: 3 },
     { floorId: "ICU", class: "infusion_pump", minimum: 1 },
   ];
-  const pumps = (statuses: ParAsset["status"][], floorId: string | null = "4E"): ParAsset[] => statuses.map((status) => ({ class: "infusion_pump", status, floorId }));
+  const pumps = (statuses: ParAsset["status"][], floorId: string | null = "4E"): ParAsset[] =>
+    statuses.map((status) => ({ class: "infusion_pump", status, floorId }));
 
   it("finds floors with fewer available assets of a class than their par", () => {
-    const assets = [...pumps(["available", "available", "in_use", "needs_cleaning"]), ...pumps(["available"], "ICU"), ...pumps(["available"], null)];
+    const assets = [
+      ...pumps(["available", "available", "in_use", "needs_cleaning"]),
+      ...pumps(["available"], "ICU"),
+      ...pumps(["available"], null),
+    ];
     expect(parShortfalls(levels, assets)).toEqual([{ floorId: "4E", class: "infusion_pump", minimum: 3, available: 2 }]);
     expect(parShortfalls(levels, [...assets, ...pumps(["available"])])).toEqual([]);
     expect(parShortfalls(levels, [])).toHaveLength(2);

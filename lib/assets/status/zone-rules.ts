@@ -39,7 +39,13 @@ export function zoneBreach(rule: ZoneRule, room: ZoneRoom): ZoneBreach | null {
 }
 
 /** The violations an asset's move from `from` (null: first fix) to `to` newly causes. */
-export function evaluateZoneRules(rules: readonly ZoneRule[], asset: { id: string; class: string }, from: ZoneRoom | null, to: ZoneRoom, at: number): ZoneViolation[] {
+export function evaluateZoneRules(
+  rules: readonly ZoneRule[],
+  asset: { id: string; class: string },
+  from: ZoneRoom | null,
+  to: ZoneRoom,
+  at: number,
+): ZoneViolation[] {
   const out: ZoneViolation[] = [];
   for (const rule of rules) {
     if (!ruleCovers(rule, asset)) continue;

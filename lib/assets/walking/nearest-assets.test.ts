@@ -53,7 +53,9 @@ describe("nearest assets by walking distance", () => {
 
   it("reuses one walk for several searches and refuses an unknown place", () => {
     const walk = walkFrom(graph, "ICU/3");
-    expect(nearestFromWalk(walk, assets, { class: "infusion_pump", status: "available" }).map((f) => [f.asset.id, f.path])).toEqual([["pump-icu", ["ICU-B3", "ICU-CORR", "ICU-NURSE", "ICU-STORE"]]]);
+    expect(nearestFromWalk(walk, assets, { class: "infusion_pump", status: "available" }).map((f) => [f.asset.id, f.path])).toEqual([
+      ["pump-icu", ["ICU-B3", "ICU-CORR", "ICU-NURSE", "ICU-STORE"]],
+    ]);
     expect(() => nearestAssets(graph, "5W/1", assets)).toThrow(UnknownPlaceError);
   });
 });

@@ -18,13 +18,19 @@ export type NearestFilter = {
 export type NearestAsset<T extends PlacedAsset> = { asset: T; roomId: string; distance: number; path: string[] };
 
 /** `from` is a room id or a bed reference; throws UnknownPlaceError for anything else. */
-export function nearestAssets<T extends PlacedAsset>(graph: RoomGraph, from: string, assets: readonly T[], filter: NearestFilter = {}): NearestAsset<T>[] {
+export function nearestAssets<T extends PlacedAsset>(
+  graph: RoomGraph,
+  from: string,
+  assets: readonly T[],
+  filter: NearestFilter = {},
+): NearestAsset<T>[] {
   return nearestFromWalk(walkFrom(graph, from), assets, filter);
 }
 
 /** The same, reusing a walk already computed from the place (several searches from one bed). */
 export function nearestFromWalk<T extends PlacedAsset>(walk: Walk, assets: readonly T[], filter: NearestFilter = {}): NearestAsset<T>[] {
-  const statuses = filter.status === undefined ? null : new Set<AssetStatus>(typeof filter.status === "string" ? [filter.status] : filter.status);
+  const statuses =
+    filter.status === undefined ? null : new Set<AssetStatus>(typeof filter.status === "string" ? [filter.status] : filter.status);
   const found: { asset: T; roomId: string; distance: number }[] = [];
   for (const asset of assets) {
     if (filter.class !== undefined && asset.class !== filter.class) continue;

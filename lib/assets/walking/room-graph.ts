@@ -41,7 +41,8 @@ export function buildRoomGraph(floors: readonly Floor[], crossLinks: readonly Cr
   const bedRoom = new Map<string, string>();
   for (const floor of floors) {
     for (const r of floor.rooms) {
-      if (rooms.has(r.id)) throw new FloorGraphError(`room id "${r.id}" appears on two floors (${rooms.get(r.id)!.floorId} and ${floor.id})`);
+      if (rooms.has(r.id))
+        throw new FloorGraphError(`room id "${r.id}" appears on two floors (${rooms.get(r.id)!.floorId} and ${floor.id})`);
       rooms.set(r.id, { id: r.id, name: r.name, type: r.type, floorId: floor.id, centroid: r.centroid, index: roomIds.length });
       roomIds.push(r.id);
       for (const bed of r.beds) bedRoom.set(bed, r.id);

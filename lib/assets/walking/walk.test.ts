@@ -15,7 +15,9 @@ const rect = (x0: number, y0: number, x1: number, y1: number): Point[] => [
 ];
 
 /** A corridor (y 4–6) with rooms A, B, C (6 m wide, 4 m deep) on its north side and D on its south side. */
-function corridorFloor(extra: { rooms?: { id: string; type?: RoomType; points: Point[]; beds?: string[] }[]; doors?: unknown[] } = {}): Floor {
+function corridorFloor(
+  extra: { rooms?: { id: string; type?: RoomType; points: Point[]; beds?: string[] }[]; doors?: unknown[] } = {},
+): Floor {
   const rooms = [
     { id: "COR", type: "corridor", points: rect(0, 4, 30, 6) },
     { id: "A", points: rect(0, 0, 6, 4), beds: ["W/1", "W/2"] },
@@ -24,7 +26,12 @@ function corridorFloor(extra: { rooms?: { id: string; type?: RoomType; points: P
     { id: "D", points: rect(0, 6, 6, 10) },
     ...(extra.rooms ?? []),
   ].map((r) => ({ name: r.id, type: "patient_room", ...r }));
-  const r = importFloor({ id: "W", name: "Ward", rooms, doors: [["A", "COR"], ["B", "COR"], ["C", "COR"], ["D", "COR"], ...(extra.doors ?? [])] });
+  const r = importFloor({
+    id: "W",
+    name: "Ward",
+    rooms,
+    doors: [["A", "COR"], ["B", "COR"], ["C", "COR"], ["D", "COR"], ...(extra.doors ?? [])],
+  });
   if (!r.ok) throw new Error(r.error);
   return r.floor;
 }
@@ -54,7 +61,10 @@ describe("walking distance", () => {
   });
 
   it("uses a declared length instead of the geometry", () => {
-    const floor = corridorFloor({ rooms: [{ id: "E", type: "store", points: rect(12, 0, 18, 4) }], doors: [{ rooms: ["E", "COR"], length: 40 }] });
+    const floor = corridorFloor({
+      rooms: [{ id: "E", type: "store", points: rect(12, 0, 18, 4) }],
+      doors: [{ rooms: ["E", "COR"], length: 40 }],
+    });
     const walk = walkFrom(buildRoomGraph([floor]), "E");
     expect(walk.distanceTo("COR")).toBe(40);
     expect(walk.distanceTo("A")).toBeCloseTo(40 + Math.hypot(12, 1) + 2, 9);
@@ -72,7 +82,14 @@ describe("walking distance", () => {
 
   it("crosses floors only through a declared link, and refuses a room id on two floors", () => {
     const one = corridorFloor();
-    const r = importFloor({ id: "W2", rooms: [{ id: "X", name: "X", type: "corridor", points: rect(0, 0, 10, 2) }, { id: "Y", name: "Y", type: "store", points: rect(0, 2, 4, 6) }], doors: [["X", "Y"]] });
+    const r = importFloor({
+      id: "W2",
+      rooms: [
+        { id: "X", name: "X", type: "corridor", points: rect(0, 0, 10, 2) },
+        { id: "Y", name: "Y", type: "store", points: rect(0, 2, 4, 6) },
+      ],
+      doors: [["X", "Y"]],
+    });
     if (!r.ok) throw new Error(r.error);
     expect(walkFrom(buildRoomGraph([one, r.floor]), "A").distanceTo("Y")).toBe(Infinity);
     const walk = walkFrom(buildRoomGraph([one, r.floor], [{ rooms: ["COR", "X"], length: 25 }]), "A");
@@ -88,7 +105,8 @@ describe("walking distance", () => {
     for (const from of ["4E-R01", "ICU-B1"]) {
       const walk = walkFrom(graph, from);
       const floor = graph.rooms.get(from)!.floorId;
-      for (const room of graph.rooms.values()) if (room.floorId === floor) expect(walk.distanceTo(room.id), `${from}→${room.id}`).toBeLessThan(80);
+      for (const room of graph.rooms.values())
+        if (room.floorId === floor) expect(walk.distanceTo(room.id), `${from}→${room.id}`).toBeLessThan(80);
     }
     const walk = walkFrom(graph, "4E/1");
     expect(walk.distanceTo("4E-R02")).toBeLessThan(walk.distanceTo("4E-R03"));
@@ -98,12 +116,18 @@ describe("walking distance", () => {
 
   it("agrees with Floyd–Warshall on random graphs", () => {
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let trial = 0; trial < 20; trial++) {
       const n = 3 + Math.floor(rand() * 12);
-      const rooms = Array.from({ length: n }, (_, i) => ({ id: `R${i}`, name: `R${i}`, type: "other", points: rect(i * 5, 0, i * 5 + 4, 4) }));
+      const rooms = Array.from({ length: n }, (_, i) => ({
+        id: `R${i}`,
+        name: `R${i}`,
+        type: "other",
+        points: rect(i * 5, 0, i * 5 + 4, 4),
+      }));
       const doors: unknown[] = [];
-      for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (rand() < 0.3) doors.push({ rooms: [`R${i}`, `R${j}`], at: [rand() * 50, rand() * 10] });
+      for (let i = 0; i < n; i++)
+        for (let j = i + 1; j < n; j++) if (rand() < 0.3) doors.push({ rooms: [`R${i}`, `R${j}`], at: [rand() * 50, rand() * 10] });
       const r = importFloor({ id: "F", rooms, doors });
       if (!r.ok) throw new Error(r.error);
       const graph = buildRoomGraph([r.floor]);
@@ -119,7 +143,9 @@ describe("walking distance", () => {
 function floydWarshall(g: RoomGraph): number[][] {
   const n = g.nodeCount;
   const d = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 0 : Infinity)));
-  for (let u = 0; u < n; u++) for (let k = g.offsets[u]!; k < g.offsets[u + 1]!; k++) d[u]![g.target[k]!] = Math.min(d[u]![g.target[k]!]!, g.weight[k]!);
-  for (let k = 0; k < n; k++) for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (d[i]![k]! + d[k]![j]! < d[i]![j]!) d[i]![j] = d[i]![k]! + d[k]![j]!;
+  for (let u = 0; u < n; u++)
+    for (let k = g.offsets[u]!; k < g.offsets[u + 1]!; k++) d[u]![g.target[k]!] = Math.min(d[u]![g.target[k]!]!, g.weight[k]!);
+  for (let k = 0; k < n; k++)
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (d[i]![k]! + d[k]![j]! < d[i]![j]!) d[i]![j] = d[i]![k]! + d[k]![j]!;
   return d;
 }

@@ -1,9 +1,23 @@
 // The sightings wire format: what a gateway may send, and a refusal naming the field for what it may not.
 import { describe, expect, it } from "vitest";
-import { MAX_BATCHES_PER_BODY, MAX_SIGHTINGS_PER_BATCH, parseSightingsBody, parseSightingsJson, toEngineSightings } from "./sightings-schema";
+import {
+  MAX_BATCHES_PER_BODY,
+  MAX_SIGHTINGS_PER_BATCH,
+  parseSightingsBody,
+  parseSightingsJson,
+  toEngineSightings,
+} from "./sightings-schema";
 
 const TS = "2026-01-05T10:00:00.000Z";
-const batch = (extra: Record<string, unknown> = {}) => ({ seq: 7, ts: TS, sightings: [{ tag: "tag-0001", rssi: -63 }, { tag: "PUMP-0003.tag", rssi: -80.5 }], ...extra });
+const batch = (extra: Record<string, unknown> = {}) => ({
+  seq: 7,
+  ts: TS,
+  sightings: [
+    { tag: "tag-0001", rssi: -63 },
+    { tag: "PUMP-0003.tag", rssi: -80.5 },
+  ],
+  ...extra,
+});
 
 function issues(body: unknown): string[] {
   const r = parseSightingsBody(body);
@@ -15,15 +29,51 @@ describe("sightings wire format", () => {
     expect(parseSightingsBody(batch())).toEqual({
       ok: true,
       isArray: false,
-      batches: [{ seq: 7, ts: Date.parse(TS), sightings: [{ tag: "tag-0001", rssi: -63 }, { tag: "PUMP-0003.tag", rssi: -80.5 }] }],
+      batches: [
+        {
+          seq: 7,
+          ts: Date.parse(TS),
+          sightings: [
+            { tag: "tag-0001", rssi: -63 },
+            { tag: "PUMP-0003.tag", rssi: -80.5 },
+          ],
+        },
+      ],
     });
     const r = parseSightingsBody([batch(), batch({ seq: 8, ts: "2026-01-05T11:00:01+01:00", sightings: [] })]);
-    expect(r.ok && [r.isArray, r.batches.map((b) => [b.seq, b.ts])]).toEqual([true, [[7, Date.parse(TS)], [8, Date.parse(TS) + 1000]]]);
+    expect(r.ok && [r.isArray, r.batches.map((b) => [b.seq, b.ts])]).toEqual([
+      true,
+      [
+        [7, Date.parse(TS)],
+        [8, Date.parse(TS) + 1000],
+      ],
+    ]);
   });
 
   it("accepts RSSI from -120 to 0 dBm and refuses beyond, naming the sighting", () => {
-    expect(issues(batch({ sightings: [{ tag: "a", rssi: -120 }, { tag: "b", rssi: 0 }] }))).toEqual([]);
-    expect(issues(batch({ sightings: [{ tag: "a", rssi: -120.5 }, { tag: "b", rssi: 3 }, { tag: "c", rssi: "-60" }, { tag: "d", rssi: Infinity }, { tag: "e" }] }))).toEqual([
+    expect(
+      issues(
+        batch({
+          sightings: [
+            { tag: "a", rssi: -120 },
+            { tag: "b", rssi: 0 },
+          ],
+        }),
+      ),
+    ).toEqual([]);
+    expect(
+      issues(
+        batch({
+          sightings: [
+            { tag: "a", rssi: -120.5 },
+            { tag: "b", rssi: 3 },
+            { tag: "c", rssi: "-60" },
+            { tag: "d", rssi: Infinity },
+            { tag: "e" },
+          ],
+        }),
+      ),
+    ).toEqual([
       "batch.sightings[0].rssi: -120.5 is below the minimum -120 dBm",
       "batch.sightings[1].rssi: 3 is above the maximum 0 dBm",
       "batch.sightings[2].rssi: must be a number (dBm)",
@@ -33,7 +83,11 @@ describe("sightings wire format", () => {
   });
 
   it("refuses bad tags, unknown fields and things that are not sightings", () => {
-    expect(issues(batch({ sightings: [{ tag: "has space", rssi: -50 }, { tag: "", rssi: -50 }, { tag: "x", rssi: -50, ts: TS }, "tag-1", null] }))).toEqual([
+    expect(
+      issues(
+        batch({ sightings: [{ tag: "has space", rssi: -50 }, { tag: "", rssi: -50 }, { tag: "x", rssi: -50, ts: TS }, "tag-1", null] }),
+      ),
+    ).toEqual([
       "batch.sightings[0].tag: must be a tag's device id (letters, digits, '.', '_', '-'; at most 64)",
       "batch.sightings[1].tag: must be a tag's device id (letters, digits, '.', '_', '-'; at most 64)",
       'batch.sightings[2]: unknown field "ts" (a sighting is {tag, rssi})',
@@ -48,8 +102,12 @@ describe("sightings wire format", () => {
     expect(issues({ sightings: [] })).toEqual(["batch.seq: is required", "batch.ts: is required"]);
     expect(issues(batch({ seq: -1 }))).toEqual(["batch.seq: must be 0 or more"]);
     expect(issues(batch({ seq: 1.5 }))).toEqual(["batch.seq: must be a whole number"]);
-    expect(issues(batch({ ts: "2026-01-05 10:00" }))).toEqual(["batch.ts: must be an ISO 8601 date-time with offset, e.g. 2026-11-23T18:00:00.000Z"]);
-    expect(issues(batch({ ts: new Date(Date.now() + 10 * 60_000).toISOString() }))).toEqual(["batch.ts: is more than 5 minutes in the future"]);
+    expect(issues(batch({ ts: "2026-01-05 10:00" }))).toEqual([
+      "batch.ts: must be an ISO 8601 date-time with offset, e.g. 2026-11-23T18:00:00.000Z",
+    ]);
+    expect(issues(batch({ ts: new Date(Date.now() + 10 * 60_000).toISOString() }))).toEqual([
+      "batch.ts: is more than 5 minutes in the future",
+    ]);
     expect(issues([batch(), batch({ seq: 8 }), batch()])).toEqual(["batches[2].seq: seq 7 appears twice in this body (also batches[0])"]);
   });
 
@@ -57,7 +115,9 @@ describe("sightings wire format", () => {
     const many = (n: number) => Array.from({ length: n }, (_, i) => ({ tag: `t${i}`, rssi: -70 }));
     expect(issues(batch({ sightings: many(MAX_SIGHTINGS_PER_BATCH) }))).toEqual([]);
     expect(issues(batch({ sightings: many(MAX_SIGHTINGS_PER_BATCH + 1) }))).toEqual(["batch.sightings: at most 500 sightings per batch"]);
-    expect(issues(Array.from({ length: MAX_BATCHES_PER_BODY + 1 }, (_, i) => batch({ seq: i })))).toEqual(["body: at most 100 batches per body (got 101)"]);
+    expect(issues(Array.from({ length: MAX_BATCHES_PER_BODY + 1 }, (_, i) => batch({ seq: i })))).toEqual([
+      "body: at most 100 batches per body (got 101)",
+    ]);
     expect(issues([])).toEqual(["body: array of batches is empty"]);
   });
 

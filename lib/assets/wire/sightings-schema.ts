@@ -21,13 +21,23 @@ const isoDateTime = z.iso.datetime({ offset: true });
 
 export const sightingSchema = z.strictObject(
   {
-    tag: z.string({ error: (i) => (i.input === undefined ? "is required" : "must be a string") }).regex(TAG_ID, "must be a tag's device id (letters, digits, '.', '_', '-'; at most 64)"),
+    tag: z
+      .string({ error: (i) => (i.input === undefined ? "is required" : "must be a string") })
+      .regex(TAG_ID, "must be a tag's device id (letters, digits, '.', '_', '-'; at most 64)"),
     rssi: z
-      .number({ error: (i) => (i.input === undefined ? "is required" : typeof i.input === "number" ? "must be a finite number (dBm)" : "must be a number (dBm)") })
+      .number({
+        error: (i) =>
+          i.input === undefined ? "is required" : typeof i.input === "number" ? "must be a finite number (dBm)" : "must be a number (dBm)",
+      })
       .refine((v) => v >= RSSI_MIN_DBM, { error: (i) => `${String(i.input)} is below the minimum ${RSSI_MIN_DBM} dBm` })
       .refine((v) => v <= RSSI_MAX_DBM, { error: (i) => `${String(i.input)} is above the maximum ${RSSI_MAX_DBM} dBm` }),
   },
-  { error: (i) => (i.code === "unrecognized_keys" ? `unknown field ${i.keys.map((k) => JSON.stringify(k)).join(", ")} (a sighting is {tag, rssi})` : "must be an object {tag, rssi}") },
+  {
+    error: (i) =>
+      i.code === "unrecognized_keys"
+        ? `unknown field ${i.keys.map((k) => JSON.stringify(k)).join(", ")} (a sighting is {tag, rssi})`
+        : "must be an object {tag, rssi}",
+  },
 );
 
 export const sightingBatchSchema = z.strictObject(
@@ -38,14 +48,21 @@ export const sightingBatchSchema = z.strictObject(
       .min(0, "must be 0 or more")
       .max(Number.MAX_SAFE_INTEGER, "is too large"),
     ts: z.string({ error: (i) => (i.input === undefined ? "is required" : "must be a string") }).superRefine((s, ctx) => {
-      if (!isoDateTime.safeParse(s).success) ctx.addIssue({ code: "custom", message: "must be an ISO 8601 date-time with offset, e.g. 2026-11-23T18:00:00.000Z" });
-      else if (Date.parse(s) > Date.now() + MAX_CLOCK_SKEW_MS) ctx.addIssue({ code: "custom", message: "is more than 5 minutes in the future" });
+      if (!isoDateTime.safeParse(s).success)
+        ctx.addIssue({ code: "custom", message: "must be an ISO 8601 date-time with offset, e.g. 2026-11-23T18:00:00.000Z" });
+      else if (Date.parse(s) > Date.now() + MAX_CLOCK_SKEW_MS)
+        ctx.addIssue({ code: "custom", message: "is more than 5 minutes in the future" });
     }),
     sightings: z
       .array(sightingSchema, { error: (i) => (i.input === undefined ? "is required" : "must be an array of {tag, rssi}") })
       .max(MAX_SIGHTINGS_PER_BATCH, `at most ${MAX_SIGHTINGS_PER_BATCH} sightings per batch`),
   },
-  { error: (i) => (i.code === "unrecognized_keys" ? `unknown field ${i.keys.map((k) => JSON.stringify(k)).join(", ")}` : "must be a JSON object with seq, ts and sightings") },
+  {
+    error: (i) =>
+      i.code === "unrecognized_keys"
+        ? `unknown field ${i.keys.map((k) => JSON.stringify(k)).join(", ")}`
+        : "must be a JSON object with seq, ts and sightings",
+  },
 );
 
 export type SightingBatch = { seq: number; ts: number; sightings: { tag: string; rssi: number }[] };
@@ -57,7 +74,8 @@ export function parseSightingsBody(body: unknown): SightingsValidation {
   const isArray = Array.isArray(body);
   const items: unknown[] = isArray ? body : [body];
   if (isArray && items.length === 0) return invalid([{ field: "body", reason: "array of batches is empty" }]);
-  if (items.length > MAX_BATCHES_PER_BODY) return invalid([{ field: "body", reason: `at most ${MAX_BATCHES_PER_BODY} batches per body (got ${items.length})` }]);
+  if (items.length > MAX_BATCHES_PER_BODY)
+    return invalid([{ field: "body", reason: `at most ${MAX_BATCHES_PER_BODY} batches per body (got ${items.length})` }]);
   const issues: FieldIssue[] = [];
   const batches: SightingBatch[] = [];
   const seqs = new Map<number, number>();
@@ -69,7 +87,8 @@ export function parseSightingsBody(body: unknown): SightingsValidation {
       return;
     }
     const first = seqs.get(r.data.seq);
-    if (first !== undefined) issues.push({ field: `${prefix}.seq`, reason: `seq ${r.data.seq} appears twice in this body (also batches[${first}])` });
+    if (first !== undefined)
+      issues.push({ field: `${prefix}.seq`, reason: `seq ${r.data.seq} appears twice in this body (also batches[${first}])` });
     seqs.set(r.data.seq, i);
     batches.push({ seq: r.data.seq, ts: Date.parse(r.data.ts), sightings: r.data.sightings });
   });

@@ -9,7 +9,9 @@ export const dynamic = "force-dynamic";
 const querySchema = z.object({
   patientId: z.string().min(1).max(100).optional(),
   wardId: z.string().min(1).max(100).optional(),
-  status: z.enum([...ALERT_STATES, "open", "all"], { error: `must be one of: ${[...ALERT_STATES, "open", "all"].join(", ")}` }).default("open"),
+  status: z
+    .enum([...ALERT_STATES, "open", "all"], { error: `must be one of: ${[...ALERT_STATES, "open", "all"].join(", ")}` })
+    .default("open"),
   priority: z.enum(ALERT_PRIORITIES, { error: `must be one of: ${ALERT_PRIORITIES.join(", ")}` }).optional(),
   limit: z.coerce.number().int().min(1, "must be at least 1").max(1000, "must be at most 1000").default(200),
 });

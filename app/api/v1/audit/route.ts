@@ -10,7 +10,10 @@ const querySchema = z.object({
   actorEmail: z.string().min(1).optional(),
   action: z.string().min(1).optional(),
   before: z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time" }).optional(),
-  beforeId: z.string().regex(/^\d{1,19}$/, "must be an event id").optional(),
+  beforeId: z
+    .string()
+    .regex(/^\d{1,19}$/, "must be an event id")
+    .optional(),
   limit: z.coerce.number().int().min(1).max(AUDIT_PAGE_MAX).default(100),
 });
 

@@ -52,7 +52,16 @@ export function checksFor(metric: MetricKey): string | undefined {
   return CHECKS[metric];
 }
 
-const TREND_STEP: Partial<Record<MetricKey, number>> = { spo2: 2, heart_rate: 10, resp_rate: 3, temp: 0.5, bp_sys: 10, bp_dia: 8, glucose: 20, news2: 2 };
+const TREND_STEP: Partial<Record<MetricKey, number>> = {
+  spo2: 2,
+  heart_rate: 10,
+  resp_rate: 3,
+  temp: 0.5,
+  bp_sys: 10,
+  bp_dia: 8,
+  glucose: 20,
+  news2: 2,
+};
 
 export function trendWord(s: Series): string {
   if (s.count < 2) return "single reading";

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { formatParameterBlock } from "@/lib/ai/prompts/context-block";
 import { composeDemoAnswer, DEMO_HOW_TO, DEMO_NOTICE } from "./compose";
 
-const user = (...blocks: [string, unknown][]) => [{ role: "user", content: blocks.map(([n, v]) => formatParameterBlock(n, v as never)).join("\n") }];
+const user = (...blocks: [string, unknown][]) => [
+  { role: "user", content: blocks.map(([n, v]) => formatParameterBlock(n, v as never)).join("\n") },
+];
 
 const VITALS = [
   { at: "-15 min", heart_rate: 118, spo2: 91, resp_rate: 25, bp_sys: 98, temp: 38.6 },
@@ -14,7 +16,13 @@ describe("composeDemoAnswer", () => {
     const text = composeDemoAnswer(
       user(
         ["patient.vitals_window", VITALS],
-        ["patient.news2_trend", [{ at: "-3 h", total: 2 }, { at: "-15 min", total: 9 }]],
+        [
+          "patient.news2_trend",
+          [
+            { at: "-3 h", total: 2 },
+            { at: "-15 min", total: 9 },
+          ],
+        ],
         ["patient.open_alerts", [{ at: "-20 min", priority: "high", title: "SpO2 low", state: "open" }]],
       ),
     );
@@ -39,7 +47,14 @@ describe("composeDemoAnswer", () => {
 
   it("explains an alert: why, the trend before it, what to check, the trail", () => {
     const text = composeDemoAnswer(
-      user(["alert.context", { alert: { title: "SpO2 low", priority: "high", at: "-20 min", metric: "spo2" }, trend: VITALS, trail: [{ at: "-10 min", event: "acknowledged", who: "a nurse" }] }]),
+      user([
+        "alert.context",
+        {
+          alert: { title: "SpO2 low", priority: "high", at: "-20 min", metric: "spo2" },
+          trend: VITALS,
+          trail: [{ at: "-10 min", event: "acknowledged", who: "a nurse" }],
+        },
+      ]),
     );
     expect(text.split("\n")[0]).toBe(`Alert explanation — ${DEMO_NOTICE}`);
     expect(text).toContain("Why it fired: SpO2 low (high priority), raised -20 min.");
@@ -73,7 +88,16 @@ describe("composeDemoAnswer", () => {
     const text = composeDemoAnswer(
       user([
         "device.maintenance_findings",
-        { device: "device A", type: "infusion_pump", firmware: "5.1.3", findings: [{ title: "Service due", at: "+3 d" }], readings: [{ at: "-2 h", vibration: 0.9 }, { at: "-5 min", vibration: 1.4 }] },
+        {
+          device: "device A",
+          type: "infusion_pump",
+          firmware: "5.1.3",
+          findings: [{ title: "Service due", at: "+3 d" }],
+          readings: [
+            { at: "-2 h", vibration: 0.9 },
+            { at: "-5 min", vibration: 1.4 },
+          ],
+        },
       ]),
     );
     expect(text).toContain("Device: device A, infusion_pump, firmware 5.1.3.");

@@ -23,7 +23,13 @@ export function chooseKind(blocks: readonly ContextBlock[], prompt: string): Dem
 }
 
 function itemText(i: Item): string {
-  const parts = [i.who, i.title, i.priority ? `(${i.priority})` : undefined, i.at, i.state && i.state !== "open" ? `[${i.state}]` : undefined];
+  const parts = [
+    i.who,
+    i.title,
+    i.priority ? `(${i.priority})` : undefined,
+    i.at,
+    i.state && i.state !== "open" ? `[${i.state}]` : undefined,
+  ];
   return parts.filter(Boolean).join(" ");
 }
 
@@ -36,20 +42,27 @@ function listOr(items: readonly string[], none: string, max = 6): string {
 function span(series: readonly Series[]): string {
   const from = Math.min(...series.map((s) => s.from ?? 0));
   const to = Math.max(...series.map((s) => s.to ?? 0));
-  const fmt = (m: number) => (m === 0 ? "now" : `${m < 0 ? "-" : "+"}${Math.abs(m) >= 60 ? `${Math.floor(Math.abs(m) / 60)} h ${Math.abs(m) % 60} min` : `${Math.abs(m)} min`}`);
+  const fmt = (m: number) =>
+    m === 0
+      ? "now"
+      : `${m < 0 ? "-" : "+"}${Math.abs(m) >= 60 ? `${Math.floor(Math.abs(m) / 60)} h ${Math.abs(m) % 60} min` : `${Math.abs(m)} min`}`;
   return series.some((s) => s.from !== null) ? ` from ${fmt(from)} to ${fmt(to)}` : "";
 }
 
 function news2Of(blocks: readonly ContextBlock[], series: readonly Series[]): Series | undefined {
-  return series.find((s) => s.metric === "news2") ?? seriesByMetric(readings(blocks.find((b) => b.name === "patient.news2_trend")?.value ?? [])).find((s) => s.metric === "news2");
+  return (
+    series.find((s) => s.metric === "news2") ??
+    seriesByMetric(readings(blocks.find((b) => b.name === "patient.news2_trend")?.value ?? [])).find((s) => s.metric === "news2")
+  );
 }
 
 function news2TotalsIn(value: unknown): number[] {
   const out: number[] = [];
-  for (const row of Array.isArray(value) ? value : []) if (isObject(row)) {
-    const n = pickNumber(row, ["news2", "total", "score"]);
-    if (n !== undefined) out.push(n);
-  }
+  for (const row of Array.isArray(value) ? value : [])
+    if (isObject(row)) {
+      const n = pickNumber(row, ["news2", "total", "score"]);
+      if (n !== undefined) out.push(n);
+    }
   return out;
 }
 
@@ -62,7 +75,14 @@ function handover(blocks: readonly ContextBlock[]): string[] {
   const redFlags = series.filter((s) => singleScore(s.metric, s.last) === 3);
   const situation = news2 === undefined ? "No NEWS2 score in the data." : `NEWS2 ${news2}, ${news2Response(news2, redFlags.length > 0)}.`;
   const count = series.reduce((n, s) => n + s.count, 0);
-  const checks = [...new Set(series.filter((s) => (singleScore(s.metric, s.last) ?? 0) >= 2).map((s) => checksFor(s.metric)).filter(Boolean))];
+  const checks = [
+    ...new Set(
+      series
+        .filter((s) => (singleScore(s.metric, s.last) ?? 0) >= 2)
+        .map((s) => checksFor(s.metric))
+        .filter(Boolean),
+    ),
+  ];
   return [
     "Handover summary (SBAR)",
     `S — Situation: ${situation} Open alerts: ${listOr(alerts.map(itemText), "none")}.`,
@@ -85,7 +105,12 @@ function alertExplanation(blocks: readonly ContextBlock[]): string[] {
   return [
     "Alert explanation",
     `Why it fired: ${title}${pickString(alert, ["priority"]) ? ` (${pickString(alert, ["priority"])} priority)` : ""}${pickString(alert, ["at", "raisedAt"]) ? `, raised ${pickString(alert, ["at", "raisedAt"])}` : ""}.`,
-    `Trend before it: ${listOr(focus.map((s) => `${metricLabel(s.metric)} ${metricText(s.metric, s.first)} → ${metricText(s.metric, s.last)}${span([s])} (${trendWord(s)})`), "no readings before the alert in the data")}.`,
+    `Trend before it: ${listOr(
+      focus.map(
+        (s) => `${metricLabel(s.metric)} ${metricText(s.metric, s.first)} → ${metricText(s.metric, s.last)}${span([s])} (${trendWord(s)})`,
+      ),
+      "no readings before the alert in the data",
+    )}.`,
     `What to check: ${technical ? "power, connection and sensor attachment of the device; then confirm the patient's condition directly" : checks.length ? checks.join("; ") : "confirm the reading at the bedside and assess the patient"}.`,
     `Trail: ${listOr(trail.map(itemText), "no actions recorded yet")}.`,
   ];
@@ -96,10 +121,16 @@ function wardBrief(blocks: readonly ContextBlock[]): string[] {
   const patients = itemsUnder(ctx, /patients|census|beds/i);
   const rows = (isObject(ctx) && Array.isArray(ctx.patients) ? ctx.patients : []).filter(isObject);
   const ranked = rows
-    .map((r) => ({ who: pickString(r, ["patient", "label", "name"]) ?? "a patient", bed: pickString(r, ["bed"]), news2: pickNumber(r, ["news2", "score", "total"]) }))
+    .map((r) => ({
+      who: pickString(r, ["patient", "label", "name"]) ?? "a patient",
+      bed: pickString(r, ["bed"]),
+      news2: pickNumber(r, ["news2", "score", "total"]),
+    }))
     .filter((r) => r.news2 !== undefined)
     .sort((a, b) => (b.news2 ?? 0) - (a.news2 ?? 0));
-  const deteriorating = ranked.filter((r) => (r.news2 ?? 0) >= 5).map((r) => `${r.who}${r.bed ? ` (bed ${r.bed})` : ""} NEWS2 ${r.news2}, ${news2Response(r.news2 ?? 0, false).split(":")[0]}`);
+  const deteriorating = ranked
+    .filter((r) => (r.news2 ?? 0) >= 5)
+    .map((r) => `${r.who}${r.bed ? ` (bed ${r.bed})` : ""} NEWS2 ${r.news2}, ${news2Response(r.news2 ?? 0, false).split(":")[0]}`);
   const alerts = itemsUnder(ctx, /alert|alarm/i);
   const byPriority = ["high", "medium", "low"].map((p) => `${alerts.filter((a) => a.priority === p).length} ${p}`).join(", ");
   const stale = itemsUnder(ctx, /stale|offline|devices/i);
@@ -117,38 +148,70 @@ function maintenance(blocks: readonly ContextBlock[]): string[] {
   const device = isObject(ctx) ? ctx : {};
   const findings = itemsUnder(ctx, /findings|alarms|alerts|issues/i);
   const series = seriesByMetric(readings(ctx));
-  const facts = [pickString(device, ["device", "label"]), pickString(device, ["type"]), pickString(device, ["firmware", "firmwareVersion"]) && `firmware ${pickString(device, ["firmware", "firmwareVersion"])}`]
+  const facts = [
+    pickString(device, ["device", "label"]),
+    pickString(device, ["type"]),
+    pickString(device, ["firmware", "firmwareVersion"]) && `firmware ${pickString(device, ["firmware", "firmwareVersion"])}`,
+  ]
     .filter(Boolean)
     .join(", ");
-  const actions = [...new Set(findings.map((f) => {
-    const t = f.title.toLowerCase();
-    if (/service|maintenance|due/.test(t)) return "schedule preventive maintenance before the due date passes";
-    if (/battery/.test(t)) return "charge or replace the battery";
-    if (/silent|offline|gap|logger/.test(t)) return "check power and network; fill the logging gap in the compliance record";
-    if (/firmware|patch|update/.test(t)) return "plan the firmware update";
-    return "inspect the device and compare with its normal range";
-  }))];
+  const actions = [
+    ...new Set(
+      findings.map((f) => {
+        const t = f.title.toLowerCase();
+        if (/service|maintenance|due/.test(t)) return "schedule preventive maintenance before the due date passes";
+        if (/battery/.test(t)) return "charge or replace the battery";
+        if (/silent|offline|gap|logger/.test(t)) return "check power and network; fill the logging gap in the compliance record";
+        if (/firmware|patch|update/.test(t)) return "plan the firmware update";
+        return "inspect the device and compare with its normal range";
+      }),
+    ),
+  ];
   return [
     "Maintenance explanation",
     `Device: ${facts || "the device"}.`,
     `Findings: ${listOr(findings.map(itemText), "none recorded")}.`,
     `Readings: ${listOr(series.map(describeSeries), "none in the data")}.`,
-    `What to do: ${listOr([...actions, ...series.map((s) => checksFor(s.metric)).filter((c): c is string => Boolean(c))].filter((v, i, a) => a.indexOf(v) === i), "no action needed from the data given")}.`,
+    `What to do: ${listOr(
+      [...actions, ...series.map((s) => checksFor(s.metric)).filter((c): c is string => Boolean(c))].filter(
+        (v, i, a) => a.indexOf(v) === i,
+      ),
+      "no action needed from the data given",
+    )}.`,
   ];
 }
 
 function summary(blocks: readonly ContextBlock[]): string[] {
-  const described = blocks.map((b) => `${b.name || "data"} (${Array.isArray(b.value) ? `${b.value.length} items` : isObject(b.value) ? `${Object.keys(b.value).length} fields` : "a value"})`);
+  const described = blocks.map(
+    (b) =>
+      `${b.name || "data"} (${Array.isArray(b.value) ? `${b.value.length} items` : isObject(b.value) ? `${Object.keys(b.value).length} fields` : "a value"})`,
+  );
   const series = seriesByMetric(readings(blocks.map((b) => b.value)));
-  return ["Summary", `Data given: ${listOr(described, "no data blocks")}.`, `Values: ${listOr(series.map(describeSeries), "no vital signs or device readings")}.`];
+  return [
+    "Summary",
+    `Data given: ${listOr(described, "no data blocks")}.`,
+    `Values: ${listOr(series.map(describeSeries), "no vital signs or device readings")}.`,
+  ];
 }
 
 /** The demo model's answer to a chat: deterministic for the same messages. */
 export function composeDemoAnswer(messages: readonly DemoMessage[]): string {
-  const text = messages.filter((m) => m.role !== "assistant").map((m) => m.content).join("\n");
+  const text = messages
+    .filter((m) => m.role !== "assistant")
+    .map((m) => m.content)
+    .join("\n");
   const blocks = parseContextBlocks(text);
   const kind = chooseKind(blocks, text);
-  const body = kind === "alert" ? alertExplanation(blocks) : kind === "ward" ? wardBrief(blocks) : kind === "maintenance" ? maintenance(blocks) : kind === "handover" ? handover(blocks) : summary(blocks);
+  const body =
+    kind === "alert"
+      ? alertExplanation(blocks)
+      : kind === "ward"
+        ? wardBrief(blocks)
+        : kind === "maintenance"
+          ? maintenance(blocks)
+          : kind === "handover"
+            ? handover(blocks)
+            : summary(blocks);
   const [title, ...lines] = body;
   return [`${title} — ${DEMO_NOTICE}`, "", ...lines, "", DEMO_HOW_TO].join("\n");
 }

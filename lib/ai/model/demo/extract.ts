@@ -64,19 +64,30 @@ export function readings(value: unknown): Reading[] {
       out.push({ metric, value: o.value, at });
       return;
     }
-    for (const [k, v] of Object.entries(o)) if (isMetricKey(k) && typeof v === "number" && Number.isFinite(v)) out.push({ metric: k, value: v, at });
+    for (const [k, v] of Object.entries(o))
+      if (isMetricKey(k) && typeof v === "number" && Number.isFinite(v)) out.push({ metric: k, value: v, at });
   });
   if (out.every((r) => r.at !== null)) out.sort((a, b) => (a.at ?? 0) - (b.at ?? 0));
   return out;
 }
 
-export type Series = { metric: MetricKey; first: number; last: number; min: number; max: number; count: number; from: number | null; to: number | null };
+export type Series = {
+  metric: MetricKey;
+  first: number;
+  last: number;
+  min: number;
+  max: number;
+  count: number;
+  from: number | null;
+  to: number | null;
+};
 
 export function seriesByMetric(rs: readonly Reading[]): Series[] {
   const map = new Map<MetricKey, Series>();
   for (const r of rs) {
     const s = map.get(r.metric);
-    if (!s) map.set(r.metric, { metric: r.metric, first: r.value, last: r.value, min: r.value, max: r.value, count: 1, from: r.at, to: r.at });
+    if (!s)
+      map.set(r.metric, { metric: r.metric, first: r.value, last: r.value, min: r.value, max: r.value, count: 1, from: r.at, to: r.at });
     else {
       s.last = r.value;
       s.min = Math.min(s.min, r.value);
@@ -126,5 +137,8 @@ function findArray(value: unknown, key: RegExp): unknown[] | null {
 /** Items of the first array found under a key matching `key`, or of `value` itself when it is a list. */
 export function itemsUnder(value: unknown, key: RegExp): Item[] {
   const list = findArray(value, key) ?? (Array.isArray(value) ? value : []);
-  return list.filter(isObject).map(toItem).filter((i): i is Item => i !== null);
+  return list
+    .filter(isObject)
+    .map(toItem)
+    .filter((i): i is Item => i !== null);
 }

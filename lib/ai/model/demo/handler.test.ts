@@ -18,10 +18,18 @@ const MESSAGES = [
 ];
 
 function post(body: unknown, path = "/v1/chat/completions"): Request {
-  return new Request(`http://demo.local${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  return new Request(`http://demo.local${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 }
 
-type Completion = { model: string; choices: { message: { content: string }; finish_reason: string }[]; usage: { prompt_tokens: number; completion_tokens: number; prompt_tokens_details: { cached_tokens: number } } };
+type Completion = {
+  model: string;
+  choices: { message: { content: string }; finish_reason: string }[];
+  usage: { prompt_tokens: number; completion_tokens: number; prompt_tokens_details: { cached_tokens: number } };
+};
 
 describe("handleDemoChatCompletion", () => {
   it("answers a Chat Completions request with a template answer and usage counted from the text", async () => {
@@ -33,7 +41,11 @@ describe("handleDemoChatCompletion", () => {
     expect(text).toContain(DEMO_NOTICE);
     expect(text).toContain("Handover summary (SBAR)");
     expect(body.choices[0]?.finish_reason).toBe("stop");
-    expect(body.usage).toMatchObject({ prompt_tokens: countChatInputTokens(MESSAGES, DEMO_MODEL), completion_tokens: countTextTokens(text, DEMO_MODEL), prompt_tokens_details: { cached_tokens: 0 } });
+    expect(body.usage).toMatchObject({
+      prompt_tokens: countChatInputTokens(MESSAGES, DEMO_MODEL),
+      completion_tokens: countTextTokens(text, DEMO_MODEL),
+      prompt_tokens_details: { cached_tokens: 0 },
+    });
   });
 
   it("is deterministic for the same request", async () => {
@@ -44,22 +56,33 @@ describe("handleDemoChatCompletion", () => {
   });
 
   it("cuts the answer at max_tokens and says so", async () => {
-    const body = (await (await handleDemoChatCompletion(post({ model: "x", messages: MESSAGES, max_completion_tokens: 12 }))).json()) as Completion;
+    const body = (await (
+      await handleDemoChatCompletion(post({ model: "x", messages: MESSAGES, max_completion_tokens: 12 }))
+    ).json()) as Completion;
     expect(body.usage.completion_tokens).toBe(12);
     expect(body.choices[0]?.finish_reason).toBe("length");
   });
 
   it("returns a JSON object when asked for json_object", async () => {
-    const body = (await (await handleDemoChatCompletion(post({ model: "x", messages: MESSAGES, response_format: { type: "json_object" } }))).json()) as Completion;
+    const body = (await (
+      await handleDemoChatCompletion(post({ model: "x", messages: MESSAGES, response_format: { type: "json_object" } }))
+    ).json()) as Completion;
     expect(JSON.parse(body.choices[0]?.message.content ?? "")).toMatchObject({ template: true, notice: DEMO_NOTICE });
   });
 
   it("streams Server-Sent Events with usage in a last chunk only when asked", async () => {
-    const res = await handleDemoChatCompletion(post({ model: "x", messages: MESSAGES, stream: true, stream_options: { include_usage: true } }));
+    const res = await handleDemoChatCompletion(
+      post({ model: "x", messages: MESSAGES, stream: true, stream_options: { include_usage: true } }),
+    );
     expect(res.headers.get("content-type")).toBe("text/event-stream");
     const events = (await res.text()).split("\n\n").filter(Boolean);
     expect(events.at(-1)).toBe("data: [DONE]");
-    const chunks = events.slice(0, -1).map((e) => JSON.parse(e.replace(/^data: /, "")) as { choices: { delta: { content?: string } }[]; usage?: { completion_tokens: number } });
+    const chunks = events
+      .slice(0, -1)
+      .map(
+        (e) =>
+          JSON.parse(e.replace(/^data: /, "")) as { choices: { delta: { content?: string } }[]; usage?: { completion_tokens: number } },
+      );
     const text = chunks.map((c) => c.choices[0]?.delta.content ?? "").join("");
     expect(text).toContain("Handover summary (SBAR)");
     expect(chunks.at(-1)?.usage?.completion_tokens).toBe(countTextTokens(text, DEMO_MODEL));
@@ -87,7 +110,11 @@ describe("the SDK talking to the demo model in-process", () => {
     expect(json.model).toBe(DEMO_MODEL);
     expect(json.text).toContain("NEWS2");
     expect(streamed.text).toBe(json.text);
-    expect(json.usage).toEqual({ promptTokens: countChatInputTokens(MESSAGES, DEMO_MODEL), cachedTokens: 0, completionTokens: countTextTokens(json.text, DEMO_MODEL) });
+    expect(json.usage).toEqual({
+      promptTokens: countChatInputTokens(MESSAGES, DEMO_MODEL),
+      cachedTokens: 0,
+      completionTokens: countTextTokens(json.text, DEMO_MODEL),
+    });
     expect(streamed.usage).toEqual(json.usage);
     expect(json.usageReported).toBe(true);
   });

@@ -11,11 +11,16 @@ import { composeDemoAnswer, DEMO_NOTICE } from "./compose";
 export const DEMO_MODEL = "demo-template";
 const DEFAULT_MAX_TOKENS = 1024;
 
-const contentSchema = z.union([z.string(), z.array(z.object({ type: z.string(), text: z.string().optional() })).transform((parts) => parts.map((p) => p.text ?? "").join(""))]);
+const contentSchema = z.union([
+  z.string(),
+  z.array(z.object({ type: z.string(), text: z.string().optional() })).transform((parts) => parts.map((p) => p.text ?? "").join("")),
+]);
 
 const requestSchema = z.object({
   model: z.string().min(1),
-  messages: z.array(z.object({ role: z.string(), content: contentSchema.nullable().transform((c) => c ?? ""), name: z.string().optional() })).min(1),
+  messages: z
+    .array(z.object({ role: z.string(), content: contentSchema.nullable().transform((c) => c ?? ""), name: z.string().optional() }))
+    .min(1),
   max_tokens: z.number().int().positive().optional(),
   max_completion_tokens: z.number().int().positive().optional(),
   stream: z.boolean().optional(),
@@ -33,10 +38,22 @@ function completionId(body: string): string {
   return `chatcmpl-demo-${(h >>> 0).toString(16).padStart(8, "0")}`;
 }
 
-type Usage = { prompt_tokens: number; completion_tokens: number; total_tokens: number; prompt_tokens_details: { cached_tokens: number }; completion_tokens_details: { reasoning_tokens: number } };
+type Usage = {
+  prompt_tokens: number;
+  completion_tokens: number;
+  total_tokens: number;
+  prompt_tokens_details: { cached_tokens: number };
+  completion_tokens_details: { reasoning_tokens: number };
+};
 
 function usageOf(prompt: number, completion: number): Usage {
-  return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion, prompt_tokens_details: { cached_tokens: 0 }, completion_tokens_details: { reasoning_tokens: 0 } };
+  return {
+    prompt_tokens: prompt,
+    completion_tokens: completion,
+    total_tokens: prompt + completion,
+    prompt_tokens_details: { cached_tokens: 0 },
+    completion_tokens_details: { reasoning_tokens: 0 },
+  };
 }
 
 /** Splits the answer into stream deltas of a few words each (deterministic). */
@@ -63,7 +80,8 @@ function sse(id: string, created: number, text: string, finish: string, usage: U
 
 export async function handleDemoChatCompletion(req: Request): Promise<Response> {
   const path = new URL(req.url).pathname;
-  if (req.method !== "POST" || !path.endsWith("/chat/completions")) return errorResponse(404, `The demo model serves only POST /chat/completions, not ${req.method} ${path}`);
+  if (req.method !== "POST" || !path.endsWith("/chat/completions"))
+    return errorResponse(404, `The demo model serves only POST /chat/completions, not ${req.method} ${path}`);
   const raw = await req.text();
   let json: unknown;
   try {
@@ -79,7 +97,8 @@ export async function handleDemoChatCompletion(req: Request): Promise<Response> 
   const request = parsed.data;
   const messages = request.messages.map((m) => ({ role: m.role, content: m.content, ...(m.name ? { name: m.name } : {}) }));
   const answer = composeDemoAnswer(messages);
-  const text = request.response_format?.type === "json_object" ? JSON.stringify({ template: true, notice: DEMO_NOTICE, text: answer }) : answer;
+  const text =
+    request.response_format?.type === "json_object" ? JSON.stringify({ template: true, notice: DEMO_NOTICE, text: answer }) : answer;
   const cut = truncateToTokens(text, request.max_completion_tokens ?? request.max_tokens ?? DEFAULT_MAX_TOKENS);
   const finish = cut.truncated ? "length" : "stop";
   const usage = usageOf(countChatInputTokens(messages, DEMO_MODEL), cut.tokens);

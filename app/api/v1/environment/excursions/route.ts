@@ -26,7 +26,12 @@ const querySchema = z
     to: time.optional(),
     open: flag,
     needsAction: flag,
-    limit: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(MAX_EXCURSION_LIMIT, `must be at most ${MAX_EXCURSION_LIMIT}`).optional(),
+    limit: z.coerce
+      .number()
+      .int("must be a whole number")
+      .min(1, "must be at least 1")
+      .max(MAX_EXCURSION_LIMIT, `must be at most ${MAX_EXCURSION_LIMIT}`)
+      .optional(),
     format: z.enum(["json", "csv"], { error: "must be json or csv" }).default("json"),
   })
   .refine((q) => !q.from || !q.to || q.from < q.to, { path: ["to"], message: "must be after from" });

@@ -15,7 +15,10 @@ const querySchema = z.object({
   deviceId: z.string().trim().min(1).max(100).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
-  beforeId: z.string().regex(/^\d{1,19}$/, "must be a rejection id").optional(),
+  beforeId: z
+    .string()
+    .regex(/^\d{1,19}$/, "must be a rejection id")
+    .optional(),
   limit: z.coerce.number().int().min(1).max(REJECTIONS_MAX).default(100),
   format: z.enum(["json", "csv"]).default("json"),
 });
@@ -28,11 +31,22 @@ export const GET = apiRoute({ roles: ["admin"], query: querySchema }, async ({ p
     beforeId: query.beforeId,
     limit: query.limit,
   });
-  await recordAudit([{ actor: principal, action: "ingest.rejections.view", meta, detail: { deviceId: query.deviceId ?? null, format: query.format, rows: page.rejections.length } }]);
+  await recordAudit([
+    {
+      actor: principal,
+      action: "ingest.rejections.view",
+      meta,
+      detail: { deviceId: query.deviceId ?? null, format: query.format, rows: page.rejections.length },
+    },
+  ]);
   if (query.format === "csv") {
     const stamp = new Date().toISOString().replace(/[:.]/g, "-");
     return new Response(rejectionsCsv(page.rejections), {
-      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="ingest-rejections-${stamp}.csv"`, "Cache-Control": "no-store" },
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="ingest-rejections-${stamp}.csv"`,
+        "Cache-Control": "no-store",
+      },
     });
   }
   return { ...page, status: await ingestStatus() };

@@ -5,6 +5,9 @@ import { acknowledgeAlert } from "@/lib/alerts/alert-actions";
 
 export const dynamic = "force-dynamic";
 
-export const POST = apiRoute({ roles: ALERT_ROLES, params: z.object({ id: z.string().min(1).max(100) }) }, async ({ principal, params, meta }) => ({
-  alert: await acknowledgeAlert(principal, params.id, { meta }),
-}));
+export const POST = apiRoute(
+  { roles: ALERT_ROLES, params: z.object({ id: z.string().min(1).max(100) }) },
+  async ({ principal, params, meta }) => ({
+    alert: await acknowledgeAlert(principal, params.id, { meta }),
+  }),
+);

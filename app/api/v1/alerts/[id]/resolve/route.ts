@@ -9,6 +9,9 @@ const bodySchema = z.object({
   reason: z.string({ error: "a reason is required" }).trim().min(1, "a reason is required").max(500, "at most 500 characters"),
 });
 
-export const POST = apiRoute({ roles: ALERT_ROLES, params: z.object({ id: z.string().min(1).max(100) }), body: bodySchema }, async ({ principal, params, body, meta }) => ({
-  alert: await resolveAlert(principal, params.id, body.reason, { meta }),
-}));
+export const POST = apiRoute(
+  { roles: ALERT_ROLES, params: z.object({ id: z.string().min(1).max(100) }), body: bodySchema },
+  async ({ principal, params, body, meta }) => ({
+    alert: await resolveAlert(principal, params.id, body.reason, { meta }),
+  }),
+);

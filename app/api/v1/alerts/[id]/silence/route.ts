@@ -16,6 +16,9 @@ const bodySchema = z.object({
 });
 
 /** Audio paused for up to 30 minutes; the alert stays visible and still escalates until acknowledged. */
-export const POST = apiRoute({ roles: ALERT_ROLES, params: z.object({ id: z.string().min(1).max(100) }), body: bodySchema }, async ({ principal, params, body, meta }) => ({
-  alert: await silenceAlert(principal, params.id, body, { meta }),
-}));
+export const POST = apiRoute(
+  { roles: ALERT_ROLES, params: z.object({ id: z.string().min(1).max(100) }), body: bodySchema },
+  async ({ principal, params, body, meta }) => ({
+    alert: await silenceAlert(principal, params.id, body, { meta }),
+  }),
+);

@@ -8,7 +8,8 @@ export const dynamic = "force-dynamic";
 
 export const POST = deviceRoute(async ({ device, body }) => {
   const result = await acceptTelemetry(device, body, { transport: "http", topic: null });
-  if (result.ok) return Response.json({ accepted: result.accepted, duplicates: result.duplicates, artifacts: result.artifacts }, { status: 202 });
+  if (result.ok)
+    return Response.json({ accepted: result.accepted, duplicates: result.duplicates, artifacts: result.artifacts }, { status: 202 });
   if (result.kind === "rate_limited") throw new Refusal("rate_limited", result.error, { retryAfterSec: result.retryAfterSec });
   throw new Refusal("invalid", result.error, { issues: result.issues });
 });

@@ -12,7 +12,10 @@ const bodySchema = z.union([
   z.object({ allOutdated: z.literal(true) }).strict(),
 ]);
 
-export const POST = registryRoute({ params: z.object({ packageId: z.string().min(1).max(64) }), body: bodySchema }, async ({ principal, params, body: target, meta }) => {
-  const result = await assignFirmware(params.packageId, target, { audit: { actor: principal, meta } });
-  return Response.json(result, { status: 201 });
-});
+export const POST = registryRoute(
+  { params: z.object({ packageId: z.string().min(1).max(64) }), body: bodySchema },
+  async ({ principal, params, body: target, meta }) => {
+    const result = await assignFirmware(params.packageId, target, { audit: { actor: principal, meta } });
+    return Response.json(result, { status: 201 });
+  },
+);

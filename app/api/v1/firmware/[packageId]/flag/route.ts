@@ -8,9 +8,12 @@ export const dynamic = "force-dynamic";
 
 const params = z.object({ packageId: z.string().min(1).max(64) });
 
-export const POST = registryRoute({ params, body: z.object({ reason: z.string().max(FLAG_REASON_MAX) }).strict() }, async ({ principal, params, body: { reason }, meta }) => {
-  return { flagged: true, ...(await flagPackage(params.packageId, reason, { audit: { actor: principal, meta } })) };
-});
+export const POST = registryRoute(
+  { params, body: z.object({ reason: z.string().max(FLAG_REASON_MAX) }).strict() },
+  async ({ principal, params, body: { reason }, meta }) => {
+    return { flagged: true, ...(await flagPackage(params.packageId, reason, { audit: { actor: principal, meta } })) };
+  },
+);
 
 export const DELETE = registryRoute({ params }, async ({ principal, params, meta }) => {
   await unflagPackage(params.packageId, { audit: { actor: principal, meta } });

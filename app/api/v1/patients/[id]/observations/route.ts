@@ -33,9 +33,17 @@ export const GET = apiRoute(
     const patient = await findPatient(params.id);
     if (!patient || !canSeePatient(principal, { patientId: patient.id, wardId: patient.ward?.id ?? null })) {
       // Outside an admin's view, a missing patient and a forbidden one look the same.
-      throw principal.role === "admin" ? new Refusal("not_found", "patient not found") : new Refusal("forbidden", "you may not see this patient");
+      throw principal.role === "admin"
+        ? new Refusal("not_found", "patient not found")
+        : new Refusal("forbidden", "you may not see this patient");
     }
-    const series = await loadObservationSeries({ patientId: patient.id, code: query.code, from: query.from, to: query.to, maxPoints: query.maxPoints });
+    const series = await loadObservationSeries({
+      patientId: patient.id,
+      code: query.code,
+      from: query.from,
+      to: query.to,
+      maxPoints: query.maxPoints,
+    });
     await recordPatientReads(principal, "observations.read", [patient.id], meta, { code: query.code, from: series.from, to: series.to });
     return { patientId: patient.id, unit: METRICS[query.code].unit, ...series };
   },
