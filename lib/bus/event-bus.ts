@@ -6,6 +6,7 @@ import "server-only";
 import { EventEmitter } from "node:events";
 import { processSingleton } from "@/lib/process-singleton";
 import type {
+  AccessChangedEvent,
   AlarmLimitsChangedEvent,
   AlertNotifyRequest,
   AlertUpdate,
@@ -32,6 +33,8 @@ export type BusEvents = {
   "alert:changed": [AlertUpdate];
   "alert:notify": [AlertNotifyRequest];
   "alarm-limits:changed": [AlarmLimitsChangedEvent];
+  /** A user's rights changed: live connections re-check the caller and drop what is no longer allowed. */
+  "access:changed": [AccessChangedEvent];
 };
 
 export class EventBus {

@@ -11,3 +11,4 @@ export * from "./readings";
 export * from "./device-events";
 export * from "./news2-events";
 export * from "./alert-events";
+export * from "./access-events";

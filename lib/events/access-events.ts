@@ -1,0 +1,14 @@
+// Access events: a user's rights changed (account disabled, role or wards changed, a token revoked, signed
+// out). Live connections re-check the caller at once and drop what is no longer allowed.
+import { z } from "zod";
+
+export const ACCESS_CHANGES = ["disabled", "role_changed", "wards_changed", "token_revoked", "signed_out"] as const;
+
+/** `tokenId` names the one token revoked (`token_revoked`); `sessionId` the one session ended (`signed_out`). */
+export const accessChangedEventSchema = z.object({
+  userId: z.string(),
+  change: z.enum(ACCESS_CHANGES),
+  tokenId: z.string().optional(),
+  sessionId: z.string().optional(),
+});
+export type AccessChangedEvent = z.infer<typeof accessChangedEventSchema>;
