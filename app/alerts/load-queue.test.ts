@@ -88,26 +88,28 @@ describe.each(testDatabaseKinds)("one alert queue load on %s", (kind) => {
     expect(changes.alerts.map((a) => a.id)).toEqual([late]);
   });
 
-  it.runIf(kind === "postgres")("catches a change whose transaction was still open when the snapshot was taken", async () => {
-    // A change whose trail id was taken before the snapshot, committed after it (while a later entry
-    // committed before it): the snapshot cannot see it, the cursor lists its id as pending.
-    const id = crypto.randomUUID();
-    const patient = f.ward.patients[1]!;
-    let queue: Awaited<ReturnType<typeof loadQueue>> | null = null;
-    await db.sql.transaction(async (tx) => {
-      await tx.query(
-        `INSERT INTO alerts (id, open_key, rule, priority, patient_id, ward_id, message) VALUES ($1, $2, 'glucose.low', 'medium', $3, $4, 'glucose low')`,
-        [id, `glucose.low:${patient.id}`, patient.id, f.ward.ward.id],
-      );
-      await tx.query(`INSERT INTO alert_events (alert_id, at, type) VALUES ($1, now(), 'raised')`, [id]);
-      await f.raise("resp_rate.low", "medium", patient, f.ward.ward.id, 0);
-      queue = await loadQueue(f.nurse, META, DEFAULT_QUEUE_FILTER, [f.ward.ward.id]);
+  // Only PostgreSQL has concurrent transactions (PGlite runs one at a time), so only there is the case defined.
+  if (kind === "postgres")
+    it("catches a change whose transaction was still open when the snapshot was taken", async () => {
+      // A change whose trail id was taken before the snapshot, committed after it (while a later entry
+      // committed before it): the snapshot cannot see it, the cursor lists its id as pending.
+      const id = crypto.randomUUID();
+      const patient = f.ward.patients[1]!;
+      let queue: Awaited<ReturnType<typeof loadQueue>> | null = null;
+      await db.sql.transaction(async (tx) => {
+        await tx.query(
+          `INSERT INTO alerts (id, open_key, rule, priority, patient_id, ward_id, message) VALUES ($1, $2, 'glucose.low', 'medium', $3, $4, 'glucose low')`,
+          [id, `glucose.low:${patient.id}`, patient.id, f.ward.ward.id],
+        );
+        await tx.query(`INSERT INTO alert_events (alert_id, at, type) VALUES ($1, now(), 'raised')`, [id]);
+        await f.raise("resp_rate.low", "medium", patient, f.ward.ward.id, 0);
+        queue = await loadQueue(f.nurse, META, DEFAULT_QUEUE_FILTER, [f.ward.ward.id]);
+      });
+      expect(queue!.alerts.map((a) => a.id)).not.toContain(id);
+      expect(queue!.cursor.pending.length).toBeGreaterThan(0);
+      const changes = await loadAlertChanges(f.nurse, META, { since: queue!.cursor, feed: queue!.feed });
+      expect(changes.alerts.map((a) => a.id)).toContain(id);
     });
-    expect(queue!.alerts.map((a) => a.id)).not.toContain(id);
-    expect(queue!.cursor.pending.length).toBeGreaterThan(0);
-    const changes = await loadAlertChanges(f.nurse, META, { since: queue!.cursor, feed: queue!.feed });
-    expect(changes.alerts.map((a) => a.id)).toContain(id);
-  });
 
   it("a resolved alert leaves the filtered list through the catch-up (it comes back resolved)", async () => {
     const queue = await loadQueue(f.nurse, META, DEFAULT_QUEUE_FILTER, [f.ward.ward.id]);
