@@ -14,7 +14,7 @@ import { acceptTelemetry } from "@/lib/ingest/accept-telemetry";
 import { createWardWithPatients, frameJson } from "@/test/support/fixtures";
 import { createUserWithToken } from "@/test/support/principals";
 import { startSocketHarness, type TestClient as Client } from "@/test/support/socket-harness";
-import type { AlarmBenchSection, BenchFlags } from "./run-alarms-bench";
+import type { AlarmBenchSection, BenchFlags } from "./bench-section";
 
 const CLIENTS = 20;
 const PATIENTS = 48;

@@ -9,20 +9,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { compareToBaselines, evaluateDetectors, type AlarmReportRow, type DetectorEvaluationOptions } from "./evaluate-detectors";
-
-export type AlarmBenchSection = {
-  /** Key in the JSON output. */
-  name: string;
-  title: string;
-  /** Machine-readable rows (any flat shape the section chooses). */
-  rows: readonly object[];
-  /** Human-readable lines printed under the title (usually a table). */
-  lines: string[];
-  /** Anything else worth keeping in the JSON (parameters, comparisons). */
-  details?: Record<string, unknown>;
-};
-
-export type BenchFlags = { beds: number; devices: number; hours: number; seed: number };
+import type { AlarmBenchSection, BenchFlags } from "./bench-section";
 
 export function parseFlags(argv: readonly string[]): BenchFlags {
   const get = (name: string): number | undefined => {
