@@ -75,18 +75,16 @@ async function startViewer(target: SocketTarget, timing: Timing): Promise<Socket
 async function connectDevices(url: string, devices: BenchDevice[], timing: Timing): Promise<MqttClient[]> {
   const clients: MqttClient[] = [];
   for (let i = 0; i < devices.length; i += CONNECT_BATCH) {
-    const batch = devices
-      .slice(i, i + CONNECT_BATCH)
-      .map((d) =>
-        mqtt.connectAsync(url, {
-          clientId: d.id,
-          username: d.id,
-          password: d.secret,
-          reconnectPeriod: 0,
-          keepalive: 60,
-          protocolVersion: 4,
-        }),
-      );
+    const batch = devices.slice(i, i + CONNECT_BATCH).map((d) =>
+      mqtt.connectAsync(url, {
+        clientId: d.id,
+        username: d.id,
+        password: d.secret,
+        reconnectPeriod: 0,
+        keepalive: 60,
+        protocolVersion: 4,
+      }),
+    );
     clients.push(...(await Promise.all(batch)));
   }
   for (const c of clients) c.on("error", (err) => timing.error(`mqtt: ${err.message}`));
