@@ -9,7 +9,7 @@ import { perDatabase } from "@/lib/db/database";
 import { env } from "@/lib/env";
 import { isGatewayType, isWatchedEquipment, metricAllowed } from "@/lib/domain/device-types";
 import { processSingleton } from "@/lib/process-singleton";
-import { ObservationWriter, type PendingFrame } from "@/lib/store/observation-writer";
+import { ObservationWriter, PoisonFramesError, type PendingFrame, type WriteResult } from "@/lib/store/observation-writer";
 import { noteDeviceActivity } from "@/lib/devices/connectivity-monitor";
 import type { DeviceRecord } from "@/lib/devices/device-directory";
 import type { MetricKey } from "@/lib/domain/metrics";
@@ -205,7 +205,14 @@ export async function acceptTelemetry(sender: DeviceRecord, raw: string | Buffer
   }
 
   const writer = await getObservationWriter();
-  const result = await writer.write(pending);
+  let result: WriteResult;
+  try {
+    result = await writer.write(pending);
+  } catch (err) {
+    // A poison body (the database refuses its rows): quarantined like an invalid one, never resent.
+    if (err instanceof PoisonFramesError) return refuse(sender, raw, ctx, [{ field: "body", reason: err.message }]);
+    throw err;
+  }
   countIngest(ctx.transport, "accepted", result.accepted);
   if (result.duplicates) countIngest(ctx.transport, "duplicate", result.duplicates);
   if (artifactCount) countIngest(ctx.transport, "artifact", artifactCount);
