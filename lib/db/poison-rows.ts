@@ -30,7 +30,6 @@ export function isTransientDatabaseError(err: unknown): boolean {
   return /connection (terminated|ended|refused|reset)|timeout|Client has encountered a connection error|not queryable|ECONN/i.test(message);
 }
 
-// eslint-disable-next-line no-control-regex
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text PostgreSQL accepts: NUL written as the six characters `\u0000`, an unpaired surrogate as `\uD83D`. */
