@@ -179,7 +179,7 @@ describe.each(testDatabaseKinds)("every batched writer isolates a poison row on 
     const record = (location: string, startT: number) =>
       log.record({
         info: { deviceId: "fridge-1", profile: "vaccine_fridge", location, wardId: null },
-        event: { type: "data-gap", t: startT, gap: { startT, endT: null, ongoing: true } },
+        event: { type: "data-gap", t: startT, gap: { startT, endT: null, durationMs: 0, ongoing: true } },
       });
     record(`Pharmacy${NUL}`, Date.parse("2026-12-03T08:00:00Z"));
     record("Pharmacy", Date.parse("2026-12-03T09:00:00Z"));

@@ -20,6 +20,7 @@ import { RateLimiter } from "./rate-limiter";
 import { getRejectionLog } from "./rejection-log";
 import { resolveChild, type ChildLookup } from "./gateway-children";
 import { countIngest, type Transport } from "./ingest-counters";
+import { ingestHorizon, tooOld } from "./ingest-horizon";
 
 export type Issue = FrameIssue;
 
@@ -86,6 +87,7 @@ async function groupByDevice(
   }
   const resolved = new Map<string, ChildLookup>();
   for (const [id, p] of lookups) resolved.set(id, await p);
+  const now = Date.now();
   frames.forEach((f, i) => {
     const field = isArray ? `frames[${i}]` : "frame";
     if (ctx.childId && f.device && f.device !== ctx.childId) {
@@ -99,6 +101,8 @@ async function groupByDevice(
       if (!child.ok) return void issues.push({ field: ctx.childId ? "topic" : `${field}.device`, reason: child.reason });
       device = child.device;
     }
+    const old = tooOld(f.ts, ingestHorizon(device.type, env()), now);
+    if (old) issues.push({ field: `${field}.ts`, reason: old });
     for (const key of Object.keys(f.values)) {
       if (!metricAllowed(device.type, key))
         issues.push({ field: `${field}.values.${key}`, reason: `a ${device.type} may not send "${key}"` });
