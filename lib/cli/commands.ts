@@ -14,6 +14,7 @@ import { CliError, flag, parseArgs } from "./parse-args";
 import { table, type CliOutput, type Command } from "./cli-types";
 import { deviceCommands } from "./device-commands";
 import { firmwareCommands } from "./firmware-commands";
+import { TRUST_USAGE, trustCommands } from "./trust-commands";
 
 export type { CliOutput };
 
@@ -39,6 +40,7 @@ export const USAGE = `Usage: npm run cli -- <noun> <verb> [--flags] [--json]
   firmware status                                       patch status: outdated and flagged devices per type
   firmware sign --file <path>                           demo mode: base64 signature with the demo key
   db migrate | db seed
+${TRUST_USAGE}
 
 --json prints one JSON document on stdout and nothing else.`;
 
@@ -100,6 +102,7 @@ const commands: Record<string, Command> = {
   },
   ...deviceCommands,
   ...firmwareCommands,
+  ...trustCommands,
 };
 
 /** Flags that take no value; `--all-outdated` is read as `--all-outdated=true`. */
