@@ -15,7 +15,8 @@ describe.each(testDatabaseKinds)("audit hash chain on %s", (kind) => {
   });
   afterAll(async () => db?.destroy());
 
-  const ids = async () => (await db.sql.query<{ id: string }>(`SELECT id::text AS id FROM audit_events ORDER BY audit_events.id`)).map((r) => r.id);
+  const ids = async () =>
+    (await db.sql.query<{ id: string }>(`SELECT id::text AS id FROM audit_events ORDER BY audit_events.id`)).map((r) => r.id);
 
   it("chains rows written concurrently, detail key order and all, and verifies clean", async () => {
     await Promise.all(
