@@ -23,9 +23,10 @@ export function printBanner(o: {
   const lines = [
     "",
     "  IoMT Ward is running",
-    `  Web        http://localhost:${o.env.PORT}`,
+    `  Web        ${o.env.TLS !== "off" || o.env.TLS_CERT ? "https" : "http"}://localhost:${o.env.PORT}`,
     `  Database   ${o.dbKind === "pglite" ? `embedded PGlite in ${o.env.dataDir}` : "PostgreSQL (DATABASE_URL)"}`,
     `  MQTT       ${o.mqtt.mode === "embedded" ? `embedded broker on port ${o.mqtt.port} (mqtt://localhost:${o.mqtt.port})` : `external broker ${o.mqtt.url}`}`,
+    ...(o.mqtt.tlsPort ? [`  MQTTS      mqtts://localhost:${o.mqtt.tlsPort} (device certificates: ${o.env.MQTT_CLIENT_CERTS})`] : []),
     `  Simulator  ${o.simulated ? `${o.simulated.monitors} bedside monitors, ${o.simulated.equipment} pumps and fridge loggers` : "off"}`,
   ];
   if (o.demo?.length && showsDemoPasswords(o.env)) {
