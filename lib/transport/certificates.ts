@@ -38,6 +38,7 @@ export async function platformCa(dataDir: string): Promise<Pem> {
   if (existing) return existing;
   const r = await generate([{ name: "commonName", value: "IoMT Ward platform CA" }], {
     keyType: "ec",
+    algorithm: "sha256",
     curve: "P-256",
     notAfterDate: new Date(Date.now() + 10 * YEAR_MS),
     extensions: [
@@ -59,6 +60,7 @@ export async function selfSignedServerCertificate(dataDir: string): Promise<Pem>
   const ca = await platformCa(dataDir);
   const r = await generate([{ name: "commonName", value: "localhost" }], {
     keyType: "ec",
+    algorithm: "sha256",
     curve: "P-256",
     ca: { cert: ca.cert, key: ca.key },
     notAfterDate: new Date(Date.now() + 2 * YEAR_MS),
@@ -88,6 +90,7 @@ export async function issueDeviceCertificate(dataDir: string, deviceId: string, 
   const ca = await platformCa(dataDir);
   const r = await generate([{ name: "commonName", value: deviceId }], {
     keyType: "ec",
+    algorithm: "sha256",
     curve: "P-256",
     ca: { cert: ca.cert, key: ca.key },
     notAfterDate: new Date(Date.now() + validDays * 86_400_000),

@@ -22,5 +22,5 @@ export async function loadTlsConfig(e: Pick<Env, "TLS" | "TLS_CERT" | "TLS_KEY" 
   const server = await selfSignedServerCertificate(e.dataDir);
   const ca = await platformCa(e.dataDir);
   // The chain (server + CA) so a client that trusts the CA can verify the server.
-  return { cert: server.cert + ca.cert, key: server.key, clientCa: ca.cert, source: "self-signed" };
+  return { cert: `${server.cert.trimEnd()}\n${ca.cert.trimEnd()}\n`, key: server.key, clientCa: ca.cert, source: "self-signed" };
 }
