@@ -1,0 +1,215 @@
+// Pure preparation of the AI spend page's charts (no React, no I/O; unit-tested): spend per UTC day
+// stacked by feature or by model (every day of the range present, the largest series first, the tail
+// folded into "other"), month-to-date against each budget, and the month's cumulative spend with its
+// straight-line forecast to month end (lib/ai/costs/forecast). Amounts arrive in nano-USD and leave as
+// USD numbers for the axes.
+import type { MonthForecast } from "@/lib/ai/costs/forecast";
+import { nanoToUsd, type NanoUsd } from "@/lib/ai/costs/money";
+
+/** One day's spend of one feature on one model (the spend series the server returns). */
+export type SpendCell = { day: string; feature: string; model: string; nusd: NanoUsd };
+
+export type SpendGrouping = "feature" | "model";
+
+export type StackedSeries = { key: string; label: string; color: string; totalUsd: number };
+
+/** A chart row: the day, and for each series key its spend in USD. */
+export type StackedDay = { day: string; label: string; values: Record<string, number>; totalUsd: number };
+
+export type StackedSpend = { series: StackedSeries[]; days: StackedDay[]; totalUsd: number; maxDayUsd: number };
+
+export const OTHER_KEY = "other";
+
+/** Distinct, readable on the dark canvas, none of them an alarm colour (red, yellow, cyan). */
+export const SERIES_COLORS = ["#7aa7ff", "#3ddc84", "#f0a0ff", "#ff9f5a", "#b8c4d6", "#c2a3ff"] as const;
+const OTHER_COLOR = "#6e7781";
+
+const DAY_MS = 86_400_000;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Every UTC day from `from` to `to` inclusive ("YYYY-MM-DD"); empty when `to` is before `from`. */
+export function daysBetween(from: string, to: string): string[] {
+  if (!DAY.test(from) || !DAY.test(to)) throw new RangeError(`days must be YYYY-MM-DD, got "${from}" and "${to}"`);
+  const out: string[] = [];
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += DAY_MS) {
+    out.push(new Date(t).toISOString().slice(0, 10));
+  }
+  return out;
+}
+
+/** "3 Dec" for an axis tick (UTC, so server and browser agree). */
+export function dayLabel(day: string): string {
+  const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  return `${Number(day.slice(8, 10))} ${months[Number(day.slice(5, 7)) - 1] ?? "?"}`;
+}
+
+/**
+ * Spend per day from `from` to `to` (inclusive), one stacked series per feature or model. Series are
+ * ordered by their total (largest first, ties by name); beyond `maxSeries` the smallest are summed into
+ * "other". Cells outside the range are ignored; a day without spend has 0 in every series.
+ */
+export function prepareSpendByDay(
+  cells: readonly SpendCell[],
+  by: SpendGrouping,
+  range: { from: string; to: string },
+  maxSeries = 5,
+): StackedSpend {
+  const days = daysBetween(range.from, range.to);
+  const inRange = new Set(days);
+  const totals = new Map<string, NanoUsd>();
+  for (const c of cells) if (inRange.has(c.day)) totals.set(c[by], (totals.get(c[by]) ?? 0) + c.nusd);
+  const ranked = [...totals.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const fold = ranked.length > maxSeries;
+  const kept = fold ? ranked.slice(0, Math.max(0, maxSeries - 1)) : ranked;
+  const keyOf = new Map<string, string>(ranked.map(([name]) => [name, OTHER_KEY]));
+  kept.forEach(([name], i) => keyOf.set(name, `s${i}`));
+
+  const series: StackedSeries[] = kept.map(([name, nusd], i) => ({
+    key: `s${i}`,
+    label: name,
+    color: SERIES_COLORS[i % SERIES_COLORS.length]!,
+    totalUsd: nanoToUsd(nusd),
+  }));
+  if (fold) {
+    const rest = ranked.slice(kept.length);
+    series.push({
+      key: OTHER_KEY,
+      label: `other (${rest.length})`,
+      color: OTHER_COLOR,
+      totalUsd: nanoToUsd(rest.reduce((s, [, n]) => s + n, 0)),
+    });
+  }
+
+  const byDay = new Map<string, Map<string, NanoUsd>>();
+  for (const c of cells) {
+    if (!inRange.has(c.day)) continue;
+    const key = keyOf.get(c[by])!;
+    const row = byDay.get(c.day) ?? new Map<string, NanoUsd>();
+    row.set(key, (row.get(key) ?? 0) + c.nusd);
+    byDay.set(c.day, row);
+  }
+  let total = 0;
+  let maxDay = 0;
+  const rows: StackedDay[] = days.map((day) => {
+    const sums = byDay.get(day);
+    const values: Record<string, number> = {};
+    let dayTotal = 0;
+    for (const s of series) {
+      const n = sums?.get(s.key) ?? 0;
+      values[s.key] = nanoToUsd(n);
+      dayTotal += n;
+    }
+    total += dayTotal;
+    maxDay = Math.max(maxDay, dayTotal);
+    return { day, label: dayLabel(day), values, totalUsd: nanoToUsd(dayTotal) };
+  });
+  return { series, days: rows, totalUsd: nanoToUsd(total), maxDayUsd: nanoToUsd(maxDay) };
+}
+
+/** A budget with what its current period has used (settled spend plus reservations still open). */
+export type BudgetUse = {
+  scope: string;
+  period: "day" | "month";
+  softNusd: NanoUsd | null;
+  hardNusd: NanoUsd;
+  usedNusd: NanoUsd;
+};
+
+export type BudgetState = "ok" | "soft" | "exhausted";
+
+export type BudgetBar = {
+  name: string;
+  scope: string;
+  period: "day" | "month";
+  usedUsd: number;
+  hardUsd: number;
+  softUsd: number | null;
+  /** Used as a share of the hard limit, 0–100 (capped; the label carries the real figure). */
+  percent: number;
+  /** Where the soft threshold sits on the bar, 0–100. */
+  softPercent: number | null;
+  state: BudgetState;
+};
+
+function percentOf(part: NanoUsd, whole: NanoUsd): number {
+  if (whole <= 0) return part > 0 ? 100 : 0;
+  return Math.min(100, Math.round((part / whole) * 1000) / 10);
+}
+
+/** One bar per budget (global first, then features, then users; month before day), with its state. */
+export function prepareBudgetBars(budgets: readonly BudgetUse[]): BudgetBar[] {
+  const rank = (scope: string) => (scope === "global" ? 0 : scope.startsWith("feature:") ? 1 : 2);
+  return [...budgets]
+    .sort((a, b) => rank(a.scope) - rank(b.scope) || a.scope.localeCompare(b.scope) || (a.period === "month" ? -1 : 1))
+    .map((b) => ({
+      name: `${b.scope}/${b.period}`,
+      scope: b.scope,
+      period: b.period,
+      usedUsd: nanoToUsd(b.usedNusd),
+      hardUsd: nanoToUsd(b.hardNusd),
+      softUsd: b.softNusd === null ? null : nanoToUsd(b.softNusd),
+      percent: percentOf(b.usedNusd, b.hardNusd),
+      softPercent: b.softNusd === null ? null : percentOf(b.softNusd, b.hardNusd),
+      state: b.usedNusd >= b.hardNusd ? "exhausted" : b.softNusd !== null && b.usedNusd >= b.softNusd ? "soft" : "ok",
+    }));
+}
+
+/** A point of the month chart: the actual cumulative spend up to today, the forecast line from today on. */
+export type ForecastRow = { day: string; label: string; actualUsd: number | null; forecastUsd: number | null };
+
+export type ForecastChart = {
+  rows: ForecastRow[];
+  monthToDateUsd: number;
+  projectedUsd: number;
+  /** The global monthly hard limit, drawn as a line, when there is one. */
+  limitUsd: number | null;
+  /** Whether the projection ends above that limit. */
+  overLimit: boolean;
+  yMax: number;
+};
+
+/**
+ * The month's cumulative spend and its forecast as two lines meeting at today (so the dashed forecast
+ * continues the solid actual line), with the monthly limit when given.
+ */
+export function prepareForecastChart(forecast: MonthForecast, limitNusd: NanoUsd | null): ForecastChart {
+  const rows: ForecastRow[] = forecast.points.map((p, i) => {
+    const isToday = i === forecast.daysElapsed - 1;
+    return {
+      day: p.day,
+      label: dayLabel(p.day),
+      actualUsd: p.forecast ? null : nanoToUsd(p.cumulativeNusd),
+      forecastUsd: p.forecast || isToday ? nanoToUsd(p.cumulativeNusd) : null,
+    };
+  });
+  const limitUsd = limitNusd === null ? null : nanoToUsd(limitNusd);
+  const projectedUsd = nanoToUsd(forecast.projectedNusd);
+  const top = Math.max(projectedUsd, limitUsd ?? 0, nanoToUsd(forecast.monthToDateNusd));
+  return {
+    rows,
+    monthToDateUsd: nanoToUsd(forecast.monthToDateNusd),
+    projectedUsd,
+    limitUsd,
+    overLimit: limitUsd !== null && forecast.projectedNusd > (limitNusd ?? 0),
+    yMax: niceCeil(top),
+  };
+}
+
+/** A round axis maximum at or above `value` (1, 2 or 5 times a power of ten); 0.01 for nothing. */
+export function niceCeil(value: number): number {
+  if (!(value > 0)) return 0.01;
+  const power = 10 ** Math.floor(Math.log10(value));
+  for (const step of [1, 2, 5, 10]) if (step * power >= value * (1 - 1e-12)) return step * power;
+  return 10 * power;
+}
+
+/** USD for axes and tooltips: "$0", "$0.0042", "$1.25", "$1,250". */
+export function formatUsdAxis(usd: number): string {
+  if (usd === 0) return "$0";
+  const abs = Math.abs(usd);
+  if (abs >= 1000) return `$${Math.round(usd).toLocaleString("en-US")}`;
+  if (abs >= 1) return `$${usd.toFixed(2)}`;
+  if (abs >= 0.01) return `$${usd.toFixed(3).replace(/0$/, "")}`;
+  const decimals = Math.min(9, 1 - Math.floor(Math.log10(abs)));
+  return `$${usd.toFixed(decimals).replace(/0+$/, "")}`;
+}
