@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { forecastMonthEnd } from "@/lib/ai/costs/forecast";
-import { NANO_PER_USD } from "@/lib/ai/costs/money";
+import { NANO_PER_USD, nanoToUsd } from "@/lib/ai/costs/money";
+import type { SpendForecast } from "@/lib/ai/service-types";
 import {
   dayLabel,
   daysBetween,
@@ -30,10 +31,10 @@ describe("daysBetween", () => {
 
 describe("prepareSpendByDay", () => {
   const cells: SpendCell[] = [
-    { day: "2026-12-01", feature: "handover-summary", model: "gpt-4o-mini", nusd: usd(0.3) },
-    { day: "2026-12-01", feature: "alert-explanation", model: "gpt-4o-mini", nusd: usd(0.1) },
-    { day: "2026-12-03", feature: "handover-summary", model: "gpt-4.1-mini", nusd: usd(0.2) },
-    { day: "2026-11-30", feature: "ward-brief", model: "gpt-4o-mini", nusd: usd(9) },
+    { day: "2026-12-01", feature: "handover-summary", model: "gpt-4o-mini", costUsd: 0.3 },
+    { day: "2026-12-01", feature: "alert-explanation", model: "gpt-4o-mini", costUsd: 0.1 },
+    { day: "2026-12-03", feature: "handover-summary", model: "gpt-4.1-mini", costUsd: 0.2 },
+    { day: "2026-11-30", feature: "ward-brief", model: "gpt-4o-mini", costUsd: 9 },
   ];
 
   it("stacks by feature with every day present and the largest series first", () => {
@@ -60,7 +61,7 @@ describe("prepareSpendByDay", () => {
   });
 
   it("folds the smallest series into other beyond maxSeries, keeping the day totals", () => {
-    const many: SpendCell[] = ["a", "b", "c", "d"].map((f, i) => ({ day: "2026-12-01", feature: f, model: "m", nusd: usd(4 - i) }));
+    const many: SpendCell[] = ["a", "b", "c", "d"].map((f, i) => ({ day: "2026-12-01", feature: f, model: "m", costUsd: 4 - i }));
     const out = prepareSpendByDay(many, "feature", { from: "2026-12-01", to: "2026-12-01" }, 3);
     expect(out.series.map((s) => s.label)).toEqual(["a", "b", "other (2)"]);
     expect(out.series[2]!.key).toBe(OTHER_KEY);
@@ -78,10 +79,10 @@ describe("prepareSpendByDay", () => {
 describe("prepareBudgetBars", () => {
   it("orders global, features, users and marks soft and exhausted budgets", () => {
     const bars = prepareBudgetBars([
-      { scope: "user:u1", period: "day", softNusd: null, hardNusd: usd(1), usedNusd: usd(1) },
-      { scope: "feature:handover-summary", period: "day", softNusd: usd(0.5), hardNusd: usd(1), usedNusd: usd(0.6) },
-      { scope: "global", period: "day", softNusd: usd(40), hardNusd: usd(50), usedNusd: usd(5) },
-      { scope: "global", period: "month", softNusd: null, hardNusd: usd(500), usedNusd: usd(600) },
+      { scope: "user:u1", period: "day", softUsd: null, hardUsd: 1, spentUsd: 0.7, reservedUsd: 0.3 },
+      { scope: "feature:handover-summary", period: "day", softUsd: 0.5, hardUsd: 1, spentUsd: 0.6, reservedUsd: 0 },
+      { scope: "global", period: "day", softUsd: 40, hardUsd: 50, spentUsd: 5, reservedUsd: 0 },
+      { scope: "global", period: "month", softUsd: null, hardUsd: 500, spentUsd: 600, reservedUsd: 0 },
     ]);
     expect(bars.map((b) => b.name)).toEqual(["global/month", "global/day", "feature:handover-summary/day", "user:u1/day"]);
     expect(bars.map((b) => b.state)).toEqual(["exhausted", "ok", "soft", "exhausted"]);
@@ -91,10 +92,13 @@ describe("prepareBudgetBars", () => {
     expect(bars[1]!.softPercent).toBe(80);
     expect(bars[2]!.softPercent).toBe(50);
     expect(bars[3]!.softPercent).toBeNull();
+    // Spent 0.7 and 0.3 reserved by a call in flight: nothing more fits (0.1 + 0.2 style drift would hide it).
+    expect(bars[3]!.usedUsd).toBe(1);
+    expect(bars[3]!.reservedUsd).toBe(0.3);
   });
 
   it("treats a zero hard limit as exhausted (nothing may be spent)", () => {
-    const [bar] = prepareBudgetBars([{ scope: "global", period: "day", softNusd: null, hardNusd: 0, usedNusd: 0 }]);
+    const [bar] = prepareBudgetBars([{ scope: "global", period: "day", softUsd: null, hardUsd: 0, spentUsd: 0, reservedUsd: 0 }]);
     expect(bar!.state).toBe("exhausted");
     expect(bar!.percent).toBe(0);
   });
@@ -102,16 +106,25 @@ describe("prepareBudgetBars", () => {
 
 describe("prepareForecastChart", () => {
   const now = new Date("2026-12-03T10:00:00Z");
-  const forecast = forecastMonthEnd(
+  const month = forecastMonthEnd(
     [
       { day: "2026-12-01", nusd: usd(1) },
       { day: "2026-12-03", nusd: usd(2) },
     ],
     now,
   );
+  // As the service returns it (decimal USD).
+  const forecast: SpendForecast = {
+    monthStart: month.monthStart,
+    daysInMonth: month.daysInMonth,
+    daysElapsed: month.daysElapsed,
+    monthToDateUsd: nanoToUsd(month.monthToDateNusd),
+    projectedUsd: nanoToUsd(month.projectedNusd),
+    points: month.points.map((p) => ({ day: p.day, cumulativeUsd: nanoToUsd(p.cumulativeNusd), forecast: p.forecast })),
+  };
 
   it("draws actual spend up to today and the straight line after it, meeting at today", () => {
-    const chart = prepareForecastChart(forecast, usd(50));
+    const chart = prepareForecastChart(forecast, 50);
     expect(chart.rows).toHaveLength(31);
     expect(chart.rows[0]).toEqual({ day: "2026-12-01", label: "1 Dec", actualUsd: 1, forecastUsd: null });
     expect(chart.rows[1]).toMatchObject({ actualUsd: 1, forecastUsd: null });
@@ -126,7 +139,7 @@ describe("prepareForecastChart", () => {
   });
 
   it("flags a projection above the monthly limit", () => {
-    const chart = prepareForecastChart(forecast, usd(20));
+    const chart = prepareForecastChart(forecast, 20);
     expect(chart.overLimit).toBe(true);
     expect(chart.yMax).toBe(50);
   });

@@ -1,13 +1,18 @@
 // Pure preparation of the AI spend page's charts (no React, no I/O; unit-tested): spend per UTC day
 // stacked by feature or by model (every day of the range present, the largest series first, the tail
 // folded into "other"), month-to-date against each budget, and the month's cumulative spend with its
-// straight-line forecast to month end (lib/ai/costs/forecast). Amounts arrive in nano-USD and leave as
-// USD numbers for the axes.
-import type { MonthForecast } from "@/lib/ai/costs/forecast";
-import { nanoToUsd, type NanoUsd } from "@/lib/ai/costs/money";
+// straight-line forecast to month end (lib/ai/costs/forecast, through the AI service). Amounts arrive as
+// decimal USD (lib/ai/service-types), are summed exactly in nano-USD and leave as USD numbers for the axes.
+import { nanoToUsd, usdToNano, type NanoUsd } from "@/lib/ai/costs/money";
+import type { BudgetView, DailySpendRow, SpendForecast } from "@/lib/ai/service-types";
 
 /** One day's spend of one feature on one model (the spend series the server returns). */
-export type SpendCell = { day: string; feature: string; model: string; nusd: NanoUsd };
+export type SpendCell = Pick<DailySpendRow, "day" | "feature" | "model" | "costUsd">;
+
+/** Decimal USD as exact nano-USD (a negative or unreadable amount counts as nothing). */
+function nano(usd: number): NanoUsd {
+  return Number.isFinite(usd) && usd > 0 ? usdToNano(usd) : 0;
+}
 
 export type SpendGrouping = "feature" | "model";
 
@@ -57,7 +62,7 @@ export function prepareSpendByDay(
   const days = daysBetween(range.from, range.to);
   const inRange = new Set(days);
   const totals = new Map<string, NanoUsd>();
-  for (const c of cells) if (inRange.has(c.day)) totals.set(c[by], (totals.get(c[by]) ?? 0) + c.nusd);
+  for (const c of cells) if (inRange.has(c.day)) totals.set(c[by], (totals.get(c[by]) ?? 0) + nano(c.costUsd));
   const ranked = [...totals.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const fold = ranked.length > maxSeries;
   const kept = fold ? ranked.slice(0, Math.max(0, maxSeries - 1)) : ranked;
@@ -85,7 +90,7 @@ export function prepareSpendByDay(
     if (!inRange.has(c.day)) continue;
     const key = keyOf.get(c[by])!;
     const row = byDay.get(c.day) ?? new Map<string, NanoUsd>();
-    row.set(key, (row.get(key) ?? 0) + c.nusd);
+    row.set(key, (row.get(key) ?? 0) + nano(c.costUsd));
     byDay.set(c.day, row);
   }
   let total = 0;
@@ -106,14 +111,8 @@ export function prepareSpendByDay(
   return { series, days: rows, totalUsd: nanoToUsd(total), maxDayUsd: nanoToUsd(maxDay) };
 }
 
-/** A budget with what its current period has used (settled spend plus reservations still open). */
-export type BudgetUse = {
-  scope: string;
-  period: "day" | "month";
-  softNusd: NanoUsd | null;
-  hardNusd: NanoUsd;
-  usedNusd: NanoUsd;
-};
+/** A budget with what its current period has used: settled spend and reservations of calls in flight. */
+export type BudgetUse = Pick<BudgetView, "scope" | "period" | "softUsd" | "hardUsd" | "spentUsd" | "reservedUsd">;
 
 export type BudgetState = "ok" | "soft" | "exhausted";
 
@@ -121,7 +120,9 @@ export type BudgetBar = {
   name: string;
   scope: string;
   period: "day" | "month";
+  /** Settled plus reserved: what a new call has to fit beside. */
   usedUsd: number;
+  reservedUsd: number;
   hardUsd: number;
   softUsd: number | null;
   /** Used as a share of the hard limit, 0–100 (capped; the label carries the real figure). */
@@ -141,17 +142,23 @@ export function prepareBudgetBars(budgets: readonly BudgetUse[]): BudgetBar[] {
   const rank = (scope: string) => (scope === "global" ? 0 : scope.startsWith("feature:") ? 1 : 2);
   return [...budgets]
     .sort((a, b) => rank(a.scope) - rank(b.scope) || a.scope.localeCompare(b.scope) || (a.period === "month" ? -1 : 1))
-    .map((b) => ({
-      name: `${b.scope}/${b.period}`,
-      scope: b.scope,
-      period: b.period,
-      usedUsd: nanoToUsd(b.usedNusd),
-      hardUsd: nanoToUsd(b.hardNusd),
-      softUsd: b.softNusd === null ? null : nanoToUsd(b.softNusd),
-      percent: percentOf(b.usedNusd, b.hardNusd),
-      softPercent: b.softNusd === null ? null : percentOf(b.softNusd, b.hardNusd),
-      state: b.usedNusd >= b.hardNusd ? "exhausted" : b.softNusd !== null && b.usedNusd >= b.softNusd ? "soft" : "ok",
-    }));
+    .map((b) => {
+      const used = nano(b.spentUsd) + nano(b.reservedUsd);
+      const hard = nano(b.hardUsd);
+      const soft = b.softUsd === null ? null : nano(b.softUsd);
+      return {
+        name: `${b.scope}/${b.period}`,
+        scope: b.scope,
+        period: b.period,
+        usedUsd: nanoToUsd(used),
+        reservedUsd: nanoToUsd(nano(b.reservedUsd)),
+        hardUsd: nanoToUsd(hard),
+        softUsd: soft === null ? null : nanoToUsd(soft),
+        percent: percentOf(used, hard),
+        softPercent: soft === null ? null : percentOf(soft, hard),
+        state: used >= hard ? "exhausted" : soft !== null && used >= soft ? "soft" : "ok",
+      };
+    });
 }
 
 /** A point of the month chart: the actual cumulative spend up to today, the forecast line from today on. */
@@ -172,25 +179,23 @@ export type ForecastChart = {
  * The month's cumulative spend and its forecast as two lines meeting at today (so the dashed forecast
  * continues the solid actual line), with the monthly limit when given.
  */
-export function prepareForecastChart(forecast: MonthForecast, limitNusd: NanoUsd | null): ForecastChart {
+export function prepareForecastChart(forecast: SpendForecast, limitUsd: number | null): ForecastChart {
   const rows: ForecastRow[] = forecast.points.map((p, i) => {
     const isToday = i === forecast.daysElapsed - 1;
     return {
       day: p.day,
       label: dayLabel(p.day),
-      actualUsd: p.forecast ? null : nanoToUsd(p.cumulativeNusd),
-      forecastUsd: p.forecast || isToday ? nanoToUsd(p.cumulativeNusd) : null,
+      actualUsd: p.forecast ? null : p.cumulativeUsd,
+      forecastUsd: p.forecast || isToday ? p.cumulativeUsd : null,
     };
   });
-  const limitUsd = limitNusd === null ? null : nanoToUsd(limitNusd);
-  const projectedUsd = nanoToUsd(forecast.projectedNusd);
-  const top = Math.max(projectedUsd, limitUsd ?? 0, nanoToUsd(forecast.monthToDateNusd));
+  const top = Math.max(forecast.projectedUsd, limitUsd ?? 0, forecast.monthToDateUsd);
   return {
     rows,
-    monthToDateUsd: nanoToUsd(forecast.monthToDateNusd),
-    projectedUsd,
+    monthToDateUsd: forecast.monthToDateUsd,
+    projectedUsd: forecast.projectedUsd,
     limitUsd,
-    overLimit: limitUsd !== null && forecast.projectedNusd > (limitNusd ?? 0),
+    overLimit: limitUsd !== null && nano(forecast.projectedUsd) > nano(limitUsd),
     yMax: niceCeil(top),
   };
 }
