@@ -30,6 +30,7 @@ export function navLinks(p: Principal): NavLink[] {
   }
   if (ENVIRONMENT_ROLES.includes(p.role)) links.push({ href: "/environment", label: "Environment" });
   if (p.role === "admin") links.push({ href: "/admin/ingest", label: "Ingest" });
+  if (p.role === "admin") links.push({ href: "/admin/ai", label: "AI" });
   links.push({ href: "/account/tokens", label: "API tokens" });
   return links;
 }

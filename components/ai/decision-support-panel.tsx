@@ -67,7 +67,12 @@ export function DecisionSupportPanel({ feature, subjectId, label, autoRun = fals
 function FeatureAnswer({ outcome, feature }: { outcome: FeatureOutcome & { ok: true }; feature: FeatureKind }) {
   const r = outcome.result;
   return (
-    <article className="rounded-lg border border-line bg-panel p-4" data-testid="ai-answer" data-call-id={r.callId} data-demo={r.demo || undefined}>
+    <article
+      className="rounded-lg border border-line bg-panel p-4"
+      data-testid="ai-answer"
+      data-call-id={r.callId}
+      data-demo={r.demo || undefined}
+    >
       <header className="flex flex-wrap items-center gap-2">
         <Badge tone="outline-accent">Decision support</Badge>
         <h3 className="font-semibold">{FEATURE_TITLES[feature]}</h3>
@@ -112,7 +117,13 @@ function FeedbackButtons({ callId }: { callId: string }) {
   return (
     <div className="mt-3 flex flex-wrap items-center gap-2 border-t border-line pt-3 text-sm">
       <span className="text-ink-muted">Was this useful?</span>
-      <Button size="xs" variant={given === true ? "primary" : "secondary"} aria-pressed={given === true} disabled={pending} onClick={() => send(true)}>
+      <Button
+        size="xs"
+        variant={given === true ? "primary" : "secondary"}
+        aria-pressed={given === true}
+        disabled={pending}
+        onClick={() => send(true)}
+      >
         Useful
       </Button>
       <Button

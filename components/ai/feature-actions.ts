@@ -5,7 +5,15 @@
 // kind (budget, not allowed, model unavailable) so the panel can say what happened.
 import { z } from "zod";
 import { safeAction } from "@/lib/actions/safe-action";
-import { explainAlert, explainMaintenance, recordFeedback, runHandover, wardBrief, type AiActor, type FeatureResult } from "@/lib/ai/service";
+import {
+  explainAlert,
+  explainMaintenance,
+  recordFeedback,
+  runHandover,
+  wardBrief,
+  type AiActor,
+  type FeatureResult,
+} from "@/lib/ai/service";
 import { Refusal } from "@/lib/errors/refusal";
 import { FEATURE_KINDS, FEATURE_ROLES, refusedOutcome, UNEXPECTED_FAILURE, type FeatureKind, type FeatureOutcome } from "./feature-outcome";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { REFUSAL_KINDS } from "@/lib/errors/refusal";
-import { describeParameters, describeRedactions, refusedOutcome } from "./feature-outcome";
+import { alertAiFeature, describeParameters, describeRedactions, refusedOutcome } from "./feature-outcome";
 
 describe("refusedOutcome", () => {
   it("says a spent budget plainly, with the service's own reason and reset time", () => {
@@ -42,5 +42,14 @@ describe("provenance lines", () => {
     expect(describeRedactions({ date: 5, name: 2, mrn: 1, ip: 0 })).toBe("5 dates, 2 names, 1 MRN");
     expect(describeRedactions({ device_id: 1, email: 3 })).toBe("3 email addresses, 1 device id");
     expect(describeRedactions({})).toBe("nothing to remove");
+  });
+});
+
+describe("alertAiFeature", () => {
+  it("explains a patient's alert, and a device's equipment alarm only for those who maintain equipment", () => {
+    expect(alertAiFeature({ patientId: "p1", deviceId: "d1" }, false)).toBe("alert");
+    expect(alertAiFeature({ patientId: null, deviceId: "pump-1" }, true)).toBe("maintenance");
+    expect(alertAiFeature({ patientId: null, deviceId: "pump-1" }, false)).toBeNull();
+    expect(alertAiFeature({ patientId: null, deviceId: null }, true)).toBeNull();
   });
 });

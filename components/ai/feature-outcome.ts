@@ -24,12 +24,19 @@ export const FEATURE_TITLES: Readonly<Record<FeatureKind, string>> = {
   maintenance: "Maintenance explanation",
 };
 
+/** What an alert row offers: "Explain" on a patient's alert; "Maintenance explanation" on a device's
+ *  equipment alarm (no patient) for those who maintain equipment (admins, biomed). */
+export function alertAiFeature(alert: { patientId: string | null; deviceId: string | null }, maintains: boolean): FeatureKind | null {
+  if (alert.patientId) return "alert";
+  if (alert.deviceId && maintains) return "maintenance";
+  return null;
+}
+
 export type RefusedKind = "budget" | "forbidden" | "unavailable" | "invalid" | "failed";
 
 export type FeatureOutcome = { ok: true; result: FeatureResult } | { ok: false; kind: RefusedKind; message: string };
 
-export const DEMO_NOTICE =
-  "Template output, not a language model; set OPENAI_BASE_URL/OPENAI_API_KEY to use a real one.";
+export const DEMO_NOTICE = "Template output, not a language model; set OPENAI_BASE_URL/OPENAI_API_KEY to use a real one.";
 
 /** A refusal of the AI service as a panel message. `reason` is the refusal's own text. */
 export function refusedOutcome(kind: RefusalKind, reason: string): FeatureOutcome & { ok: false } {
@@ -41,7 +48,11 @@ export function refusedOutcome(kind: RefusalKind, reason: string): FeatureOutcom
     case "unauthenticated":
       return { ok: false, kind: "forbidden", message: "Not available to you: this is outside the wards and devices you may see." };
     case "unavailable":
-      return { ok: false, kind: "unavailable", message: `The AI model is unavailable (${reason}). Try again in a minute; nothing was shown.` };
+      return {
+        ok: false,
+        kind: "unavailable",
+        message: `The AI model is unavailable (${reason}). Try again in a minute; nothing was shown.`,
+      };
     case "invalid":
     case "conflict":
     case "unsupported":
