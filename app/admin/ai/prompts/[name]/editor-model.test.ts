@@ -37,7 +37,8 @@ describe("draftFromVersion and draftToInput", () => {
       { name: "patient.open_alerts", enabled: false, bounds: {} },
     ]);
     expect(draft.commitMessage).toBe("");
-    const input = draftToInput({ ...draft, commitMessage: " Shorter situation line " });
+    const { input, errors } = draftToInput({ ...draft, commitMessage: " Shorter situation line " });
+    expect(errors).toEqual({});
     expect(input).toEqual({
       messages: version(3).messages,
       variables: [{ name: "audience", type: "string", description: "who reads it" }],
@@ -53,22 +54,26 @@ describe("draftFromVersion and draftToInput", () => {
     expect(draft.parameters.at(-1)).toEqual({ name: "patient.everything", enabled: true, bounds: {} });
   });
 
-  it("leaves empty settings and bounds to their defaults and sends text that is not a number as it is", () => {
+  it("leaves empty settings and bounds to their defaults and names each text that is not a number", () => {
     const draft = draftFromVersion(null, available);
     expect(draft.messages.map((m) => m.role)).toEqual(["system", "user"]);
-    const input = draftToInput({
+    const { input, errors } = draftToInput({
       ...draft,
       temperature: "",
       maxTokens: "lots",
-      parameters: [{ name: "patient.vitals_window", enabled: true, bounds: { hours: "" } }],
+      parameters: [
+        { name: "patient.vitals_window", enabled: true, bounds: { hours: "" } },
+        { name: "patient.open_alerts", enabled: true, bounds: { rows: "ten" } },
+      ],
     });
-    expect(input.params).toEqual({ maxTokens: "lots" });
-    expect(input.parameters).toEqual([{ name: "patient.vitals_window", bounds: {} }]);
+    expect(input.params).not.toHaveProperty("temperature");
+    expect(input.parameters[0]).toEqual({ name: "patient.vitals_window", bounds: {} });
+    expect(errors).toEqual({ maxTokens: "must be a number", "parameter:patient.open_alerts": "must be a number" });
   });
 });
 
 describe("issues on fields", () => {
-  const input = draftToInput({
+  const { input } = draftToInput({
     ...draftFromVersion(version(2), available),
     parameters: [
       { name: "patient.open_alerts", enabled: false, bounds: {} },

@@ -60,32 +60,52 @@ export function draftFromVersion(version: PromptVersionView | null, available: r
   };
 }
 
-/** A typed number, or the text itself so the server names the field when it is not one. */
-function numberOrText(text: string): number | string {
+/** A typed number; NaN when the text is not one. */
+function typedNumber(text: string): number {
   const t = text.trim();
-  return t !== "" && Number.isFinite(Number(t)) ? Number(t) : t;
+  return t === "" ? NaN : Number(t);
 }
 
-/** The draft as the vault's new-version input: enabled parameters only, empty bounds left to their defaults. */
-export function draftToInput(draft: EditorDraft): CreateVersionInput {
-  const params: Record<string, number | string> = {};
-  if (draft.temperature.trim() !== "") params.temperature = numberOrText(draft.temperature);
-  if (draft.maxTokens.trim() !== "") params.maxTokens = numberOrText(draft.maxTokens);
+export type DraftInput = { input: CreateVersionInput; errors: Record<string, string> };
+
+/**
+ * The draft as the vault's new-version input (enabled parameters only; empty settings and bounds left
+ * to their defaults), and the editor fields whose text is not a number (not sent until corrected).
+ */
+export function draftToInput(draft: EditorDraft): DraftInput {
+  const errors: Record<string, string> = {};
+  const num = (field: string, text: string): number | undefined => {
+    if (text.trim() === "") return undefined;
+    const n = typedNumber(text);
+    if (!Number.isFinite(n)) errors[field] = "must be a number";
+    return n;
+  };
+  const params: NonNullable<CreateVersionInput["params"]> = {};
+  const temperature = num("temperature", draft.temperature);
+  if (temperature !== undefined) params.temperature = temperature;
+  const maxTokens = num("maxTokens", draft.maxTokens);
+  if (maxTokens !== undefined) params.maxTokens = maxTokens;
   if (draft.responseFormat) params.responseFormat = draft.responseFormat;
+  const parameters = draft.parameters
+    .filter((p) => p.enabled)
+    .map((p) => {
+      const bounds: Record<string, number> = {};
+      for (const [k, v] of Object.entries(p.bounds)) {
+        const n = num(`parameter:${p.name}`, v);
+        if (n !== undefined) bounds[k] = n;
+      }
+      return { name: p.name, bounds };
+    });
   return {
-    messages: draft.messages.map((m) => ({ role: m.role, content: m.content })),
-    variables: draft.variables.map((v) => ({ name: v.name.trim(), type: v.type, description: v.description })),
-    model: draft.model.trim(),
-    // Numbers as typed; a text that is not one goes as it is and the server refuses it by field.
-    params: params as CreateVersionInput["params"],
-    parameters: draft.parameters
-      .filter((p) => p.enabled)
-      .map((p) => {
-        const bounds: Record<string, number | string> = {};
-        for (const [k, v] of Object.entries(p.bounds)) if (v.trim() !== "") bounds[k] = numberOrText(v);
-        return { name: p.name, bounds };
-      }),
-    commitMessage: draft.commitMessage.trim(),
+    input: {
+      messages: draft.messages.map((m) => ({ role: m.role, content: m.content })),
+      variables: draft.variables.map((v) => ({ name: v.name.trim(), type: v.type, description: v.description })),
+      model: draft.model.trim(),
+      params,
+      parameters,
+      commitMessage: draft.commitMessage.trim(),
+    },
+    errors,
   };
 }
 
