@@ -49,6 +49,16 @@ const envSchema = z.object({
   FIRMWARE_TRUSTED_KEYS: z.string().optional(),
   /** Base URL devices use to download firmware packages (default http://localhost:PORT). */
   FIRMWARE_BASE_URL: z.string().url().optional(),
+  // AI (lib/ai): any OpenAI-compatible Chat Completions server; unset base URL = the built-in demo model.
+  /** e.g. https://api.openai.com/v1, https://<resource>.openai.azure.com/openai/v1/, http://localhost:11434/v1 (Ollama). */
+  OPENAI_BASE_URL: z.string().url().optional(),
+  OPENAI_API_KEY: z.string().optional(),
+  /** The most one model call may take, the SDK's retries included (then HTTP 503). */
+  AI_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** The SDK's own retries on connection errors, 429 and 5xx. */
+  AI_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  /** Replaces every prompt version's model name (e.g. a local model served by Ollama or vLLM). */
+  AI_MODEL: z.string().min(1).max(100).optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & {

@@ -3,8 +3,7 @@
 // request's metadata for the audit trail), checks the role and the caller's scope itself, and throws a
 // Refusal (lib/errors) naming the field and the reason. Types: lib/ai/service-types.ts (client-safe).
 import "server-only";
-import type { Principal } from "@/lib/auth/principal";
-import type { RequestMeta } from "@/lib/audit/record-audit";
+import type { AiActor } from "./actor";
 import type {
   AiStatus,
   BudgetView,
@@ -36,8 +35,7 @@ import type {
 export type * from "./service-types";
 export { AI_FEATURES, CALL_STATUSES, MOVABLE_LABELS, PROMPT_LABELS } from "./service-types";
 
-/** Who is calling, for role and scope checks and the audit trail. */
-export type AiActor = { principal: Principal; meta?: RequestMeta };
+export type { AiActor } from "./actor";
 
 function pending(name: string): never {
   throw new Error(`lib/ai/service: ${name} is not implemented yet`);
