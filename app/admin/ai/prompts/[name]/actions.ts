@@ -19,7 +19,11 @@ const versionInput = z.object({
   messages: z.array(z.object({ role: z.enum(PROMPT_ROLES), content: z.string().max(20_000) })).max(20),
   variables: z.array(z.object({ name: z.string().max(100), type: z.enum(VARIABLE_TYPES), description: z.string().max(500) })).max(50),
   model: z.string().max(100),
-  params: z.object({ temperature: z.number().optional(), maxTokens: z.number().optional(), responseFormat: z.enum(RESPONSE_FORMATS).optional() }),
+  params: z.object({
+    temperature: z.number().optional(),
+    maxTokens: z.number().optional(),
+    responseFormat: z.enum(RESPONSE_FORMATS).optional(),
+  }),
   parameters: z.array(z.object({ name: z.string().max(100), bounds: z.record(z.string(), z.number()) })).max(30),
   commitMessage: z.string().max(500),
 });
