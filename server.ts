@@ -34,7 +34,7 @@ async function main() {
 
   const db = await getDatabase();
   const demo = e.demo ? await seedDemo(e.dataDir) : null;
-  const ai = await startAi(); // seeds prompts and prices, releases reservations left by a crash
+  await startAi(); // seeds prompts and prices, releases budget reservations left by a crash
   const cluster = e.REDIS_URL ? await connectClusterAdapter(e.REDIS_URL, console.log) : null;
   const lead =
     cluster && e.DATABASE_URL
@@ -91,7 +91,6 @@ async function main() {
     await sockets.close();
     await cluster?.close();
     await control.close();
-    ai.stop();
     await app.close?.();
     await db.close();
     clearTimeout(force);
