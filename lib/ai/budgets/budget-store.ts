@@ -75,8 +75,19 @@ export async function saveBudget(actor: AiActor, input: SetBudgetInput): Promise
   const before = await prisma.aiBudget.findUnique({ where: { scope_period: { scope: scope.data, period: input.period } } });
   const row = await prisma.aiBudget.upsert({
     where: { scope_period: { scope: scope.data, period: input.period } },
-    create: { scope: scope.data, period: input.period, softNusd: soft === null ? null : BigInt(soft), hardNusd: BigInt(hard), updatedById: actor.principal.userId },
-    update: { softNusd: soft === null ? null : BigInt(soft), hardNusd: BigInt(hard), updatedById: actor.principal.userId, updatedAt: new Date() },
+    create: {
+      scope: scope.data,
+      period: input.period,
+      softNusd: soft === null ? null : BigInt(soft),
+      hardNusd: BigInt(hard),
+      updatedById: actor.principal.userId,
+    },
+    update: {
+      softNusd: soft === null ? null : BigInt(soft),
+      hardNusd: BigInt(hard),
+      updatedById: actor.principal.userId,
+      updatedAt: new Date(),
+    },
   });
   const usd = (v: bigint | null | undefined) => (v === null || v === undefined ? null : nanoToUsd(Number(v)));
   await recordAudit([

@@ -121,7 +121,13 @@ export async function addPrice(actor: AiActor, input: SetPriceInput): Promise<Pr
       actor: actor.principal,
       action: "ai.price.set",
       meta: actor.meta,
-      detail: { model, effectiveFrom: row.effectiveFrom.toISOString(), inputPerM: input.inputPerM, cachedInputPerM: input.cachedInputPerM, outputPerM: input.outputPerM },
+      detail: {
+        model,
+        effectiveFrom: row.effectiveFrom.toISOString(),
+        inputPerM: input.inputPerM,
+        cachedInputPerM: input.cachedInputPerM,
+        outputPerM: input.outputPerM,
+      },
     },
   ]);
   const view = (await listPriceViews()).find((p) => p.id === row.id);

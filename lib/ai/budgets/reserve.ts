@@ -26,8 +26,7 @@ export type NewCall = {
 };
 
 export type ReserveOutcome =
-  | { ok: true }
-  | { ok: false; scope: string; period: BudgetPeriod; resetAt: Date; message: string; retryAfterSec: number };
+  { ok: true } | { ok: false; scope: string; period: BudgetPeriod; resetAt: Date; message: string; retryAfterSec: number };
 
 type Budget = { id: string; scope: string; period: BudgetPeriod; hard_nusd: unknown };
 type Usage = { budget_id: string; spent_nusd: unknown; reserved_nusd: unknown };

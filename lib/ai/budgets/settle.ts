@@ -108,7 +108,9 @@ export const INTERRUPTED = "interrupted: the app stopped before the call finishe
 
 /** Releases the reservations of calls still pending that started before `startedBefore` (a crash left them). */
 export async function releaseStaleReservations(sql: Sql, startedBefore: Date, now = new Date()): Promise<number> {
-  const stale = await sql.query<{ id: string }>(`SELECT id FROM ai_calls WHERE status = 'pending' AND at < $1 ORDER BY at`, [startedBefore]);
+  const stale = await sql.query<{ id: string }>(`SELECT id FROM ai_calls WHERE status = 'pending' AND at < $1 ORDER BY at`, [
+    startedBefore,
+  ]);
   for (const { id } of stale) {
     await sql.transaction(async (tx) => {
       await unreserve(tx, id, 0, now);

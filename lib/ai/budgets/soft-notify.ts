@@ -26,7 +26,12 @@ export async function notifySoftThreshold(sql: Sql, crossing: SoftCrossing, now 
     );
     await tx.query(
       `INSERT INTO alert_events (alert_id, at, type, detail) VALUES ($1, $2, 'raised', $3::jsonb), ($1, $2, 'notified', $4::jsonb)`,
-      [id, now, JSON.stringify({ rule: SOFT_THRESHOLD_RULE, priority: "low", message, budget: crossing.name }), JSON.stringify({ level: 0, recipients: admins })],
+      [
+        id,
+        now,
+        JSON.stringify({ rule: SOFT_THRESHOLD_RULE, priority: "low", message, budget: crossing.name }),
+        JSON.stringify({ level: 0, recipients: admins }),
+      ],
     );
     return admins;
   });

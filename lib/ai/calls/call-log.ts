@@ -7,7 +7,16 @@ import { Refusal } from "@/lib/errors/refusal";
 import { nanoToUsd } from "@/lib/ai/costs/money";
 import { num, numOrNull, toDate } from "@/lib/ai/budgets/rows";
 import type { Principal } from "@/lib/auth/principal";
-import type { CallContent, CallFilter, CallStatus, CallView, Feedback, ParameterUse, RedactionCounts, VersionMetrics } from "@/lib/ai/service-types";
+import type {
+  CallContent,
+  CallFilter,
+  CallStatus,
+  CallView,
+  Feedback,
+  ParameterUse,
+  RedactionCounts,
+  VersionMetrics,
+} from "@/lib/ai/service-types";
 
 const DEFAULT_LIMIT = 200;
 const MAX_LIMIT = 5000;
@@ -162,7 +171,8 @@ export async function readCallContent(callId: string): Promise<CallContent | nul
 export async function saveFeedback(p: Principal, callId: string, feedback: Feedback): Promise<void> {
   const { sql } = await getDatabase();
   const [row] = await sql.query<{ user_id: string; status: string }>(`SELECT user_id, status FROM ai_calls WHERE id = $1`, [callId]);
-  if (!row || (row.user_id !== p.userId && p.role !== "admin")) throw new Refusal("not_found", "no such AI call of yours", { field: "callId" });
+  if (!row || (row.user_id !== p.userId && p.role !== "admin"))
+    throw new Refusal("not_found", "no such AI call of yours", { field: "callId" });
   if (row.status !== "ok") throw new Refusal("conflict", "only an answered call takes feedback", { field: "callId" });
   const comment = feedback.comment?.trim().slice(0, 1000) || null;
   await sql.query(`UPDATE ai_calls SET feedback = $2, feedback_comment = $3, feedback_at = now() WHERE id = $1`, [

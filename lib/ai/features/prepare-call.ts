@@ -52,7 +52,10 @@ export async function prepareCall(
     parameters: values,
   });
   if (!rendered.ok) {
-    throw new Refusal("unavailable", `prompt "${version.promptName}" version ${version.version} cannot be rendered: ${describeIssues(rendered.issues)}`);
+    throw new Refusal(
+      "unavailable",
+      `prompt "${version.promptName}" version ${version.version} cannot be rendered: ${describeIssues(rendered.issues)}`,
+    );
   }
   const messages: ModelMessage[] = rendered.messages.map((m) => ({ role: m.role, content: deidentifier.text(m.content) }));
   const { receipt, pseudonyms } = deidentifier.result();
@@ -60,5 +63,15 @@ export async function prepareCall(
   const inputTokens = countChatInputTokens(messages, model);
   const price = await priceFor(model, now);
   const maxTokens = version.params.maxTokens;
-  return { messages, uses, receipt, pseudonyms, model, inputTokens, maxTokens, price, reservationNusd: reservationFor(inputTokens, maxTokens, price) };
+  return {
+    messages,
+    uses,
+    receipt,
+    pseudonyms,
+    model,
+    inputTokens,
+    maxTokens,
+    price,
+    reservationNusd: reservationFor(inputTokens, maxTokens, price),
+  };
 }

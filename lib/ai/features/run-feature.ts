@@ -70,7 +70,12 @@ export async function runFeature(actor: AiActor, spec: FeatureSpec, subjectId: s
     loaded = await loadSubject(db.sql, actor.principal, spec.subject, subjectId);
   } catch (err) {
     if (err instanceof Refusal && err.kind === "forbidden") {
-      await logRefusedCall(db.sql, { ...baseCall(callId, now, spec, actor, version), subject: `${spec.subject}:${subjectId}` }, "blocked_scope", err.message);
+      await logRefusedCall(
+        db.sql,
+        { ...baseCall(callId, now, spec, actor, version), subject: `${spec.subject}:${subjectId}` },
+        "blocked_scope",
+        err.message,
+      );
     }
     throw err;
   }

@@ -25,7 +25,13 @@ const alertContext: ParameterDefinition = {
     rows: { min: 5, max: 200, default: 30, unit: "rows", description: "readings at most" },
   },
   allowedFor: ["alert-explanation", "maintenance-explanation"],
-  fields: { "alert.at": "datetime", "trend.at": "datetime", "trail.at": "datetime", "trail.who": "staff_name", "alert.device": "device_id" },
+  fields: {
+    "alert.at": "datetime",
+    "trend.at": "datetime",
+    "trail.at": "datetime",
+    "trail.who": "staff_name",
+    "alert.device": "device_id",
+  },
   async resolve(ctx: ParameterContext) {
     const alertId = need(ctx.subject.alertId, "alert");
     const [a] = await ctx.q.query<Record<string, unknown>>(
@@ -51,7 +57,9 @@ const alertContext: ParameterDefinition = {
         WHERE e.alert_id = $1 AND e.type NOT IN ('delivered', 'not_delivered', 'read', 'notified') ORDER BY e.at, e.id LIMIT 50`,
       [alertId],
     );
-    const staff: KnownStaff[] = trail.filter((t) => t.name).map((t) => ({ id: t.id ?? undefined, name: t.name ?? "", role: t.role ?? undefined }));
+    const staff: KnownStaff[] = trail
+      .filter((t) => t.name)
+      .map((t) => ({ id: t.id ?? undefined, name: t.name ?? "", role: t.role ?? undefined }));
     const devices: KnownDevice[] = a.device_id ? [{ id: String(a.device_id) }] : [];
     return {
       value: {
@@ -84,7 +92,14 @@ const wardCensus: ParameterDefinition = {
     rows: { min: 1, max: 100, default: 40, unit: "rows", description: "alarms at most" },
   },
   allowedFor: ["ward-brief"],
-  fields: { "patients.patient": "patient_ref", "alerts.patient": "patient_ref", "alerts.at": "datetime", "staleDevices.device": "device_id", "staleDevices.lastSeen": "datetime", "patients.news2At": "datetime" },
+  fields: {
+    "patients.patient": "patient_ref",
+    "alerts.patient": "patient_ref",
+    "alerts.at": "datetime",
+    "staleDevices.device": "device_id",
+    "staleDevices.lastSeen": "datetime",
+    "patients.news2At": "datetime",
+  },
   async resolve(ctx) {
     const wardId = need(ctx.subject.wardId, "ward");
     const patients = await ctx.q.query<Record<string, unknown>>(
@@ -147,7 +162,8 @@ const EQUIPMENT_CODES = ["device_temp", "vibration", "power", "battery", "env_te
 
 const maintenanceFindings: ParameterDefinition = {
   name: "device.maintenance_findings",
-  description: "A device's type and firmware, its equipment alarms in the window and its own health readings (temperature, vibration, power, battery)",
+  description:
+    "A device's type and firmware, its equipment alarms in the window and its own health readings (temperature, vibration, power, battery)",
   needs: "device",
   subject: "device",
   bounds: {

@@ -96,7 +96,9 @@ const openAlerts: ParameterDefinition = {
         ORDER BY a.raised_at DESC LIMIT $2`,
       [patientId(ctx), ctx.bounds.rows],
     );
-    const staff: KnownStaff[] = rows.filter((r) => r.ack_name).map((r) => ({ id: r.ack_id ?? undefined, name: r.ack_name ?? "", role: r.ack_role ?? undefined }));
+    const staff: KnownStaff[] = rows
+      .filter((r) => r.ack_name)
+      .map((r) => ({ id: r.ack_id ?? undefined, name: r.ack_name ?? "", role: r.ack_role ?? undefined }));
     const value = rows.map((r) => ({
       title: r.message,
       rule: r.rule,

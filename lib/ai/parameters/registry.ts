@@ -50,5 +50,11 @@ export function effectiveBounds(def: ParameterDefinition, bounds: Record<string,
 }
 
 export function parameterInfos(): ParameterInfo[] {
-  return PARAMETERS.map((p) => ({ name: p.name, description: p.description, subject: p.subject, bounds: p.bounds, allowedFor: p.allowedFor }));
+  return PARAMETERS.map((p) => ({
+    name: p.name,
+    description: p.description,
+    subject: p.subject,
+    bounds: p.bounds,
+    allowedFor: p.allowedFor,
+  }));
 }

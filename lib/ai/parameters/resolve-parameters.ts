@@ -46,12 +46,17 @@ export async function resolveParameters(
       : { value: null, rows: 0 };
     raw.push({ name: def.name, value });
   }
-  const patients: KnownPatient[] = byId([...(loaded.patient ? [loaded.patient] : []), ...raw.flatMap((r) => r.value.known?.patients ?? [])]);
+  const patients: KnownPatient[] = byId([
+    ...(loaded.patient ? [loaded.patient] : []),
+    ...raw.flatMap((r) => r.value.known?.patients ?? []),
+  ]);
   const staff: KnownStaff[] = byId(raw.flatMap((r) => r.value.known?.staff ?? []));
   const devices: KnownDevice[] = byId([...loaded.devices, ...raw.flatMap((r) => r.value.known?.devices ?? [])]);
   const s = loaded.subject;
   const internalIds = [
-    ...new Set([s.id, s.patientId, s.alertId, s.wardId, ...raw.flatMap((r) => r.value.known?.internalIds ?? [])].filter((v): v is string => !!v)),
+    ...new Set(
+      [s.id, s.patientId, s.alertId, s.wardId, ...raw.flatMap((r) => r.value.known?.internalIds ?? [])].filter((v): v is string => !!v),
+    ),
   ].filter((id) => !devices.some((d) => d.id === id));
   const d = createDeidentifier({ now, patients, staff, devices, internalIds });
   const values: Record<string, JsonValue> = {};

@@ -21,7 +21,14 @@ function refuse(p: Principal, what: string): never {
 }
 
 async function loadPatient(q: Q, id: string): Promise<{ patient: KnownPatient; wardId: string | null; devices: KnownDevice[] } | null> {
-  const [p] = await q.query<{ id: string; given_name: string; family_name: string; mrn: string; birth_date: Date | string; ward_id: string | null }>(
+  const [p] = await q.query<{
+    id: string;
+    given_name: string;
+    family_name: string;
+    mrn: string;
+    birth_date: Date | string;
+    ward_id: string | null;
+  }>(
     `SELECT p.id, p.given_name, p.family_name, p.mrn, p.birth_date, b.ward_id FROM patients p LEFT JOIN beds b ON b.id = p.bed_id WHERE p.id = $1`,
     [id],
   );
@@ -50,7 +57,12 @@ export async function loadSubject(q: Q, p: Principal, kind: ParameterSubject, id
     if (!row || !canSeeAlert(p, row)) refuse(p, "alert");
     const found = row.patient_id ? await loadPatient(q, row.patient_id) : null;
     return {
-      subject: subjectOf(kind, id, { alertId: id, patientId: row.patient_id, wardId: row.current_ward_id ?? row.ward_id, deviceId: row.device_id }),
+      subject: subjectOf(kind, id, {
+        alertId: id,
+        patientId: row.patient_id,
+        wardId: row.current_ward_id ?? row.ward_id,
+        deviceId: row.device_id,
+      }),
       patient: found?.patient ?? null,
       devices: [...(found?.devices ?? []), ...(row.device_id ? [{ id: row.device_id }] : [])],
     };

@@ -15,7 +15,10 @@ export const SEED_PROMPTS: readonly SeedPrompt[] = [
     description: "SBAR handover summary of a patient's last 12 hours (patient page; nurses and physicians)",
     v1: {
       messages: [
-        { role: "system", content: `${DECISION_SUPPORT} Write a concise SBAR handover: Situation, Background, Assessment, Recommendation.` },
+        {
+          role: "system",
+          content: `${DECISION_SUPPORT} Write a concise SBAR handover: Situation, Background, Assessment, Recommendation.`,
+        },
         {
           role: "user",
           content:
@@ -64,7 +67,10 @@ export const SEED_PROMPTS: readonly SeedPrompt[] = [
     v1: {
       messages: [
         { role: "system", content: `${DECISION_SUPPORT} Brief the charge nurse on the ward in a few lines, sickest first.` },
-        { role: "user", content: "Brief me on the ward: who is deteriorating, open alarms, stale devices.\n\n{{param.ward.census_and_alerts}}" },
+        {
+          role: "user",
+          content: "Brief me on the ward: who is deteriorating, open alarms, stale devices.\n\n{{param.ward.census_and_alerts}}",
+        },
       ],
       variables: [],
       model: "gpt-4o-mini",

@@ -22,7 +22,12 @@ import type {
 } from "@/lib/ai/service-types";
 import type { AiPromptVersion } from "@/lib/generated/prisma/client";
 
-export type StoredVersion = PromptVersionContent & { promptName: string; version: number; authorId: string | null; approvedAt: Date | null };
+export type StoredVersion = PromptVersionContent & {
+  promptName: string;
+  version: number;
+  authorId: string | null;
+  approvedAt: Date | null;
+};
 
 type LabelRow = { label: string; version: number };
 
@@ -124,12 +129,18 @@ export async function createVersion(actor: AiActor, name: string, input: CreateV
   const prompt = await promptOrRefuse(name);
   const result = validatePromptVersion(input, { allowedParameters: allowedParameters(prompt.feature), checkBounds });
   if (!result.ok) {
-    throw new Refusal("invalid", describeIssues(result.issues), { issues: result.issues.map((i) => ({ field: i.path, reason: i.message })) });
+    throw new Refusal("invalid", describeIssues(result.issues), {
+      issues: result.issues.map((i) => ({ field: i.path, reason: i.message })),
+    });
   }
   const v = result.version;
   const { prisma } = await getDatabase();
   for (let attempt = 0; ; attempt++) {
-    const last = await prisma.aiPromptVersion.findFirst({ where: { promptName: name }, orderBy: { version: "desc" }, select: { version: true } });
+    const last = await prisma.aiPromptVersion.findFirst({
+      where: { promptName: name },
+      orderBy: { version: "desc" },
+      select: { version: true },
+    });
     const version = (last?.version ?? 0) + 1;
     try {
       await prisma.aiPromptVersion.create({
@@ -148,7 +159,12 @@ export async function createVersion(actor: AiActor, name: string, input: CreateV
       });
       await prisma.aiPrompt.update({ where: { name }, data: { updatedAt: new Date() } });
       await recordAudit([
-        { actor: actor.principal, action: "ai.prompt.version_created", meta: actor.meta, detail: { prompt: name, version, commitMessage: v.commitMessage } },
+        {
+          actor: actor.principal,
+          action: "ai.prompt.version_created",
+          meta: actor.meta,
+          detail: { prompt: name, version, commitMessage: v.commitMessage },
+        },
       ]);
       return { version };
     } catch (err) {
@@ -191,9 +207,13 @@ export async function moveLabel(actor: AiActor, name: string, label: MovableLabe
   const row = await prisma.aiPromptVersion.findUnique({ where: { promptName_version: { promptName: name, version } } });
   if (!row) throw new Refusal("not_found", `prompt "${name}" has no version ${version}`, { field: "version" });
   if (label === "production" && !row.approvedAt) {
-    throw new Refusal("conflict", `version ${version} is not approved: production takes only a version approved by an admin other than its author`, {
-      field: "version",
-    });
+    throw new Refusal(
+      "conflict",
+      `version ${version} is not approved: production takes only a version approved by an admin other than its author`,
+      {
+        field: "version",
+      },
+    );
   }
   const from = prompt.labels.find((l) => l.label === label)?.version ?? null;
   await prisma.aiPromptLabel.upsert({
@@ -203,7 +223,12 @@ export async function moveLabel(actor: AiActor, name: string, label: MovableLabe
   });
   await prisma.aiPrompt.update({ where: { name }, data: { updatedAt: new Date() } });
   await recordAudit([
-    { actor: actor.principal, action: "ai.prompt.label_moved", meta: actor.meta, detail: { prompt: name, label, before: from, after: version } },
+    {
+      actor: actor.principal,
+      action: "ai.prompt.label_moved",
+      meta: actor.meta,
+      detail: { prompt: name, label, before: from, after: version },
+    },
   ]);
   return { name, label, from, to: version };
 }
@@ -213,6 +238,11 @@ export async function setPatientFacing(actor: AiActor, name: string, enabled: bo
   const { prisma } = await getDatabase();
   await prisma.aiPrompt.update({ where: { name }, data: { patientFacing: enabled, updatedAt: new Date() } });
   await recordAudit([
-    { actor: actor.principal, action: "ai.prompt.patient_facing", meta: actor.meta, detail: { prompt: name, before: prompt.patientFacing, after: enabled } },
+    {
+      actor: actor.principal,
+      action: "ai.prompt.patient_facing",
+      meta: actor.meta,
+      detail: { prompt: name, before: prompt.patientFacing, after: enabled },
+    },
   ]);
 }
