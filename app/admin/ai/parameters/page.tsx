@@ -29,8 +29,8 @@ export default async function ParametersPage() {
       <main className="mx-auto max-w-[120rem] px-4 py-6">
         <AiAdminHeader title="AI data parameters" section="/admin/ai/parameters" status={status}>
           The model reads data only through these named, typed parameters. Scope always comes from the signed-in caller (a nurse on 4E
-          cannot resolve an ICU patient), and every value is de-identified before it leaves. A prompt version enables the ones it needs
-          and sets their bounds inside the limits below.
+          cannot resolve an ICU patient), and every value is de-identified before it leaves. A prompt version enables the ones it needs and
+          sets their bounds inside the limits below.
         </AiAdminHeader>
         <DataTable<ParameterInfo>
           columns={COLUMNS}

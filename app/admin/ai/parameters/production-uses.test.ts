@@ -18,8 +18,16 @@ describe("productionUses", () => {
           ]),
         ],
       },
-      { name: "ward-brief", labels: { production: null, staging: null, latest: 1 }, versions: [v(1, [{ name: "ward.census_and_alerts", bounds: {} }])] },
-      { name: "alert-explanation", labels: { production: 1, staging: null, latest: 1 }, versions: [v(1, [{ name: "patient.vitals_window", bounds: { hours: 2 } }])] },
+      {
+        name: "ward-brief",
+        labels: { production: null, staging: null, latest: 1 },
+        versions: [v(1, [{ name: "ward.census_and_alerts", bounds: {} }])],
+      },
+      {
+        name: "alert-explanation",
+        labels: { production: 1, staging: null, latest: 1 },
+        versions: [v(1, [{ name: "patient.vitals_window", bounds: { hours: 2 } }])],
+      },
     ]);
     expect(uses.get("patient.vitals_window")).toEqual([
       { prompt: "handover-summary", version: 2, bounds: "hours 12, rows 200" },
