@@ -11,7 +11,11 @@ export function SpendByDayChart({ data, title, height = 240 }: { data: StackedSp
       <figcaption className="flex items-baseline justify-between px-1 text-sm">
         <span className="font-medium">{title}</span>
         <span className="text-ink-muted tabular">
-          total <span className="font-semibold text-ink">{formatUsdAxis(data.totalUsd)}</span>
+          total{" "}
+          <span className="font-semibold text-ink" data-testid="spend-total">
+            {formatUsdAxis(data.totalUsd)}
+          </span>{" "}
+          · <span data-testid="spend-calls">{data.calls}</span> calls
         </span>
       </figcaption>
       {data.series.length === 0 ? (

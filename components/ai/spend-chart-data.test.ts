@@ -11,6 +11,7 @@ import {
   prepareBudgetBars,
   prepareForecastChart,
   prepareSpendByDay,
+  spendRange,
   type SpendCell,
 } from "./spend-chart-data";
 
@@ -24,6 +25,14 @@ describe("daysBetween", () => {
   it("refuses what is not a day", () => {
     expect(() => daysBetween("2026-12-1", "2026-12-02")).toThrow(/YYYY-MM-DD/);
   });
+  it("spans the last n UTC days up to today, the query's end exclusive", () => {
+    expect(spendRange(new Date("2026-12-03T23:30:00Z"), 30)).toEqual({
+      fromDay: "2026-11-04",
+      toDay: "2026-12-03",
+      from: new Date("2026-11-04T00:00:00Z"),
+      to: new Date("2026-12-04T00:00:00Z"),
+    });
+  });
   it("labels a day for the axis", () => {
     expect(dayLabel("2026-12-03")).toBe("3 Dec");
   });
@@ -31,8 +40,8 @@ describe("daysBetween", () => {
 
 describe("prepareSpendByDay", () => {
   const cells: SpendCell[] = [
-    { day: "2026-12-01", feature: "handover-summary", model: "gpt-4o-mini", costUsd: 0.3 },
-    { day: "2026-12-01", feature: "alert-explanation", model: "gpt-4o-mini", costUsd: 0.1 },
+    { day: "2026-12-01", feature: "handover-summary", model: "gpt-4o-mini", costUsd: 0.3, calls: 3 },
+    { day: "2026-12-01", feature: "alert-explanation", model: "gpt-4o-mini", costUsd: 0.1, calls: 1 },
     { day: "2026-12-03", feature: "handover-summary", model: "gpt-4.1-mini", costUsd: 0.2 },
     { day: "2026-11-30", feature: "ward-brief", model: "gpt-4o-mini", costUsd: 9 },
   ];
@@ -45,7 +54,9 @@ describe("prepareSpendByDay", () => {
     expect(out.days[1]!.values).toEqual({ s0: 0, s1: 0 });
     expect(out.days[1]!.totalUsd).toBe(0);
     expect(out.days[2]!.values).toEqual({ s0: 0.2, s1: 0 });
-    expect(out.totalUsd).toBeCloseTo(0.6, 12);
+    expect(out.totalUsd).toBe(0.6);
+    expect(out.days[0]!.calls).toBe(4);
+    expect(out.calls).toBe(4);
     expect(out.maxDayUsd).toBeCloseTo(0.4, 12);
     // The ward brief was spent the day before the range: not counted, no series.
     expect(out.series.some((s) => s.label === "ward-brief")).toBe(false);

@@ -7,7 +7,7 @@ import { nanoToUsd, usdToNano, type NanoUsd } from "@/lib/ai/costs/money";
 import type { BudgetView, DailySpendRow, SpendForecast } from "@/lib/ai/service-types";
 
 /** One day's spend of one feature on one model (the spend series the server returns). */
-export type SpendCell = Pick<DailySpendRow, "day" | "feature" | "model" | "costUsd">;
+export type SpendCell = Pick<DailySpendRow, "day" | "feature" | "model" | "costUsd"> & { calls?: number };
 
 /** Decimal USD as exact nano-USD (a negative or unreadable amount counts as nothing). */
 function nano(usd: number): NanoUsd {
@@ -19,9 +19,9 @@ export type SpendGrouping = "feature" | "model";
 export type StackedSeries = { key: string; label: string; color: string; totalUsd: number };
 
 /** A chart row: the day, and for each series key its spend in USD. */
-export type StackedDay = { day: string; label: string; values: Record<string, number>; totalUsd: number };
+export type StackedDay = { day: string; label: string; values: Record<string, number>; totalUsd: number; calls: number };
 
-export type StackedSpend = { series: StackedSeries[]; days: StackedDay[]; totalUsd: number; maxDayUsd: number };
+export type StackedSpend = { series: StackedSeries[]; days: StackedDay[]; totalUsd: number; maxDayUsd: number; calls: number };
 
 export const OTHER_KEY = "other";
 
@@ -40,6 +40,18 @@ export function daysBetween(from: string, to: string): string[] {
     out.push(new Date(t).toISOString().slice(0, 10));
   }
   return out;
+}
+
+/** The last `days` UTC days up to and including today: as days for the chart, as [from, to) for the query. */
+export function spendRange(now: Date, days: number): { fromDay: string; toDay: string; from: Date; to: Date } {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const from = new Date(today - (days - 1) * DAY_MS);
+  return {
+    fromDay: from.toISOString().slice(0, 10),
+    toDay: new Date(today).toISOString().slice(0, 10),
+    from,
+    to: new Date(today + DAY_MS),
+  };
 }
 
 /** "3 Dec" for an axis tick (UTC, so server and browser agree). */
@@ -86,8 +98,10 @@ export function prepareSpendByDay(
   }
 
   const byDay = new Map<string, Map<string, NanoUsd>>();
+  const callsByDay = new Map<string, number>();
   for (const c of cells) {
     if (!inRange.has(c.day)) continue;
+    callsByDay.set(c.day, (callsByDay.get(c.day) ?? 0) + (c.calls ?? 0));
     const key = keyOf.get(c[by])!;
     const row = byDay.get(c.day) ?? new Map<string, NanoUsd>();
     row.set(key, (row.get(key) ?? 0) + nano(c.costUsd));
@@ -95,6 +109,7 @@ export function prepareSpendByDay(
   }
   let total = 0;
   let maxDay = 0;
+  let calls = 0;
   const rows: StackedDay[] = days.map((day) => {
     const sums = byDay.get(day);
     const values: Record<string, number> = {};
@@ -106,9 +121,11 @@ export function prepareSpendByDay(
     }
     total += dayTotal;
     maxDay = Math.max(maxDay, dayTotal);
-    return { day, label: dayLabel(day), values, totalUsd: nanoToUsd(dayTotal) };
+    const dayCalls = callsByDay.get(day) ?? 0;
+    calls += dayCalls;
+    return { day, label: dayLabel(day), values, totalUsd: nanoToUsd(dayTotal), calls: dayCalls };
   });
-  return { series, days: rows, totalUsd: nanoToUsd(total), maxDayUsd: nanoToUsd(maxDay) };
+  return { series, days: rows, totalUsd: nanoToUsd(total), maxDayUsd: nanoToUsd(maxDay), calls };
 }
 
 /** A budget with what its current period has used: settled spend and reservations of calls in flight. */
