@@ -49,6 +49,15 @@ const envSchema = z.object({
   FIRMWARE_TRUSTED_KEYS: z.string().optional(),
   /** Base URL devices use to download firmware packages (default http://localhost:PORT). */
   FIRMWARE_BASE_URL: z.string().url().optional(),
+  // hospital operations
+  /** MLLP port of the HL7 v2 ADT listener (off unless set; 0 picks a free port). */
+  HL7_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Interface the HL7 listener binds (the PAS must reach it). */
+  HL7_HOST: z.string().default("127.0.0.1"),
+  /** IANA time zone of HL7 timestamps sent without an offset (the PAS's local time). */
+  HL7_TIME_ZONE: z.string().default("UTC"),
+  /** Comma-separated addresses allowed to connect to the HL7 listener (unset: any). */
+  HL7_ALLOW_FROM: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & {
