@@ -22,6 +22,7 @@ import { attachSocketServer } from "@/lib/socket/socket-server";
 import { startControlChannel } from "@/lib/cli/control-channel";
 import { runCliCommand } from "@/lib/cli/commands";
 import { printBanner } from "@/lib/platform/banner";
+import { startHospitalOperations } from "@/lib/hl7-inbound/start-hospital-operations";
 import { setProcessSingleton } from "@/lib/process-singleton";
 import type { RuntimeInfo } from "@/lib/platform/health";
 
@@ -63,6 +64,7 @@ async function main() {
   });
 
   const control = await startControlChannel(e.dataDir, runCliCommand);
+  const hospital = await startHospitalOperations();
   const simulator = e.simulator ? await startDemoSimulator(mqtt.url, (m) => console.log(`[simulator] ${m}`)) : null;
   setProcessSingleton<RuntimeInfo>("runtimeInfo", {
     mqtt: { mode: mqtt.mode, url: mqtt.url },
@@ -84,6 +86,7 @@ async function main() {
     console.log(`\n[server] ${signal}: stopping…`);
     const force = setTimeout(() => process.exit(1), 10_000).unref();
     await simulator?.stop();
+    await hospital.stop();
     await mqtt.close(); // stops intake; frames in flight finish writing
     await stopConnectivity();
     stopFeed();

@@ -59,6 +59,15 @@ const envSchema = z.object({
   AI_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
   /** Replaces every prompt version's model name (e.g. a local model served by Ollama or vLLM). */
   AI_MODEL: z.string().min(1).max(100).optional(),
+  // hospital operations
+  /** MLLP port of the HL7 v2 ADT listener (off unless set; 0 picks a free port). */
+  HL7_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Interface the HL7 listener binds (the PAS must reach it). */
+  HL7_HOST: z.string().default("127.0.0.1"),
+  /** IANA time zone of HL7 timestamps sent without an offset (the PAS's local time). */
+  HL7_TIME_ZONE: z.string().default("UTC"),
+  /** Comma-separated addresses allowed to connect to the HL7 listener (unset: any). */
+  HL7_ALLOW_FROM: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & {
