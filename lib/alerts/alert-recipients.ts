@@ -10,7 +10,8 @@ import type { Query } from "./alert-rows";
 
 export const LEVEL_DUTY: Record<EscalationLevel, string | null> = { 0: null, 1: "charge", 2: "on_call" };
 
-export type AlertAudience = { wardId: string | null; patientId: string | null };
+/** `rule`: an asset par-level shortfall (`asset.par_low`) goes to the ward's charge nurse(s) from level 0. */
+export type AlertAudience = { wardId: string | null; patientId: string | null; rule?: string };
 
 async function wardStaff(q: Query, wardId: string, level: EscalationLevel): Promise<PersonRef[]> {
   const duty = LEVEL_DUTY[level];
@@ -39,6 +40,7 @@ function merge(...lists: PersonRef[][]): PersonRef[] {
 
 export async function findRecipients(q: Query, audience: AlertAudience, level: EscalationLevel): Promise<PersonRef[]> {
   const { wardId, patientId } = audience;
+  if (audience.rule === "asset.par_low" && wardId && level === 0) return wardStaff(q, wardId, 1);
   if (patientId !== null) return wardId ? wardStaff(q, wardId, level) : [];
   const ward = wardId ? await wardStaff(q, wardId, level) : [];
   return merge(await usersWithRole(q, level === 0 ? "biomed" : "admin"), ward);
