@@ -19,9 +19,9 @@ export async function importAndSaveFloor(
   body: unknown,
   opts: { name?: string; wardId?: string | null; siteId?: string } = {},
 ): Promise<StoredFloor> {
-  const r = importFloor(body);
-  if (!r.ok) throw new Refusal("invalid", r.error, { issues: r.issues });
-  return saveFloor({ ...r.floor, id, name: opts.name ?? r.floor.name }, opts);
+  const r = importFloor(body, { id, ...(opts.name ? { name: opts.name } : {}) });
+  if (!r.ok) throw new Refusal("invalid", r.error, { issues: r.issues.map((i) => ({ field: `body.${i.field}`, reason: i.reason })) });
+  return saveFloor(r.floor, opts);
 }
 
 export async function saveFloor(floor: Floor, opts: { wardId?: string | null; siteId?: string } = {}): Promise<StoredFloor> {
