@@ -40,6 +40,7 @@ async function main() {
       : null;
   const alerting = lead ? null : await startAlerting();
   const stopConnectivity = await startConnectivityMonitor();
+  const assetTracking = await (await import("@/lib/asset-tracking/start-asset-tracking")).startAssetTracking();
   const mqtt = await startMqtt(e, console.log);
 
   const app = next({ dev, hostname: "localhost", port: e.PORT, dir: process.cwd() });
@@ -84,6 +85,7 @@ async function main() {
     await simulator?.stop();
     await mqtt.close(); // stops intake; frames in flight finish writing
     await stopConnectivity();
+    await assetTracking.stop();
     stopFeed();
     await (lead ? lead.stop() : alerting?.stop()); // alarms and NEWS2 rows still queued are written
     await sockets.close();
