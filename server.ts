@@ -13,6 +13,7 @@ import { seedDemo } from "@/lib/seed/seed-demo";
 import { startMqtt } from "@/lib/platform/start-mqtt";
 import { startDemoSimulator } from "@/lib/platform/start-simulator";
 import { startAlerting } from "@/lib/alerts/start-alerting";
+import { startAssetTracking } from "@/lib/asset-tracking/start-asset-tracking";
 import { holdAlertingLead } from "@/lib/alerts/alerting-lead";
 import { shareEngineFeed } from "@/lib/socket/cluster-feed";
 import { connectClusterAdapter } from "@/lib/socket/cluster-adapter";
@@ -40,7 +41,7 @@ async function main() {
       : null;
   const alerting = lead ? null : await startAlerting();
   const stopConnectivity = await startConnectivityMonitor();
-  const assetTracking = await (await import("@/lib/asset-tracking/start-asset-tracking")).startAssetTracking();
+  const assetTracking = await startAssetTracking();
   const mqtt = await startMqtt(e, console.log);
 
   const app = next({ dev, hostname: "localhost", port: e.PORT, dir: process.cwd() });

@@ -43,24 +43,28 @@ export class AssetAlerts {
     if (violations.length > 0) {
       this.breached.add(key);
       const how = violations[0]!.breach === "forbidden_room" ? `entered ${to.name}` : `left its zone into ${to.name}`;
-      this.sink.raise(this.finding(key, "violated", at, {
-        rule: ZONE_RULE,
-        priority: "medium",
-        message: `${ASSET_CLASSES[isAssetClass(asset.class) ? asset.class : "other"]} ${label} ${how} (${to.floorId})`,
-        wardId: to.wardId,
-        deviceId: asset.tagId,
-      }));
+      this.sink.raise(
+        this.finding(key, "violated", at, {
+          rule: ZONE_RULE,
+          priority: "medium",
+          message: `${ASSET_CLASSES[isAssetClass(asset.class) ? asset.class : "other"]} ${label} ${how} (${to.floorId})`,
+          wardId: to.wardId,
+          deviceId: asset.tagId,
+        }),
+      );
       return;
     }
     if (this.breached.has(key) && this.rules.every((r) => zoneBreach(r, to) === null)) {
       this.breached.delete(key);
-      this.sink.clear(this.finding(key, "normal", at, {
-        rule: ZONE_RULE,
-        priority: "medium",
-        message: `${label} is back in ${to.name}`,
-        wardId: to.wardId,
-        deviceId: asset.tagId,
-      }));
+      this.sink.clear(
+        this.finding(key, "normal", at, {
+          rule: ZONE_RULE,
+          priority: "medium",
+          message: `${label} is back in ${to.name}`,
+          wardId: to.wardId,
+          deviceId: asset.tagId,
+        }),
+      );
     }
   }
 
@@ -69,25 +73,29 @@ export class AssetAlerts {
     const current = new Map(parShortfalls(levels, assets).map((s) => [`${s.floorId}:${s.class}`, s]));
     for (const [k, s] of current) {
       if (this.short.has(k)) continue;
-      this.sink.raise(this.finding(`${PAR_RULE}:${k}`, "violated", at, {
-        rule: PAR_RULE,
-        priority: "low",
-        message: `${s.floorId}: ${s.available} available ${classLabel(s.class)}${s.available === 1 ? "" : "s"}, par level ${s.minimum}`,
-        wardId: wardOf(s.floorId),
-        deviceId: null,
-        value: s.available,
-      }));
+      this.sink.raise(
+        this.finding(`${PAR_RULE}:${k}`, "violated", at, {
+          rule: PAR_RULE,
+          priority: "low",
+          message: `${s.floorId}: ${s.available} available ${classLabel(s.class)}${s.available === 1 ? "" : "s"}, par level ${s.minimum}`,
+          wardId: wardOf(s.floorId),
+          deviceId: null,
+          value: s.available,
+        }),
+      );
     }
     for (const level of levels) {
       const k = `${level.floorId}:${level.class}`;
       if (current.has(k) || (!this.short.has(k) && !this.firstPar)) continue;
-      this.sink.clear(this.finding(`${PAR_RULE}:${k}`, "normal", at, {
-        rule: PAR_RULE,
-        priority: "low",
-        message: `${level.floorId}: ${classLabel(level.class)}s back at par`,
-        wardId: wardOf(level.floorId),
-        deviceId: null,
-      }));
+      this.sink.clear(
+        this.finding(`${PAR_RULE}:${k}`, "normal", at, {
+          rule: PAR_RULE,
+          priority: "low",
+          message: `${level.floorId}: ${classLabel(level.class)}s back at par`,
+          wardId: wardOf(level.floorId),
+          deviceId: null,
+        }),
+      );
     }
     this.short = current;
     this.firstPar = false;
@@ -104,7 +112,15 @@ export class AssetAlerts {
       status,
       at,
       confirmMs: 0,
-      alarm: { rule: a.rule, priority: a.priority, message: a.message, value: a.value ?? null, patientId: null, wardId: a.wardId, deviceId: a.deviceId },
+      alarm: {
+        rule: a.rule,
+        priority: a.priority,
+        message: a.message,
+        value: a.value ?? null,
+        patientId: null,
+        wardId: a.wardId,
+        deviceId: a.deviceId,
+      },
     };
   }
 }

@@ -7,17 +7,11 @@ import crypto from "node:crypto";
 import { getDatabase } from "@/lib/db/database";
 import { Refusal } from "@/lib/errors/refusal";
 import type { Principal } from "@/lib/auth/principal";
-import {
-  assetStatus,
-  buildRoomGraph,
-  nearestAssets,
-  UnknownPlaceError,
-  type AssetStatus,
-} from "@/lib/assets/asset-map";
+import { assetStatus, buildRoomGraph, nearestAssets, UnknownPlaceError, type AssetStatus } from "@/lib/assets/asset-map";
 import { canSeeFloor, loadFloors } from "./floor-store";
 import { ASSET_ROW_SQL, loadRooms, ms, trackedAsset, type AssetRow, type RoomInfo, type TrackedAsset } from "./tracking-layout";
 
-export const ASSET_ROLES = ["admin", "nurse", "biomed"] as const;
+export { ASSET_ROLES } from "./asset-roles";
 
 export type AssetView = {
   id: string;
@@ -77,7 +71,10 @@ function visible(p: Principal, room: RoomInfo | null): boolean {
 export async function listAssets(p: Principal, filter: AssetFilter = {}, now = Date.now()): Promise<AssetView[]> {
   const { sql } = await getDatabase();
   const rooms = await loadRooms(sql);
-  const rows = await sql.query<AssetRow>(`${ASSET_ROW_SQL} ${filter.class ? "WHERE a.class = $1" : ""} ORDER BY a.class, a.name, a.id`, filter.class ? [filter.class] : []);
+  const rows = await sql.query<AssetRow>(
+    `${ASSET_ROW_SQL} ${filter.class ? "WHERE a.class = $1" : ""} ORDER BY a.class, a.name, a.id`,
+    filter.class ? [filter.class] : [],
+  );
   const out: AssetView[] = [];
   for (const r of rows) {
     const a = trackedAsset(r);
@@ -91,7 +88,14 @@ export async function listAssets(p: Principal, filter: AssetFilter = {}, now = D
   return out;
 }
 
-export type TrailPoint = { roomId: string; roomName: string | null; floorId: string | null; previousRoomId: string | null; state: string; at: string };
+export type TrailPoint = {
+  roomId: string;
+  roomName: string | null;
+  floorId: string | null;
+  previousRoomId: string | null;
+  state: string;
+  at: string;
+};
 
 export async function assetTrail(p: Principal, assetId: string, range: { from: number; to: number }) {
   const { sql } = await getDatabase();
@@ -137,12 +141,14 @@ export async function nearestAssetsFor(
       { class: q.class, status: q.status ?? "available", limit: q.limit ?? 5 },
     );
   } catch (err) {
-    if (err instanceof UnknownPlaceError) throw new Refusal("invalid", `${err.message} (give a bed such as 4E/3 or a room id)`, { field: "near" });
+    if (err instanceof UnknownPlaceError)
+      throw new Refusal("invalid", `${err.message} (give a bed such as 4E/3 or a room id)`, { field: "near" });
     throw err;
   }
   const fromRoom = graph.rooms.get(found.length ? found[0]!.path[0]! : (graph.bedRoom.get(q.near) ?? q.near));
   const fromFloor = fromRoom ? (floors.find((f) => f.id === fromRoom.floorId) ?? null) : null;
-  if (fromFloor && !canSeeFloor(p, fromFloor)) throw new Refusal("forbidden", "this place is on a floor outside your wards", { field: "near" });
+  if (fromFloor && !canSeeFloor(p, fromFloor))
+    throw new Refusal("forbidden", "this place is on a floor outside your wards", { field: "near" });
   const searchId = crypto.randomUUID();
   const { sql } = await getDatabase();
   await sql.query(`INSERT INTO asset_searches (id, user_id, class, near, at) VALUES ($1, $2, $3, $4, $5)`, [

@@ -19,7 +19,12 @@ import { HistoryWriter } from "./history-writer";
 
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
-const call = async (handler: Handler, url: string, token: string, opts: { params?: Record<string, string>; body?: unknown; method?: string } = {}) => {
+const call = async (
+  handler: Handler,
+  url: string,
+  token: string,
+  opts: { params?: Record<string, string>; body?: unknown; method?: string } = {},
+) => {
   const init: { method?: string; headers: Record<string, string>; body?: string } = { headers: { authorization: `Bearer ${token}` } };
   if (opts.body !== undefined) {
     init.method = opts.method ?? "POST";
@@ -37,17 +42,24 @@ describe.each(testDatabaseKinds)("asset tracking on %s", (kind) => {
   const T0 = Date.now() - 10 * 60_000;
 
   const send = (room: string, body: unknown) =>
-    call(sightingsRoute as Handler, `/api/v1/devices/gw-${room}/sightings`, fx.gateways[room]!.secret, { params: { deviceId: `gw-${room}` }, body });
+    call(sightingsRoute as Handler, `/api/v1/devices/gw-${room}/sightings`, fx.gateways[room]!.secret, {
+      params: { deviceId: `gw-${room}` },
+      body,
+    });
 
   beforeAll(async () => {
     db = await createTestDatabase(kind);
     setDatabase(db);
     const ward = await db.prisma.ward.create({ data: { code: "4E", name: "Ward 4E" } });
     const other = await db.prisma.ward.create({ data: { code: "5W", name: "Ward 5W" } });
-    fx = await provisionAssetMap(ward.id, ["4E-R01", "4E-R02", "4E-CORR-W", "4E-EXIT"], [
-      { id: "tag-pump-1", class: "infusion_pump", name: "Pump 1" },
-      { id: "tag-wc-1", class: "wheelchair", name: "Wheelchair 1" },
-    ]);
+    fx = await provisionAssetMap(
+      ward.id,
+      ["4E-R01", "4E-R02", "4E-CORR-W", "4E-EXIT"],
+      [
+        { id: "tag-pump-1", class: "infusion_pump", name: "Pump 1" },
+        { id: "tag-wc-1", class: "wheelchair", name: "Wheelchair 1" },
+      ],
+    );
     tokens.nurse = (await createUserWithToken(db.prisma, "nurse", { wardIds: [ward.id] })).token;
     tokens.otherNurse = (await createUserWithToken(db.prisma, "nurse", { wardIds: [other.id] })).token;
     tokens.biomed = (await createUserWithToken(db.prisma, "biomed")).token;
@@ -98,7 +110,14 @@ describe.each(testDatabaseKinds)("asset tracking on %s", (kind) => {
 
     const mine = await call(assetsRoute as Handler, "/api/v1/assets?class=infusion_pump", tokens.nurse!);
     expect(mine.body.assets).toEqual([
-      expect.objectContaining({ id: fx.tagIds["tag-pump-1"], tagId: "tag-pump-1", class: "infusion_pump", roomId: "4E-R02", roomName: "Room 2", floorId: "4E" }),
+      expect.objectContaining({
+        id: fx.tagIds["tag-pump-1"],
+        tagId: "tag-pump-1",
+        class: "infusion_pump",
+        roomId: "4E-R02",
+        roomName: "Room 2",
+        floorId: "4E",
+      }),
     ]);
     expect((await call(assetsRoute as Handler, "/api/v1/assets", tokens.otherNurse!)).body.assets).toEqual([]);
     const badQuery = await call(assetsRoute as Handler, "/api/v1/assets?status=lost", tokens.nurse!);
@@ -107,15 +126,22 @@ describe.each(testDatabaseKinds)("asset tracking on %s", (kind) => {
     const near = await call(nearestRoute as Handler, "/api/v1/assets/nearest?class=infusion_pump&near=4E/1", tokens.nurse!);
     expect(near.status).toBe(200);
     expect(near.body.from).toBe("4E-R01");
-    expect(near.body.assets).toEqual([expect.objectContaining({ tagId: "tag-pump-1", roomId: "4E-R02", path: expect.arrayContaining(["4E-R02"]) })]);
+    expect(near.body.assets).toEqual([
+      expect.objectContaining({ tagId: "tag-pump-1", roomId: "4E-R02", path: expect.arrayContaining(["4E-R02"]) }),
+    ]);
     const nowhere = await call(nearestRoute as Handler, "/api/v1/assets/nearest?class=infusion_pump&near=9Z/9", tokens.nurse!);
-    expect(nowhere).toMatchObject({ status: 400, body: { issues: [{ field: "near", reason: expect.stringContaining("no room or bed") }] } });
+    expect(nowhere).toMatchObject({
+      status: 400,
+      body: { issues: [{ field: "near", reason: expect.stringContaining("no room or bed") }] },
+    });
 
     const trail = await call(trailRoute as Handler, `/api/v1/assets/${fx.tagIds["tag-pump-1"]}/trail`, tokens.nurse!, {
       params: { id: fx.tagIds["tag-pump-1"]! },
     });
     expect((trail.body.trail as { roomId: string }[]).map((t) => t.roomId)).toEqual(["4E-R01", "4E-R02"]);
-    const hidden = await call(trailRoute as Handler, `/api/v1/assets/x/trail`, tokens.otherNurse!, { params: { id: fx.tagIds["tag-pump-1"]! } });
+    const hidden = await call(trailRoute as Handler, `/api/v1/assets/x/trail`, tokens.otherNurse!, {
+      params: { id: fx.tagIds["tag-pump-1"]! },
+    });
     expect(hidden.status).toBe(403);
   });
 
@@ -139,13 +165,41 @@ describe.each(testDatabaseKinds)("asset tracking on %s", (kind) => {
     expect((floors.body.floors as { id: string }[]).map((f) => f.id)).toEqual(["4E", "ICU"]);
     const room = (floors.body.floors as { rooms: { id: string; type: string; polygon: unknown }[] }[])[0]!.rooms[0]!;
     expect(room).toMatchObject({ id: expect.any(String), type: expect.any(String), polygon: expect.any(Array) });
-    const plan = { rooms: [{ id: "X-1", name: "Store", type: "store", points: [[0, 0], [4, 0], [4, 3]] }] };
-    expect((await call(putFloorRoute as Handler, "/api/v1/floors/X", tokens.nurse!, { params: { id: "X" }, body: plan, method: "PUT" })).status).toBe(403);
+    const plan = {
+      rooms: [
+        {
+          id: "X-1",
+          name: "Store",
+          type: "store",
+          points: [
+            [0, 0],
+            [4, 0],
+            [4, 3],
+          ],
+        },
+      ],
+    };
+    expect(
+      (await call(putFloorRoute as Handler, "/api/v1/floors/X", tokens.nurse!, { params: { id: "X" }, body: plan, method: "PUT" })).status,
+    ).toBe(403);
     const ok = await call(putFloorRoute as Handler, "/api/v1/floors/X", tokens.admin!, { params: { id: "X" }, body: plan, method: "PUT" });
     expect(ok.status).toBe(200);
     const bad = await call(putFloorRoute as Handler, "/api/v1/floors/X", tokens.admin!, {
       params: { id: "X" },
-      body: { rooms: [{ id: "X-1", name: "Store", type: "cellar", points: [[0, 0], [4, 0], [4, 3]] }] },
+      body: {
+        rooms: [
+          {
+            id: "X-1",
+            name: "Store",
+            type: "cellar",
+            points: [
+              [0, 0],
+              [4, 0],
+              [4, 3],
+            ],
+          },
+        ],
+      },
       method: "PUT",
     });
     expect(bad.status).toBe(400);
@@ -158,7 +212,10 @@ describe.each(testDatabaseKinds)("asset tracking on %s", (kind) => {
     const at = Date.now();
     const snap = { roomId: "4E-STORE", state: "located", since: at, lastSeenAt: at, inUseSince: null, soiledAt: null, cleanedAt: null };
     writer.add({ assetId: asset.id, roomId: "4E-STORE", previousRoomId: null, state: "located", at }, { assetId: asset.id, ...snap });
-    writer.add({ assetId: "asset-deleted", roomId: "4E-STORE", previousRoomId: null, state: "located", at }, { assetId: "asset-deleted", ...snap });
+    writer.add(
+      { assetId: "asset-deleted", roomId: "4E-STORE", previousRoomId: null, state: "located", at },
+      { assetId: "asset-deleted", ...snap },
+    );
     await writer.drain();
     expect(writer.stats).toMatchObject({ historyRows: 1, poisonRows: 1 });
     expect(await db.prisma.assetRoomHistory.count({ where: { assetId: asset.id, roomId: "4E-STORE" } })).toBe(1);

@@ -52,7 +52,15 @@ export async function saveFloor(floor: Floor, opts: { wardId?: string | null; si
     });
     await tx.mapRoom.deleteMany({ where: { floorId: floor.id, id: { notIn: [...keep] } } });
     for (const [position, r] of floor.rooms.entries()) {
-      const data = { floorId: floor.id, name: r.name, type: r.type, polygon: r.polygon.map((p) => [p[0], p[1]]), centroid: [...r.centroid], beds: r.beds, position };
+      const data = {
+        floorId: floor.id,
+        name: r.name,
+        type: r.type,
+        polygon: r.polygon.map((p) => [p[0], p[1]]),
+        centroid: [...r.centroid],
+        beds: r.beds,
+        position,
+      };
       await tx.mapRoom.upsert({ where: { id: r.id }, create: { id: r.id, ...data }, update: data });
     }
     return f;

@@ -167,7 +167,7 @@ function snapshotParams(rows: AssetSnapshot[]): unknown[] {
 
 async function writeUses(q: Pick<Sql, "query">, uses: UseChange[]): Promise<void> {
   // In order: a close and a later open of the same asset in one flush must both apply.
-  for (let i = 0; i < uses.length; ) {
+  for (let i = 0; i < uses.length;) {
     const kind = uses[i]!.kind;
     let j = i;
     while (j < uses.length && uses[j]!.kind === kind) j++;

@@ -190,7 +190,10 @@ export class LocationService {
     a.state = c.state;
     a.since = c.at;
     a.lastSeenAt = this.engine.locationOf(c.tagId)?.lastSeenAt ?? a.lastSeenAt;
-    const history = roomChanged || stateEdge ? { assetId: a.assetId, roomId: c.roomId, previousRoomId: c.previousRoomId, state: c.state, at: c.at } : null;
+    const history =
+      roomChanged || stateEdge
+        ? { assetId: a.assetId, roomId: c.roomId, previousRoomId: c.previousRoomId, state: c.state, at: c.at }
+        : null;
     this.writer.add(history, snapshotOf(a), uses);
     if (roomChanged || stateEdge) this.parDirty = true;
     this.opts.bus?.publish("asset:location", {

@@ -13,7 +13,15 @@ import { eventBus } from "@/lib/bus/event-bus";
 const NAME_MAX = 80;
 
 export type CreatedGateway = { id: string; type: "ble_gateway"; roomId: string; floorId: string; secret: string };
-export type CreatedTag = { id: string; type: "asset_tag"; assetId: string; assetClass: AssetClass; assetName: string | null; deviceId: string | null; secret: string };
+export type CreatedTag = {
+  id: string;
+  type: "asset_tag";
+  assetId: string;
+  assetClass: AssetClass;
+  assetName: string | null;
+  deviceId: string | null;
+  secret: string;
+};
 
 export async function createBleGateway(
   input: { roomId: string; id?: string; simulated?: boolean },
@@ -37,7 +45,14 @@ export async function createBleGateway(
 }
 
 export async function createAssetTag(
-  input: { assetClass: string; assetName?: string | null; deviceId?: string | null; id?: string; simulated?: boolean; serviceDueAt?: Date | null },
+  input: {
+    assetClass: string;
+    assetName?: string | null;
+    deviceId?: string | null;
+    id?: string;
+    simulated?: boolean;
+    serviceDueAt?: Date | null;
+  },
   opts: { audit?: AuditBy } = {},
 ): Promise<CreatedTag> {
   const assetClass = input.assetClass?.trim() ?? "";
@@ -49,10 +64,15 @@ export async function createAssetTag(
   const prisma = await getPrisma();
   const attached = input.deviceId?.trim() || null;
   if (attached) {
-    const dev = await prisma.device.findUnique({ where: { id: attached }, select: { type: true, status: true, assetOf: { select: { id: true } } } });
+    const dev = await prisma.device.findUnique({
+      where: { id: attached },
+      select: { type: true, status: true, assetOf: { select: { id: true } } },
+    });
     if (!dev || dev.status !== "active") throw new Refusal("invalid", `no active device "${attached}"`, { field: "device" });
     if (dev.type === "asset_tag" || dev.type === "ble_gateway")
-      throw new Refusal("invalid", `"${attached}" is a ${dev.type}; attach a tag to equipment such as an infusion pump`, { field: "device" });
+      throw new Refusal("invalid", `"${attached}" is a ${dev.type}; attach a tag to equipment such as an infusion pump`, {
+        field: "device",
+      });
     if (dev.assetOf) throw new Refusal("conflict", `"${attached}" already carries tag of asset "${dev.assetOf.id}"`, { field: "device" });
   }
   const d = await createDevice({ type: "asset_tag", id: input.id, simulated: input.simulated }, opts);
@@ -66,6 +86,9 @@ export async function createAssetTag(
     throw err;
   }
   eventBus().publish("asset:layout", { reason: "tag", id: d.id });
-  if (opts.audit) await recordAudit([{ ...opts.audit, action: "asset.create", detail: { assetId, tagId: d.id, class: assetClass, name, deviceId: attached } }]);
+  if (opts.audit)
+    await recordAudit([
+      { ...opts.audit, action: "asset.create", detail: { assetId, tagId: d.id, class: assetClass, name, deviceId: attached } },
+    ]);
   return { id: d.id, type: "asset_tag", assetId, assetClass, assetName: name, deviceId: attached, secret: d.secret };
 }

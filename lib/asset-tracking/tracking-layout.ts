@@ -99,7 +99,9 @@ export async function loadTrackingLayout(sql: Pick<Sql, "query">): Promise<Track
     `SELECT g.device_id, g.room_id FROM ble_gateways g JOIN devices d ON d.id = g.device_id WHERE d.status = 'active'`,
   );
   const assets = await sql.query<AssetRow>(ASSET_ROW_SQL);
-  const par = await sql.query<{ floor_id: string; class: string; minimum: number }>(`SELECT floor_id, class, minimum FROM asset_par_levels`);
+  const par = await sql.query<{ floor_id: string; class: string; minimum: number }>(
+    `SELECT floor_id, class, minimum FROM asset_par_levels`,
+  );
   return {
     rooms,
     gateways: new Map(gateways.map((g) => [g.device_id, g.room_id])),

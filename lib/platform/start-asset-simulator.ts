@@ -9,7 +9,10 @@ import { startAssetTags } from "@/lib/simulator/run-asset-tags";
 
 export async function startDemoAssetTags(brokerUrl: string, log: (msg: string) => void): Promise<{ stop(): Promise<void> } | null> {
   const prisma = await getPrisma();
-  const gateways = await prisma.bleGateway.findMany({ where: { device: { simulated: true, status: "active" } }, select: { deviceId: true, roomId: true } });
+  const gateways = await prisma.bleGateway.findMany({
+    where: { device: { simulated: true, status: "active" } },
+    select: { deviceId: true, roomId: true },
+  });
   const tags = await prisma.asset.findMany({ where: { tag: { simulated: true, status: "active" } }, select: { tagId: true, class: true } });
   if (gateways.length === 0 || tags.length === 0) return null;
   const specs = new Map(demoTagSpecs().map((s) => [s.tagId, s]));
@@ -23,7 +26,13 @@ export async function startDemoAssetTags(brokerUrl: string, log: (msg: string) =
     rooms,
     tags: tags.map((t, i) => {
       const spec = specs.get(t.tagId);
-      return { tagId: t.tagId, class: t.class, floorId: spec?.floorId ?? floors[0]!.id, seed: spec?.seed ?? 1000 + i, wanderer: spec?.wanderer ?? false };
+      return {
+        tagId: t.tagId,
+        class: t.class,
+        floorId: spec?.floorId ?? floors[0]!.id,
+        seed: spec?.seed ?? 1000 + i,
+        wanderer: spec?.wanderer ?? false,
+      };
     }),
     log,
   });

@@ -31,7 +31,15 @@ const CLASSES = [
   { class: "defibrillator", prefix: "DEFIB", label: "Defibrillator", count: 8 },
 ] as const;
 
-export type DemoTagSpec = { tagId: string; class: string; name: string; floorId: string; deviceId: string | null; wanderer: boolean; seed: number };
+export type DemoTagSpec = {
+  tagId: string;
+  class: string;
+  name: string;
+  floorId: string;
+  deviceId: string | null;
+  wanderer: boolean;
+  seed: number;
+};
 
 /** The 60 demo tags: two thirds on 4E, a third in ICU; the first 4 pumps are the registered demo pumps; Wheelchair 02 wanders off through the exit. */
 export function demoTagSpecs(): DemoTagSpec[] {
@@ -118,16 +126,15 @@ async function seedHistory(now: number): Promise<void> {
     }
   }
   await sql.query(`UPDATE assets SET created_at = $1`, [new Date(now - 31 * DAY).toISOString()]);
-  await sql.query(`INSERT INTO asset_uses (asset_id, started_at, ended_at) SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[])`, [
-    ids,
-    starts,
-    ends,
-  ]);
+  await sql.query(
+    `INSERT INTO asset_uses (asset_id, started_at, ended_at) SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[])`,
+    [ids, starts, ends],
+  );
   const sIds: string[] = [];
   const at: string[] = [];
   const opened: (string | null)[] = [];
   for (let i = 0; i < 120; i++) {
-    const t = now - 30 * DAY + i * (30 * DAY / 120);
+    const t = now - 30 * DAY + i * ((30 * DAY) / 120);
     sIds.push(`demo-search-${i}`);
     at.push(new Date(t).toISOString());
     opened.push(rand() < 0.9 ? new Date(t + (20_000 + rand() * 160_000) * (1 - i / 200)).toISOString() : null);

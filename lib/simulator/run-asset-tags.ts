@@ -37,7 +37,12 @@ export async function startAssetTags(sim: AssetSimulation): Promise<{ stop(): Pr
       const c = clients.get(gatewayId);
       if (!c?.connected || sightings.length === 0) continue;
       inFlight++;
-      c.publish(`devices/${gatewayId}/sightings`, JSON.stringify({ seq, ts: new Date(t).toISOString(), sightings }), { qos: 1 }, () => inFlight--);
+      c.publish(
+        `devices/${gatewayId}/sightings`,
+        JSON.stringify({ seq, ts: new Date(t).toISOString(), sightings }),
+        { qos: 1 },
+        () => inFlight--,
+      );
     }
   };
   const timer = setInterval(publish, sim.intervalMs ?? 2_000);

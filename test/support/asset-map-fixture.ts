@@ -6,7 +6,11 @@ import { runCliCommand } from "@/lib/cli/commands";
 
 export type Provisioned = { id: string; secret: string };
 
-export async function provisionAssetMap(wardId: string | null, gatewayRooms: string[], tags: { id: string; class: string; name?: string }[]) {
+export async function provisionAssetMap(
+  wardId: string | null,
+  gatewayRooms: string[],
+  tags: { id: string; class: string; name?: string }[],
+) {
   const [ward4e, icu] = demoFloors();
   await saveFloor(ward4e!, { wardId });
   await saveFloor(icu!);

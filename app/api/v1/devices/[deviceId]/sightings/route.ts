@@ -11,7 +11,11 @@ export const dynamic = "force-dynamic";
 
 export const POST = deviceRoute(async ({ device, body }) => {
   const r = await acceptSightings(device, body);
-  if (r.ok) return Response.json({ accepted: r.accepted, duplicates: r.duplicates, sightings: r.sightings, unknownTags: r.unknownTags }, { status: 202 });
+  if (r.ok)
+    return Response.json(
+      { accepted: r.accepted, duplicates: r.duplicates, sightings: r.sightings, unknownTags: r.unknownTags },
+      { status: 202 },
+    );
   countIngest("http", "invalid");
   void getRejectionLog().then((log) =>
     log.record({ deviceId: device.id, transport: "http", topic: null, reason: r.error, payload: Buffer.from(body) }),
