@@ -18,7 +18,7 @@ export type SightingsResult =
 
 export async function acceptSightings(gateway: DeviceRecord, raw: string | Uint8Array): Promise<SightingsResult> {
   if (gateway.type !== SIGHTINGS_SENDER_TYPE) {
-    const error = `only a ${SIGHTINGS_SENDER_TYPE} sends sightings; "${gateway.id}" is a ${gateway.type}`;
+    const error = `only a ${SIGHTINGS_SENDER_TYPE} sends sightings; "${gateway.id}" is of type ${gateway.type}`;
     return { ok: false, kind: "forbidden", error, issues: [{ field: "device", reason: error }] };
   }
   const parsed = parseSightingsJson(raw);

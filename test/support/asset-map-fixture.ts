@@ -21,6 +21,7 @@ export async function provisionAssetMap(
     gateways[room] = { id: g.id, secret: g.secret };
   }
   const tagIds: Record<string, string> = {};
+  const tagSecrets: Record<string, string> = {};
   for (const t of tags) {
     const out = await runCliCommand([
       "devices",
@@ -35,8 +36,9 @@ export async function provisionAssetMap(
       "--json",
     ]);
     tagIds[t.id] = (out.json as { assetId: string }).assetId;
+    tagSecrets[t.id] = (out.json as { secret: string }).secret;
   }
-  return { gateways, tagIds };
+  return { gateways, tagIds, tagSecrets };
 }
 
 /** One batch per second from `start` for `seconds`, each hearing the tags at the given RSSI. */
