@@ -14,6 +14,7 @@ import { startMqtt } from "@/lib/platform/start-mqtt";
 import { startDemoSimulator } from "@/lib/platform/start-simulator";
 import { startAlerting } from "@/lib/alerts/start-alerting";
 import { startAi } from "@/lib/ai/start-ai";
+import { startAssetTracking } from "@/lib/asset-tracking/start-asset-tracking";
 import { holdAlertingLead } from "@/lib/alerts/alerting-lead";
 import { shareEngineFeed } from "@/lib/socket/cluster-feed";
 import { connectClusterAdapter } from "@/lib/socket/cluster-adapter";
@@ -43,6 +44,7 @@ async function main() {
       : null;
   const alerting = lead ? null : await startAlerting();
   const stopConnectivity = await startConnectivityMonitor();
+  const assetTracking = await startAssetTracking();
   const mqtt = await startMqtt(e, console.log);
 
   const app = next({ dev, hostname: "localhost", port: e.PORT, dir: process.cwd() });
@@ -89,6 +91,7 @@ async function main() {
     await hospital.stop();
     await mqtt.close(); // stops intake; frames in flight finish writing
     await stopConnectivity();
+    await assetTracking.stop();
     stopFeed();
     await (lead ? lead.stop() : alerting?.stop()); // alarms and NEWS2 rows still queued are written
     await sockets.close();

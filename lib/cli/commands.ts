@@ -25,6 +25,8 @@ export const USAGE = `Usage: npm run cli -- <noun> <verb> [--flags] [--json]
   patients list [--ward <id|code>]
   devices create --type <type> [--id <id>] [--patient <id> | --bed <ward/label> | --asset <tag> | --location <text>] [--firmware <v>] [--gateway <id>]
                  [--environment <profile>]              device secret, shown once
+  devices create --type ble_gateway --room <roomId>     a BLE gateway placed in a room or corridor (asset map)
+  devices create --type asset_tag --asset-class <class> [--asset-name <name>] [--asset-device <deviceId>]
   devices list [--type <t>] [--status active|revoked] [--connectivity online|offline|unknown] [--ward <id|code>]
                [--firmware current|outdated|flagged|unknown|attention]
   devices rotate <id>                                   new secret, shown once; the old one stops working at once
