@@ -15,6 +15,7 @@ import { table, type CliOutput, type Command } from "./cli-types";
 import { deviceCommands } from "./device-commands";
 import { firmwareCommands } from "./firmware-commands";
 import { hospitalCommands } from "./hospital-commands";
+import { TRUST_USAGE, trustCommands } from "./trust-commands";
 
 export type { CliOutput };
 
@@ -52,6 +53,7 @@ export const USAGE = `Usage: npm run cli -- <noun> <verb> [--flags] [--json]
   duty show --ward <id|code> | duty gaps
   duty set --ward <id|code> --shift charge|on_call,<user id|email>,<startsAt>,<endsAt> ...
   db migrate | db seed
+${TRUST_USAGE}
 
 --json prints one JSON document on stdout and nothing else.`;
 
@@ -114,6 +116,7 @@ const commands: Record<string, Command> = {
   ...deviceCommands,
   ...firmwareCommands,
   ...hospitalCommands,
+  ...trustCommands,
 };
 
 /** Flags that take no value; `--all-outdated` is read as `--all-outdated=true`. */
