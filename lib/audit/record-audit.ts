@@ -1,6 +1,7 @@
 // Audit controls (HIPAA 164.312(b)): who did what to which patient's data, when, from where.
 import "server-only";
 import { getPrisma } from "@/lib/db/database";
+import { CLIENT_IP_HEADER } from "@/lib/net/client-address";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 /** Who acted, as the audit row records it: a signed-in user or token owner (any lib/auth Principal), or
@@ -20,9 +21,9 @@ export type AuditEntry = {
   meta?: RequestMeta;
 };
 
+/** The client IP as the server resolved it (lib/net: X-Forwarded-For only from a trusted proxy). */
 export function requestMetaFromHeaders(h: Headers): RequestMeta {
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return { ip: forwarded || h.get("x-real-ip") || null, userAgent: h.get("user-agent") };
+  return { ip: h.get(CLIENT_IP_HEADER) || null, userAgent: h.get("user-agent") };
 }
 
 export async function recordAudit(entries: AuditEntry[]): Promise<void> {
