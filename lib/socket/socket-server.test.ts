@@ -91,7 +91,7 @@ describe("Socket.IO live fan-out", () => {
     expect(c.connected).toBe(true);
     expect(await subscribe(c, "ward", wardA.ward.id)).toEqual({ ok: true });
 
-    const expired = await encode({ token: { sub: user.id }, secret: process.env.AUTH_SECRET, maxAge: -10 });
+    const expired = await encode({ token: { sub: user.id }, secret: process.env.AUTH_SECRET ?? "", maxAge: -10 });
     const e: Client = connectClient(url, {
       transports: ["websocket"],
       extraHeaders: { cookie: `next-auth.session-token=${expired}` },
