@@ -46,9 +46,10 @@ export async function createSession(
 
 /**
  * Checks a session on a request and counts the request as activity. A session past its idle time is ended
- * here (reason `idle`); a disabled account's sessions are ended too.
+ * here (reason `idle`); a disabled account's sessions are ended too. `activity: false` checks without
+ * counting as activity (the live-connection sweep: an open socket is not a person at the keyboard).
  */
-export async function checkSession(sid: string, now = Date.now()): Promise<SessionCheck> {
+export async function checkSession(sid: string, now = Date.now(), opts: { activity?: boolean } = {}): Promise<SessionCheck> {
   const prisma = await getPrisma();
   const row = await prisma.userSession.findUnique({
     where: { id: sid },
@@ -75,7 +76,7 @@ export async function checkSession(sid: string, now = Date.now()): Promise<Sessi
     await endSession(sid, "idle");
     return { ok: false, reason: "idle" };
   }
-  if (now - row.lastSeenAt.getTime() >= touchIntervalMs()) {
+  if (opts.activity !== false && now - row.lastSeenAt.getTime() >= touchIntervalMs()) {
     // Conditional: concurrent requests of one session write once.
     await prisma.userSession.updateMany({
       where: { id: sid, lastSeenAt: row.lastSeenAt, revokedAt: null },
