@@ -31,6 +31,7 @@ export function navLinks(p: Principal): NavLink[] {
   if (ENVIRONMENT_ROLES.includes(p.role)) links.push({ href: "/environment", label: "Environment" });
   if (p.role === "admin") links.push({ href: "/admin/ingest", label: "Ingest" });
   links.push({ href: "/account/tokens", label: "API tokens" });
+  links.push({ href: "/account", label: "Account" });
   return links;
 }
 

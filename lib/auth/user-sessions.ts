@@ -119,3 +119,12 @@ export async function markReauthenticated(sid: string, now = new Date()): Promis
 export function needsReauth(authAt: number | undefined, now = Date.now()): boolean {
   return authAt !== undefined && now - authAt > env().ADMIN_REAUTH_MINUTES * 60_000;
 }
+
+/** An admin's change through a browser session older than ADMIN_REAUTH_MINUTES: ask for the password first. */
+export function mustReauthenticate(p: { role: string; via: string; authAt?: number }, now = Date.now()): boolean {
+  return p.role === "admin" && p.via === "session" && needsReauth(p.authAt, now);
+}
+
+export function reauthMessage(): string {
+  return `Confirm your password first (Account → Confirm it is you): admin changes need a sign-in less than ${env().ADMIN_REAUTH_MINUTES} minutes old.`;
+}

@@ -6,6 +6,7 @@ import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { currentPrincipal } from "@/lib/auth/current-principal";
 import type { Principal, Role } from "@/lib/auth/principal";
+import { mustReauthenticate, reauthMessage } from "@/lib/auth/user-sessions";
 import { requestMetaFromHeaders, type RequestMeta } from "@/lib/audit/record-audit";
 import { Refusal } from "@/lib/errors/refusal";
 import { jsonError, zodIssues } from "./api-errors";
@@ -45,6 +46,9 @@ export function apiRoute<P = Record<string, never>, Q = Record<string, never>, B
       }
       if (opts.roles && !opts.roles.includes(principal.role)) {
         return jsonError(403, `role "${principal.role}" may not use this endpoint`);
+      }
+      if (req.method !== "GET" && req.method !== "HEAD" && mustReauthenticate(principal)) {
+        return Response.json({ error: reauthMessage(), reauth: true }, { status: 401 });
       }
       const params = opts.params ? opts.params.safeParse(await route.params) : { success: true as const, data: {} as P };
       if (!params.success) return jsonError(400, "invalid path", zodIssues(params.error, "path"));
