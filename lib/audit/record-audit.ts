@@ -1,7 +1,7 @@
 // Audit controls (HIPAA 164.312(b)): who did what to which patient's data, when, from where.
 import "server-only";
 import { getPrisma } from "@/lib/db/database";
-import { CLIENT_IP_HEADER } from "@/lib/net/client-address";
+import { CLIENT_IP_HEADER } from "@/lib/net/request-stamps";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 /** Who acted, as the audit row records it: a signed-in user or token owner (any lib/auth Principal), or

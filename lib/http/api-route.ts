@@ -39,6 +39,13 @@ export function apiRoute<P = Record<string, never>, Q = Record<string, never>, B
   handler: (ctx: ApiHandlerContext<P, Q, B>) => Promise<unknown>,
 ) {
   return async (req: NextRequest, route: RouteContext): Promise<Response> => {
+    const res = await answer(req, route);
+    // Answers carry patient data or say who may see it: never cached (browser, proxy).
+    res.headers.set("Cache-Control", "no-store");
+    return res;
+  };
+
+  async function answer(req: NextRequest, route: RouteContext): Promise<Response> {
     try {
       const principal = await currentPrincipal(req.headers);
       if (!principal) {
@@ -75,5 +82,5 @@ export function apiRoute<P = Record<string, never>, Q = Record<string, never>, B
       console.error(`[api] ${req.method} ${req.nextUrl.pathname} failed:`, err);
       return jsonError(500, "internal error");
     }
-  };
+  }
 }

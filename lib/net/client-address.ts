@@ -8,11 +8,9 @@ import net from "node:net";
 import type http from "node:http";
 import type tls from "node:tls";
 import { env } from "@/lib/env";
+import { CLIENT_IP_HEADER, CLIENT_PROTO_HEADER } from "./request-stamps";
 
-/** Set by the server on every request; a client-sent value is overwritten. */
-export const CLIENT_IP_HEADER = "x-iomt-client-ip";
-/** "https" when the request reached us over TLS (directly, or through a trusted proxy that says so). */
-export const CLIENT_PROTO_HEADER = "x-iomt-client-proto";
+export { CLIENT_IP_HEADER, CLIENT_PROTO_HEADER };
 
 function normalize(ip: string): string {
   const trimmed = ip.trim().replace(/^\[|\]$/g, "");
