@@ -11,7 +11,10 @@ import { confirmTotpEnrolment, disableTotp, startTotpEnrolment } from "@/lib/aut
 const ADMIN = ["admin"] as const;
 
 export const confirmIdentityAction = safeAction(
-  { kind: "confirm", input: z.object({ password: z.string().min(1, "Enter your password").max(200), totp: z.string().max(12).optional() }) },
+  {
+    kind: "confirm",
+    input: z.object({ password: z.string().min(1, "Enter your password").max(200), totp: z.string().max(12).optional() }),
+  },
   async ({ principal, input, meta }) => {
     await confirmIdentity(principal, input, meta);
     return { confirmed: true };

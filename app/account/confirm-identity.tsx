@@ -21,7 +21,9 @@ export function ConfirmIdentity({ totp }: { totp: boolean }) {
         password: String(data.get("password") ?? ""),
         totp: totp ? String(data.get("totp") ?? "") : undefined,
       });
-      setMessage(res.ok ? { ok: true, text: "Confirmed. You can make changes now." } : { ok: false, text: res.fieldErrors?.password ?? res.error });
+      setMessage(
+        res.ok ? { ok: true, text: "Confirmed. You can make changes now." } : { ok: false, text: res.fieldErrors?.password ?? res.error },
+      );
       if (res.ok) {
         form.reset();
         router.refresh();
@@ -32,7 +34,15 @@ export function ConfirmIdentity({ totp }: { totp: boolean }) {
   return (
     <form onSubmit={onSubmit} className="mt-3 flex flex-wrap items-end gap-3" noValidate>
       <Field id="confirm-password" label="Password" className="min-w-56 flex-1">
-        <Input id="confirm-password" name="password" type="password" autoComplete="current-password" required look="large" className="mt-1" />
+        <Input
+          id="confirm-password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          look="large"
+          className="mt-1"
+        />
       </Field>
       {totp && (
         <Field id="confirm-totp" label="Code from your authenticator app" className="w-48">

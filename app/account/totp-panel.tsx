@@ -67,7 +67,13 @@ export function TotpPanel({ status }: { status: TotpStatus }) {
               Open in authenticator app
             </a>
           </p>
-          <Input readOnly aria-label="otpauth URI" value={enrolment.uri} onFocus={(e) => e.currentTarget.select()} className="w-full font-mono text-xs" />
+          <Input
+            readOnly
+            aria-label="otpauth URI"
+            value={enrolment.uri}
+            onFocus={(e) => e.currentTarget.select()}
+            className="w-full font-mono text-xs"
+          />
           <p>
             Key: <code className="font-mono">{enrolment.secret.replace(/(.{4})/g, "$1 ").trim()}</code>
           </p>

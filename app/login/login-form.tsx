@@ -47,7 +47,16 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       </Field>
       {askCode && (
         <Field id="login-totp" label="Code from your authenticator app">
-          <Input id="login-totp" name="totp" inputMode="numeric" autoComplete="one-time-code" required autoFocus look="large" className="mt-1" />
+          <Input
+            id="login-totp"
+            name="totp"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            required
+            autoFocus
+            look="large"
+            className="mt-1"
+          />
         </Field>
       )}
       {error && (

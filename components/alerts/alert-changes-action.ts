@@ -7,6 +7,7 @@ import { ALERT_ROLES } from "@/lib/auth/principal";
 import { alertCursorSchema, alertFeedSchema } from "./alert-feed";
 import { loadAlertChanges } from "./load-alert-changes";
 
-export const loadAlertChangesAction = safeAction({ kind: "read", roles: ALERT_ROLES, input: z.object({ since: alertCursorSchema, feed: alertFeedSchema }) },
+export const loadAlertChangesAction = safeAction(
+  { kind: "read", roles: ALERT_ROLES, input: z.object({ since: alertCursorSchema, feed: alertFeedSchema }) },
   ({ principal, input, meta }) => loadAlertChanges(principal, meta, input),
 );

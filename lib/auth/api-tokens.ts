@@ -90,7 +90,14 @@ export async function listActiveApiTokens(limit = 500): Promise<ApiTokenWithOwne
   return rows.map((r) => ({ ...summary(r), owner: r.user }));
 }
 
-function summary(r: { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }): ApiTokenSummary {
+function summary(r: {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}): ApiTokenSummary {
   return {
     id: r.id,
     name: r.name,

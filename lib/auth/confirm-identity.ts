@@ -24,7 +24,9 @@ export async function confirmIdentity(principal: Principal, input: { password: s
   const totpOk = !user.security?.totpEnabledAt || (passwordOk && !!input.totp && (await verifyTotp(principal.userId, input.totp.trim())));
   if (!passwordOk || !totpOk) {
     const locked = await recordLoginFailure(principal.email, meta.ip);
-    await recordAudit([{ actor: principal, action: "auth.reauthenticate_failed", detail: { factor: passwordOk ? "totp" : "password" }, meta }]);
+    await recordAudit([
+      { actor: principal, action: "auth.reauthenticate_failed", detail: { factor: passwordOk ? "totp" : "password" }, meta },
+    ]);
     if (locked) throw new Refusal("rate_limited", lockMessage(locked), { retryAfterSec: locked.retryAfterSec });
     throw new Refusal("invalid", passwordOk ? "the code is not valid" : "the password is not correct", {
       field: passwordOk ? "totp" : "password",

@@ -38,7 +38,8 @@ export async function loginLock(email: string, ip: string | null): Promise<Login
   if (acc && acc.consumedPoints >= env().LOGIN_MAX_FAILURES) return { scope: "account", retryAfterSec: Math.ceil(acc.msBeforeNext / 1000) };
   if (ip) {
     const byIp = await l.ip.get(ip);
-    if (byIp && byIp.consumedPoints >= env().LOGIN_IP_MAX_FAILURES) return { scope: "ip", retryAfterSec: Math.ceil(byIp.msBeforeNext / 1000) };
+    if (byIp && byIp.consumedPoints >= env().LOGIN_IP_MAX_FAILURES)
+      return { scope: "ip", retryAfterSec: Math.ceil(byIp.msBeforeNext / 1000) };
   }
   return null;
 }

@@ -34,13 +34,17 @@ describe("password sign-in", () => {
     const r = await signInWithPassword({ email: u.email.toUpperCase(), password: PASSWORD }, meta("192.0.2.7"));
     expect(r).toMatchObject({ userId: u.id });
     expect(await db.prisma.userSession.findUnique({ where: { id: r!.sessionId } })).toMatchObject({ userId: u.id, ip: "192.0.2.7" });
-    expect(await db.prisma.auditEvent.findFirst({ where: { actorUserId: u.id, action: "auth.sign_in" } })).toMatchObject({ ip: "192.0.2.7" });
+    expect(await db.prisma.auditEvent.findFirst({ where: { actorUserId: u.id, action: "auth.sign_in" } })).toMatchObject({
+      ip: "192.0.2.7",
+    });
   });
 
   it("locks an account after 5 failures with a clear message, even with the right password, and says so", async () => {
     const u = await user();
     for (let i = 1; i <= 4; i++) expect(await signInWithPassword({ email: u.email, password: "wrong" }, meta())).toBeNull();
-    await expect(signInWithPassword({ email: u.email, password: "wrong" }, meta())).rejects.toThrow(/Too many failed sign-ins for this account/);
+    await expect(signInWithPassword({ email: u.email, password: "wrong" }, meta())).rejects.toThrow(
+      /Too many failed sign-ins for this account/,
+    );
     const err = await signInWithPassword({ email: u.email, password: PASSWORD }, meta()).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SignInError);
     expect((err as Error).message).toMatch(/locked for 15 minutes/);
@@ -99,7 +103,9 @@ describe("password sign-in", () => {
     const code = currentTotpCode(secret);
     expect(await signInWithPassword({ email: u.email, password: PASSWORD, totp: code }, meta())).not.toBeNull();
     // Replay of the same code is refused.
-    await expect(signInWithPassword({ email: u.email, password: PASSWORD, totp: code }, meta())).rejects.toThrow(SIGN_IN_ERRORS.totpInvalid);
+    await expect(signInWithPassword({ email: u.email, password: PASSWORD, totp: code }, meta())).rejects.toThrow(
+      SIGN_IN_ERRORS.totpInvalid,
+    );
   });
 
   it("refuses a disabled account with the right password", async () => {

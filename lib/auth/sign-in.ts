@@ -35,7 +35,15 @@ export async function signInWithPassword(
   const prisma = await getPrisma();
   const user = await prisma.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, role: true, passwordHash: true, disabledAt: true, security: { select: { totpEnabledAt: true } } },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      passwordHash: true,
+      disabledAt: true,
+      security: { select: { totpEnabledAt: true } },
+    },
   });
   const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
   const ok = !!user && !user.disabledAt && passwordOk;

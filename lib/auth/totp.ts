@@ -58,7 +58,8 @@ async function acceptCode(userId: string, code: string, requireEnabled: boolean,
 /** Confirms enrolment with a first code; from then on sign-in asks for a code. */
 export async function confirmTotpEnrolment(userId: string, code: string, now = Date.now()): Promise<void> {
   if ((await totpStatus(userId)) !== "pending") throw new Refusal("conflict", "start the enrolment first", { field: "code" });
-  if (!(await acceptCode(userId, code, false, now))) throw new Refusal("invalid", "the code is not valid; check the clock of the device", { field: "code" });
+  if (!(await acceptCode(userId, code, false, now)))
+    throw new Refusal("invalid", "the code is not valid; check the clock of the device", { field: "code" });
 }
 
 /** A sign-in code for an account with TOTP on. */

@@ -17,7 +17,9 @@ export const USER_ACCESS_USAGE = `  users disable --email <e>                   
 export const userAccessCommands: Record<string, Command> = {
   async "users disable"(args) {
     const r = await disableUser(flag(args, "email", true));
-    await recordAudit([{ actor: CLI_ACTOR, action: "user.disable", detail: { userId: r.id, email: r.email, sessionsEnded: r.sessionsEnded } }]);
+    await recordAudit([
+      { actor: CLI_ACTOR, action: "user.disable", detail: { userId: r.id, email: r.email, sessionsEnded: r.sessionsEnded } },
+    ]);
     return { json: r, text: `Disabled ${r.email}; ${r.sessionsEnded} session(s) ended.` };
   },
   async "users enable"(args) {
@@ -39,7 +41,9 @@ export const userAccessCommands: Record<string, Command> = {
     const value = flag(args, "on", true);
     if (!["true", "false"].includes(value)) throw new CliError("--on must be true or false");
     const r = await setWallScreen(flag(args, "email", true), value === "true");
-    await recordAudit([{ actor: CLI_ACTOR, action: "user.wall_screen", detail: { userId: r.id, email: r.email, wallScreen: r.wallScreen } }]);
+    await recordAudit([
+      { actor: CLI_ACTOR, action: "user.wall_screen", detail: { userId: r.id, email: r.email, wallScreen: r.wallScreen } },
+    ]);
     return { json: r, text: `${r.email}: wall screen ${r.wallScreen ? "on (no idle timeout)" : "off"}.` };
   },
   async "tokens revoke"(args) {

@@ -7,7 +7,10 @@ describe("client address", () => {
   const proxies = parseTrustedProxies("10.0.0.1, 172.16.0.0/12, ::1");
 
   it("ignores a client-supplied X-Forwarded-For without a trusted proxy", () => {
-    expect(resolveClientAddress("203.0.113.5", { "x-forwarded-for": "1.2.3.4" }, false, none)).toEqual({ ip: "203.0.113.5", proto: "http" });
+    expect(resolveClientAddress("203.0.113.5", { "x-forwarded-for": "1.2.3.4" }, false, none)).toEqual({
+      ip: "203.0.113.5",
+      proto: "http",
+    });
     expect(resolveClientAddress("::ffff:203.0.113.5", { "x-forwarded-proto": "https" }, false, none)).toEqual({
       ip: "203.0.113.5",
       proto: "http",

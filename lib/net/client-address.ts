@@ -20,7 +20,10 @@ function normalize(ip: string): string {
 /** A BlockList of the trusted proxies ("10.0.0.1, 10.1.0.0/16, ::1"); throws on an entry that is neither. */
 export function parseTrustedProxies(list: string | undefined): net.BlockList {
   const bl = new net.BlockList();
-  for (const raw of (list ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const raw of (list ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [addr, bits] = raw.split("/");
     const ip = normalize(addr ?? "");
     const family = net.isIPv4(ip) ? "ipv4" : net.isIPv6(ip) ? "ipv6" : null;

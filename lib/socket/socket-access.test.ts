@@ -155,7 +155,12 @@ describe("live sockets follow the caller's rights", () => {
         foreign.once("connect_error", reject);
       }),
     ).rejects.toThrow();
-    const own = connectClient(harness.url, { transports: ["polling"], auth: { token }, extraHeaders: { origin: harness.url }, reconnection: false });
+    const own = connectClient(harness.url, {
+      transports: ["polling"],
+      auth: { token },
+      extraHeaders: { origin: harness.url },
+      reconnection: false,
+    });
     extra.push(own);
     await new Promise<void>((resolve, reject) => {
       own.once("connect", () => resolve());

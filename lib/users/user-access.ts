@@ -10,7 +10,10 @@ import { Refusal } from "@/lib/errors/refusal";
 
 async function userByEmail(email: string) {
   const prisma = await getPrisma();
-  const user = await prisma.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, email: true, role: true } });
+  const user = await prisma.user.findUnique({
+    where: { email: email.trim().toLowerCase() },
+    select: { id: true, email: true, role: true },
+  });
   if (!user) throw new Refusal("not_found", `no user with email ${email}`, { field: "email" });
   return user;
 }
@@ -35,7 +38,8 @@ export async function enableUser(email: string): Promise<{ id: string; email: st
 /** Replaces a clinician's ward assignment (ids or codes); duties on wards kept are kept. */
 export async function setUserWards(email: string, wardRefs: string[]): Promise<{ id: string; email: string; wards: string[] }> {
   const user = await userByEmail(email);
-  if (user.role === "patient" || user.role === "biomed") throw new Refusal("invalid", `a ${user.role} account has no wards`, { field: "ward" });
+  if (user.role === "patient" || user.role === "biomed")
+    throw new Refusal("invalid", `a ${user.role} account has no wards`, { field: "ward" });
   const prisma = await getPrisma();
   const wards = await prisma.ward.findMany({
     where: { OR: [{ id: { in: wardRefs } }, { code: { in: wardRefs } }] },

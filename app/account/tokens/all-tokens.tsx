@@ -11,7 +11,9 @@ export function AllTokens({ tokens }: { tokens: ApiTokenWithOwner[] }) {
       <h2 id="all-tokens" className="text-lg font-semibold">
         Active tokens of all users
       </h2>
-      <p className="mt-1 text-sm text-ink-muted">As an admin you may revoke any token, for example when its owner leaves or it may have leaked.</p>
+      <p className="mt-1 text-sm text-ink-muted">
+        As an admin you may revoke any token, for example when its owner leaves or it may have leaked.
+      </p>
       <DataTable
         className="mt-3 overflow-x-auto rounded-lg border border-line"
         thClassName="px-3 py-2 font-medium"
