@@ -9,8 +9,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { requestMetaFromHeaders } from "@/lib/audit/record-audit";
 import { authSecret } from "./auth-secret";
-import { signInWithPassword, SignInError } from "./sign-in";
-import { endSession, sessionMaxAgeMs } from "./user-sessions";
+import { signInWithPassword, SignInError, signOutSession } from "./sign-in";
+import { sessionMaxAgeMs } from "./user-sessions";
 
 const credentialsSchema = z.object({
   email: z.string().email(),
@@ -64,7 +64,7 @@ export function authOptions(): NextAuthOptions {
     },
     events: {
       async signOut({ token }) {
-        if (typeof token?.sid === "string") await endSession(token.sid, "signed_out");
+        if (typeof token?.sid === "string") await signOutSession(token.sid);
       },
     },
   };

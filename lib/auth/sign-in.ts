@@ -8,7 +8,7 @@ import { recordAudit, type RequestMeta } from "@/lib/audit/record-audit";
 import { verifyPassword } from "./password";
 import { clearLoginFailures, lockMessage, loginLock, recordLoginFailure } from "./login-throttle";
 import { verifyTotp } from "./totp";
-import { createSession } from "./user-sessions";
+import { createSession, endSession } from "./user-sessions";
 
 /** A scrypt hash of a random password nobody knows, with the live parameters: verified for unknown accounts. */
 const DUMMY_HASH = "scrypt$32768$8$1$juXLBYTWOS3x1dNZHUGI_Q$h87YtqArn3ML4gHGFGzutqy90xmfluBA-dJ6K1zHM7o";
@@ -74,4 +74,16 @@ async function fail(
   const locked = await recordLoginFailure(email, meta.ip);
   await recordAudit([{ actor, action: "auth.sign_in_failed", detail: { factor, ...(locked ? { locked: locked.scope } : {}) }, meta }]);
   return locked;
+}
+
+/** Sign-out: ends the server-side session (a copied cookie is dead from now on) and audits it. */
+export async function signOutSession(sid: string): Promise<void> {
+  const prisma = await getPrisma();
+  const session = await prisma.userSession.findUnique({
+    where: { id: sid },
+    select: { user: { select: { id: true, email: true, role: true } } },
+  });
+  if (!(await endSession(sid, "signed_out")) || !session) return;
+  const u = session.user;
+  await recordAudit([{ actor: { userId: u.id, email: u.email, role: u.role }, action: "auth.sign_out" }]);
 }
