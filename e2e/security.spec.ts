@@ -5,6 +5,7 @@
 // lib/socket/socket-access.test.ts: this run's server keeps the default 15 minutes.)
 import { expect, request as playwrightRequest, test, type Page } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
+import { io as ioClient } from "socket.io-client";
 import { cli, signIn } from "./support";
 
 async function signInAs(page: Page, email: string, password: string) {
@@ -28,7 +29,13 @@ test("a session cookie copied before sign-out is dead afterwards (API, page and 
   expect([200, 307]).toContain(before.status());
   expect(before.headers()["location"] ?? "").not.toMatch(/\/login/);
 
-  // ...and the live socket of this tab is dropped when the session ends.
+  const socket = ioClient(baseURL!, { transports: ["websocket"], extraHeaders: { cookie }, reconnection: false });
+  await new Promise<void>((resolve, reject) => {
+    socket.once("connect", () => resolve());
+    socket.once("connect_error", reject);
+  });
+  const dropped = new Promise<string>((resolve) => socket.once("disconnect", (reason) => resolve(reason)));
+
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
 
@@ -37,9 +44,17 @@ test("a session cookie copied before sign-out is dead afterwards (API, page and 
   const pageLoad = await thief.get("/wards", { maxRedirects: 0 });
   expect(pageLoad.status()).toBe(307);
   expect(pageLoad.headers()["location"]).toMatch(/\/login/);
-  const handshake = await thief.get("/socket.io/?EIO=4&transport=polling");
-  expect(handshake.status()).toBe(200); // engine.io opens; the Socket.IO connect is what is refused
   await thief.dispose();
+  // The socket opened with the copied cookie was dropped at sign-out, and a new one is refused.
+  expect(await dropped).toBe("io server disconnect");
+  const again = ioClient(baseURL!, { transports: ["websocket"], extraHeaders: { cookie }, reconnection: false });
+  await expect(
+    new Promise<void>((resolve, reject) => {
+      again.once("connect", () => resolve());
+      again.once("connect_error", reject);
+    }),
+  ).rejects.toThrow(/unauthorized/);
+  again.close();
 
   // The same cookie put back into a browser is signed out too.
   const context = await page.context().browser()!.newContext();
