@@ -12,14 +12,18 @@ import { seedDemo } from "@/lib/seed/seed-demo";
 import { startMqtt } from "@/lib/platform/start-mqtt";
 import { startDemoSimulator } from "@/lib/platform/start-simulator";
 import { startAlerting } from "@/lib/alerts/start-alerting";
+import { startAi } from "@/lib/ai/start-ai";
+import { startAssetTracking } from "@/lib/asset-tracking/start-asset-tracking";
 import { holdAlertingLead } from "@/lib/alerts/alerting-lead";
 import { shareEngineFeed } from "@/lib/socket/cluster-feed";
 import { connectClusterAdapter } from "@/lib/socket/cluster-adapter";
 import { startConnectivityMonitor } from "@/lib/devices/connectivity-monitor";
 import { attachSocketServer } from "@/lib/socket/socket-server";
+import { stampClientAddress } from "@/lib/net/client-address";
 import { startControlChannel } from "@/lib/cli/control-channel";
 import { runCliCommand } from "@/lib/cli/commands";
 import { printBanner } from "@/lib/platform/banner";
+import { startHospitalOperations } from "@/lib/hl7-inbound/start-hospital-operations";
 import { setProcessSingleton } from "@/lib/process-singleton";
 import type { RuntimeInfo } from "@/lib/platform/health";
 import { startTransport } from "@/lib/transport/start-transport";
@@ -34,6 +38,7 @@ async function main() {
 
   const db = await getDatabase();
   const demo = e.demo ? await seedDemo(e.dataDir) : null;
+  await startAi(); // seeds prompts and prices, releases budget reservations left by a crash
   const cluster = e.REDIS_URL ? await connectClusterAdapter(e.REDIS_URL, console.log) : null;
   const lead =
     cluster && e.DATABASE_URL
@@ -41,12 +46,13 @@ async function main() {
       : null;
   const alerting = lead ? null : await startAlerting();
   const stopConnectivity = await startConnectivityMonitor();
+  const assetTracking = await startAssetTracking();
   const mqtt = await startMqtt(e, console.log, transport.tls);
 
   const app = next({ dev, hostname: "localhost", port: e.PORT, dir: process.cwd() });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = transport.createWebServer((req, res) => void handle(req, res));
+  const server = transport.createWebServer((req, res) => void handle(stampClientAddress(req), res));
   const sockets = attachSocketServer(server, { adapter: cluster?.adapter });
   const stopFeed = lead ? shareEngineFeed(sockets.io, () => lead.current()) : () => undefined;
   if (dev) {
@@ -63,6 +69,7 @@ async function main() {
 
   await transport.listenRedirect();
   const control = await startControlChannel(e.dataDir, runCliCommand);
+  const hospital = await startHospitalOperations();
   const simulator = e.simulator ? await startDemoSimulator(mqtt.url, (m) => console.log(`[simulator] ${m}`)) : null;
   setProcessSingleton<RuntimeInfo>("runtimeInfo", {
     mqtt: { mode: mqtt.mode, url: mqtt.url },
@@ -84,8 +91,10 @@ async function main() {
     console.log(`\n[server] ${signal}: stopping…`);
     const force = setTimeout(() => process.exit(1), 10_000).unref();
     await simulator?.stop();
+    await hospital.stop();
     await mqtt.close(); // stops intake; frames in flight finish writing
     await stopConnectivity();
+    await assetTracking.stop();
     stopFeed();
     await (lead ? lead.stop() : alerting?.stop()); // alarms and NEWS2 rows still queued are written
     await sockets.close();

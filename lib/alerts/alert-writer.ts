@@ -81,7 +81,7 @@ export class AlertWriter {
       if (!row) return null; // open with its condition already active: nothing new
       let recipients: PersonRef[] = [];
       if (row.inserted) {
-        recipients = await findRecipients(tx, { wardId: a.wardId, patientId: a.patientId }, 0);
+        recipients = await findRecipients(tx, { wardId: a.wardId, patientId: a.patientId, rule: a.rule }, 0);
         await insertAlertEvents(tx, [
           {
             alertId: row.id,

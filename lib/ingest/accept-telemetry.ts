@@ -11,7 +11,7 @@ import { isGatewayType, isWatchedEquipment, metricAllowed } from "@/lib/domain/d
 import { processSingleton } from "@/lib/process-singleton";
 import { ObservationWriter, PoisonFramesError, type PendingFrame, type WriteResult } from "@/lib/store/observation-writer";
 import { noteDeviceActivity } from "@/lib/devices/connectivity-monitor";
-import type { DeviceRecord } from "@/lib/devices/device-directory";
+import { patientAt, type DeviceRecord } from "@/lib/devices/device-directory";
 import type { MetricKey } from "@/lib/domain/metrics";
 import type { MetricValues } from "@/lib/events";
 import { invalid, parseTelemetryJson, type FrameIssue, type TelemetryFrame } from "./frame-schema";
@@ -127,13 +127,15 @@ function takeRate(limiter: RateLimiter, groups: Group[]): number | null {
 }
 
 function publishLive(device: DeviceRecord, frames: TelemetryFrame[], artifacts: (readonly MetricKey[])[]): void {
-  const { patientId } = device;
-  if (!patientId) return;
+  if (!device.patientId && !device.bedSpans) return;
   const bus = eventBus();
   let last = liveSeq.get(device.id) ?? -1;
   frames.forEach((f, i) => {
     if (f.seq <= last) return;
     last = f.seq;
+    // A device at a bed reports for whoever lay there at the frame's time (a transfer is never retroactive).
+    const patientId = patientAt(device, f.ts);
+    if (!patientId) return;
     const flagged = artifacts[i]!;
     bus.publish("vitals", {
       deviceId: device.id,
@@ -203,7 +205,7 @@ export async function acceptTelemetry(sender: DeviceRecord, raw: string | Buffer
       const flagged = artifacts[i]!;
       artifactCount += flagged.length;
       if (f.values.battery !== undefined) battery = f.values.battery;
-      pending.push({ deviceId: device.id, patientId: device.patientId, seq: f.seq, ts: f.ts, values: f.values, artifacts: flagged });
+      pending.push({ deviceId: device.id, patientId: patientAt(device, f.ts), seq: f.seq, ts: f.ts, values: f.values, artifacts: flagged });
     });
     noteDeviceActivity(device, battery);
   }

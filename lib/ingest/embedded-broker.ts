@@ -24,7 +24,8 @@ import { env } from "@/lib/env";
 import { IngestBusyError } from "@/lib/store/observation-writer";
 import { acceptTelemetry, drainIngest } from "./accept-telemetry";
 import { countIngest } from "./ingest-counters";
-import { otaStatusTopic, parseTelemetryTopic } from "./mqtt-topics";
+import { otaStatusTopic, parseTelemetryTopic, sightingsTopic } from "./mqtt-topics";
+import { handleSightingsPublish } from "./sightings-publish";
 import { getRejectionLog } from "./rejection-log";
 import { ThrottledLog } from "./throttled-log";
 
@@ -117,6 +118,7 @@ function brokerHandlers(log: Log): Pick<AedesOptions, "authenticate" | "authoriz
         );
         return;
       }
+      if (client && packet.topic === sightingsTopic(client.id)) return handleSightingsPublish(client.id, packet.topic, payload, throttled, callback);
       const topic = client ? parseTelemetryTopic(packet.topic) : null;
       if (!client || !topic || topic.deviceId !== client.id) {
         throttled.log(`topic:${client?.id}`, `[mqtt] device "${client?.id}" may not publish to "${packet.topic}"`);
