@@ -88,6 +88,8 @@ const envSchema = z.object({
   MQTT_CLIENT_CERTS: z.enum(["off", "optional", "required"]).default("optional"),
   /** Key for PHI encrypted at rest (base64 or hex of 32 bytes); generated into DATA_DIR/data-key on the embedded default. */
   DATA_KEY: z.string().optional(),
+  /** During a rotation: the previous DATA_KEY(s), comma-separated, still readable until `db rotate-key` has run. */
+  DATA_KEY_PREVIOUS: z.string().optional(),
   // sessions, login and headers (SECURITY.md)
   /** Minutes without a request before a browser session ends (wall screen accounts are exempt). */
   SESSION_IDLE_MINUTES: z.coerce

@@ -1,6 +1,8 @@
 // Reading alerts and their trail as the client-safe views (AlertView, AlertEventView), with the patient's
 // name and bed and the names of who acknowledged or resolved. Plain SQL so the same code runs inside a
 // transaction (sql.transaction) and outside it.
+import { decryptPhi } from "@/lib/crypto/phi-cipher";
+import { patientDisplayName } from "@/lib/patients/patient-name";
 import "server-only";
 import type { Sql } from "@/lib/db/sql";
 import type { AlertEventType, AlertEventView, AlertPriority, AlertState, AlertView } from "@/lib/events";
@@ -31,7 +33,8 @@ export type AlertRow = {
   escalation_level: number;
   next_escalation_at: Date | string | null;
   open_key: string | null;
-  patient_name: string | null;
+  patient_given_name: string | null;
+  patient_family_name: string | null;
   bed_label: string | null;
   /** The ward of the patient's bed now (the alert keeps the ward it was raised on). */
   current_ward_id: string | null;
@@ -43,7 +46,7 @@ SELECT a.id, a.rule, a.priority::text AS priority, a.state::text AS state, a.pat
        ua.name AS acknowledged_by_name, a.resolved_at, a.resolved_by_id, ur.name AS resolved_by_name,
        a.resolve_reason, a.silenced_until, a.silence_reason, a.escalation_level::int AS escalation_level,
        a.next_escalation_at, a.open_key,
-       CASE WHEN p.id IS NULL THEN NULL ELSE p.given_name || ' ' || p.family_name END AS patient_name,
+       p.given_name AS patient_given_name, p.family_name AS patient_family_name,
        b.label AS bed_label, b.ward_id AS current_ward_id
   FROM alerts a
   LEFT JOIN patients p ON p.id = a.patient_id
@@ -65,7 +68,11 @@ export function toAlertView(r: AlertRow): AlertView {
     priority: r.priority,
     state: r.state,
     patientId: r.patient_id,
-    patientName: r.patient_name,
+    // Names are encrypted at rest: decrypted through lib/crypto, joined here.
+    patientName:
+      r.patient_given_name === null || r.patient_family_name === null
+        ? null
+        : patientDisplayName({ givenName: decryptPhi(r.patient_given_name), familyName: decryptPhi(r.patient_family_name) }),
     bedLabel: r.bed_label,
     wardId: r.ward_id,
     deviceId: r.device_id,

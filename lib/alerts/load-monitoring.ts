@@ -2,6 +2,8 @@
 // overrides, and at start the warm-up: the latest non-artifact reading of each scored or limited
 // metric within the freshness window, recent CGM readings, devices known to be offline, and the open
 // alerts whose condition is active (so a persisting condition is not raised a second time).
+import { decryptPhi } from "@/lib/crypto/phi-cipher";
+import { patientDisplayName } from "@/lib/patients/patient-name";
 import "server-only";
 import type { Sql } from "@/lib/db/sql";
 import { NEWS2_PARAMETERS } from "@/lib/domain/news2";
@@ -13,17 +15,33 @@ import { deviceSubject, patientSubject, type PatientInfo } from "./monitoring-st
 const WARM_CODES = [...new Set([...NEWS2_PARAMETERS, ...LIMIT_CODES])];
 const GLUCOSE_HISTORY_MS = 20 * 60_000;
 
-type PatientRow = { id: string; name: string; spo2_scale: number; bed_label: string | null; ward_id: string | null };
+type PatientRow = {
+  id: string;
+  given_name: string;
+  family_name: string;
+  spo2_scale: number;
+  bed_label: string | null;
+  ward_id: string | null;
+};
 
 export async function loadPatientInfos(sql: Sql, ids?: string[]): Promise<Map<string, PatientInfo>> {
   const rows = await sql.query<PatientRow>(
-    `SELECT p.id, p.given_name || ' ' || p.family_name AS name, p.spo2_scale::int AS spo2_scale, b.label AS bed_label, b.ward_id
+    `SELECT p.id, p.given_name, p.family_name, p.spo2_scale::int AS spo2_scale, b.label AS bed_label, b.ward_id
        FROM patients p LEFT JOIN beds b ON b.id = p.bed_id
       ${ids ? "WHERE p.id = ANY($1::text[])" : ""}`,
     ids ? [ids] : [],
   );
   return new Map(
-    rows.map((r) => [r.id, { wardId: r.ward_id, spo2Scale: r.spo2_scale === 2 ? 2 : 1, name: r.name, bedLabel: r.bed_label }]),
+    rows.map((r) => [
+      r.id,
+      {
+        wardId: r.ward_id,
+        spo2Scale: r.spo2_scale === 2 ? 2 : 1,
+        // Names are encrypted at rest (lib/crypto).
+        name: patientDisplayName({ givenName: decryptPhi(r.given_name), familyName: decryptPhi(r.family_name) }),
+        bedLabel: r.bed_label,
+      },
+    ]),
   );
 }
 

@@ -91,6 +91,7 @@ const commands: Record<string, Command> = {
         givenName: true,
         familyName: true,
         birthDate: true,
+        birthDateEnc: true,
         bed: { select: { label: true, ward: { select: { code: true } } } },
       },
       orderBy: [{ mrn: "asc" }],

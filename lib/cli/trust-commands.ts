@@ -7,15 +7,24 @@ import { getDatabase, getPrisma } from "@/lib/db/database";
 import { env } from "@/lib/env";
 import { issueDeviceCertificate, tlsDir } from "@/lib/transport/certificates";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { rotateDataKey } from "@/lib/patients/phi-at-rest";
 import { verifyAuditChain } from "@/lib/audit/audit-chain";
 import { CliError, flag } from "./parse-args";
 import { CLI_ACTOR, type Command } from "./cli-types";
 
 export const TRUST_USAGE = `  audit verify                                          check the audit log's hash chain; names the first broken link
   devices issue-cert <id> [--out <dir>]                 device certificate (CN = id) from the platform CA for MQTT over TLS;
-                                                        writes <id>.crt, <id>.key (0600) and ca.crt into --out (DATA_DIR/tls/devices)`;
+                                                        writes <id>.crt, <id>.key (0600) and ca.crt into --out (DATA_DIR/tls/devices)
+  db rotate-key                                         new data key for PHI at rest (DATA_DIR/data-keys.json, or the DATA_KEY you set
+                                                        with the old one in DATA_KEY_PREVIOUS); every encrypted value rewritten`;
 
 export const trustCommands: Record<string, Command> = {
+  async "db rotate-key"() {
+    const r = await rotateDataKey((await getDatabase()).sql);
+    await recordAudit([{ actor: CLI_ACTOR, action: "data_key.rotate", detail: { keyId: r.keyId, rewritten: r.rewritten } }]);
+    const after = r.source === "env" ? " Remove DATA_KEY_PREVIOUS now." : " Older keys removed from the key file.";
+    return { json: r, text: `Data key rotated: current key ${r.keyId}; ${r.rewritten} patient rows re-encrypted.${after}` };
+  },
   async "devices issue-cert"(args) {
     const id = args.positionals[2];
     if (!id) throw new CliError("devices issue-cert needs a device id: devices issue-cert <id> [--out <dir>]");

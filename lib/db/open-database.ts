@@ -1,6 +1,7 @@
 // Opens the database: PostgreSQL through @prisma/adapter-pg when a URL is given, otherwise an
 // embedded PGlite persisted under the data directory. Returns the Prisma client and the plain SQL
 // runner that share the same connections.
+import { withPhiDecryption } from "@/lib/crypto/decrypt-results";
 import "server-only";
 import path from "node:path";
 import fs from "node:fs";
@@ -58,7 +59,7 @@ async function openPostgres(url: string): Promise<Database> {
       }
     },
   };
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = withPhiDecryption(new PrismaClient({ adapter: new PrismaPg(pool) }));
   return {
     prisma,
     sql,
@@ -87,7 +88,7 @@ async function openPglite(db: PGlite): Promise<Database> {
       );
     },
   };
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
+  const prisma = withPhiDecryption(new PrismaClient({ adapter: new PrismaPGlite(db) }));
   return {
     prisma,
     sql,

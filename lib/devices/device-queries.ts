@@ -230,12 +230,14 @@ export async function listAssignableTargets(viewer: RegistryViewer) {
     ? (
         await prisma.patient.findMany({
           select: { id: true, givenName: true, familyName: true, mrn: true, bed: bedSelect },
-          orderBy: [{ familyName: "asc" }, { givenName: "asc" }],
         })
-      ).map((p) => ({
-        id: p.id,
-        label: `${p.givenName} ${p.familyName} (${p.mrn}${p.bed ? `, ${p.bed.ward.code}/${p.bed.label}` : ""})`,
-      }))
+      )
+        // Names are encrypted at rest: sorted after decryption.
+        .sort((a, b) => a.familyName.localeCompare(b.familyName) || a.givenName.localeCompare(b.givenName))
+        .map((p) => ({
+          id: p.id,
+          label: `${p.givenName} ${p.familyName} (${p.mrn}${p.bed ? `, ${p.bed.ward.code}/${p.bed.label}` : ""})`,
+        }))
     : [];
   const wards = await prisma.ward.findMany({ select: { id: true, code: true, name: true }, orderBy: { code: "asc" } });
   return { beds: bedOptions, patients, wards };

@@ -57,6 +57,7 @@ async function leftoverDischarges(prefix: string, mrns: string[], at: Date): Pro
       givenName: true,
       familyName: true,
       birthDate: true,
+      birthDateEnc: true,
       sex: true,
       encounters: { where: { status: "admitted" }, select: { visitNumber: true } },
     },

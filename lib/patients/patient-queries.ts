@@ -37,6 +37,7 @@ const summarySelect = {
   givenName: true,
   familyName: true,
   birthDate: true,
+  birthDateEnc: true,
   spo2Scale: true,
   bed: { select: { label: true, ward: { select: { id: true, code: true, name: true } } } },
 } satisfies Prisma.PatientSelect;
@@ -57,7 +58,9 @@ function toSummary(p: Prisma.PatientGetPayload<{ select: typeof summarySelect }>
 export async function listVisiblePatients(p: Principal, filter: { wardId?: string } = {}): Promise<PatientSummary[]> {
   const prisma = await getPrisma();
   const where: Prisma.PatientWhereInput = { AND: [patientScopeFilter(p), filter.wardId ? { bed: { wardId: filter.wardId } } : {}] };
-  const rows = await prisma.patient.findMany({ where, select: summarySelect, orderBy: [{ familyName: "asc" }, { givenName: "asc" }] });
+  // Names are encrypted at rest: sorted here, after decryption, not by the database.
+  const rows = await prisma.patient.findMany({ where, select: summarySelect });
+  rows.sort((a, b) => a.familyName.localeCompare(b.familyName) || a.givenName.localeCompare(b.givenName));
   return rows.map(toSummary);
 }
 

@@ -5,6 +5,7 @@ import "server-only";
 import { z } from "zod";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { Refusal } from "@/lib/errors/refusal";
+import { encryptPhi } from "@/lib/crypto/phi-cipher";
 
 export const PATIENT_SEXES = ["M", "F", "O", "U"] as const;
 export type PatientSex = (typeof PATIENT_SEXES)[number];
@@ -53,7 +54,17 @@ function toRecord(p: { id: string; mrn: string; givenName: string; familyName: s
   };
 }
 
-const select = { id: true, mrn: true, givenName: true, familyName: true, birthDate: true, sex: true } as const;
+const select = { id: true, mrn: true, givenName: true, familyName: true, birthDate: true, birthDateEnc: true, sex: true } as const;
+
+/** The identity as stored: names and the exact birth date encrypted (lib/crypto), birth_date the year only. */
+export function encryptedIdentity(i: { givenName: string; familyName: string; birthDate: string }) {
+  return {
+    givenName: encryptPhi(i.givenName),
+    familyName: encryptPhi(i.familyName),
+    birthDate: new Date(`${i.birthDate.slice(0, 4)}-01-01T00:00:00Z`),
+    birthDateEnc: encryptPhi(i.birthDate),
+  };
+}
 
 /** Creates a patient; a duplicate MRN is a conflict naming the MRN. */
 export async function createPatientRecord(db: Db, raw: PatientInput): Promise<PatientRecord> {
@@ -61,7 +72,7 @@ export async function createPatientRecord(db: Db, raw: PatientInput): Promise<Pa
   if (await db.patient.findUnique({ where: { mrn: input.mrn }, select: { id: true } }))
     throw new Refusal("conflict", `a patient with MRN ${input.mrn} already exists`, { field: "mrn" });
   const p = await db.patient.create({
-    data: { ...input, birthDate: new Date(`${input.birthDate}T00:00:00Z`) },
+    data: { ...input, ...encryptedIdentity(input) },
     select,
   });
   return toRecord(p);
@@ -74,7 +85,7 @@ export async function updatePatientRecord(db: Db, patientId: string, raw: Omit<P
   if (!existing) throw new Refusal("not_found", `no patient with id "${patientId}"`, { field: "patientId" });
   const p = await db.patient.update({
     where: { id: patientId },
-    data: { ...input, birthDate: new Date(`${input.birthDate}T00:00:00Z`) },
+    data: { ...input, ...encryptedIdentity(input) },
     select,
   });
   return toRecord(p);

@@ -31,6 +31,7 @@ export async function loadWardSnapshot(wardId: string): Promise<WardSnapshot | n
               givenName: true,
               familyName: true,
               birthDate: true,
+              birthDateEnc: true,
               spo2Scale: true,
               devices: { select: { id: true, type: true, status: true, lastSeenAt: true } },
             },

@@ -2,6 +2,7 @@
 // the readings of its metric before it and its trail; ward.census_and_alerts the ward's patients with
 // their latest NEWS2, its open alarms and its stale devices; device.maintenance_findings a device's
 // facts, its equipment alarms and its own health readings.
+import { decryptResults, readBirthDate } from "@/lib/crypto/decrypt-results";
 import type { KnownDevice, KnownPatient, KnownStaff } from "@/lib/ai/deidentify/types";
 import { isMetricKey } from "@/lib/domain/metrics";
 import { num, toDate } from "@/lib/ai/budgets/rows";
@@ -102,12 +103,16 @@ const wardCensus: ParameterDefinition = {
   },
   async resolve(ctx) {
     const wardId = need(ctx.subject.wardId, "ward");
-    const patients = await ctx.q.query<Record<string, unknown>>(
-      `SELECT p.id, p.given_name, p.family_name, p.mrn, p.birth_date, b.label AS bed,
+    // Names and exact birth dates are encrypted at rest: decrypted through lib/crypto (the
+    // de-identification must know them to scrub them).
+    const patients = decryptResults(
+      await ctx.q.query<Record<string, unknown>>(
+        `SELECT p.id, p.given_name, p.family_name, p.mrn, p.birth_date, p.birth_date_enc, b.label AS bed,
               (SELECT value FROM observations o WHERE o.patient_id = p.id AND o.code = 'news2' AND o.ts <= $2 ORDER BY o.ts DESC LIMIT 1) AS news2,
               (SELECT ts FROM observations o WHERE o.patient_id = p.id AND o.code = 'news2' AND o.ts <= $2 ORDER BY o.ts DESC LIMIT 1) AS news2_at
          FROM patients p JOIN beds b ON b.id = p.bed_id WHERE b.ward_id = $1 ORDER BY b.label`,
-      [wardId, ctx.now],
+        [wardId, ctx.now],
+      ),
     );
     const alerts = await ctx.q.query<Record<string, unknown>>(
       `SELECT a.message, a.priority::text AS priority, a.state::text AS state, a.raised_at, a.patient_id
@@ -129,7 +134,7 @@ const wardCensus: ParameterDefinition = {
       givenNames: [String(p.given_name)],
       familyName: String(p.family_name),
       mrn: String(p.mrn),
-      birthDate: p.birth_date instanceof Date ? p.birth_date : String(p.birth_date),
+      birthDate: readBirthDate(p.birth_date as Date | string, p.birth_date_enc as string | null),
     }));
     return {
       value: {

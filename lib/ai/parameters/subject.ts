@@ -1,6 +1,8 @@
 // What an AI call is about (a patient, an alert, a ward, a device), loaded once and checked against the
 // signed-in caller's scope with the platform's rules: a 4E nurse asking about an ICU patient is refused
 // (403), as anywhere else; outside an admin's view, missing and forbidden look the same.
+import { decryptPhi } from "@/lib/crypto/phi-cipher";
+import { readBirthDate } from "@/lib/crypto/decrypt-results";
 import "server-only";
 import { canSeePatient, canSeeWard, type Principal } from "@/lib/auth/principal";
 import { Refusal } from "@/lib/errors/refusal";
@@ -27,16 +29,25 @@ async function loadPatient(q: Q, id: string): Promise<{ patient: KnownPatient; w
     family_name: string;
     mrn: string;
     birth_date: Date | string;
+    birth_date_enc: string | null;
     ward_id: string | null;
   }>(
-    `SELECT p.id, p.given_name, p.family_name, p.mrn, p.birth_date, b.ward_id FROM patients p LEFT JOIN beds b ON b.id = p.bed_id WHERE p.id = $1`,
+    `SELECT p.id, p.given_name, p.family_name, p.mrn, p.birth_date, p.birth_date_enc, b.ward_id FROM patients p LEFT JOIN beds b ON b.id = p.bed_id WHERE p.id = $1`,
     [id],
   );
   if (!p) return null;
   const devices = await q.query<{ id: string; asset_tag: string | null }>(`SELECT id, asset_tag FROM devices WHERE patient_id = $1`, [id]);
-  const birth = p.birth_date instanceof Date ? p.birth_date.toISOString().slice(0, 10) : String(p.birth_date).slice(0, 10);
+  // Names and the exact birth date are encrypted at rest: decrypted through lib/crypto, so the
+  // de-identification knows what to scrub.
+  const birth = readBirthDate(p.birth_date, p.birth_date_enc).toISOString().slice(0, 10);
   return {
-    patient: { id: p.id, givenNames: p.given_name.split(/\s+/).filter(Boolean), familyName: p.family_name, mrn: p.mrn, birthDate: birth },
+    patient: {
+      id: p.id,
+      givenNames: decryptPhi(p.given_name).split(/\s+/).filter(Boolean),
+      familyName: decryptPhi(p.family_name),
+      mrn: p.mrn,
+      birthDate: birth,
+    },
     wardId: p.ward_id,
     devices: devices.map((d) => ({ id: d.id, aliases: d.asset_tag ? [d.asset_tag] : [] })),
   };
