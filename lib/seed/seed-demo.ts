@@ -2,6 +2,7 @@
 // per installation, kept in DATA_DIR/demo-credentials.json (mode 0600) and printed at every start.
 // The demo equipment (infusion pumps, vaccine fridge loggers) is added by fixed id on every start, so an
 // install seeded by an earlier version gets it too.
+import { encryptedIdentity } from "@/lib/patients/write-patient";
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
@@ -99,9 +100,8 @@ export async function seedDemo(dataDir: string): Promise<{ created: boolean; cre
     const patient = await prisma.patient.create({
       data: {
         mrn: p.mrn,
-        givenName: p.givenName,
-        familyName: p.familyName,
-        birthDate: p.birthDate,
+        // Stored encrypted like every patient identity (lib/crypto), see write-patient.ts.
+        ...encryptedIdentity({ givenName: p.givenName, familyName: p.familyName, birthDate: p.birthDate.toISOString().slice(0, 10) }),
         spo2Scale: p.spo2Scale,
         bedId: bedIds.get(`${p.wardCode}/${p.bed}`)!,
       },
