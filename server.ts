@@ -27,7 +27,7 @@ import { startHospitalOperations } from "@/lib/hl7-inbound/start-hospital-operat
 import { setProcessSingleton } from "@/lib/process-singleton";
 import type { RuntimeInfo } from "@/lib/platform/health";
 import { startTransport } from "@/lib/transport/start-transport";
-import { encryptPatientsAtRest } from "@/lib/patients/phi-at-rest";
+import { encryptAtRest } from "@/lib/patients/phi-at-rest";
 
 async function main() {
   const e = env();
@@ -39,7 +39,7 @@ async function main() {
 
   const db = await getDatabase();
   const demo = e.demo ? await seedDemo(e.dataDir) : null;
-  await encryptPatientsAtRest(db.sql); // PHI at rest: rows written before encryption (seed, older installs)
+  await encryptAtRest(db.sql); // PHI at rest: rows written before encryption (seed, older installs)
   await startAi(); // seeds prompts and prices, releases budget reservations left by a crash
   const cluster = e.REDIS_URL ? await connectClusterAdapter(e.REDIS_URL, console.log) : null;
   const lead =

@@ -19,6 +19,7 @@ const { loadPatientInfos } = await import("@/lib/alerts/load-monitoring");
 const { runCliCommand } = await import("@/lib/cli/commands");
 const { decryptPhi, encryptPhi, keyIdOf, PhiDecryptError } = await import("./phi-cipher");
 const { dataKeyring, keyFilePath } = await import("./data-keys");
+const { saveFeedback } = await import("@/lib/ai/calls/call-log");
 
 type Stored = { id: string; given_name: string; family_name: string; birth_date: Date; birth_date_enc: string | null };
 
@@ -78,17 +79,27 @@ describe.each(testDatabaseKinds)("PHI at rest on %s", (kind) => {
     expect(names).toContain("Zoë Abbott");
   });
 
+  it("stores free-text feedback on an AI answer encrypted, and reads it back plain", async () => {
+    const user = await db.prisma.user.create({ data: { email: `fb-${kind}@x`, name: "F", passwordHash: "x", role: "admin" } });
+    await db.sql.query(`INSERT INTO ai_calls (id, feature, user_id, status) VALUES ('call-1', 'summary', $1, 'ok')`, [user.id]);
+    await saveFeedback({ ...admin, userId: user.id }, "call-1", { useful: false, comment: "Wrong bed for Mrs Abbott" });
+    const raw = await db.sql.query<{ feedback_comment: string }>(`SELECT feedback_comment FROM ai_calls WHERE id = 'call-1'`);
+    expect(raw[0]!.feedback_comment).toMatch(/^enc:v1:/);
+    expect((await db.prisma.aiCall.findUnique({ where: { id: "call-1" } }))?.feedbackComment).toBe("Wrong bed for Mrs Abbott");
+  });
+
   it("db rotate-key rewrites every value under a new key and drops the old one", async () => {
     const before = dataKeyring().current.id;
     const r = await runCliCommand(["db", "rotate-key"]);
     const after = dataKeyring().current.id;
     expect(after).not.toBe(before);
-    expect(r.json).toMatchObject({ keyId: after, rewritten: 2 });
+    expect(r.json).toMatchObject({ keyId: after, rewritten: 3 }); // two patients and one feedback comment
     const rows = await db.sql.query<Stored>(`SELECT id, given_name, family_name, birth_date, birth_date_enc FROM patients`);
     for (const row of rows) for (const v of [row.given_name, row.family_name, row.birth_date_enc]) expect(keyIdOf(v)).toBe(after);
     expect(dataKeyring().byId.has(before)).toBe(false);
     expect(JSON.parse(fs.readFileSync(keyFilePath(dataDir), "utf8")).keys).toEqual([]);
     expect(fs.statSync(keyFilePath(dataDir)).mode & 0o777).toBe(0o600);
     expect((await listVisiblePatients(admin)).map((p) => p.name)).toContain("Zoë Abbott");
+    expect((await db.prisma.aiCall.findUnique({ where: { id: "call-1" } }))?.feedbackComment).toBe("Wrong bed for Mrs Abbott");
   });
 });

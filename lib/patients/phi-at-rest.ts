@@ -38,11 +38,40 @@ export async function encryptPatientsAtRest(sql: Pick<Sql, "query">): Promise<nu
   return stale.length;
 }
 
+/** Free-text columns that may hold PHI, stored encrypted: the start-up sweep and rotation cover them too. */
+const FREE_TEXT_COLUMNS = [{ table: "ai_calls", id: "id", column: "feedback_comment" }] as const;
+
+/** Encrypts (or re-encrypts under the current key) the free-text PHI columns. */
+export async function encryptFreeTextAtRest(sql: Pick<Sql, "query">): Promise<number> {
+  const current = dataKeyring().current.id;
+  let n = 0;
+  for (const c of FREE_TEXT_COLUMNS) {
+    const rows = await sql.query<{ id: string; v: string }>(
+      `SELECT ${c.id} AS id, ${c.column} AS v FROM ${c.table} WHERE ${c.column} IS NOT NULL`,
+    );
+    const stale = rows.filter((r) => keyIdOf(r.v) !== current);
+    for (let i = 0; i < stale.length; i += 500) {
+      const batch = stale.slice(i, i + 500);
+      await sql.query(`UPDATE ${c.table} t SET ${c.column} = u.v FROM unnest($1::text[], $2::text[]) AS u(id, v) WHERE t.${c.id} = u.id`, [
+        batch.map((r) => r.id),
+        batch.map((r) => encryptPhi(decryptPhi(r.v))),
+      ]);
+    }
+    n += stale.length;
+  }
+  return n;
+}
+
 /** `db rotate-key`: a new current key (generated into DATA_DIR's key file, or the DATA_KEY the operator
  *  set with the old one in DATA_KEY_PREVIOUS), every value rewritten under it, older keys dropped. */
 export async function rotateDataKey(sql: Pick<Sql, "query">): Promise<{ keyId: string; rewritten: number; source: "env" | "file" }> {
   const ring = startKeyRotation();
-  const rewritten = await encryptPatientsAtRest(sql);
+  const rewritten = (await encryptPatientsAtRest(sql)) + (await encryptFreeTextAtRest(sql));
   finishKeyRotation();
   return { keyId: ring.current.id, rewritten, source: ring.source };
+}
+
+/** At start: everything written before encryption existed, encrypted under the current key. */
+export async function encryptAtRest(sql: Pick<Sql, "query">): Promise<number> {
+  return (await encryptPatientsAtRest(sql)) + (await encryptFreeTextAtRest(sql));
 }

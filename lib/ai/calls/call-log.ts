@@ -1,6 +1,7 @@
 // lib/ai/calls owns the AI call log as admins read it: filtered lists, per-version metrics (calls,
 // p50/p95 latency, mean tokens, cost, feedback), CSV export, a call's content while retained, and the
 // clinician's feedback on their own call. Rows are written by the call pipeline (budgets/reserve, settle).
+import { encryptPhi } from "@/lib/crypto/phi-cipher";
 import "server-only";
 import { getDatabase } from "@/lib/db/database";
 import { Refusal } from "@/lib/errors/refusal";
@@ -174,10 +175,11 @@ export async function saveFeedback(p: Principal, callId: string, feedback: Feedb
   if (!row || (row.user_id !== p.userId && p.role !== "admin"))
     throw new Refusal("not_found", "no such AI call of yours", { field: "callId" });
   if (row.status !== "ok") throw new Refusal("conflict", "only an answered call takes feedback", { field: "callId" });
+  // Free text that may name a patient: stored encrypted (lib/crypto), decrypted by every reader.
   const comment = feedback.comment?.trim().slice(0, 1000) || null;
   await sql.query(`UPDATE ai_calls SET feedback = $2, feedback_comment = $3, feedback_at = now() WHERE id = $1`, [
     callId,
     feedback.useful ? "useful" : "not_useful",
-    comment,
+    comment === null ? null : encryptPhi(comment),
   ]);
 }
