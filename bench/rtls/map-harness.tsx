@@ -2,7 +2,7 @@
 // FloorPlanSvg), status list and live hook (useLiveAssets over the tab's Socket.IO client, each payload
 // checked against its schema, applied once per animation frame), fed by the bench's Socket.IO server.
 import { createRoot } from "react-dom/client";
-import { useMemo } from "react";
+import { useEffect, useMemo } from "react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { FloorPlanSvg } from "@/components/assets/floor-plan";
 import { useLiveAssets } from "@/components/assets/use-live-assets";
@@ -31,7 +31,9 @@ function Harness({ data }: { data: BenchData }) {
     window.__moves++;
   });
   const all = useMemo(() => [...live.assets.values()], [live.assets]);
-  window.__rendered = live.version;
+  useEffect(() => {
+    window.__rendered = live.version;
+  }, [live.version]);
   return (
     <div>
       {data.floors.map((f) => (

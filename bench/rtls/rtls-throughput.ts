@@ -41,12 +41,10 @@ export async function measureThroughput(kind: "pglite" | "postgres", tags: numbe
     });
 
     // The engine alone, on the same sightings (parsed once, outside the timing).
-    const parsed = bodies
-      .flat()
-      .map((x) => ({
-        gatewayId: x.gatewayId,
-        batches: JSON.parse(x.body) as { ts: string; sightings: { tag: string; rssi: number }[] }[],
-      }));
+    const parsed = bodies.flat().map((x) => ({
+      gatewayId: x.gatewayId,
+      batches: JSON.parse(x.body) as { ts: string; sightings: { tag: string; rssi: number }[] }[],
+    }));
     const engine = new LocationEngine(new Map(b.gateways.map((g) => [g.id, g.roomId])));
     let t = performance.now();
     const out: never[] = [];

@@ -25,10 +25,9 @@ export function useLiveAssets(
   floorIds: readonly string[],
   roomNames: ReadonlyMap<string, string>,
 ): LiveAssets {
-  const store = useRef(new Map(initial.map((a) => [a.id, a])));
   const pending = useRef<AssetLocationPayload[]>([]);
   const frame = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const [state, setState] = useState<LiveAssets>({ assets: store.current, version: 0, lastMoveAt: null });
+  const [state, setState] = useState<LiveAssets>(() => ({ assets: new Map(initial.map((a) => [a.id, a])), version: 0, lastMoveAt: null }));
   const queryClient = useQueryClient();
 
   const flush = () => {
@@ -36,13 +35,15 @@ export function useLiveAssets(
     const events = pending.current;
     pending.current = [];
     if (!events.length) return;
-    const next = new Map(store.current);
-    for (const e of events) {
-      const a = next.get(e.assetId);
-      if (a) next.set(e.assetId, applyLocation(a, e, roomNames.get(e.roomId) ?? null));
-    }
-    store.current = next;
-    setState((s) => ({ assets: next, version: s.version + 1, lastMoveAt: Date.now() }));
+    const at = Date.now();
+    setState((s) => {
+      const next = new Map(s.assets);
+      for (const e of events) {
+        const a = next.get(e.assetId);
+        if (a) next.set(e.assetId, applyLocation(a, e, roomNames.get(e.roomId) ?? null));
+      }
+      return { assets: next, version: s.version + 1, lastMoveAt: at };
+    });
   };
 
   useSocketEvent("asset:location", (e) => {
@@ -54,10 +55,7 @@ export function useLiveAssets(
     void queryClient
       .fetchQuery({ queryKey: queryKeys.assets, queryFn: ({ signal }) => getJson("/api/v1/assets", assetsAnswerSchema, signal) })
       .then(
-        (r) => {
-          store.current = new Map(r.assets.map((a) => [a.id, a]));
-          setState((s) => ({ assets: store.current, version: s.version + 1, lastMoveAt: s.lastMoveAt }));
-        },
+        (r) => setState((s) => ({ assets: new Map(r.assets.map((a) => [a.id, a])), version: s.version + 1, lastMoveAt: s.lastMoveAt })),
         () => undefined,
       );
   };
