@@ -63,7 +63,7 @@ export async function seedDemo(dataDir: string): Promise<{ created: boolean; cre
   const prisma = await getPrisma();
   if ((await prisma.ward.count()) > 0) {
     const equipmentAdded = await seedDemoEquipment();
-  await seedDemoAssets();
+    await seedDemoAssets();
     await seedDemoAssets();
     return { created: false, credentials: readDemoCredentials(dataDir), equipmentAdded };
   }
