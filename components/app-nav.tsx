@@ -24,15 +24,20 @@ export function navLinks(p: Principal): NavLink[] {
   const links: NavLink[] = [];
   if (p.role === "patient" && p.patientId) links.push({ href: `/patients/${p.patientId}`, label: "My record" });
   if (CLINICAL_ROLES.includes(p.role)) links.push({ href: "/wards", label: "Wards" });
+  if (CLINICAL_ROLES.includes(p.role)) links.push({ href: "/admissions", label: "Admissions" });
+  if (CLINICAL_ROLES.includes(p.role)) links.push({ href: "/flow", label: "Flow" });
   if (ALERT_ROLES.includes(p.role)) links.push({ href: "/alerts", label: "Alerts", live: "alerts" });
   if (p.role === "admin") links.push({ href: "/admin/audit", label: "Audit log" });
+  if (p.role === "admin") links.push({ href: "/admin/users", label: "Staff & duty" });
   if (p.role === "admin" || p.role === "biomed") {
     links.push({ href: "/admin/devices", label: "Devices" }, { href: "/admin/firmware", label: "Firmware" });
   }
   if (ENVIRONMENT_ROLES.includes(p.role)) links.push({ href: "/environment", label: "Environment" });
   if ((ASSET_ROLES as readonly string[]).includes(p.role)) links.push({ href: "/assets", label: "Asset map" });
   if (p.role === "admin") links.push({ href: "/admin/ingest", label: "Ingest" });
+  if (p.role === "admin") links.push({ href: "/admin/ai", label: "AI" });
   links.push({ href: "/account/tokens", label: "API tokens" });
+  links.push({ href: "/account", label: "Account" });
   return links;
 }
 

@@ -100,8 +100,15 @@ async function placementOf(prisma: Prisma, target: AssignTarget): Promise<{ plac
   const none: Placement = { patientId: null, bedId: null, assetTag: null, location: null };
   switch (target.kind) {
     case "patient": {
-      const patient = await prisma.patient.findUnique({ where: { id: target.patientId.trim() }, select: { id: true } });
+      const patient = await prisma.patient.findUnique({
+        where: { id: target.patientId.trim() },
+        select: { id: true, bedId: true, encounters: { orderBy: { admittedAt: "desc" }, take: 1, select: { status: true } } },
+      });
       if (!patient) throw new Refusal("invalid", `no patient with id "${target.patientId}"`, { field: "patient" });
+      // A discharged patient leaves no device attached, and gets none until admitted again.
+      const last = patient.encounters[0]?.status;
+      if (!patient.bedId && last && last !== "admitted")
+        throw new Refusal("invalid", "the patient is not admitted (discharged); admit them first", { field: "patient" });
       return { placement: { ...none, patientId: patient.id }, label: null };
     }
     case "bed": {

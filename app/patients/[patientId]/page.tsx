@@ -3,6 +3,8 @@
 // history and the alarm limits in force (physicians and admins may override them). A patient outside the
 // caller's scope and a patient that does not exist look the same; both attempts are audited.
 import type { Metadata } from "next";
+import { HandoverSection } from "@/components/ai/handover-section";
+import { forbidden } from "next/navigation";
 import { AppNav } from "@/components/app-nav";
 import { CLINICAL_ROLES, canSeePatient } from "@/lib/auth/principal";
 import { recordAudit, recordPatientReads } from "@/lib/audit/record-audit";
@@ -33,15 +35,7 @@ export default async function PatientPage({ params }: { params: Params }) {
         detail: { requestedPatientId: patientId, reason: patient ? "out_of_scope" : "not_found" },
       },
     ]);
-    return (
-      <>
-        <AppNav principal={principal} current={path} />
-        <main className="mx-auto max-w-xl px-4 py-16">
-          <h1 className="text-2xl font-semibold">Access denied</h1>
-          <p className="mt-4 text-ink-muted">You do not have access to this patient&apos;s record.</p>
-        </main>
-      </>
-    );
+    forbidden(); // 403, app/forbidden.tsx says why
   }
 
   await recordPatientReads(principal, "patient.view", [patient.id], meta);
@@ -52,6 +46,7 @@ export default async function PatientPage({ params }: { params: Params }) {
       <AppNav principal={principal} current={path} />
       <main className="mx-auto max-w-[120rem] px-4 py-6">
         <PatientHeader patient={patient} />
+        {clinical && <HandoverSection patientId={patient.id} />}
         <PatientTrends patientId={patient.id} spo2Scale={patient.spo2Scale} showAlarms={clinical} />
         <CgmPanel patientId={patient.id} showAlarms={clinical} />
         {clinical && <AlarmHistory patientId={patient.id} />}
