@@ -116,7 +116,9 @@ async function main() {
   console.log(line(`governance overhead (model time excluded), ${CONCURRENCY} conc.`, c.overhead.summary()));
   console.log(line(`governance overhead, one caller at a time`, s.overhead.summary()));
   const p99 = c.overhead.summary().p99 ?? Infinity;
-  console.log(`\ngoal p99 overhead <= 15 ms with ${CONCURRENCY} concurrent callers: ${p99 <= 15 ? "met" : "NOT met"} (${p99.toFixed(2)} ms)`);
+  console.log(
+    `\ngoal p99 overhead <= 15 ms with ${CONCURRENCY} concurrent callers: ${p99 <= 15 ? "met" : "NOT met"} (${p99.toFixed(2)} ms)`,
+  );
   console.log(`calls logged ok: ${c.ok} of ${CALLS}`);
   await model.close();
   await db.destroy();
