@@ -65,7 +65,7 @@ async function main() {
   const db = await createTestDatabase(kind);
   setDatabase(db);
   const model = await startDemoModelServer();
-  const client = createModelClient({ baseURL: model.baseURL, timeoutMs: 10_000, maxRetries: 0 });
+  const client = createModelClient({ baseURL: model.baseURL, timeoutMs: 60_000, maxRetries: 0 });
   setModelRuntime({ client, modelOverride: "demo-template" });
   const f = await createAiFixture(db);
   const admin = { principal: f.users.admin.principal };
