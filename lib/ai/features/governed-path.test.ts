@@ -38,7 +38,7 @@ describe.each(testDatabaseKinds)("governed AI path on %s", (kind) => {
       modelOverride: null,
     });
     f = await createAiFixture(db);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await fake?.close();
     await db?.destroy();
