@@ -131,7 +131,7 @@ const wardCensus: ParameterDefinition = {
     );
     const known: KnownPatient[] = patients.map((p) => ({
       id: String(p.id),
-      givenNames: [String(p.given_name)],
+      givenNames: String(p.given_name).split(/\s+/).filter(Boolean),
       familyName: String(p.family_name),
       mrn: String(p.mrn),
       birthDate: readBirthDate(p.birth_date as Date | string, p.birth_date_enc as string | null),

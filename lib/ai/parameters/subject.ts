@@ -31,12 +31,14 @@ async function loadPatient(q: Q, id: string): Promise<{ patient: KnownPatient; w
     birth_date: Date | string;
     birth_date_enc: string | null;
     ward_id: string | null;
+    devices: { id: string; asset_tag: string | null }[] | null;
   }>(
-    `SELECT p.id, p.given_name, p.family_name, p.mrn, p.birth_date, p.birth_date_enc, b.ward_id FROM patients p LEFT JOIN beds b ON b.id = p.bed_id WHERE p.id = $1`,
+    `SELECT p.id, p.given_name, p.family_name, p.mrn, p.birth_date, p.birth_date_enc, b.ward_id,
+            (SELECT json_agg(json_build_object('id', d.id, 'asset_tag', d.asset_tag)) FROM devices d WHERE d.patient_id = p.id) AS devices
+       FROM patients p LEFT JOIN beds b ON b.id = p.bed_id WHERE p.id = $1`,
     [id],
   );
   if (!p) return null;
-  const devices = await q.query<{ id: string; asset_tag: string | null }>(`SELECT id, asset_tag FROM devices WHERE patient_id = $1`, [id]);
   // Names and the exact birth date are encrypted at rest: decrypted through lib/crypto, so the
   // de-identification knows what to scrub.
   const birth = readBirthDate(p.birth_date, p.birth_date_enc).toISOString().slice(0, 10);
@@ -49,7 +51,7 @@ async function loadPatient(q: Q, id: string): Promise<{ patient: KnownPatient; w
       birthDate: birth,
     },
     wardId: p.ward_id,
-    devices: devices.map((d) => ({ id: d.id, aliases: d.asset_tag ? [d.asset_tag] : [] })),
+    devices: (p.devices ?? []).map((d) => ({ id: d.id, aliases: d.asset_tag ? [d.asset_tag] : [] })),
   };
 }
 
