@@ -33,7 +33,16 @@ test("an admin edits the handover prompt, a second admin approves and promotes i
     [0, 1, 2, 3].map((i) => ({
       seq: i + 1,
       ts: new Date(now - (4 - i) * 60_000),
-      values: { heart_rate: 88 + i * 6, resp_rate: 18 + i, spo2: 96 - i, bp_sys: 122 - i * 4, bp_dia: 76, temp: 37.4 + i * 0.2, consciousness: 0, o2_supplement: 0 },
+      values: {
+        heart_rate: 88 + i * 6,
+        resp_rate: 18 + i,
+        spo2: 96 - i,
+        bp_sys: 122 - i * 4,
+        bp_dia: 76,
+        temp: 37.4 + i * 0.2,
+        consciousness: 0,
+        o2_supplement: 0,
+      },
     })),
   );
 
