@@ -1,6 +1,6 @@
 // End to end, the governed AI: admin A edits the handover prompt (a typo in a variable is refused by
 // name), saves a new version and sees the word-level diff against production; admin A may not approve
-// it; admin B approves and promotes it; a 4E nurse asks for the handover summary of a patient with
+// it; admin B approves and promotes it; admin A prices the demo model; a 4E nurse asks for the handover summary of a patient with
 // fresh vitals and gets it from that version (labelled decision support, with the demo-model notice,
 // the data it was given) and marks it useful; the call is in the log with its tokens and cost; the
 // spend page counts it.
@@ -96,6 +96,17 @@ test("an admin edits the handover prompt, a second admin approves and promotes i
   await expect(versionRow(b, 1).getByRole("button", { name: "Roll back to v1" })).toBeEnabled();
   await bContext.close();
 
+  // Admin A prices the built-in demo model (free by default) like gpt-4o-mini, from now on.
+  await page.goto("/admin/ai/spend");
+  const priceForm = page.getByRole("form", { name: "Add a price" });
+  await priceForm.getByLabel("Model or pattern").fill("demo-template");
+  await priceForm.getByLabel("Input / 1M", { exact: true }).fill("0.15");
+  await priceForm.getByLabel("Cached input / 1M").fill("0.075");
+  await priceForm.getByLabel("Output / 1M").fill("0.60");
+  await priceForm.getByRole("button", { name: "Add price" }).click();
+  await expect(page.getByText(/Price for demo-template from \d{4}-\d{2}-\d{2} saved\./)).toBeVisible();
+  await expect(page.locator('[data-testid="price-row"][data-model="demo-template"][data-in-force]')).toContainText("$0.6");
+
   // A 4E nurse asks for the handover summary on the patient page.
   const nContext = await browser.newContext();
   const nurse = await nContext.newPage();
@@ -104,7 +115,7 @@ test("an admin edits the handover prompt, a second admin approves and promotes i
   await nurse.goto(`/patients/${patient.id}`);
   await nurse.getByRole("button", { name: "Handover summary" }).click();
   const answer = nurse.getByTestId("ai-answer");
-  await expect(answer).toBeVisible({ timeout: 30_000 });
+  await expect(answer).toBeVisible({ timeout: 60_000 });
   await expect(answer).toContainText("Decision support");
   await expect(answer.getByTestId("ai-prompt-version")).toHaveText("handover-summary version 2");
   await expect(answer.getByTestId("ai-demo-notice")).toContainText("not a language model");
