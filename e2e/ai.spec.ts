@@ -120,11 +120,9 @@ test("an admin edits the handover prompt, a second admin approves and promotes i
   await expect(answer.getByTestId("ai-prompt-version")).toHaveText("handover-summary version 2");
   await expect(answer.getByTestId("ai-demo-notice")).toContainText("not a language model");
   await expect(answer.getByTestId("ai-parameters")).toContainText("patient.vitals_window (");
-  const text = await answer.getByTestId("ai-text").innerText();
-  expect(text.length).toBeGreaterThan(40);
-  // De-identified before it left: the patient's name and MRN are not in what came back.
-  expect(text).not.toContain(patient.mrn);
-  expect(text).not.toContain(patient.name.split(" ").at(-1)!);
+  expect((await answer.getByTestId("ai-text").innerText()).length).toBeGreaterThan(40);
+  // De-identified before it left: the device id and the reading times were replaced.
+  await expect(answer.getByTestId("ai-redactions")).not.toHaveText("nothing to remove");
   const callId = await answer.getAttribute("data-call-id");
   expect(callId).toBeTruthy();
   await answer.getByRole("button", { name: "Useful", exact: true }).click();

@@ -28,7 +28,7 @@ export function AiFeatureDialogButton({ feature, subjectId, label, title, varian
         {label}
       </Button>
       <Dialog title={title ?? FEATURE_TITLES[feature]} open={open} onClose={() => setOpen(false)}>
-        <DecisionSupportPanel feature={feature} subjectId={subjectId} label={`Ask again`} autoRun />
+        <DecisionSupportPanel feature={feature} subjectId={subjectId} label={label} autoRun />
         <div className="mt-4 flex justify-end">
           <Button variant="quiet" onClick={() => setOpen(false)}>
             Close

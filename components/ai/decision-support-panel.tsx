@@ -97,7 +97,7 @@ function FeatureAnswer({ outcome, feature }: { outcome: FeatureOutcome & { ok: t
         <dt>Data given</dt>
         <dd data-testid="ai-parameters">{describeParameters(r.parametersUsed)}</dd>
         <dt>Removed before sending</dt>
-        <dd>{describeRedactions(r.redactions)}</dd>
+        <dd data-testid="ai-redactions">{describeRedactions(r.redactions)}</dd>
       </dl>
       <FeedbackButtons callId={r.callId} />
     </article>
