@@ -20,4 +20,8 @@ export const queryKeys = {
   aiCalls: (filters: string) => ["ai", "calls", filters] as const,
   /** The AI spend page's figures: spend per day, budgets used, the month forecast. */
   aiSpend: ["ai", "spend"] as const,
+  /** Asset map: every asset in scope (refetched after a reconnect), an asset's 24 h trail, a nearest search. */
+  assets: ["assets", "all"] as const,
+  assetTrail: (assetId: string) => ["assets", "trail", assetId] as const,
+  assetNearest: (assetClass: string, near: string, n: number) => ["assets", "nearest", assetClass, near, n] as const,
 };
