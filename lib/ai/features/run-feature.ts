@@ -49,15 +49,16 @@ function baseCall(id: string, now: Date, spec: FeatureSpec, actor: AiActor, vers
 }
 
 /** The feature's roles; a patient only when an admin made the prompt patient-facing (off by default). */
-function checkAudience(actor: AiActor, spec: FeatureSpec, patientFacing: boolean): void {
+async function checkAudience(actor: AiActor, spec: FeatureSpec): Promise<StoredVersion> {
   const role = actor.principal.role;
-  if (spec.roles.includes(role) || (role === "patient" && patientFacing)) return;
-  throw new Refusal("forbidden", `role "${role}" may not use ${spec.feature}`);
+  if (!spec.roles.includes(role) && role !== "patient") throw new Refusal("forbidden", `role "${role}" may not use ${spec.feature}`);
+  const version = await productionVersion(spec.prompt);
+  if (!spec.roles.includes(role) && !version.patientFacing) throw new Refusal("forbidden", `role "${role}" may not use ${spec.feature}`);
+  return version;
 }
 
 export async function runFeature(actor: AiActor, spec: FeatureSpec, subjectId: string): Promise<FeatureResult> {
-  const version = await productionVersion(spec.prompt);
-  checkAudience(actor, spec, version.patientFacing);
+  const version = await checkAudience(actor, spec);
   const db = await getDatabase();
   const runtime = modelRuntime();
   const now = new Date();
