@@ -117,6 +117,21 @@ const MATRIX: Record<string, Row> = {
       expect: st(401, 401, 401, 401, 401, 401, 401),
     },
   },
+  "v1/devices/[deviceId]/sightings/route.ts": {
+    POST: {
+      params: (f) => ({ deviceId: f.device }),
+      body: () => ({ seq: 1, ts: new Date().toISOString(), sightings: [] }),
+      expect: st(401, 401, 401, 401, 401, 401, 401),
+    },
+  },
+  // Asset map: nurses (their wards' floors), biomed, admins; floor plans are replaced by admins only.
+  "v1/floors/route.ts": { GET: { expect: st(200, 200, 200, 403, 403, 200, 401) } },
+  "v1/floors/[id]/route.ts": { PUT: { params: () => ({ id: "MATRIX" }), body: () => ({}), expect: st(400, 403, 403, 403, 403, 403, 401) } },
+  "v1/assets/route.ts": { GET: { expect: st(200, 200, 200, 403, 403, 200, 401) } },
+  "v1/assets/nearest/route.ts": {
+    GET: { query: () => ({ class: "infusion_pump", near: "nowhere" }), expect: st(400, 400, 400, 403, 403, 400, 401) },
+  },
+  "v1/assets/[id]/trail/route.ts": { GET: { params: () => ({ id: "matrix-no-asset" }), expect: st(404, 404, 404, 403, 403, 404, 401) } },
   "v1/firmware/[packageId]/download/route.ts": {
     GET: { params: () => ({ packageId: NO_PACKAGE }), query: (f) => ({ device: f.device }), expect: st(401, 401, 401, 401, 401, 401, 401) },
   },
