@@ -7,6 +7,7 @@ import { Button, type ButtonSize, type ButtonVariant } from "@/components/ui/but
 import { Dialog } from "@/components/ui/dialog";
 import { DecisionSupportPanel } from "./decision-support-panel";
 import { alertAiFeature, FEATURE_TITLES, type FeatureKind } from "./feature-outcome";
+import { useHydrated } from "./use-hydrated";
 
 type Props = {
   feature: FeatureKind;
@@ -20,13 +21,14 @@ type Props = {
 
 export function AiFeatureDialogButton({ feature, subjectId, label, title, variant = "secondary", size }: Props) {
   const [open, setOpen] = useState(false);
+  const hydrated = useHydrated();
   return (
     <span onClick={(e) => e.stopPropagation()} className="contents">
-      <Button variant={variant} size={size} onClick={() => setOpen(true)} data-testid={`ai-open-${feature}`}>
+      <Button variant={variant} size={size} onClick={() => setOpen(true)} disabled={!hydrated} data-testid={`ai-open-${feature}`}>
         {label}
       </Button>
       <Dialog title={title ?? FEATURE_TITLES[feature]} open={open} onClose={() => setOpen(false)}>
-        <DecisionSupportPanel feature={feature} subjectId={subjectId} label={`Ask again`} autoRun />
+        <DecisionSupportPanel feature={feature} subjectId={subjectId} label={label} autoRun />
         <div className="mt-4 flex justify-end">
           <Button variant="quiet" onClick={() => setOpen(false)}>
             Close

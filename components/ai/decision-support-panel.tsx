@@ -17,6 +17,7 @@ import {
   type FeatureKind,
   type FeatureOutcome,
 } from "./feature-outcome";
+import { useHydrated } from "./use-hydrated";
 
 async function askFeature(feature: FeatureKind, subjectId: string): Promise<FeatureOutcome> {
   const res = await runAiFeatureAction({ feature, subjectId });
@@ -36,6 +37,7 @@ export function DecisionSupportPanel({ feature, subjectId, label, autoRun = fals
   const [outcome, setOutcome] = useState<FeatureOutcome | null>(null);
   const [pending, startTransition] = useTransition();
   const autoRan = useRef(false);
+  const hydrated = useHydrated();
 
   const run = () => startTransition(async () => setOutcome(await askFeature(feature, subjectId)));
   useEffect(() => {
@@ -47,7 +49,7 @@ export function DecisionSupportPanel({ feature, subjectId, label, autoRun = fals
   return (
     <section aria-label={`Decision support: ${FEATURE_TITLES[feature]}`} data-testid={`ai-panel-${feature}`} className="space-y-3">
       <div className="flex flex-wrap items-center gap-3">
-        <Button variant="secondary" onClick={run} disabled={pending}>
+        <Button variant="secondary" onClick={run} disabled={pending || !hydrated}>
           {pending ? "Asking the model…" : outcome?.ok ? `${label} again` : label}
         </Button>
         <span className="text-xs text-ink-muted">Decision support from de-identified data; check it against the chart.</span>
@@ -95,7 +97,7 @@ function FeatureAnswer({ outcome, feature }: { outcome: FeatureOutcome & { ok: t
         <dt>Data given</dt>
         <dd data-testid="ai-parameters">{describeParameters(r.parametersUsed)}</dd>
         <dt>Removed before sending</dt>
-        <dd>{describeRedactions(r.redactions)}</dd>
+        <dd data-testid="ai-redactions">{describeRedactions(r.redactions)}</dd>
       </dl>
       <FeedbackButtons callId={r.callId} />
     </article>

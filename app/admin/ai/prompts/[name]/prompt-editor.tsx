@@ -221,17 +221,13 @@ export function PromptEditor({ name, base, available }: Props) {
         <Button type="submit" variant="primary" disabled={pending}>
           {pending ? "Saving…" : "Save new version"}
         </Button>
-        {outcome && (
-          <FormMessage ok={outcome.ok}>
-            {outcome.text}
-            {outcome.issues && outcome.issues.length > 0 && (
-              <ul className="mt-1 list-disc pl-5 text-xs" data-testid="save-issues">
-                {outcome.issues.map((i) => (
-                  <li key={i}>{i}</li>
-                ))}
-              </ul>
-            )}
-          </FormMessage>
+        {outcome && <FormMessage ok={outcome.ok}>{outcome.text}</FormMessage>}
+        {outcome?.issues && outcome.issues.length > 0 && (
+          <ul className="list-disc pl-5 text-xs text-alarm-high" data-testid="save-issues">
+            {outcome.issues.map((i) => (
+              <li key={i}>{i}</li>
+            ))}
+          </ul>
         )}
       </div>
     </form>
