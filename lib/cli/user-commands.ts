@@ -3,7 +3,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { revokeApiToken } from "@/lib/auth/api-tokens";
-import { disableUser, enableUser, setUserRole, setUserWards, setWallScreen } from "@/lib/users/user-access";
+import { disableUser, enableUser, setUserRole, setUserWards, setWallScreen, signOutUsers } from "@/lib/users/user-access";
 import { CliError, flag } from "./parse-args";
 import { CLI_ACTOR, type Command } from "./cli-types";
 
@@ -12,6 +12,7 @@ export const USER_ACCESS_USAGE = `  users disable --email <e>                   
   users wards --email <e> --ward <id|code>...         replace a clinician's wards (live connections re-scoped at once)
   users role --email <e> --role <role>
   users wall-screen --email <e> --on true|false        ward wall screen account: no idle timeout
+  users sign-out --email <e> | --all                  end every session of one user (or of everyone); live connections drop
   tokens revoke <id>                                  any user's token; its live connections drop at once`;
 
 export const userAccessCommands: Record<string, Command> = {
@@ -45,6 +46,16 @@ export const userAccessCommands: Record<string, Command> = {
       { actor: CLI_ACTOR, action: "user.wall_screen", detail: { userId: r.id, email: r.email, wallScreen: r.wallScreen } },
     ]);
     return { json: r, text: `${r.email}: wall screen ${r.wallScreen ? "on (no idle timeout)" : "off"}.` };
+  },
+  async "users sign-out"(args) {
+    const all = args.flags.get("all")?.at(-1) === "true";
+    const email = flag(args, "email");
+    if (!all && !email) throw new CliError("users sign-out: give --email <e> or --all");
+    const r = await signOutUsers(all ? "all" : email!);
+    await recordAudit([
+      { actor: CLI_ACTOR, action: "user.sign_out", detail: { target: all ? "all" : email, sessionsEnded: r.sessionsEnded } },
+    ]);
+    return { json: r, text: `Ended ${r.sessionsEnded} session(s).` };
   },
   async "tokens revoke"(args) {
     const id = args.positionals[2];

@@ -77,3 +77,17 @@ export async function setWallScreen(email: string, on: boolean): Promise<{ id: s
   await prisma.userSecurity.upsert({ where: { userId: user.id }, create: { userId: user.id, wallScreen: on }, update: { wallScreen: on } });
   return { id: user.id, email: user.email, wallScreen: on };
 }
+
+/** Ends every open session of one user (by email) or of everyone ("all"): an admin's emergency sign-out. */
+export async function signOutUsers(target: string): Promise<{ sessionsEnded: number }> {
+  const prisma = await getPrisma();
+  const userIds =
+    target === "all"
+      ? (await prisma.userSession.findMany({ where: { revokedAt: null }, select: { userId: true }, distinct: ["userId"] })).map(
+          (r) => r.userId,
+        )
+      : [(await userByEmail(target)).id];
+  let sessionsEnded = 0;
+  for (const userId of userIds) sessionsEnded += await endUserSessions(userId, "admin");
+  return { sessionsEnded };
+}
