@@ -1,26 +1,31 @@
 // Who an alert reaches at each escalation level.
-// A patient's alert, from the ward's staff list (UserWard.duty): level 0 the ward's nurses (at raise),
-// level 1 its charge nurse(s) ("charge"), level 2 the physician on call ("on_call").
+// A patient's alert: level 0 the ward's nurses (at raise), level 1 the ward's charge nurse(s) on duty,
+// level 2 the physician on call, both from the duty roster at that moment (lib/duty: the shift roster,
+// else the standing duty in user_wards.duty).
 // An equipment alert (no patient: pump maintenance, fridge excursion, logger gap): level 0 biomedical
 // engineering and, for equipment on a ward, that ward's nurses; levels 1 and 2 the administrators and,
 // on a ward, its charge nurse(s) then physician on call. Disabled accounts are skipped.
 import "server-only";
 import type { EscalationLevel, PersonRef } from "@/lib/events";
 import type { Query } from "./alert-rows";
+import { findOnDuty } from "@/lib/duty/on-duty";
 
 export const LEVEL_DUTY: Record<EscalationLevel, string | null> = { 0: null, 1: "charge", 2: "on_call" };
 
-export type AlertAudience = { wardId: string | null; patientId: string | null };
+/** `rule`: an asset par-level shortfall (`asset.par_low`) goes to the ward's charge nurse(s) from level 0. */
+export type AlertAudience = { wardId: string | null; patientId: string | null; rule?: string };
 
-async function wardStaff(q: Query, wardId: string, level: EscalationLevel): Promise<PersonRef[]> {
-  const duty = LEVEL_DUTY[level];
+async function wardStaff(q: Query, wardId: string, level: EscalationLevel, at: Date): Promise<PersonRef[]> {
+  if (level === 1 || level === 2) {
+    const onDuty = await findOnDuty(q, wardId, level === 1 ? "charge" : "on_call", at);
+    return onDuty.map(({ id, name }) => ({ id, name }));
+  }
   return q.query<{ id: string; name: string }>(
     `SELECT u.id, u.name
        FROM user_wards uw JOIN users u ON u.id = uw.user_id
-      WHERE uw.ward_id = $1 AND u.disabled_at IS NULL
-        AND ${duty === null ? `u.role = 'nurse'` : `uw.duty = $2 AND u.role IN ('nurse', 'physician', 'admin')`}
+      WHERE uw.ward_id = $1 AND u.disabled_at IS NULL AND u.role = 'nurse'
       ORDER BY u.name, u.id`,
-    duty === null ? [wardId] : [wardId, duty],
+    [wardId],
   );
 }
 
@@ -37,9 +42,10 @@ function merge(...lists: PersonRef[][]): PersonRef[] {
   return [...byId.values()];
 }
 
-export async function findRecipients(q: Query, audience: AlertAudience, level: EscalationLevel): Promise<PersonRef[]> {
+export async function findRecipients(q: Query, audience: AlertAudience, level: EscalationLevel, at = new Date()): Promise<PersonRef[]> {
   const { wardId, patientId } = audience;
-  if (patientId !== null) return wardId ? wardStaff(q, wardId, level) : [];
-  const ward = wardId ? await wardStaff(q, wardId, level) : [];
+  if (audience.rule === "asset.par_low" && wardId && level === 0) return wardStaff(q, wardId, 1, at);
+  if (patientId !== null) return wardId ? wardStaff(q, wardId, level, at) : [];
+  const ward = wardId ? await wardStaff(q, wardId, level, at) : [];
   return merge(await usersWithRole(q, level === 0 ? "biomed" : "admin"), ward);
 }

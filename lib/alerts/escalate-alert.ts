@@ -40,10 +40,10 @@ async function escalateRow(
 ): Promise<Escalation> {
   const steps: Step[] = [];
   let level = asLevel(Math.min(Number(row.escalation_level) + 1, MAX_ESCALATION_LEVEL));
-  steps.push({ level, recipients: await findRecipients(tx, { wardId: row.ward_id, patientId: row.patient_id }, level) });
+  steps.push({ level, recipients: await findRecipients(tx, { wardId: row.ward_id, patientId: row.patient_id }, level, at) });
   while (steps.at(-1)?.recipients.length === 0 && level < MAX_ESCALATION_LEVEL) {
     level = asLevel(level + 1);
-    steps.push({ level, recipients: await findRecipients(tx, { wardId: row.ward_id, patientId: row.patient_id }, level) });
+    steps.push({ level, recipients: await findRecipients(tx, { wardId: row.ward_id, patientId: row.patient_id }, level, at) });
   }
   const next = level < MAX_ESCALATION_LEVEL && row.state === "active" ? new Date(at.getTime() + opts.escalationMs[row.priority]) : null;
   await tx.query(`UPDATE alerts SET escalation_level = $2, next_escalation_at = $3 WHERE id = $1`, [

@@ -14,6 +14,8 @@ import { CliError, flag, parseArgs } from "./parse-args";
 import { table, type CliOutput, type Command } from "./cli-types";
 import { deviceCommands } from "./device-commands";
 import { firmwareCommands } from "./firmware-commands";
+import { hospitalCommands } from "./hospital-commands";
+import { TRUST_USAGE, trustCommands } from "./trust-commands";
 import { USER_ACCESS_USAGE, userAccessCommands } from "./user-commands";
 
 export type { CliOutput };
@@ -26,6 +28,8 @@ ${USER_ACCESS_USAGE}
   patients list [--ward <id|code>]
   devices create --type <type> [--id <id>] [--patient <id> | --bed <ward/label> | --asset <tag> | --location <text>] [--firmware <v>] [--gateway <id>]
                  [--environment <profile>]              device secret, shown once
+  devices create --type ble_gateway --room <roomId>     a BLE gateway placed in a room or corridor (asset map)
+  devices create --type asset_tag --asset-class <class> [--asset-name <name>] [--asset-device <deviceId>]
   devices list [--type <t>] [--status active|revoked] [--connectivity online|offline|unknown] [--ward <id|code>]
                [--firmware current|outdated|flagged|unknown|attention]
   devices rotate <id>                                   new secret, shown once; the old one stops working at once
@@ -40,7 +44,18 @@ ${USER_ACCESS_USAGE}
   firmware flag <packageId> --reason <why> | firmware unflag <packageId>
   firmware status                                       patch status: outdated and flagged devices per type
   firmware sign --file <path>                           demo mode: base64 signature with the demo key
+  patients create --mrn <mrn> --given <name> --family <name> --birth-date YYYY-MM-DD [--sex M|F|O|U]
+  encounters admit --patient <id> --bed <ward/label|id> [--at <iso>]
+  encounters transfer <id> --bed <ward/label|id> [--at <iso>]
+  encounters discharge <id> --disposition <code> [--at <iso>]   HL7 table 0112, e.g. 01 home
+  encounters cancel <id> --what admission|discharge
+  encounters list [--status admitted|discharged|cancelled|all]
+  users list | users invite --email <e> --role <r> [--name <n>] [--ward <id|code>]...   one-time link, shown once
+  users reinvite <id> | users disable <id> | users update <id> [--role <r>] [--ward <id|code>]...
+  duty show --ward <id|code> | duty gaps
+  duty set --ward <id|code> --shift charge|on_call,<user id|email>,<startsAt>,<endsAt> ...
   db migrate | db seed
+${TRUST_USAGE}
 
 --json prints one JSON document on stdout and nothing else.`;
 
@@ -102,6 +117,8 @@ const commands: Record<string, Command> = {
   },
   ...deviceCommands,
   ...firmwareCommands,
+  ...hospitalCommands,
+  ...trustCommands,
   ...userAccessCommands,
 };
 

@@ -32,6 +32,8 @@ const ID_PREFIX: Record<string, string> = {
   infusion_pump: "pump",
   env_sensor: "env",
   gateway: "gw",
+  ble_gateway: "blegw",
+  asset_tag: "tag",
 };
 const DEVICE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const ASSET_TAG = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
@@ -98,8 +100,15 @@ async function placementOf(prisma: Prisma, target: AssignTarget): Promise<{ plac
   const none: Placement = { patientId: null, bedId: null, assetTag: null, location: null };
   switch (target.kind) {
     case "patient": {
-      const patient = await prisma.patient.findUnique({ where: { id: target.patientId.trim() }, select: { id: true } });
+      const patient = await prisma.patient.findUnique({
+        where: { id: target.patientId.trim() },
+        select: { id: true, bedId: true, encounters: { orderBy: { admittedAt: "desc" }, take: 1, select: { status: true } } },
+      });
       if (!patient) throw new Refusal("invalid", `no patient with id "${target.patientId}"`, { field: "patient" });
+      // A discharged patient leaves no device attached, and gets none until admitted again.
+      const last = patient.encounters[0]?.status;
+      if (!patient.bedId && last && last !== "admitted")
+        throw new Refusal("invalid", "the patient is not admitted (discharged); admit them first", { field: "patient" });
       return { placement: { ...none, patientId: patient.id }, label: null };
     }
     case "bed": {

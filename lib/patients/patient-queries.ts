@@ -1,6 +1,7 @@
 // Reading the patient registry within the caller's scope. Every function takes the Principal and
 // returns only what it may see; callers audit the reads.
 import "server-only";
+import { patientDisplayName } from "./patient-name";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getPrisma } from "@/lib/db/database";
 import type { Principal } from "@/lib/auth/principal";
@@ -44,7 +45,7 @@ function toSummary(p: Prisma.PatientGetPayload<{ select: typeof summarySelect }>
   return {
     id: p.id,
     mrn: p.mrn,
-    name: `${p.givenName} ${p.familyName}`,
+    name: patientDisplayName(p),
     birthDate: p.birthDate.toISOString().slice(0, 10),
     age: ageOn(p.birthDate),
     spo2Scale: p.spo2Scale,

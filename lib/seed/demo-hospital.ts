@@ -5,9 +5,14 @@ import type { EquipmentScenario } from "@/lib/simulator/equipment-source";
 import type { ScenarioName } from "@/lib/simulator/scenarios";
 
 export const DEMO_WARDS = [
-  { code: "4E", name: "4 East · Acute Medicine", beds: 24 },
-  { code: "ICU", name: "Intensive Care", beds: 8 },
+  { code: "4E", name: "4 East · Acute Medicine", beds: 24, freeBeds: 6 },
+  { code: "ICU", name: "Intensive Care", beds: 8, freeBeds: 3 },
 ] as const;
+
+/** The free beds after each ward's occupied ones (labels beds+1 …); the simulated PAS uses all but the last two. */
+export function demoFreeBeds(ward: (typeof DEMO_WARDS)[number]): string[] {
+  return Array.from({ length: ward.freeBeds }, (_, i) => String(ward.beds + i + 1));
+}
 
 const GIVEN = [
   "Amelia",
@@ -173,6 +178,8 @@ export function demoPatients(): DemoPatient[] {
 
 export const DEMO_ACCOUNTS = [
   { email: "admin@demo.local", name: "Alex Admin", role: "admin", wards: [] as string[] },
+  // A second admin: a prompt version reaches production only after an admin other than its author approved it.
+  { email: "admin2@demo.local", name: "Sam Second-Admin", role: "admin", wards: [] },
   { email: "nurse@demo.local", name: "Nora Nurse", role: "nurse", wards: ["4E"] },
   // Escalation reaches the charge nurse first, then the physician on call (user_wards.duty).
   { email: "charge@demo.local", name: "Chris Charge", role: "nurse", wards: ["4E", "ICU"], duty: "charge" },

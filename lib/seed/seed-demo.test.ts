@@ -20,15 +20,16 @@ describe.each(testDatabaseKinds)("demo seed on %s", (kind) => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it("creates a 24-bed ward and an ICU, a monitor per bed, and accounts with per-installation passwords", async () => {
+  it("creates a 24-patient ward and an ICU with a few free beds each, a monitor per patient, and accounts with per-installation passwords", async () => {
     const first = await seedDemo(dataDir);
     expect(first.created).toBe(true);
     expect(first.equipmentAdded).toEqual(DEMO_EQUIPMENT.map((d) => d.id));
     const wards = await db.prisma.ward.findMany({ include: { _count: { select: { beds: true } } }, orderBy: { code: "asc" } });
     expect(wards.map((w) => [w.code, w._count.beds])).toEqual([
-      ["4E", 24],
-      ["ICU", 8],
+      ["4E", 30],
+      ["ICU", 11],
     ]);
+    expect(await db.prisma.patient.count()).toBe(32);
     expect(await db.prisma.device.count({ where: { simulated: true, type: "bedside_monitor" } })).toBe(32);
     const nurse = first.credentials.find((c) => c.email === "nurse@demo.local")!;
     const user = await db.prisma.user.findUniqueOrThrow({ where: { email: nurse.email } });

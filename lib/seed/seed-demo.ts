@@ -9,7 +9,8 @@ import crypto from "node:crypto";
 import { getPrisma } from "@/lib/db/database";
 import { createUser } from "@/lib/users/manage-users";
 import { createDevice } from "@/lib/devices/manage-devices";
-import { DEMO_ACCOUNTS, DEMO_EQUIPMENT, DEMO_WARDS, demoPatients, type DemoEquipment } from "./demo-hospital";
+import { seedDemoAssets } from "./demo-assets";
+import { DEMO_ACCOUNTS, DEMO_EQUIPMENT, DEMO_WARDS, demoFreeBeds, demoPatients, type DemoEquipment } from "./demo-hospital";
 
 export type DemoCredential = { email: string; password: string; role: string };
 
@@ -57,18 +58,37 @@ export async function seedDemoEquipment(): Promise<string[]> {
   return added;
 }
 
+/** Adds the demo's free beds that are missing (an install seeded before ADT had every bed taken). */
+export async function seedDemoFreeBeds(): Promise<void> {
+  const prisma = await getPrisma();
+  for (const w of DEMO_WARDS) {
+    const ward = await prisma.ward.findUnique({ where: { code: w.code }, select: { id: true } });
+    if (!ward) continue;
+    for (const label of demoFreeBeds(w)) {
+      await prisma.bed.upsert({ where: { wardId_label: { wardId: ward.id, label } }, create: { wardId: ward.id, label }, update: {} });
+    }
+  }
+}
+
 /** Creates the demo hospital unless wards exist already, and the demo equipment it lacks. Returns the demo accounts. */
 export async function seedDemo(dataDir: string): Promise<{ created: boolean; credentials: DemoCredential[]; equipmentAdded: string[] }> {
   const prisma = await getPrisma();
   if ((await prisma.ward.count()) > 0) {
-    return { created: false, credentials: readDemoCredentials(dataDir), equipmentAdded: await seedDemoEquipment() };
+    await seedDemoFreeBeds();
+    const equipmentAdded = await seedDemoEquipment();
+    await seedDemoAssets();
+    return { created: false, credentials: readDemoCredentials(dataDir), equipmentAdded };
   }
 
   const wardIds = new Map<string, string>();
   const bedIds = new Map<string, string>();
   for (const w of DEMO_WARDS) {
     const ward = await prisma.ward.create({
-      data: { code: w.code, name: w.name, beds: { create: Array.from({ length: w.beds }, (_, i) => ({ label: String(i + 1) })) } },
+      data: {
+        code: w.code,
+        name: w.name,
+        beds: { create: Array.from({ length: w.beds + w.freeBeds }, (_, i) => ({ label: String(i + 1) })) },
+      },
       include: { beds: true },
     });
     wardIds.set(w.code, ward.id);
@@ -96,6 +116,7 @@ export async function seedDemo(dataDir: string): Promise<{ created: boolean; cre
     });
   }
   const equipmentAdded = await seedDemoEquipment();
+  await seedDemoAssets();
 
   const credentials: DemoCredential[] = [];
   for (const a of DEMO_ACCOUNTS) {

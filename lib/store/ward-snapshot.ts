@@ -1,6 +1,7 @@
 // The ward dashboard's starting state: every bed, its patient, the latest value of each vital, a heart
 // rate sparkline and device status. Live updates then arrive over Socket.IO.
 import "server-only";
+import { patientDisplayName } from "@/lib/patients/patient-name";
 import { getDatabase } from "@/lib/db/database";
 import { WARD_VITALS, type MetricKey } from "@/lib/domain/metrics";
 import { lttb } from "@/lib/charts/lttb";
@@ -85,7 +86,7 @@ export async function loadWardSnapshot(wardId: string): Promise<WardSnapshot | n
         ? {
             id: b.patient.id,
             mrn: b.patient.mrn,
-            name: `${b.patient.givenName} ${b.patient.familyName}`,
+            name: patientDisplayName(b.patient),
             age: ageOn(b.patient.birthDate),
             spo2Scale: b.patient.spo2Scale === 2 ? (2 as const) : (1 as const),
           }

@@ -3,6 +3,7 @@
 // router.refresh() from the dashboard re-runs this for a resync.
 import { forbidden, notFound } from "next/navigation";
 import { AppNav } from "@/components/app-nav";
+import { DutyGapBanner } from "@/components/duty/duty-gap-banner";
 import { canSeeWard, CLINICAL_ROLES } from "@/lib/auth/principal";
 import { requirePagePrincipal } from "@/lib/pages/page-principal";
 import { loadWard } from "./load-ward";
@@ -18,6 +19,7 @@ export default async function WardPage({ params }: { params: Promise<{ wardId: s
   return (
     <>
       <AppNav principal={principal} current="/wards" alerts={ward.nav} />
+      <DutyGapBanner wardId={wardId} />
       <WardDashboard snapshot={ward.snapshot} alerts={ward.alerts} cursor={ward.cursor} feed={ward.feed} />
     </>
   );

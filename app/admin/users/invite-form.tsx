@@ -1,0 +1,87 @@
+"use client";
+// Invite a person: email, name, role and wards; the one-time link is shown once.
+import { useRouter } from "next/navigation";
+import { useState, useTransition, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, FormMessage } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Select, type SelectOption } from "@/components/ui/select";
+import { inviteUserAction } from "./actions";
+
+const ROLE_OPTIONS = ["nurse", "physician", "admin", "biomed"].map((r) => ({ value: r, label: r }));
+
+export function InviteForm({ wards }: { wards: SelectOption[] }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [link, setLink] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const data = new FormData(form);
+    setError(null);
+    setLink(null);
+    startTransition(async () => {
+      const res = await inviteUserAction({
+        email: data.get("email"),
+        name: data.get("name"),
+        role: data.get("role"),
+        wards: data.getAll("wards"),
+      });
+      if (!res.ok)
+        return setError(
+          res.fieldErrors
+            ? Object.entries(res.fieldErrors)
+                .map(([f, m]) => `${f}: ${m}`)
+                .join("; ")
+            : res.error,
+        );
+      setLink(res.data.path ? new URL(res.data.path, window.location.origin).toString() : null);
+      form.reset();
+      router.refresh();
+    });
+  }
+  return (
+    <section aria-labelledby="invite-heading" className="rounded-lg border border-line bg-panel p-4">
+      <h2 id="invite-heading" className="text-lg font-semibold">
+        Invite a person
+      </h2>
+      <form onSubmit={onSubmit} className="mt-3 grid gap-3 sm:grid-cols-4">
+        <Field id="inv-email" label="Email">
+          <Input id="inv-email" name="email" type="email" required />
+        </Field>
+        <Field id="inv-name" label="Name">
+          <Input id="inv-name" name="name" />
+        </Field>
+        <Field id="inv-role" label="Role">
+          <Select id="inv-role" name="role" options={ROLE_OPTIONS} defaultValue="nurse" />
+        </Field>
+        <Field id="inv-wards" label="Wards">
+          <select
+            id="inv-wards"
+            name="wards"
+            multiple
+            className="block w-full rounded border border-line-strong bg-canvas px-2 py-1 text-sm"
+          >
+            {wards.map((w) => (
+              <option key={w.value} value={w.value}>
+                {w.label}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <div className="flex items-center gap-3 sm:col-span-4">
+          <Button type="submit" variant="primary" disabled={pending}>
+            Invite
+          </Button>
+          {error && <FormMessage>{error}</FormMessage>}
+          {link && (
+            <FormMessage ok>
+              One-time link (shown once; it sets the password): <code className="break-all">{link}</code>
+            </FormMessage>
+          )}
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,88 @@
+"use client";
+// Admit a patient: MRN (an existing patient is admitted as is), name, birth date, sex and a free bed.
+import { useRouter } from "next/navigation";
+import { useState, useTransition, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, FormMessage } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Select, type SelectOption } from "@/components/ui/select";
+import { admitAction } from "./actions";
+
+const SEXES = [
+  { value: "F", label: "Female" },
+  { value: "M", label: "Male" },
+  { value: "O", label: "Other" },
+  { value: "U", label: "Unknown" },
+];
+
+export function AdmitForm({ freeBeds }: { freeBeds: SelectOption[] }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const data = Object.fromEntries(new FormData(form)) as Record<string, string>;
+    setError(null);
+    setDone(null);
+    startTransition(async () => {
+      const res = await admitAction(data);
+      if (!res.ok) {
+        setError(
+          res.fieldErrors
+            ? Object.entries(res.fieldErrors)
+                .map(([f, m]) => `${f}: ${m}`)
+                .join("; ")
+            : res.error,
+        );
+        return;
+      }
+      setDone(`Admitted to ${res.data.bed?.wardCode} / bed ${res.data.bed?.label}${res.data.existing ? " (existing patient)" : ""}.`);
+      form.reset();
+      router.refresh();
+    });
+  }
+
+  return (
+    <section aria-labelledby="admit-heading" className="rounded-lg border border-line bg-panel p-4">
+      <h2 id="admit-heading" className="text-lg font-semibold">
+        Admit a patient
+      </h2>
+      <form onSubmit={onSubmit} className="mt-3 grid gap-3 sm:grid-cols-3">
+        <Field id="admit-mrn" label="MRN">
+          <Input id="admit-mrn" name="mrn" required autoComplete="off" />
+        </Field>
+        <Field id="admit-given" label="Given name">
+          <Input id="admit-given" name="givenName" autoComplete="off" />
+        </Field>
+        <Field id="admit-family" label="Family name">
+          <Input id="admit-family" name="familyName" autoComplete="off" />
+        </Field>
+        <Field id="admit-birth" label="Birth date">
+          <Input id="admit-birth" name="birthDate" type="date" />
+        </Field>
+        <Field id="admit-sex" label="Sex">
+          <Select id="admit-sex" name="sex" options={SEXES} defaultValue="U" />
+        </Field>
+        <Field id="admit-bed" label="Bed">
+          <Select
+            id="admit-bed"
+            name="bedId"
+            options={freeBeds}
+            placeholder={freeBeds.length ? "Choose a free bed…" : "No free bed"}
+            required
+          />
+        </Field>
+        <div className="sm:col-span-3 flex items-center gap-3">
+          <Button type="submit" variant="primary" disabled={pending}>
+            {pending ? "Admitting…" : "Admit"}
+          </Button>
+          {error && <FormMessage>{error}</FormMessage>}
+          {done && <FormMessage ok>{done}</FormMessage>}
+        </div>
+      </form>
+    </section>
+  );
+}
