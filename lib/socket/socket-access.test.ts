@@ -80,12 +80,12 @@ describe("live sockets follow the caller's rights", () => {
     await expect(harness.connect(token)).rejects.toThrow(/unauthorized/);
   });
 
-  it("drops every connection of an account when it is disabled (users disable)", async () => {
+  it("drops every connection of an account when it is disabled (users disable <id>)", async () => {
     const { user, token } = await createUserWithToken(db.prisma, "nurse", { wardIds: [wardA.ward.id] });
     const byToken = await harness.connect(token);
     const bySession = await connectWithCookie((await sessionCookie(user.id)).cookie);
     const gone = Promise.all([dropped(byToken), dropped(bySession)]);
-    await runCliCommand(["users", "disable", "--email", user.email]);
+    await runCliCommand(["users", "disable", user.id]);
     expect(await gone).toEqual(["io server disconnect", "io server disconnect"]);
     expect(await db.prisma.userSession.count({ where: { userId: user.id, revokedAt: null } })).toBe(0);
   });
@@ -104,13 +104,13 @@ describe("live sockets follow the caller's rights", () => {
     await expect(connectWithCookie(one.cookie)).rejects.toThrow(/unauthorized/);
   });
 
-  it("leaves a ward room at once when the ward is taken off the nurse (users wards), and stays connected", async () => {
+  it("leaves a ward room at once when the ward is taken off the nurse (users update --ward), and stays connected", async () => {
     const { user, token } = await createUserWithToken(db.prisma, "nurse", { wardIds: [wardA.ward.id, wardB.ward.id] });
     const c = await harness.connect(token);
     expect(await harness.subscribe(c, "ward", wardA.ward.id)).toEqual({ ok: true });
     expect(await harness.subscribe(c, "patient", wardA.patients[0]!.id)).toEqual({ ok: true });
     expect(await harness.subscribe(c, "ward", wardB.ward.id)).toEqual({ ok: true });
-    await runCliCommand(["users", "wards", "--email", user.email, "--ward", wardB.ward.code]);
+    await runCliCommand(["users", "update", user.id, "--ward", wardB.ward.code]);
     await new Promise((r) => setTimeout(r, 200));
     expect(c.connected).toBe(true);
     expect(await receives(c, wardA)).toBe(false);
