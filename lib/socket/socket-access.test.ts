@@ -140,6 +140,33 @@ describe("live sockets follow the caller's rights", () => {
     expect(await gone).toBe("io server disconnect");
   });
 
+  it("leaves a patient's room within a sweep when the patient moves to a ward the nurse does not have", async () => {
+    const { token } = await createUserWithToken(db.prisma, "nurse", { wardIds: [wardA.ward.id] });
+    const c = await harness.connect(token);
+    const patient = await db.prisma.patient.create({
+      data: { mrn: `MRN-MOVE-${Date.now()}`, givenName: "Moving", familyName: "Patient", birthDate: new Date("1950-01-01"), bedId: null },
+    });
+    const freeBed = await db.prisma.bed.create({ data: { wardId: wardA.ward.id, label: `move-${Date.now()}` } });
+    await db.prisma.patient.update({ where: { id: patient.id }, data: { bedId: freeBed.id } });
+    expect(await harness.subscribe(c, "patient", patient.id)).toEqual({ ok: true });
+    const gotBefore = new Promise<boolean>((resolve) => c.once("vitals", () => resolve(true)));
+    eventBus().publish("vitals", { ...vitals(), patientId: patient.id, wardId: null });
+    expect(await gotBefore).toBe(true);
+    const otherBed = await db.prisma.bed.create({ data: { wardId: wardB.ward.id, label: `move-b-${Date.now()}` } });
+    await db.prisma.patient.update({ where: { id: patient.id }, data: { bedId: otherBed.id } });
+    await sweepEndedSessions(harness.io);
+    const after = await new Promise<boolean>((resolve) => {
+      const t = setTimeout(() => resolve(false), 300);
+      c.once("vitals", () => {
+        clearTimeout(t);
+        resolve(true);
+      });
+      eventBus().publish("vitals", { ...vitals(), patientId: patient.id, wardId: null });
+    });
+    expect(after).toBe(false);
+    expect(c.connected).toBe(true);
+  });
+
   it("refuses a browser handshake from a foreign origin and accepts the app's own", async () => {
     const { token } = await createUserWithToken(db.prisma, "nurse");
     const foreign = connectClient(harness.url, {
