@@ -13,6 +13,8 @@ import { finding } from "@/lib/alerts/rule-types";
 import { createTestDatabase, type TestDatabase } from "@/test/support/test-database";
 import { createWardWithPatients } from "@/test/support/fixtures";
 import { createUserWithToken } from "@/test/support/principals";
+import { seedPromptVault } from "@/lib/ai/vault/seed-vault";
+import { seedPrices } from "@/lib/ai/budgets/price-store";
 
 const CALLERS = ["admin", "nurse", "nurseOut", "physician", "patient", "biomed", "anonymous"] as const;
 type Caller = (typeof CALLERS)[number];
@@ -115,6 +117,21 @@ const MATRIX: Record<string, Row> = {
       expect: st(401, 401, 401, 401, 401, 401, 401),
     },
   },
+  "v1/devices/[deviceId]/sightings/route.ts": {
+    POST: {
+      params: (f) => ({ deviceId: f.device }),
+      body: () => ({ seq: 1, ts: new Date().toISOString(), sightings: [] }),
+      expect: st(401, 401, 401, 401, 401, 401, 401),
+    },
+  },
+  // Asset map: nurses (their wards' floors), biomed, admins; floor plans are replaced by admins only.
+  "v1/floors/route.ts": { GET: { expect: st(200, 200, 200, 403, 403, 200, 401) } },
+  "v1/floors/[id]/route.ts": { PUT: { params: () => ({ id: "MATRIX" }), body: () => ({}), expect: st(400, 403, 403, 403, 403, 403, 401) } },
+  "v1/assets/route.ts": { GET: { expect: st(200, 200, 200, 403, 403, 200, 401) } },
+  "v1/assets/nearest/route.ts": {
+    GET: { query: () => ({ class: "infusion_pump", near: "nowhere" }), expect: st(400, 400, 400, 403, 403, 400, 401) },
+  },
+  "v1/assets/[id]/trail/route.ts": { GET: { params: () => ({ id: "matrix-no-asset" }), expect: st(404, 404, 404, 403, 403, 404, 401) } },
   "v1/firmware/[packageId]/download/route.ts": {
     GET: { params: () => ({ packageId: NO_PACKAGE }), query: (f) => ({ device: f.device }), expect: st(401, 401, 401, 401, 401, 401, 401) },
   },
@@ -145,6 +162,53 @@ const MATRIX: Record<string, Row> = {
   "v1/patients/[id]/observations/route.ts": {
     GET: { params: (f) => ({ id: f.patientA }), query: () => ({ code: "heart_rate" }), expect: st(200, 200, 403, 200, 200, 403, 401) },
   },
+  // AI (lib/ai): admins manage; the features answer clinicians in scope (biomed: equipment alarms), on the demo model.
+  "v1/ai/prompts/route.ts": { GET: { expect: st(200, 403, 403, 403, 403, 403, 401) } },
+  "v1/ai/prompts/[name]/route.ts": { GET: { params: () => ({ name: "handover-summary" }), expect: st(200, 403, 403, 403, 403, 403, 401) } },
+  "v1/ai/prompts/[name]/versions/route.ts": {
+    POST: { params: () => ({ name: "handover-summary" }), body: () => ({}), expect: st(400, 403, 403, 403, 403, 403, 401) },
+  },
+  "v1/ai/prompts/[name]/versions/[version]/approve/route.ts": {
+    POST: { params: () => ({ name: "matrix-no-such-prompt", version: "1" }), expect: st(404, 403, 403, 403, 403, 403, 401) },
+  },
+  "v1/ai/prompts/[name]/versions/[version]/preview/route.ts": {
+    POST: {
+      params: () => ({ name: "handover-summary", version: "1" }),
+      body: (f) => ({ patientId: f.patientA }),
+      expect: st(200, 403, 403, 403, 403, 403, 401),
+    },
+  },
+  "v1/ai/prompts/[name]/labels/[label]/route.ts": {
+    PUT: {
+      params: () => ({ name: "handover-summary", label: "production" }),
+      body: () => ({ version: 1 }),
+      expect: st(200, 403, 403, 403, 403, 403, 401),
+    },
+  },
+  "v1/ai/calls/route.ts": { GET: { expect: st(200, 403, 403, 403, 403, 403, 401) } },
+  "v1/ai/calls/metrics/route.ts": { GET: { expect: st(200, 403, 403, 403, 403, 403, 401) } },
+  "v1/ai/calls/[id]/feedback/route.ts": {
+    POST: { params: () => ({ id: "matrix-no-such-call" }), body: () => ({ useful: true }), expect: st(404, 404, 404, 404, 404, 404, 401) },
+  },
+  "v1/ai/prices/route.ts": {
+    GET: { expect: st(200, 403, 403, 403, 403, 403, 401) },
+    PUT: {
+      body: () => ({ model: "matrix-model", inputPerM: 1, cachedInputPerM: 0.5, outputPerM: 2 }),
+      expect: st(200, 403, 403, 403, 403, 403, 401),
+    },
+  },
+  "v1/ai/budgets/route.ts": {
+    GET: { expect: st(200, 403, 403, 403, 403, 403, 401) },
+    PUT: { body: () => ({ scope: "global", period: "month", hardUsd: 1000 }), expect: st(200, 403, 403, 403, 403, 403, 401) },
+  },
+  "v1/ai/parameters/route.ts": { GET: { expect: st(200, 403, 403, 403, 403, 403, 401) } },
+  "v1/ai/status/route.ts": { GET: { expect: st(200, 200, 200, 200, 200, 200, 401) } },
+  "v1/patients/[id]/ai/handover/route.ts": { POST: { params: (f) => ({ id: f.patientA }), expect: st(200, 200, 403, 200, 403, 403, 401) } },
+  "v1/alerts/[id]/ai/explain/route.ts": { POST: { params: (f) => ({ id: f.alertAck }), expect: st(200, 200, 403, 200, 403, 403, 401) } },
+  "v1/alerts/[id]/ai/maintenance/route.ts": {
+    POST: { params: (f) => ({ id: f.alertAck }), expect: st(200, 403, 403, 403, 403, 403, 401) },
+  },
+  "v1/wards/[id]/ai/brief/route.ts": { POST: { params: (f) => ({ id: f.wardA }), expect: st(200, 200, 403, 200, 403, 403, 401) } },
   // Someone else's token: admins may revoke any token; anyone else is told it does not exist.
   "v1/tokens/[id]/route.ts": { DELETE: { params: (f) => ({ id: f.victimToken }), expect: st(200, 404, 404, 404, 404, 404, 401) } },
   // ---- rows of the routes added with AI, assets and ADT (lead: keep in step with new routes) ----
@@ -260,6 +324,8 @@ describe("authorization matrix of every route handler", () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     setDatabase(db);
+    await seedPromptVault(); // what startAi does on every install
+    await seedPrices();
     const a = await createWardWithPatients(db.prisma, 1);
     const b = await createWardWithPatients(db.prisma, 1);
     const patientA = a.patients[0]!.id;
