@@ -211,69 +211,7 @@ const MATRIX: Record<string, Row> = {
   "v1/wards/[id]/ai/brief/route.ts": { POST: { params: (f) => ({ id: f.wardA }), expect: st(200, 200, 403, 200, 403, 403, 401) } },
   // Someone else's token: admins may revoke any token; anyone else is told it does not exist.
   "v1/tokens/[id]/route.ts": { DELETE: { params: (f) => ({ id: f.victimToken }), expect: st(200, 404, 404, 404, 404, 404, 401) } },
-  // ---- rows of the routes added with AI, assets and ADT (lead: keep in step with new routes) ----
-  // AI is not configured in this test (no model endpoint): an allowed caller gets 503 "AI unavailable";
-  // the role gate answers first.
-  "v1/ai/budgets/route.ts": {
-    GET: { expect: st(200, 403, 403, 403, 403, 403, 401) },
-    PUT: { body: () => ({}), expect: st(400, 403, 403, 403, 403, 403, 401) },
-  },
-  "v1/ai/calls/route.ts": { GET: { expect: st(200, 403, 403, 403, 403, 403, 401) } },
-  "v1/ai/calls/metrics/route.ts": { GET: { expect: st(200, 403, 403, 403, 403, 403, 401) } },
-  // Feedback on one's own AI answer: any signed-in user; an empty body is refused.
-  "v1/ai/calls/[id]/feedback/route.ts": {
-    POST: { params: () => ({ id: "matrix-none" }), body: () => ({}), expect: st(400, 400, 400, 400, 400, 400, 401) },
-  },
-  "v1/ai/parameters/route.ts": { GET: { expect: st(200, 403, 403, 403, 403, 403, 401) } },
-  "v1/ai/prices/route.ts": {
-    GET: { expect: st(200, 403, 403, 403, 403, 403, 401) },
-    PUT: { body: () => ({}), expect: st(400, 403, 403, 403, 403, 403, 401) },
-  },
-  "v1/ai/prompts/route.ts": { GET: { expect: st(200, 403, 403, 403, 403, 403, 401) } },
-  "v1/ai/prompts/[name]/route.ts": { GET: { params: () => ({ name: "matrix-none" }), expect: st(404, 403, 403, 403, 403, 403, 401) } },
-  "v1/ai/prompts/[name]/versions/route.ts": {
-    POST: { params: () => ({ name: "matrix-none" }), body: () => ({}), expect: st(404, 403, 403, 403, 403, 403, 401) },
-  },
-  "v1/ai/prompts/[name]/versions/[version]/approve/route.ts": {
-    POST: {
-      params: () => ({ name: "matrix-none", version: "matrix-none" }),
-      body: () => ({}),
-      expect: st(400, 403, 403, 403, 403, 403, 401),
-    },
-  },
-  "v1/ai/prompts/[name]/versions/[version]/preview/route.ts": {
-    POST: {
-      params: () => ({ name: "matrix-none", version: "matrix-none" }),
-      body: () => ({}),
-      expect: st(400, 403, 403, 403, 403, 403, 401),
-    },
-  },
-  "v1/ai/prompts/[name]/labels/[label]/route.ts": {
-    PUT: { params: () => ({ name: "matrix-none", label: "matrix-none" }), body: () => ({}), expect: st(400, 403, 403, 403, 403, 403, 401) },
-  },
-  "v1/ai/status/route.ts": { GET: { expect: st(200, 200, 200, 200, 200, 200, 401) } },
-  "v1/alerts/[id]/ai/explain/route.ts": {
-    POST: { params: (f) => ({ id: f.alertAck }), body: () => ({}), expect: st(503, 503, 503, 503, 403, 503, 401) },
-  },
-  "v1/alerts/[id]/ai/maintenance/route.ts": {
-    POST: { params: (f) => ({ id: f.alertAck }), body: () => ({}), expect: st(503, 403, 403, 403, 403, 503, 401) },
-  },
-  "v1/patients/[id]/ai/handover/route.ts": {
-    POST: { params: (f) => ({ id: f.patientA }), body: () => ({}), expect: st(503, 503, 503, 503, 403, 403, 401) },
-  },
-  "v1/wards/[id]/ai/brief/route.ts": {
-    POST: { params: (f) => ({ id: f.wardA }), body: () => ({}), expect: st(503, 503, 503, 503, 403, 403, 401) },
-  },
-  "v1/assets/route.ts": { GET: { expect: st(200, 200, 200, 403, 403, 200, 401) } },
-  "v1/assets/nearest/route.ts": { GET: { expect: st(400, 400, 400, 403, 403, 400, 401) } },
-  "v1/assets/[id]/trail/route.ts": { GET: { params: () => ({ id: "matrix-none" }), expect: st(404, 404, 404, 403, 403, 404, 401) } },
-  "v1/devices/[deviceId]/sightings/route.ts": {
-    POST: { params: (f) => ({ deviceId: f.device }), body: () => ({}), expect: st(401, 401, 401, 401, 401, 401, 401) },
-  },
-  "v1/floors/route.ts": { GET: { expect: st(200, 200, 200, 403, 403, 200, 401) } },
-  "v1/floors/[id]/route.ts": {
-    PUT: { params: () => ({ id: "matrix-none" }), body: () => ({}), expect: st(400, 403, 403, 403, 403, 403, 401) },
-  },
+  // ---- assets, hospital operations (ADT, duty, users) ----
   "v1/duty/route.ts": {
     GET: { expect: st(400, 400, 400, 400, 403, 403, 401) },
     PUT: { body: () => ({}), expect: st(400, 403, 403, 403, 403, 403, 401) },
