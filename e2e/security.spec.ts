@@ -36,7 +36,7 @@ test("a session cookie copied before sign-out is dead afterwards (API, page and 
   });
   const dropped = new Promise<string>((resolve) => socket.once("disconnect", (reason) => resolve(reason)));
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/login/);
 
   const api = await thief.get("/api/v1/patients");
@@ -88,7 +88,7 @@ test("pages and API answers carry the security headers; scripts run under a nonc
   const scriptNonces = await page.locator("script[nonce]").evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).nonce));
   expect(scriptNonces.length).toBeGreaterThan(0);
   expect(new Set(scriptNonces)).toEqual(new Set([nonce]));
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
   expect(violations).toEqual([]);
 
   const api = await page.request.get("/api/v1/patients");
@@ -133,7 +133,7 @@ test("an admin enrols TOTP on the account page; sign-in then asks for the code",
   await page.getByLabel("First code from the app").fill(totp.generate({ timestamp: Date.now() - 30_000 }));
   await page.getByRole("button", { name: "Turn on" }).click();
   await expect(page.getByText("Two-step sign-in is on")).toBeVisible();
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/login/);
 
   await signInAs(page, email, password);

@@ -7,6 +7,8 @@ import { safeAction } from "@/lib/actions/safe-action";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { confirmIdentity } from "@/lib/auth/confirm-identity";
 import { confirmTotpEnrolment, disableTotp, startTotpEnrolment } from "@/lib/auth/totp";
+import { rotateSession } from "@/lib/auth/rotate-session";
+import { endUserSessions } from "@/lib/auth/user-sessions";
 
 const ADMIN = ["admin"] as const;
 
@@ -17,6 +19,7 @@ export const confirmIdentityAction = safeAction(
   },
   async ({ principal, input, meta }) => {
     await confirmIdentity(principal, input, meta);
+    await rotateSession(principal, meta); // a new session id after re-authentication
     return { confirmed: true };
   },
 );
@@ -31,13 +34,22 @@ export const confirmTotpAction = safeAction(
   { roles: ADMIN, input: z.object({ code: z.string().regex(/^\d{6}$/, "Enter the 6-digit code") }) },
   async ({ principal, input, meta }) => {
     await confirmTotpEnrolment(principal.userId, input.code);
-    await recordAudit([{ actor: principal, action: "auth.totp_enabled", meta }]);
+    const ended = await endUserSessions(principal.userId, "second_factor_changed", principal.sessionId);
+    await recordAudit([{ actor: principal, action: "auth.totp_enabled", detail: { otherSessionsEnded: ended }, meta }]);
     return { enabled: true };
   },
 );
 
 export const disableTotpAction = safeAction({ roles: ADMIN, input: z.object({}) }, async ({ principal, meta }) => {
   await disableTotp(principal.userId);
-  await recordAudit([{ actor: principal, action: "auth.totp_disabled", meta }]);
+  const ended = await endUserSessions(principal.userId, "second_factor_changed", principal.sessionId);
+  await recordAudit([{ actor: principal, action: "auth.totp_disabled", detail: { otherSessionsEnded: ended }, meta }]);
   return { disabled: true };
+});
+
+/** Signs out every other session of this user (other browsers, a forgotten workstation). */
+export const endOtherSessionsAction = safeAction({ input: z.object({}) }, async ({ principal, meta }) => {
+  const ended = await endUserSessions(principal.userId, "signed_out_elsewhere", principal.sessionId);
+  await recordAudit([{ actor: principal, action: "auth.sign_out_elsewhere", detail: { sessionsEnded: ended }, meta }]);
+  return { ended };
 });

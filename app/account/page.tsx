@@ -6,10 +6,11 @@ import { AppNav } from "@/components/app-nav";
 import { getPrisma } from "@/lib/db/database";
 import { env } from "@/lib/env";
 import { totpStatus } from "@/lib/auth/totp";
-import { needsReauth } from "@/lib/auth/user-sessions";
+import { listOpenSessions, needsReauth } from "@/lib/auth/user-sessions";
 import { requirePagePrincipal } from "@/lib/pages/page-principal";
 import { ConfirmIdentity } from "./confirm-identity";
 import { TotpPanel } from "./totp-panel";
+import { SessionList } from "./session-list";
 
 export const metadata: Metadata = { title: "Account · IoMT Ward" };
 
@@ -20,6 +21,7 @@ export default async function AccountPage() {
   const totp = await totpStatus(principal.userId);
   const e = env();
   const stale = needsReauth(principal.authAt);
+  const sessions = await listOpenSessions(principal.userId, principal.sessionId);
   return (
     <>
       <AppNav principal={principal} current="/account" />
@@ -52,6 +54,12 @@ export default async function AccountPage() {
             <TotpPanel status={totp} />
           </section>
         )}
+        <section aria-labelledby="sessions" className="rounded-lg border border-line bg-panel p-5">
+          <h2 id="sessions" className="text-lg font-semibold">
+            Where you are signed in
+          </h2>
+          <SessionList sessions={sessions} />
+        </section>
         <p className="text-sm">
           <Link href="/account/tokens" className="text-accent underline">
             Personal API tokens

@@ -11,6 +11,7 @@ import { requestMetaFromHeaders } from "@/lib/audit/record-audit";
 import { authSecret } from "./auth-secret";
 import { signInWithPassword, SignInError, signOutSession } from "./sign-in";
 import { sessionMaxAgeMs } from "./user-sessions";
+import { SESSION_COOKIES, secureSessionCookies } from "./session-cookie";
 
 const credentialsSchema = z.object({
   email: z.string().email(),
@@ -25,6 +26,15 @@ export function authOptions(): NextAuthOptions {
     session: { strategy: "jwt", maxAge },
     jwt: { maxAge },
     pages: { signIn: "/login" },
+    // On HTTPS the session cookie is `__Host-` (Secure, no Domain, Path=/); HttpOnly and SameSite=Lax always.
+    ...(secureSessionCookies()
+      ? {
+          useSecureCookies: true,
+          cookies: {
+            sessionToken: { name: SESSION_COOKIES[0]!, options: { httpOnly: true, sameSite: "lax" as const, path: "/", secure: true } },
+          },
+        }
+      : {}),
     providers: [
       CredentialsProvider({
         name: "Email and password",

@@ -8,7 +8,13 @@ import { loadPrincipal } from "./load-principal";
 import { checkSession } from "./user-sessions";
 import type { Principal } from "./principal";
 
-export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+/** `__Host-` on HTTPS (ASVS 3.3.3: secure, host-only, path /), the plain name on HTTP; `__Secure-` is next-auth's default. */
+export const SESSION_COOKIES = ["__Host-next-auth.session-token", "__Secure-next-auth.session-token", "next-auth.session-token"];
+
+/** Whether the app is served over HTTPS (next-auth's NEXTAUTH_URL, set by server.ts): cookies are then Secure. */
+export function secureSessionCookies(): boolean {
+  return (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+}
 
 function readCookie(header: string | null | undefined, name: string): string | null {
   for (const part of (header ?? "").split(";")) {

@@ -9,7 +9,10 @@ import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "@/test
 import { createUserWithToken } from "@/test/support/principals";
 import { sessionCookie, sessionlessCookie } from "@/test/support/sessions";
 import { principalFromCookieHeader } from "./session-cookie";
-import { checkSession, endSession, needsReauth, touchIntervalMs } from "./user-sessions";
+import { runCliCommand } from "@/lib/cli/commands";
+import { checkSession, endSession, endUserSessions, needsReauth, touchIntervalMs } from "./user-sessions";
+import { confirmIdentity } from "./confirm-identity";
+import { hashPassword } from "./password";
 
 describe.each(testDatabaseKinds)("server-side sessions on %s", (kind) => {
   let db: TestDatabase;
@@ -85,6 +88,34 @@ describe.each(testDatabaseKinds)("server-side sessions on %s", (kind) => {
     const later = t0 + touchIntervalMs() + 1;
     expect((await checkSession(sid, later)).ok).toBe(true);
     expect((await db.prisma.userSession.findUniqueOrThrow({ where: { id: sid } })).lastSeenAt.getTime()).toBe(later);
+  });
+
+  it("ends a user's other sessions (sign out everywhere else) and every session from the CLI (users sign-out)", async () => {
+    const user = await nurse();
+    const a = await sessionCookie(user.id);
+    const b = await sessionCookie(user.id);
+    const c = await sessionCookie(user.id);
+    expect(await endUserSessions(user.id, "signed_out_elsewhere", a.sid)).toBe(2);
+    expect(await principalFromCookieHeader(a.cookie)).not.toBeNull();
+    expect(await principalFromCookieHeader(b.cookie)).toBeNull();
+    expect(await principalFromCookieHeader(c.cookie)).toBeNull();
+    const out = await runCliCommand(["users", "sign-out", "--email", user.email]);
+    expect(out.json).toEqual({ sessionsEnded: 1 });
+    expect(await principalFromCookieHeader(a.cookie)).toBeNull();
+  });
+
+  it("refreshes the proof of identity on a correct password and refuses a wrong one", async () => {
+    const u = await db.prisma.user.create({
+      data: { email: `confirm-${Date.now()}@test.local`, name: "c", role: "admin", passwordHash: await hashPassword("right password") },
+    });
+    const { cookie, sid } = await sessionCookie(u.id);
+    await db.prisma.userSession.update({ where: { id: sid }, data: { authAt: new Date(Date.now() - 30 * 60_000) } });
+    const principal = (await principalFromCookieHeader(cookie))!.principal;
+    expect(needsReauth(principal.authAt)).toBe(true);
+    const meta = { ip: "127.0.0.9", userAgent: "vitest" };
+    await expect(confirmIdentity(principal, { password: "wrong" }, meta)).rejects.toThrow(/password: the password is not correct/);
+    await confirmIdentity(principal, { password: "right password" }, meta);
+    expect(needsReauth((await principalFromCookieHeader(cookie))!.principal.authAt)).toBe(false);
   });
 
   it("asks an admin for the password again when the sign-in is older than ADMIN_REAUTH_MINUTES (15)", () => {

@@ -9,7 +9,17 @@ import { getPrisma } from "@/lib/db/database";
 import { env } from "@/lib/env";
 import { eventBus } from "@/lib/bus/event-bus";
 
-export type SessionEndReason = "signed_out" | "idle" | "expired" | "disabled" | "admin" | "revoked" | "unknown";
+export type SessionEndReason =
+  | "signed_out"
+  | "idle"
+  | "expired"
+  | "disabled"
+  | "admin"
+  | "revoked"
+  | "unknown"
+  | "reauthenticated"
+  | "second_factor_changed"
+  | "signed_out_elsewhere";
 
 export type ValidSession = { id: string; userId: string; authAt: number; expiresAt: number };
 export type SessionCheck = { ok: true; session: ValidSession } | { ok: false; reason: SessionEndReason };
@@ -99,14 +109,38 @@ export async function endSession(sid: string, reason: SessionEndReason): Promise
   return count > 0;
 }
 
-/** Ends every open session of a user (account disabled, password reset by an admin). */
-export async function endUserSessions(userId: string, reason: SessionEndReason): Promise<number> {
+/**
+ * Ends every open session of a user (account disabled, an admin's sign-out, a changed second factor), or
+ * every one but `keep`; their live connections are dropped (access:changed).
+ */
+export async function endUserSessions(userId: string, reason: SessionEndReason, keep?: string): Promise<number> {
   const prisma = await getPrisma();
-  const { count } = await prisma.userSession.updateMany({
-    where: { userId, revokedAt: null },
-    data: { revokedAt: new Date(), revokeReason: reason },
+  const open = await prisma.userSession.findMany({
+    where: { userId, revokedAt: null, ...(keep ? { id: { not: keep } } : {}) },
+    select: { id: true },
   });
-  return count;
+  let ended = 0;
+  for (const s of open) if (await endSession(s.id, reason)) ended++;
+  return ended;
+}
+
+export type SessionSummary = { createdAt: string; lastSeenAt: string; ip: string | null; userAgent: string | null; current: boolean };
+
+/** The user's open sessions, newest first, for the account page (ids stay on the server). */
+export async function listOpenSessions(userId: string, currentSid: string | undefined, now = new Date()): Promise<SessionSummary[]> {
+  const prisma = await getPrisma();
+  const rows = await prisma.userSession.findMany({
+    where: { userId, revokedAt: null, expiresAt: { gt: now } },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+  });
+  return rows.map((r) => ({
+    createdAt: r.createdAt.toISOString(),
+    lastSeenAt: r.lastSeenAt.toISOString(),
+    ip: r.ip,
+    userAgent: r.userAgent,
+    current: r.id === currentSid,
+  }));
 }
 
 /** Records a fresh proof of identity (password confirmation) for the re-authentication of admin changes. */

@@ -124,7 +124,7 @@ const commands: Record<string, Command> = {
 };
 
 /** Flags that take no value; `--all-outdated` is read as `--all-outdated=true`. */
-const BOOLEAN_FLAGS = ["--all-outdated"];
+const BOOLEAN_FLAGS = ["--all-outdated", "--all"];
 
 export async function runCliCommand(argv: string[]): Promise<CliOutput> {
   const args = parseArgs(argv.map((a) => (BOOLEAN_FLAGS.includes(a) ? `${a}=true` : a)));

@@ -18,7 +18,7 @@ export function contentSecurityPolicy(nonce: string, opts: { dev: boolean; tls: 
     "font-src 'self' data:",
     "connect-src 'self'",
     "object-src 'none'",
-    "base-uri 'self'",
+    "base-uri 'none'",
     "form-action 'self'",
     "frame-ancestors 'none'",
     "frame-src 'none'",

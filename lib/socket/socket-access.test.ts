@@ -80,12 +80,12 @@ describe("live sockets follow the caller's rights", () => {
     await expect(harness.connect(token)).rejects.toThrow(/unauthorized/);
   });
 
-  it("drops every connection of an account when it is disabled (users disable)", async () => {
+  it("drops every connection of an account when it is disabled (users disable <id>)", async () => {
     const { user, token } = await createUserWithToken(db.prisma, "nurse", { wardIds: [wardA.ward.id] });
     const byToken = await harness.connect(token);
     const bySession = await connectWithCookie((await sessionCookie(user.id)).cookie);
     const gone = Promise.all([dropped(byToken), dropped(bySession)]);
-    await runCliCommand(["users", "disable", "--email", user.email]);
+    await runCliCommand(["users", "disable", user.id]);
     expect(await gone).toEqual(["io server disconnect", "io server disconnect"]);
     expect(await db.prisma.userSession.count({ where: { userId: user.id, revokedAt: null } })).toBe(0);
   });
@@ -104,13 +104,13 @@ describe("live sockets follow the caller's rights", () => {
     await expect(connectWithCookie(one.cookie)).rejects.toThrow(/unauthorized/);
   });
 
-  it("leaves a ward room at once when the ward is taken off the nurse (users wards), and stays connected", async () => {
+  it("leaves a ward room at once when the ward is taken off the nurse (users update --ward), and stays connected", async () => {
     const { user, token } = await createUserWithToken(db.prisma, "nurse", { wardIds: [wardA.ward.id, wardB.ward.id] });
     const c = await harness.connect(token);
     expect(await harness.subscribe(c, "ward", wardA.ward.id)).toEqual({ ok: true });
     expect(await harness.subscribe(c, "patient", wardA.patients[0]!.id)).toEqual({ ok: true });
     expect(await harness.subscribe(c, "ward", wardB.ward.id)).toEqual({ ok: true });
-    await runCliCommand(["users", "wards", "--email", user.email, "--ward", wardB.ward.code]);
+    await runCliCommand(["users", "update", user.id, "--ward", wardB.ward.code]);
     await new Promise((r) => setTimeout(r, 200));
     expect(c.connected).toBe(true);
     expect(await receives(c, wardA)).toBe(false);
@@ -138,6 +138,33 @@ describe("live sockets follow the caller's rights", () => {
     const gone = dropped(c);
     expect(await sweepEndedSessions(harness.io)).toBe(1);
     expect(await gone).toBe("io server disconnect");
+  });
+
+  it("leaves a patient's room within a sweep when the patient moves to a ward the nurse does not have", async () => {
+    const { token } = await createUserWithToken(db.prisma, "nurse", { wardIds: [wardA.ward.id] });
+    const c = await harness.connect(token);
+    const patient = await db.prisma.patient.create({
+      data: { mrn: `MRN-MOVE-${Date.now()}`, givenName: "Moving", familyName: "Patient", birthDate: new Date("1950-01-01"), bedId: null },
+    });
+    const freeBed = await db.prisma.bed.create({ data: { wardId: wardA.ward.id, label: `move-${Date.now()}` } });
+    await db.prisma.patient.update({ where: { id: patient.id }, data: { bedId: freeBed.id } });
+    expect(await harness.subscribe(c, "patient", patient.id)).toEqual({ ok: true });
+    const gotBefore = new Promise<boolean>((resolve) => c.once("vitals", () => resolve(true)));
+    eventBus().publish("vitals", { ...vitals(), patientId: patient.id, wardId: null });
+    expect(await gotBefore).toBe(true);
+    const otherBed = await db.prisma.bed.create({ data: { wardId: wardB.ward.id, label: `move-b-${Date.now()}` } });
+    await db.prisma.patient.update({ where: { id: patient.id }, data: { bedId: otherBed.id } });
+    await sweepEndedSessions(harness.io);
+    const after = await new Promise<boolean>((resolve) => {
+      const t = setTimeout(() => resolve(false), 300);
+      c.once("vitals", () => {
+        clearTimeout(t);
+        resolve(true);
+      });
+      eventBus().publish("vitals", { ...vitals(), patientId: patient.id, wardId: null });
+    });
+    expect(after).toBe(false);
+    expect(c.connected).toBe(true);
   });
 
   it("refuses a browser handshake from a foreign origin and accepts the app's own", async () => {

@@ -2,7 +2,7 @@
 // connections of that user are dropped at once when their credential ended (sign-out, token revoked,
 // account disabled) or re-scoped when role or wards changed (rooms no longer allowed are left). A sweep
 // also drops connections whose session ended without an event (idle timeout, absolute end, another
-// node's sign-out).
+// node's sign-out) and re-scopes patient rooms (a patient moved to another ward).
 import "server-only";
 import type { AccessChangedEvent } from "@/lib/events";
 import { canSeePatient, canSeeWard, type Principal } from "@/lib/auth/principal";
@@ -67,7 +67,8 @@ export async function applyAccessChange(io: AppServer, e: AccessChangedEvent): P
   }
 }
 
-/** Drops connections whose session ended (idle, expired, revoked elsewhere); returns how many. */
+/** Drops connections whose session ended (idle, expired, revoked elsewhere), returns how many, and makes
+ *  connections leave the rooms of patients no longer in their scope (moved to another ward). */
 export async function sweepEndedSessions(io: AppServer): Promise<number> {
   let dropped = 0;
   const bySession = new Map<string, AppSocket[]>();
@@ -80,6 +81,10 @@ export async function sweepEndedSessions(io: AppServer): Promise<number> {
     if (check.ok) continue;
     for (const s of sockets) s.disconnect(true);
     dropped += sockets.length;
+  }
+  // A patient moved to another ward (transfer, discharge) changes who may follow that patient's room.
+  for (const socket of io.of("/").sockets.values()) {
+    if (socket.connected && [...socket.rooms].some((r) => r.startsWith("patient:"))) await rescopeSocket(socket, socket.data.principal);
   }
   return dropped;
 }

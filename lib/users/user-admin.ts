@@ -4,6 +4,7 @@
 // disabled_at on every request (lib/auth/load-principal).
 import "server-only";
 import { z } from "zod";
+import { endUserSessions } from "@/lib/auth/user-sessions";
 import { getPrisma } from "@/lib/db/database";
 import { eventBus } from "@/lib/bus/event-bus";
 import { generateSecret, hashSecret } from "@/lib/auth/secret-token";
@@ -138,6 +139,7 @@ export async function disableUser(userId: string, by: AuditBy & { actorUserId?: 
     prisma.dutyShift.deleteMany({ where: { userId, startsAt: { gt: now } } }),
     prisma.dutyShift.updateMany({ where: { userId, startsAt: { lte: now }, endsAt: { gt: now } }, data: { endsAt: now } }),
   ]);
+  await endUserSessions(userId, "disabled"); // every browser session ends now, not at its next request
   eventBus().publish("access:changed", { userId, change: "disabled" });
   if (!user.disabledAt) await recordAudit([{ ...by, action: "user.disable", detail: { userId } }]);
   return (await listUsers()).find((u) => u.id === userId)!;

@@ -154,7 +154,11 @@ const MATRIX: Record<string, Row> = {
   },
   "v1/firmware/patch-status/route.ts": { GET: { expect: st(200, 403, 403, 403, 403, 200, 401) } },
   "v1/ingest/rejections/route.ts": { GET: { expect: st(200, 403, 403, 403, 403, 403, 401) } },
-  "v1/patients/route.ts": { GET: { expect: st(200, 200, 200, 200, 200, 200, 401) } },
+  "v1/patients/route.ts": {
+    GET: { expect: st(200, 200, 200, 200, 200, 200, 401) },
+    // Admission (ADT): an empty body is refused after the role gate.
+    POST: { body: () => ({}), expect: st(400, 400, 400, 400, 403, 403, 401) },
+  },
   "v1/patients/[id]/observations/route.ts": {
     GET: { params: (f) => ({ id: f.patientA }), query: () => ({ code: "heart_rate" }), expect: st(200, 200, 403, 200, 200, 403, 401) },
   },
@@ -207,6 +211,26 @@ const MATRIX: Record<string, Row> = {
   "v1/wards/[id]/ai/brief/route.ts": { POST: { params: (f) => ({ id: f.wardA }), expect: st(200, 200, 403, 200, 403, 403, 401) } },
   // Someone else's token: admins may revoke any token; anyone else is told it does not exist.
   "v1/tokens/[id]/route.ts": { DELETE: { params: (f) => ({ id: f.victimToken }), expect: st(200, 404, 404, 404, 404, 404, 401) } },
+  // ---- assets, hospital operations (ADT, duty, users) ----
+  "v1/duty/route.ts": {
+    GET: { expect: st(400, 400, 400, 400, 403, 403, 401) },
+    PUT: { body: () => ({}), expect: st(400, 403, 403, 403, 403, 403, 401) },
+  },
+  "v1/encounters/route.ts": { POST: { body: () => ({}), expect: st(400, 400, 400, 400, 403, 403, 401) } },
+  "v1/encounters/[id]/transfer/route.ts": {
+    POST: { params: () => ({ id: "matrix-none" }), body: () => ({}), expect: st(400, 400, 400, 400, 403, 403, 401) },
+  },
+  "v1/encounters/[id]/discharge/route.ts": {
+    POST: { params: () => ({ id: "matrix-none" }), body: () => ({}), expect: st(400, 400, 400, 400, 403, 403, 401) },
+  },
+  "v1/flow/route.ts": { GET: { expect: st(200, 200, 200, 200, 403, 403, 401) } },
+  "v1/kpis/route.ts": { GET: { expect: st(200, 200, 200, 200, 403, 403, 401) } },
+  "v1/users/route.ts": {
+    GET: { expect: st(200, 403, 403, 403, 403, 403, 401) },
+    POST: { body: () => ({}), expect: st(400, 403, 403, 403, 403, 403, 401) },
+  },
+  "v1/users/[id]/disable/route.ts": { POST: { params: () => ({ id: "matrix-none" }), expect: st(404, 403, 403, 403, 403, 403, 401) } },
+  "v1/wards/route.ts": { GET: { expect: st(200, 200, 200, 200, 200, 200, 401) } },
 };
 
 const API_DIR = path.resolve("app/api");
