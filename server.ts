@@ -3,7 +3,6 @@
 // scheduler, subscribed before the first frame) -> broker -> web + sockets -> simulator.
 // With REDIS_URL (several app nodes): Socket.IO fans out through Redis, and alerting runs on the one node
 // holding the alerting lead, fed with every node's frames (lib/socket/cluster-feed, lib/alerts/alerting-lead).
-import http from "node:http";
 import next from "next";
 import { env } from "@/lib/env";
 import { authSecret } from "@/lib/auth/auth-secret";
@@ -13,6 +12,8 @@ import { seedDemo } from "@/lib/seed/seed-demo";
 import { startMqtt } from "@/lib/platform/start-mqtt";
 import { startDemoSimulator } from "@/lib/platform/start-simulator";
 import { startAlerting } from "@/lib/alerts/start-alerting";
+import { startAi } from "@/lib/ai/start-ai";
+import { startAssetTracking } from "@/lib/asset-tracking/start-asset-tracking";
 import { holdAlertingLead } from "@/lib/alerts/alerting-lead";
 import { shareEngineFeed } from "@/lib/socket/cluster-feed";
 import { connectClusterAdapter } from "@/lib/socket/cluster-adapter";
@@ -24,16 +25,19 @@ import { printBanner } from "@/lib/platform/banner";
 import { startHospitalOperations } from "@/lib/hl7-inbound/start-hospital-operations";
 import { setProcessSingleton } from "@/lib/process-singleton";
 import type { RuntimeInfo } from "@/lib/platform/health";
+import { startTransport } from "@/lib/transport/start-transport";
 
 async function main() {
   const e = env();
   const dev = e.NODE_ENV !== "production";
   process.env.NEXTAUTH_SECRET ||= authSecret();
-  process.env.NEXTAUTH_URL ||= `http://localhost:${e.PORT}`;
+  const transport = await startTransport(e);
+  process.env.NEXTAUTH_URL ||= `${transport.protocol}://localhost:${e.PORT}`;
   process.env.NEXT_TELEMETRY_DISABLED ||= "1";
 
   const db = await getDatabase();
   const demo = e.demo ? await seedDemo(e.dataDir) : null;
+  await startAi(); // seeds prompts and prices, releases budget reservations left by a crash
   const cluster = e.REDIS_URL ? await connectClusterAdapter(e.REDIS_URL, console.log) : null;
   const lead =
     cluster && e.DATABASE_URL
@@ -41,12 +45,13 @@ async function main() {
       : null;
   const alerting = lead ? null : await startAlerting();
   const stopConnectivity = await startConnectivityMonitor();
-  const mqtt = await startMqtt(e, console.log);
+  const assetTracking = await startAssetTracking();
+  const mqtt = await startMqtt(e, console.log, transport.tls);
 
   const app = next({ dev, hostname: "localhost", port: e.PORT, dir: process.cwd() });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = http.createServer((req, res) => void handle(req, res));
+  const server = transport.createWebServer((req, res) => void handle(req, res));
   const sockets = attachSocketServer(server, { adapter: cluster?.adapter });
   const stopFeed = lead ? shareEngineFeed(sockets.io, () => lead.current()) : () => undefined;
   if (dev) {
@@ -61,6 +66,7 @@ async function main() {
     server.listen(e.PORT, e.HOST, resolve);
   });
 
+  await transport.listenRedirect();
   const control = await startControlChannel(e.dataDir, runCliCommand);
   const hospital = await startHospitalOperations();
   const simulator = e.simulator ? await startDemoSimulator(mqtt.url, (m) => console.log(`[simulator] ${m}`)) : null;
@@ -87,11 +93,13 @@ async function main() {
     await hospital.stop();
     await mqtt.close(); // stops intake; frames in flight finish writing
     await stopConnectivity();
+    await assetTracking.stop();
     stopFeed();
     await (lead ? lead.stop() : alerting?.stop()); // alarms and NEWS2 rows still queued are written
     await sockets.close();
     await cluster?.close();
     await control.close();
+    await transport.close();
     await app.close?.();
     await db.close();
     clearTimeout(force);

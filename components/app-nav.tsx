@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { ALERT_ROLES, CLINICAL_ROLES, type Principal, type Role } from "@/lib/auth/principal";
 import { ENVIRONMENT_ROLES } from "@/lib/environment/excursion-types";
+import { ASSET_ROLES } from "@/lib/asset-tracking/asset-roles";
 import { landingPath } from "@/lib/pages/page-principal";
 import type { NavAlertsData } from "./alerts/alert-feed";
 import { NavAlerts } from "./alerts/nav-alerts";
@@ -32,7 +33,9 @@ export function navLinks(p: Principal): NavLink[] {
     links.push({ href: "/admin/devices", label: "Devices" }, { href: "/admin/firmware", label: "Firmware" });
   }
   if (ENVIRONMENT_ROLES.includes(p.role)) links.push({ href: "/environment", label: "Environment" });
+  if ((ASSET_ROLES as readonly string[]).includes(p.role)) links.push({ href: "/assets", label: "Asset map" });
   if (p.role === "admin") links.push({ href: "/admin/ingest", label: "Ingest" });
+  if (p.role === "admin") links.push({ href: "/admin/ai", label: "AI" });
   links.push({ href: "/account/tokens", label: "API tokens" });
   return links;
 }

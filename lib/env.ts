@@ -49,6 +49,16 @@ const envSchema = z.object({
   FIRMWARE_TRUSTED_KEYS: z.string().optional(),
   /** Base URL devices use to download firmware packages (default http://localhost:PORT). */
   FIRMWARE_BASE_URL: z.string().url().optional(),
+  // AI (lib/ai): any OpenAI-compatible Chat Completions server; unset base URL = the built-in demo model.
+  /** e.g. https://api.openai.com/v1, https://<resource>.openai.azure.com/openai/v1/, http://localhost:11434/v1 (Ollama). */
+  OPENAI_BASE_URL: z.string().url().optional(),
+  OPENAI_API_KEY: z.string().optional(),
+  /** The most one model call may take, the SDK's retries included (then HTTP 503). */
+  AI_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** The SDK's own retries on connection errors, 429 and 5xx. */
+  AI_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  /** Replaces every prompt version's model name (e.g. a local model served by Ollama or vLLM). */
+  AI_MODEL: z.string().min(1).max(100).optional(),
   // hospital operations
   /** MLLP port of the HL7 v2 ADT listener (off unless set; 0 picks a free port). */
   HL7_PORT: z.coerce.number().int().min(0).max(65535).optional(),
@@ -58,6 +68,26 @@ const envSchema = z.object({
   HL7_TIME_ZONE: z.string().default("UTC"),
   /** Comma-separated addresses allowed to connect to the HL7 listener (unset: any). */
   HL7_ALLOW_FROM: z.string().optional(),
+  // trust (issue 11): ingest horizon, transport security, encryption at rest
+  /** Frames older than this many days are refused (clock errors, replays). */
+  INGEST_MAX_AGE_DAYS: z.coerce.number().positive().max(3650).default(7),
+  /** Device types that store readings offline and upload them later, and how far back they may. */
+  INGEST_BACKFILL_TYPES: z.string().default("cgm,bp_cuff,smart_inhaler,env_sensor"),
+  INGEST_BACKFILL_DAYS: z.coerce.number().positive().max(3650).default(30),
+  /** `self-signed`: generate a certificate into DATA_DIR when TLS_CERT/TLS_KEY are not set. */
+  TLS: z.enum(["off", "self-signed"]).default("off"),
+  TLS_CERT: z.string().optional(),
+  TLS_KEY: z.string().optional(),
+  /** With TLS: a plain-HTTP port that redirects to HTTPS (unset: none). */
+  HTTP_REDIRECT_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** With TLS: the embedded broker's MQTT-over-TLS port. */
+  MQTTS_PORT: z.coerce.number().int().min(0).max(65535).default(8883),
+  /** Interface of the embedded broker's plain (non-TLS) port. */
+  MQTT_BIND: z.string().default("127.0.0.1"),
+  /** Mutual TLS on MQTTS: `optional` accepts a device certificate from the platform CA, `required` demands one. */
+  MQTT_CLIENT_CERTS: z.enum(["off", "optional", "required"]).default("optional"),
+  /** Key for PHI encrypted at rest (base64 or hex of 32 bytes); generated into DATA_DIR/data-key on the embedded default. */
+  DATA_KEY: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & {

@@ -166,6 +166,7 @@ export function AlertQueue({ alerts, cursor, feed, filter, wards, equipment, tru
             busy={actions.busy.get(a.id) ?? null}
             error={actions.errors.get(a.id) ?? null}
             notifiedLevel={notified.get(a.id) ?? null}
+            aiMaintains={equipment}
             onSelect={setSelected}
             onAction={onAction}
           />

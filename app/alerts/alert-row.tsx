@@ -20,6 +20,7 @@ import {
   priorityTitle,
   silenceText,
 } from "@/components/alerts/presentation";
+import { AlertAiButton } from "@/components/ai/ai-feature-dialog-button";
 import type { RowAction } from "./use-queue-actions";
 
 export type AlertRowProps = {
@@ -30,6 +31,8 @@ export type AlertRowProps = {
   error: string | null;
   /** Escalation level at which this alert was sent to this user (0: at raise, as a ward nurse), if it was. */
   notifiedLevel: number | null;
+  /** Offers the AI maintenance explanation on equipment alarms (admins, biomed). */
+  aiMaintains: boolean;
   onSelect: (id: string) => void;
   onAction: (id: string, action: RowAction) => void;
 };
@@ -115,6 +118,7 @@ export const AlertRow = memo(function AlertRow({
   busy,
   error,
   notifiedLevel,
+  aiMaintains,
   onSelect,
   onAction,
 }: AlertRowProps) {
@@ -226,10 +230,11 @@ export const AlertRow = memo(function AlertRow({
             >
               {busy === "escalate" ? "Escalating…" : "Escalate"}
             </button>
+            <AlertAiButton alert={alert} maintains={aiMaintains} />
           </div>
         ) : (
-          <div className="text-right text-ink-faint" title="A resolved alert takes no further action">
-            —
+          <div className="flex justify-end gap-1 text-ink-faint" title="A resolved alert takes no further action">
+            — <AlertAiButton alert={alert} maintains={aiMaintains} />
           </div>
         )}
         {error && (

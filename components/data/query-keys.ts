@@ -16,4 +16,12 @@ export const queryKeys = {
   activeAlertMarks: ["alerts", "active-marks"] as const,
   /** What changed in a screen's alert feed after `since` (one answer shared by the screen and the nav count). */
   alertChanges: (feed: AlertFeed, since: AlertCursor) => ["alerts", "changes", feed, since.eventId, since.at] as const,
+  /** The AI call log and its per-version metrics for one set of filters (the page URL's query string). */
+  aiCalls: (filters: string) => ["ai", "calls", filters] as const,
+  /** The AI spend page's figures: spend per day, budgets used, the month forecast. */
+  aiSpend: ["ai", "spend"] as const,
+  /** Asset map: every asset in scope (refetched after a reconnect), an asset's 24 h trail, a nearest search. */
+  assets: ["assets", "all"] as const,
+  assetTrail: (assetId: string) => ["assets", "trail", assetId] as const,
+  assetNearest: (assetClass: string, near: string, n: number) => ["assets", "nearest", assetClass, near, n] as const,
 };

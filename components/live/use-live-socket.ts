@@ -78,6 +78,7 @@ function join(sub: Subscription) {
   };
   if (sub.kind === "ward") s.emit("ward:subscribe", sub.id, ack);
   else if (sub.kind === "equipment") s.emit("equipment:subscribe", sub.id, ack);
+  else if (sub.kind === "assets") s.emit("assets:subscribe", sub.id, ack);
   else s.emit("patient:subscribe", sub.id, ack);
 }
 

@@ -12,7 +12,8 @@ import { findOnDuty } from "@/lib/duty/on-duty";
 
 export const LEVEL_DUTY: Record<EscalationLevel, string | null> = { 0: null, 1: "charge", 2: "on_call" };
 
-export type AlertAudience = { wardId: string | null; patientId: string | null };
+/** `rule`: an asset par-level shortfall (`asset.par_low`) goes to the ward's charge nurse(s) from level 0. */
+export type AlertAudience = { wardId: string | null; patientId: string | null; rule?: string };
 
 async function wardStaff(q: Query, wardId: string, level: EscalationLevel, at: Date): Promise<PersonRef[]> {
   if (level === 1 || level === 2) {
@@ -43,6 +44,7 @@ function merge(...lists: PersonRef[][]): PersonRef[] {
 
 export async function findRecipients(q: Query, audience: AlertAudience, level: EscalationLevel, at = new Date()): Promise<PersonRef[]> {
   const { wardId, patientId } = audience;
+  if (audience.rule === "asset.par_low" && wardId && level === 0) return wardStaff(q, wardId, 1, at);
   if (patientId !== null) return wardId ? wardStaff(q, wardId, level, at) : [];
   const ward = wardId ? await wardStaff(q, wardId, level, at) : [];
   return merge(await usersWithRole(q, level === 0 ? "biomed" : "admin"), ward);

@@ -28,18 +28,18 @@ export class AlertWriter {
   private readonly queue: KeyedWriteQueue;
 
   constructor(private readonly deps: AlertWriterDeps) {
-    this.queue = new KeyedWriteQueue({ label: "alerts", retryBaseMs: deps.retryBaseMs });
+    this.queue = new KeyedWriteQueue({ label: "alerts", sql: deps.sql, retryBaseMs: deps.retryBaseMs });
   }
 
   /** The alarm's time is when the engine decided, not when the write succeeds (after an outage). */
   raise(f: Finding): void {
     const at = new Date(this.deps.now());
-    this.queue.enqueue(f.key, () => this.storeRaise(f, at));
+    this.queue.enqueue(f.key, () => this.storeRaise(f, at), { raise: f.alarm, at });
   }
 
   clear(f: Finding): void {
     const at = new Date(this.deps.now());
-    this.queue.enqueue(f.key, () => this.storeClear(f, at));
+    this.queue.enqueue(f.key, () => this.storeClear(f, at), { clear: f.alarm, at });
   }
 
   /** Resolves when every queued write has been stored. */
@@ -81,7 +81,7 @@ export class AlertWriter {
       if (!row) return null; // open with its condition already active: nothing new
       let recipients: PersonRef[] = [];
       if (row.inserted) {
-        recipients = await findRecipients(tx, { wardId: a.wardId, patientId: a.patientId }, 0);
+        recipients = await findRecipients(tx, { wardId: a.wardId, patientId: a.patientId, rule: a.rule }, 0);
         await insertAlertEvents(tx, [
           {
             alertId: row.id,

@@ -4,8 +4,11 @@
 // ingest writer: these rows are not device frames, so they take no device_frames row (whose
 // (device_id, seq) key they could collide with) and never compete with device ingest for its buffer.
 // If the database is down, rows wait (bounded; the oldest are dropped first, as NEWS2 is derived).
+// A row the database refuses (not an outage) is isolated: the batch is retried row by row and the
+// refused row goes to poison_rows, so it never blocks the rows behind it.
 import "server-only";
 import type { Sql } from "@/lib/db/sql";
+import { quarantinePoisonRows, writeIsolatingPoison } from "@/lib/db/poison-rows";
 import { NEWS2_DEVICE_ID, news2ComponentCode } from "@/lib/domain/metrics";
 import type { StoredNews2 } from "./live-news2";
 
@@ -48,32 +51,35 @@ export class News2Writer {
     if (this.rows.length === 0) return;
     const batch = this.rows;
     this.rows = [];
-    this.flushing = this.sql
-      .query(
-        `INSERT INTO observations (patient_id, device_id, code, value, ts, seq)
-         SELECT patient_id, $1, code, value, ts, seq
-           FROM unnest($2::text[], $3::text[], $4::float8[], $5::timestamptz[], $6::bigint[]) AS o(patient_id, code, value, ts, seq)`,
-        [
-          NEWS2_DEVICE_ID,
-          batch.map((r) => r.patientId),
-          batch.map((r) => r.code),
-          batch.map((r) => r.value),
-          batch.map((r) => r.ts),
-          batch.map((r) => r.seq),
-        ],
-      )
-      .then(
-        () => undefined,
-        (err: unknown) => {
-          console.error("[alerts] storing NEWS2 failed; will retry:", err instanceof Error ? err.message : err);
-          this.rows = [...batch, ...this.rows];
-          this.timer ??= setTimeout(() => void this.flush(), Math.max(this.flushMs, 5_000)).unref();
-        },
-      )
+    this.flushing = writeIsolatingPoison(batch, (rows) => this.insert(rows))
+      .then(async (result) => {
+        await quarantinePoisonRows(this.sql, "news2", result.poisoned);
+        if (result.deferred.length === 0) return;
+        const err = result.deferError;
+        console.error("[alerts] storing NEWS2 failed; will retry:", err instanceof Error ? err.message : err);
+        this.rows = [...result.deferred, ...this.rows];
+        this.timer ??= setTimeout(() => void this.flush(), Math.max(this.flushMs, 5_000)).unref();
+      })
       .finally(() => {
         this.flushing = null;
       });
     return this.flushing;
+  }
+
+  private async insert(batch: Row[]): Promise<void> {
+    await this.sql.query(
+      `INSERT INTO observations (patient_id, device_id, code, value, ts, seq)
+       SELECT patient_id, $1, code, value, ts, seq
+         FROM unnest($2::text[], $3::text[], $4::float8[], $5::timestamptz[], $6::bigint[]) AS o(patient_id, code, value, ts, seq)`,
+      [
+        NEWS2_DEVICE_ID,
+        batch.map((r) => r.patientId),
+        batch.map((r) => r.code),
+        batch.map((r) => r.value),
+        batch.map((r) => r.ts),
+        batch.map((r) => r.seq),
+      ],
+    );
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,8 @@
 // Audit controls (HIPAA 164.312(b)): who did what to which patient's data, when, from where.
+// Rows are hash-chained (audit-chain.ts): `npm run cli -- audit verify` names the first broken link.
 import "server-only";
-import { getPrisma } from "@/lib/db/database";
+import { getDatabase } from "@/lib/db/database";
+import { appendAuditRows } from "./audit-chain";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 /** Who acted, as the audit row records it: a signed-in user or token owner (any lib/auth Principal), or
@@ -27,19 +29,22 @@ export function requestMetaFromHeaders(h: Headers): RequestMeta {
 
 export async function recordAudit(entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  const prisma = await getPrisma();
-  await prisma.auditEvent.createMany({
-    data: entries.map((e) => ({
+  const { sql } = await getDatabase();
+  const at = new Date().toISOString();
+  await appendAuditRows(
+    sql,
+    entries.map((e) => ({
+      at,
       actorUserId: e.actor && "userId" in e.actor ? e.actor.userId : null,
       actorEmail: e.actor?.email ?? null,
       actorRole: e.actor && "role" in e.actor ? e.actor.role : null,
       action: e.action,
       patientId: e.patientId ?? null,
-      detail: e.detail ? JSON.parse(JSON.stringify(e.detail)) : undefined,
+      detail: e.detail ? (JSON.parse(JSON.stringify(e.detail)) as unknown) : null,
       ip: e.meta?.ip ?? null,
       userAgent: e.meta?.userAgent ?? null,
     })),
-  });
+  );
 }
 
 /** One audit event per patient whose data the caller read. */

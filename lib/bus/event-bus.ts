@@ -10,6 +10,8 @@ import type {
   AlarmLimitsChangedEvent,
   AlertNotifyRequest,
   AlertUpdate,
+  AssetLayoutEvent,
+  AssetLocationEvent,
   DeviceChangedEvent,
   DeviceCredentialsEvent,
   DeviceStatusEvent,
@@ -35,6 +37,9 @@ export type BusEvents = {
   "alarm-limits:changed": [AlarmLimitsChangedEvent];
   /** A user's rights changed: live connections re-check the caller and drop what is no longer allowed. */
   "access:changed": [AccessChangedEvent];
+  /** Asset map: an asset changed room or state (after it was applied); a floor, gateway or tag changed. */
+  "asset:location": [AssetLocationEvent];
+  "asset:layout": [AssetLayoutEvent];
 };
 
 export class EventBus {

@@ -15,6 +15,7 @@ import { table, type CliOutput, type Command } from "./cli-types";
 import { deviceCommands } from "./device-commands";
 import { firmwareCommands } from "./firmware-commands";
 import { hospitalCommands } from "./hospital-commands";
+import { TRUST_USAGE, trustCommands } from "./trust-commands";
 
 export type { CliOutput };
 
@@ -25,6 +26,8 @@ export const USAGE = `Usage: npm run cli -- <noun> <verb> [--flags] [--json]
   patients list [--ward <id|code>]
   devices create --type <type> [--id <id>] [--patient <id> | --bed <ward/label> | --asset <tag> | --location <text>] [--firmware <v>] [--gateway <id>]
                  [--environment <profile>]              device secret, shown once
+  devices create --type ble_gateway --room <roomId>     a BLE gateway placed in a room or corridor (asset map)
+  devices create --type asset_tag --asset-class <class> [--asset-name <name>] [--asset-device <deviceId>]
   devices list [--type <t>] [--status active|revoked] [--connectivity online|offline|unknown] [--ward <id|code>]
                [--firmware current|outdated|flagged|unknown|attention]
   devices rotate <id>                                   new secret, shown once; the old one stops working at once
@@ -50,6 +53,7 @@ export const USAGE = `Usage: npm run cli -- <noun> <verb> [--flags] [--json]
   duty show --ward <id|code> | duty gaps
   duty set --ward <id|code> --shift charge|on_call,<user id|email>,<startsAt>,<endsAt> ...
   db migrate | db seed
+${TRUST_USAGE}
 
 --json prints one JSON document on stdout and nothing else.`;
 
@@ -112,6 +116,7 @@ const commands: Record<string, Command> = {
   ...deviceCommands,
   ...firmwareCommands,
   ...hospitalCommands,
+  ...trustCommands,
 };
 
 /** Flags that take no value; `--all-outdated` is read as `--all-outdated=true`. */

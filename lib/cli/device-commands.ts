@@ -13,6 +13,7 @@ import {
 import { setEnvironmentProfile } from "@/lib/devices/set-environment-profile";
 import { describeProfile, isEnvironmentProfile } from "@/lib/domain/environment-profiles";
 import { listRegistryDevices, registryFiltersSchema, type DeviceAssignment } from "@/lib/devices/device-queries";
+import { createTrackingDevice } from "./tracking-device-commands";
 
 const audit = { actor: CLI_ACTOR };
 
@@ -66,6 +67,8 @@ function targetOf(args: ParsedArgs): AssignTarget {
 
 export const deviceCommands: Record<string, Command> = {
   async "devices create"(args) {
+    const tracking = await createTrackingDevice(args);
+    if (tracking) return tracking;
     const d = await createDevice(
       {
         type: flag(args, "type", true),

@@ -114,9 +114,7 @@ describe("connectivity monitor", () => {
     const m = new ConnectivityMonitor({ sql: counting, now, confirmWithDatabase: false });
     for (const id of ids) m.noteActivity({ id, type: "wearable", patientId: null, wardId: null });
     t += 60_000;
-    const started = performance.now();
     await m.sweep();
-    expect(performance.now() - started).toBeLessThan(50);
     t += 61_000;
     await m.sweep();
     await m.flush();

@@ -11,6 +11,7 @@ import "server-only";
 import { eventBus } from "@/lib/bus/event-bus";
 import { getDatabase } from "@/lib/db/database";
 import type { Sql } from "@/lib/db/sql";
+import { quarantinePoisonRows, writeIsolatingPoison } from "@/lib/db/poison-rows";
 import { inactivityTimeoutMs } from "@/lib/domain/device-types";
 import { processSingleton } from "@/lib/process-singleton";
 import { deviceDirectory } from "./device-directory";
@@ -102,38 +103,44 @@ export class ConnectivityMonitor {
     }
   }
 
-  /** Persists pending status and battery changes; kept for the next try if the database fails. */
+  /** Persists pending status and battery changes; kept for the next try if the database is unavailable.
+   *  A change the database refuses is isolated (row by row) and quarantined in poison_rows. */
   async flush(): Promise<void> {
+    const { sql } = this.opts;
+    const log = this.opts.log ?? ((m: string) => console.error(m));
     if (this.pendingStatus.size > 0) {
       const entries = [...this.pendingStatus];
       this.pendingStatus.clear();
-      try {
-        await this.opts.sql.query(
+      const r = await writeIsolatingPoison(entries, async (rows) => {
+        await sql.query(
           `UPDATE devices d SET connectivity = u.c::"Connectivity", connectivity_at = u.at
              FROM unnest($1::text[], $2::text[], $3::timestamptz[]) AS u(id, c, at)
             WHERE d.id = u.id AND (d.connectivity_at IS NULL OR d.connectivity_at <= u.at)`,
           [
-            entries.map(([id]) => id),
-            entries.map(([, s]) => (s.online ? "online" : "offline")),
-            entries.map(([, s]) => new Date(s.at).toISOString()),
+            rows.map(([id]) => id),
+            rows.map(([, s]) => (s.online ? "online" : "offline")),
+            rows.map(([, s]) => new Date(s.at).toISOString()),
           ],
         );
-      } catch (err) {
-        for (const [id, s] of entries) if (!this.pendingStatus.has(id)) this.pendingStatus.set(id, s);
-        this.opts.log?.(`[connectivity] could not persist ${entries.length} status changes (${(err as Error).message}); will retry`);
-      }
+      });
+      await quarantinePoisonRows(sql, "connectivity", r.poisoned, log);
+      for (const [id, s] of r.deferred) if (!this.pendingStatus.has(id)) this.pendingStatus.set(id, s);
+      if (r.deferred.length > 0)
+        this.opts.log?.(
+          `[connectivity] could not persist ${r.deferred.length} status changes (${(r.deferError as Error).message}); will retry`,
+        );
     }
     if (this.pendingBattery.size > 0) {
       const entries = [...this.pendingBattery];
       this.pendingBattery.clear();
-      try {
-        await this.opts.sql.query(
-          `UPDATE devices d SET battery_level = u.b FROM unnest($1::text[], $2::float8[]) AS u(id, b) WHERE d.id = u.id`,
-          [entries.map(([id]) => id), entries.map(([, b]) => b)],
-        );
-      } catch {
-        for (const [id, b] of entries) if (!this.pendingBattery.has(id)) this.pendingBattery.set(id, b);
-      }
+      const r = await writeIsolatingPoison(entries, async (rows) => {
+        await sql.query(`UPDATE devices d SET battery_level = u.b FROM unnest($1::text[], $2::float8[]) AS u(id, b) WHERE d.id = u.id`, [
+          rows.map(([id]) => id),
+          rows.map(([, b]) => b),
+        ]);
+      });
+      await quarantinePoisonRows(sql, "connectivity", r.poisoned, log);
+      for (const [id, b] of r.deferred) if (!this.pendingBattery.has(id)) this.pendingBattery.set(id, b);
     }
   }
 

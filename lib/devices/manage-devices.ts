@@ -32,6 +32,8 @@ const ID_PREFIX: Record<string, string> = {
   infusion_pump: "pump",
   env_sensor: "env",
   gateway: "gw",
+  ble_gateway: "blegw",
+  asset_tag: "tag",
 };
 const DEVICE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const ASSET_TAG = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;

@@ -27,6 +27,10 @@ export const DEVICE_TYPES = {
   infusion_pump: { label: "Infusion pump", metrics: ["device_temp", "vibration", "power", "battery"], inactivityTimeoutMs: 2 * MINUTE },
   env_sensor: { label: "Environment sensor", metrics: ["env_temp", "humidity", "battery"], inactivityTimeoutMs: 31 * MINUTE },
   gateway: { label: "Gateway (BLE hub)", metrics: [...HEALTH], inactivityTimeoutMs: 2 * MINUTE },
+  // Asset map (lib/asset-tracking): a BLE gateway placed in a room sends tag sightings (and only its own
+  // health as telemetry); an asset tag never connects, gateways hear it.
+  ble_gateway: { label: "BLE gateway (asset tracking)", metrics: [...HEALTH], inactivityTimeoutMs: 2 * MINUTE },
+  asset_tag: { label: "Asset tag", metrics: ["battery"], inactivityTimeoutMs: 24 * 60 * MINUTE },
 } as const satisfies Record<string, { label: string; metrics: readonly MetricKey[]; inactivityTimeoutMs: number }>;
 
 export type DeviceType = keyof typeof DEVICE_TYPES;

@@ -68,13 +68,13 @@ export class ExcursionLog {
     private readonly sql: Sql,
     opts: { retryBaseMs?: number } = {},
   ) {
-    this.queue = new KeyedWriteQueue({ label: "environment", retryBaseMs: opts.retryBaseMs });
+    this.queue = new KeyedWriteQueue({ label: "environment", sql, retryBaseMs: opts.retryBaseMs });
   }
 
   record(r: EnvironmentRecord): void {
     const row = toExcursionRow(r);
-    if (r.event.type === "data-gap-withdrawn") this.queue.enqueue(row.deviceId, () => this.withdrawGap(row));
-    else this.queue.enqueue(row.deviceId, () => this.upsert(row));
+    if (r.event.type === "data-gap-withdrawn") this.queue.enqueue(row.deviceId, () => this.withdrawGap(row), { withdraw: row });
+    else this.queue.enqueue(row.deviceId, () => this.upsert(row), row);
   }
 
   /** An alarm was raised: if it is for a device's excursion or logger gap, link it to that row. */

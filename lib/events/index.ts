@@ -12,3 +12,4 @@ export * from "./device-events";
 export * from "./news2-events";
 export * from "./alert-events";
 export * from "./access-events";
+export * from "./asset-events";

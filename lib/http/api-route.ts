@@ -8,6 +8,7 @@ import { currentPrincipal } from "@/lib/auth/current-principal";
 import type { Principal, Role } from "@/lib/auth/principal";
 import { requestMetaFromHeaders, type RequestMeta } from "@/lib/audit/record-audit";
 import { Refusal } from "@/lib/errors/refusal";
+import { recordDeniedRead, requestedPatientId } from "@/lib/audit/record-denied";
 import { jsonError, zodIssues } from "./api-errors";
 import { readJsonBody } from "./read-json-body";
 import { refusalResponse } from "./refusal-response";
@@ -38,12 +39,24 @@ export function apiRoute<P = Record<string, never>, Q = Record<string, never>, B
   handler: (ctx: ApiHandlerContext<P, Q, B>) => Promise<unknown>,
 ) {
   return async (req: NextRequest, route: RouteContext): Promise<Response> => {
+    let principal: Principal | null = null;
+    // A refused read is audited (lib/audit/record-denied.ts).
+    const deniedRead = (reason: string) =>
+      req.method === "GET" && principal
+        ? recordDeniedRead(principal, requestMetaFromHeaders(req.headers), {
+            method: req.method,
+            path: req.nextUrl.pathname,
+            reason,
+            patientId: requestedPatientId(req.nextUrl.pathname, req.nextUrl.searchParams),
+          })
+        : Promise.resolve();
     try {
-      const principal = await currentPrincipal(req.headers);
+      principal = await currentPrincipal(req.headers);
       if (!principal) {
         return jsonError(401, "sign in or send Authorization: Bearer <personal API token>", undefined, { "WWW-Authenticate": "Bearer" });
       }
       if (opts.roles && !opts.roles.includes(principal.role)) {
+        await deniedRead(`role "${principal.role}" may not use this endpoint`);
         return jsonError(403, `role "${principal.role}" may not use this endpoint`);
       }
       const params = opts.params ? opts.params.safeParse(await route.params) : { success: true as const, data: {} as P };
@@ -67,7 +80,10 @@ export function apiRoute<P = Record<string, never>, Q = Record<string, never>, B
       });
       return result instanceof Response ? result : Response.json(result);
     } catch (err) {
-      if (err instanceof Refusal) return refusalResponse(err, opts.fieldsIn ? `${opts.fieldsIn}.` : "");
+      if (err instanceof Refusal) {
+        if (err.kind === "forbidden" || err.kind === "not_found") await deniedRead(`${err.kind}: ${err.message}`);
+        return refusalResponse(err, opts.fieldsIn ? `${opts.fieldsIn}.` : "");
+      }
       console.error(`[api] ${req.method} ${req.nextUrl.pathname} failed:`, err);
       return jsonError(500, "internal error");
     }

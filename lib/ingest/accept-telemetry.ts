@@ -9,7 +9,7 @@ import { perDatabase } from "@/lib/db/database";
 import { env } from "@/lib/env";
 import { isGatewayType, isWatchedEquipment, metricAllowed } from "@/lib/domain/device-types";
 import { processSingleton } from "@/lib/process-singleton";
-import { ObservationWriter, type PendingFrame } from "@/lib/store/observation-writer";
+import { ObservationWriter, PoisonFramesError, type PendingFrame, type WriteResult } from "@/lib/store/observation-writer";
 import { noteDeviceActivity } from "@/lib/devices/connectivity-monitor";
 import { patientAt, type DeviceRecord } from "@/lib/devices/device-directory";
 import type { MetricKey } from "@/lib/domain/metrics";
@@ -20,6 +20,7 @@ import { RateLimiter } from "./rate-limiter";
 import { getRejectionLog } from "./rejection-log";
 import { resolveChild, type ChildLookup } from "./gateway-children";
 import { countIngest, type Transport } from "./ingest-counters";
+import { ingestHorizon, tooOld } from "./ingest-horizon";
 
 export type Issue = FrameIssue;
 
@@ -86,6 +87,7 @@ async function groupByDevice(
   }
   const resolved = new Map<string, ChildLookup>();
   for (const [id, p] of lookups) resolved.set(id, await p);
+  const now = Date.now();
   frames.forEach((f, i) => {
     const field = isArray ? `frames[${i}]` : "frame";
     if (ctx.childId && f.device && f.device !== ctx.childId) {
@@ -99,6 +101,8 @@ async function groupByDevice(
       if (!child.ok) return void issues.push({ field: ctx.childId ? "topic" : `${field}.device`, reason: child.reason });
       device = child.device;
     }
+    const old = tooOld(f.ts, ingestHorizon(device.type, env()), now);
+    if (old) issues.push({ field: `${field}.ts`, reason: old });
     for (const key of Object.keys(f.values)) {
       if (!metricAllowed(device.type, key))
         issues.push({ field: `${field}.values.${key}`, reason: `a ${device.type} may not send "${key}"` });
@@ -207,7 +211,14 @@ export async function acceptTelemetry(sender: DeviceRecord, raw: string | Buffer
   }
 
   const writer = await getObservationWriter();
-  const result = await writer.write(pending);
+  let result: WriteResult;
+  try {
+    result = await writer.write(pending);
+  } catch (err) {
+    // A poison body (the database refuses its rows): quarantined like an invalid one, never resent.
+    if (err instanceof PoisonFramesError) return refuse(sender, raw, ctx, [{ field: "body", reason: err.message }]);
+    throw err;
+  }
   countIngest(ctx.transport, "accepted", result.accepted);
   if (result.duplicates) countIngest(ctx.transport, "duplicate", result.duplicates);
   if (artifactCount) countIngest(ctx.transport, "artifact", artifactCount);

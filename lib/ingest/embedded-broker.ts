@@ -8,8 +8,13 @@
 //   closed, the device reconnects after its back-off and resends (seq makes that safe);
 // - a publish to a foreign topic closes the connection and is quarantined.
 // Revoking a device drops its connection at once. close() drains what was handed to the writer.
+// Transport: the plain port listens on `host` (MQTT_BIND, loopback by default); with TLS a second
+// listener speaks MQTT over TLS (MQTTS_PORT) with the server certificate, and a device may present a
+// certificate from the platform CA instead of its secret (mutual TLS): its CN must be its device id,
+// which must also be its client id and username.
 import "server-only";
 import net from "node:net";
+import tls from "node:tls";
 import { Aedes, type AedesOptions, type AuthenticateError } from "aedes";
 import { eventBus } from "@/lib/bus/event-bus";
 import { authenticateDevice } from "@/lib/devices/authenticate-device";
@@ -19,12 +24,15 @@ import { env } from "@/lib/env";
 import { IngestBusyError } from "@/lib/store/observation-writer";
 import { acceptTelemetry, drainIngest } from "./accept-telemetry";
 import { countIngest } from "./ingest-counters";
-import { otaStatusTopic, parseTelemetryTopic } from "./mqtt-topics";
+import { otaStatusTopic, parseTelemetryTopic, sightingsTopic } from "./mqtt-topics";
+import { handleSightingsPublish } from "./sightings-publish";
 import { getRejectionLog } from "./rejection-log";
 import { ThrottledLog } from "./throttled-log";
 
 export type EmbeddedBroker = {
   port: number;
+  /** MQTT over TLS port, when TLS is configured. */
+  tlsPort: number | null;
   url: string;
   /** Publishes from the platform itself (OTA commands), QoS 1. */
   publish(topic: string, payload: string, opts?: { retain?: boolean }): Promise<void>;
@@ -32,6 +40,23 @@ export type EmbeddedBroker = {
 };
 
 type Log = (level: "info" | "warn", msg: string) => void;
+
+export type BrokerTls = {
+  cert: string;
+  key: string;
+  /** CA trusted for device certificates (the platform CA). */
+  clientCa: string;
+  port: number;
+  /** Device certificates: not asked for, accepted when presented, or required. */
+  clientCerts: "off" | "optional" | "required";
+};
+
+/** The device id a verified client certificate names (its CN), or null without one. */
+function certificateIdentity(conn: unknown): string | null {
+  if (!(conn instanceof tls.TLSSocket) || !conn.authorized) return null;
+  const cn = conn.getPeerCertificate()?.subject?.CN;
+  return typeof cn === "string" ? cn : Array.isArray(cn) ? (cn[0] ?? null) : null;
+}
 
 /** aedes types returnCode as a const enum, which isolated modules cannot name; the numbers are MQTT's. */
 function authError(message: string, returnCode: 3 | 4 | 5): AuthenticateError {
@@ -50,6 +75,24 @@ function brokerHandlers(log: Log): Pick<AedesOptions, "authenticate" | "authoriz
       if (client.id !== deviceId) {
         log("warn", `[mqtt] refused client "${client.id}": client id must equal the device id (username)`);
         return done(authError("client id must equal the device id", 5), false);
+      }
+      const certified = certificateIdentity(client.conn);
+      if (certified !== null) {
+        if (certified !== deviceId) {
+          log("warn", `[mqtt] refused client "${client.id}": its certificate is for device "${certified}"`);
+          return done(authError("certificate CN must equal the device id", 5), false);
+        }
+        deviceDirectory()
+          .then((d) => d.get(deviceId))
+          .then(
+            (device) => {
+              if (device?.status === "active") return done(null, true);
+              log("warn", `[mqtt] refused device "${deviceId}" (certificate): ${device ? "revoked" : "unknown device"}`);
+              done(authError(device ? "device revoked" : "unknown device", 5), false);
+            },
+            (err: Error) => done(authError(`authentication unavailable: ${err.message}`, 3), false),
+          );
+        return;
       }
       authenticateDevice(deviceId, password?.toString("utf8")).then(
         (r) => {
@@ -75,6 +118,7 @@ function brokerHandlers(log: Log): Pick<AedesOptions, "authenticate" | "authoriz
         );
         return;
       }
+      if (client && packet.topic === sightingsTopic(client.id)) return handleSightingsPublish(client.id, packet.topic, payload, throttled, callback);
       const topic = client ? parseTelemetryTopic(packet.topic) : null;
       if (!client || !topic || topic.deviceId !== client.id) {
         throttled.log(`topic:${client?.id}`, `[mqtt] device "${client?.id}" may not publish to "${packet.topic}"`);
@@ -149,11 +193,19 @@ function listen(server: net.Server, port: number, host: string): Promise<number>
   });
 }
 
-export async function startEmbeddedBroker(opts: { port: number; host?: string; log?: Log }): Promise<EmbeddedBroker> {
+export async function startEmbeddedBroker(opts: {
+  port: number;
+  /** Interface of the plain port (default loopback). */
+  host?: string;
+  /** Interface of the TLS port (default all). */
+  tlsHost?: string;
+  log?: Log;
+  tls?: BrokerTls;
+}): Promise<EmbeddedBroker> {
   const log: Log = opts.log ?? ((level, msg) => (level === "warn" ? console.warn(msg) : console.log(msg)));
   const broker = await Aedes.createBroker({ ...brokerHandlers(log), heartbeatInterval: 60_000 });
   const server = net.createServer(broker.handle);
-  const host = opts.host ?? "0.0.0.0";
+  const host = opts.host ?? "127.0.0.1";
   let port: number;
   try {
     port = await listen(server, opts.port, host);
@@ -161,6 +213,23 @@ export async function startEmbeddedBroker(opts: { port: number; host?: string; l
     if ((err as NodeJS.ErrnoException).code !== "EADDRINUSE") throw err;
     port = await listen(server, 0, host);
     log("info", `[mqtt] port ${opts.port} is taken; the embedded broker listens on ${port} instead`);
+  }
+  let tlsServer: tls.Server | null = null;
+  let tlsPort: number | null = null;
+  if (opts.tls) {
+    const t = opts.tls;
+    tlsServer = tls.createServer(
+      {
+        cert: t.cert,
+        key: t.key,
+        ca: t.clientCa,
+        requestCert: t.clientCerts !== "off",
+        rejectUnauthorized: t.clientCerts === "required",
+        minVersion: "TLSv1.2",
+      },
+      broker.handle,
+    );
+    tlsPort = await listen(tlsServer, t.port, opts.tlsHost ?? "0.0.0.0");
   }
 
   const unsubscribe = eventBus().subscribe("device:changed", ({ deviceId, change }) => {
@@ -175,7 +244,8 @@ export async function startEmbeddedBroker(opts: { port: number; host?: string; l
 
   return {
     port,
-    url: `mqtt://127.0.0.1:${port}`,
+    tlsPort,
+    url: `mqtt://${host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host}:${port}`,
     publish(topic, payload, o = {}) {
       return new Promise<void>((resolve, reject) =>
         broker.publish({ cmd: "publish", topic, payload: Buffer.from(payload), qos: 1, retain: o.retain ?? false, dup: false }, (err) =>
@@ -187,6 +257,7 @@ export async function startEmbeddedBroker(opts: { port: number; host?: string; l
       unsubscribe();
       await new Promise<void>((resolve) => broker.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (tlsServer) await new Promise<void>((resolve) => tlsServer.close(() => resolve()));
       // Frames already handed to the writer finish writing; their PUBACKs cannot reach the closed
       // connections, so devices resend them after the restart and they count as duplicates.
       await drainIngest();

@@ -13,7 +13,8 @@ import { env } from "@/lib/env";
 import { IngestBusyError } from "@/lib/store/observation-writer";
 import { acceptTelemetry, drainIngest } from "./accept-telemetry";
 import { countIngest } from "./ingest-counters";
-import { parseTelemetryTopic, TELEMETRY_FILTERS } from "./mqtt-topics";
+import { gatewayOfSightingsTopic, parseTelemetryTopic, TELEMETRY_FILTERS } from "./mqtt-topics";
+import { handleSightingsPublish } from "./sightings-publish";
 import { getRejectionLog } from "./rejection-log";
 import { ThrottledLog } from "./throttled-log";
 
@@ -51,6 +52,15 @@ export async function startExternalConsumer(opts: ConsumerOptions) {
   client.handleMessage = (packet, done) => {
     const topic = parseTelemetryTopic(packet.topic);
     const payload = typeof packet.payload === "string" ? Buffer.from(packet.payload) : packet.payload;
+    const gatewayId = gatewayOfSightingsTopic(packet.topic);
+    if (gatewayId) {
+      inHand++;
+      return handleSightingsPublish(gatewayId, packet.topic, payload, throttled, (err) => {
+        inHand--;
+        if (err) client.stream.destroy();
+        else done();
+      });
+    }
     if (!topic) return done();
     const deviceId = topic.deviceId;
     const limit = env().INGEST_MAX_BODY_BYTES;

@@ -3,9 +3,14 @@
 import { z } from "zod";
 import { METRICS, isMetricKey } from "@/lib/domain/metrics";
 import type { EpochMs, MetricValues } from "@/lib/events";
+import { checkJsonBounds, quoteValue, truncateText } from "./json-bounds";
 
 /** Frames more than this far in the future are clock errors. */
 const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+/** Frames dated before this (1900, 0001, the 1970 epoch of an unset clock) are clock errors too. */
+export const MIN_FRAME_TS = Date.UTC(2000, 0, 1);
+/** Longest reason text per issue (a reason quotes at most a short piece of the value). */
+const MAX_REASON_CHARS = 300;
 export const MAX_FRAMES_PER_BODY = 1000;
 
 export type TelemetryFrame = {
@@ -25,12 +30,12 @@ const valuesSchema = z.record(z.string(), z.unknown()).superRefine((values, ctx)
   for (const key of keys) {
     const value = values[key];
     if (!isMetricKey(key)) {
-      ctx.addIssue({ code: "custom", path: [key], message: `unknown metric "${key}"` });
+      ctx.addIssue({ code: "custom", path: [key], message: `unknown metric ${quoteValue(key)}` });
       continue;
     }
     const def = METRICS[key];
     if (typeof value !== "number" || !Number.isFinite(value)) {
-      ctx.addIssue({ code: "custom", path: [key], message: `must be a finite number (got ${JSON.stringify(value)})` });
+      ctx.addIssue({ code: "custom", path: [key], message: `must be a finite number (got ${quoteValue(value)})` });
     } else if (def.integer && !Number.isInteger(value)) {
       ctx.addIssue({ code: "custom", path: [key], message: `must be a whole number (got ${value})` });
     } else if (value < def.min) {
@@ -52,6 +57,8 @@ export const frameSchema = z.strictObject({
       ctx.addIssue({ code: "custom", message: "must be an ISO 8601 date-time with offset, e.g. 2026-11-23T18:00:00.000Z" });
     } else if (Date.parse(s) > Date.now() + MAX_CLOCK_SKEW_MS) {
       ctx.addIssue({ code: "custom", message: "is more than 5 minutes in the future" });
+    } else if (Date.parse(s) < MIN_FRAME_TS) {
+      ctx.addIssue({ code: "custom", message: `${quoteValue(s)} is before 2000-01-01: the device clock is not set` });
     }
   }),
   values: valuesSchema,
@@ -95,7 +102,7 @@ function fastFrame(item: Record<string, unknown>, now: number): TelemetryFrame |
   if (typeof seq !== "number" || !Number.isSafeInteger(seq) || seq < 0) return null;
   if (typeof ts !== "string" || !ISO_DATETIME.test(ts)) return null;
   const t = Date.parse(ts);
-  if (!(t <= now + MAX_CLOCK_SKEW_MS)) return null;
+  if (!(t <= now + MAX_CLOCK_SKEW_MS) || t < MIN_FRAME_TS) return null;
   if (typeof values !== "object" || values === null || Array.isArray(values)) return null;
   const record = values as Record<string, unknown>;
   let metrics = 0;
@@ -176,7 +183,8 @@ export function parseTelemetryBody(body: unknown, opts: BodyOptions = {}): Frame
   return issues.length ? invalid(issues) : { ok: true, frames, isArray };
 }
 
-export function invalid(issues: FrameIssue[]): FrameRefusal {
+export function invalid(allIssues: FrameIssue[]): FrameRefusal {
+  const issues = allIssues.map((i) => ({ field: truncateText(i.field, 100), reason: truncateText(i.reason, MAX_REASON_CHARS) }));
   const error = issues
     .slice(0, 5)
     .map((i) => `${i.field}: ${i.reason}`)
@@ -184,11 +192,15 @@ export function invalid(issues: FrameIssue[]): FrameRefusal {
   return { ok: false, error: issues.length > 5 ? `${error}; and ${issues.length - 5} more` : error, issues };
 }
 
-/** Parses raw bytes (MQTT payload or HTTP body) as JSON, with a readable error. */
+/** Parses raw bytes (MQTT payload or HTTP body) as JSON, with a readable error. Depth and value size are
+ *  bounded on the text first (lib/ingest/json-bounds.ts), before anything parses or validates it. */
 export function parseTelemetryJson(raw: string | Buffer, opts: BodyOptions = {}): FrameValidation {
   let body: unknown;
+  const text = typeof raw === "string" ? raw : raw.toString("utf8");
+  const bounds = checkJsonBounds(text);
+  if (bounds) return invalid([bounds]);
   try {
-    body = JSON.parse(typeof raw === "string" ? raw : raw.toString("utf8"));
+    body = JSON.parse(text);
   } catch (err) {
     return invalid([{ field: "body", reason: `is not valid JSON (${(err as Error).message})` }]);
   }

@@ -1,5 +1,6 @@
 // Reading the quarantine (ingest_rejections) for admins: newest first, filtered by device and time,
-// paged by id; as JSON rows or CSV; plus the counts the admin ingest page shows.
+// paged by id; as JSON rows or CSV; plus the counts the admin ingest page shows. Ordered by the numeric
+// column (`ingest_rejections.id`), not the text alias `id`, which would sort 9 before 10 and mix pages.
 import "server-only";
 import { getDatabase } from "@/lib/db/database";
 
@@ -39,7 +40,7 @@ export async function listRejections(q: RejectionQuery): Promise<RejectionPage> 
         AND ($2::timestamptz IS NULL OR received_at >= $2)
         AND ($3::timestamptz IS NULL OR received_at < $3)
         AND ($4::bigint IS NULL OR id < $4)
-      ORDER BY id DESC
+      ORDER BY ingest_rejections.id DESC
       LIMIT $5`,
     [q.deviceId ?? null, q.from?.toISOString() ?? null, q.to?.toISOString() ?? null, q.beforeId ?? null, limit + 1],
   );

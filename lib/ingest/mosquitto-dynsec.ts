@@ -19,6 +19,7 @@ export function provisionDeviceCommands(deviceId: string, secret: string): Dynse
         { acltype: "publishClientSend", topic: `devices/${deviceId}/telemetry`, allow: true },
         { acltype: "publishClientSend", topic: `devices/${deviceId}/children/+/telemetry`, allow: true },
         { acltype: "publishClientSend", topic: `devices/${deviceId}/ota/status`, allow: true },
+        { acltype: "publishClientSend", topic: `devices/${deviceId}/sightings`, allow: true },
         { acltype: "subscribePattern", topic: `devices/${deviceId}/#`, allow: true },
         { acltype: "publishClientReceive", topic: `devices/${deviceId}/#`, allow: true },
       ],

@@ -6,8 +6,17 @@ export const otaStatusTopic = (deviceId: string) => `devices/${deviceId}/ota/sta
 export const telemetryTopic = (deviceId: string) => `devices/${deviceId}/telemetry`;
 export const childTelemetryTopic = (gatewayId: string, childId: string) => `devices/${gatewayId}/children/${childId}/telemetry`;
 
-/** Shared-subscription filters covering every telemetry topic. */
-export const TELEMETRY_FILTERS = ["devices/+/telemetry", "devices/+/children/+/telemetry"] as const;
+/** A BLE gateway's tag sightings (asset map, lib/asset-tracking). */
+export const sightingsTopic = (gatewayId: string) => `devices/${gatewayId}/sightings`;
+const SIGHTINGS = /^devices\/([^/+#]+)\/sightings$/;
+/** The gateway a sightings topic belongs to, or null. */
+export function gatewayOfSightingsTopic(topic: string): string | null {
+  const m = SIGHTINGS.exec(topic);
+  return m ? m[1]! : null;
+}
+
+/** Shared-subscription filters covering every telemetry topic (and BLE sightings). */
+export const TELEMETRY_FILTERS = ["devices/+/telemetry", "devices/+/children/+/telemetry", "devices/+/sightings"] as const;
 
 export type TelemetryTopic = { deviceId: string; childId: string | null };
 

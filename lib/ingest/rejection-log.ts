@@ -2,10 +2,13 @@
 // 64 KiB, truncation noted in the reason), device, transport, topic and time. record() only queues in
 // memory, so the hot path never waits for it; a timer writes the queue in one unnest statement. While
 // the database is down the queue is retried; it is bounded (entries and bytes) and anything beyond the
-// bound is counted and logged, never dropped silently.
+// bound is counted and logged, never dropped silently. Every text column is made storable (NUL and
+// unpaired surrogates escaped), and a row PostgreSQL still refuses is isolated: the batch is retried row
+// by row, the refused row goes to poison_rows, and the rows behind it are written.
 import "server-only";
 import type { Sql } from "@/lib/db/sql";
 import { perDatabase } from "@/lib/db/database";
+import { quarantinePoisonRows, storableText, writeIsolatingPoison } from "@/lib/db/poison-rows";
 
 export const MAX_QUARANTINE_PAYLOAD_BYTES = 64 * 1024;
 
@@ -33,7 +36,7 @@ export function quarantinePayload(payload: string | Buffer | null, totalBytes?: 
   const buf = typeof payload === "string" ? Buffer.from(payload, "utf8") : payload;
   const size = totalBytes ?? buf.length;
   const kept = buf.length > MAX_QUARANTINE_PAYLOAD_BYTES ? buf.subarray(0, MAX_QUARANTINE_PAYLOAD_BYTES) : buf;
-  const text = kept.toString("utf8").replace(/\u0000/g, "\\u0000");
+  const text = storableText(kept.toString("utf8"));
   return { text, note: size > kept.length ? `[payload truncated: ${size} bytes, first ${kept.length} kept]` : null };
 }
 
@@ -74,11 +77,11 @@ export class RejectionLog {
       }
       return;
     }
-    const reason = note ? `${r.reason} ${note}` : r.reason;
+    const reason = storableText(note ? `${r.reason} ${note}` : r.reason);
     this.queue.push({
-      deviceId: r.deviceId,
+      deviceId: storableText(r.deviceId),
       transport: r.transport,
-      topic: r.topic,
+      topic: storableText(r.topic),
       reason,
       payload: text,
       at: new Date().toISOString(),
@@ -115,24 +118,21 @@ export class RejectionLog {
     if (this.flushing) return this.flushing;
     const batch = this.queue.splice(0, 1000);
     const run = async () => {
-      try {
-        await this.sql.query(INSERT_SQL, [
-          batch.map((r) => r.deviceId),
-          batch.map((r) => r.transport),
-          batch.map((r) => r.topic),
-          batch.map((r) => r.reason),
-          batch.map((r) => r.payload),
-          batch.map((r) => r.at),
-        ]);
-        this.written += batch.length;
-        for (const r of batch) this.queuedBytes -= r.bytes;
+      const result = await writeIsolatingPoison(batch, (rows) => this.insert(rows));
+      const stored = result.written.length + result.poisoned.length;
+      this.written += result.written.length;
+      for (const r of [...result.written, ...result.poisoned.map((p) => p.row)]) this.queuedBytes -= r.bytes;
+      if (result.poisoned.length > 0) await quarantinePoisonRows(this.sql, "ingest quarantine", result.poisoned, this.log);
+      if (result.deferred.length > 0) {
+        this.queue.unshift(...result.deferred);
+        if (!this.failing)
+          this.log(
+            `[ingest] quarantine write failed (${(result.deferError as Error).message}); ${this.queue.length} rejections kept for retry`,
+          );
+        this.failing = true;
+      } else if (stored > 0) {
         if (this.failing) this.log(`[ingest] quarantine writes resumed`);
         this.failing = false;
-      } catch (err) {
-        this.queue.unshift(...batch);
-        if (!this.failing)
-          this.log(`[ingest] quarantine write failed (${(err as Error).message}); ${this.queue.length} rejections kept for retry`);
-        this.failing = true;
       }
     };
     this.flushing = run().finally(() => {
@@ -140,6 +140,17 @@ export class RejectionLog {
       if (this.queue.length > 0) this.schedule(this.failing ? 1000 : 0);
     });
     return this.flushing;
+  }
+
+  private async insert(rows: Row[]): Promise<void> {
+    await this.sql.query(INSERT_SQL, [
+      rows.map((r) => r.deviceId),
+      rows.map((r) => r.transport),
+      rows.map((r) => r.topic),
+      rows.map((r) => r.reason),
+      rows.map((r) => r.payload),
+      rows.map((r) => r.at),
+    ]);
   }
 }
 

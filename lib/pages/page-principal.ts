@@ -6,13 +6,22 @@ import { redirect } from "next/navigation";
 import { principalFromSession } from "@/lib/auth/current-principal";
 import type { Principal, Role } from "@/lib/auth/principal";
 import { requestMetaFromHeaders, type RequestMeta } from "@/lib/audit/record-audit";
+import { recordDeniedRead } from "@/lib/audit/record-denied";
 
 export async function requirePagePrincipal(
   opts: { roles?: readonly Role[]; returnTo?: string } = {},
 ): Promise<{ principal: Principal; meta: RequestMeta }> {
   const principal = await principalFromSession();
   if (!principal) redirect(`/login${opts.returnTo ? `?callbackUrl=${encodeURIComponent(opts.returnTo)}` : ""}`);
-  if (opts.roles && !opts.roles.includes(principal.role)) redirect(landingPath(principal));
+  if (opts.roles && !opts.roles.includes(principal.role)) {
+    const meta = requestMetaFromHeaders(await headers());
+    await recordDeniedRead(principal, meta, {
+      method: "GET",
+      path: opts.returnTo ?? "(page)",
+      reason: `role "${principal.role}" may not open this page`,
+    });
+    redirect(landingPath(principal));
+  }
   return { principal, meta: requestMetaFromHeaders(await headers()) };
 }
 

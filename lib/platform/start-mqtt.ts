@@ -8,14 +8,27 @@ import { startDynsecSync } from "@/lib/ingest/dynsec-sync";
 import { setOtaPublisher } from "@/lib/firmware/ota-publisher";
 import { deliverPendingOta } from "@/lib/firmware/deliver-ota";
 import { getObservationWriter } from "@/lib/ingest/accept-telemetry";
+import type { TlsConfig } from "@/lib/transport/tls-config";
 
-export type MqttSide = { mode: "embedded" | "external"; url: string; port: number | null; close(): Promise<void> };
+export type MqttSide = {
+  mode: "embedded" | "external";
+  url: string;
+  port: number | null;
+  /** The embedded broker's MQTT-over-TLS port (with TLS). */
+  tlsPort?: number | null;
+  close(): Promise<void>;
+};
 
-export async function startMqtt(e: Env, log: (msg: string) => void): Promise<MqttSide> {
+export async function startMqtt(e: Env, log: (msg: string) => void, tls: TlsConfig | null = null): Promise<MqttSide> {
   const logLevel = (level: "info" | "warn", msg: string) => (level === "warn" ? console.warn(msg) : log(msg));
   const drainWrites = async () => (await getObservationWriter()).drain();
   if (!e.MQTT_URL) {
-    const broker = await startEmbeddedBroker({ port: e.MQTT_PORT, log: logLevel });
+    const broker = await startEmbeddedBroker({
+      port: e.MQTT_PORT,
+      host: e.MQTT_BIND,
+      log: logLevel,
+      tls: tls ? { cert: tls.cert, key: tls.key, clientCa: tls.clientCa, port: e.MQTTS_PORT, clientCerts: e.MQTT_CLIENT_CERTS } : undefined,
+    });
     // OTA commands are retained per device, so a device that connects later still gets its update.
     setOtaPublisher((topic, payload) => broker.publish(topic, payload, { retain: true }));
     await sendPendingOta(logLevel);
@@ -23,6 +36,7 @@ export async function startMqtt(e: Env, log: (msg: string) => void): Promise<Mqt
       mode: "embedded",
       url: broker.url,
       port: broker.port,
+      tlsPort: broker.tlsPort,
       close: async () => {
         setOtaPublisher(null);
         await broker.close();

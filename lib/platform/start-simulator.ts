@@ -11,6 +11,7 @@ import { MAX_FRAMES_PER_BODY } from "@/lib/ingest/frame-schema";
 import { demoEquipmentScenarioFor, demoScenarioFor } from "@/lib/seed/demo-hospital";
 import { BACKFILL_MS, seedForDevice } from "@/lib/simulator/equipment-source";
 import { startSimulator, type SimulatedDevice, type SimulatedEquipment } from "@/lib/simulator/run-simulator";
+import { startDemoAssetTags } from "./start-asset-simulator";
 
 export type SimulatedDeviceRow = { id: string; type: string; createdAt: Date; bed: { ward: string; label: string } | null };
 type WithoutSecret<T> = Omit<T, "secret">;
@@ -54,7 +55,7 @@ export async function startDemoSimulator(
 ): Promise<{ stop(): Promise<void>; monitorCount: number; equipmentCount: number } | null> {
   const { prisma, sql } = await getDatabase();
   const devices = await prisma.device.findMany({
-    where: { simulated: true, status: "active" },
+    where: { simulated: true, status: "active", type: { notIn: ["ble_gateway", "asset_tag"] } },
     select: {
       id: true,
       type: true,
@@ -94,5 +95,13 @@ export async function startDemoSimulator(
       maxFramesPerBody: MAX_FRAMES_PER_BODY,
     },
   });
-  return { stop: () => handle.stop(), monitorCount: monitors.length, equipmentCount: equipment.length };
+  const assets = await startDemoAssetTags(brokerUrl, log);
+  return {
+    stop: async () => {
+      await assets?.stop();
+      await handle.stop();
+    },
+    monitorCount: monitors.length,
+    equipmentCount: equipment.length,
+  };
 }

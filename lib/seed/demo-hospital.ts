@@ -178,6 +178,8 @@ export function demoPatients(): DemoPatient[] {
 
 export const DEMO_ACCOUNTS = [
   { email: "admin@demo.local", name: "Alex Admin", role: "admin", wards: [] as string[] },
+  // A second admin: a prompt version reaches production only after an admin other than its author approved it.
+  { email: "admin2@demo.local", name: "Sam Second-Admin", role: "admin", wards: [] },
   { email: "nurse@demo.local", name: "Nora Nurse", role: "nurse", wards: ["4E"] },
   // Escalation reaches the charge nurse first, then the physician on call (user_wards.duty).
   { email: "charge@demo.local", name: "Chris Charge", role: "nurse", wards: ["4E", "ICU"], duty: "charge" },

@@ -9,6 +9,7 @@ import crypto from "node:crypto";
 import { getPrisma } from "@/lib/db/database";
 import { createUser } from "@/lib/users/manage-users";
 import { createDevice } from "@/lib/devices/manage-devices";
+import { seedDemoAssets } from "./demo-assets";
 import { DEMO_ACCOUNTS, DEMO_EQUIPMENT, DEMO_WARDS, demoFreeBeds, demoPatients, type DemoEquipment } from "./demo-hospital";
 
 export type DemoCredential = { email: string; password: string; role: string };
@@ -74,7 +75,9 @@ export async function seedDemo(dataDir: string): Promise<{ created: boolean; cre
   const prisma = await getPrisma();
   if ((await prisma.ward.count()) > 0) {
     await seedDemoFreeBeds();
-    return { created: false, credentials: readDemoCredentials(dataDir), equipmentAdded: await seedDemoEquipment() };
+    const equipmentAdded = await seedDemoEquipment();
+    await seedDemoAssets();
+    return { created: false, credentials: readDemoCredentials(dataDir), equipmentAdded };
   }
 
   const wardIds = new Map<string, string>();
@@ -113,6 +116,7 @@ export async function seedDemo(dataDir: string): Promise<{ created: boolean; cre
     });
   }
   const equipmentAdded = await seedDemoEquipment();
+  await seedDemoAssets();
 
   const credentials: DemoCredential[] = [];
   for (const a of DEMO_ACCOUNTS) {

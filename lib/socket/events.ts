@@ -4,12 +4,14 @@ import {
   alertNotificationSchema,
   alertUpdateSchema,
   alertViewSchema,
+  assetLocationPayloadSchema,
   deviceStatusPayloadSchema,
   news2PayloadSchema,
   vitalsPayloadSchema,
   type AlertNotification,
   type AlertUpdate,
   type AlertView,
+  type AssetLocationPayload,
   type DeviceStatusPayload,
   type News2Payload,
   type VitalsPayload,
@@ -28,6 +30,8 @@ export interface ServerToClientEvents {
   "alert:updated": (update: AlertUpdate) => void;
   /** To one recipient's own room (see userRoom); acknowledge it to record the delivery receipt. */
   "alert:notify": (n: AlertNotification, ack: (r: { ok: true }) => void) => void;
+  /** Asset map: an asset changed room or state (the floor's asset room, see assets:subscribe). */
+  "asset:location": (e: AssetLocationPayload) => void;
 }
 
 /** The schema of each server event's payload (its first argument). */
@@ -38,6 +42,7 @@ export const SERVER_EVENT_SCHEMAS = {
   "alert:raised": alertViewSchema,
   "alert:updated": alertUpdateSchema,
   "alert:notify": alertNotificationSchema,
+  "asset:location": assetLocationPayloadSchema,
 } as const satisfies { [E in keyof ServerToClientEvents]: { parse(v: unknown): Parameters<ServerToClientEvents[E]>[0] } };
 
 export interface ClientToServerEvents {
@@ -48,12 +53,15 @@ export interface ClientToServerEvents {
   unsubscribe: (room: string) => void;
   /** The alert was displayed to the user: records a read receipt (once per user). */
   "alert:read": (alertId: string, ack: (r: SubscribeAck) => void) => void;
+  /** Asset map: live asset locations of a floor (nurses of its ward, biomed, admins). */
+  "assets:subscribe": (floorId: string, ack: (r: SubscribeAck) => void) => void;
 }
 
 export const rooms = {
   ward: (wardId: string) => `ward:${wardId}`,
   patient: (patientId: string) => `patient:${patientId}`,
   equipment: (scope: string) => `equipment:${scope}`,
+  assets: (floorId: string) => `assets:${floorId}`,
 };
 
 /** The patient and ward rooms of a patient- or ward-bound event. */

@@ -19,6 +19,7 @@ import type { AppServer, AppSocket } from "./socket-types";
 import type { ClusterAdapter } from "./cluster-adapter";
 import { EQUIPMENT_ROOM_ROLES, EQUIPMENT_SCOPE, rooms, roomsOf, userRoom } from "./events";
 import { forwardAlerting } from "./alert-fanout";
+import { forwardAssets, registerAssetHandlers } from "./asset-fanout";
 import { deviceStatusPayload, vitalsPayload } from "./wire-payloads";
 
 /** setTimeout fires at once beyond 2^31-1 ms; sessions are far shorter, but never risk it. */
@@ -28,6 +29,7 @@ const idSchema = z.string({ error: "an id is required" }).min(1, "an id is requi
 
 function registerHandlers(socket: AppSocket): void {
   void socket.join(userRoom(socket.data.principal.userId));
+  registerAssetHandlers(socket);
   socket.on(
     "ward:subscribe",
     socketHandler(socket, { roles: CLINICAL_ROLES, input: idSchema }, async ({ principal, input: wardId }) => {
@@ -114,12 +116,14 @@ export function attachSocketServer(
     if (targets.length) io.to(targets).emit("device:status", deviceStatusPayload(e));
   });
   const offAlerting = forwardAlerting(io);
+  const offAssets = forwardAssets(io);
   return {
     io,
     close() {
       offVitals();
       offStatus();
       offAlerting();
+      offAssets();
       return new Promise<void>((resolve) => void io.close(() => resolve()));
     },
   };

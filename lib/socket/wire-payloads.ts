@@ -1,7 +1,7 @@
 // The one place events become Socket.IO payloads (README, Socket.IO): inside the process times are epoch
 // milliseconds, on the wire ISO text. Alert views, updates and notifications go out as they are.
 import { NEWS2_DEVICE_ID } from "@/lib/domain/metrics";
-import type { DeviceStatusEvent, DeviceStatusPayload, News2Event, News2Payload, VitalsEvent, VitalsPayload } from "@/lib/events";
+import type { AssetLocationEvent, AssetLocationPayload, DeviceStatusEvent, DeviceStatusPayload, News2Event, News2Payload, VitalsEvent, VitalsPayload } from "@/lib/events";
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -22,4 +22,8 @@ export function news2Payload(e: News2Event): News2Payload {
 export function news2AsVitals(e: News2Event): VitalsPayload | null {
   if (e.total === null) return null;
   return { deviceId: NEWS2_DEVICE_ID, patientId: e.patientId, wardId: e.wardId, seq: e.ts, ts: iso(e.ts), values: { news2: e.total } };
+}
+
+export function assetLocationPayload(e: AssetLocationEvent): AssetLocationPayload {
+  return { ...e, at: iso(e.at) };
 }

@@ -10,9 +10,13 @@
 // off and resend. When the database returns, the buffer drains in full batches. An error that is not
 // a lost or refused connection is retried a few times and then reported to the batch's callers.
 // A commit whose answer was lost is retried and then counts the frames as duplicates: still stored once.
+// Poison rows: when such an error persists, the batch is written caller by caller, so only the caller
+// whose frames the database refuses gets a PoisonFramesError (ingest quarantines that body) and the
+// others are stored; callers behind it are not held up.
 import "server-only";
 import type { Sql } from "@/lib/db/sql";
 import { isMetricKey, type MetricKey } from "@/lib/domain/metrics";
+import { errorText, isTransientDatabaseError } from "@/lib/db/poison-rows";
 import type { EpochMs, MetricValues } from "@/lib/events";
 
 export type PendingFrame = {
@@ -32,6 +36,14 @@ export class IngestBusyError extends Error {
   constructor(pendingFrames: number) {
     super(`ingest buffer is full (${pendingFrames} frames waiting for the database); retry shortly`);
     this.name = "IngestBusyError";
+  }
+}
+
+/** The database refused these frames themselves (not an outage): resending cannot help. */
+export class PoisonFramesError extends Error {
+  constructor(readonly dbError: string) {
+    super(`the frames could not be stored (${dbError})`);
+    this.name = "PoisonFramesError";
   }
 }
 
@@ -92,30 +104,7 @@ WITH incoming AS (
 )
 SELECT device_id, seq::text AS seq FROM inserted`;
 
-/** SQLSTATE classes and Node error codes that mean "the database is unreachable or restarting". */
-const TRANSIENT_CODES = new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "EPIPE",
-  "ETIMEDOUT",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "57P01",
-  "57P02",
-  "57P03",
-  "53300",
-  "40001",
-  "40P01",
-]);
-
-export function isTransientDatabaseError(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  if (typeof code === "string" && (TRANSIENT_CODES.has(code) || code.startsWith("08"))) return true;
-  const message = err instanceof Error ? err.message : String(err);
-  return /connection (terminated|ended|refused|reset)|timeout|Client has encountered a connection error|not queryable|ECONN/i.test(message);
-}
+export { isTransientDatabaseError };
 
 type Rows = { params: unknown[]; firstOwner: Map<string, Waiter>; seenDevices: string[] };
 
@@ -304,10 +293,14 @@ export class ObservationWriter {
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         if (!isTransientDatabaseError(err) && attempt >= MAX_OTHER_ERROR_ATTEMPTS) {
-          this.log(`[ingest] writing ${frames} frames failed ${attempt} times (${message}); reporting to the senders`);
           for (const d of rows.seenDevices) this.lastSeenWritten.delete(d);
-          for (const w of batch) w.reject(err);
-          return;
+          if (batch.length === 1) {
+            this.log(`[ingest] writing ${frames} frames failed ${attempt} times (${message}); reporting to the sender`);
+            batch[0]!.reject(new PoisonFramesError(errorText(err)));
+            return;
+          }
+          this.log(`[ingest] writing ${frames} frames failed ${attempt} times (${message}); writing them sender by sender`);
+          return this.isolate(batch);
         }
         if (this.failingSince === null) {
           this.failingSince = Date.now();
@@ -316,6 +309,31 @@ export class ObservationWriter {
         this.retries++;
         this.lastError = message;
         await new Promise((r) => setTimeout(r, Math.min(this.maxRetryDelayMs, this.retryDelayMs * 2 ** (attempt - 1))));
+      }
+    }
+  }
+
+  /** Poison isolation: each caller's frames alone; a refused caller is told, the rest are stored. If the
+   *  database goes away meanwhile, the callers not yet written go back to the front of the queue. */
+  private async isolate(batch: Waiter[]): Promise<void> {
+    for (let i = 0; i < batch.length; i++) {
+      const w = batch[i]!;
+      const rows = this.buildRows([w], Date.now());
+      try {
+        const inserted = await this.sql.query<{ device_id: string; seq: string }>(INSERT_SQL, rows.params);
+        this.settle([w], rows, inserted, w.frames.length);
+      } catch (err) {
+        for (const d of rows.seenDevices) this.lastSeenWritten.delete(d);
+        if (isTransientDatabaseError(err)) {
+          const rest = batch.slice(i);
+          this.queue.unshift(...rest);
+          this.queuedFrames += rest.reduce((n, r) => n + r.frames.length, 0);
+          return;
+        }
+        this.log(
+          `[ingest] ${w.frames.length} frames from "${w.frames[0]?.deviceId}" refused by the database (${errorText(err)}); quarantined`,
+        );
+        w.reject(new PoisonFramesError(errorText(err)));
       }
     }
   }

@@ -3,6 +3,7 @@
 // history and the alarm limits in force (physicians and admins may override them). A patient outside the
 // caller's scope and a patient that does not exist look the same; both attempts are audited.
 import type { Metadata } from "next";
+import { HandoverSection } from "@/components/ai/handover-section";
 import { AppNav } from "@/components/app-nav";
 import { CLINICAL_ROLES, canSeePatient } from "@/lib/auth/principal";
 import { recordAudit, recordPatientReads } from "@/lib/audit/record-audit";
@@ -52,6 +53,7 @@ export default async function PatientPage({ params }: { params: Params }) {
       <AppNav principal={principal} current={path} />
       <main className="mx-auto max-w-[120rem] px-4 py-6">
         <PatientHeader patient={patient} />
+        {clinical && <HandoverSection patientId={patient.id} />}
         <PatientTrends patientId={patient.id} spo2Scale={patient.spo2Scale} showAlarms={clinical} />
         <CgmPanel patientId={patient.id} showAlarms={clinical} />
         {clinical && <AlarmHistory patientId={patient.id} />}

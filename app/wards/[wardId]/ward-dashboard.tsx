@@ -23,6 +23,7 @@ import type { VitalsPayload } from "@/lib/events";
 import type { WardSnapshot } from "@/lib/store/ward-types";
 import { BedTileCard } from "./bed-tile";
 import { summariseBed } from "./bed-summary";
+import { AiFeatureDialogButton } from "@/components/ai/ai-feature-dialog-button";
 import { SortToggle, WardCounts } from "./ward-toolbar";
 import { applyVitals, mergeSnapshot, type LiveBed } from "./ward-live-state";
 import { alarmsByPatient, orderBedsWithAlarms } from "./ward-alarms";
@@ -161,6 +162,12 @@ export function WardDashboard({
         </h1>
         <WardCounts summaries={tiles.filter((t) => t.occupied).map((t) => t.summary)} beds={tiles.length} />
         <div className="ml-auto flex items-center gap-4">
+          <AiFeatureDialogButton
+            feature="ward"
+            subjectId={snapshot.ward.id}
+            label="Ward brief"
+            title={`Ward brief: ${snapshot.ward.code}`}
+          />
           <SortToggle value={sort} onChange={writeSort} />
           <ConnectionBadge status={status} error={refusal ?? error} onReload={() => window.location.reload()} />
         </div>

@@ -1,0 +1,239 @@
+"use client";
+// The editor of a new prompt version: messages (role and text with {{variable}} and
+// {{param.<parameter>}} placeholders), declared typed variables, the model and its settings, the data
+// parameters it may read with their bounds, and a commit message. Saving shows the vault's refusals on
+// the fields they name (each unknown variable, each parameter not allow-listed, each bound out of range).
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, FormMessage, Hint } from "@/components/ui/field";
+import { Input, Textarea } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { RESPONSE_FORMATS, VARIABLE_TYPES, type PromptRole, type VariableType } from "@/lib/ai/prompts/prompt-version";
+import type { ParameterInfo, PromptVersionView } from "@/lib/ai/service-types";
+import { saveVersionAction } from "./actions";
+import { draftFromVersion, draftToInput, issuesByField, ROLES, type EditorDraft } from "./editor-model";
+import { ParameterChoices } from "./parameter-choices";
+
+type Props = { name: string; base: PromptVersionView | null; available: ParameterInfo[] };
+
+const roleOptions = ROLES.map((r) => ({ value: r, label: r }));
+const typeOptions = VARIABLE_TYPES.map((t) => ({ value: t, label: t }));
+const formatOptions = RESPONSE_FORMATS.map((f) => ({ value: f, label: f }));
+
+export function PromptEditor({ name, base, available }: Props) {
+  const router = useRouter();
+  const [draft, setDraft] = useState<EditorDraft>(() => draftFromVersion(base, available));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string; issues?: string[] } | null>(null);
+  const [pending, startTransition] = useTransition();
+  const patch = (p: Partial<EditorDraft>) => setDraft((d) => ({ ...d, ...p }));
+  const setMessage = (i: number, p: Partial<EditorDraft["messages"][number]>) =>
+    patch({ messages: draft.messages.map((m, j) => (j === i ? { ...m, ...p } : m)) });
+  const setVariable = (i: number, p: Partial<EditorDraft["variables"][number]>) =>
+    patch({ variables: draft.variables.map((v, j) => (j === i ? { ...v, ...p } : v)) });
+
+  const save = () => {
+    const { input, errors: local } = draftToInput(draft);
+    if (Object.keys(local).length) {
+      setErrors(local);
+      setOutcome({ ok: false, text: "Not saved: correct the fields marked below." });
+      return;
+    }
+    startTransition(async () => {
+      const res = await saveVersionAction({ name, input });
+      if (!res.ok) {
+        setErrors(res.fieldErrors ?? {});
+        return setOutcome({ ok: false, text: res.error });
+      }
+      if (!res.data.saved) {
+        setErrors(issuesByField(res.data.issues, input));
+        return setOutcome({ ok: false, text: res.data.message, issues: res.data.issues.map((i) => `${i.field}: ${i.reason}`) });
+      }
+      setErrors({});
+      setOutcome({ ok: true, text: `Saved version ${res.data.version}. Another admin must approve it before it can go to production.` });
+      router.refresh();
+    });
+  };
+
+  return (
+    <form
+      className="mt-4 space-y-5"
+      aria-label="New prompt version"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save();
+      }}
+    >
+      <fieldset className="space-y-3">
+        <legend className="text-sm font-semibold">Messages</legend>
+        <Hint>
+          <code className="font-mono">{"{{name}}"}</code> inserts a declared variable;{" "}
+          <code className="font-mono">{"{{param.patient.vitals_window}}"}</code> inserts an enabled data parameter, de-identified.
+        </Hint>
+        {draft.messages.map((m, i) => (
+          <div key={i} className="rounded border border-line p-3" data-testid="message-editor">
+            <div className="flex items-center gap-3">
+              <Select
+                aria-label={`Message ${i + 1} role`}
+                look="toolbar"
+                value={m.role}
+                options={roleOptions}
+                onChange={(e) => setMessage(i, { role: e.target.value as PromptRole })}
+              />
+              <Button variant="quiet" size="xs" onClick={() => patch({ messages: draft.messages.filter((_, j) => j !== i) })}>
+                Remove
+              </Button>
+            </div>
+            <Field
+              id={`message-${i}`}
+              label={<span className="sr-only">Message {i + 1} text</span>}
+              error={errors[`messages[${i}].content`] ?? errors[`messages[${i}].role`]}
+            >
+              <Textarea
+                id={`message-${i}`}
+                rows={m.role === "system" ? 8 : 5}
+                value={m.content}
+                onChange={(e) => setMessage(i, { content: e.target.value })}
+                className="mt-2 font-mono"
+                aria-invalid={errors[`messages[${i}].content`] ? true : undefined}
+              />
+            </Field>
+          </div>
+        ))}
+        {errors.messages && <FormMessage size="xs">{errors.messages}</FormMessage>}
+        <Button variant="small" onClick={() => patch({ messages: [...draft.messages, { role: "user", content: "" }] })}>
+          Add message
+        </Button>
+      </fieldset>
+
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-semibold">Variables</legend>
+        {draft.variables.length === 0 && <Hint>No variables declared.</Hint>}
+        {draft.variables.map((v, i) => (
+          <div key={i} className="flex flex-wrap items-start gap-2">
+            <Field
+              id={`variable-${i}-name`}
+              label={<span className="sr-only">Variable {i + 1} name</span>}
+              error={errors[`variables[${i}].name`]}
+            >
+              <Input
+                id={`variable-${i}-name`}
+                placeholder="name"
+                value={v.name}
+                onChange={(e) => setVariable(i, { name: e.target.value })}
+                look="filter"
+                className="font-mono"
+              />
+            </Field>
+            <Select
+              aria-label={`Variable ${i + 1} type`}
+              look="filter"
+              value={v.type}
+              options={typeOptions}
+              onChange={(e) => setVariable(i, { type: e.target.value as VariableType })}
+            />
+            <Input
+              aria-label={`Variable ${i + 1} description`}
+              placeholder="what it holds"
+              value={v.description}
+              onChange={(e) => setVariable(i, { description: e.target.value })}
+              look="filter"
+              width="w-80"
+            />
+            <Button variant="quiet" size="xs" onClick={() => patch({ variables: draft.variables.filter((_, j) => j !== i) })}>
+              Remove
+            </Button>
+          </div>
+        ))}
+        <Button variant="small" onClick={() => patch({ variables: [...draft.variables, { name: "", type: "string", description: "" }] })}>
+          Add variable
+        </Button>
+      </fieldset>
+
+      <fieldset className="flex flex-wrap gap-4">
+        <legend className="mb-2 text-sm font-semibold">Model and settings</legend>
+        <Field id="model" label="Model" error={errors.model}>
+          <Input
+            id="model"
+            value={draft.model}
+            onChange={(e) => patch({ model: e.target.value })}
+            look="filter"
+            width="w-56"
+            className="mt-1 font-mono"
+          />
+        </Field>
+        <Field id="temperature" label="Temperature (0–2)" error={errors.temperature}>
+          <Input
+            id="temperature"
+            inputMode="decimal"
+            value={draft.temperature}
+            placeholder="model default"
+            onChange={(e) => patch({ temperature: e.target.value })}
+            look="filter"
+            width="w-32"
+            className="mt-1"
+          />
+        </Field>
+        <Field id="maxTokens" label="Max output tokens" error={errors.maxTokens}>
+          <Input
+            id="maxTokens"
+            inputMode="numeric"
+            value={draft.maxTokens}
+            onChange={(e) => patch({ maxTokens: e.target.value })}
+            look="filter"
+            width="w-32"
+            className="mt-1"
+          />
+        </Field>
+        <Field id="responseFormat" label="Response format" error={errors.responseFormat}>
+          <Select
+            id="responseFormat"
+            value={draft.responseFormat}
+            placeholder="text (default)"
+            options={formatOptions}
+            onChange={(e) => patch({ responseFormat: e.target.value as EditorDraft["responseFormat"] })}
+            look="filter"
+            className="mt-1"
+          />
+        </Field>
+      </fieldset>
+
+      <ParameterChoices
+        available={available}
+        parameters={draft.parameters}
+        errors={errors}
+        onChange={(parameters) => patch({ parameters })}
+      />
+
+      <Field id="commitMessage" label="Commit message" error={errors.commitMessage}>
+        <Input
+          id="commitMessage"
+          value={draft.commitMessage}
+          onChange={(e) => patch({ commitMessage: e.target.value })}
+          placeholder="What changed and why"
+          maxLength={500}
+          className="mt-1"
+        />
+      </Field>
+
+      <div className="space-y-2">
+        <Button type="submit" variant="primary" disabled={pending}>
+          {pending ? "Saving…" : "Save new version"}
+        </Button>
+        {outcome && (
+          <FormMessage ok={outcome.ok}>
+            {outcome.text}
+            {outcome.issues && outcome.issues.length > 0 && (
+              <ul className="mt-1 list-disc pl-5 text-xs" data-testid="save-issues">
+                {outcome.issues.map((i) => (
+                  <li key={i}>{i}</li>
+                ))}
+              </ul>
+            )}
+          </FormMessage>
+        )}
+      </div>
+    </form>
+  );
+}

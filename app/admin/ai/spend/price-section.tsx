@@ -1,0 +1,191 @@
+"use client";
+// The price table (admins): every row with its model (name or glob pattern), effective date and USD per
+// 1M input, cached input and output tokens, which row is in force, and history (a new row supersedes,
+// never overwrites). The form adds a row; a row's "New price" fills it in for that model.
+import { useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { queryKeys } from "@/components/data/query-keys";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Field, FormMessage, Hint } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { UtcTime } from "@/components/ui/time";
+import type { PriceView } from "@/lib/ai/service-types";
+import { setPriceAction } from "./actions";
+import { orderPrices, priceInputOf, type PriceForm } from "./price-form";
+
+const COLUMNS = [
+  "Model",
+  "Effective from",
+  "Input / 1M",
+  "Cached input / 1M",
+  "Output / 1M",
+  "State",
+  "Set by",
+  { label: "", srLabel: "Actions" },
+];
+const EMPTY: PriceForm = { model: "", input: "", cached: "", output: "", effectiveFrom: "" };
+
+/** `now`: the server's time of the page load (a row effective later is scheduled). */
+export function PriceSection({ prices, now }: { prices: PriceView[]; now: string }) {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState<PriceForm>(EMPTY);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [pending, startTransition] = useTransition();
+  const patch = (p: Partial<PriceForm>) => setForm((f) => ({ ...f, ...p }));
+  const rows = orderPrices(prices);
+
+  const save = () => {
+    const parsed = priceInputOf(form);
+    if (!parsed.ok) {
+      setErrors(parsed.errors);
+      return setMessage({ ok: false, text: "Not saved: correct the fields marked." });
+    }
+    startTransition(async () => {
+      const res = await setPriceAction(parsed.input);
+      if (!res.ok) {
+        setErrors(res.fieldErrors ?? {});
+        return setMessage({ ok: false, text: res.error });
+      }
+      setErrors({});
+      setForm(EMPTY);
+      setMessage({ ok: true, text: `Price for ${res.data.model} from ${res.data.effectiveFrom.slice(0, 10)} saved.` });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.aiSpend });
+      router.refresh();
+    });
+  };
+
+  return (
+    <section aria-labelledby="prices-heading" className="mt-8">
+      <h2 id="prices-heading" className="text-lg font-semibold">
+        Prices (USD per 1M tokens)
+      </h2>
+      <DataTable<PriceView>
+        columns={COLUMNS}
+        rows={rows}
+        caption="Model prices"
+        empty={<EmptyState className="mt-2">No prices: calls to unpriced models are refused.</EmptyState>}
+        row={(p) => (
+          <tr
+            key={p.id}
+            className={`border-t border-line tabular ${p.inForce ? "" : "text-ink-muted"}`}
+            data-testid="price-row"
+            data-model={p.model}
+            data-in-force={p.inForce || undefined}
+          >
+            <td className="px-3 py-1.5 font-mono">{p.model}</td>
+            <td className="px-3 py-1.5">
+              <UtcTime iso={p.effectiveFrom} />
+            </td>
+            <td className="px-3 py-1.5">${p.inputPerM}</td>
+            <td className="px-3 py-1.5">${p.cachedInputPerM}</td>
+            <td className="px-3 py-1.5">${p.outputPerM}</td>
+            <td className="px-3 py-1.5">
+              {p.inForce ? (
+                <Badge tone="outline-accent">in force</Badge>
+              ) : Date.parse(p.effectiveFrom) > Date.parse(now) ? (
+                "scheduled"
+              ) : (
+                "superseded"
+              )}
+            </td>
+            <td className="px-3 py-1.5">{p.createdBy ?? "seed"}</td>
+            <td className="px-3 py-1.5 text-right">
+              <Button
+                variant="small"
+                onClick={() =>
+                  setForm({
+                    model: p.model,
+                    input: String(p.inputPerM),
+                    cached: String(p.cachedInputPerM),
+                    output: String(p.outputPerM),
+                    effectiveFrom: "",
+                  })
+                }
+              >
+                New price
+              </Button>
+            </td>
+          </tr>
+        )}
+      />
+      <form
+        className="mt-4 flex flex-wrap items-end gap-3 rounded-lg border border-line bg-panel p-4"
+        aria-label="Add a price"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save();
+        }}
+      >
+        <Field id="price-model" label="Model or pattern" error={errors.model}>
+          <Input
+            id="price-model"
+            value={form.model}
+            placeholder="gpt-4o-mini or gpt-4o-mini-20*"
+            onChange={(e) => patch({ model: e.target.value })}
+            look="filter"
+            width="w-64"
+            className="mt-1 font-mono"
+          />
+        </Field>
+        <Field id="price-input" label="Input / 1M" error={errors.inputPerM}>
+          <Input
+            id="price-input"
+            inputMode="decimal"
+            value={form.input}
+            onChange={(e) => patch({ input: e.target.value })}
+            look="filter"
+            width="w-28"
+            className="mt-1"
+          />
+        </Field>
+        <Field id="price-cached" label="Cached input / 1M" error={errors.cachedInputPerM}>
+          <Input
+            id="price-cached"
+            inputMode="decimal"
+            value={form.cached}
+            onChange={(e) => patch({ cached: e.target.value })}
+            look="filter"
+            width="w-28"
+            className="mt-1"
+          />
+        </Field>
+        <Field id="price-output" label="Output / 1M" error={errors.outputPerM}>
+          <Input
+            id="price-output"
+            inputMode="decimal"
+            value={form.output}
+            onChange={(e) => patch({ output: e.target.value })}
+            look="filter"
+            width="w-28"
+            className="mt-1"
+          />
+        </Field>
+        <Field id="price-from" label="Effective from (UTC day)" error={errors.effectiveFrom}>
+          <Input
+            id="price-from"
+            type="date"
+            value={form.effectiveFrom}
+            onChange={(e) => patch({ effectiveFrom: e.target.value })}
+            look="filter"
+            className="mt-1"
+          />
+        </Field>
+        <Button type="submit" variant="primary" disabled={pending}>
+          {pending ? "Saving…" : "Add price"}
+        </Button>
+        <Hint className="basis-full">Blank date: in force from now. Calls already made keep the price they ran at.</Hint>
+        {message && (
+          <FormMessage ok={message.ok} className="basis-full">
+            {message.text}
+          </FormMessage>
+        )}
+      </form>
+    </section>
+  );
+}

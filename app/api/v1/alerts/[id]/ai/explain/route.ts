@@ -1,0 +1,8 @@
+import { apiRoute } from "@/lib/http/api-route";
+import { explainAlert } from "@/lib/ai/service";
+import { idParams } from "@/lib/ai/http-schemas";
+
+export const dynamic = "force-dynamic";
+
+// Role and scope are checked by the AI service (403); 429 over budget; 503 when the model fails or times out.
+export const POST = apiRoute({ params: idParams }, async ({ principal, meta, params }) => explainAlert({ principal, meta }, params.id));

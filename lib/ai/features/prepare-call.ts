@@ -1,0 +1,77 @@
+// Everything before a model call that the preview shares with a real call: resolve the version's
+// parameters for the subject (caller's scope), render the prompt, take the final de-identification pass
+// over the whole outbound text, count the input tokens, and price the worst case.
+import "server-only";
+import type { Principal } from "@/lib/auth/principal";
+import { Refusal } from "@/lib/errors/refusal";
+import type { Sql } from "@/lib/db/sql";
+import { renderMessages } from "@/lib/ai/prompts/template";
+import { describeIssues } from "@/lib/ai/prompts/validate";
+import { countChatInputTokens } from "@/lib/ai/tokens/count-tokens";
+import { reservationFor } from "@/lib/ai/costs/cost";
+import type { ModelPrice } from "@/lib/ai/costs/prices";
+import type { ModelMessage } from "@/lib/ai/model/call-model";
+import type { PseudonymMap, RedactionReceipt } from "@/lib/ai/deidentify/types";
+import { resolveParameters } from "@/lib/ai/parameters/resolve-parameters";
+import type { LoadedSubject } from "@/lib/ai/parameters/subject";
+import { priceFor } from "@/lib/ai/budgets/price-store";
+import { effectiveModel, type ModelRuntime } from "@/lib/ai/runtime/model-runtime";
+import type { StoredVersion } from "@/lib/ai/vault/vault-store";
+import type { ParameterUse } from "@/lib/ai/service-types";
+
+export type PreparedCall = {
+  messages: ModelMessage[];
+  uses: ParameterUse[];
+  receipt: RedactionReceipt;
+  pseudonyms: PseudonymMap;
+  model: string;
+  inputTokens: number;
+  maxTokens: number;
+  price: ModelPrice;
+  reservationNusd: number;
+};
+
+/** Values the features give a version's declared variables (a variable without one fails to render). */
+export function standardVariables(principal: Principal, feature: string): Record<string, unknown> {
+  return { role: principal.role, feature };
+}
+
+export async function prepareCall(
+  q: Pick<Sql, "query">,
+  principal: Principal,
+  version: StoredVersion,
+  loaded: LoadedSubject,
+  runtime: ModelRuntime,
+  now: Date,
+  feature: string,
+): Promise<PreparedCall> {
+  const { values, uses, deidentifier } = await resolveParameters(q, principal, loaded, version.parameters, now);
+  const rendered = renderMessages(version.messages, {
+    variables: version.variables,
+    values: standardVariables(principal, feature),
+    parameters: values,
+  });
+  if (!rendered.ok) {
+    throw new Refusal(
+      "unavailable",
+      `prompt "${version.promptName}" version ${version.version} cannot be rendered: ${describeIssues(rendered.issues)}`,
+    );
+  }
+  const messages: ModelMessage[] = rendered.messages.map((m) => ({ role: m.role, content: deidentifier.text(m.content) }));
+  const { receipt, pseudonyms } = deidentifier.result();
+  const model = effectiveModel(runtime, version.model);
+  const inputTokens = countChatInputTokens(messages, model);
+  const price = await priceFor(model, now);
+  const maxTokens = version.params.maxTokens;
+  return {
+    messages,
+    uses,
+    receipt,
+    pseudonyms,
+    model,
+    inputTokens,
+    maxTokens,
+    price,
+    reservationNusd: reservationFor(inputTokens, maxTokens, price),
+  };
+}

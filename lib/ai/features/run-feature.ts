@@ -1,0 +1,174 @@
+// lib/ai/features owns the governed call path the clinical AI features run through:
+//   production version of the feature's prompt → subject in the caller's scope (else logged
+//   blocked_scope, 403) → parameters resolved and de-identified, prompt rendered, final pass → worst case
+//   reserved against every applicable budget in one transaction with the call's log row (else logged
+//   blocked_budget, 429) → the model (timeout → logged error, 503) → settled to the real cost, soft
+//   thresholds notified once per period → the answer with pseudonyms mapped back for the clinician.
+import "server-only";
+import crypto from "node:crypto";
+import type { Role } from "@/lib/auth/principal";
+import { Refusal } from "@/lib/errors/refusal";
+import { getDatabase } from "@/lib/db/database";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { callModel } from "@/lib/ai/model/call-model";
+import { ModelCallError } from "@/lib/ai/model/errors";
+import { costOfUsage } from "@/lib/ai/costs/cost";
+import { reidentify } from "@/lib/ai/deidentify/deidentify";
+import { loadSubject, type LoadedSubject } from "@/lib/ai/parameters/subject";
+import { reserveAndLog, logRefusedCall, type NewCall } from "@/lib/ai/budgets/reserve";
+import { settleCall, type CallOutcome } from "@/lib/ai/budgets/settle";
+import { notifySoftThreshold } from "@/lib/ai/budgets/soft-notify";
+import { readContentLogging } from "@/lib/ai/calls/content-logging";
+import { modelRuntime } from "@/lib/ai/runtime/model-runtime";
+import { productionVersion, type StoredVersion } from "@/lib/ai/vault/vault-store";
+import type { AiActor } from "@/lib/ai/actor";
+import type { AiFeature, FeatureResult, ParameterSubject } from "@/lib/ai/service-types";
+import { prepareCall } from "./prepare-call";
+
+export type FeatureSpec = { feature: AiFeature; prompt: string; roles: readonly Role[]; subject: ParameterSubject };
+
+const DAY_MS = 86_400_000;
+
+function baseCall(id: string, now: Date, spec: FeatureSpec, actor: AiActor, version: StoredVersion | null): NewCall {
+  return {
+    id,
+    at: now,
+    feature: spec.feature,
+    promptName: spec.prompt,
+    promptVersion: version?.version ?? null,
+    model: version?.model ?? null,
+    demo: false,
+    userId: actor.principal.userId,
+    patientId: null,
+    subject: null,
+    parameters: [],
+    redactions: {},
+    inputTokens: 0,
+  };
+}
+
+async function checkAudience(actor: AiActor, spec: FeatureSpec): Promise<void> {
+  const role = actor.principal.role;
+  if (spec.roles.includes(role)) return;
+  if (role === "patient") {
+    const { prisma } = await getDatabase();
+    const prompt = await prisma.aiPrompt.findUnique({ where: { name: spec.prompt }, select: { patientFacing: true } });
+    if (prompt?.patientFacing) return;
+  }
+  throw new Refusal("forbidden", `role "${role}" may not use ${spec.feature}`);
+}
+
+export async function runFeature(actor: AiActor, spec: FeatureSpec, subjectId: string): Promise<FeatureResult> {
+  await checkAudience(actor, spec);
+  const db = await getDatabase();
+  const runtime = modelRuntime();
+  const now = new Date();
+  const callId = crypto.randomUUID();
+  const version = await productionVersion(spec.prompt);
+  let loaded: LoadedSubject;
+  try {
+    loaded = await loadSubject(db.sql, actor.principal, spec.subject, subjectId);
+  } catch (err) {
+    if (err instanceof Refusal && err.kind === "forbidden") {
+      await logRefusedCall(
+        db.sql,
+        { ...baseCall(callId, now, spec, actor, version), subject: `${spec.subject}:${subjectId}` },
+        "blocked_scope",
+        err.message,
+      );
+    }
+    throw err;
+  }
+  const prepared = await prepareCall(db.sql, actor.principal, version, loaded, runtime, now, spec.feature);
+  const call: NewCall = {
+    ...baseCall(callId, now, spec, actor, version),
+    model: prepared.model,
+    demo: runtime.client.demo,
+    patientId: loaded.subject.patientId,
+    subject: `${spec.subject}:${subjectId}`,
+    parameters: prepared.uses,
+    redactions: prepared.receipt as Record<string, number>,
+    inputTokens: prepared.inputTokens,
+  };
+  const reserved = await reserveAndLog(db.sql, call, prepared.reservationNusd);
+  if (!reserved.ok) throw new Refusal("rate_limited", reserved.message, { retryAfterSec: reserved.retryAfterSec });
+
+  const logging = await readContentLogging();
+  const keep = (response: string | null) =>
+    logging.enabled
+      ? { content: { messages: prepared.messages, response }, contentExpiresAt: new Date(now.getTime() + logging.retentionDays * DAY_MS) }
+      : { content: null, contentExpiresAt: null };
+  let outcome: CallOutcome;
+  let text = "";
+  const t0 = performance.now();
+  try {
+    const answer = await callModel(runtime.client, {
+      model: prepared.model,
+      messages: prepared.messages,
+      temperature: version.params.temperature,
+      maxTokens: prepared.maxTokens,
+      responseFormat: version.params.responseFormat,
+    });
+    text = answer.text;
+    outcome = {
+      status: "ok",
+      model: answer.model,
+      inputTokens: answer.usage.promptTokens,
+      cachedTokens: answer.usage.cachedTokens,
+      outputTokens: answer.usage.completionTokens,
+      costNusd: costOfUsage(answer.usage, prepared.price),
+      latencyMs: answer.latencyMs,
+      error: null,
+      ...keep(answer.text),
+    };
+  } catch (err) {
+    const e = err instanceof ModelCallError ? err : new ModelCallError("upstream", "The AI model call failed", { cause: err });
+    // A timed-out call may still be billed by the provider: it is settled at its worst case; other failures at zero.
+    outcome = {
+      status: "error",
+      model: prepared.model,
+      inputTokens: e.kind === "timeout" ? prepared.inputTokens : 0,
+      cachedTokens: 0,
+      outputTokens: e.kind === "timeout" ? prepared.maxTokens : 0,
+      costNusd: e.kind === "timeout" ? prepared.reservationNusd : 0,
+      latencyMs: Math.round(performance.now() - t0),
+      error: e.message,
+      ...keep(null),
+    };
+    await finish(db.sql, callId, outcome);
+    throw new Refusal("unavailable", e.message);
+  }
+  await finish(db.sql, callId, outcome);
+  if (loaded.subject.patientId) {
+    await recordAudit([
+      {
+        actor: actor.principal,
+        action: `ai.${spec.feature}`,
+        patientId: loaded.subject.patientId,
+        meta: actor.meta,
+        detail: { callId, prompt: spec.prompt, version: version.version, parameters: prepared.uses },
+      },
+    ]);
+  }
+  const patient = loaded.patient;
+  const shown = reidentify(text, prepared.pseudonyms, (t) =>
+    t.kind === "device" ? t.id : patient && t.id === patient.id ? `${patient.givenNames.join(" ")} ${patient.familyName}` : "a patient",
+  );
+  return {
+    callId,
+    text: shown,
+    prompt: spec.prompt,
+    promptVersion: version.version,
+    model: outcome.model,
+    demo: runtime.client.demo,
+    parametersUsed: prepared.uses,
+    redactions: prepared.receipt as Record<string, number>,
+  };
+}
+
+async function finish(sql: Parameters<typeof settleCall>[0], callId: string, outcome: CallOutcome): Promise<void> {
+  const crossings = await settleCall(sql, callId, outcome);
+  for (const c of crossings) {
+    await notifySoftThreshold(sql, c).catch((err: Error) => console.error(`[ai] soft-threshold notification failed: ${err.message}`));
+  }
+}

@@ -1,0 +1,29 @@
+// Asset map events: an asset changed room or state (the location engine, after lib/asset-tracking applied
+// it), and a floor plan or gateway placement changed (the location service reloads its layout).
+import { z } from "zod";
+import { epochMsSchema, isoTimeSchema } from "./time";
+
+const assetLocationFields = {
+  assetId: z.string(),
+  tagId: z.string(),
+  class: z.string(),
+  name: z.string().nullable(),
+  floorId: z.string().nullable(),
+  wardId: z.string().nullable(),
+  roomId: z.string(),
+  previousRoomId: z.string().nullable(),
+  state: z.enum(["located", "moving", "missing"]),
+  status: z.enum(["in_use", "missing", "service_due", "needs_cleaning", "available"]),
+};
+
+/** An asset's room or location state changed; `at` is when (the sightings' clock). */
+export const assetLocationEventSchema = z.object({ ...assetLocationFields, at: epochMsSchema });
+export type AssetLocationEvent = z.infer<typeof assetLocationEventSchema>;
+
+/** Socket.IO `asset:location` (README, Asset map): the same with `at` as ISO text. */
+export const assetLocationPayloadSchema = z.object({ ...assetLocationFields, at: isoTimeSchema });
+export type AssetLocationPayload = z.infer<typeof assetLocationPayloadSchema>;
+
+/** A floor plan, a gateway's room or the set of tags changed. */
+export const assetLayoutEventSchema = z.object({ reason: z.enum(["floor", "gateway", "tag"]), id: z.string() });
+export type AssetLayoutEvent = z.infer<typeof assetLayoutEventSchema>;
