@@ -37,7 +37,14 @@ async function drive(listener: MllpListener, texts: string[]) {
   const ms = performance.now() - start;
   await client.close();
   latencies.sort((a, b) => a - b);
-  return { messages: texts.length - 50, ms, perSecond: ((texts.length - 50) / ms) * 1000, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), codes };
+  return {
+    messages: texts.length - 50,
+    ms,
+    perSecond: ((texts.length - 50) / ms) * 1000,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+    codes,
+  };
 }
 
 async function main() {
@@ -47,18 +54,35 @@ async function main() {
   await migrateDatabase(db.sql);
   setDatabase(db);
   const tag = `B${Date.now().toString(36).toUpperCase()}`;
-  const wards = Array.from({ length: 4 }, (_, w) => ({ code: `${tag}${w}`, beds: Array.from({ length: 150 }, (_, b) => ({ room: `R${b}`, label: String(b + 1) })) }));
-  for (const w of wards) await db.prisma.ward.create({ data: { code: w.code, name: `Bench ${w.code}`, beds: { create: w.beds.map((b) => ({ label: b.label, room: b.room })) } } });
-  const scenario = generateAdtScenario({ wards, start: new Date(Date.now() - 48 * 3_600_000), hours: 47, messages: MESSAGES + 50, seed: 7, controlIdPrefix: tag });
+  const wards = Array.from({ length: 4 }, (_, w) => ({
+    code: `${tag}${w}`,
+    beds: Array.from({ length: 150 }, (_, b) => ({ room: `R${b}`, label: String(b + 1) })),
+  }));
+  for (const w of wards)
+    await db.prisma.ward.create({
+      data: { code: w.code, name: `Bench ${w.code}`, beds: { create: w.beds.map((b) => ({ label: b.label, room: b.room })) } },
+    });
+  const scenario = generateAdtScenario({
+    wards,
+    start: new Date(Date.now() - 48 * 3_600_000),
+    hours: 47,
+    messages: MESSAGES + 50,
+    seed: 7,
+    controlIdPrefix: tag,
+  });
   const texts = scenario.map((m) => m.text);
-  console.log(`bench:adt — ${texts.length} ADT messages (${[...new Set(scenario.map((m) => m.event))].sort().join(", ")}) over 600 beds on ${db.sql.kind}\n`);
+  console.log(
+    `bench:adt — ${texts.length} ADT messages (${[...new Set(scenario.map((m) => m.event))].sort().join(", ")}) over 600 beds on ${db.sql.kind}\n`,
+  );
 
   const parse = measureParseRate(texts, 2000);
   const bare = await startMllpListener({
     port: 0,
     onMessage: async (text) => {
       const r = parseAdtMessage(text);
-      return r.ok ? buildAck(text, { code: "AA" }) : buildAck(text, { code: r.refusal.ack, errors: r.refusal.errors, text: r.refusal.text });
+      return r.ok
+        ? buildAck(text, { code: "AA" })
+        : buildAck(text, { code: r.refusal.ack, errors: r.refusal.errors, text: r.refusal.text });
     },
   });
   const mllp = await drive(bare, texts);
@@ -77,10 +101,23 @@ async function main() {
   console.log("path                                          | msgs/s   | p50 ms | p99 ms");
   console.log("----------------------------------------------|----------|--------|-------");
   for (const [name, rate, p50, p99] of rows)
-    console.log(`${name.padEnd(46)}| ${rate.toFixed(0).padStart(8)} | ${p50 === null ? "     —" : p50.toFixed(2).padStart(6)} | ${p99 === null ? "    —" : p99.toFixed(2).padStart(6)}`);
-  console.log(`\nend to end = ${(e2e.perSecond / parse.perSecond).toFixed(3)} × bare parse, ${(e2e.perSecond / mllp.perSecond).toFixed(3)} × MLLP round trip`);
+    console.log(
+      `${name.padEnd(46)}| ${rate.toFixed(0).padStart(8)} | ${p50 === null ? "     —" : p50.toFixed(2).padStart(6)} | ${p99 === null ? "    —" : p99.toFixed(2).padStart(6)}`,
+    );
+  console.log(
+    `\nend to end = ${(e2e.perSecond / parse.perSecond).toFixed(3)} × bare parse, ${(e2e.perSecond / mllp.perSecond).toFixed(3)} × MLLP round trip`,
+  );
   console.log(`ACKs end to end: ${JSON.stringify(e2e.codes)}; inbound log rows ${logged}; encounters ${encounters}`);
-  const out = { at: new Date().toISOString(), database: db.sql.kind, messages: e2e.messages, parse, mllp, endToEnd: e2e, logged, encounters };
+  const out = {
+    at: new Date().toISOString(),
+    database: db.sql.kind,
+    messages: e2e.messages,
+    parse,
+    mllp,
+    endToEnd: e2e,
+    logged,
+    encounters,
+  };
   mkdirSync("bench-results", { recursive: true });
   writeFileSync(path.join("bench-results", "adt.json"), JSON.stringify(out, null, 2));
   await db.close();
