@@ -3,7 +3,9 @@
 // message when the ACK arrives (as a PAS does), beside two baselines measured in the same run: a bare
 // parse (parseAdtMessage alone) and the MLLP round trip with parse and ACK but no database.
 // Flags: --messages=N (default 2000), --db=pglite|postgres (postgres needs DATABASE_URL or TEST_DATABASE_URL).
+import crypto from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
+import pg from "pg";
 import path from "node:path";
 import { Hl7Message } from "@medplum/core";
 import { Hl7Client } from "@medplum/hl7";
@@ -50,7 +52,22 @@ async function drive(listener: MllpListener, texts: string[]) {
 async function main() {
   const url = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (DB === "postgres" && !url) throw new Error("--db=postgres needs DATABASE_URL or TEST_DATABASE_URL");
-  const db = DB === "postgres" ? await openDatabase({ url: url! }) : await openDatabase({ inMemory: true });
+  // PostgreSQL: a fresh database beside the given one, dropped at the end.
+  const benchDb = `iomt_bench_adt_${crypto.randomBytes(4).toString("hex")}`;
+  const admin = async (statement: string) => {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.query(statement);
+    await c.end();
+  };
+  let dbUrl: string | null = null;
+  if (DB === "postgres") {
+    await admin(`CREATE DATABASE ${benchDb}`);
+    const u = new URL(url!);
+    u.pathname = `/${benchDb}`;
+    dbUrl = u.toString();
+  }
+  const db = dbUrl ? await openDatabase({ url: dbUrl }) : await openDatabase({ inMemory: true });
   await migrateDatabase(db.sql);
   setDatabase(db);
   const tag = `B${Date.now().toString(36).toUpperCase()}`;
@@ -121,6 +138,7 @@ async function main() {
   mkdirSync("bench-results", { recursive: true });
   writeFileSync(path.join("bench-results", "adt.json"), JSON.stringify(out, null, 2));
   await db.close();
+  if (dbUrl) await admin(`DROP DATABASE IF EXISTS ${benchDb} WITH (FORCE)`);
 }
 
 main().then(
