@@ -6,6 +6,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg", "aedes", "mqtt", "socket.io"],
   poweredByHeader: false,
   typedRoutes: false,
+  // forbidden(): a denied page answers 403 with app/forbidden.tsx.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

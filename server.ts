@@ -19,6 +19,7 @@ import { shareEngineFeed } from "@/lib/socket/cluster-feed";
 import { connectClusterAdapter } from "@/lib/socket/cluster-adapter";
 import { startConnectivityMonitor } from "@/lib/devices/connectivity-monitor";
 import { attachSocketServer } from "@/lib/socket/socket-server";
+import { stampClientAddress } from "@/lib/net/client-address";
 import { startControlChannel } from "@/lib/cli/control-channel";
 import { runCliCommand } from "@/lib/cli/commands";
 import { printBanner } from "@/lib/platform/banner";
@@ -51,7 +52,7 @@ async function main() {
   const app = next({ dev, hostname: "localhost", port: e.PORT, dir: process.cwd() });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = transport.createWebServer((req, res) => void handle(req, res));
+  const server = transport.createWebServer((req, res) => void handle(stampClientAddress(req), res));
   const sockets = attachSocketServer(server, { adapter: cluster?.adapter });
   const stopFeed = lead ? shareEngineFeed(sockets.io, () => lead.current()) : () => undefined;
   if (dev) {

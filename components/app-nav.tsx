@@ -37,6 +37,7 @@ export function navLinks(p: Principal): NavLink[] {
   if (p.role === "admin") links.push({ href: "/admin/ingest", label: "Ingest" });
   if (p.role === "admin") links.push({ href: "/admin/ai", label: "AI" });
   links.push({ href: "/account/tokens", label: "API tokens" });
+  links.push({ href: "/account", label: "Account" });
   return links;
 }
 

@@ -57,14 +57,16 @@ test("a patient account sees its own record and is refused another patient's", a
   await expect(page).toHaveURL(new RegExp(`/patients/${own.id}$`));
   await expect(page.getByRole("heading", { name: own.name })).toBeVisible();
 
-  await page.goto(`/patients/${other.id}`);
-  await expect(page.getByRole("heading", { name: "Access denied" })).toBeVisible();
+  const denied = await page.goto(`/patients/${other.id}`);
+  expect(denied?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "No access to this patient" })).toBeVisible();
   await expect(page.getByText(other.name)).toHaveCount(0);
 
   const res = await page.request.get(`/api/v1/patients/${other.id}/observations?code=heart_rate`);
   expect(res.status()).toBe(403);
-  await page.goto("/wards");
-  await expect(page).toHaveURL(new RegExp(`/patients/${own.id}$`));
+  const wards = await page.goto("/wards");
+  expect(wards?.status()).toBe(403);
+  await expect(page.getByText("This page is for clinical staff")).toBeVisible();
 });
 
 test("bad sign-in is refused with a clear message", async ({ page }) => {

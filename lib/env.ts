@@ -88,6 +88,38 @@ const envSchema = z.object({
   MQTT_CLIENT_CERTS: z.enum(["off", "optional", "required"]).default("optional"),
   /** Key for PHI encrypted at rest (base64 or hex of 32 bytes); generated into DATA_DIR/data-key on the embedded default. */
   DATA_KEY: z.string().optional(),
+  // sessions, login and headers (SECURITY.md)
+  /** Minutes without a request before a browser session ends (wall screen accounts are exempt). */
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(15),
+  /** Absolute session lifetime in hours, whatever the activity. */
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 7)
+    .default(8),
+  /** An admin whose sign-in (or last password confirmation) is older than this must confirm the password before a change. */
+  ADMIN_REAUTH_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(15),
+  /** Failed sign-ins per account before it is locked for LOGIN_LOCKOUT_MINUTES. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  /** Failed sign-ins from one client IP (any accounts) before that IP is locked for LOGIN_LOCKOUT_MINUTES. */
+  LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(1).max(100_000).default(30),
+  LOGIN_LOCKOUT_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(15),
+  /** Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed: comma-separated IPs or CIDRs. */
+  TRUSTED_PROXIES: z.string().optional(),
+  /** Origins (besides the app's own) allowed to open a Socket.IO connection from a browser: comma-separated. */
+  SOCKET_ORIGINS: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & {

@@ -25,28 +25,34 @@ export const AssetList = memo(function AssetList({ assets, onTrail }: { assets: 
         </thead>
         <tbody>
           {shown.map((a) => (
-            <tr key={a.id} className="border-t border-line" data-asset-row={a.id}>
-              <td className="py-1 pr-3 font-medium">{assetLabel(a)}</td>
-              <td className="py-1 pr-3">{classLabel(a.class)}</td>
-              <td className="py-1 pr-3">
-                <span className="inline-block h-2.5 w-2.5 rounded-full align-middle" style={{ background: STATUS_COLOR[a.status] }} />{" "}
-                {statusLabel(a.status)}
-                {a.state === "moving" ? " · moving" : ""}
-              </td>
-              <td className="py-1 pr-3" data-testid="asset-room">
-                {a.roomName ?? "unknown"}
-              </td>
-              <td className="py-1 pr-3 text-ink-muted">{a.since ? formatUtc(a.since) : "-"}</td>
-              <td className="py-1">
-                <button type="button" className={buttonClass("small")} onClick={() => onTrail(a.id)}>
-                  Trail
-                </button>
-              </td>
-            </tr>
+            <AssetRow key={a.id} a={a} onTrail={onTrail} />
           ))}
         </tbody>
       </table>
       {assets.length > MAX_ROWS && <p className="mt-2 text-sm text-ink-muted">and {assets.length - MAX_ROWS} more: narrow the filters.</p>}
     </div>
+  );
+});
+
+const AssetRow = memo(function AssetRow({ a, onTrail }: { a: AssetItem; onTrail: (id: string) => void }) {
+  return (
+    <tr className="border-t border-line" data-asset-row={a.id}>
+      <td className="py-1 pr-3 font-medium">{assetLabel(a)}</td>
+      <td className="py-1 pr-3">{classLabel(a.class)}</td>
+      <td className="py-1 pr-3">
+        <span className="inline-block h-2.5 w-2.5 rounded-full align-middle" style={{ background: STATUS_COLOR[a.status] }} />{" "}
+        {statusLabel(a.status)}
+        {a.state === "moving" ? " · moving" : ""}
+      </td>
+      <td className="py-1 pr-3" data-testid="asset-room">
+        {a.roomName ?? "unknown"}
+      </td>
+      <td className="py-1 pr-3 text-ink-muted">{a.since ? formatUtc(a.since) : "-"}</td>
+      <td className="py-1">
+        <button type="button" className={buttonClass("small")} onClick={() => onTrail(a.id)}>
+          Trail
+        </button>
+      </td>
+    </tr>
   );
 });

@@ -7,7 +7,10 @@ import { handleDemoChatCompletion } from "@/lib/ai/model/demo/handler";
 async function toRequest(req: IncomingMessage, base: string): Promise<Request> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
-  return new Request(new URL(req.url ?? "/", base), { method: req.method, body: req.method === "POST" ? Buffer.concat(chunks) : undefined });
+  return new Request(new URL(req.url ?? "/", base), {
+    method: req.method,
+    body: req.method === "POST" ? Buffer.concat(chunks) : undefined,
+  });
 }
 
 export async function startDemoModelServer(): Promise<{ baseURL: string; close(): Promise<void> }> {

@@ -17,6 +17,7 @@ import { setModelRuntime } from "@/lib/ai/runtime/model-runtime";
 import { previewVersion, runHandover, setBudget, setPrice } from "@/lib/ai/service";
 import { LatencySamples, type LatencySummary } from "@/bench/ingest/bench-stats";
 import { startDemoModelServer } from "./demo-model-server";
+import { stageBreakdown } from "./stage-breakdown";
 
 const { values: flags } = parseArgs({
   options: { calls: { type: "string", default: "1000" }, concurrency: { type: "string", default: "20" } },
@@ -65,7 +66,7 @@ async function main() {
   const db = await createTestDatabase(kind);
   setDatabase(db);
   const model = await startDemoModelServer();
-  const client = createModelClient({ baseURL: model.baseURL, timeoutMs: 10_000, maxRetries: 0 });
+  const client = createModelClient({ baseURL: model.baseURL, timeoutMs: 60_000, maxRetries: 0 });
   setModelRuntime({ client, modelOverride: "demo-template" });
   const f = await createAiFixture(db);
   const admin = { principal: f.users.admin.principal };
@@ -115,8 +116,14 @@ async function main() {
   console.log(line(`governed call, total, ${CONCURRENCY} concurrent`, c.total.summary(), CALLS / governedSeconds));
   console.log(line(`governance overhead (model time excluded), ${CONCURRENCY} conc.`, c.overhead.summary()));
   console.log(line(`governance overhead, one caller at a time`, s.overhead.summary()));
+  console.log("\none caller, by stage:");
+  for (const [stage, summary] of Object.entries(await stageBreakdown(db, nurse.principal, f.patient4e, Math.min(100, CALLS)))) {
+    console.log(line(`  ${stage}`, summary));
+  }
   const p99 = c.overhead.summary().p99 ?? Infinity;
-  console.log(`\ngoal p99 overhead <= 15 ms with ${CONCURRENCY} concurrent callers: ${p99 <= 15 ? "met" : "NOT met"} (${p99.toFixed(2)} ms)`);
+  console.log(
+    `\ngoal p99 overhead <= 15 ms with ${CONCURRENCY} concurrent callers: ${p99 <= 15 ? "met" : "NOT met"} (${p99.toFixed(2)} ms)`,
+  );
   console.log(`calls logged ok: ${c.ok} of ${CALLS}`);
   await model.close();
   await db.destroy();

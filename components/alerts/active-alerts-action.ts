@@ -8,7 +8,7 @@ import { ALERT_ROLES } from "@/lib/auth/principal";
 import { listAlerts } from "@/lib/alerts/alert-queries";
 import { NAV_ALERT_LIMIT, toMark } from "./active-alerts";
 
-export const loadActiveAlertMarks = safeAction({ roles: ALERT_ROLES, input: z.object({}) }, async ({ principal }) => {
+export const loadActiveAlertMarks = safeAction({ kind: "read", roles: ALERT_ROLES, input: z.object({}) }, async ({ principal }) => {
   const generatedAt = new Date().toISOString();
   const alerts = await listAlerts(principal, { status: "active", limit: NAV_ALERT_LIMIT });
   return { generatedAt, marks: alerts.map(toMark) };

@@ -8,6 +8,6 @@ import { alertCursorSchema, alertFeedSchema } from "./alert-feed";
 import { loadAlertChanges } from "./load-alert-changes";
 
 export const loadAlertChangesAction = safeAction(
-  { roles: ALERT_ROLES, input: z.object({ since: alertCursorSchema, feed: alertFeedSchema }) },
+  { kind: "read", roles: ALERT_ROLES, input: z.object({ since: alertCursorSchema, feed: alertFeedSchema }) },
   ({ principal, input, meta }) => loadAlertChanges(principal, meta, input),
 );

@@ -107,7 +107,12 @@ export function getSocket(): LiveSocket {
       else sub.onResync?.({ first: false });
     }
   });
-  s.on("disconnect", () => setState({ status: s.active ? "reconnecting" : "refused", error: null }));
+  s.on("disconnect", (reason) => {
+    setState({ status: s.active ? "reconnecting" : "refused", error: null });
+    // The server drops a connection whose session ended (sign-out, idle timeout, account disabled): reload,
+    // so the page guard sends this screen to the sign-in page instead of leaving patient data on it.
+    if (reason === "io server disconnect" && typeof window !== "undefined") window.location.reload();
+  });
   s.on("connect_error", (err) => {
     // Not active: the server refused the handshake (no valid session); Socket.IO will not retry.
     setState(s.active ? { status: "reconnecting", error: null } : { status: "refused", error: err.message });

@@ -6,10 +6,13 @@ import { headers } from "next/headers";
 import type { z } from "zod";
 import { principalFromSession } from "@/lib/auth/current-principal";
 import type { Principal, Role } from "@/lib/auth/principal";
+import { mustReauthenticate, reauthMessage } from "@/lib/auth/user-sessions";
 import { requestMetaFromHeaders, type RequestMeta } from "@/lib/audit/record-audit";
 import { Refusal } from "@/lib/errors/refusal";
 
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string> };
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: string; fieldErrors?: Record<string, string>; /** the password must be confirmed first */ reauth?: boolean };
 
 /** How an action's refusals read on screen: "<failed>: <the refusal's message>." (e.g. "Not changed: the
  *  alert is already resolved."), and `unavailable` for what the caller may not see (forbidden, not found),
@@ -22,13 +25,21 @@ export function refusalMessage(r: Refusal, wording: RefusalWording | undefined):
 }
 
 export function safeAction<I, O>(
-  opts: { roles?: readonly Role[]; input: z.ZodType<I>; wording?: RefusalWording },
+  opts: {
+    roles?: readonly Role[];
+    input: z.ZodType<I>;
+    wording?: RefusalWording;
+    /** "read": a server function that only reads; "confirm": the password confirmation itself. Neither asks an
+     *  admin to re-authenticate; a "change" (the default) does when the sign-in is older than ADMIN_REAUTH_MINUTES. */
+    kind?: "read" | "change" | "confirm";
+  },
   handler: (ctx: { principal: Principal; input: I; meta: RequestMeta }) => Promise<O>,
 ) {
   return async (raw: unknown): Promise<ActionResult<O>> => {
     const principal = await principalFromSession();
     if (!principal) return { ok: false, error: "Your session has ended. Sign in again." };
     if (opts.roles && !opts.roles.includes(principal.role)) return { ok: false, error: "You are not allowed to do this." };
+    if ((opts.kind ?? "change") === "change" && mustReauthenticate(principal)) return { ok: false, error: reauthMessage(), reauth: true };
     const parsed = opts.input.safeParse(raw);
     if (!parsed.success) {
       const fieldErrors = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join(".") || "input", i.message]));

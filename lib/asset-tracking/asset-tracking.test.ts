@@ -206,6 +206,33 @@ describe.each(testDatabaseKinds)("asset tracking on %s", (kind) => {
     expect(JSON.stringify(bad.body.issues)).toContain("body.rooms[0].type");
   });
 
+  it("raises a low-priority par alert to the ward's charge nurse, and marks a silent tag missing with a history row", async () => {
+    const ward = await db.prisma.ward.findUniqueOrThrow({ where: { code: "4E" } });
+    const charge = await createUserWithToken(db.prisma, "nurse", { wardIds: [ward.id] });
+    await db.prisma.userWard.update({ where: { userId_wardId: { userId: charge.user.id, wardId: ward.id } }, data: { duty: "charge" } });
+    await db.prisma.assetParLevel.create({ data: { floorId: "4E", class: "infusion_pump", minimum: 3 } });
+    const svc = await locationService();
+    await svc.load();
+    svc.tick(Date.now());
+    let alert = null;
+    for (let i = 0; i < 50 && !alert; i++) {
+      alert = await db.prisma.alert.findFirst({ where: { rule: "asset.par_low" }, include: { events: true } });
+      if (!alert) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(alert).toMatchObject({ priority: "low", wardId: ward.id, message: expect.stringContaining("par level 3") });
+    const notified = alert!.events.find((e) => e.type === "notified")!.detail as { recipients: { id: string }[] };
+    expect(notified.recipients.map((r) => r.id)).toEqual([charge.user.id]);
+
+    svc.tick(Date.now() + 60 * 60_000);
+    await svc.drain();
+    const pump = await db.prisma.asset.findUniqueOrThrow({
+      where: { tagId: "tag-pump-1" },
+      include: { history: { orderBy: { at: "desc" }, take: 1 } },
+    });
+    expect(pump.locationState).toBe("missing");
+    expect(pump.history[0]).toMatchObject({ state: "missing", roomId: "4E-R02" });
+  });
+
   it("writes a batch of changes with a poison row: the row is isolated, the rest stored", async () => {
     const asset = await db.prisma.asset.findUniqueOrThrow({ where: { tagId: "tag-wc-1" } });
     const writer = new HistoryWriter(db.sql, { flushMs: 1 });

@@ -43,6 +43,8 @@ export class LocationService {
   private lastSeenFlushAt = 0;
   private lastParAt = 0;
   private parDirty = true;
+  private loadedAt = 0;
+  private reloading: Promise<void> | null = null;
 
   constructor(private readonly opts: LocationServiceOptions) {
     this.now = opts.now ?? Date.now;
@@ -77,6 +79,15 @@ export class LocationService {
     this.engine.restore(restore);
     this.layout = next;
     this.parDirty = true;
+    this.loadedAt = this.now();
+  }
+
+  /** A tag or gateway not in the layout (created on another node, or just now): reload, at most every 5 s. */
+  private reloadSoon(): void {
+    if (this.reloading || this.now() - this.loadedAt < 5_000) return;
+    this.reloading = this.load()
+      .catch((err: Error) => this.opts.log?.(`[assets] reloading the layout failed: ${err.message}`))
+      .finally(() => (this.reloading = null));
   }
 
   isKnownTag(tagId: string): boolean {
@@ -107,6 +118,7 @@ export class LocationService {
     this.counters.batches += batches.length;
     this.counters.sightings += sightings;
     this.counters.unknownTags += unknownTags;
+    if (unknownTags > 0 || !this.layout.gateways.has(gatewayId)) this.reloadSoon();
     for (const c of out) this.apply(c);
     return { sightings, unknownTags };
   }

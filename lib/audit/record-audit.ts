@@ -2,6 +2,7 @@
 // Rows are hash-chained (audit-chain.ts): `npm run cli -- audit verify` names the first broken link.
 import "server-only";
 import { getDatabase } from "@/lib/db/database";
+import { CLIENT_IP_HEADER } from "@/lib/net/request-stamps";
 import { appendAuditRows } from "./audit-chain";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -22,9 +23,9 @@ export type AuditEntry = {
   meta?: RequestMeta;
 };
 
+/** The client IP as the server resolved it (lib/net: X-Forwarded-For only from a trusted proxy). */
 export function requestMetaFromHeaders(h: Headers): RequestMeta {
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return { ip: forwarded || h.get("x-real-ip") || null, userAgent: h.get("user-agent") };
+  return { ip: h.get(CLIENT_IP_HEADER) || null, userAgent: h.get("user-agent") };
 }
 
 export async function recordAudit(entries: AuditEntry[]): Promise<void> {

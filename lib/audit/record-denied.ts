@@ -3,8 +3,7 @@
 // one), one "access.denied" row records who asked for what and why. Recording never changes the answer:
 // a failure to record is logged.
 import "server-only";
-import type { Principal } from "@/lib/auth/principal";
-import { recordAudit, type RequestMeta } from "./record-audit";
+import { recordAudit, type RequestMeta, type UserActor } from "./record-audit";
 
 export type DeniedRead = { method: string; path: string; reason: string; patientId?: string | null };
 
@@ -15,7 +14,7 @@ export function requestedPatientId(path: string, search: URLSearchParams): strin
   return search.get("patientId");
 }
 
-export async function recordDeniedRead(principal: Principal, meta: RequestMeta, d: DeniedRead): Promise<void> {
+export async function recordDeniedRead(principal: UserActor, meta: RequestMeta, d: DeniedRead): Promise<void> {
   try {
     await recordAudit([
       {

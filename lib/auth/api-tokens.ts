@@ -1,10 +1,13 @@
 // Personal API tokens (`Authorization: Bearer iomt_...`) for the read API and Socket.IO. The token is
 // shown once at creation; only its SHA-256 hash and a short prefix (to recognise it in a list) are kept.
-// Used by the account page and the CLI (`tokens create --email`); callers audit what they do.
+// Revocable by the owner or an admin (account page, DELETE /api/v1/tokens/{id}) and from the CLI
+// (`tokens revoke <id>`); revoking drops the token's live connections. Callers audit what they do.
 import "server-only";
 import { z } from "zod";
 import { getPrisma } from "@/lib/db/database";
 import { Refusal } from "@/lib/errors/refusal";
+import { eventBus } from "@/lib/bus/event-bus";
+import type { Role } from "./principal";
 import { generateSecret, hashSecret } from "./secret-token";
 
 export const API_TOKEN_NAME_MAX = 60;
@@ -47,16 +50,62 @@ export async function createApiToken(userId: string, name: string): Promise<Crea
   return { id: row.id, token, prefix };
 }
 
-/** Revokes one of the user's own tokens; another user's token is reported as not found. */
-export async function revokeApiToken(userId: string, tokenId: string): Promise<RevokeResult> {
+/** Who revokes: the token's owner, an admin (any token) or the command line (any token). */
+export type TokenRevoker = { userId: string; role: Role } | "cli";
+
+/**
+ * Revokes a token; its live Socket.IO connections are dropped at once (access:changed). A user other than
+ * the owner (and not an admin) is told "not_found", as for a token that does not exist.
+ */
+export async function revokeApiToken(by: TokenRevoker, tokenId: string): Promise<RevokeResult> {
   const prisma = await getPrisma();
-  const { count } = await prisma.apiToken.updateMany({
-    where: { id: tokenId, userId, revokedAt: null },
-    data: { revokedAt: new Date() },
+  const token = await prisma.apiToken.findUnique({ where: { id: tokenId }, select: { userId: true, revokedAt: true } });
+  const mayRevoke = !!token && (by === "cli" || by.role === "admin" || by.userId === token.userId);
+  if (!token || !mayRevoke) return "not_found";
+  const { count } = await prisma.apiToken.updateMany({ where: { id: tokenId, revokedAt: null }, data: { revokedAt: new Date() } });
+  if (count === 0) return "already_revoked";
+  eventBus().publish("access:changed", { userId: token.userId, change: "token_revoked", tokenId });
+  return "revoked";
+}
+
+export type ApiTokenWithOwner = ApiTokenSummary & { owner: { id: string; email: string; name: string } };
+
+/** Every active token of every user (admins, account page), newest first. */
+export async function listActiveApiTokens(limit = 500): Promise<ApiTokenWithOwner[]> {
+  const prisma = await getPrisma();
+  const rows = await prisma.apiToken.findMany({
+    where: { revokedAt: null },
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      createdAt: true,
+      lastUsedAt: true,
+      revokedAt: true,
+      user: { select: { id: true, email: true, name: true } },
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit,
   });
-  if (count === 1) return "revoked";
-  const existing = await prisma.apiToken.findFirst({ where: { id: tokenId, userId }, select: { id: true } });
-  return existing ? "already_revoked" : "not_found";
+  return rows.map((r) => ({ ...summary(r), owner: r.user }));
+}
+
+function summary(r: {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}): ApiTokenSummary {
+  return {
+    id: r.id,
+    name: r.name,
+    prefix: r.prefix,
+    createdAt: r.createdAt.toISOString(),
+    lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
+    revokedAt: r.revokedAt?.toISOString() ?? null,
+  };
 }
 
 /** The user's tokens, newest first, active and revoked. */
@@ -67,12 +116,5 @@ export async function listApiTokens(userId: string): Promise<ApiTokenSummary[]> 
     select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    prefix: r.prefix,
-    createdAt: r.createdAt.toISOString(),
-    lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
-    revokedAt: r.revokedAt?.toISOString() ?? null,
-  }));
+  return rows.map(summary);
 }

@@ -1,58 +1,70 @@
-// next-auth configuration: email + password (scrypt), JWT session cookie carrying only the user id.
-// Role, wards and patient link are read from the database on every request (lib/auth/load-principal).
+// next-auth configuration: email + password (scrypt) and, for enrolled admins, a TOTP code; the JWT
+// session cookie carries the user id and the server-side session id (`sid`), checked against the
+// sessions table on every request (lib/auth/session-cookie). Sign-out ends that session server-side, so
+// a copied cookie is dead afterwards. Role, wards and patient link are read from the database on every
+// request (lib/auth/load-principal).
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { getPrisma } from "@/lib/db/database";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { verifyPassword } from "./password";
+import { requestMetaFromHeaders } from "@/lib/audit/record-audit";
 import { authSecret } from "./auth-secret";
+import { signInWithPassword, SignInError, signOutSession } from "./sign-in";
+import { sessionMaxAgeMs } from "./user-sessions";
 
-/** Automatic logoff (HIPAA 164.312(a)(2)(iii)): a session ends after this long. */
-export const SESSION_MAX_AGE_S = 8 * 60 * 60;
-
-const credentialsSchema = z.object({ email: z.string().email(), password: z.string().min(1) });
+const credentialsSchema = z.object({
+  email: z.string().email(),
+  password: z.string().min(1),
+  totp: z.string().max(12).optional(),
+});
 
 export function authOptions(): NextAuthOptions {
+  const maxAge = Math.round(sessionMaxAgeMs() / 1000);
   return {
     secret: authSecret(),
-    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
-    jwt: { maxAge: SESSION_MAX_AGE_S },
+    session: { strategy: "jwt", maxAge },
+    jwt: { maxAge },
     pages: { signIn: "/login" },
     providers: [
       CredentialsProvider({
         name: "Email and password",
-        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        credentials: {
+          email: { label: "Email", type: "email" },
+          password: { label: "Password", type: "password" },
+          totp: { label: "Code", type: "text" },
+        },
         async authorize(raw, req) {
-          const parsed = credentialsSchema.safeParse(raw);
+          const parsed = credentialsSchema.safeParse({ ...raw, totp: raw?.totp || undefined });
           if (!parsed.success) return null;
-          const email = parsed.data.email.toLowerCase();
-          const prisma = await getPrisma();
-          const user = await prisma.user.findUnique({ where: { email } });
-          const ok = user && !user.disabledAt && (await verifyPassword(parsed.data.password, user.passwordHash));
-          const h = (req?.headers ?? {}) as Record<string, string | undefined>;
-          const meta = { ip: h["x-forwarded-for"]?.split(",")[0]?.trim() ?? h["x-real-ip"] ?? null, userAgent: h["user-agent"] ?? null };
-          await recordAudit([
-            {
-              actor: user && ok ? { userId: user.id, email, role: user.role } : { email },
-              action: ok ? "auth.sign_in" : "auth.sign_in_failed",
-              meta,
-            },
-          ]);
-          if (!user || !ok) return null;
-          return { id: user.id, email: user.email, name: user.name };
+          const h = new Headers();
+          for (const [k, v] of Object.entries((req?.headers ?? {}) as Record<string, string | undefined>)) if (v) h.set(k, v);
+          try {
+            const signedIn = await signInWithPassword(parsed.data, requestMetaFromHeaders(h));
+            if (!signedIn) return null;
+            return { id: signedIn.userId, email: signedIn.email, name: signedIn.name, sid: signedIn.sessionId };
+          } catch (err) {
+            if (err instanceof SignInError) throw new Error(err.message);
+            throw err;
+          }
         },
       }),
     ],
     callbacks: {
       jwt({ token, user }) {
-        if (user) token.sub = user.id;
+        if (user) {
+          token.sub = user.id;
+          token.sid = (user as { sid?: string }).sid;
+        }
         return token;
       },
       session({ session, token }) {
         if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
         return session;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sid === "string") await signOutSession(token.sid);
       },
     },
   };

@@ -1,16 +1,15 @@
-// The caller: for pages and server actions, the next-auth session; for route handlers, a personal API
-// token when the request carries `Authorization: Bearer`, otherwise the session cookie.
+// The caller: for pages and server actions, the browser session; for route handlers, a personal API
+// token when the request carries `Authorization: Bearer`, otherwise the session cookie. Either way the
+// session is checked against the sessions table (lib/auth/user-sessions) on every request.
 import "server-only";
-import { getServerSession } from "next-auth";
-import { authOptions } from "./auth-options";
-import { bearerToken, loadPrincipal, principalFromApiToken } from "./load-principal";
+import { headers } from "next/headers";
+import { bearerToken, principalFromApiToken } from "./load-principal";
 import { principalFromCookieHeader } from "./session-cookie";
 import type { Principal } from "./principal";
 
 export async function principalFromSession(): Promise<Principal | null> {
-  const session = await getServerSession(authOptions());
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  return id ? loadPrincipal(id, "session") : null;
+  const h = await headers();
+  return (await principalFromCookieHeader(h.get("cookie")))?.principal ?? null;
 }
 
 export async function currentPrincipal(headers: Headers): Promise<Principal | null> {

@@ -4,7 +4,12 @@ import { getPrisma } from "@/lib/db/database";
 import { hashSecret } from "./secret-token";
 import type { Principal } from "./principal";
 
-export async function loadPrincipal(userId: string, via: Principal["via"]): Promise<Principal | null> {
+/** `credential`: the session (id, last proof of identity) or the API token the request came with. */
+export async function loadPrincipal(
+  userId: string,
+  via: Principal["via"],
+  credential: { sessionId?: string; authAt?: number; tokenId?: string } = {},
+): Promise<Principal | null> {
   const prisma = await getPrisma();
   const user = await prisma.user.findUnique({
     where: { id: userId },
@@ -19,6 +24,7 @@ export async function loadPrincipal(userId: string, via: Principal["via"]): Prom
     patientId: user.patientId,
     wardIds: user.wards.map((w) => w.wardId),
     via,
+    ...credential,
   };
 }
 
@@ -32,7 +38,7 @@ export async function principalFromApiToken(token: string): Promise<Principal | 
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   }
-  return loadPrincipal(row.userId, "token");
+  return loadPrincipal(row.userId, "token", { tokenId: row.id });
 }
 
 export function bearerToken(authorization: string | null | undefined): string | null {

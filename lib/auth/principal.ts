@@ -17,6 +17,12 @@ export type Principal = {
   /** For clinicians: the wards whose patients they may see. Admins see every ward. */
   wardIds: string[];
   via: "session" | "token";
+  /** The browser session the request came with (lib/auth/user-sessions). */
+  sessionId?: string;
+  /** When that session's user last proved who they are (sign-in, password confirmation), epoch ms. */
+  authAt?: number;
+  /** The personal API token the request came with. */
+  tokenId?: string;
 };
 
 export type PatientLocation = { patientId: string; wardId: string | null };

@@ -16,13 +16,15 @@ import { deviceCommands } from "./device-commands";
 import { firmwareCommands } from "./firmware-commands";
 import { hospitalCommands } from "./hospital-commands";
 import { TRUST_USAGE, trustCommands } from "./trust-commands";
+import { USER_ACCESS_USAGE, userAccessCommands } from "./user-commands";
 
 export type { CliOutput };
 
 export const USAGE = `Usage: npm run cli -- <noun> <verb> [--flags] [--json]
 
   users create --email <e> --password <p> --role <admin|nurse|physician|patient> [--name <n>] [--patient <id>] [--ward <id|code>]...
-  tokens create --email <e> [--name <label>]          personal API token, shown once
+  tokens create --email <e> [--name <label>]          personal API token, shown once (--json: {id, email, token})
+${USER_ACCESS_USAGE}
   patients list [--ward <id|code>]
   devices create --type <type> [--id <id>] [--patient <id> | --bed <ward/label> | --asset <tag> | --location <text>] [--firmware <v>] [--gateway <id>]
                  [--environment <profile>]              device secret, shown once
@@ -117,6 +119,7 @@ const commands: Record<string, Command> = {
   ...firmwareCommands,
   ...hospitalCommands,
   ...trustCommands,
+  ...userAccessCommands,
 };
 
 /** Flags that take no value; `--all-outdated` is read as `--all-outdated=true`. */

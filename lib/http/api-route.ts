@@ -6,6 +6,7 @@ import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { currentPrincipal } from "@/lib/auth/current-principal";
 import type { Principal, Role } from "@/lib/auth/principal";
+import { mustReauthenticate, reauthMessage } from "@/lib/auth/user-sessions";
 import { requestMetaFromHeaders, type RequestMeta } from "@/lib/audit/record-audit";
 import { Refusal } from "@/lib/errors/refusal";
 import { recordDeniedRead, requestedPatientId } from "@/lib/audit/record-denied";
@@ -39,6 +40,13 @@ export function apiRoute<P = Record<string, never>, Q = Record<string, never>, B
   handler: (ctx: ApiHandlerContext<P, Q, B>) => Promise<unknown>,
 ) {
   return async (req: NextRequest, route: RouteContext): Promise<Response> => {
+    const res = await answer(req, route);
+    // Answers carry patient data or say who may see it: never cached (browser, proxy).
+    res.headers.set("Cache-Control", "no-store");
+    return res;
+  };
+
+  async function answer(req: NextRequest, route: RouteContext): Promise<Response> {
     let principal: Principal | null = null;
     // A refused read is audited (lib/audit/record-denied.ts).
     const deniedRead = (reason: string) =>
@@ -58,6 +66,9 @@ export function apiRoute<P = Record<string, never>, Q = Record<string, never>, B
       if (opts.roles && !opts.roles.includes(principal.role)) {
         await deniedRead(`role "${principal.role}" may not use this endpoint`);
         return jsonError(403, `role "${principal.role}" may not use this endpoint`);
+      }
+      if (req.method !== "GET" && req.method !== "HEAD" && mustReauthenticate(principal)) {
+        return Response.json({ error: reauthMessage(), reauth: true }, { status: 401 });
       }
       const params = opts.params ? opts.params.safeParse(await route.params) : { success: true as const, data: {} as P };
       if (!params.success) return jsonError(400, "invalid path", zodIssues(params.error, "path"));
@@ -87,5 +98,5 @@ export function apiRoute<P = Record<string, never>, Q = Record<string, never>, B
       console.error(`[api] ${req.method} ${req.nextUrl.pathname} failed:`, err);
       return jsonError(500, "internal error");
     }
-  };
+  }
 }

@@ -118,7 +118,8 @@ function brokerHandlers(log: Log): Pick<AedesOptions, "authenticate" | "authoriz
         );
         return;
       }
-      if (client && packet.topic === sightingsTopic(client.id)) return handleSightingsPublish(client.id, packet.topic, payload, throttled, callback);
+      if (client && packet.topic === sightingsTopic(client.id))
+        return handleSightingsPublish(client.id, packet.topic, payload, throttled, callback);
       const topic = client ? parseTelemetryTopic(packet.topic) : null;
       if (!client || !topic || topic.deviceId !== client.id) {
         throttled.log(`topic:${client?.id}`, `[mqtt] device "${client?.id}" may not publish to "${packet.topic}"`);

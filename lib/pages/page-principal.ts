@@ -1,8 +1,9 @@
-// The one guard for pages: the signed-in user, or a redirect to sign-in; a role outside `roles`
-// is sent to its own landing page. Request metadata comes along for audit events.
+// The one guard for pages: the signed-in user, or a redirect to sign-in; a role outside `roles` gets
+// 403 and app/forbidden.tsx, which says why (lib/pages/forbidden-reason). Request metadata comes along
+// for audit events.
 import "server-only";
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { principalFromSession } from "@/lib/auth/current-principal";
 import type { Principal, Role } from "@/lib/auth/principal";
 import { requestMetaFromHeaders, type RequestMeta } from "@/lib/audit/record-audit";
@@ -14,13 +15,12 @@ export async function requirePagePrincipal(
   const principal = await principalFromSession();
   if (!principal) redirect(`/login${opts.returnTo ? `?callbackUrl=${encodeURIComponent(opts.returnTo)}` : ""}`);
   if (opts.roles && !opts.roles.includes(principal.role)) {
-    const meta = requestMetaFromHeaders(await headers());
-    await recordDeniedRead(principal, meta, {
+    await recordDeniedRead(principal, requestMetaFromHeaders(await headers()), {
       method: "GET",
       path: opts.returnTo ?? "(page)",
       reason: `role "${principal.role}" may not open this page`,
     });
-    redirect(landingPath(principal));
+    forbidden();
   }
   return { principal, meta: requestMetaFromHeaders(await headers()) };
 }

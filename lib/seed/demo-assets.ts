@@ -6,7 +6,9 @@ import "server-only";
 import { getPrisma, getDatabase } from "@/lib/db/database";
 import { demoFloors } from "@/lib/assets/floors/demo-floors";
 import { saveFloor } from "@/lib/asset-tracking/floor-store";
-import { createAssetTag, createBleGateway } from "@/lib/asset-tracking/provision-tracking";
+import { createBleGateway } from "@/lib/asset-tracking/provision-tracking";
+import { generateSecret, hashSecret } from "@/lib/auth/secret-token";
+import { eventBus } from "@/lib/bus/event-bus";
 import { seededRandom } from "@/lib/assets/location/testing/synthetic-sightings";
 
 export const DEMO_GATEWAY_ROOMS = [
@@ -86,21 +88,29 @@ export async function seedDemoAssets(now = Date.now()): Promise<{ floors: number
     await createBleGateway({ roomId: room, id, simulated: true });
     gateways++;
   }
-  let tags = 0;
+  // Tags in bulk (a demo tag never connects: gateways hear it), each with its asset; pumps by their registered device.
   const pumps = new Set((await prisma.device.findMany({ where: { type: "infusion_pump" }, select: { id: true } })).map((d) => d.id));
-  for (const t of demoTagSpecs()) {
-    if (await prisma.device.findUnique({ where: { id: t.tagId }, select: { id: true } })) continue;
-    const due = t.seed % 17 === 0 ? new Date(now - 86_400_000) : new Date(now + (30 + (t.seed % 90)) * 86_400_000);
-    await createAssetTag({
-      id: t.tagId,
-      assetClass: t.class,
-      assetName: t.name,
+  const specs = demoTagSpecs();
+  const have = new Set(
+    (await prisma.device.findMany({ where: { id: { in: specs.map((t) => t.tagId) } }, select: { id: true } })).map((d) => d.id),
+  );
+  const missing = specs.filter((t) => !have.has(t.tagId));
+  await prisma.device.createMany({
+    data: missing.map((t) => ({ id: t.tagId, type: "asset_tag", secretHash: hashSecret(generateSecret("dsk")), simulated: true })),
+  });
+  await prisma.asset.createMany({
+    data: missing.map((t) => ({
+      id: `asset-${t.tagId}`,
+      tagId: t.tagId,
+      class: t.class,
+      name: t.name,
       deviceId: t.deviceId && pumps.has(t.deviceId) ? t.deviceId : null,
-      simulated: true,
-      serviceDueAt: due,
-    });
-    tags++;
-  }
+      serviceDueAt: t.seed % 17 === 0 ? new Date(now - 86_400_000) : new Date(now + (30 + (t.seed % 90)) * 86_400_000),
+    })),
+    skipDuplicates: true,
+  });
+  const tags = missing.length;
+  if (tags > 0) eventBus().publish("asset:layout", { reason: "tag", id: "demo" });
   if (tags > 0) await seedHistory(now);
   return { floors, gateways, tags };
 }

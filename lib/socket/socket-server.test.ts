@@ -5,6 +5,7 @@ import { eventBus } from "@/lib/bus/event-bus";
 import { createTestDatabase, type TestDatabase } from "@/test/support/test-database";
 import { createWardWithPatients } from "@/test/support/fixtures";
 import { createUserWithToken } from "@/test/support/principals";
+import { sessionCookie } from "@/test/support/sessions";
 import { encode } from "next-auth/jwt";
 import { startSocketHarness, type SocketHarness, type TestClient as Client } from "@/test/support/socket-harness";
 import type { VitalsEvent, VitalsPayload } from "@/lib/events";
@@ -77,11 +78,10 @@ describe("Socket.IO live fan-out", () => {
   });
 
   it("authenticates a browser session cookie and keeps the connection open", async () => {
-    process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret-000";
     const { user } = await createUserWithToken(db.prisma, "nurse", { wardIds: [wardA.ward.id] });
     // A cookie valid for 30 days once overflowed the logoff timer and dropped the socket at once.
-    const jwt = await encode({ token: { sub: user.id }, secret: process.env.AUTH_SECRET, maxAge: 30 * 24 * 3600 });
-    const c: Client = connectClient(url, { transports: ["websocket"], extraHeaders: { cookie: `next-auth.session-token=${jwt}` } });
+    const { cookie } = await sessionCookie(user.id, { maxAgeS: 30 * 24 * 3600 });
+    const c: Client = connectClient(url, { transports: ["websocket"], extraHeaders: { cookie } });
     clients.push(c);
     await new Promise<void>((resolve, reject) => {
       c.once("connect", () => resolve());
@@ -91,7 +91,7 @@ describe("Socket.IO live fan-out", () => {
     expect(c.connected).toBe(true);
     expect(await subscribe(c, "ward", wardA.ward.id)).toEqual({ ok: true });
 
-    const expired = await encode({ token: { sub: user.id }, secret: process.env.AUTH_SECRET, maxAge: -10 });
+    const expired = await encode({ token: { sub: user.id }, secret: process.env.AUTH_SECRET ?? "", maxAge: -10 });
     const e: Client = connectClient(url, {
       transports: ["websocket"],
       extraHeaders: { cookie: `next-auth.session-token=${expired}` },

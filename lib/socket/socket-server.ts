@@ -13,7 +13,10 @@ import { canSeePatient, canSeeWard, CLINICAL_ROLES } from "@/lib/auth/principal"
 import { recordAudit, recordPatientReads } from "@/lib/audit/record-audit";
 import { findPatient } from "@/lib/patients/patient-queries";
 import { recordAlertRead } from "@/lib/alerts/alert-receipts";
+import { handshakeClientIp } from "@/lib/net/client-address";
 import { authenticateSocket } from "./socket-auth";
+import { applyAccessChange, startSessionSweep } from "./socket-access";
+import { checkSocketOrigin } from "./socket-origin";
 import { socketHandler } from "./socket-handler";
 import type { AppServer, AppSocket } from "./socket-types";
 import type { ClusterAdapter } from "./cluster-adapter";
@@ -81,6 +84,7 @@ export function attachSocketServer(
 ): { io: AppServer; close(): Promise<void> } {
   const io: AppServer = new Server(httpServer, {
     serveClient: false,
+    allowRequest: checkSocketOrigin,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
     ...(opts.adapter ? { adapter: opts.adapter } : {}),
   });
@@ -90,7 +94,10 @@ export function attachSocketServer(
       .then((identity) => {
         if (!identity) return next(new Error("unauthorized: sign in or pass auth.token"));
         socket.data.principal = identity.principal;
-        socket.data.meta = { ip: socket.handshake.address ?? null, userAgent: socket.handshake.headers["user-agent"] ?? null };
+        socket.data.meta = {
+          ip: handshakeClientIp(socket.handshake.address, socket.handshake.headers),
+          userAgent: socket.handshake.headers["user-agent"] ?? null,
+        };
         if (identity.expiresAt) {
           // Automatic logoff reaches live connections too.
           const timer = setTimeout(() => socket.disconnect(true), Math.min(MAX_TIMER_MS, Math.max(0, identity.expiresAt - Date.now())));
@@ -117,9 +124,15 @@ export function attachSocketServer(
   });
   const offAlerting = forwardAlerting(io);
   const offAssets = forwardAssets(io);
+  const offAccess = bus.subscribe("access:changed", (e) => {
+    void applyAccessChange(io, e).catch((err: Error) => console.error("[socket] access change failed:", err.message));
+  });
+  const stopSweep = startSessionSweep(io);
   return {
     io,
     close() {
+      offAccess();
+      stopSweep();
       offVitals();
       offStatus();
       offAlerting();

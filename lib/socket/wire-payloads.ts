@@ -1,7 +1,16 @@
 // The one place events become Socket.IO payloads (README, Socket.IO): inside the process times are epoch
 // milliseconds, on the wire ISO text. Alert views, updates and notifications go out as they are.
 import { NEWS2_DEVICE_ID } from "@/lib/domain/metrics";
-import type { AssetLocationEvent, AssetLocationPayload, DeviceStatusEvent, DeviceStatusPayload, News2Event, News2Payload, VitalsEvent, VitalsPayload } from "@/lib/events";
+import type {
+  AssetLocationEvent,
+  AssetLocationPayload,
+  DeviceStatusEvent,
+  DeviceStatusPayload,
+  News2Event,
+  News2Payload,
+  VitalsEvent,
+  VitalsPayload,
+} from "@/lib/events";
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

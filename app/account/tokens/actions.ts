@@ -18,7 +18,7 @@ export const createTokenAction = safeAction({ input: z.object({ name: apiTokenNa
 export const revokeTokenAction = safeAction(
   { input: z.object({ tokenId: z.string().min(1).max(64) }) },
   async ({ principal, input, meta }) => {
-    const result = await revokeApiToken(principal.userId, input.tokenId);
+    const result = await revokeApiToken(principal, input.tokenId);
     if (result === "not_found") throw new Refusal("not_found", "That token does not exist.");
     if (result === "revoked") {
       await recordAudit([{ actor: principal, action: "api_token.revoke", detail: { tokenId: input.tokenId }, meta }]);

@@ -1,15 +1,17 @@
 // Personal API tokens of the signed-in user, for the read API (/api/v1) and Socket.IO.
 import type { Metadata } from "next";
 import { AppNav } from "@/components/app-nav";
-import { API_TOKEN_NAME_MAX, listApiTokens } from "@/lib/auth/api-tokens";
+import { API_TOKEN_NAME_MAX, listActiveApiTokens, listApiTokens } from "@/lib/auth/api-tokens";
 import { requirePagePrincipal } from "@/lib/pages/page-principal";
 import { TokensPanel } from "./tokens-panel";
+import { AllTokens } from "./all-tokens";
 
 export const metadata: Metadata = { title: "API tokens · IoMT Ward" };
 
 export default async function TokensPage() {
   const { principal } = await requirePagePrincipal({ returnTo: "/account/tokens" });
   const tokens = await listApiTokens(principal.userId);
+  const allTokens = principal.role === "admin" ? await listActiveApiTokens() : null;
   return (
     <>
       <AppNav principal={principal} current="/account/tokens" />
@@ -24,6 +26,7 @@ export default async function TokensPage() {
         <div className="mt-8">
           <TokensPanel tokens={tokens} nameMax={API_TOKEN_NAME_MAX} />
         </div>
+        {allTokens && <AllTokens tokens={allTokens} />}
       </main>
     </>
   );

@@ -124,7 +124,8 @@ function NewToken({ created, onDone }: { created: Created; onDone: () => void })
   );
 }
 
-function TokenRow({ token }: { token: ApiTokenSummary }) {
+/** One token; `owner` adds the owner's column (the admin list of every user's active tokens). */
+export function TokenRow({ token, owner }: { token: ApiTokenSummary; owner?: string }) {
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -145,6 +146,7 @@ function TokenRow({ token }: { token: ApiTokenSummary }) {
 
   return (
     <tr className="border-t border-line align-top">
+      {owner !== undefined && <td className="px-3 py-2">{owner}</td>}
       <td className="px-3 py-2 font-medium">{token.name}</td>
       <td className="px-3 py-2 font-mono text-ink-muted">{token.prefix}…</td>
       <td className="px-3 py-2 tabular whitespace-nowrap">

@@ -4,6 +4,7 @@
 // caller's scope and a patient that does not exist look the same; both attempts are audited.
 import type { Metadata } from "next";
 import { HandoverSection } from "@/components/ai/handover-section";
+import { forbidden } from "next/navigation";
 import { AppNav } from "@/components/app-nav";
 import { CLINICAL_ROLES, canSeePatient } from "@/lib/auth/principal";
 import { recordAudit, recordPatientReads } from "@/lib/audit/record-audit";
@@ -34,15 +35,7 @@ export default async function PatientPage({ params }: { params: Params }) {
         detail: { requestedPatientId: patientId, reason: patient ? "out_of_scope" : "not_found" },
       },
     ]);
-    return (
-      <>
-        <AppNav principal={principal} current={path} />
-        <main className="mx-auto max-w-xl px-4 py-16">
-          <h1 className="text-2xl font-semibold">Access denied</h1>
-          <p className="mt-4 text-ink-muted">You do not have access to this patient&apos;s record.</p>
-        </main>
-      </>
-    );
+    forbidden(); // 403, app/forbidden.tsx says why
   }
 
   await recordPatientReads(principal, "patient.view", [patient.id], meta);

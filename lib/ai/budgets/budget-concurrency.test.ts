@@ -40,7 +40,7 @@ describe.each(testDatabaseKinds)("budgets on %s", (kind) => {
       outputPerM: 0,
       effectiveFrom: new Date(Date.now() - 60_000),
     });
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => db?.destroy());
 
   it("lets exactly 10 of 50 concurrent calls through a budget that fits 10; the rest are 429 and logged", async () => {

@@ -88,17 +88,19 @@ export async function reserveAndLog(sql: Sql, call: NewCall, amountNusd: number)
         return { ok: false, scope: b.scope, period: b.period, resetAt, message, retryAfterSec };
       }
     }
+    // One statement while the rows are locked: charge every budget, record the reservations and the call row.
+    const params = callParams(call, amountNusd, "pending", null);
     await tx.query(
-      `UPDATE ai_budget_usage u SET reserved_nusd = u.reserved_nusd + $3
-         FROM unnest($1::text[], $2::timestamptz[]) AS t(b, p)
-        WHERE u.budget_id = t.b AND u.period_start = t.p`,
-      [budgets.map((b) => b.id), starts, amountNusd],
-    );
-    await tx.query(INSERT_CALL, callParams(call, amountNusd, "pending", null));
-    await tx.query(
-      `INSERT INTO ai_reservations (call_id, budget_id, period_start, amount_nusd)
-       SELECT $1, b, p, $4 FROM unnest($2::text[], $3::timestamptz[]) AS t(b, p)`,
-      [call.id, budgets.map((b) => b.id), starts, amountNusd],
+      `WITH charged AS (
+         UPDATE ai_budget_usage u SET reserved_nusd = u.reserved_nusd + $14::bigint
+           FROM unnest($18::text[], $19::timestamptz[]) AS t(b, p)
+          WHERE u.budget_id = t.b AND u.period_start = t.p
+          RETURNING u.budget_id),
+       held AS (
+         INSERT INTO ai_reservations (call_id, budget_id, period_start, amount_nusd)
+         SELECT $1::text, b, p, $14::bigint FROM unnest($18::text[], $19::timestamptz[]) AS t(b, p) RETURNING call_id)
+       ${INSERT_CALL}`,
+      [...params, budgets.map((b) => b.id), starts],
     );
     return { ok: true };
   });

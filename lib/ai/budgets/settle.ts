@@ -37,26 +37,25 @@ type UsageAfter = {
 
 async function unreserve(tx: Pick<Sql, "query">, callId: string, costNusd: number, now: Date): Promise<SoftCrossing[]> {
   const held = await tx.query<Reservation>(
-    `SELECT budget_id, period_start, amount_nusd FROM ai_reservations WHERE call_id = $1 ORDER BY budget_id`,
+    `DELETE FROM ai_reservations WHERE call_id = $1 RETURNING budget_id, period_start, amount_nusd`,
     [callId],
   );
   if (held.length === 0) return [];
-  const ids = held.map((r) => r.budget_id);
-  const starts = held.map((r) => toDate(r.period_start));
-  await tx.query(
-    `SELECT 1 FROM ai_budget_usage u JOIN unnest($1::text[], $2::timestamptz[]) AS t(b, p) ON u.budget_id = t.b AND u.period_start = t.p
-      ORDER BY u.budget_id FOR UPDATE OF u`,
-    [ids, starts],
-  );
+  held.sort((a, b) => (a.budget_id < b.budget_id ? -1 : a.budget_id > b.budget_id ? 1 : 0));
+  // The usage rows are locked in budget-id order (as the reservation locks them), then updated, in one statement.
   const after = await tx.query<UsageAfter>(
     `UPDATE ai_budget_usage u
         SET reserved_nusd = GREATEST(0, u.reserved_nusd - t.amount), spent_nusd = u.spent_nusd + $4
-       FROM unnest($1::text[], $2::timestamptz[], $3::bigint[]) AS t(b, p, amount), ai_budgets bg
-      WHERE u.budget_id = t.b AND u.period_start = t.p AND bg.id = u.budget_id
+       FROM unnest($1::text[], $2::timestamptz[], $3::bigint[]) AS t(b, p, amount),
+            (SELECT l.budget_id, l.period_start FROM ai_budget_usage l
+               JOIN unnest($1::text[], $2::timestamptz[]) AS k(b, p) ON l.budget_id = k.b AND l.period_start = k.p
+              ORDER BY l.budget_id FOR UPDATE OF l) AS locked,
+            ai_budgets bg
+      WHERE u.budget_id = t.b AND u.period_start = t.p AND locked.budget_id = u.budget_id AND locked.period_start = u.period_start
+        AND bg.id = u.budget_id
       RETURNING u.budget_id, u.period_start, u.spent_nusd, bg.soft_nusd, bg.hard_nusd, bg.scope, bg.period`,
-    [ids, starts, held.map((r) => String(num(r.amount_nusd))), costNusd],
+    [held.map((r) => r.budget_id), held.map((r) => toDate(r.period_start)), held.map((r) => String(num(r.amount_nusd))), costNusd],
   );
-  await tx.query(`DELETE FROM ai_reservations WHERE call_id = $1`, [callId]);
   const crossed = after.filter((u) => u.soft_nusd !== null && num(u.spent_nusd) >= num(u.soft_nusd));
   if (crossed.length === 0) return [];
   const marked = await tx.query<{ budget_id: string }>(
@@ -80,7 +79,6 @@ async function unreserve(tx: Pick<Sql, "query">, callId: string, costNusd: numbe
 
 export async function settleCall(sql: Sql, callId: string, outcome: CallOutcome, now = new Date()): Promise<SoftCrossing[]> {
   return sql.transaction(async (tx) => {
-    const crossings = await unreserve(tx, callId, outcome.costNusd, now);
     await tx.query(
       `UPDATE ai_calls SET status = $2, model = $3, input_tokens = $4, cached_tokens = $5, output_tokens = $6, cost_nusd = $7,
               latency_ms = $8, error = $9, content = $10::jsonb, content_expires_at = $11, settled_at = $12
@@ -100,7 +98,8 @@ export async function settleCall(sql: Sql, callId: string, outcome: CallOutcome,
         now,
       ],
     );
-    return crossings;
+    // Budget rows are locked last, so they are held only for the usage update and the commit.
+    return unreserve(tx, callId, outcome.costNusd, now);
   });
 }
 

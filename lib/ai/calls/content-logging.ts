@@ -1,7 +1,7 @@
 // Content logging: off unless an admin turns it on. When on, a call's messages and answer are kept with
 // it until its retention ends (content_expires_at); the purge clears expired content (hourly and at start).
 import "server-only";
-import { getDatabase } from "@/lib/db/database";
+import { getDatabase, perDatabase } from "@/lib/db/database";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { Refusal } from "@/lib/errors/refusal";
 import type { AiActor } from "@/lib/ai/actor";
@@ -20,10 +20,22 @@ function parse(v: unknown): ContentLogging {
   };
 }
 
+/** Read on every call: cached per database for a moment (a change on another node is seen within it). */
+const SETTING_CACHE_MS = 2_000;
+type Cached = { at: number; value: ContentLogging | null };
+
+async function cache(): Promise<Cached> {
+  return perDatabase("aiContentLogging", () => ({ at: 0, value: null }) as Cached);
+}
+
 export async function readContentLogging(): Promise<ContentLogging> {
+  const c = await cache();
+  if (c.value && Date.now() - c.at < SETTING_CACHE_MS) return c.value;
   const { sql } = await getDatabase();
   const [row] = await sql.query<{ value: unknown }>(`SELECT value FROM ai_settings WHERE key = $1`, [KEY]);
-  return parse(row?.value);
+  c.value = parse(row?.value);
+  c.at = Date.now();
+  return c.value;
 }
 
 export async function writeContentLogging(actor: AiActor, input: ContentLogging): Promise<ContentLogging> {
@@ -38,6 +50,7 @@ export async function writeContentLogging(actor: AiActor, input: ContentLogging)
      ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_by_id = EXCLUDED.updated_by_id, updated_at = now()`,
     [KEY, JSON.stringify(after), actor.principal.userId],
   );
+  (await cache()).value = null;
   await recordAudit([{ actor: actor.principal, action: "ai.content_logging.set", meta: actor.meta, detail: { before, after } }]);
   return after;
 }

@@ -13,6 +13,8 @@ import { IDENTIFIER_KINDS } from "@/lib/ai/deidentify/types";
 import { POST as handover } from "@/app/api/v1/patients/[id]/ai/handover/route";
 import { POST as explain } from "@/app/api/v1/alerts/[id]/ai/explain/route";
 import { GET as listCalls } from "@/app/api/v1/ai/calls/route";
+import { POST as maintenance } from "@/app/api/v1/alerts/[id]/ai/maintenance/route";
+import { POST as brief } from "@/app/api/v1/wards/[id]/ai/brief/route";
 
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
@@ -36,7 +38,7 @@ describe.each(testDatabaseKinds)("governed AI path on %s", (kind) => {
       modelOverride: null,
     });
     f = await createAiFixture(db);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await fake?.close();
     await db?.destroy();
@@ -132,6 +134,47 @@ describe.each(testDatabaseKinds)("governed AI path on %s", (kind) => {
       const failed = await call(explain as Handler, f.users.nurse4e.token, { id: f.alert4e });
       expect(failed.status).toBe(503);
       expect(((await failed.json()) as { error: string }).error).toBe("The AI model service failed (HTTP 500)");
+    } finally {
+      setModelRuntime({
+        client: createModelClient({ baseURL: fake.baseURL, apiKey: "sk-test", timeoutMs: 5000, maxRetries: 0 }),
+        modelOverride: null,
+      });
+    }
+  });
+
+  it("explains a pump's equipment alarm to biomed and briefs the 4E charge nurse, each with its own parameters", async () => {
+    fake.enqueue({ kind: "ok", text: "Service device A before it fails.", usage: { prompt: 300, completion: 20 } });
+    const res = await call(maintenance as Handler, f.users.biomed.token, { id: f.pumpAlert });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { text: string; parametersUsed: { name: string }[] };
+    expect(body.parametersUsed.map((p) => p.name)).toEqual(["device.maintenance_findings"]);
+    expect(body.text).toBe("Service pump-0002 before it fails.");
+    const sent = fake.requests.at(-1)?.rawBody ?? "";
+    expect(sent).toContain("device.maintenance_findings");
+    expect(sent).toContain("vibration");
+    for (const raw of ["pump-0002", "PUMP-0002", "2026-"]) expect(sent).not.toContain(raw);
+    expect((await call(maintenance as Handler, f.users.nurse4e.token, { id: f.pumpAlert })).status).toBe(403);
+
+    fake.enqueue({ kind: "ok", text: "Ward calm.", usage: { prompt: 300, completion: 5 } });
+    expect((await call(brief as Handler, f.users.nurse4e.token, { id: f.ward4e })).status).toBe(200);
+    const wardSent = fake.requests.at(-1)?.rawBody ?? "";
+    expect(wardSent).toContain("ward.census_and_alerts");
+    for (const raw of RAW_IDENTIFIERS) expect(wardSent, raw).not.toContain(raw);
+    expect((await call(brief as Handler, f.users.nurse4e.token, { id: f.wardIcu })).status).toBe(403);
+  });
+
+  it("runs the whole governed path on the built-in demo model when no model is configured", async () => {
+    setModelRuntime({ client: createModelClient({ timeoutMs: 5000, maxRetries: 0 }), modelOverride: null });
+    try {
+      const res = await call(handover as Handler, f.users.nurse4e.token, { id: f.patient4e });
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { text: string; model: string; demo: boolean; callId: string };
+      expect(body).toMatchObject({ model: "demo-template", demo: true });
+      expect(body.text).toMatch(/^Handover summary \(SBAR\) — Template output from the built-in demo model, not a language model\./);
+      expect(body.text).toContain("NEWS2");
+      const row = await db.prisma.aiCall.findUniqueOrThrow({ where: { id: body.callId } });
+      expect(row).toMatchObject({ status: "ok", demo: true, model: "demo-template" });
+      expect(row.inputTokens).toBeGreaterThan(100);
     } finally {
       setModelRuntime({
         client: createModelClient({ baseURL: fake.baseURL, apiKey: "sk-test", timeoutMs: 5000, maxRetries: 0 }),

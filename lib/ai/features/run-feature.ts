@@ -20,7 +20,8 @@ import { settleCall, type CallOutcome } from "@/lib/ai/budgets/settle";
 import { notifySoftThreshold } from "@/lib/ai/budgets/soft-notify";
 import { readContentLogging } from "@/lib/ai/calls/content-logging";
 import { modelRuntime } from "@/lib/ai/runtime/model-runtime";
-import { productionVersion, type StoredVersion } from "@/lib/ai/vault/vault-store";
+import type { StoredVersion } from "@/lib/ai/vault/vault-store";
+import { productionVersion } from "@/lib/ai/vault/production-cache";
 import type { AiActor } from "@/lib/ai/actor";
 import type { AiFeature, FeatureResult, ParameterSubject } from "@/lib/ai/service-types";
 import { prepareCall } from "./prepare-call";
@@ -47,24 +48,21 @@ function baseCall(id: string, now: Date, spec: FeatureSpec, actor: AiActor, vers
   };
 }
 
-async function checkAudience(actor: AiActor, spec: FeatureSpec): Promise<void> {
+/** The feature's roles; a patient only when an admin made the prompt patient-facing (off by default). */
+async function checkAudience(actor: AiActor, spec: FeatureSpec): Promise<StoredVersion> {
   const role = actor.principal.role;
-  if (spec.roles.includes(role)) return;
-  if (role === "patient") {
-    const { prisma } = await getDatabase();
-    const prompt = await prisma.aiPrompt.findUnique({ where: { name: spec.prompt }, select: { patientFacing: true } });
-    if (prompt?.patientFacing) return;
-  }
-  throw new Refusal("forbidden", `role "${role}" may not use ${spec.feature}`);
+  if (!spec.roles.includes(role) && role !== "patient") throw new Refusal("forbidden", `role "${role}" may not use ${spec.feature}`);
+  const version = await productionVersion(spec.prompt);
+  if (!spec.roles.includes(role) && !version.patientFacing) throw new Refusal("forbidden", `role "${role}" may not use ${spec.feature}`);
+  return version;
 }
 
 export async function runFeature(actor: AiActor, spec: FeatureSpec, subjectId: string): Promise<FeatureResult> {
-  await checkAudience(actor, spec);
+  const version = await checkAudience(actor, spec);
   const db = await getDatabase();
   const runtime = modelRuntime();
   const now = new Date();
   const callId = crypto.randomUUID();
-  const version = await productionVersion(spec.prompt);
   let loaded: LoadedSubject;
   try {
     loaded = await loadSubject(db.sql, actor.principal, spec.subject, subjectId);

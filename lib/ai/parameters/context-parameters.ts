@@ -126,7 +126,7 @@ const wardCensus: ParameterDefinition = {
     );
     const known: KnownPatient[] = patients.map((p) => ({
       id: String(p.id),
-      givenNames: [String(p.given_name)],
+      givenNames: String(p.given_name).split(/\s+/).filter(Boolean),
       familyName: String(p.family_name),
       mrn: String(p.mrn),
       birthDate: p.birth_date instanceof Date ? p.birth_date : String(p.birth_date),

@@ -34,18 +34,20 @@ export async function resolveParameters(
   now: Date,
 ): Promise<ResolvedParameters> {
   if (!subjectInScope(principal, loaded.subject)) throw new Refusal("forbidden", `you may not see this ${loaded.subject.kind}`);
-  const raw: { name: string; value: RawParameterValue }[] = [];
-  for (const ref of refs) {
-    const def = parameterDefinition(ref.name);
-    if (!def) throw new Refusal("invalid", `parameter "${ref.name}" is not allow-listed`, { field: "parameters" });
-    const s = loaded.subject;
-    const available =
-      def.needs === "patient" ? s.patientId : def.needs === "ward" ? s.wardId : def.needs === "device" ? s.deviceId : s.alertId;
-    const value = available
-      ? await def.resolve({ q, now, subject: s, bounds: effectiveBounds(def, ref.bounds) })
-      : { value: null, rows: 0 };
-    raw.push({ name: def.name, value });
-  }
+  // Each parameter's query is independent: run them together (PostgreSQL spreads them over the pool).
+  const raw: { name: string; value: RawParameterValue }[] = await Promise.all(
+    refs.map(async (ref) => {
+      const def = parameterDefinition(ref.name);
+      if (!def) throw new Refusal("invalid", `parameter "${ref.name}" is not allow-listed`, { field: "parameters" });
+      const s = loaded.subject;
+      const available =
+        def.needs === "patient" ? s.patientId : def.needs === "ward" ? s.wardId : def.needs === "device" ? s.deviceId : s.alertId;
+      const value = available
+        ? await def.resolve({ q, now, subject: s, bounds: effectiveBounds(def, ref.bounds) })
+        : { value: null, rows: 0 };
+      return { name: def.name, value };
+    }),
+  );
   const patients: KnownPatient[] = byId([
     ...(loaded.patient ? [loaded.patient] : []),
     ...raw.flatMap((r) => r.value.known?.patients ?? []),

@@ -28,17 +28,19 @@ async function loadPatient(q: Q, id: string): Promise<{ patient: KnownPatient; w
     mrn: string;
     birth_date: Date | string;
     ward_id: string | null;
+    devices: { id: string; asset_tag: string | null }[] | null;
   }>(
-    `SELECT p.id, p.given_name, p.family_name, p.mrn, p.birth_date, b.ward_id FROM patients p LEFT JOIN beds b ON b.id = p.bed_id WHERE p.id = $1`,
+    `SELECT p.id, p.given_name, p.family_name, p.mrn, p.birth_date, b.ward_id,
+            (SELECT json_agg(json_build_object('id', d.id, 'asset_tag', d.asset_tag)) FROM devices d WHERE d.patient_id = p.id) AS devices
+       FROM patients p LEFT JOIN beds b ON b.id = p.bed_id WHERE p.id = $1`,
     [id],
   );
   if (!p) return null;
-  const devices = await q.query<{ id: string; asset_tag: string | null }>(`SELECT id, asset_tag FROM devices WHERE patient_id = $1`, [id]);
   const birth = p.birth_date instanceof Date ? p.birth_date.toISOString().slice(0, 10) : String(p.birth_date).slice(0, 10);
   return {
     patient: { id: p.id, givenNames: p.given_name.split(/\s+/).filter(Boolean), familyName: p.family_name, mrn: p.mrn, birthDate: birth },
     wardId: p.ward_id,
-    devices: devices.map((d) => ({ id: d.id, aliases: d.asset_tag ? [d.asset_tag] : [] })),
+    devices: (p.devices ?? []).map((d) => ({ id: d.id, aliases: d.asset_tag ? [d.asset_tag] : [] })),
   };
 }
 

@@ -21,6 +21,7 @@ import type {
   PromptVersionView,
 } from "@/lib/ai/service-types";
 import type { AiPromptVersion } from "@/lib/generated/prisma/client";
+import { clearProductionCache } from "./production-cache";
 
 export type StoredVersion = PromptVersionContent & {
   promptName: string;
@@ -115,14 +116,6 @@ export async function getStoredVersion(name: string, version: number): Promise<S
   const v = await prisma.aiPromptVersion.findUnique({ where: { promptName_version: { promptName: name, version } } });
   if (!v) throw new Refusal("not_found", `prompt "${name}" has no version ${version}`, { field: "version" });
   return toStored(v);
-}
-
-/** The version labelled production (what the features run), or 503 when none is. */
-export async function productionVersion(name: string): Promise<StoredVersion> {
-  const { prisma } = await getDatabase();
-  const label = await prisma.aiPromptLabel.findUnique({ where: { promptName_label: { promptName: name, label: "production" } } });
-  if (!label) throw new Refusal("unavailable", `prompt "${name}" has no version in production`);
-  return getStoredVersion(name, label.version);
 }
 
 export async function createVersion(actor: AiActor, name: string, input: CreateVersionInput): Promise<{ version: number }> {
@@ -237,6 +230,7 @@ export async function setPatientFacing(actor: AiActor, name: string, enabled: bo
   const prompt = await promptOrRefuse(name);
   const { prisma } = await getDatabase();
   await prisma.aiPrompt.update({ where: { name }, data: { patientFacing: enabled, updatedAt: new Date() } });
+  await clearProductionCache();
   await recordAudit([
     {
       actor: actor.principal,

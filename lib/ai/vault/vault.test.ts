@@ -50,7 +50,7 @@ describe.each(testDatabaseKinds)("prompt vault on %s", (kind) => {
     setDatabase(db);
     setModelRuntime({ client: createModelClient({ timeoutMs: 5000, maxRetries: 0 }), modelOverride: null });
     f = await createAiFixture(db);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => db?.destroy());
 
   it("seeds the four prompts once, version 1 approved by the system and in production", async () => {
