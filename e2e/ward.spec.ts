@@ -6,7 +6,7 @@ type PatientRow = { id: string; mrn: string; name: string; ward: string | null; 
 test("a nurse signs in, sees the ward, and watches a value change when a device publishes", async ({ page, request }) => {
   await signIn(page, "nurse@demo.local");
   await expect(page).toHaveURL(/\/wards\/[^/]+$/);
-  await expect(page.getByTestId("bed-tile")).toHaveCount(24);
+  await expect(page.getByTestId("bed-tile")).toHaveCount(30); // 24 patients and 6 free beds
 
   const patient = cli<PatientRow[]>("patients", "list", "--ward", "4E").find((p) => p.bed === "6")!;
   const device = cli<{ id: string; secret: string }>("devices", "create", "--type", "bedside_monitor", "--patient", patient.id);

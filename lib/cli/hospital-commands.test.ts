@@ -43,8 +43,11 @@ describe.each(testDatabaseKinds)("CLI hospital operations on %s", (kind) => {
   it("invites and disables users, and reports wards with nobody on duty", async () => {
     const invited = await run("users", "invite", "--email", "cli.nurse@test.local", "--role", "nurse", "--ward", "CL");
     expect((invited.invite as { path: string }).path).toMatch(/^\/invite\//);
-    const userId = (invited.user as { id: string }).id;
-    expect(await run("users", "disable", userId)).toMatchObject({ disabledAt: expect.any(String) });
+    expect(invited.user).toMatchObject({ email: "cli.nurse@test.local", invitePending: true });
+    await run("users", "disable", "--email", "cli.nurse@test.local");
+    expect((await run("users", "list")) as unknown as { email: string; disabledAt: string | null }[]).toEqual(
+      expect.arrayContaining([expect.objectContaining({ email: "cli.nurse@test.local", disabledAt: expect.any(String) })]),
+    );
     const gaps = (await runCliCommand(["duty", "gaps"])).json as { wardCode: string; duties: string[] }[];
     expect(gaps).toEqual([expect.objectContaining({ wardCode: "CL", duties: ["charge", "on_call"] })]);
   });

@@ -8,7 +8,7 @@ import { transferPatient } from "@/lib/encounters/transfer-patient";
 import { dischargePatient } from "@/lib/encounters/discharge-patient";
 import { cancelAdmission, cancelDischarge } from "@/lib/encounters/correct-encounter";
 import type { AdtActor } from "@/lib/encounters/encounter-context";
-import { addUser, disableUser, issueInvite, listUsers, updateUser } from "@/lib/users/user-admin";
+import { addUser, issueInvite, listUsers, updateUser } from "@/lib/users/user-admin";
 import { getRoster, putRoster } from "@/lib/duty/duty-roster";
 import { findDutyGaps, type Duty } from "@/lib/duty/on-duty";
 import { CliError, flag, type ParsedArgs } from "./parse-args";
@@ -137,10 +137,6 @@ export const hospitalCommands: Record<string, Command> = {
   async "users reinvite"(args) {
     const inv = await issueInvite(id(args, "a user id", "users reinvite <id>"));
     return { json: inv, text: `New one-time link (shown once): ${inv.path}` };
-  },
-  async "users disable"(args) {
-    const u = await disableUser(id(args, "a user id", "users disable <id>"), audit);
-    return { json: u, text: `Disabled ${u.email}; API tokens revoked.` };
   },
   async "users update"(args) {
     const role = flag(args, "role") as "nurse" | undefined;

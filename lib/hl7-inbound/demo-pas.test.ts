@@ -37,9 +37,11 @@ describe("simulated PAS on pglite", () => {
         if ((await db.prisma.hl7InboundMessage.count({ where: { outcome: "pending" } })) === 0 && i > 10) break;
       }
       await pas.stop();
+      return pas.stats();
     };
     await run();
     const log = await db.prisma.hl7InboundMessage.findMany();
+    const firstRunEnd = new Date();
     const encounters = await db.prisma.encounter.count({ where: { source: "hl7" } });
     // Whatever the hour, the first messages of the day are in the past: at least one admission.
     if (Date.now() % 86_400_000 > 3 * 3_600_000) expect(encounters).toBeGreaterThan(0);
@@ -53,8 +55,11 @@ describe("simulated PAS on pglite", () => {
     ]) {
       expect(await db.prisma.patient.count({ where: { bed: { label, ward: { code: ward } } } })).toBe(0);
     }
-    await run();
-    expect(await db.prisma.encounter.count({ where: { source: "hl7" } })).toBe(encounters);
-    expect(await db.prisma.hl7InboundMessage.count()).toBe(log.length);
+    // A restart resends the day so far: every message of the first run is answered as a duplicate, applied
+    // once (a message whose time came between the two runs may be new).
+    const second = await run();
+    expect(second.duplicates).toBe(log.length);
+    expect(await db.prisma.encounter.count({ where: { source: "hl7", createdAt: { lte: firstRunEnd } } })).toBe(encounters);
+    for (const row of log) expect((await db.prisma.hl7InboundMessage.findUnique({ where: { id: row.id } }))?.outcome).toBe(row.outcome);
   }, 120_000);
 });

@@ -80,16 +80,23 @@ async function leftoverDischarges(prefix: string, mrns: string[], at: Date): Pro
   );
 }
 
-export async function startDemoPas(opts: { host: string; port: number; log: (line: string) => void }): Promise<{ stop(): Promise<void> }> {
+export type PasStats = { AA: number; AE: number; AR: number; duplicates: number };
+
+export async function startDemoPas(opts: {
+  host: string;
+  port: number;
+  log: (line: string) => void;
+}): Promise<{ stop(): Promise<void>; stats(): PasStats }> {
   const client = new Hl7Client({ host: opts.host, port: opts.port, connectTimeout: 5000 });
   let stopped = false;
   let plan = await planDay(new Date());
   let next = 0;
-  const counts = { AA: 0, AE: 0, AR: 0 };
+  const counts: PasStats = { AA: 0, AE: 0, AR: 0, duplicates: 0 };
   const send = async (text: string) => {
     const ack = await client.sendAndWait(Hl7Message.parse(text), { timeoutMs: 10_000 });
-    const code = ack.getSegment("MSA")?.getComponent(1, 1) as keyof typeof counts;
+    const code = ack.getSegment("MSA")?.getComponent(1, 1) as "AA" | "AE" | "AR";
     if (code in counts) counts[code] += 1;
+    if (ack.getSegment("MSA")?.getComponent(3, 1)?.startsWith("duplicate")) counts.duplicates += 1;
     if (code !== "AA") opts.log(`[pas] ${code}: ${ack.getSegment("MSA")?.getComponent(3, 1) ?? ""}`);
   };
   const tick = async () => {
@@ -114,6 +121,7 @@ export async function startDemoPas(opts: { host: string; port: number; log: (lin
   }, 5000);
   timer.unref();
   return {
+    stats: () => ({ ...counts }),
     async stop() {
       stopped = true;
       clearInterval(timer);

@@ -1,7 +1,7 @@
 // Staff administration: list, invite (a one-time link that sets the password; only its hash is kept),
 // accept an invite, change role and wards, disable. Disabling stamps users.disabled_at, revokes every API
-// token at once and publishes `access:changed` so live connections drop the user; sessions check
-// disabled_at on every request (lib/auth/load-principal).
+// token at once, ends the user's server-side sessions (lib/auth/user-sessions) and publishes
+// `access:changed` so live connections drop the user.
 import "server-only";
 import { z } from "zod";
 import { endUserSessions } from "@/lib/auth/user-sessions";
@@ -11,6 +11,7 @@ import { generateSecret, hashSecret } from "@/lib/auth/secret-token";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { ROLES } from "@/lib/auth/principal";
 import { recordAudit, type AuditBy } from "@/lib/audit/record-audit";
+import { endUserSessions } from "@/lib/auth/user-sessions";
 import { Refusal } from "@/lib/errors/refusal";
 import { createUser } from "./manage-users";
 
