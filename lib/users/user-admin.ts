@@ -11,7 +11,6 @@ import { generateSecret, hashSecret } from "@/lib/auth/secret-token";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { ROLES } from "@/lib/auth/principal";
 import { recordAudit, type AuditBy } from "@/lib/audit/record-audit";
-import { endUserSessions } from "@/lib/auth/user-sessions";
 import { Refusal } from "@/lib/errors/refusal";
 import { createUser } from "./manage-users";
 
