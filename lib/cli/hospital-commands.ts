@@ -8,7 +8,7 @@ import { transferPatient } from "@/lib/encounters/transfer-patient";
 import { dischargePatient } from "@/lib/encounters/discharge-patient";
 import { cancelAdmission, cancelDischarge } from "@/lib/encounters/correct-encounter";
 import type { AdtActor } from "@/lib/encounters/encounter-context";
-import { addUser, issueInvite, listUsers, updateUser } from "@/lib/users/user-admin";
+import { addUser, disableUser, issueInvite, listUsers, updateUser } from "@/lib/users/user-admin";
 import { getRoster, putRoster } from "@/lib/duty/duty-roster";
 import { findDutyGaps, type Duty } from "@/lib/duty/on-duty";
 import { CliError, flag, type ParsedArgs } from "./parse-args";
@@ -137,6 +137,17 @@ export const hospitalCommands: Record<string, Command> = {
   async "users reinvite"(args) {
     const inv = await issueInvite(id(args, "a user id", "users reinvite <id>"));
     return { json: inv, text: `New one-time link (shown once): ${inv.path}` };
+  },
+  async "users disable"(args) {
+    const email = flag(args, "email");
+    let userId: string;
+    if (email) {
+      const user = await (await getPrisma()).user.findUnique({ where: { email }, select: { id: true } });
+      if (!user) throw new CliError(`users disable: no user with e-mail ${email}`);
+      userId = user.id;
+    } else userId = id(args, "a user id or --email", "users disable <id> | users disable --email <e>");
+    const u = await disableUser(userId, audit);
+    return { json: u, text: `Disabled ${u.email}: sessions ended, API tokens revoked, live connections dropped.` };
   },
   async "users update"(args) {
     const role = flag(args, "role") as "nurse" | undefined;
