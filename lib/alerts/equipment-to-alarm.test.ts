@@ -15,7 +15,8 @@ import { startAlerting, type Alerting } from "./start-alerting";
 import type { AlertView } from "@/lib/events";
 import { createPumpModel } from "@/lib/simulator/device-scenarios";
 
-const T0 = Date.parse("2026-11-23T06:00:00.000Z");
+// Recent (ingest refuses frames older than its horizon), on a whole hour.
+const T0 = Math.floor(Date.now() / 3_600_000) * 3_600_000 - 2 * 3_600_000;
 const MIN = 60_000;
 const HTTP = { transport: "http" as const, topic: null };
 const CONFIG = { escalationMs: { high: 60_000, medium: 180_000, low: 600_000, technical: 600_000 }, news2WindowMs: 15 * 60_000 };
