@@ -259,8 +259,10 @@ describe("startSimulator", () => {
       if (d.deviceId === "pump-1") {
         expect(backfilled).toHaveLength(30); // every minute
         expect(backfill.map((r) => (r.body as unknown[]).length)).toEqual([8, 8, 8, 6]);
-        const gaps = backfill.slice(1).map((r, i) => r.at - backfill[i]!.at);
-        expect(Math.min(...gaps)).toBeGreaterThanOrEqual(90); // paced under the rate limit
+        // Paced under the rate limit: a chunk is never sent before its slot (≥ 90 ms apart), so the last of
+        // four arrives at least three slots after the start. (Gaps between arrivals shrink on a loaded machine
+        // when one waits for its acknowledgement; the plan's token-bucket check is equipment-backfill.test.ts.)
+        expect(backfill.at(-1)!.at - t0).toBeGreaterThanOrEqual(3 * 90);
         expect(Date.parse(backfilled[0]!.ts)).toBeGreaterThanOrEqual(t0 - 30 * MIN - 1000);
       }
     }
