@@ -1,6 +1,6 @@
 "use server";
 // Server actions of the admissions page: admit (a new patient, or an existing one by MRN), transfer,
-// discharge. The same ADT services as the API and the CLI; refusals name the field.
+// discharge, mark a vacated bed cleaned. The same ADT services as the API and the CLI; refusals name the field.
 import { z } from "zod";
 import { safeAction } from "@/lib/actions/safe-action";
 import { getPrisma } from "@/lib/db/database";
@@ -10,6 +10,7 @@ import { admitPatient } from "@/lib/encounters/admit-patient";
 import { transferPatient } from "@/lib/encounters/transfer-patient";
 import { dischargePatient } from "@/lib/encounters/discharge-patient";
 import { ADT_ROLES } from "@/lib/encounters/encounter-context";
+import { markBedCleaned } from "@/lib/encounters/bed-cleaning";
 
 export const admitAction = safeAction(
   {
@@ -50,5 +51,13 @@ export const dischargeAction = safeAction(
   async ({ principal, input, meta }) => {
     const e = await dischargePatient({ kind: "user", principal, meta }, input.encounterId, { disposition: input.disposition });
     return { status: e.status };
+  },
+);
+
+export const markCleanedAction = safeAction(
+  { roles: ADT_ROLES, input: z.object({ bedId: z.string().min(1, "is required") }) },
+  async ({ principal, input, meta }) => {
+    const b = await markBedCleaned({ kind: "user", principal, meta }, input.bedId);
+    return { cleanedAt: b.cleanedAt };
   },
 );

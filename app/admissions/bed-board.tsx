@@ -1,13 +1,13 @@
 "use client";
 // Every bed of the wards in scope: free, or its patient with transfer (to a free bed) and discharge
-// (with a disposition) controls.
+// (with a disposition) controls; a vacated bed shows since when it awaits cleaning, with "Mark cleaned".
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
 import { Select, type SelectOption } from "@/components/ui/select";
 import type { BoardBed, BoardWard } from "@/lib/encounters/admissions-board";
-import { dischargeAction, transferAction } from "./actions";
+import { dischargeAction, markCleanedAction, transferAction } from "./actions";
 
 function OccupiedBed({
   bed,
@@ -70,6 +70,31 @@ function OccupiedBed({
   );
 }
 
+function AwaitingCleaning({ bedId, since }: { bedId: string; since: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const clean = () => {
+    setError(null);
+    startTransition(async () => {
+      const res = await markCleanedAction({ bedId });
+      if (!res.ok) setError(res.error);
+      else router.refresh();
+    });
+  };
+  return (
+    <span className="flex items-center gap-2" data-cleaning="awaiting">
+      <span className="text-xs text-alarm-medium">
+        awaiting cleaning since {new Date(since).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}
+      </span>
+      <Button size="xs" variant="small" disabled={pending} onClick={clean}>
+        Mark cleaned
+      </Button>
+      {error && <FormMessage size="xs">{error}</FormMessage>}
+    </span>
+  );
+}
+
 export function BedBoard({
   wards,
   freeBeds,
@@ -98,6 +123,7 @@ export function BedBoard({
                 ) : (
                   <span className="text-ink-muted">free</span>
                 )}
+                {b.awaitingCleaningSince && <AwaitingCleaning bedId={b.id} since={b.awaitingCleaningSince} />}
               </li>
             ))}
           </ul>

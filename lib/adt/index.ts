@@ -43,7 +43,7 @@ export * from "./flow/flow-types";
 export { screenEncounters, wardStays, stayAt, lastWard, type WardStay } from "./flow/ward-stays";
 export { censusAt, movementsIn, type Movements, type WardCensus, type WardMovements } from "./flow/census";
 export { averageLengthOfStay, lengthOfStayByWard, type WardLengthOfStay } from "./flow/length-of-stay";
-export { admitDecisionToBed, dischargeOrderToDeparture } from "./flow/waits";
+export { admitDecisionToBed, bedVacatedToCleaned, dischargeOrderToDeparture } from "./flow/waits";
 export { waitsNow, FLOW_STAGE_LABELS, type BedTurnaround, type FlowStage, type StageWait, type WaitsNow } from "./flow/waiting-now";
 export { dailyFlowTrend, type FlowDay, type TrendOptions } from "./flow/trend";
 export { readmissionRate } from "./flow/readmission";

@@ -1,5 +1,5 @@
 // What the admissions page shows: each ward in scope with its beds, who lies in each (name, MRN, open
-// encounter) and the free beds to admit or transfer to.
+// encounter), since when a vacated bed awaits cleaning, and the free beds to admit or transfer to.
 import "server-only";
 import { getPrisma } from "@/lib/db/database";
 import type { Principal } from "@/lib/auth/principal";
@@ -9,6 +9,8 @@ export type BoardBed = {
   id: string;
   label: string;
   room: string | null;
+  /** When the bed was vacated, while it awaits cleaning (lib/encounters/bed-cleaning); else null. */
+  awaitingCleaningSince: string | null;
   patient: { id: string; name: string; mrn: string; encounterId: string | null; admittedAt: string | null } | null;
 };
 export type BoardWard = { id: string; code: string; name: string; beds: BoardBed[] };
@@ -27,6 +29,7 @@ export async function loadAdmissionsBoard(p: Principal): Promise<BoardWard[]> {
           id: true,
           label: true,
           room: true,
+          cleanings: { where: { cleanedAt: null }, select: { vacatedAt: true }, orderBy: { vacatedAt: "asc" }, take: 1 },
           patient: {
             select: {
               id: true,
@@ -50,6 +53,7 @@ export async function loadAdmissionsBoard(p: Principal): Promise<BoardWard[]> {
         id: b.id,
         label: b.label,
         room: b.room,
+        awaitingCleaningSince: b.cleanings[0]?.vacatedAt.toISOString() ?? null,
         patient: b.patient
           ? {
               id: b.patient.id,

@@ -7,6 +7,7 @@ import { getPrisma } from "@/lib/db/database";
 import { Refusal } from "@/lib/errors/refusal";
 import { DISCHARGE_DISPOSITIONS } from "@/lib/adt/dispositions";
 import { announceDeviceMoves, auditAdt, checkWardAccess, eventTime, publishDeviceMoves, type AdtActor } from "./encounter-context";
+import { startBedCleaning } from "./bed-cleaning";
 import { findOpenEncounter, loadEncounterView, type EncounterView } from "./encounter-view";
 
 const CODES = Object.keys(DISCHARGE_DISPOSITIONS);
@@ -41,6 +42,7 @@ export async function dischargePatient(actor: AdtActor, encounterId: string, raw
     if (input.dischargeOrderedAt && (input.dischargeOrderedAt > at || input.dischargeOrderedAt < encounter.admittedAt))
       throw new Refusal("invalid", "must be between the admission and the discharge", { field: "dischargeOrderedAt" });
     if (assignment) await tx.bedAssignment.update({ where: { id: assignment.id }, data: { toAt: at } });
+    if (assignment) await startBedCleaning(tx, assignment.bedId, assignment.wardId, at);
     await tx.encounter.update({
       where: { id: encounterId },
       data: {

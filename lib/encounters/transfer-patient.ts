@@ -15,6 +15,7 @@ import {
   publishDeviceMoves,
   type AdtActor,
 } from "./encounter-context";
+import { startBedCleaning } from "./bed-cleaning";
 import { findOpenEncounter, loadEncounterView, type EncounterView } from "./encounter-view";
 
 export const transferBodySchema = z
@@ -44,6 +45,7 @@ export async function transferPatient(actor: AdtActor, encounterId: string, inpu
           field: "at",
         });
       if (assignment) await tx.bedAssignment.update({ where: { id: assignment.id }, data: { toAt: at } });
+      if (assignment) await startBedCleaning(tx, assignment.bedId, assignment.wardId, at);
       from = assignment?.bedId ?? null;
       // Free the old bed first: patients.bed_id is unique.
       await tx.patient.update({ where: { id: encounter.patientId }, data: { bedId: null } });

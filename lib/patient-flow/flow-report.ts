@@ -4,6 +4,7 @@
 import "server-only";
 import {
   admitDecisionToBed,
+  bedVacatedToCleaned,
   censusAt,
   dailyFlowTrend,
   dischargeOrderToDeparture,
@@ -18,6 +19,7 @@ import {
   type WardCensus,
   type WardLengthOfStay,
 } from "@/lib/adt";
+import { getPrisma } from "@/lib/db/database";
 import { loadEncounterHistories, loadWards, wardBedsOf, type WardInfo } from "./load-histories";
 
 export const TREND_DAYS = 30;
@@ -34,6 +36,8 @@ export type FlowReport = {
   lengthOfStay: WardLengthOfStay[];
   admitToBed: Kpi<Percentiles>;
   dischargeToLeft: Kpi<Percentiles>;
+  /** Bed turnaround: vacated → cleaned (bed_cleanings). */
+  bedToClean: Kpi<Percentiles>;
   waitsNow: WaitsNow;
   trend: FlowDay[];
 };
@@ -50,6 +54,18 @@ export async function buildFlowReport(opts: { wardIds: string[] | null; from: Da
     ? all.filter((e) => ids.includes(e.wardId) || e.transfers.some((t) => ids.includes(t.toWard) || ids.includes(t.fromWard)))
     : all;
   const window = { from: opts.from, to: opts.to };
+  const cleanings = await (
+    await getPrisma()
+  ).bedCleaning.findMany({
+    where: { wardId: { in: ids }, OR: [{ cleanedAt: null }, { cleanedAt: { gte: earliest } }] },
+    select: { bedId: true, wardId: true, vacatedAt: true, cleanedAt: true },
+  });
+  const bedTurnarounds = cleanings.map((c) => ({
+    bedId: c.bedId,
+    wardId: c.wardId,
+    vacatedAt: c.vacatedAt,
+    cleanedAt: c.cleanedAt ?? undefined,
+  }));
   const scope = wardId ? { wardId } : {};
   const movements = movementsIn(inScope, window, ids);
   return {
@@ -63,7 +79,8 @@ export async function buildFlowReport(opts: { wardIds: string[] | null; from: Da
     lengthOfStay: lengthOfStayByWard(inScope, window, ids).filter((w) => ids.includes(w.wardId)),
     admitToBed: admitDecisionToBed(inScope, window, scope),
     dischargeToLeft: dischargeOrderToDeparture(inScope, window, scope),
-    waitsNow: waitsNow(inScope, now, scope),
+    bedToClean: bedVacatedToCleaned(bedTurnarounds, window, scope),
+    waitsNow: waitsNow(inScope, now, { ...scope, bedTurnarounds }),
     trend: dailyFlowTrend(inScope, { lastDay: now.toISOString().slice(0, 10), days: TREND_DAYS, ...scope, wardBeds: wardBedsOf(wards) }),
   };
 }

@@ -223,6 +223,7 @@ const MATRIX: Record<string, Row> = {
   "v1/encounters/[id]/discharge/route.ts": {
     POST: { params: () => ({ id: "matrix-none" }), body: () => ({}), expect: st(400, 400, 400, 400, 403, 403, 401) },
   },
+  "v1/beds/[id]/cleaned/route.ts": { POST: { params: () => ({ id: "matrix-none" }), expect: st(404, 404, 404, 404, 403, 403, 401) } },
   "v1/flow/route.ts": { GET: { expect: st(200, 200, 200, 200, 403, 403, 401) } },
   "v1/kpis/route.ts": { GET: { expect: st(200, 200, 200, 200, 403, 403, 401) } },
   "v1/users/route.ts": {

@@ -47,3 +47,19 @@ export function dischargeOrderToDeparture(
     .map((e) => ({ id: e.encounterId, start: e.dischargeOrderedAt, end: e.dischargedAt as Date }));
   return waitKpi(pairs, DISCHARGE_TO_LEFT_DEFINITION);
 }
+
+export const VACATED_TO_CLEANED_DEFINITION =
+  "Time from a bed being vacated (discharge, transfer out) to it being marked cleaned: cleanedAt − vacatedAt, p50 and p90 in " +
+  "minutes. Denominator: beds cleaned in the period (on the ward, when given); numerator: the same.";
+
+/** Bed turnaround: vacated → cleaned, over the turnarounds cleaned in the window. */
+export function bedVacatedToCleaned(
+  turnarounds: readonly { bedId: string; wardId: string; vacatedAt: Date; cleanedAt?: Date }[],
+  window: TimeWindow,
+  options: { wardId?: string } = {},
+): Kpi<Percentiles> {
+  const pairs = turnarounds
+    .filter((t) => inWindow(t.cleanedAt, window) && (!options.wardId || t.wardId === options.wardId))
+    .map((t) => ({ id: t.bedId, start: t.vacatedAt, end: t.cleanedAt as Date }));
+  return waitKpi(pairs, VACATED_TO_CLEANED_DEFINITION);
+}
