@@ -178,6 +178,29 @@ export class LocationService {
     await this.writer.drain();
   }
 
+  /**
+   * Discharged with a patient: the assets now in one of `roomIds` (or in a patient room of `ward` named
+   * `roomName`) and those of `deviceIds` are soiled at `at`, as if they had passed a dirty utility room;
+   * they need cleaning until they pass a clean utility room. Returns the asset ids marked.
+   */
+  soilDischarged(where: { roomIds: string[]; wardId?: string; roomName?: string | null; deviceIds: string[] }, at: number): string[] {
+    const marked: string[] = [];
+    for (const a of this.layout.assets.values()) {
+      const room = a.roomId ? this.layout.rooms.get(a.roomId) : undefined;
+      const inRoom =
+        !!room &&
+        a.state !== "missing" &&
+        (where.roomIds.includes(room.id) ||
+          (room.type === "patient_room" && !!where.roomName && room.wardId === where.wardId && room.name === where.roomName));
+      const onPatient = a.deviceId !== null && where.deviceIds.includes(a.deviceId);
+      if (!inRoom && !onPatient) continue;
+      if (a.soiledAt === null || a.soiledAt < at) a.soiledAt = at;
+      this.writer.add(null, snapshotOf(a), []);
+      marked.push(a.assetId);
+    }
+    return marked;
+  }
+
   private apply(c: LocationChange): void {
     const a = this.layout.assets.get(c.tagId);
     if (!a) return;

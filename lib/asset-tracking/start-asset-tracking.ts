@@ -9,6 +9,7 @@ import { AlertWriter } from "@/lib/alerts/alert-writer";
 import { alertingConfig } from "@/lib/alerts/alerting-config";
 import { processSingleton } from "@/lib/process-singleton";
 import { LocationService } from "./location-service";
+import { soilDischargedAssets } from "./soil-discharged";
 
 type Running = { service: Promise<LocationService>; timer: NodeJS.Timeout | null; off: (() => void)[] };
 
@@ -32,6 +33,13 @@ export function locationService(): Promise<LocationService> {
     };
     running.off.push(bus.subscribe("asset:layout", scheduleReload));
     running.off.push(bus.subscribe("device:changed", scheduleReload));
+    running.off.push(
+      bus.subscribe("patient:discharged", (e) => {
+        void running.service
+          .then((s) => soilDischargedAssets(s, e))
+          .catch((err: Error) => console.error("[assets] marking discharged assets failed:", err.message));
+      }),
+    );
     processSingleton<Running[]>("assetTrackingRuns", () => []).push(running);
     return running;
   }).then((r) => r.service);

@@ -18,6 +18,7 @@ import type {
   EquipmentReadingsEvent,
   News2Event,
   VitalsEvent,
+  PatientDischargedEvent,
 } from "@/lib/events";
 
 /** Every event of the bus and its payload (lib/events: times in epoch milliseconds). */
@@ -40,6 +41,8 @@ export type BusEvents = {
   /** Asset map: an asset changed room or state (after it was applied); a floor, gateway or tag changed. */
   "asset:location": [AssetLocationEvent];
   "asset:layout": [AssetLayoutEvent];
+  /** ADT: a patient was discharged (after the change is committed). */
+  "patient:discharged": [PatientDischargedEvent];
 };
 
 export class EventBus {

@@ -4,6 +4,7 @@
 import "server-only";
 import { z } from "zod";
 import { getPrisma } from "@/lib/db/database";
+import { eventBus } from "@/lib/bus/event-bus";
 import { Refusal } from "@/lib/errors/refusal";
 import { DISCHARGE_DISPOSITIONS } from "@/lib/adt/dispositions";
 import { announceDeviceMoves, auditAdt, checkWardAccess, eventTime, publishDeviceMoves, type AdtActor } from "./encounter-context";
@@ -35,6 +36,7 @@ export async function dischargePatient(actor: AdtActor, encounterId: string, raw
   const prisma = await getPrisma();
   let moved: string[] = [];
   let detached: string[] = [];
+  let leftBed: string | null = null;
   await prisma.$transaction(async (tx) => {
     const { encounter, assignment } = await findOpenEncounter(tx, encounterId);
     if (assignment) checkWardAccess(actor, assignment.wardId, "encounterId");
@@ -43,6 +45,7 @@ export async function dischargePatient(actor: AdtActor, encounterId: string, raw
       throw new Refusal("invalid", "must be between the admission and the discharge", { field: "dischargeOrderedAt" });
     if (assignment) await tx.bedAssignment.update({ where: { id: assignment.id }, data: { toAt: at } });
     if (assignment) await startBedCleaning(tx, assignment.bedId, assignment.wardId, at);
+    leftBed = assignment?.bedId ?? null;
     await tx.encounter.update({
       where: { id: encounterId },
       data: {
@@ -59,6 +62,14 @@ export async function dischargePatient(actor: AdtActor, encounterId: string, raw
   });
   publishDeviceMoves(moved);
   const view = await loadEncounterView(prisma, encounterId);
+  const left = leftBed ? await prisma.bed.findUnique({ where: { id: leftBed }, include: { ward: { select: { code: true } } } }) : null;
+  eventBus().publish("patient:discharged", {
+    patientId: view.patientId,
+    encounterId,
+    bed: left ? { id: left.id, ref: `${left.ward.code}/${left.label}`, wardId: left.wardId, room: left.room } : null,
+    deviceIds: detached,
+    at: at.getTime(),
+  });
   await auditAdt(actor, "encounter.discharge", view.patientId, {
     encounterId,
     disposition: input.disposition,

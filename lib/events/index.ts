@@ -13,3 +13,4 @@ export * from "./news2-events";
 export * from "./alert-events";
 export * from "./access-events";
 export * from "./asset-events";
+export * from "./adt-events";
