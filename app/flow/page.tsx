@@ -79,7 +79,8 @@ export default async function FlowPage({ searchParams }: { searchParams: Promise
           </table>
           <p className="mt-1 text-xs text-ink-muted">
             Decision-to-bed today: {formatKpiValue(flow.admitToBed)} (of {flow.admitToBed.denominator}); discharge order to left:{" "}
-            {formatKpiValue(flow.dischargeToLeft)} (of {flow.dischargeToLeft.denominator}). Bed cleaning is not recorded yet.
+            {formatKpiValue(flow.dischargeToLeft)} (of {flow.dischargeToLeft.denominator}); bed vacated to cleaned:{" "}
+            {formatKpiValue(flow.bedToClean)} (of {flow.bedToClean.denominator}).
           </p>
         </section>
         <section className="rounded-lg border border-line bg-panel p-4" aria-labelledby="trend-heading">
