@@ -15,6 +15,8 @@ import { saveFloorPlan } from "./actions";
 export type FloorRow = { id: string; name: string; ward: string | null; rooms: number };
 
 const NEW = "";
+/** The save action's limit (below Next's 1 MB server action body); PUT /api/v1/floors/{id} takes up to 1 MB. */
+const TEXT_LIMIT = 900_000;
 const noop = () => {};
 
 export function FloorImport({ floors }: { floors: FloorRow[] }) {
@@ -26,9 +28,10 @@ export function FloorImport({ floors }: { floors: FloorRow[] }) {
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string; fieldErrors?: Record<string, string> } | null>(null);
   const [pending, start] = useTransition();
   const floorId = target === NEW ? newId.trim() : target;
+  const tooLong = json.length > TEXT_LIMIT;
   const preview = useMemo(
-    () => (json.trim() ? previewFloorJson(json, floorId || "new-floor", name.trim() || undefined) : null),
-    [json, floorId, name],
+    () => (json.trim() && !tooLong ? previewFloorJson(json, floorId || "new-floor", name.trim() || undefined) : null),
+    [json, tooLong, floorId, name],
   );
 
   const readFile = async (file: File | undefined) => {
@@ -86,6 +89,11 @@ export function FloorImport({ floors }: { floors: FloorRow[] }) {
       <Field id="floor-json" label="…or paste the JSON" className="mt-3" error={outcome?.fieldErrors?.json}>
         <Textarea id="floor-json" rows={8} className="font-mono text-xs" value={json} onChange={(e) => setJson(e.target.value)} />
       </Field>
+      {tooLong && (
+        <FormMessage className="mt-3">
+          The file is longer than {TEXT_LIMIT.toLocaleString("en")} characters: import it with PUT /api/v1/floors/{"{id}"}.
+        </FormMessage>
+      )}
       {preview && !preview.ok && (
         <div className="mt-3" data-testid="floor-issues">
           <FormMessage>
