@@ -24,6 +24,11 @@ export default async function AssetsPage() {
           <Link href="/assets/kpis" prefetch={false} className="text-sm text-accent underline">
             Utilization and KPIs
           </Link>
+          {principal.role === "admin" && (
+            <Link href="/assets/floors" prefetch={false} className="text-sm text-accent underline">
+              Floor plans and par levels
+            </Link>
+          )}
         </div>
         <AssetMapView
           floors={floors.map((f) => ({

@@ -24,6 +24,6 @@ export type AssetLocationEvent = z.infer<typeof assetLocationEventSchema>;
 export const assetLocationPayloadSchema = z.object({ ...assetLocationFields, at: isoTimeSchema });
 export type AssetLocationPayload = z.infer<typeof assetLocationPayloadSchema>;
 
-/** A floor plan, a gateway's room or the set of tags changed. */
-export const assetLayoutEventSchema = z.object({ reason: z.enum(["floor", "gateway", "tag"]), id: z.string() });
+/** A floor plan, a gateway's room, the set of tags or a par level changed. */
+export const assetLayoutEventSchema = z.object({ reason: z.enum(["floor", "gateway", "tag", "par"]), id: z.string() });
 export type AssetLayoutEvent = z.infer<typeof assetLayoutEventSchema>;
