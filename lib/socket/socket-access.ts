@@ -9,6 +9,8 @@ import { canSeePatient, canSeeWard, type Principal } from "@/lib/auth/principal"
 import { recheckPrincipal } from "@/lib/auth/recheck-principal";
 import { checkSession, touchIntervalMs } from "@/lib/auth/user-sessions";
 import { findPatient } from "@/lib/patients/patient-queries";
+import { canSeeFloor } from "@/lib/asset-tracking/floor-store";
+import { getPrisma } from "@/lib/db/database";
 import { EQUIPMENT_ROOM_ROLES, userRoom } from "./events";
 import type { AppServer, AppSocket } from "./socket-types";
 
@@ -37,6 +39,9 @@ export async function rescopeSocket(socket: AppSocket, principal: Principal): Pr
     else if (kind === "patient") {
       const patient = await findPatient(id);
       allowed = !!patient && canSeePatient(principal, { patientId: id, wardId: patient.ward?.id ?? null });
+    } else if (kind === "assets") {
+      const floor = await (await getPrisma()).mapFloor.findUnique({ where: { id }, select: { wardId: true } });
+      allowed = !!floor && canSeeFloor(principal, floor);
     } else if (kind === "equipment") allowed = (EQUIPMENT_ROOM_ROLES as readonly string[]).includes(principal.role);
     else if (kind === "user") allowed = room === userRoom(principal.userId);
     if (!allowed) {
