@@ -60,7 +60,7 @@ test("a nurse finds the nearest available pump on the map, and sees it move live
     ],
     tag.id,
     8,
-    now - 2000,
+    now - 20_000, // a gateway's clock only moves forward: the later batch's sightings all come after these
     1,
   );
 
