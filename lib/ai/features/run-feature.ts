@@ -9,6 +9,7 @@ import crypto from "node:crypto";
 import type { Role } from "@/lib/auth/principal";
 import { Refusal } from "@/lib/errors/refusal";
 import { getDatabase } from "@/lib/db/database";
+import type { Sql } from "@/lib/db/sql";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { callModel } from "@/lib/ai/model/call-model";
 import { ModelCallError } from "@/lib/ai/model/errors";
@@ -164,7 +165,7 @@ export async function runFeature(actor: AiActor, spec: FeatureSpec, subjectId: s
   };
 }
 
-async function finish(sql: Parameters<typeof settleCall>[0], callId: string, outcome: CallOutcome): Promise<void> {
+async function finish(sql: Sql, callId: string, outcome: CallOutcome): Promise<void> {
   const crossings = await settleCall(sql, callId, outcome);
   for (const c of crossings) {
     await notifySoftThreshold(sql, c).catch((err: Error) => console.error(`[ai] soft-threshold notification failed: ${err.message}`));
