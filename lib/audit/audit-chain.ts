@@ -1,6 +1,7 @@
 // Tamper evidence for the audit log: each audit_events row carries the hash of the row before it
-// (prev_hash) and its own hash, SHA-256 over prev_hash and its content. Rows are appended under one
-// transaction-scoped advisory lock, so concurrent writers (app nodes, the CLI) extend one chain.
+// (prev_hash) and its own hash, SHA-256 over prev_hash and its content. Rows are appended by one statement,
+// the audit_append function (migration 20261203170100), under a transaction-scoped advisory lock held only
+// while it runs, so concurrent writers (app nodes, the CLI) extend one chain without queueing on round trips.
 // verifyAuditChain walks the chain in id order and names the first broken link: a row whose content was
 // altered, or whose predecessor was altered or deleted. Rows written before the chain existed (no hash)
 // are counted, not judged. What a chain cannot show alone (the newest rows deleted together) is the
@@ -41,56 +42,36 @@ export function canonicalJson(v: unknown): string {
   return JSON.stringify(v);
 }
 
-export function auditRowHash(prevHash: string, c: AuditContent): string {
-  const content = canonicalJson([
-    c.at,
-    c.actorUserId,
-    c.actorEmail,
-    c.actorRole,
-    c.action,
-    c.patientId,
-    c.detail ?? null,
-    c.ip,
-    c.userAgent,
-  ]);
-  return crypto.createHash("sha256").update(prevHash).update("\n").update(content).digest("hex");
+/** The canonical text a row's hash covers (after its prev_hash and a newline). */
+export function auditRowContent(c: AuditContent): string {
+  return canonicalJson([c.at, c.actorUserId, c.actorEmail, c.actorRole, c.action, c.patientId, c.detail ?? null, c.ip, c.userAgent]);
 }
 
-/** Appends rows to the chain in one transaction (the caller's order is the chain's order). */
-export async function appendAuditRows(sql: Sql, rows: AuditContent[]): Promise<void> {
+export function auditRowHash(prevHash: string, c: AuditContent): string {
+  return crypto.createHash("sha256").update(prevHash).update("\n").update(auditRowContent(c)).digest("hex");
+}
+
+/** Appends rows to the chain in one statement (the caller's order is the chain's order); the database
+ *  computes each row's hash exactly as auditRowHash does. */
+export async function appendAuditRows(sql: Pick<Sql, "query">, rows: AuditContent[]): Promise<void> {
   if (rows.length === 0) return;
-  await sql.transaction(async (tx) => {
-    await tx.query(`SELECT pg_advisory_xact_lock($1)`, [AUDIT_CHAIN_LOCK_KEY]);
-    const last = await tx.query<{ hash: string }>(`SELECT hash FROM audit_events WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1`);
-    let prev = last[0]?.hash ?? AUDIT_GENESIS;
-    const prevs: string[] = [];
-    const hashes: string[] = [];
-    for (const r of rows) {
-      prevs.push(prev);
-      prev = auditRowHash(prev, r);
-      hashes.push(prev);
-    }
-    await tx.query(
-      `INSERT INTO audit_events (at, actor_user_id, actor_email, actor_role, action, patient_id, detail, ip, user_agent, prev_hash, hash)
-       SELECT at, actor_user_id, actor_email, actor_role, action, patient_id, detail, ip, user_agent, prev_hash, hash
-         FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::text[], $9::text[], $10::text[], $11::text[])
-              WITH ORDINALITY AS r(at, actor_user_id, actor_email, actor_role, action, patient_id, detail, ip, user_agent, prev_hash, hash, n)
-        ORDER BY n`,
-      [
-        rows.map((r) => r.at),
-        rows.map((r) => r.actorUserId),
-        rows.map((r) => r.actorEmail),
-        rows.map((r) => r.actorRole),
-        rows.map((r) => r.action),
-        rows.map((r) => r.patientId),
-        rows.map((r) => (r.detail === null || r.detail === undefined ? null : JSON.stringify(r.detail))),
-        rows.map((r) => r.ip),
-        rows.map((r) => r.userAgent),
-        prevs,
-        hashes,
-      ],
-    );
-  });
+  await sql.query(
+    `SELECT audit_append($1, $2, $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[], $10::text[], $11::text[], $12::text[])`,
+    [
+      AUDIT_CHAIN_LOCK_KEY,
+      AUDIT_GENESIS,
+      rows.map((r) => r.at),
+      rows.map((r) => r.actorUserId),
+      rows.map((r) => r.actorEmail),
+      rows.map((r) => r.actorRole),
+      rows.map((r) => r.action),
+      rows.map((r) => r.patientId),
+      rows.map((r) => (r.detail === null || r.detail === undefined ? null : JSON.stringify(r.detail))),
+      rows.map((r) => r.ip),
+      rows.map((r) => r.userAgent),
+      rows.map(auditRowContent),
+    ],
+  );
 }
 
 export type AuditVerification = {
