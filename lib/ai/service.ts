@@ -9,6 +9,8 @@ import { parameterInfos } from "./parameters/registry";
 import * as vault from "./vault/vault-store";
 import { previewPromptVersion, FEATURE_SPECS } from "./features/features";
 import { runFeature } from "./features/run-feature";
+import { isChargeNurseOnDuty } from "./features/charge-nurse";
+import { getDatabase } from "@/lib/db/database";
 import { queryCalls, queryVersionMetrics, readCallContent, saveFeedback, toCsv } from "./calls/call-log";
 import { readContentLogging, writeContentLogging } from "./calls/content-logging";
 import { dailySpend, monthToDateSpend, spendForecast } from "./calls/spend";
@@ -168,6 +170,11 @@ export async function runHandover(actor: AiActor, patientId: string): Promise<Fe
 }
 export async function explainAlert(actor: AiActor, alertId: string): Promise<FeatureResult> {
   return runFeature(actor, FEATURE_SPECS["alert-explanation"], alertId);
+}
+/** Whether to offer the ward brief: the ward's charge nurse on duty, and admins. */
+export async function mayAskWardBrief(actor: AiActor, wardId: string, at = new Date()): Promise<boolean> {
+  const { sql } = await getDatabase();
+  return isChargeNurseOnDuty(sql, actor.principal, wardId, at);
 }
 export async function wardBrief(actor: AiActor, wardId: string): Promise<FeatureResult> {
   return runFeature(actor, FEATURE_SPECS["ward-brief"], wardId);

@@ -53,7 +53,8 @@ export type AiFixture = {
   alert4e: string;
   alertIcu: string;
   pumpAlert: string;
-  users: Record<"admin" | "admin2" | "nurse4e" | "nurseIcu" | "biomed", { principal: Principal; token: string }>;
+  /** nurse4e is 4E's standing charge nurse; nurse4eStaff is a 4E nurse without that duty. */
+  users: Record<"admin" | "admin2" | "nurse4e" | "nurse4eStaff" | "nurseIcu" | "biomed", { principal: Principal; token: string }>;
 };
 
 async function user(db: TestDatabase, role: "admin" | "nurse" | "biomed", wardIds: string[] = [], name?: string) {
@@ -123,9 +124,11 @@ export async function createAiFixture(db: TestDatabase): Promise<AiFixture> {
     admin: await user(db, "admin", [], "Admin One"),
     admin2: await user(db, "admin", [], "Admin Two"),
     nurse4e: await user(db, "nurse", [ward4e], nurseName),
+    nurse4eStaff: await user(db, "nurse", [ward4e], "Sam Staff"),
     nurseIcu: await user(db, "nurse", [wardIcu], "Ian Icu"),
     biomed: await user(db, "biomed", [], "Bo Med"),
   };
+  await db.sql.query(`UPDATE user_wards SET duty = 'charge' WHERE user_id = $1 AND ward_id = $2`, [users.nurse4e.principal.userId, ward4e]);
   const alert = async (
     patientId: string | null,
     wardId: string,

@@ -6,6 +6,7 @@ import { AppNav } from "@/components/app-nav";
 import { DutyGapBanner } from "@/components/duty/duty-gap-banner";
 import { canSeeWard, CLINICAL_ROLES } from "@/lib/auth/principal";
 import { requirePagePrincipal } from "@/lib/pages/page-principal";
+import { mayAskWardBrief } from "@/lib/ai/service";
 import { loadWard } from "./load-ward";
 import { WardDashboard } from "./ward-dashboard";
 
@@ -14,13 +15,13 @@ export default async function WardPage({ params }: { params: Promise<{ wardId: s
   const { principal, meta } = await requirePagePrincipal({ roles: CLINICAL_ROLES, returnTo: `/wards/${wardId}` });
   // 403, the same whether or not the ward exists; app/forbidden.tsx says why.
   if (!canSeeWard(principal, wardId)) forbidden();
-  const ward = await loadWard(principal, meta, wardId);
+  const [ward, canBrief] = await Promise.all([loadWard(principal, meta, wardId), mayAskWardBrief({ principal, meta }, wardId)]);
   if (!ward) notFound();
   return (
     <>
       <AppNav principal={principal} current="/wards" alerts={ward.nav} />
       <DutyGapBanner wardId={wardId} />
-      <WardDashboard snapshot={ward.snapshot} alerts={ward.alerts} cursor={ward.cursor} feed={ward.feed} />
+      <WardDashboard snapshot={ward.snapshot} alerts={ward.alerts} cursor={ward.cursor} feed={ward.feed} canBrief={canBrief} />
     </>
   );
 }

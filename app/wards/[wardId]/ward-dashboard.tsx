@@ -64,11 +64,14 @@ export function WardDashboard({
   alerts,
   cursor,
   feed,
+  canBrief,
 }: {
   snapshot: WardSnapshot;
   alerts: AlertView[];
   cursor: AlertCursor;
   feed: AlertFeed;
+  /** The signed-in user is the ward's charge nurse on duty (or an admin): offer the AI ward brief. */
+  canBrief: boolean;
 }) {
   const router = useRouter();
   const wardId = snapshot.ward.id;
@@ -162,12 +165,14 @@ export function WardDashboard({
         </h1>
         <WardCounts summaries={tiles.filter((t) => t.occupied).map((t) => t.summary)} beds={tiles.length} />
         <div className="ml-auto flex items-center gap-4">
-          <AiFeatureDialogButton
-            feature="ward"
-            subjectId={snapshot.ward.id}
-            label="Ward brief"
-            title={`Ward brief: ${snapshot.ward.code}`}
-          />
+          {canBrief && (
+            <AiFeatureDialogButton
+              feature="ward"
+              subjectId={snapshot.ward.id}
+              label="Ward brief"
+              title={`Ward brief: ${snapshot.ward.code}`}
+            />
+          )}
           <SortToggle value={sort} onChange={writeSort} />
           <ConnectionBadge status={status} error={refusal ?? error} onReload={() => window.location.reload()} />
         </div>

@@ -12,12 +12,13 @@ import { getStoredVersion } from "@/lib/ai/vault/vault-store";
 import type { AiActor } from "@/lib/ai/actor";
 import type { AiFeature, ParameterSubject, PreviewResult, PreviewSubject } from "@/lib/ai/service-types";
 import { prepareCall } from "./prepare-call";
+import { requireChargeNurse } from "./charge-nurse";
 import type { FeatureSpec } from "./run-feature";
 
 export const FEATURE_SPECS: Record<AiFeature, FeatureSpec> = {
   "handover-summary": { feature: "handover-summary", prompt: "handover-summary", roles: CLINICAL_ROLES, subject: "patient" },
   "alert-explanation": { feature: "alert-explanation", prompt: "alert-explanation", roles: ALERT_ROLES, subject: "alert" },
-  "ward-brief": { feature: "ward-brief", prompt: "ward-brief", roles: CLINICAL_ROLES, subject: "ward" },
+  "ward-brief": { feature: "ward-brief", prompt: "ward-brief", roles: CLINICAL_ROLES, subject: "ward", mayRun: requireChargeNurse },
   "maintenance-explanation": {
     feature: "maintenance-explanation",
     prompt: "maintenance-explanation",

@@ -161,6 +161,17 @@ describe.each(testDatabaseKinds)("governed AI path on %s", (kind) => {
     expect(wardSent).toContain("ward.census_and_alerts");
     for (const raw of RAW_IDENTIFIERS) expect(wardSent, raw).not.toContain(raw);
     expect((await call(brief as Handler, f.users.nurse4e.token, { id: f.wardIcu })).status).toBe(403);
+    // The brief is the charge nurse's: another 4E nurse is refused, told who is on duty, and the refusal is logged.
+    const staff = await call(brief as Handler, f.users.nurse4eStaff.token, { id: f.ward4e });
+    expect(staff.status).toBe(403);
+    expect(((await staff.json()) as { error: string }).error).toBe(
+      "the ward brief is for the ward's charge nurse on duty (on duty now: Anna Berg)",
+    );
+    const [logged] = await db.sql.query<{ status: string }>(
+      `SELECT status FROM ai_calls WHERE user_id = $1 AND feature = 'ward-brief' ORDER BY at DESC LIMIT 1`,
+      [f.users.nurse4eStaff.principal.userId],
+    );
+    expect(logged?.status).toBe("blocked_scope");
   });
 
   it("runs the whole governed path on the built-in demo model when no model is configured", async () => {

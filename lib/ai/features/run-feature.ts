@@ -6,7 +6,7 @@
 //   thresholds notified once per period → the answer with pseudonyms mapped back for the clinician.
 import "server-only";
 import crypto from "node:crypto";
-import type { Role } from "@/lib/auth/principal";
+import type { Principal, Role } from "@/lib/auth/principal";
 import { Refusal } from "@/lib/errors/refusal";
 import { getDatabase } from "@/lib/db/database";
 import type { Sql } from "@/lib/db/sql";
@@ -27,7 +27,14 @@ import type { AiActor } from "@/lib/ai/actor";
 import type { AiFeature, FeatureResult, ParameterSubject } from "@/lib/ai/service-types";
 import { prepareCall } from "./prepare-call";
 
-export type FeatureSpec = { feature: AiFeature; prompt: string; roles: readonly Role[]; subject: ParameterSubject };
+export type FeatureSpec = {
+  feature: AiFeature;
+  prompt: string;
+  roles: readonly Role[];
+  subject: ParameterSubject;
+  /** A further rule on who may run it for this subject (the ward brief: the charge nurse on duty); throws a forbidden Refusal. */
+  mayRun?: (q: Pick<Sql, "query">, principal: Principal, subjectId: string, at: Date) => Promise<void>;
+};
 
 const DAY_MS = 86_400_000;
 
@@ -67,6 +74,7 @@ export async function runFeature(actor: AiActor, spec: FeatureSpec, subjectId: s
   let loaded: LoadedSubject;
   try {
     loaded = await loadSubject(db.sql, actor.principal, spec.subject, subjectId);
+    await spec.mayRun?.(db.sql, actor.principal, subjectId, now);
   } catch (err) {
     if (err instanceof Refusal && err.kind === "forbidden") {
       await logRefusedCall(
