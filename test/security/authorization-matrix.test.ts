@@ -208,7 +208,8 @@ const MATRIX: Record<string, Row> = {
   "v1/alerts/[id]/ai/maintenance/route.ts": {
     POST: { params: (f) => ({ id: f.alertAck }), expect: st(200, 403, 403, 403, 403, 403, 401) },
   },
-  "v1/wards/[id]/ai/brief/route.ts": { POST: { params: (f) => ({ id: f.wardA }), expect: st(200, 200, 403, 200, 403, 403, 401) } },
+  // The ward brief is the charge nurse's on duty (the matrix's ward clinicians hold no duty; governed-path.test.ts has one).
+  "v1/wards/[id]/ai/brief/route.ts": { POST: { params: (f) => ({ id: f.wardA }), expect: st(200, 403, 403, 403, 403, 403, 401) } },
   // Someone else's token: admins may revoke any token; anyone else is told it does not exist.
   "v1/tokens/[id]/route.ts": { DELETE: { params: (f) => ({ id: f.victimToken }), expect: st(200, 404, 404, 404, 404, 404, 401) } },
   // ---- assets, hospital operations (ADT, duty, users) ----
