@@ -30,7 +30,11 @@ const refusal = (p: Promise<unknown>) =>
     (e: Error) => (e instanceof Refusal ? `${e.field} | ${e.message}` : `unexpected: ${e.message}`),
   );
 
-async function get<T>(route: (req: NextRequest, ctx: { params: Promise<object> }) => Promise<Response>, url: string, token: string) {
+async function get<T>(
+  route: (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>,
+  url: string,
+  token: string,
+) {
   const res = await route(new NextRequest(url, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({}) });
   expect(res.status).toBe(200);
   return (await res.json()) as T;
