@@ -1,15 +1,17 @@
-// The environment compliance record (CDC vaccine storage): every temperature excursion and logger gap of
-// the vaccine fridges and freezers in the caller's scope, with its duration and corrective action.
+// The environment sensors in the caller's scope (current reading, 24 h chart) and the compliance record (CDC
+// vaccine storage): every temperature excursion and logger gap, with its duration and corrective action.
 // Admin and biomed see all; nurses and physicians their wards. Refreshes every 30 s.
 import type { Metadata } from "next";
 import { AppNav } from "@/components/app-nav";
 import { StatLink } from "@/components/ui/stat";
 import { listExcursionDevices, listExcursions, summarizeExcursions } from "@/lib/environment/excursion-queries";
+import { listSensorReadings } from "@/lib/environment/sensor-readings";
 import { ENVIRONMENT_ROLES, formatDuration } from "@/lib/environment/excursion-types";
 import { requirePagePrincipal } from "@/lib/pages/page-principal";
 import { AutoRefresh } from "./auto-refresh";
 import { ExcursionFilters } from "./excursion-filters";
 import { ExcursionTable } from "./excursion-table";
+import { SensorCards } from "./sensor-cards";
 import { csvHref, pageHref, parsePageFilter, toExcursionFilter } from "./page-filters";
 
 export const metadata: Metadata = { title: "Environment · IoMT Ward" };
@@ -23,10 +25,11 @@ export default async function EnvironmentPage({ searchParams }: { searchParams: 
   const { principal } = await requirePagePrincipal({ roles: ENVIRONMENT_ROLES, returnTo: "/environment" });
   const filter = parsePageFilter(await searchParams);
   const now = requestTime();
-  const [excursions, summary, devices] = await Promise.all([
+  const [excursions, summary, devices, sensors] = await Promise.all([
     listExcursions(principal, { ...toExcursionFilter(filter, now), limit: LIMIT }, { now: new Date(now) }),
     summarizeExcursions(principal, { now: new Date(now) }),
     listExcursionDevices(principal),
+    listSensorReadings(principal, { now }),
   ]);
   const days = summary.windowDays;
   const stat = (label: string, value: string | number, href: string, tone = "") => (
@@ -66,6 +69,13 @@ export default async function EnvironmentPage({ searchParams }: { searchParams: 
             summary.needsAction ? "text-alarm-medium" : "",
           )}
         </div>
+        <section className="mt-6" aria-labelledby="sensors-heading">
+          <h2 id="sensors-heading" className="text-lg font-semibold">
+            Sensors now
+          </h2>
+          <SensorCards sensors={sensors} now={now} />
+        </section>
+        <h2 className="mt-8 text-lg font-semibold">Compliance record</h2>
         <ExcursionFilters values={filter} devices={devices} />
         <div className="mt-4 flex flex-wrap items-center gap-4 text-sm">
           <span className="text-ink-muted">

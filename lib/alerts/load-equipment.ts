@@ -1,5 +1,5 @@
 // Database reads that feed the alarm engine's equipment side: what a watched device is (type, environment
-// profile, where it is, its ward) and, at start, a replay of its recent readings so the maintenance
+// profile, where it is, its ward: its patient's or bed's, else its own home ward, e.g. a fridge logger's) and, at start, a replay of its recent readings so the maintenance
 // detector's learned normal and an ongoing excursion survive a restart. The replay reaches back
 // REPLAY_MS, or further to the start of an excursion or gap still open in the compliance log, so the same
 // row is continued rather than a second one started. Replayed events rewrite the same log rows (keyed by
@@ -23,7 +23,7 @@ export async function loadEquipmentInfos(sql: Sql, ids?: string[]): Promise<Equi
   const rows = await sql.query<InfoRow>(
     `SELECT d.id, d.type, d.environment_profile,
             COALESCE(d.location, d.asset_tag, bw.code || '/' || b.label, pw.code || '/' || pb.label) AS place,
-            COALESCE(pb.ward_id, b.ward_id) AS ward_id
+            COALESCE(pb.ward_id, b.ward_id, d.ward_id) AS ward_id
        FROM devices d
        LEFT JOIN beds b ON b.id = d.bed_id LEFT JOIN wards bw ON bw.id = b.ward_id
        LEFT JOIN patients p ON p.id = d.patient_id LEFT JOIN beds pb ON pb.id = p.bed_id LEFT JOIN wards pw ON pw.id = pb.ward_id

@@ -10,35 +10,46 @@ import type { EnvironmentProfile } from "@/lib/domain/environment-profiles";
 import type { AuditBy } from "@/lib/audit/record-audit";
 import { Refusal } from "@/lib/errors/refusal";
 import { assignmentBodySchema, checkEnvironmentProfile, type AssignTarget } from "./manage-devices";
+import { deviceWardBodySchema } from "./set-device-ward";
 
 /** Request body that sets or clears an environment sensor's profile (API PATCH, server actions). */
 export const environmentProfileBodySchema = z
   .object({ environmentProfile: z.string().trim().min(1, "give a profile, or null to clear it").max(40).nullable() })
   .strict();
 
-/** A PATCH of one device: either its assignment or (on its own) its environment profile. */
-export type DevicePatch = { kind: "assign"; target: AssignTarget } | { kind: "profile"; environmentProfile: string | null };
+/** A PATCH of one device: its assignment, or (on its own) its environment profile, or its home ward and room. */
+export type DevicePatch =
+  | { kind: "assign"; target: AssignTarget }
+  | { kind: "profile"; environmentProfile: string | null }
+  | { kind: "ward"; ward: string | null; room: string | null };
 
-/** PATCH body: `{environmentProfile}` alone sets the profile; anything else is an assignment body. */
+/**
+ * PATCH body: `{environmentProfile}` alone sets the profile; `{ward, room?}` alone sets the home ward
+ * (lib/devices/set-device-ward); anything else is an assignment body.
+ */
 export const devicePatchBodySchema = z.unknown().transform((body, ctx): DevicePatch => {
-  const isProfile = typeof body === "object" && body !== null && !Array.isArray(body) && "environmentProfile" in body;
-  const others = isProfile ? Object.keys(body).filter((k) => k !== "environmentProfile") : [];
+  const isObject = typeof body === "object" && body !== null && !Array.isArray(body);
+  const isProfile = isObject && "environmentProfile" in body;
+  const isWard = isObject && !isProfile && "ward" in body;
+  const own = isProfile ? ["environmentProfile"] : ["ward", "room"];
+  const others = isProfile || isWard ? Object.keys(body).filter((k) => !own.includes(k)) : [];
   if (others.length) {
-    ctx.addIssue({
-      code: "custom",
-      message: `send environmentProfile on its own, not with ${others.join(", ")} (assign in a separate PATCH)`,
-      path: [],
-    });
+    const what = isProfile ? "environmentProfile on its own" : "ward (and room) on their own";
+    ctx.addIssue({ code: "custom", message: `send ${what}, not with ${others.join(", ")} (assign in a separate PATCH)`, path: [] });
     return z.NEVER;
   }
-  const r = isProfile ? environmentProfileBodySchema.safeParse(body) : assignmentBodySchema.safeParse(body);
+  const r = isProfile
+    ? environmentProfileBodySchema.safeParse(body)
+    : isWard
+      ? deviceWardBodySchema.safeParse(body)
+      : assignmentBodySchema.safeParse(body);
   if (!r.success) {
     for (const issue of r.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
     return z.NEVER;
   }
-  return "environmentProfile" in r.data
-    ? { kind: "profile", environmentProfile: r.data.environmentProfile }
-    : { kind: "assign", target: r.data };
+  if ("environmentProfile" in r.data) return { kind: "profile", environmentProfile: r.data.environmentProfile };
+  if ("ward" in r.data) return { kind: "ward", ward: r.data.ward, room: r.data.room ?? null };
+  return { kind: "assign", target: r.data };
 });
 
 /**

@@ -29,9 +29,10 @@ describe("simulatorRoster", () => {
       ]),
     );
     expect(monitors).toEqual([
-      { deviceId: "mon-4e-03", startSeq: 501, scenario: "deteriorating", seed: 1000 },
-      { deviceId: "mon-4e-04", startSeq: 1, scenario: "stable", seed: 1001 },
-      { deviceId: "mon-spare", startSeq: 1, scenario: "stable", seed: 1002 },
+      // the deteriorating patient's decline began before start; only a monitor that never reported uploads its day
+      { deviceId: "mon-4e-03", startSeq: 501, scenario: "deteriorating", seed: 1000, clockAtStartMs: 25 * 60_000, backfillMs: 0 },
+      { deviceId: "mon-4e-04", startSeq: 1, scenario: "stable", seed: 1001, clockAtStartMs: 0, backfillMs: BACKFILL_MS },
+      { deviceId: "mon-spare", startSeq: 1, scenario: "stable", seed: 1002, clockAtStartMs: 0, backfillMs: BACKFILL_MS },
     ]);
     expect(equipment).toEqual([
       {

@@ -1,6 +1,7 @@
 // Starts the demo simulator for every active simulated device: bedside monitors play their bed's scenario,
 // infusion pumps and fridge loggers their demo script (lib/seed/demo-hospital) anchored at the time they were
-// seeded, and a pump or logger that has never reported first uploads its last hours (lib/simulator/run-equipment).
+// seeded, and any of them that has never reported first uploads its last 24 h (lib/simulator/run-equipment,
+// lib/simulator/monitor-history), so a fresh demo opens on a day of history.
 // Secrets are rotated at each start and held only in memory, so the simulator connects with real
 // credentials through the real broker.
 import "server-only";
@@ -11,6 +12,7 @@ import { MAX_FRAMES_PER_BODY } from "@/lib/ingest/frame-schema";
 import { demoEquipmentScenarioFor, demoScenarioFor } from "@/lib/seed/demo-hospital";
 import { BACKFILL_MS, seedForDevice } from "@/lib/simulator/equipment-source";
 import { startSimulator, type SimulatedDevice, type SimulatedEquipment } from "@/lib/simulator/run-simulator";
+import { CLOCK_AT_START_MS } from "@/lib/simulator/scenarios";
 import { startDemoAssetTags } from "./start-asset-simulator";
 
 export type SimulatedDeviceRow = { id: string; type: string; createdAt: Date; bed: { ward: string; label: string } | null };
@@ -38,11 +40,14 @@ export function simulatorRoster(rows: SimulatedDeviceRow[], lastSeq: ReadonlyMap
       });
     } else {
       // Seeds by position among the monitors, as before equipment was simulated: the same patients as ever.
+      const monitorScenario = d.bed ? demoScenarioFor(d.bed.ward, d.bed.label) : "stable";
       monitors.push({
         deviceId: d.id,
         startSeq,
-        scenario: d.bed ? demoScenarioFor(d.bed.ward, d.bed.label) : "stable",
+        scenario: monitorScenario,
         seed: 1000 + monitors.length,
+        clockAtStartMs: CLOCK_AT_START_MS[monitorScenario],
+        backfillMs: last === undefined ? BACKFILL_MS : 0,
       });
     }
   }
@@ -83,18 +88,13 @@ export async function startDemoSimulator(
   const equipment: SimulatedEquipment[] = [];
   for (const q of roster.equipment) equipment.push({ ...q, secret: await rotateDeviceSecret(q.deviceId) });
   const e = env();
-  const handle = await startSimulator({
-    brokerUrl,
-    devices: monitors,
-    log,
-    equipment,
-    equipmentOptions: {
-      ratePerSec: e.INGEST_RATE_PER_SEC,
-      burst: e.INGEST_RATE_BURST,
-      maxBodyBytes: e.INGEST_MAX_BODY_BYTES,
-      maxFramesPerBody: MAX_FRAMES_PER_BODY,
-    },
-  });
+  const limits = {
+    ratePerSec: e.INGEST_RATE_PER_SEC,
+    burst: e.INGEST_RATE_BURST,
+    maxBodyBytes: e.INGEST_MAX_BODY_BYTES,
+    maxFramesPerBody: MAX_FRAMES_PER_BODY,
+  };
+  const handle = await startSimulator({ brokerUrl, devices: monitors, log, equipment, equipmentOptions: limits, ingestLimits: limits });
   const assets = await startDemoAssetTags(brokerUrl, log);
   return {
     stop: async () => {

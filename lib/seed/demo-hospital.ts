@@ -108,6 +108,9 @@ export type DemoEquipment = {
   bed?: string;
   assetTag?: string;
   location?: string;
+  /** Home ward (code) and room (floor-plan room id) of a device not at a bed: its alarms go to that ward. */
+  ward?: string;
+  room?: string;
   environmentProfile?: EnvironmentProfile;
   firmwareVersion: string;
   scenario: EquipmentScenario;
@@ -130,6 +133,8 @@ export const DEMO_EQUIPMENT: readonly DemoEquipment[] = [
     id: "env-fridge-4e-meds",
     type: "env_sensor",
     location: "Ward 4E medication fridge",
+    ward: "4E",
+    room: "4E-CLEAN",
     environmentProfile: "vaccine_fridge",
     firmwareVersion: "1.8.2",
     scenario: "fridge-warm",

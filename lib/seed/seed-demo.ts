@@ -59,6 +59,27 @@ export async function seedDemoEquipment(): Promise<string[]> {
   return added;
 }
 
+/**
+ * Gives the demo equipment that has a home ward (the 4E medication fridge) that ward and room, unless the
+ * device was placed elsewhere since (at a bed or patient, or given another ward): also for installs seeded
+ * before devices had a home ward. The room is set only if the ward's floor plan has it.
+ */
+export async function placeDemoEquipmentHomes(): Promise<void> {
+  const prisma = await getPrisma();
+  for (const d of DEMO_EQUIPMENT) {
+    if (!d.ward) continue;
+    const ward = await prisma.ward.findUnique({ where: { code: d.ward }, select: { id: true } });
+    if (!ward) continue;
+    const room = d.room
+      ? await prisma.mapRoom.findFirst({ where: { id: d.room, floor: { wardId: ward.id } }, select: { id: true } })
+      : null;
+    await prisma.device.updateMany({
+      where: { id: d.id, wardId: null, patientId: null, bedId: null },
+      data: { wardId: ward.id, roomId: room?.id ?? null },
+    });
+  }
+}
+
 /** Adds the demo's free beds that are missing (an install seeded before ADT had every bed taken). */
 export async function seedDemoFreeBeds(): Promise<void> {
   const prisma = await getPrisma();
@@ -78,6 +99,7 @@ export async function seedDemo(dataDir: string): Promise<{ created: boolean; cre
     await seedDemoFreeBeds();
     const equipmentAdded = await seedDemoEquipment();
     await seedDemoAssets();
+    await placeDemoEquipmentHomes();
     return { created: false, credentials: readDemoCredentials(dataDir), equipmentAdded };
   }
 
@@ -117,6 +139,7 @@ export async function seedDemo(dataDir: string): Promise<{ created: boolean; cre
   }
   const equipmentAdded = await seedDemoEquipment();
   await seedDemoAssets();
+  await placeDemoEquipmentHomes();
 
   const credentials: DemoCredential[] = [];
   for (const a of DEMO_ACCOUNTS) {

@@ -131,8 +131,17 @@ function scheduleSeed(seed: number): number {
   return (seed ^ 0x9e3779b9) >>> 0;
 }
 
-export function createPumpModel(opts: { seed: number; scenario: PumpScenario }): PumpModel {
+/**
+ * Options of the models. `delayMs` moves the scripted events (a pump's failure, a fridge's fault, repair and
+ * outage) that much later on the model's clock, drawing the same numbers, so a long uploaded past (the demo's
+ * 24 h) lies after model time 0; `outage: false` drops the warm fridge's logger outage (the demo's logger
+ * records throughout, so its upload shows no gap that needs a corrective action).
+ */
+export type ScenarioModelOptions = { delayMs?: number; outage?: boolean };
+
+export function createPumpModel(opts: { seed: number; scenario: PumpScenario } & ScenarioModelOptions): PumpModel {
   const { seed, scenario } = opts;
+  const delayMs = opts.delayMs ?? 0;
   const rand = mulberry32(seed);
   const events = mulberry32(scheduleSeed(seed));
   const nominal: PumpReading = {
@@ -141,7 +150,7 @@ export function createPumpModel(opts: { seed: number; scenario: PumpScenario }):
     power: uniform(rand, PUMP.powerW),
   };
   const diurnalPhase = 2 * Math.PI * rand();
-  const failureAtMs = scenario === "pump-failing" ? uniform(rand, PUMP.failureAtMs) : null;
+  const failureAtMs = scenario === "pump-failing" ? uniform(rand, PUMP.failureAtMs) + delayMs : null;
   const degradationStartMs = failureAtMs === null ? null : failureAtMs - PUMP.degradationMs;
   const temp = ouProcess(rand, ...PUMP.wander.deviceTemp);
   const logVib = ouProcess(rand, ...PUMP.wander.logVibration);
@@ -242,8 +251,11 @@ function doorExcess(door: Window, t: number, cabinetC: number): number {
   return peak * Math.exp(-(t - door.endMs) / FRIDGE.door.closeTauMs);
 }
 
-export function createFridgeModel(opts: { seed: number; scenario: FridgeScenario; horizonMs?: number }): FridgeModel {
+export function createFridgeModel(
+  opts: { seed: number; scenario: FridgeScenario; horizonMs?: number } & ScenarioModelOptions,
+): FridgeModel {
   const { seed, scenario } = opts;
+  const delayMs = opts.delayMs ?? 0;
   const horizonMs = opts.horizonMs ?? 2 * DAY;
   const rand = mulberry32(seed);
   const events = mulberry32(scheduleSeed(seed));
@@ -252,10 +264,10 @@ export function createFridgeModel(opts: { seed: number; scenario: FridgeScenario
   const period = uniform(rand, FRIDGE.cyclePeriodMs);
   const phase = 2 * Math.PI * rand();
   const warm = scenario === "fridge-warm";
-  const faultAtMs = warm ? uniform(rand, FRIDGE.faultAtMs) : null;
+  const faultAtMs = warm ? uniform(rand, FRIDGE.faultAtMs) + delayMs : null;
   const repairAtMs = faultAtMs === null ? null : faultAtMs + uniform(rand, FRIDGE.repairAfterMs);
-  const outageStart = warm ? uniform(rand, FRIDGE.outageAtMs) : null;
-  const outage = outageStart === null ? null : { startMs: outageStart, endMs: outageStart + FRIDGE.outageMs };
+  const outageStart = warm ? uniform(rand, FRIDGE.outageAtMs) + delayMs : null;
+  const outage = outageStart === null || opts.outage === false ? null : { startMs: outageStart, endMs: outageStart + FRIDGE.outageMs };
   const wander = ouProcess(rand, ...FRIDGE.wander);
   const doorOpenings = drawDoorOpenings(events, horizonMs);
 

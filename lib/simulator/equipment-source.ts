@@ -40,14 +40,22 @@ export const DEMO_TIMELINE = {
    * raises its alarm within minutes of demo start (lib/simulator/equipment-source.test.ts checks this).
    */
   pumpFailureAfterMs: 3.25 * HOUR,
-  /** The warm fridge's cabinet crosses 8 °C this long after demo start; the excursion is reported 5 min later. */
-  fridgeExcursionAfterMs: 5 * MIN,
+  /** The warm fridge's cabinet crosses 8 °C this long after demo start; the excursion is reported once it has lasted 5 min. */
+  fridgeExcursionAfterMs: 3 * MIN,
   /** A healthy device's model time at demo start: past any backfill, so the past is simulated too. */
-  healthyAtStartMs: 8 * HOUR,
+  healthyAtStartMs: 26 * HOUR,
+  /**
+   * The scripted events (failure, fault, repair) are drawn this much later on the model clock than the
+   * scenario models place them, so the whole uploaded day lies after model time 0 (lib/simulator/device-scenarios).
+   */
+  eventDelayMs: DAY,
 } as const;
 
-/** How much of its recent past a device publishes on its first run (the maintenance detector learns over 4 h). */
-export const BACKFILL_MS = 6 * HOUR;
+/**
+ * How much of its recent past a device publishes on its first run: a day, so every chart has 24 h of history
+ * (the maintenance detector learns over its first 4 h of it).
+ */
+export const BACKFILL_MS = 24 * HOUR;
 
 /** Door openings are drawn this far ahead; a demo left running longer simply has no more of them. */
 const FRIDGE_HORIZON_MS = 60 * DAY;
@@ -83,8 +91,12 @@ function anchorPosition(pump: PumpModel | null, fridge: FridgeModel | null): num
 
 export function createEquipmentSource(opts: { scenario: EquipmentScenario; seed: number; anchorMs: number }): EquipmentSource {
   const { scenario, seed, anchorMs } = opts;
-  const pump = isPumpScenario(scenario) ? createPumpModel({ seed, scenario }) : null;
-  const fridge = isPumpScenario(scenario) ? null : createFridgeModel({ seed, scenario, horizonMs: FRIDGE_HORIZON_MS });
+  const delayMs = DEMO_TIMELINE.eventDelayMs;
+  const pump = isPumpScenario(scenario) ? createPumpModel({ seed, scenario, delayMs }) : null;
+  // No logger outage in the demo: the logger records throughout, so its uploaded day has no gap to explain.
+  const fridge = isPumpScenario(scenario)
+    ? null
+    : createFridgeModel({ seed, scenario, horizonMs: FRIDGE_HORIZON_MS, delayMs, outage: false });
   const modelAtAnchorMs = anchorPosition(pump, fridge);
   // Extras the models do not cover (battery, humidity) get their own stream, so the models' draws are untouched.
   const extra = mulberry32((seed * 2654435761) >>> 0);

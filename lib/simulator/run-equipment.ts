@@ -8,6 +8,7 @@ import "server-only";
 import type { MqttClient } from "mqtt";
 import { connectDevice, describeError, endClient, firstOutcome, redactUrl } from "./device-client";
 import { planBackfill } from "./equipment-backfill";
+import { describeSpan, sendBackfill } from "./send-backfill";
 import { createEquipmentSource, type EquipmentScenario, type EquipmentSource } from "./equipment-source";
 
 export type SimulatedEquipment = {
@@ -27,7 +28,8 @@ export type EquipmentOptions = {
   intervalMs?: number;
   /**
    * Spacing of the uploaded past: a pump's every minute (the maintenance detector summarizes 10-minute
-   * epochs), a fridge logger's every 5 minutes, so its past fits one body and the excursion detector never
+   * epochs), a fridge logger's every 15 minutes (well within the 30 minutes a vaccine logger must keep), so its
+   * 24 h fit one body (96 readings, under the half-burst a body may carry) and the excursion detector never
    * sees a half-uploaded history (its wall-clock gap check would open a gap, withdrawn only once the rest arrives).
    */
   backfillStepMs?: { pump?: number; fridge?: number };
@@ -43,15 +45,12 @@ export type EquipmentHandle = { ready: Promise<void>; readonly published: number
 const DEFAULTS = {
   intervalMs: 60_000,
   pumpStepMs: 60_000,
-  fridgeStepMs: 5 * 60_000,
+  fridgeStepMs: 15 * 60_000,
   ratePerSec: 20,
   burst: 200,
   maxBodyBytes: 256 * 1024,
   maxFramesPerBody: 1000,
 };
-/** Pause before resending a backfill body that was not acknowledged (the same seqs: a resend is harmless). */
-const RETRY_MS = 2000;
-const POLL_MS = 50;
 
 type Runner = {
   device: SimulatedEquipment;
@@ -121,23 +120,17 @@ export function startEquipment(
       maxFramesPerBody: o.maxFramesPerBody,
     });
     r.nextSeq = plan.nextSeq; // consumed now: a seq is never reused
-    let t0: number | null = null; // the plan's pacing counts from the first body actually sent
-    for (const chunk of plan.chunks) {
-      for (;;) {
-        while (!stopped && (!r.client.connected || (t0 !== null && Date.now() - t0 < chunk.atMs))) await sleep(r, POLL_MS);
-        t0 ??= Date.now();
-        if (stopped) return;
-        const err = await publish(r, chunk.frames);
-        if (!err) break;
-        if (stopped) return;
-        noteError(r, `backfill publish failed, retrying: ${describeError(err)}`);
-        await sleep(r, RETRY_MS);
-      }
-    }
-    if (plan.frameCount > 0) {
-      const span =
-        device.backfillMs % 3_600_000 === 0 ? `${device.backfillMs / 3_600_000} h` : `${Math.round(device.backfillMs / 60_000)} min`;
-      log(`simulator: device ${device.deviceId}: uploaded its last ${span} (${plan.frameCount} readings) before reporting live`);
+    const done = await sendBackfill(plan, {
+      connected: () => r.client.connected,
+      stopped: () => stopped,
+      sleep: (ms) => sleep(r, ms),
+      publish: (frames) => publish(r, frames),
+      onError: (err) => noteError(r, `backfill publish failed, retrying: ${describeError(err)}`),
+    });
+    if (done && plan.frameCount > 0) {
+      log(
+        `simulator: device ${device.deviceId}: uploaded its last ${describeSpan(device.backfillMs)} (${plan.frameCount} readings) before reporting live`,
+      );
     }
   };
 

@@ -254,7 +254,7 @@ describe("startSimulator", () => {
       if (d.deviceId === "pump-2") expect(backfill).toEqual([]);
       if (d.deviceId === "fridge-1") {
         expect(backfill).toHaveLength(1); // a logger's past in one body …
-        expect(backfilled).toHaveLength(6); // … a reading every 5 min
+        expect(backfilled).toHaveLength(2); // … a reading every 15 min
       }
       if (d.deviceId === "pump-1") {
         expect(backfilled).toHaveLength(30); // every minute
@@ -267,5 +267,43 @@ describe("startSimulator", () => {
       }
     }
     expect(logs.filter((l) => /uploaded its last 30 min/.test(l)).length).toBe(2);
+  });
+
+  it("uploads a monitor's history (one frame a minute, paced, in arrays) alongside its live frames, with disjoint seqs", async () => {
+    const device: SimulatedDevice = {
+      deviceId: "mon-h",
+      secret: "sh",
+      startSeq: 1,
+      scenario: "deteriorating",
+      seed: 1002,
+      clockAtStartMs: 25 * 60_000,
+      backfillMs: 30 * 60_000,
+    };
+    const b = await startBroker(new Map([["mon-h", "sh"]]));
+    cleanups.push(() => b.close());
+    const logs: string[] = [];
+    const t0 = Date.now();
+    const sim = await startSimulator({
+      brokerUrl: b.url,
+      devices: [device],
+      intervalMs: 100,
+      log: (m) => logs.push(m),
+      ingestLimits: { ratePerSec: 100, burst: 20, maxBodyBytes: 256 * 1024, maxFramesPerBody: 1000 },
+    });
+    cleanups.push(() => sim.stop());
+    await waitFor(() => logs.some((l) => /mon-h: uploaded its last 30 min \(30 frames\)/.test(l)), 10_000);
+    await sim.stop();
+    const arrays = framesOf(b.received, "mon-h").filter((r) => Array.isArray(r.body));
+    const live = framesOf(b.received, "mon-h").filter((r) => !Array.isArray(r.body));
+    expect(arrays.map((r) => (r.body as unknown[]).length)).toEqual([10, 10, 10]); // half the burst per body
+    const history = arrays.flatMap((r) => r.body as { seq: number; ts: string; values: Record<string, number> }[]);
+    expect(history.map((f) => f.seq)).toEqual(history.map((_, i) => i + 1));
+    for (const f of history) {
+      expect(Date.parse(f.ts)).toBeLessThan(t0);
+      expect(parseTelemetryBody([f]).ok).toBe(true);
+    }
+    // the live frames start after the history's seqs, and the first one arrives before any history
+    expect((live[0]!.body as { seq: number }).seq).toBe(31);
+    expect(live[0]!.at).toBeLessThanOrEqual(arrays[0]!.at);
   });
 });

@@ -1,15 +1,34 @@
 // The device simulator runner: one real MQTT client per simulated device, authenticating with the device's own
 // id and secret and publishing telemetry frames through the broker exactly as hardware would (never into the DB).
-// Bedside monitors are run here; pumps and environment loggers by lib/simulator/run-equipment.
+// Bedside monitors are run here; pumps and environment loggers by lib/simulator/run-equipment. A monitor that
+// has never reported first uploads its patient's last day (lib/simulator/monitor-history) while it already
+// reports live: the live frames are always the newest, so the history never replaces a current value.
 import "server-only";
 import type { MqttClient } from "mqtt";
 import { connectDevice, describeError, endClient, firstOutcome, redactUrl } from "./device-client";
 import { startEquipment, type EquipmentOptions, type SimulatedEquipment } from "./run-equipment";
+import type { BackfillFrame, BackfillPlan } from "./equipment-backfill";
+import { planMonitorHistory } from "./monitor-history";
 import { isSilent, type ScenarioName } from "./scenarios";
+import { describeSpan, sendBackfill } from "./send-backfill";
 import { metricsDueAt, type ScheduledMetric } from "./schedule";
 import { createPatientModel, type PatientModel } from "./vital-model";
 
-export type SimulatedDevice = { deviceId: string; secret: string; startSeq: number; scenario: ScenarioName; seed: number };
+export type SimulatedDevice = {
+  deviceId: string;
+  secret: string;
+  startSeq: number;
+  scenario: ScenarioName;
+  seed: number;
+  /** The scenario clock at start (lib/simulator/scenarios CLOCK_AT_START_MS), default 0. */
+  clockAtStartMs?: number;
+  /** Upload this much of the past (one frame a minute) alongside the live readings; 0 or absent: none. */
+  backfillMs?: number;
+};
+
+/** The receiver's per-device rate limit (a token bucket counting frames) and body limits, for uploads. */
+export type IngestLimits = { ratePerSec: number; burst: number; maxBodyBytes: number; maxFramesPerBody: number };
+const DEFAULT_LIMITS: IngestLimits = { ratePerSec: 20, burst: 200, maxBodyBytes: 256 * 1024, maxFramesPerBody: 1000 };
 export type { SimulatedEquipment } from "./run-equipment";
 export type SimulatorHandle = { stop(): Promise<void>; readonly published: number };
 
@@ -25,6 +44,10 @@ export type SimulatorOptions = {
   equipment?: SimulatedEquipment[];
   /** Their reporting interval, backfill and the receiver's limits. */
   equipmentOptions?: EquipmentOptions;
+  /** The receiver's limits the monitors' history upload is paced under. */
+  ingestLimits?: IngestLimits;
+  /** Spacing of a monitor's uploaded history, default one frame a minute. */
+  historyStepMs?: number;
 };
 
 type DeviceRunner = {
@@ -35,11 +58,16 @@ type DeviceRunner = {
   nextSeq: number;
   tick: number;
   inFlight: boolean;
+  /** The history upload, planned at start (null: none); sent once the first live frame is acknowledged. */
+  history: BackfillPlan | null;
+  historyInFlight: boolean;
   /** Metrics due but not yet sent (skipped tick, silence, offline); bounded by the metric vocabulary. */
   pending: Set<ScheduledMetric>;
   lastError: string | null;
   startTimer: ReturnType<typeof setTimeout> | null;
   tickTimer: ReturnType<typeof setInterval> | null;
+  /** The history upload's pauses. */
+  timers: Set<ReturnType<typeof setTimeout>>;
 };
 
 export async function startSimulator(opts: SimulatorOptions): Promise<SimulatorHandle> {
@@ -65,7 +93,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<SimulatorH
     if (stopped) return;
     const tickNo = r.tick++;
     for (const key of metricsDueAt(tickNo)) r.pending.add(key);
-    const elapsedMs = (Date.now() - startedAt) * speedup;
+    const elapsedMs = (r.device.clockAtStartMs ?? 0) + (Date.now() - startedAt) * speedup;
     if (isSilent(r.device.scenario, elapsedMs)) return; // a dead device says nothing, but stays connected
     // Skip rather than queue: mqtt.js would otherwise buffer frames while offline or unacknowledged.
     if (!r.client.connected || r.inFlight) return;
@@ -83,24 +111,80 @@ export async function startSimulator(opts: SimulatorOptions): Promise<SimulatorH
         return;
       }
       published++;
+      if (r.history) void uploadHistory(r, r.history);
     });
   };
 
+  const sleep = (r: DeviceRunner, ms: number) =>
+    new Promise<void>((resolve) => {
+      const t = setTimeout(() => {
+        r.timers.delete(t);
+        resolve();
+      }, ms);
+      r.timers.add(t);
+    });
+
+  const uploadHistory = async (r: DeviceRunner, plan: BackfillPlan): Promise<void> => {
+    r.history = null; // once
+    const started = Date.now();
+    const done = await sendBackfill(plan, {
+      connected: () => r.client.connected,
+      stopped: () => stopped,
+      sleep: (ms) => sleep(r, ms),
+      publish: (frames: BackfillFrame[]) =>
+        new Promise<Error | null>((resolve) => {
+          r.historyInFlight = true;
+          r.client.publish(r.topic, JSON.stringify(frames), { qos: 1 }, (err) => {
+            r.historyInFlight = false;
+            if (!err) published++;
+            resolve(err ?? null);
+          });
+        }),
+      onError: (err) => noteError(r, `history upload failed, retrying: ${describeError(err)}`),
+    });
+    if (done) {
+      const span = describeSpan(r.device.backfillMs ?? 0);
+      log(
+        `simulator: device ${r.device.deviceId}: uploaded its last ${span} (${plan.frameCount} frames) in ${Math.round((Date.now() - started) / 1000)} s`,
+      );
+    }
+  };
+
+  const limits = opts.ingestLimits ?? DEFAULT_LIMITS;
   const firstOutcomes: Promise<void>[] = [];
   opts.devices.forEach((device, i) => {
     const client = connectDevice(opts.brokerUrl, device.deviceId, device.secret);
+    const model = createPatientModel({ seed: device.seed, scenario: device.scenario });
+    // Planned before the first live sample: the model is sampled in time order, history first.
+    const history =
+      (device.backfillMs ?? 0) > 0
+        ? planMonitorHistory({
+            model,
+            scenario: device.scenario,
+            startedAtMs: startedAt,
+            clockAtStartMs: device.clockAtStartMs ?? 0,
+            speedup,
+            spanMs: device.backfillMs ?? 0,
+            stepMs: opts.historyStepMs,
+            startSeq: device.startSeq,
+            ...limits,
+          })
+        : null;
     const r: DeviceRunner = {
       device,
       client,
-      model: createPatientModel({ seed: device.seed, scenario: device.scenario }),
+      model,
       topic: `devices/${device.deviceId}/telemetry`,
-      nextSeq: device.startSeq,
+      nextSeq: history?.nextSeq ?? device.startSeq, // the history's seqs come first: never reused
       tick: 0,
       inFlight: false,
+      history: history && history.frameCount > 0 ? history : null,
+      historyInFlight: false,
       pending: new Set(),
       lastError: null,
       startTimer: null,
       tickTimer: null,
+      timers: new Set(),
     };
     runners.push(r);
 
@@ -138,8 +222,10 @@ export async function startSimulator(opts: SimulatorOptions): Promise<SimulatorH
         if (r.tickTimer) clearInterval(r.tickTimer);
         r.startTimer = null;
         r.tickTimer = null;
+        for (const t of r.timers) clearTimeout(t);
+        r.timers.clear();
       }
-      await Promise.all([...runners.map((r) => endClient(r.client, () => r.inFlight)), equipment?.stop()]);
+      await Promise.all([...runners.map((r) => endClient(r.client, () => r.inFlight || r.historyInFlight)), equipment?.stop()]);
     },
   };
 }

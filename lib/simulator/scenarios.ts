@@ -59,6 +59,18 @@ export const SILENCE = { periodMs: 10 * MINUTE, silentFromMs: 7 * MINUTE } as co
 /** Total length of one deterioration cycle (decline plus hold). */
 export const DETERIORATION_CYCLE_MS = DETERIORATION.rampMs + DETERIORATION.holdMs;
 
+/**
+ * Where each scenario's clock stands when the simulator starts. A deteriorating patient's decline began
+ * 25 minutes earlier (it is in the backfilled history): NEWS2 is low at start (0–2) and rises within the first
+ * 10 minutes (3–6 by then), so a newcomer sees the deterioration happen. Times before 0 are the calm before it.
+ */
+export const CLOCK_AT_START_MS: Readonly<Record<ScenarioName, number>> = {
+  stable: 0,
+  deteriorating: 25 * MINUTE,
+  desaturation: 0,
+  silent: 0,
+};
+
 function clamp01(x: number): number {
   return Math.min(1, Math.max(0, x));
 }
