@@ -9,6 +9,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { EnvironmentProfile } from "@/lib/domain/environment-profiles";
 import type { AuditBy } from "@/lib/audit/record-audit";
 import { Refusal } from "@/lib/errors/refusal";
+import { deviceIdentityBodySchema, IDENTITY_FIELDS, type DeviceIdentityPatch } from "./device-identity-rules";
 import { assignmentBodySchema, checkEnvironmentProfile, type AssignTarget } from "./manage-devices";
 
 /** Request body that sets or clears an environment sensor's profile (API PATCH, server actions). */
@@ -16,12 +17,24 @@ export const environmentProfileBodySchema = z
   .object({ environmentProfile: z.string().trim().min(1, "give a profile, or null to clear it").max(40).nullable() })
   .strict();
 
-/** A PATCH of one device: either its assignment or (on its own) its environment profile. */
-export type DevicePatch = { kind: "assign"; target: AssignTarget } | { kind: "profile"; environmentProfile: string | null };
+/** A PATCH of one device: its assignment, (on its own) its environment profile, or (on their own) its identity fields. */
+export type DevicePatch =
+  | { kind: "assign"; target: AssignTarget }
+  | { kind: "profile"; environmentProfile: string | null }
+  | { kind: "identity"; identity: DeviceIdentityPatch };
 
-/** PATCH body: `{environmentProfile}` alone sets the profile; anything else is an assignment body. */
+const isObject = (b: unknown): b is Record<string, unknown> => typeof b === "object" && b !== null && !Array.isArray(b);
+
+/** PATCH body: `{environmentProfile}` alone sets the profile; `{model?, serialNumber?, udi?}` the identity;
+ *  anything else is an assignment body. */
 export const devicePatchBodySchema = z.unknown().transform((body, ctx): DevicePatch => {
-  const isProfile = typeof body === "object" && body !== null && !Array.isArray(body) && "environmentProfile" in body;
+  if (isObject(body) && IDENTITY_FIELDS.some((f) => f in body)) {
+    const r = deviceIdentityBodySchema.safeParse(body);
+    if (r.success) return { kind: "identity", identity: r.data };
+    for (const issue of r.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+    return z.NEVER;
+  }
+  const isProfile = isObject(body) && "environmentProfile" in body;
   const others = isProfile ? Object.keys(body).filter((k) => k !== "environmentProfile") : [];
   if (others.length) {
     ctx.addIssue({
