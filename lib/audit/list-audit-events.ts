@@ -23,12 +23,14 @@ export type AuditEventView = {
 export type AuditCursor = { before: string; beforeId: string };
 
 export type AuditQuery = {
-  /** Exact patient id. */
+  /** Exact patient id: events about that patient, and list reads naming it among `detail.patientIds`. */
   patientId?: string;
   /** Part of the actor's email, any case. */
   actorEmail?: string;
   /** Action or action prefix: "patient." matches "patient.view" and "patient.view_denied". */
   action?: string;
+  /** Match `action` exactly instead of as a prefix (the audit page's select). */
+  actionExact?: boolean;
   /** Only events before this time; with `beforeId`, before that event (a cursor from a previous page). */
   before?: Date;
   beforeId?: string;
@@ -43,14 +45,19 @@ function cursorFilter(before: Date | undefined, beforeId: string | undefined): P
   return { OR: [{ at: { lt: before } }, { at: before, id: { lt: BigInt(beforeId) } }] };
 }
 
+/** The events about one patient: its own rows, and list reads (recordPatientReads) naming it in detail.patientIds. */
+function patientFilter(patientId: string): Prisma.AuditEventWhereInput {
+  return { OR: [{ patientId }, { detail: { path: ["patientIds"], array_contains: [patientId] } }] };
+}
+
 export async function listAuditEvents(q: AuditQuery): Promise<AuditPage> {
   const limit = Math.min(Math.max(Math.trunc(q.limit), 1), AUDIT_PAGE_MAX);
   const prisma = await getPrisma();
   const where: Prisma.AuditEventWhereInput = {
     AND: [
-      q.patientId ? { patientId: q.patientId } : {},
+      q.patientId ? patientFilter(q.patientId) : {},
       q.actorEmail ? { actorEmail: { contains: q.actorEmail, mode: "insensitive" } } : {},
-      q.action ? { action: { startsWith: q.action } } : {},
+      q.action ? { action: q.actionExact ? q.action : { startsWith: q.action } } : {},
       cursorFilter(q.before, q.beforeId),
     ],
   };

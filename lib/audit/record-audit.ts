@@ -48,13 +48,40 @@ export async function recordAudit(entries: AuditEntry[]): Promise<void> {
   );
 }
 
-/** One audit event per patient whose data the caller read. */
+/** Most patient ids one read event names in its detail (a larger read names the first ones and the count). */
+export const READ_EVENT_MAX_PATIENTS = 2000;
+
+/**
+ * The one audit event of a request that read patient data: a read of one patient carries its patientId; a
+ * list read carries none and names the set in `detail.patientIds` (sorted, distinct, at most
+ * READ_EVENT_MAX_PATIENTS) with `detail.patientCount`. listAuditEvents finds the event when filtering by any
+ * patient of the set.
+ */
+export function patientReadEntry(
+  principal: UserActor,
+  action: string,
+  patientIds: string[],
+  meta: RequestMeta,
+  detail?: Record<string, unknown>,
+): AuditEntry {
+  const ids = [...new Set(patientIds)].sort();
+  return {
+    actor: principal,
+    action,
+    patientId: ids.length === 1 ? ids[0] : null,
+    meta,
+    detail: { ...detail, patientIds: ids.slice(0, READ_EVENT_MAX_PATIENTS), patientCount: ids.length },
+  };
+}
+
+/** One audit row per request that read patient data (none when it read no patient). */
 export function recordPatientReads(
   principal: UserActor,
   action: string,
   patientIds: string[],
   meta: RequestMeta,
   detail?: Record<string, unknown>,
-) {
-  return recordAudit(patientIds.map((patientId) => ({ actor: principal, action, patientId, meta, detail })));
+): Promise<void> {
+  if (patientIds.length === 0) return Promise.resolve();
+  return recordAudit([patientReadEntry(principal, action, patientIds, meta, detail)]);
 }

@@ -35,6 +35,12 @@ export type RegistryDevice = {
   firmware: { status: FirmwareStatus; latest: string | null; flagReason: string | null };
   update: { id: string; version: string; state: string; detail: string | null; updatedAt: string } | null;
   gatewayId: string | null;
+  /** Identity (lib/devices/device-identity-rules). */
+  model: string | null;
+  serialNumber: string | null;
+  udi: string | null;
+  /** When service is due: an open "Service due" alarm's raise time, or the tracked asset's service date. */
+  serviceDueAt: string | null;
   createdAt: string;
   revokedAt: string | null;
   /** Open equipment alarms of this device (pump maintenance, excursion, logger gap): what biomed must act on. */
@@ -93,6 +99,10 @@ const deviceSelect = {
   batteryLevel: true,
   connectivity: true,
   connectivityAt: true,
+  model: true,
+  serialNumber: true,
+  udi: true,
+  assetOf: { select: { serviceDueAt: true } },
   bed: bedSelect,
   patient: { select: { id: true, mrn: true, givenName: true, familyName: true, bed: bedSelect } },
 } satisfies Prisma.DeviceSelect;
@@ -157,6 +167,15 @@ async function openEquipmentAlarms(deviceIds: string[]) {
   return byDevice;
 }
 
+/** The earlier of the asset's service date and an open "Service due" (device.maintenance) alarm. */
+function serviceDueOf(assetDue: Date | null, alarms: RegistryDevice["openAlarms"]): string | null {
+  const times = [
+    ...(assetDue ? [assetDue.getTime()] : []),
+    ...alarms.filter((a) => a.rule === "device.maintenance").map((a) => Date.parse(a.raisedAt)),
+  ];
+  return times.length ? new Date(Math.min(...times)).toISOString() : null;
+}
+
 async function query(filters: RegistryFilters, viewer: RegistryViewer, deviceId?: string): Promise<RegistryDevice[]> {
   const prisma = await getPrisma();
   const [rows, catalog] = await Promise.all([
@@ -192,6 +211,10 @@ async function query(filters: RegistryFilters, viewer: RegistryViewer, deviceId?
       },
       update: updates.get(d.id) ?? null,
       gatewayId: d.gatewayId,
+      model: d.model,
+      serialNumber: d.serialNumber,
+      udi: d.udi,
+      serviceDueAt: serviceDueOf(d.assetOf?.serviceDueAt ?? null, alarms.get(d.id) ?? []),
       createdAt: d.createdAt.toISOString(),
       revokedAt: d.revokedAt?.toISOString() ?? null,
       openAlarms: alarms.get(d.id) ?? [],

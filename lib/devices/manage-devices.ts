@@ -12,6 +12,7 @@ import { generateSecret, hashSecret } from "@/lib/auth/secret-token";
 import { recordAudit, type AuditBy } from "@/lib/audit/record-audit";
 import { Refusal } from "@/lib/errors/refusal";
 import { DEVICE_TYPE_KEYS, isDeviceType, type DeviceType } from "@/lib/domain/device-types";
+import { recordAssignments } from "./assignment-history";
 import { ENVIRONMENT_PROFILE_KEYS, isEnvironmentProfile, type EnvironmentProfile } from "@/lib/domain/environment-profiles";
 
 /** Where a device is used. Exactly one at a time; "none" clears the assignment. */
@@ -196,6 +197,7 @@ export async function createDevice(
     if (isUniqueViolation(err)) throw new Refusal("invalid", `a device with id "${input.id}" already exists`, { field: "id" });
     throw err;
   }
+  await recordAssignments(prisma, [{ deviceId: device.id, placement, actorEmail: opts.audit?.actor.email, reason: "provisioned" }]);
   eventBus().publish("device:changed", { deviceId: device.id, change: "created" });
   eventBus().publish("device:credentials", { deviceId: device.id, secret, change: "created" });
   if (opts.audit) {
@@ -244,6 +246,9 @@ export async function assignDevice(
     throw new Refusal("invalid", `"${deviceId}" is revoked; provision a new device instead`, { field: "device" });
   const { placement, label } = await placementOf(prisma, target);
   await prisma.device.update({ where: { id: deviceId }, data: placement });
+  await recordAssignments(prisma, [
+    { deviceId, placement, actorEmail: opts.audit?.actor.email, reason: target.kind === "none" ? "unassigned" : "assigned" },
+  ]);
   eventBus().publish("device:changed", { deviceId, change: "assigned" });
   if (opts.audit) {
     const { id: _id, status: _status, ...previous } = existing;

@@ -9,6 +9,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { EnvironmentProfile } from "@/lib/domain/environment-profiles";
 import type { AuditBy } from "@/lib/audit/record-audit";
 import { Refusal } from "@/lib/errors/refusal";
+import { deviceIdentityBodySchema, IDENTITY_FIELDS, type DeviceIdentityPatch } from "./device-identity-rules";
 import { assignmentBodySchema, checkEnvironmentProfile, type AssignTarget } from "./manage-devices";
 import { deviceWardBodySchema } from "./set-device-ward";
 
@@ -17,36 +18,44 @@ export const environmentProfileBodySchema = z
   .object({ environmentProfile: z.string().trim().min(1, "give a profile, or null to clear it").max(40).nullable() })
   .strict();
 
-/** A PATCH of one device: its assignment, or (on its own) its environment profile, or its home ward and room. */
+/** A PATCH of one device: its assignment, or (on its own) its environment profile, its home ward and
+ *  room, or its identity fields. */
 export type DevicePatch =
   | { kind: "assign"; target: AssignTarget }
   | { kind: "profile"; environmentProfile: string | null }
-  | { kind: "ward"; ward: string | null; room: string | null };
+  | { kind: "ward"; ward: string | null; room: string | null }
+  | { kind: "identity"; identity: DeviceIdentityPatch };
+
+const isObject = (b: unknown): b is Record<string, unknown> => typeof b === "object" && b !== null && !Array.isArray(b);
 
 /**
  * PATCH body: `{environmentProfile}` alone sets the profile; `{ward, room?}` alone sets the home ward
- * (lib/devices/set-device-ward); anything else is an assignment body.
+ * (lib/devices/set-device-ward); `{model?, serialNumber?, udi?}` the identity; anything else is an
+ * assignment body.
  */
 export const devicePatchBodySchema = z.unknown().transform((body, ctx): DevicePatch => {
-  const isObject = typeof body === "object" && body !== null && !Array.isArray(body);
-  const isProfile = isObject && "environmentProfile" in body;
-  const isWard = isObject && !isProfile && "ward" in body;
+  const fail = (issues: readonly { message: string; path: PropertyKey[] }[]) => {
+    for (const issue of issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path.map(String) });
+    return z.NEVER;
+  };
+  if (isObject(body) && IDENTITY_FIELDS.some((f) => f in body)) {
+    const r = deviceIdentityBodySchema.safeParse(body);
+    return r.success ? { kind: "identity", identity: r.data } : fail(r.error.issues);
+  }
+  const isProfile = isObject(body) && "environmentProfile" in body;
+  const isWard = isObject(body) && !isProfile && "ward" in body;
   const own = isProfile ? ["environmentProfile"] : ["ward", "room"];
-  const others = isProfile || isWard ? Object.keys(body).filter((k) => !own.includes(k)) : [];
+  const others = isObject(body) && (isProfile || isWard) ? Object.keys(body).filter((k) => !own.includes(k)) : [];
   if (others.length) {
     const what = isProfile ? "environmentProfile on its own" : "ward (and room) on their own";
-    ctx.addIssue({ code: "custom", message: `send ${what}, not with ${others.join(", ")} (assign in a separate PATCH)`, path: [] });
-    return z.NEVER;
+    return fail([{ message: `send ${what}, not with ${others.join(", ")} (assign in a separate PATCH)`, path: [] }]);
   }
   const r = isProfile
     ? environmentProfileBodySchema.safeParse(body)
     : isWard
       ? deviceWardBodySchema.safeParse(body)
       : assignmentBodySchema.safeParse(body);
-  if (!r.success) {
-    for (const issue of r.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
-    return z.NEVER;
-  }
+  if (!r.success) return fail(r.error.issues);
   if ("environmentProfile" in r.data) return { kind: "profile", environmentProfile: r.data.environmentProfile };
   if ("ward" in r.data) return { kind: "ward", ward: r.data.ward, room: r.data.room ?? null };
   return { kind: "assign", target: r.data };

@@ -3,6 +3,7 @@
 // moment of the correction (if it is still free), never retroactively.
 import "server-only";
 import { getPrisma } from "@/lib/db/database";
+import { recordAssignments } from "@/lib/devices/assignment-history";
 import { Refusal } from "@/lib/errors/refusal";
 import {
   announceDeviceMoves,
@@ -27,7 +28,18 @@ export async function cancelAdmission(actor: AdtActor, encounterId: string, atIn
     await tx.encounter.update({ where: { id: encounterId }, data: { status: "cancelled" } });
     await tx.patient.update({ where: { id: encounter.patientId }, data: { bedId: null } });
     moved = await announceDeviceMoves(tx, assignment ? [assignment.bedId] : [], encounter.patientId);
+    const detached = await tx.device.findMany({ where: { patientId: encounter.patientId }, select: { id: true } });
     await tx.device.updateMany({ where: { patientId: encounter.patientId }, data: { patientId: null } });
+    await recordAssignments(
+      tx,
+      detached.map((d) => ({
+        deviceId: d.id,
+        placement: { patientId: null, bedId: null, assetTag: null, location: null },
+        actorEmail: actor.kind === "user" ? actor.principal.email : actor.source,
+        reason: "admission cancelled",
+        at,
+      })),
+    );
   });
   publishDeviceMoves(moved);
   const view = await loadEncounterView(prisma, encounterId);

@@ -5,6 +5,7 @@ import "server-only";
 import { z } from "zod";
 import { getPrisma } from "@/lib/db/database";
 import { eventBus } from "@/lib/bus/event-bus";
+import { recordAssignments } from "@/lib/devices/assignment-history";
 import { Refusal } from "@/lib/errors/refusal";
 import { DISCHARGE_DISPOSITIONS } from "@/lib/adt/dispositions";
 import { announceDeviceMoves, auditAdt, checkWardAccess, eventTime, publishDeviceMoves, type AdtActor } from "./encounter-context";
@@ -59,6 +60,16 @@ export async function dischargePatient(actor: AdtActor, encounterId: string, raw
     moved = await announceDeviceMoves(tx, assignment ? [assignment.bedId] : [], encounter.patientId);
     detached = (await tx.device.findMany({ where: { patientId: encounter.patientId }, select: { id: true } })).map((d) => d.id);
     await tx.device.updateMany({ where: { patientId: encounter.patientId }, data: { patientId: null } });
+    await recordAssignments(
+      tx,
+      detached.map((deviceId) => ({
+        deviceId,
+        placement: { patientId: null, bedId: null, assetTag: null, location: null },
+        actorEmail: actor.kind === "user" ? actor.principal.email : actor.source,
+        reason: "patient discharged",
+        at,
+      })),
+    );
   });
   publishDeviceMoves(moved);
   const view = await loadEncounterView(prisma, encounterId);

@@ -11,6 +11,7 @@ import { getPrisma } from "@/lib/db/database";
 import { createUser } from "@/lib/users/manage-users";
 import { createDevice } from "@/lib/devices/manage-devices";
 import { seedDemoAssets } from "./demo-assets";
+import { seedDemoDeviceIdentity } from "./demo-device-identity";
 import { DEMO_ACCOUNTS, DEMO_EQUIPMENT, DEMO_WARDS, demoFreeBeds, demoPatients, type DemoEquipment } from "./demo-hospital";
 
 export type DemoCredential = { email: string; password: string; role: string };
@@ -100,6 +101,7 @@ export async function seedDemo(dataDir: string): Promise<{ created: boolean; cre
     const equipmentAdded = await seedDemoEquipment();
     await seedDemoAssets();
     await placeDemoEquipmentHomes();
+    await seedDemoDeviceIdentity();
     return { created: false, credentials: readDemoCredentials(dataDir), equipmentAdded };
   }
 
@@ -140,6 +142,7 @@ export async function seedDemo(dataDir: string): Promise<{ created: boolean; cre
   const equipmentAdded = await seedDemoEquipment();
   await seedDemoAssets();
   await placeDemoEquipmentHomes();
+  await seedDemoDeviceIdentity();
 
   const credentials: DemoCredential[] = [];
   for (const a of DEMO_ACCOUNTS) {

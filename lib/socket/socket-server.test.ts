@@ -63,6 +63,9 @@ describe("Socket.IO live fan-out", () => {
     expect(received.every((e) => e.wardId === wardA.ward.id)).toBe(true);
     const audit = await db.prisma.auditEvent.findFirst({ where: { action: "ward.subscribe" } });
     expect(audit?.detail).toEqual({ wardId: wardA.ward.id });
+    // Joining the same room again on this connection (a page remount) writes no second row.
+    expect(await subscribe(c, "ward", wardA.ward.id)).toEqual({ ok: true });
+    expect(await db.prisma.auditEvent.count({ where: { action: "ward.subscribe" } })).toBe(1);
   });
 
   it("lets a patient account join only its own patient room", async () => {

@@ -30,6 +30,19 @@ const MAX_TIMER_MS = 2_147_483_647;
 
 const idSchema = z.string({ error: "an id is required" }).min(1, "an id is required").max(100);
 
+/**
+ * Subscriptions are audited once per connection and room: the first join of a ward room ("ward.subscribe")
+ * or a patient room ("patient.subscribe") opens a live stream of patient data and writes one row; joining
+ * the same room again on that connection (a page remounting, a resync) streams nothing new and writes none.
+ * The equipment and asset rooms carry no patient data and write none. Page loads audit what they show.
+ */
+function firstJoin(socket: AppSocket, room: string): boolean {
+  const seen = (socket.data.auditedRooms ??= new Set());
+  if (seen.has(room)) return false;
+  seen.add(room);
+  return true;
+}
+
 function registerHandlers(socket: AppSocket): void {
   void socket.join(userRoom(socket.data.principal.userId));
   registerAssetHandlers(socket);
@@ -38,7 +51,8 @@ function registerHandlers(socket: AppSocket): void {
     socketHandler(socket, { roles: CLINICAL_ROLES, input: idSchema }, async ({ principal, input: wardId }) => {
       if (!canSeeWard(principal, wardId)) return { ok: false, error: "you may not see this ward" };
       await socket.join(rooms.ward(wardId));
-      await recordAudit([{ actor: principal, action: "ward.subscribe", detail: { wardId }, meta: socket.data.meta }]);
+      if (firstJoin(socket, rooms.ward(wardId)))
+        await recordAudit([{ actor: principal, action: "ward.subscribe", detail: { wardId }, meta: socket.data.meta }]);
       return { ok: true };
     }),
   );
@@ -50,7 +64,8 @@ function registerHandlers(socket: AppSocket): void {
         return { ok: false, error: "you may not see this patient" };
       }
       await socket.join(rooms.patient(patientId));
-      await recordPatientReads(principal, "patient.subscribe", [patientId], socket.data.meta);
+      if (firstJoin(socket, rooms.patient(patientId)))
+        await recordPatientReads(principal, "patient.subscribe", [patientId], socket.data.meta);
       return { ok: true };
     }),
   );

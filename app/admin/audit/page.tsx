@@ -1,16 +1,17 @@
 // The audit trail for administrators: who accessed which patient's data, when and from where.
 // Filters and the page cursor live in the URL, so a view can be bookmarked or handed to a privacy officer.
+// Patients show as name and MRN (lib/audit/audit-view: that display is itself audited, one row per page
+// load); "Download CSV" exports every event the filters match (GET /api/v1/audit/export).
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { AppNav } from "@/components/app-nav";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { UtcTime } from "@/components/ui/time";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { listAuditEvents, type AuditEventView } from "@/lib/audit/list-audit-events";
+import { AUDIT_READER_ROLES, listAuditActions, loadAuditView, patientIdOfFilter } from "@/lib/audit/audit-view";
 import { requirePagePrincipal } from "@/lib/pages/page-principal";
 import { AuditFilters, type AuditFilterValues } from "./audit-filters";
+import { AuditRow } from "./audit-row";
 
 export const metadata: Metadata = { title: "Audit log · IoMT Ward" };
 
@@ -51,29 +52,59 @@ function hrefWith(filters: AuditFilterValues, cursor?: { before: string; beforeI
   return s ? `/admin/audit?${s}` : "/admin/audit";
 }
 
+function exportHref(filters: AuditFilterValues, patientId: string | undefined): string {
+  const q = new URLSearchParams();
+  if (patientId) q.set("patientId", patientId);
+  if (filters.actor) q.set("actorEmail", filters.actor);
+  if (filters.action) {
+    q.set("action", filters.action);
+    q.set("exact", "1");
+  }
+  const s = q.toString();
+  return s ? `/api/v1/audit/export?${s}` : "/api/v1/audit/export";
+}
+
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
-  const { principal, meta } = await requirePagePrincipal({ roles: ["admin"], returnTo: "/admin/audit" });
+  const { principal, meta } = await requirePagePrincipal({ roles: AUDIT_READER_ROLES, returnTo: "/admin/audit" });
   const params = paramsSchema.parse(await searchParams);
   const filters: AuditFilterValues = { patient: params.patient, actor: params.actor, action: params.action };
   const paged = params.before !== undefined;
-  const { events, nextCursor } = await listAuditEvents({
-    patientId: params.patient,
-    actorEmail: params.actor,
-    action: params.action,
-    before: params.before ? new Date(params.before) : undefined,
-    beforeId: params.beforeId,
-    limit: PAGE_SIZE,
-  });
-  // Reading the audit trail is itself an auditable act.
-  await recordAudit([{ actor: principal, action: "audit.view", meta, detail: { filters, before: params.before ?? null } }]);
+  const patientId = await patientIdOfFilter(params.patient);
+  const [{ events, nextCursor }, actions] = await Promise.all([
+    loadAuditView(principal, meta, {
+      query: {
+        patientId,
+        actorEmail: params.actor,
+        action: params.action,
+        actionExact: true,
+        before: params.before ? new Date(params.before) : undefined,
+        beforeId: params.beforeId,
+        limit: PAGE_SIZE,
+      },
+      // Reading the audit trail is itself an auditable act.
+      action: "audit.view",
+      detail: { filters, before: params.before ?? null },
+    }),
+    listAuditActions(),
+  ]);
+  if (params.action && !actions.includes(params.action)) actions.push(params.action);
 
   return (
     <>
       <AppNav principal={principal} current="/admin/audit" />
       <main className="mx-auto max-w-[120rem] px-4 py-6">
         <h1 className="text-2xl font-semibold">Audit log</h1>
-        <p className="mt-1 text-sm text-ink-muted">Every access to patient data and every security event, newest first. Times are UTC.</p>
-        <AuditFilters values={filters} />
+        <p className="mt-1 text-sm text-ink-muted">
+          Every access to patient data and every security event, newest first, one event per request (a list names every patient it showed).
+          Times are UTC. Viewing this page is itself recorded.
+        </p>
+        <AuditFilters values={filters} actions={actions} />
+        <p className="mt-3 text-sm">
+          <a href={exportHref(filters, patientId)} download className="text-accent hover:underline">
+            Download CSV
+          </a>
+          <span className="ml-2 text-ink-faint">every event these filters match</span>
+        </p>
         <DataTable
           caption="Audit events"
           columns={["When (UTC)", "Who", "Action", "Patient", "From", "Detail"]}
@@ -98,44 +129,5 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         </nav>
       </main>
     </>
-  );
-}
-
-function AuditRow({ event: e }: { event: AuditEventView }) {
-  const detail = e.detail === null ? "" : JSON.stringify(e.detail);
-  const denied = e.action.endsWith("_denied");
-  return (
-    <tr className="border-t border-line align-top">
-      <td className="px-3 py-2 font-mono tabular whitespace-nowrap">
-        <UtcTime iso={e.at} precision="second" />
-      </td>
-      <td className="px-3 py-2">
-        <div>{e.actorEmail ?? <span className="text-ink-faint">system</span>}</div>
-        {e.actorRole && <div className="text-xs text-ink-muted">{e.actorRole}</div>}
-      </td>
-      <td className={`px-3 py-2 font-mono whitespace-nowrap ${denied ? "text-alarm-medium" : ""}`}>{e.action}</td>
-      <td className="px-3 py-2 font-mono">
-        {e.patientId ? (
-          <Link href={`/patients/${encodeURIComponent(e.patientId)}`} className="text-accent hover:underline">
-            {e.patientId}
-          </Link>
-        ) : (
-          <span className="text-ink-faint">—</span>
-        )}
-      </td>
-      <td className="px-3 py-2 font-mono whitespace-nowrap" title={e.userAgent ?? undefined}>
-        {e.ip ?? <span className="text-ink-faint">—</span>}
-      </td>
-      <td className="max-w-md px-3 py-2 font-mono text-xs break-all text-ink-muted">
-        {detail.length > 160 ? (
-          <details>
-            <summary className="cursor-pointer">{detail.slice(0, 160)}…</summary>
-            {detail}
-          </details>
-        ) : (
-          detail
-        )}
-      </td>
-    </tr>
   );
 }

@@ -1,5 +1,6 @@
 // The registry table: one row per device with assignment (and what an environment sensor watches), status, connectivity, last seen, firmware
 // (against the newest unflagged package of its type), battery and open equipment alarms, plus the row actions.
+import Link from "next/link";
 import { AssignmentText, Battery, ConnectivityBadge, FirmwareBadge, UpdateState } from "@/components/devices/device-badges";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -7,7 +8,9 @@ import { formatTimeAgo, formatUtc } from "@/components/ui/time";
 import type { RegistryDevice } from "@/lib/devices/device-queries";
 import { describeProfile, isEnvironmentProfile } from "@/lib/domain/environment-profiles";
 import type { AssignOptions } from "./assign-fields";
+import type { RegistryPaging, RegistrySort } from "@/lib/devices/registry-paging";
 import { DeviceRowActions } from "./device-row-actions";
+import { SortHeader, type RegistryQuery } from "./registry-pager";
 
 const ALARM_LABEL: Record<string, string> = {
   "device.maintenance": "Service due: drifting from normal",
@@ -16,13 +19,27 @@ const ALARM_LABEL: Record<string, string> = {
 };
 const ALARM_BADGE: Record<string, string> = { "env.excursion": "badge-medium" };
 
-const COLUMNS = ["Device", "Assigned to", "Status", "Connectivity", "Last seen", "Firmware", "Battery", { label: "", srLabel: "Actions" }];
+type Props = { devices: RegistryDevice[]; options: AssignOptions; now: number; filters: RegistryQuery; paging: RegistryPaging };
 
-export function DeviceTable({ devices, options, now }: { devices: RegistryDevice[]; options: AssignOptions; now: number }) {
+export function DeviceTable({ devices, options, now, filters, paging }: Props) {
+  const sortBy = (label: string, sort: RegistrySort) => ({
+    label: <SortHeader label={label} sort={sort} filters={filters} paging={paging} />,
+  });
+  const columns = [
+    sortBy("Device", "name"),
+    "Assigned to",
+    sortBy("Status", "status"),
+    "Connectivity",
+    sortBy("Last seen", "lastSeen"),
+    "Firmware",
+    "Battery",
+    sortBy("Service due", "serviceDue"),
+    { label: "", srLabel: "Actions" },
+  ];
   return (
     <DataTable
       caption="Devices"
-      columns={COLUMNS}
+      columns={columns}
       rows={devices}
       row={(d) => <DeviceRow key={d.id} device={d} options={options} now={now} />}
       empty={<EmptyState>No devices match these filters.</EmptyState>}
@@ -41,7 +58,9 @@ function DeviceRow({ device: d, options, now }: { device: RegistryDevice; option
   return (
     <tr className={`border-t border-line align-middle ${revoked ? "text-ink-faint" : ""}`}>
       <td className="px-3 py-2">
-        <div className="font-mono">{d.id}</div>
+        <Link href={`/devices/${encodeURIComponent(d.id)}`} className="font-mono text-accent hover:underline" data-testid="device-link">
+          {d.id}
+        </Link>
         <div className="text-xs text-ink-muted">
           {d.typeLabel}
           {d.simulated && " · simulated"}
@@ -92,6 +111,13 @@ function DeviceRow({ device: d, options, now }: { device: RegistryDevice; option
       </td>
       <td className="px-3 py-2 whitespace-nowrap">
         <Battery level={d.batteryLevel} />
+      </td>
+      <td className="px-3 py-2 whitespace-nowrap tabular" title={d.serviceDueAt ? formatUtc(d.serviceDueAt, { zone: true }) : undefined}>
+        {d.serviceDueAt ? (
+          <span className={Date.parse(d.serviceDueAt) <= now ? "text-alarm-medium" : ""}>{formatUtc(d.serviceDueAt).slice(0, 10)}</span>
+        ) : (
+          <span className="text-ink-faint">—</span>
+        )}
       </td>
       <td className="px-3 py-2 text-right whitespace-nowrap">
         <DeviceRowActions deviceId={d.id} type={d.type} environmentProfile={d.environmentProfile} revoked={revoked} options={options} />

@@ -1,5 +1,6 @@
 // The device registry for admins and biomed: every device with where it is used, status,
-// connectivity, last seen, firmware and battery; provision, rotate, assign and revoke. Biomed sees
+// connectivity, last seen, firmware, battery and service due; provision, rotate, assign and revoke. Sorted
+// and paged on the server (sort, dir, page, size in the URL); each device links to its page. Biomed sees
 // beds and wards, never patient identity; an admin's view of patient names is audited.
 import type { Metadata } from "next";
 import { AppNav } from "@/components/app-nav";
@@ -15,11 +16,13 @@ import {
 } from "@/lib/devices/device-queries";
 import { DEVICE_TYPES, DEVICE_TYPE_KEYS } from "@/lib/domain/device-types";
 import { needsPatch } from "@/lib/firmware/firmware-status";
+import { pageDevices, registryPagingSchema } from "@/lib/devices/registry-paging";
 import { requirePagePrincipal } from "@/lib/pages/page-principal";
 import { DeviceFilters } from "./device-filters";
 import { DeviceTable } from "./device-table";
 import { DeviceTypesHelp } from "./device-types-help";
 import { ProvisionPanel } from "./provision-panel";
+import { RegistryPager } from "./registry-pager";
 
 export const metadata: Metadata = { title: "Devices · IoMT Ward" };
 export const dynamic = "force-dynamic";
@@ -53,11 +56,16 @@ const requestTime = () => Date.now();
 
 export default async function DevicesPage({ searchParams }: { searchParams: SearchParams }) {
   const { principal, meta } = await requirePagePrincipal({ roles: ["admin", "biomed"], returnTo: "/admin/devices" });
-  const filters = parseFilters(await searchParams);
+  const raw = await searchParams;
+  const filters = parseFilters(raw);
+  const paging = registryPagingSchema.parse(raw);
   const viewer = { showPatients: principal.role === "admin" };
   const [devices, targets] = await Promise.all([listRegistryDevices(filters, viewer), listAssignableTargets(viewer)]);
-  const patientIds = patientIdsOf(devices);
-  if (patientIds.length) await recordPatientReads(principal, "device.list", patientIds, meta, { view: "registry" });
+  const page = pageDevices(devices, paging);
+  // Only the page's rows are shown: only their patients are read.
+  const patientIds = patientIdsOf(page.rows);
+  if (patientIds.length) await recordPatientReads(principal, "device.list", patientIds, meta, { view: "registry", page: page.page });
+  const filterQuery = Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, v === undefined ? undefined : String(v)]));
   const types = DEVICE_TYPE_KEYS.map((k) => ({ key: k, label: DEVICE_TYPES[k].label }));
   const s = summaryOf(devices);
   const stat = (label: string, n: number, href: string, tone = "") => <StatLink label={label} value={n} href={href} tone={tone} />;
@@ -84,7 +92,8 @@ export default async function DevicesPage({ searchParams }: { searchParams: Sear
           <ProvisionPanel types={types} options={targets} />
         </div>
         <DeviceFilters values={filters} types={types} wards={targets.wards} />
-        <DeviceTable devices={devices} options={targets} now={requestTime()} />
+        <DeviceTable devices={page.rows} options={targets} now={requestTime()} filters={filterQuery} paging={paging} />
+        <RegistryPager page={page} filters={filterQuery} paging={{ ...paging, page: page.page }} />
         <DeviceTypesHelp />
       </main>
     </>

@@ -1,6 +1,6 @@
 // The ward central station's data for one page load: the ward snapshot (beds, latest vitals), and in
 // one statement the ward's open alerts and the nav count's active alerts, with the cursor the live grid
-// catches up from; one audit row per patient on the ward. Null when the ward does not exist.
+// catches up from; one audit row naming the patients on the ward. Null when the ward does not exist.
 import "server-only";
 import { NAV_ALERT_LIMIT, toMark } from "@/components/alerts/active-alerts";
 import type { AlertFeed, NavAlertsData } from "@/components/alerts/alert-feed";
