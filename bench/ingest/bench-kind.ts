@@ -1,6 +1,7 @@
 // One database kind of the ingest benchmark, run in its own process so its peak RSS is its own:
-// seed, measure the raw ceiling, then run the MQTT and HTTP scenarios through the load generator and
-// check that every acknowledged frame is in the database.
+// seed, then run the MQTT and HTTP scenarios through the load generator, each throughput scenario in
+// rounds that alternate a short raw-ceiling run with the app's run (bench-plan.ts), and check that every
+// acknowledged frame is in the database. A scenario reports its median round and the ratios' spread.
 import "server-only";
 import { performance } from "node:perf_hooks";
 import { setDatabase as installDatabase } from "@/lib/db/database";
@@ -10,12 +11,17 @@ import { startBenchApp } from "./bench-app";
 import { measureRawCeiling, type RawCeiling } from "./raw-ceiling";
 import { round, sleep, startRssSampler, type MemoryPeaks } from "./bench-stats";
 import { LoadGenerator } from "./load-generator-client";
-import type { LoadCommand, LoadResult } from "./bench-protocol";
+import type { LoadResult } from "./bench-protocol";
+import { CEILING_MS, ingestPlan, type ScenarioCommand } from "./bench-plan";
 
 export type BenchKind = "pglite" | "postgres";
 export type ScenarioReport = LoadResult & {
   valuesPerSec: number;
+  /** The median round's ratio of the app's frames/s to the raw ceiling measured just before it. */
   ratioOfRawCeiling: number | null;
+  /** Every round's ratio, in run order (the spread), and the ceilings they were measured against. */
+  roundRatios: number[];
+  roundCeilings: number[];
   storedFrames: number;
   /** The app process during the scenario: CPU cores used and event-loop utilisation (0–1). */
   appCpuCores: number;
@@ -23,6 +29,7 @@ export type ScenarioReport = LoadResult & {
 };
 export type KindReport = {
   database: BenchKind;
+  /** The median of every ceiling round. */
   rawCeiling: RawCeiling;
   scenarios: ScenarioReport[];
   peakRssMiB: number;
@@ -30,9 +37,6 @@ export type KindReport = {
 };
 
 const VALUES_PER_FRAME = 6;
-const LATENCY_DEVICES = 500;
-/** QoS 1 publishes each device keeps in flight in the throughput runs (saturating the app). */
-const INFLIGHT = Number(process.env.BENCH_INFLIGHT ?? 8);
 /**
  * Each scenario gets its own seq range, increasing in plan order: frames never collide, and seq keeps
  * rising per device as the contract requires (a lower seq is taken for a redelivery and not shown live).
@@ -47,6 +51,57 @@ async function storedFrames(bench: BenchDatabase, startSeq: number): Promise<num
   return rows[0]?.n ?? 0;
 }
 
+async function runScenario(
+  load: LoadGenerator,
+  bench: BenchDatabase,
+  cmd: ScenarioCommand,
+  ceiling: number | null,
+): Promise<ScenarioReport> {
+  const cpu = process.cpuUsage();
+  const elu = performance.eventLoopUtilization();
+  const started = performance.now();
+  const result = await load.run(cmd);
+  const wallMs = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  await (await getObservationWriter()).drain();
+  const ratio = ceiling ? round(result.framesPerSec / ceiling, 2) : null;
+  return {
+    ...result,
+    valuesPerSec: result.framesPerSec * VALUES_PER_FRAME,
+    ratioOfRawCeiling: ratio,
+    roundRatios: ratio === null ? [] : [ratio],
+    roundCeilings: ceiling === null ? [] : [ceiling],
+    storedFrames: await storedFrames(bench, cmd.startSeq),
+    appCpuCores: round((used.user + used.system) / 1000 / wallMs, 2),
+    appEventLoopUtilization: round(performance.eventLoopUtilization(elu).utilization, 2),
+  };
+}
+
+/** The round with the median ratio (or frames/s), carrying every round's ratio and the frames of all. */
+function medianRound(rounds: { report: ScenarioReport; ceiling: number | null }[]): ScenarioReport {
+  const key = (r: ScenarioReport) => r.ratioOfRawCeiling ?? r.framesPerSec;
+  const sorted = [...rounds].sort((a, b) => key(a.report) - key(b.report));
+  const median = sorted[Math.floor(sorted.length / 2)]!.report;
+  return {
+    ...median,
+    roundRatios: rounds.flatMap((r) => r.report.roundRatios),
+    roundCeilings: rounds.flatMap((r) => r.report.roundCeilings),
+    acked: rounds.reduce((n, r) => n + r.report.acked, 0),
+    storedFrames: rounds.reduce((n, r) => n + r.report.storedFrames, 0),
+  };
+}
+
+function printScenario(report: ScenarioReport, rss: ReturnType<typeof startRssSampler>, app: { recoveryBufferPackets(): number }) {
+  console.log(
+    `   ${report.framesPerSec} frames/s${report.ratioOfRawCeiling === null ? "" : ` (×ceiling ${report.ratioOfRawCeiling})`} · commit p50 ${report.commit.p50} ms p99 ${report.commit.p99} ms · live p50 ${report.live?.p50 ?? "–"} ms p99 ${report.live?.p99 ?? "–"} ms · acked ${report.acked} stored ${report.storedFrames}` +
+      (Object.keys(report.errors).length ? ` · errors ${JSON.stringify(report.errors)}` : ""),
+  );
+  console.log(`   app: ${report.appCpuCores} CPU cores, event loop ${Math.round(report.appEventLoopUtilization * 100)} % busy`);
+  console.log(`   memory peaks so far: ${JSON.stringify(rss.peaks())} · Socket.IO recovery buffer: ${app.recoveryBufferPackets()} packets`);
+  if (report.storedFrames < report.acked)
+    console.log(`   !! ${report.acked - report.storedFrames} acknowledged frames are not in the database`);
+}
+
 export async function runKind(kind: BenchKind, devices: number): Promise<KindReport> {
   const rss = startRssSampler();
   console.log(`\n── ${kind}: seeding ${devices} devices …`);
@@ -57,101 +112,40 @@ export async function runKind(kind: BenchKind, devices: number): Promise<KindRep
   // BENCH_VIEWER=off runs without the Socket.IO viewer, to see what live fan-out costs.
   const socket = process.env.BENCH_VIEWER === "off" ? undefined : { url: app.httpUrl, token: bench.adminToken, wardIds: bench.wardIds };
   const scenarios: ScenarioReport[] = [];
+  const ceilings: RawCeiling[] = [];
+  // Every run (ceiling or app) takes the next seq range, so seq keeps rising per device in run order.
+  let range = 0;
+  const nextRange = () => ++range * SEQ_RANGE;
+  const rows = bench.devices.map((d, i) => ({ id: d.id, patientId: bench.patientIds[i]! }));
   try {
-    console.log(`── ${kind}: raw ceiling …`);
-    const rows = bench.devices.map((d, i) => ({ id: d.id, patientId: bench.patientIds[i]! }));
-    const rawCeiling = await measureRawCeiling(bench.db.sql, rows, 90 * SEQ_RANGE, 5000);
-    console.log(`   ${rawCeiling.framesPerSec} frames/s (${rawCeiling.valuesPerSec} values/s)`);
-
-    const plan: Exclude<LoadCommand, { cmd: "exit" }>[] = [
-      {
-        cmd: "mqtt",
-        name: "mqtt-throughput",
-        brokerUrl: app.brokerUrl,
-        devices: bench.devices,
-        startSeq: 1 * SEQ_RANGE,
-        warmupMs: 3000,
-        durationMs: 10_000,
-        inflight: INFLIGHT,
-        socket,
-      },
-      {
-        cmd: "mqtt",
-        name: "mqtt-no-viewer",
-        brokerUrl: app.brokerUrl,
-        devices: bench.devices,
-        startSeq: 2 * SEQ_RANGE,
-        warmupMs: 2000,
-        durationMs: 8000,
-        inflight: INFLIGHT,
-      },
-      {
-        cmd: "http",
-        name: "http-throughput",
-        baseUrl: app.httpUrl,
-        devices: bench.devices,
-        startSeq: 3 * SEQ_RANGE,
-        warmupMs: 2000,
-        durationMs: 8000,
-        concurrency: Math.min(200, devices),
-        framesPerRequest: 1,
-        socket,
-      },
-      {
-        cmd: "http",
-        name: "http-batch10",
-        baseUrl: app.httpUrl,
-        devices: bench.devices,
-        startSeq: 4 * SEQ_RANGE,
-        warmupMs: 2000,
-        durationMs: 6000,
-        concurrency: Math.min(100, devices),
-        framesPerRequest: 10,
-        socket,
-      },
-      {
-        cmd: "mqtt",
-        name: "mqtt-500x1Hz",
-        brokerUrl: app.brokerUrl,
-        devices: bench.devices.slice(0, LATENCY_DEVICES),
-        startSeq: 5 * SEQ_RANGE,
-        warmupMs: 3000,
-        durationMs: 15_000,
-        ratePerDevice: 1,
-        socket,
-      },
-    ];
-    const only = process.env.BENCH_SCENARIOS?.split(",").map((n) => n.trim());
-    for (const cmd of plan.filter((c) => !only || only.includes(c.name))) {
-      console.log(`── ${kind}: ${cmd.name} …`);
-      const cpu = process.cpuUsage();
-      const elu = performance.eventLoopUtilization();
-      const started = performance.now();
-      const result = await load.run(cmd);
-      const wallMs = performance.now() - started;
-      const used = process.cpuUsage(cpu);
-      await (await getObservationWriter()).drain();
-      const stored = await storedFrames(bench, cmd.startSeq);
-      const report: ScenarioReport = {
-        ...result,
-        valuesPerSec: result.framesPerSec * VALUES_PER_FRAME,
-        ratioOfRawCeiling: rawCeiling.framesPerSec ? round(result.framesPerSec / rawCeiling.framesPerSec, 2) : null,
-        storedFrames: stored,
-        appCpuCores: round((used.user + used.system) / 1000 / wallMs, 2),
-        appEventLoopUtilization: round(performance.eventLoopUtilization(elu).utilization, 2),
-      };
-      scenarios.push(report);
-      console.log(
-        `   ${report.framesPerSec} frames/s · commit p50 ${report.commit.p50} ms p99 ${report.commit.p99} ms · live p50 ${report.live?.p50 ?? "–"} ms p99 ${report.live?.p99 ?? "–"} ms · acked ${report.acked} stored ${stored}` +
-          (Object.keys(report.errors).length ? ` · errors ${JSON.stringify(report.errors)}` : ""),
-      );
-      console.log(`   app: ${report.appCpuCores} CPU cores, event loop ${Math.round(report.appEventLoopUtilization * 100)} % busy`);
-      console.log(
-        `   memory peaks so far: ${JSON.stringify(rss.peaks())} · Socket.IO recovery buffer: ${app.recoveryBufferPackets()} packets`,
-      );
-      if (stored < report.acked) console.log(`   !! ${report.acked - stored} acknowledged frames are not in the database`);
-      await sleep(500);
+    for (const planned of ingestPlan(app, bench.devices, socket)) {
+      const rounds: { report: ScenarioReport; ceiling: number | null }[] = [];
+      for (let r = 0; r < planned.rounds; r++) {
+        let ceiling: number | null = null;
+        if (planned.rounds > 1) {
+          const c = await measureRawCeiling(bench.db.sql, rows, nextRange(), CEILING_MS);
+          ceilings.push(c);
+          ceiling = c.framesPerSec;
+        }
+        const cmd = planned.make(nextRange());
+        console.log(
+          `── ${kind}: ${cmd.name}${planned.rounds > 1 ? ` round ${r + 1}/${planned.rounds} (ceiling ${ceiling} frames/s)` : ""} …`,
+        );
+        const report = await runScenario(load, bench, cmd, ceiling);
+        rounds.push({ report, ceiling });
+        printScenario(report, rss, app);
+        await sleep(500);
+      }
+      scenarios.push(medianRound(rounds));
     }
+    const ceilingRates = ceilings.map((c) => c.framesPerSec).sort((a, b) => a - b);
+    const medianCeiling = ceilings.find((c) => c.framesPerSec === ceilingRates[Math.floor(ceilingRates.length / 2)]) ?? {
+      framesPerSec: 0,
+      valuesPerSec: 0,
+      batches: 0,
+      batchFrames: 0,
+    };
+    const rawCeiling = medianCeiling;
     const memory = rss.peaks();
     rss.stop();
     return { database: kind, rawCeiling, scenarios, peakRssMiB: memory.rssMiB, memory };

@@ -1,0 +1,95 @@
+// The ingest benchmark's scenarios, in the order they run. Throughput scenarios are measured in rounds,
+// each right after a short raw-ceiling run, so every ratio compares the app with the ceiling measured on
+// the machine as it was a moment before (a shared 2-core machine drifts; one ceiling for all swung the
+// ratio 0.41–0.97 between runs). The latency scenario runs once.
+import type { BenchDevice, LoadCommand } from "./bench-protocol";
+
+export type ScenarioCommand = Exclude<LoadCommand, { cmd: "exit" }>;
+type Socket = { url: string; token: string; wardIds: string[] } | undefined;
+export type PlannedScenario = { rounds: number; make: (startSeq: number) => ScenarioCommand };
+
+/** QoS 1 publishes each device keeps in flight in the throughput runs (saturating the app). */
+const INFLIGHT = Number(process.env.BENCH_INFLIGHT ?? 8);
+const LATENCY_DEVICES = 500;
+/** Rounds of ceiling + app for each throughput scenario (the median ratio is reported, with its spread). */
+export const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
+/** Each ceiling round runs this long. */
+export const CEILING_MS = Number(process.env.BENCH_CEILING_MS ?? 3000);
+
+export function ingestPlan(app: { brokerUrl: string; httpUrl: string }, devices: BenchDevice[], socket: Socket) {
+  const plan: PlannedScenario[] = [
+    {
+      rounds: ROUNDS,
+      make: (startSeq) => ({
+        cmd: "mqtt",
+        name: "mqtt-throughput",
+        brokerUrl: app.brokerUrl,
+        devices,
+        startSeq,
+        warmupMs: 2000,
+        durationMs: 6000,
+        inflight: INFLIGHT,
+        socket,
+      }),
+    },
+    {
+      rounds: ROUNDS,
+      make: (startSeq) => ({
+        cmd: "mqtt",
+        name: "mqtt-no-viewer",
+        brokerUrl: app.brokerUrl,
+        devices,
+        startSeq,
+        warmupMs: 2000,
+        durationMs: 5000,
+        inflight: INFLIGHT,
+      }),
+    },
+    {
+      rounds: ROUNDS,
+      make: (startSeq) => ({
+        cmd: "http",
+        name: "http-throughput",
+        baseUrl: app.httpUrl,
+        devices,
+        startSeq,
+        warmupMs: 2000,
+        durationMs: 5000,
+        concurrency: Math.min(200, devices.length),
+        framesPerRequest: 1,
+        socket,
+      }),
+    },
+    {
+      rounds: ROUNDS,
+      make: (startSeq) => ({
+        cmd: "http",
+        name: "http-batch10",
+        baseUrl: app.httpUrl,
+        devices,
+        startSeq,
+        warmupMs: 2000,
+        durationMs: 5000,
+        concurrency: Math.min(100, devices.length),
+        framesPerRequest: 10,
+        socket,
+      }),
+    },
+    {
+      rounds: 1,
+      make: (startSeq) => ({
+        cmd: "mqtt",
+        name: "mqtt-500x1Hz",
+        brokerUrl: app.brokerUrl,
+        devices: devices.slice(0, LATENCY_DEVICES),
+        startSeq,
+        warmupMs: 3000,
+        durationMs: 15_000,
+        ratePerDevice: 1,
+        socket,
+      }),
+    },
+  ];
+  const only = process.env.BENCH_SCENARIOS?.split(",").map((n) => n.trim());
+  return plan.filter((p) => !only || only.includes(p.make(0).name));
+}
