@@ -4,8 +4,8 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
-import { Select, type SelectOption } from "@/components/ui/select";
+import type { SelectOption } from "@/components/ui/select";
+import { SelectField, TextField } from "@/components/ui/text-field";
 import { inviteUserAction } from "./actions";
 
 const ROLE_OPTIONS = ["nurse", "physician", "admin", "biomed"].map((r) => ({ value: r, label: r }));
@@ -47,15 +47,9 @@ export function InviteForm({ wards }: { wards: SelectOption[] }) {
         Invite a person
       </h2>
       <form onSubmit={onSubmit} className="mt-3 grid gap-3 sm:grid-cols-4">
-        <Field id="inv-email" label="Email">
-          <Input id="inv-email" name="email" type="email" required />
-        </Field>
-        <Field id="inv-name" label="Name">
-          <Input id="inv-name" name="name" />
-        </Field>
-        <Field id="inv-role" label="Role">
-          <Select id="inv-role" name="role" options={ROLE_OPTIONS} defaultValue="nurse" />
-        </Field>
+        <TextField id="inv-email" label="Email" name="email" type="email" required />
+        <TextField id="inv-name" label="Name" name="name" />
+        <SelectField id="inv-role" label="Role" name="role" options={ROLE_OPTIONS} defaultValue="nurse" />
         <Field id="inv-wards" label="Wards">
           <select
             id="inv-wards"

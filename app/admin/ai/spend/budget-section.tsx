@@ -10,9 +10,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Field, FormMessage } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
+import { FormMessage } from "@/components/ui/field";
+import { SelectField, TextField } from "@/components/ui/text-field";
 import { UtcTime } from "@/components/ui/time";
 import type { BudgetView } from "@/lib/ai/service-types";
 import { setBudgetAction } from "./actions";
@@ -20,6 +19,20 @@ import { budgetFormOf, budgetInputOf, type BudgetForm } from "./budget-form";
 
 const COLUMNS = ["Budget", "Soft", "Hard", "Spent", "Reserved", "Resets", { label: "", srLabel: "Actions" }];
 const money = (n: number | null) => (n === null ? "—" : `$${n.toFixed(2)}`);
+const KIND_OPTIONS = [
+  { value: "global", label: "every call (global)" },
+  { value: "feature", label: "one feature" },
+  { value: "user", label: "one user" },
+];
+const PERIOD_OPTIONS = [
+  { value: "day", label: "per day" },
+  { value: "month", label: "per month" },
+];
+/** The two amounts: field id, label, form key and the key of its error. */
+const AMOUNTS = [
+  { id: "budget-soft", label: "Soft threshold, USD (optional)", key: "soft", error: "softUsd" },
+  { id: "budget-hard", label: "Hard limit, USD", key: "hard", error: "hardUsd" },
+] as const;
 
 export function BudgetSection({ budgets, features }: { budgets: BudgetView[]; features: string[] }) {
   const router = useRouter();
@@ -90,80 +103,63 @@ export function BudgetSection({ budgets, features }: { budgets: BudgetView[]; fe
           save();
         }}
       >
-        <Field id="budget-kind" label="Applies to">
-          <Select
-            id="budget-kind"
-            value={form.kind}
-            options={[
-              { value: "global", label: "every call (global)" },
-              { value: "feature", label: "one feature" },
-              { value: "user", label: "one user" },
-            ]}
-            onChange={(e) => patch({ kind: e.target.value as BudgetForm["kind"] })}
+        <SelectField
+          id="budget-kind"
+          label="Applies to"
+          value={form.kind}
+          options={KIND_OPTIONS}
+          onValueChange={(kind) => patch({ kind: kind as BudgetForm["kind"] })}
+          look="filter"
+          className="mt-1"
+        />
+        {form.kind === "feature" && (
+          <SelectField
+            id="budget-feature"
+            label="Feature"
+            error={errors.scope}
+            value={form.target}
+            placeholder="Choose…"
+            options={features.map((f) => ({ value: f, label: f }))}
+            onValueChange={(target) => patch({ target })}
             look="filter"
             className="mt-1"
           />
-        </Field>
-        {form.kind === "feature" && (
-          <Field id="budget-feature" label="Feature" error={errors.scope}>
-            <Select
-              id="budget-feature"
-              value={form.target}
-              placeholder="Choose…"
-              options={features.map((f) => ({ value: f, label: f }))}
-              onChange={(e) => patch({ target: e.target.value })}
-              look="filter"
-              className="mt-1"
-            />
-          </Field>
         )}
         {form.kind === "user" && (
-          <Field id="budget-user" label="User id" error={errors.scope}>
-            <Input
-              id="budget-user"
-              value={form.target}
-              onChange={(e) => patch({ target: e.target.value })}
-              look="filter"
-              width="w-56"
-              className="mt-1"
-            />
-          </Field>
+          <TextField
+            id="budget-user"
+            label="User id"
+            error={errors.scope}
+            value={form.target}
+            onValueChange={(target) => patch({ target })}
+            look="filter"
+            width="w-56"
+            className="mt-1"
+          />
         )}
-        <Field id="budget-period" label="Period (UTC)">
-          <Select
-            id="budget-period"
-            value={form.period}
-            options={[
-              { value: "day", label: "per day" },
-              { value: "month", label: "per month" },
-            ]}
-            onChange={(e) => patch({ period: e.target.value as BudgetForm["period"] })}
-            look="filter"
-            className="mt-1"
-          />
-        </Field>
-        <Field id="budget-soft" label="Soft threshold, USD (optional)" error={errors.softUsd}>
-          <Input
-            id="budget-soft"
+        <SelectField
+          id="budget-period"
+          label="Period (UTC)"
+          value={form.period}
+          options={PERIOD_OPTIONS}
+          onValueChange={(period) => patch({ period: period as BudgetForm["period"] })}
+          look="filter"
+          className="mt-1"
+        />
+        {AMOUNTS.map((a) => (
+          <TextField
+            key={a.id}
+            id={a.id}
+            label={a.label}
+            error={errors[a.error]}
             inputMode="decimal"
-            value={form.soft}
-            onChange={(e) => patch({ soft: e.target.value })}
+            value={form[a.key]}
+            onValueChange={(v) => patch({ [a.key]: v })}
             look="filter"
             width="w-36"
             className="mt-1"
           />
-        </Field>
-        <Field id="budget-hard" label="Hard limit, USD" error={errors.hardUsd}>
-          <Input
-            id="budget-hard"
-            inputMode="decimal"
-            value={form.hard}
-            onChange={(e) => patch({ hard: e.target.value })}
-            look="filter"
-            width="w-36"
-            className="mt-1"
-          />
-        </Field>
+        ))}
         <Button type="submit" variant="primary" disabled={pending}>
           {pending ? "Saving…" : "Set budget"}
         </Button>

@@ -10,8 +10,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Field, FormMessage, Hint } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { FormMessage, Hint } from "@/components/ui/field";
+import { TextField } from "@/components/ui/text-field";
 import { UtcTime } from "@/components/ui/time";
 import type { PriceView } from "@/lib/ai/service-types";
 import { setPriceAction } from "./actions";
@@ -27,6 +27,12 @@ const COLUMNS = [
   "Set by",
   { label: "", srLabel: "Actions" },
 ];
+/** The three rates: field id, label, form key and the key of its error. */
+const RATES = [
+  { id: "price-input", label: "Input / 1M", key: "input", error: "inputPerM" },
+  { id: "price-cached", label: "Cached input / 1M", key: "cached", error: "cachedInputPerM" },
+  { id: "price-output", label: "Output / 1M", key: "output", error: "outputPerM" },
+] as const;
 const EMPTY: PriceForm = { model: "", input: "", cached: "", output: "", effectiveFrom: "" };
 
 /** `now`: the server's time of the page load (a row effective later is scheduled). */
@@ -122,60 +128,41 @@ export function PriceSection({ prices, now }: { prices: PriceView[]; now: string
           save();
         }}
       >
-        <Field id="price-model" label="Model or pattern" error={errors.model}>
-          <Input
-            id="price-model"
-            value={form.model}
-            placeholder="gpt-4o-mini or gpt-4o-mini-20*"
-            onChange={(e) => patch({ model: e.target.value })}
-            look="filter"
-            width="w-64"
-            className="mt-1 font-mono"
-          />
-        </Field>
-        <Field id="price-input" label="Input / 1M" error={errors.inputPerM}>
-          <Input
-            id="price-input"
+        <TextField
+          id="price-model"
+          label="Model or pattern"
+          error={errors.model}
+          value={form.model}
+          placeholder="gpt-4o-mini or gpt-4o-mini-20*"
+          onValueChange={(model) => patch({ model })}
+          look="filter"
+          width="w-64"
+          className="mt-1 font-mono"
+        />
+        {RATES.map((r) => (
+          <TextField
+            key={r.id}
+            id={r.id}
+            label={r.label}
+            error={errors[r.error]}
             inputMode="decimal"
-            value={form.input}
-            onChange={(e) => patch({ input: e.target.value })}
+            value={form[r.key]}
+            onValueChange={(v) => patch({ [r.key]: v })}
             look="filter"
             width="w-28"
             className="mt-1"
           />
-        </Field>
-        <Field id="price-cached" label="Cached input / 1M" error={errors.cachedInputPerM}>
-          <Input
-            id="price-cached"
-            inputMode="decimal"
-            value={form.cached}
-            onChange={(e) => patch({ cached: e.target.value })}
-            look="filter"
-            width="w-28"
-            className="mt-1"
-          />
-        </Field>
-        <Field id="price-output" label="Output / 1M" error={errors.outputPerM}>
-          <Input
-            id="price-output"
-            inputMode="decimal"
-            value={form.output}
-            onChange={(e) => patch({ output: e.target.value })}
-            look="filter"
-            width="w-28"
-            className="mt-1"
-          />
-        </Field>
-        <Field id="price-from" label="Effective from (UTC day)" error={errors.effectiveFrom}>
-          <Input
-            id="price-from"
-            type="date"
-            value={form.effectiveFrom}
-            onChange={(e) => patch({ effectiveFrom: e.target.value })}
-            look="filter"
-            className="mt-1"
-          />
-        </Field>
+        ))}
+        <TextField
+          id="price-from"
+          label="Effective from (UTC day)"
+          error={errors.effectiveFrom}
+          type="date"
+          value={form.effectiveFrom}
+          onValueChange={(effectiveFrom) => patch({ effectiveFrom })}
+          look="filter"
+          className="mt-1"
+        />
         <Button type="submit" variant="primary" disabled={pending}>
           {pending ? "Saving…" : "Add price"}
         </Button>
