@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
 import type { SelectOption } from "@/components/ui/select";
 import { SelectField, TextField } from "@/components/ui/text-field";
+import { refusalText } from "@/lib/actions/refusal-text";
 import { admitAction } from "./actions";
 
 const SEXES = [
@@ -30,13 +31,7 @@ export function AdmitForm({ freeBeds }: { freeBeds: SelectOption[] }) {
     startTransition(async () => {
       const res = await admitAction(data);
       if (!res.ok) {
-        setError(
-          res.fieldErrors
-            ? Object.entries(res.fieldErrors)
-                .map(([f, m]) => `${f}: ${m}`)
-                .join("; ")
-            : res.error,
-        );
+        setError(refusalText(res));
         return;
       }
       setDone(`Admitted to ${res.data.bed?.wardCode} / bed ${res.data.bed?.label}${res.data.existing ? " (existing patient)" : ""}.`);

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field, FormMessage } from "@/components/ui/field";
 import type { SelectOption } from "@/components/ui/select";
 import { SelectField, TextField } from "@/components/ui/text-field";
+import { refusalText } from "@/lib/actions/refusal-text";
 import { inviteUserAction } from "./actions";
 
 const ROLE_OPTIONS = ["nurse", "physician", "admin", "biomed"].map((r) => ({ value: r, label: r }));
@@ -28,14 +29,7 @@ export function InviteForm({ wards }: { wards: SelectOption[] }) {
         role: data.get("role"),
         wards: data.getAll("wards"),
       });
-      if (!res.ok)
-        return setError(
-          res.fieldErrors
-            ? Object.entries(res.fieldErrors)
-                .map(([f, m]) => `${f}: ${m}`)
-                .join("; ")
-            : res.error,
-        );
+      if (!res.ok) return setError(refusalText(res));
       setLink(res.data.path ? new URL(res.data.path, window.location.origin).toString() : null);
       form.reset();
       router.refresh();

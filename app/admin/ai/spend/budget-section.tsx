@@ -2,20 +2,16 @@
 // Budgets (admins): each with its soft threshold (admins notified once per period), hard limit (calls
 // refused beyond it), what its current period used and when it resets; and the form that sets one
 // (a row's Edit fills it in).
-import { useQueryClient } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { queryKeys } from "@/components/data/query-keys";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { FormMessage } from "@/components/ui/field";
 import { SelectField, TextField } from "@/components/ui/text-field";
 import { UtcTime } from "@/components/ui/time";
 import type { BudgetView } from "@/lib/ai/service-types";
 import { setBudgetAction } from "./actions";
 import { budgetFormOf, budgetInputOf, type BudgetForm } from "./budget-form";
+import { SpendForm, useSpendForm } from "./spend-form";
 
 const COLUMNS = ["Budget", "Soft", "Hard", "Spent", "Reserved", "Resets", { label: "", srLabel: "Actions" }];
 const money = (n: number | null) => (n === null ? "—" : `$${n.toFixed(2)}`);
@@ -35,35 +31,12 @@ const AMOUNTS = [
 ] as const;
 
 export function BudgetSection({ budgets, features }: { budgets: BudgetView[]; features: string[] }) {
-  const router = useRouter();
-  const queryClient = useQueryClient();
-  const [form, setForm] = useState<BudgetForm>(budgetFormOf(null));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [pending, startTransition] = useTransition();
-  const patch = (p: Partial<BudgetForm>) => setForm((f) => ({ ...f, ...p }));
-
-  const save = () => {
-    const parsed = budgetInputOf(form);
-    if (!parsed.ok) {
-      setErrors(parsed.errors);
-      return setMessage({ ok: false, text: "Not saved: correct the fields marked." });
-    }
-    startTransition(async () => {
-      const res = await setBudgetAction(parsed.input);
-      if (!res.ok) {
-        setErrors(res.fieldErrors ?? {});
-        return setMessage({ ok: false, text: res.error });
-      }
-      setErrors({});
-      setMessage({
-        ok: true,
-        text: `Budget ${res.data.name} set: hard $${res.data.hardUsd}${res.data.softUsd !== null ? `, soft $${res.data.softUsd}` : ""}.`,
-      });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.aiSpend });
-      router.refresh();
-    });
-  };
+  const { form, setForm, patch, errors, message, pending, save } = useSpendForm({
+    initial: budgetFormOf(null),
+    parse: budgetInputOf,
+    send: setBudgetAction,
+    saved: (b) => `Budget ${b.name} set: hard $${b.hardUsd}${b.softUsd !== null ? `, soft $${b.softUsd}` : ""}.`,
+  });
 
   return (
     <section aria-labelledby="budgets-heading" className="mt-8">
@@ -95,14 +68,7 @@ export function BudgetSection({ budgets, features }: { budgets: BudgetView[]; fe
           </tr>
         )}
       />
-      <form
-        className="mt-4 flex flex-wrap items-end gap-3 rounded-lg border border-line bg-panel p-4"
-        aria-label="Set a budget"
-        onSubmit={(e) => {
-          e.preventDefault();
-          save();
-        }}
-      >
+      <SpendForm label="Set a budget" onSave={save} message={message}>
         <SelectField
           id="budget-kind"
           label="Applies to"
@@ -163,12 +129,7 @@ export function BudgetSection({ budgets, features }: { budgets: BudgetView[]; fe
         <Button type="submit" variant="primary" disabled={pending}>
           {pending ? "Saving…" : "Set budget"}
         </Button>
-        {message && (
-          <FormMessage ok={message.ok} className="basis-full">
-            {message.text}
-          </FormMessage>
-        )}
-      </form>
+      </SpendForm>
     </section>
   );
 }
