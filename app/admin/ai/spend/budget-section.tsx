@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { bindFields } from "@/components/ui/field-binding";
 import { SelectField, TextField } from "@/components/ui/text-field";
 import { UtcTime } from "@/components/ui/time";
 import type { BudgetView } from "@/lib/ai/service-types";
@@ -37,6 +38,7 @@ export function BudgetSection({ budgets, features }: { budgets: BudgetView[]; fe
     send: setBudgetAction,
     saved: (b) => `Budget ${b.name} set: hard $${b.hardUsd}${b.softUsd !== null ? `, soft $${b.softUsd}` : ""}.`,
   });
+  const field = bindFields(form, patch, errors);
 
   return (
     <section aria-labelledby="budgets-heading" className="mt-8">
@@ -82,26 +84,15 @@ export function BudgetSection({ budgets, features }: { budgets: BudgetView[]; fe
           <SelectField
             id="budget-feature"
             label="Feature"
-            error={errors.scope}
-            value={form.target}
+            {...field("target", "scope")}
             placeholder="Choose…"
             options={features.map((f) => ({ value: f, label: f }))}
-            onValueChange={(target) => patch({ target })}
             look="filter"
             className="mt-1"
           />
         )}
         {form.kind === "user" && (
-          <TextField
-            id="budget-user"
-            label="User id"
-            error={errors.scope}
-            value={form.target}
-            onValueChange={(target) => patch({ target })}
-            look="filter"
-            width="w-56"
-            className="mt-1"
-          />
+          <TextField id="budget-user" label="User id" {...field("target", "scope")} look="filter" width="w-56" className="mt-1" />
         )}
         <SelectField
           id="budget-period"
@@ -117,10 +108,8 @@ export function BudgetSection({ budgets, features }: { budgets: BudgetView[]; fe
             key={a.id}
             id={a.id}
             label={a.label}
-            error={errors[a.error]}
+            {...field(a.key, a.error)}
             inputMode="decimal"
-            value={form[a.key]}
-            onValueChange={(v) => patch({ [a.key]: v })}
             look="filter"
             width="w-36"
             className="mt-1"

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Hint } from "@/components/ui/field";
+import { bindFields } from "@/components/ui/field-binding";
 import { TextField } from "@/components/ui/text-field";
 import { UtcTime } from "@/components/ui/time";
 import type { PriceView } from "@/lib/ai/service-types";
@@ -41,6 +42,7 @@ export function PriceSection({ prices, now }: { prices: PriceView[]; now: string
     saved: (p) => `Price for ${p.model} from ${p.effectiveFrom.slice(0, 10)} saved.`,
     resetOnSave: true,
   });
+  const field = bindFields(form, patch, errors);
   const rows = orderPrices(prices);
 
   return (
@@ -101,10 +103,8 @@ export function PriceSection({ prices, now }: { prices: PriceView[]; now: string
         <TextField
           id="price-model"
           label="Model or pattern"
-          error={errors.model}
-          value={form.model}
+          {...field("model")}
           placeholder="gpt-4o-mini or gpt-4o-mini-20*"
-          onValueChange={(model) => patch({ model })}
           look="filter"
           width="w-64"
           className="mt-1 font-mono"
@@ -114,10 +114,8 @@ export function PriceSection({ prices, now }: { prices: PriceView[]; now: string
             key={r.id}
             id={r.id}
             label={r.label}
-            error={errors[r.error]}
+            {...field(r.key, r.error)}
             inputMode="decimal"
-            value={form[r.key]}
-            onValueChange={(v) => patch({ [r.key]: v })}
             look="filter"
             width="w-28"
             className="mt-1"
@@ -126,10 +124,8 @@ export function PriceSection({ prices, now }: { prices: PriceView[]; now: string
         <TextField
           id="price-from"
           label="Effective from (UTC day)"
-          error={errors.effectiveFrom}
+          {...field("effectiveFrom")}
           type="date"
-          value={form.effectiveFrom}
-          onValueChange={(effectiveFrom) => patch({ effectiveFrom })}
           look="filter"
           className="mt-1"
         />

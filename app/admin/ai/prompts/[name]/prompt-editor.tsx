@@ -7,6 +7,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage, Hint } from "@/components/ui/field";
+import { bindFields } from "@/components/ui/field-binding";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { SelectField, TextareaField, TextField } from "@/components/ui/text-field";
@@ -36,6 +37,7 @@ export function PromptEditor({ name, base, available }: Props) {
   const patch = (p: Partial<EditorDraft>) => setDraft((d) => ({ ...d, ...p }));
   const setMessage = (i: number, p: Partial<EditorDraft["messages"][number]>) =>
     patch({ messages: draft.messages.map((m, j) => (j === i ? { ...m, ...p } : m)) });
+  const field = bindFields(draft, patch, errors);
   const setVariable = (i: number, p: Partial<EditorDraft["variables"][number]>) =>
     patch({ variables: draft.variables.map((v, j) => (j === i ? { ...v, ...p } : v)) });
 
@@ -151,26 +153,15 @@ export function PromptEditor({ name, base, available }: Props) {
 
       <fieldset className="flex flex-wrap gap-4">
         <legend className="mb-2 text-sm font-semibold">Model and settings</legend>
-        <TextField
-          id="model"
-          label="Model"
-          error={errors.model}
-          value={draft.model}
-          onValueChange={(model) => patch({ model })}
-          look="filter"
-          width="w-56"
-          className="mt-1 font-mono"
-        />
+        <TextField id="model" label="Model" {...field("model")} look="filter" width="w-56" className="mt-1 font-mono" />
         {SETTINGS.map((f) => (
           <TextField
             key={f.id}
             id={f.id}
             label={f.label}
-            error={errors[f.id]}
+            {...field(f.id)}
             inputMode={f.inputMode}
-            value={draft[f.id]}
             placeholder={f.placeholder}
-            onValueChange={(v) => patch({ [f.id]: v })}
             look="filter"
             width="w-32"
             className="mt-1"
@@ -199,9 +190,7 @@ export function PromptEditor({ name, base, available }: Props) {
       <TextField
         id="commitMessage"
         label="Commit message"
-        error={errors.commitMessage}
-        value={draft.commitMessage}
-        onValueChange={(commitMessage) => patch({ commitMessage })}
+        {...field("commitMessage")}
         placeholder="What changed and why"
         maxLength={500}
         className="mt-1"
