@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
+import { Panel } from "@/components/ui/panel";
 import type { SelectOption } from "@/components/ui/select";
 import { SelectField, TextField } from "@/components/ui/text-field";
 import { refusalText } from "@/lib/actions/refusal-text";
@@ -41,10 +42,7 @@ export function AdmitForm({ freeBeds }: { freeBeds: SelectOption[] }) {
   }
 
   return (
-    <section aria-labelledby="admit-heading" className="rounded-lg border border-line bg-panel p-4">
-      <h2 id="admit-heading" className="text-lg font-semibold">
-        Admit a patient
-      </h2>
+    <Panel headingId="admit-heading" title="Admit a patient">
       <form onSubmit={onSubmit} className="mt-3 grid gap-3 sm:grid-cols-3">
         <TextField id="admit-mrn" label="MRN" name="mrn" required autoComplete="off" />
         <TextField id="admit-given" label="Given name" name="givenName" autoComplete="off" />
@@ -67,6 +65,6 @@ export function AdmitForm({ freeBeds }: { freeBeds: SelectOption[] }) {
           {done && <FormMessage ok>{done}</FormMessage>}
         </div>
       </form>
-    </section>
+    </Panel>
   );
 }

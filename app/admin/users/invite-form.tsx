@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage } from "@/components/ui/field";
+import { Panel } from "@/components/ui/panel";
 import type { SelectOption } from "@/components/ui/select";
 import { SelectField, TextField } from "@/components/ui/text-field";
 import { refusalText } from "@/lib/actions/refusal-text";
@@ -36,10 +37,7 @@ export function InviteForm({ wards }: { wards: SelectOption[] }) {
     });
   }
   return (
-    <section aria-labelledby="invite-heading" className="rounded-lg border border-line bg-panel p-4">
-      <h2 id="invite-heading" className="text-lg font-semibold">
-        Invite a person
-      </h2>
+    <Panel headingId="invite-heading" title="Invite a person">
       <form onSubmit={onSubmit} className="mt-3 grid gap-3 sm:grid-cols-4">
         <TextField id="inv-email" label="Email" name="email" type="email" required />
         <TextField id="inv-name" label="Name" name="name" />
@@ -70,6 +68,6 @@ export function InviteForm({ wards }: { wards: SelectOption[] }) {
           )}
         </div>
       </form>
-    </section>
+    </Panel>
   );
 }

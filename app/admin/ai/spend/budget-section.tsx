@@ -12,7 +12,7 @@ import { UtcTime } from "@/components/ui/time";
 import type { BudgetView } from "@/lib/ai/service-types";
 import { setBudgetAction } from "./actions";
 import { budgetFormOf, budgetInputOf, type BudgetForm } from "./budget-form";
-import { SpendForm, useSpendForm } from "./spend-form";
+import { AmountFields, SpendForm, useSpendForm } from "./spend-form";
 
 const COLUMNS = ["Budget", "Soft", "Hard", "Spent", "Reserved", "Resets", { label: "", srLabel: "Actions" }];
 const money = (n: number | null) => (n === null ? "—" : `$${n.toFixed(2)}`);
@@ -103,18 +103,7 @@ export function BudgetSection({ budgets, features }: { budgets: BudgetView[]; fe
           look="filter"
           className="mt-1"
         />
-        {AMOUNTS.map((a) => (
-          <TextField
-            key={a.id}
-            id={a.id}
-            label={a.label}
-            {...field(a.key, a.error)}
-            inputMode="decimal"
-            look="filter"
-            width="w-36"
-            className="mt-1"
-          />
-        ))}
+        <AmountFields fields={AMOUNTS} width="w-36" field={field} />
         <Button type="submit" variant="primary" disabled={pending}>
           {pending ? "Saving…" : "Set budget"}
         </Button>

@@ -13,7 +13,7 @@ import { UtcTime } from "@/components/ui/time";
 import type { PriceView } from "@/lib/ai/service-types";
 import { setPriceAction } from "./actions";
 import { orderPrices, priceInputOf, type PriceForm } from "./price-form";
-import { SpendForm, useSpendForm } from "./spend-form";
+import { AmountFields, SpendForm, useSpendForm } from "./spend-form";
 
 const COLUMNS = [
   "Model",
@@ -109,18 +109,7 @@ export function PriceSection({ prices, now }: { prices: PriceView[]; now: string
           width="w-64"
           className="mt-1 font-mono"
         />
-        {RATES.map((r) => (
-          <TextField
-            key={r.id}
-            id={r.id}
-            label={r.label}
-            {...field(r.key, r.error)}
-            inputMode="decimal"
-            look="filter"
-            width="w-28"
-            className="mt-1"
-          />
-        ))}
+        <AmountFields fields={RATES} width="w-28" field={field} />
         <TextField
           id="price-from"
           label="Effective from (UTC day)"

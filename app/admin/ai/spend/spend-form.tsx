@@ -1,12 +1,14 @@
 "use client";
 // The flow and frame the spend page's two forms (a price row, a budget) share: check the form locally
 // (naming each field that is not right), send it, show the server's field errors or the confirmation,
-// then refresh the spend figures and the page.
+// then refresh the spend figures and the page; and their USD amount inputs.
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type ReactNode } from "react";
 import { queryKeys } from "@/components/data/query-keys";
 import { FormMessage } from "@/components/ui/field";
+import type { FieldBinding } from "@/components/ui/field-binding";
+import { TextField } from "@/components/ui/text-field";
 import type { ActionResult } from "@/lib/actions/safe-action";
 
 type Parsed<I> = { ok: true; input: I } | { ok: false; errors: Record<string, string> };
@@ -79,4 +81,28 @@ export function SpendForm({
       )}
     </form>
   );
+}
+
+/** USD amount inputs (a budget's soft and hard limits, a price's rates): `key` and `error` name the form field and its error. */
+export function AmountFields<K extends string>({
+  fields,
+  width,
+  field,
+}: {
+  fields: readonly { id: string; label: string; key: K; error: string }[];
+  width: string;
+  field: (key: K, errorKey: string) => FieldBinding;
+}) {
+  return fields.map((a) => (
+    <TextField
+      key={a.id}
+      id={a.id}
+      label={a.label}
+      {...field(a.key, a.error)}
+      inputMode="decimal"
+      look="filter"
+      width={width}
+      className="mt-1"
+    />
+  ));
 }
