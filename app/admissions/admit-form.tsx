@@ -3,9 +3,11 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, FormMessage } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
-import { Select, type SelectOption } from "@/components/ui/select";
+import { FormMessage } from "@/components/ui/field";
+import { Panel } from "@/components/ui/panel";
+import type { SelectOption } from "@/components/ui/select";
+import { SelectField, TextField } from "@/components/ui/text-field";
+import { refusalText } from "@/lib/actions/refusal-text";
 import { admitAction } from "./actions";
 
 const SEXES = [
@@ -30,13 +32,7 @@ export function AdmitForm({ freeBeds }: { freeBeds: SelectOption[] }) {
     startTransition(async () => {
       const res = await admitAction(data);
       if (!res.ok) {
-        setError(
-          res.fieldErrors
-            ? Object.entries(res.fieldErrors)
-                .map(([f, m]) => `${f}: ${m}`)
-                .join("; ")
-            : res.error,
-        );
+        setError(refusalText(res));
         return;
       }
       setDone(`Admitted to ${res.data.bed?.wardCode} / bed ${res.data.bed?.label}${res.data.existing ? " (existing patient)" : ""}.`);
@@ -46,35 +42,21 @@ export function AdmitForm({ freeBeds }: { freeBeds: SelectOption[] }) {
   }
 
   return (
-    <section aria-labelledby="admit-heading" className="rounded-lg border border-line bg-panel p-4">
-      <h2 id="admit-heading" className="text-lg font-semibold">
-        Admit a patient
-      </h2>
+    <Panel headingId="admit-heading" title="Admit a patient">
       <form onSubmit={onSubmit} className="mt-3 grid gap-3 sm:grid-cols-3">
-        <Field id="admit-mrn" label="MRN">
-          <Input id="admit-mrn" name="mrn" required autoComplete="off" />
-        </Field>
-        <Field id="admit-given" label="Given name">
-          <Input id="admit-given" name="givenName" autoComplete="off" />
-        </Field>
-        <Field id="admit-family" label="Family name">
-          <Input id="admit-family" name="familyName" autoComplete="off" />
-        </Field>
-        <Field id="admit-birth" label="Birth date">
-          <Input id="admit-birth" name="birthDate" type="date" />
-        </Field>
-        <Field id="admit-sex" label="Sex">
-          <Select id="admit-sex" name="sex" options={SEXES} defaultValue="U" />
-        </Field>
-        <Field id="admit-bed" label="Bed">
-          <Select
-            id="admit-bed"
-            name="bedId"
-            options={freeBeds}
-            placeholder={freeBeds.length ? "Choose a free bed…" : "No free bed"}
-            required
-          />
-        </Field>
+        <TextField id="admit-mrn" label="MRN" name="mrn" required autoComplete="off" />
+        <TextField id="admit-given" label="Given name" name="givenName" autoComplete="off" />
+        <TextField id="admit-family" label="Family name" name="familyName" autoComplete="off" />
+        <TextField id="admit-birth" label="Birth date" name="birthDate" type="date" />
+        <SelectField id="admit-sex" label="Sex" name="sex" options={SEXES} defaultValue="U" />
+        <SelectField
+          id="admit-bed"
+          label="Bed"
+          name="bedId"
+          options={freeBeds}
+          placeholder={freeBeds.length ? "Choose a free bed…" : "No free bed"}
+          required
+        />
         <div className="sm:col-span-3 flex items-center gap-3">
           <Button type="submit" variant="primary" disabled={pending}>
             {pending ? "Admitting…" : "Admit"}
@@ -83,6 +65,6 @@ export function AdmitForm({ freeBeds }: { freeBeds: SelectOption[] }) {
           {done && <FormMessage ok>{done}</FormMessage>}
         </div>
       </form>
-    </section>
+    </Panel>
   );
 }

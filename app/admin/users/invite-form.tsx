@@ -4,8 +4,10 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
-import { Select, type SelectOption } from "@/components/ui/select";
+import { Panel } from "@/components/ui/panel";
+import type { SelectOption } from "@/components/ui/select";
+import { SelectField, TextField } from "@/components/ui/text-field";
+import { refusalText } from "@/lib/actions/refusal-text";
 import { inviteUserAction } from "./actions";
 
 const ROLE_OPTIONS = ["nurse", "physician", "admin", "biomed"].map((r) => ({ value: r, label: r }));
@@ -28,34 +30,18 @@ export function InviteForm({ wards }: { wards: SelectOption[] }) {
         role: data.get("role"),
         wards: data.getAll("wards"),
       });
-      if (!res.ok)
-        return setError(
-          res.fieldErrors
-            ? Object.entries(res.fieldErrors)
-                .map(([f, m]) => `${f}: ${m}`)
-                .join("; ")
-            : res.error,
-        );
+      if (!res.ok) return setError(refusalText(res));
       setLink(res.data.path ? new URL(res.data.path, window.location.origin).toString() : null);
       form.reset();
       router.refresh();
     });
   }
   return (
-    <section aria-labelledby="invite-heading" className="rounded-lg border border-line bg-panel p-4">
-      <h2 id="invite-heading" className="text-lg font-semibold">
-        Invite a person
-      </h2>
+    <Panel headingId="invite-heading" title="Invite a person">
       <form onSubmit={onSubmit} className="mt-3 grid gap-3 sm:grid-cols-4">
-        <Field id="inv-email" label="Email">
-          <Input id="inv-email" name="email" type="email" required />
-        </Field>
-        <Field id="inv-name" label="Name">
-          <Input id="inv-name" name="name" />
-        </Field>
-        <Field id="inv-role" label="Role">
-          <Select id="inv-role" name="role" options={ROLE_OPTIONS} defaultValue="nurse" />
-        </Field>
+        <TextField id="inv-email" label="Email" name="email" type="email" required />
+        <TextField id="inv-name" label="Name" name="name" />
+        <SelectField id="inv-role" label="Role" name="role" options={ROLE_OPTIONS} defaultValue="nurse" />
         <Field id="inv-wards" label="Wards">
           <select
             id="inv-wards"
@@ -82,6 +68,6 @@ export function InviteForm({ wards }: { wards: SelectOption[] }) {
           )}
         </div>
       </form>
-    </section>
+    </Panel>
   );
 }

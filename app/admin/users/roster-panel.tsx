@@ -8,6 +8,7 @@ import { Field, FormMessage } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select, type SelectOption } from "@/components/ui/select";
 import { formatUtc } from "@/components/ui/time";
+import { refusalText } from "@/lib/actions/refusal-text";
 import type { RosterView } from "@/lib/duty/duty-roster";
 import { addShiftAction, removeShiftAction } from "./actions";
 
@@ -30,14 +31,7 @@ export function RosterPanel({
   const [pending, startTransition] = useTransition();
   const wardId = roster.ward.id;
   const after = (res: { ok: true } | { ok: false; error: string; fieldErrors?: Record<string, string> }) => {
-    if (!res.ok)
-      setError(
-        res.fieldErrors
-          ? Object.entries(res.fieldErrors)
-              .map(([f, m]) => `${f}: ${m}`)
-              .join("; ")
-          : res.error,
-      );
+    if (!res.ok) setError(refusalText(res));
     else router.refresh();
   };
   function onAdd(e: FormEvent<HTMLFormElement>) {

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
+import { Panel } from "@/components/ui/panel";
 import type { UserView } from "@/lib/users/user-admin";
 import { disableUserAction, reinviteAction } from "./actions";
 
@@ -29,10 +30,7 @@ export function UserTable({ users, selfId }: { users: UserView[]; selfId: string
       );
     });
   return (
-    <section aria-labelledby="users-heading" className="rounded-lg border border-line bg-panel p-4">
-      <h2 id="users-heading" className="text-lg font-semibold">
-        Accounts
-      </h2>
+    <Panel headingId="users-heading" title="Accounts">
       {message && <FormMessage ok={message.ok}>{message.text}</FormMessage>}
       <table className="mt-2 w-full text-sm">
         <thead className="text-left text-ink-muted">
@@ -69,6 +67,6 @@ export function UserTable({ users, selfId }: { users: UserView[]; selfId: string
           ))}
         </tbody>
       </table>
-    </section>
+    </Panel>
   );
 }

@@ -14,6 +14,11 @@ import { describeLimit, hasPatientOverride, initialField, parseLimitField } from
 import { errorText } from "./patient-api";
 import { useAlarmLimits } from "./use-patient-data";
 
+type Bound = "low" | "high";
+const BOUNDS: readonly { key: Bound; label: string }[] = [
+  { key: "low", label: "Low limit" },
+  { key: "high", label: "High limit" },
+];
 const button = "rounded border border-line-strong px-2 py-0.5 text-xs hover:bg-panel-raised disabled:opacity-50";
 
 function label(code: string): string {
@@ -84,8 +89,10 @@ export function LimitsEditor({ patientId, canEdit }: { patientId: string; canEdi
 
 function EditRow({ patientId, limit, onDone }: { patientId: string; limit: LimitView; onDone: () => void }) {
   const queryClient = useQueryClient();
-  const [low, setLow] = useState(initialField(limit.low, limit.source.low));
-  const [high, setHigh] = useState(initialField(limit.high, limit.source.high));
+  const [bounds, setBounds] = useState<Record<Bound, string>>(() => ({
+    low: initialField(limit.low, limit.source.low),
+    high: initialField(limit.high, limit.source.high),
+  }));
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -99,8 +106,8 @@ function EditRow({ patientId, limit, onDone }: { patientId: string; limit: Limit
     });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const l = parseLimitField(low);
-    const h = parseLimitField(high);
+    const l = parseLimitField(bounds.low);
+    const h = parseLimitField(bounds.high);
     if (!l.ok || !h.ok) return setError(!l.ok ? `Low: ${l.error}` : !h.ok ? `High: ${h.error}` : null);
     if (l.value === null && h.value === null) return setError("Set a low limit, a high limit or both (or remove the override).");
     save({ low: l.value, high: h.value });
@@ -113,30 +120,20 @@ function EditRow({ patientId, limit, onDone }: { patientId: string; limit: Limit
         {label(limit.code)}
         <form id={formId} onSubmit={submit} />
       </td>
-      <td className="pr-3 align-top">
-        <Input
-          form={formId}
-          look="cell"
-          width="w-20"
-          value={low}
-          onChange={(e) => setLow(e.target.value)}
-          placeholder={limit.low === null ? "off" : String(limit.low)}
-          aria-label="Low limit"
-          inputMode="decimal"
-        />
-      </td>
-      <td className="pr-3 align-top">
-        <Input
-          form={formId}
-          look="cell"
-          width="w-20"
-          value={high}
-          onChange={(e) => setHigh(e.target.value)}
-          placeholder={limit.high === null ? "off" : String(limit.high)}
-          aria-label="High limit"
-          inputMode="decimal"
-        />
-      </td>
+      {BOUNDS.map((b) => (
+        <td key={b.key} className="pr-3 align-top">
+          <Input
+            form={formId}
+            look="cell"
+            width="w-20"
+            value={bounds[b.key]}
+            onChange={(e) => setBounds((v) => ({ ...v, [b.key]: e.target.value }))}
+            placeholder={limit[b.key] === null ? "off" : String(limit[b.key])}
+            aria-label={b.label}
+            inputMode="decimal"
+          />
+        </td>
+      ))}
       <td className="pr-3 align-top text-xs text-ink-muted">Blank inherits the ward or default limit.</td>
       <td className="pr-3 align-top">
         <Input

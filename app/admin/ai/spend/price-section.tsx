@@ -2,20 +2,18 @@
 // The price table (admins): every row with its model (name or glob pattern), effective date and USD per
 // 1M input, cached input and output tokens, which row is in force, and history (a new row supersedes,
 // never overwrites). The form adds a row; a row's "New price" fills it in for that model.
-import { useQueryClient } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { queryKeys } from "@/components/data/query-keys";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Field, FormMessage, Hint } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { Hint } from "@/components/ui/field";
+import { bindFields } from "@/components/ui/field-binding";
+import { TextField } from "@/components/ui/text-field";
 import { UtcTime } from "@/components/ui/time";
 import type { PriceView } from "@/lib/ai/service-types";
 import { setPriceAction } from "./actions";
 import { orderPrices, priceInputOf, type PriceForm } from "./price-form";
+import { AmountFields, SpendForm, useSpendForm } from "./spend-form";
 
 const COLUMNS = [
   "Model",
@@ -27,38 +25,25 @@ const COLUMNS = [
   "Set by",
   { label: "", srLabel: "Actions" },
 ];
+/** The three rates: field id, label, form key and the key of its error. */
+const RATES = [
+  { id: "price-input", label: "Input / 1M", key: "input", error: "inputPerM" },
+  { id: "price-cached", label: "Cached input / 1M", key: "cached", error: "cachedInputPerM" },
+  { id: "price-output", label: "Output / 1M", key: "output", error: "outputPerM" },
+] as const;
 const EMPTY: PriceForm = { model: "", input: "", cached: "", output: "", effectiveFrom: "" };
 
 /** `now`: the server's time of the page load (a row effective later is scheduled). */
 export function PriceSection({ prices, now }: { prices: PriceView[]; now: string }) {
-  const router = useRouter();
-  const queryClient = useQueryClient();
-  const [form, setForm] = useState<PriceForm>(EMPTY);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [pending, startTransition] = useTransition();
-  const patch = (p: Partial<PriceForm>) => setForm((f) => ({ ...f, ...p }));
+  const { form, setForm, patch, errors, message, pending, save } = useSpendForm({
+    initial: EMPTY,
+    parse: priceInputOf,
+    send: setPriceAction,
+    saved: (p) => `Price for ${p.model} from ${p.effectiveFrom.slice(0, 10)} saved.`,
+    resetOnSave: true,
+  });
+  const field = bindFields(form, patch, errors);
   const rows = orderPrices(prices);
-
-  const save = () => {
-    const parsed = priceInputOf(form);
-    if (!parsed.ok) {
-      setErrors(parsed.errors);
-      return setMessage({ ok: false, text: "Not saved: correct the fields marked." });
-    }
-    startTransition(async () => {
-      const res = await setPriceAction(parsed.input);
-      if (!res.ok) {
-        setErrors(res.fieldErrors ?? {});
-        return setMessage({ ok: false, text: res.error });
-      }
-      setErrors({});
-      setForm(EMPTY);
-      setMessage({ ok: true, text: `Price for ${res.data.model} from ${res.data.effectiveFrom.slice(0, 10)} saved.` });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.aiSpend });
-      router.refresh();
-    });
-  };
 
   return (
     <section aria-labelledby="prices-heading" className="mt-8">
@@ -114,78 +99,30 @@ export function PriceSection({ prices, now }: { prices: PriceView[]; now: string
           </tr>
         )}
       />
-      <form
-        className="mt-4 flex flex-wrap items-end gap-3 rounded-lg border border-line bg-panel p-4"
-        aria-label="Add a price"
-        onSubmit={(e) => {
-          e.preventDefault();
-          save();
-        }}
-      >
-        <Field id="price-model" label="Model or pattern" error={errors.model}>
-          <Input
-            id="price-model"
-            value={form.model}
-            placeholder="gpt-4o-mini or gpt-4o-mini-20*"
-            onChange={(e) => patch({ model: e.target.value })}
-            look="filter"
-            width="w-64"
-            className="mt-1 font-mono"
-          />
-        </Field>
-        <Field id="price-input" label="Input / 1M" error={errors.inputPerM}>
-          <Input
-            id="price-input"
-            inputMode="decimal"
-            value={form.input}
-            onChange={(e) => patch({ input: e.target.value })}
-            look="filter"
-            width="w-28"
-            className="mt-1"
-          />
-        </Field>
-        <Field id="price-cached" label="Cached input / 1M" error={errors.cachedInputPerM}>
-          <Input
-            id="price-cached"
-            inputMode="decimal"
-            value={form.cached}
-            onChange={(e) => patch({ cached: e.target.value })}
-            look="filter"
-            width="w-28"
-            className="mt-1"
-          />
-        </Field>
-        <Field id="price-output" label="Output / 1M" error={errors.outputPerM}>
-          <Input
-            id="price-output"
-            inputMode="decimal"
-            value={form.output}
-            onChange={(e) => patch({ output: e.target.value })}
-            look="filter"
-            width="w-28"
-            className="mt-1"
-          />
-        </Field>
-        <Field id="price-from" label="Effective from (UTC day)" error={errors.effectiveFrom}>
-          <Input
-            id="price-from"
-            type="date"
-            value={form.effectiveFrom}
-            onChange={(e) => patch({ effectiveFrom: e.target.value })}
-            look="filter"
-            className="mt-1"
-          />
-        </Field>
+      <SpendForm label="Add a price" onSave={save} message={message}>
+        <TextField
+          id="price-model"
+          label="Model or pattern"
+          {...field("model")}
+          placeholder="gpt-4o-mini or gpt-4o-mini-20*"
+          look="filter"
+          width="w-64"
+          className="mt-1 font-mono"
+        />
+        <AmountFields fields={RATES} width="w-28" field={field} />
+        <TextField
+          id="price-from"
+          label="Effective from (UTC day)"
+          {...field("effectiveFrom")}
+          type="date"
+          look="filter"
+          className="mt-1"
+        />
         <Button type="submit" variant="primary" disabled={pending}>
           {pending ? "Saving…" : "Add price"}
         </Button>
         <Hint className="basis-full">Blank date: in force from now. Calls already made keep the price they ran at.</Hint>
-        {message && (
-          <FormMessage ok={message.ok} className="basis-full">
-            {message.text}
-          </FormMessage>
-        )}
-      </form>
+      </SpendForm>
     </section>
   );
 }

@@ -6,9 +6,11 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, FormMessage, Hint } from "@/components/ui/field";
-import { Input, Textarea } from "@/components/ui/input";
+import { FormMessage, Hint } from "@/components/ui/field";
+import { bindFields } from "@/components/ui/field-binding";
+import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { SelectField, TextareaField, TextField } from "@/components/ui/text-field";
 import { RESPONSE_FORMATS, VARIABLE_TYPES, type PromptRole, type VariableType } from "@/lib/ai/prompts/prompt-version";
 import type { ParameterInfo, PromptVersionView } from "@/lib/ai/service-types";
 import { saveVersionAction } from "./actions";
@@ -20,6 +22,11 @@ type Props = { name: string; base: PromptVersionView | null; available: Paramete
 const roleOptions = ROLES.map((r) => ({ value: r, label: r }));
 const typeOptions = VARIABLE_TYPES.map((t) => ({ value: t, label: t }));
 const formatOptions = RESPONSE_FORMATS.map((f) => ({ value: f, label: f }));
+/** The numeric model settings; each one's id is its draft key and the key of its error. */
+const SETTINGS = [
+  { id: "temperature", label: "Temperature (0–2)", inputMode: "decimal", placeholder: "model default" },
+  { id: "maxTokens", label: "Max output tokens", inputMode: "numeric", placeholder: undefined },
+] as const;
 
 export function PromptEditor({ name, base, available }: Props) {
   const router = useRouter();
@@ -30,6 +37,7 @@ export function PromptEditor({ name, base, available }: Props) {
   const patch = (p: Partial<EditorDraft>) => setDraft((d) => ({ ...d, ...p }));
   const setMessage = (i: number, p: Partial<EditorDraft["messages"][number]>) =>
     patch({ messages: draft.messages.map((m, j) => (j === i ? { ...m, ...p } : m)) });
+  const field = bindFields(draft, patch, errors);
   const setVariable = (i: number, p: Partial<EditorDraft["variables"][number]>) =>
     patch({ variables: draft.variables.map((v, j) => (j === i ? { ...v, ...p } : v)) });
 
@@ -85,20 +93,16 @@ export function PromptEditor({ name, base, available }: Props) {
                 Remove
               </Button>
             </div>
-            <Field
+            <TextareaField
               id={`message-${i}`}
               label={<span className="sr-only">Message {i + 1} text</span>}
               error={errors[`messages[${i}].content`] ?? errors[`messages[${i}].role`]}
-            >
-              <Textarea
-                id={`message-${i}`}
-                rows={m.role === "system" ? 8 : 5}
-                value={m.content}
-                onChange={(e) => setMessage(i, { content: e.target.value })}
-                className="mt-2 font-mono"
-                aria-invalid={errors[`messages[${i}].content`] ? true : undefined}
-              />
-            </Field>
+              rows={m.role === "system" ? 8 : 5}
+              value={m.content}
+              onValueChange={(content) => setMessage(i, { content })}
+              className="mt-2 font-mono"
+              aria-invalid={errors[`messages[${i}].content`] ? true : undefined}
+            />
           </div>
         ))}
         {errors.messages && <FormMessage size="xs">{errors.messages}</FormMessage>}
@@ -112,20 +116,16 @@ export function PromptEditor({ name, base, available }: Props) {
         {draft.variables.length === 0 && <Hint>No variables declared.</Hint>}
         {draft.variables.map((v, i) => (
           <div key={i} className="flex flex-wrap items-start gap-2">
-            <Field
+            <TextField
               id={`variable-${i}-name`}
               label={<span className="sr-only">Variable {i + 1} name</span>}
               error={errors[`variables[${i}].name`]}
-            >
-              <Input
-                id={`variable-${i}-name`}
-                placeholder="name"
-                value={v.name}
-                onChange={(e) => setVariable(i, { name: e.target.value })}
-                look="filter"
-                className="font-mono"
-              />
-            </Field>
+              placeholder="name"
+              value={v.name}
+              onValueChange={(name) => setVariable(i, { name })}
+              look="filter"
+              className="font-mono"
+            />
             <Select
               aria-label={`Variable ${i + 1} type`}
               look="filter"
@@ -153,50 +153,31 @@ export function PromptEditor({ name, base, available }: Props) {
 
       <fieldset className="flex flex-wrap gap-4">
         <legend className="mb-2 text-sm font-semibold">Model and settings</legend>
-        <Field id="model" label="Model" error={errors.model}>
-          <Input
-            id="model"
-            value={draft.model}
-            onChange={(e) => patch({ model: e.target.value })}
-            look="filter"
-            width="w-56"
-            className="mt-1 font-mono"
-          />
-        </Field>
-        <Field id="temperature" label="Temperature (0–2)" error={errors.temperature}>
-          <Input
-            id="temperature"
-            inputMode="decimal"
-            value={draft.temperature}
-            placeholder="model default"
-            onChange={(e) => patch({ temperature: e.target.value })}
+        <TextField id="model" label="Model" {...field("model")} look="filter" width="w-56" className="mt-1 font-mono" />
+        {SETTINGS.map((f) => (
+          <TextField
+            key={f.id}
+            id={f.id}
+            label={f.label}
+            {...field(f.id)}
+            inputMode={f.inputMode}
+            placeholder={f.placeholder}
             look="filter"
             width="w-32"
             className="mt-1"
           />
-        </Field>
-        <Field id="maxTokens" label="Max output tokens" error={errors.maxTokens}>
-          <Input
-            id="maxTokens"
-            inputMode="numeric"
-            value={draft.maxTokens}
-            onChange={(e) => patch({ maxTokens: e.target.value })}
-            look="filter"
-            width="w-32"
-            className="mt-1"
-          />
-        </Field>
-        <Field id="responseFormat" label="Response format" error={errors.responseFormat}>
-          <Select
-            id="responseFormat"
-            value={draft.responseFormat}
-            placeholder="text (default)"
-            options={formatOptions}
-            onChange={(e) => patch({ responseFormat: e.target.value as EditorDraft["responseFormat"] })}
-            look="filter"
-            className="mt-1"
-          />
-        </Field>
+        ))}
+        <SelectField
+          id="responseFormat"
+          label="Response format"
+          error={errors.responseFormat}
+          value={draft.responseFormat}
+          placeholder="text (default)"
+          options={formatOptions}
+          onValueChange={(f) => patch({ responseFormat: f as EditorDraft["responseFormat"] })}
+          look="filter"
+          className="mt-1"
+        />
       </fieldset>
 
       <ParameterChoices
@@ -206,16 +187,14 @@ export function PromptEditor({ name, base, available }: Props) {
         onChange={(parameters) => patch({ parameters })}
       />
 
-      <Field id="commitMessage" label="Commit message" error={errors.commitMessage}>
-        <Input
-          id="commitMessage"
-          value={draft.commitMessage}
-          onChange={(e) => patch({ commitMessage: e.target.value })}
-          placeholder="What changed and why"
-          maxLength={500}
-          className="mt-1"
-        />
-      </Field>
+      <TextField
+        id="commitMessage"
+        label="Commit message"
+        {...field("commitMessage")}
+        placeholder="What changed and why"
+        maxLength={500}
+        className="mt-1"
+      />
 
       <div className="space-y-2">
         <Button type="submit" variant="primary" disabled={pending}>
