@@ -8,6 +8,8 @@ import type { TimeRangeKey } from "@/lib/charts/time-range";
 export const queryKeys = {
   observationsOf: (patientId: string) => ["observations", patientId] as const,
   observations: (patientId: string, code: MetricKey, range: TimeRangeKey) => ["observations", patientId, code, range] as const,
+  /** Every trend of the patient page for one range, in one request. */
+  observationBundle: (patientId: string, range: TimeRangeKey) => ["observations", patientId, "bundle", range] as const,
   cgm: (patientId: string) => ["cgm", patientId] as const,
   patientAlerts: (patientId: string) => ["alerts", "patient", patientId] as const,
   alertDetail: (alertId: string) => ["alerts", "detail", alertId] as const,

@@ -30,6 +30,10 @@ export const TREND_CHARTS: readonly TrendChartSpec[] = [
 
 /** Every metric the trend charts draw (what to fetch and what to take from the live feed). */
 export const TREND_CODES: readonly MetricKey[] = TREND_CHARTS.flatMap((c) => c.codes);
+/** What the patient page fetches in its one request: the vitals drawn, then NEWS2. */
+export const TREND_FETCH_CODES: readonly MetricKey[] = [...TREND_CODES, "news2"];
+/** Points per series at most (LTTB on the server). */
+export const TREND_MAX_POINTS = 1000;
 
 /** One x position of a chart: its time and the value of each series present at that time. */
 export type TrendRow = { t: number; [series: string]: number | undefined };

@@ -96,6 +96,36 @@ describe.each(testDatabaseKinds)("read API scope and audit on %s", (kind) => {
     ).toBe(404);
   });
 
+  it("answers every asked series in one request (the patient page's charts), audited once", async () => {
+    const id = wardA.patients[0]!.id;
+    const before = await db.prisma.auditEvent.count({ where: { action: "observations.read", patientId: id } });
+    const from = new Date(Date.now() - 8 * 3600_000).toISOString();
+    const res = await get(
+      getObservations,
+      `http://x/api/v1/patients/${id}/observations?codes=heart_rate,spo2,news2&from=${from}&maxPoints=500`,
+      nurseA,
+      { id },
+    );
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { series: { code: string; unit: string; total: number; points: unknown[] }[] };
+    expect(body.series.map((s) => s.code)).toEqual(["heart_rate", "spo2", "news2"]);
+    const hr = body.series[0]!;
+    expect(hr.unit).toBe("/min");
+    expect(hr.total).toBeGreaterThanOrEqual(8 * 3600 - 120); // the readings end when the set-up wrote them
+    expect(hr.points).toHaveLength(500);
+    expect(body.series[1]).toMatchObject({ total: 0, points: [] });
+    expect(await db.prisma.auditEvent.count({ where: { action: "observations.read", patientId: id } })).toBe(before + 1);
+    for (const qs of ["codes=heart_rate&code=spo2", "from=" + from]) {
+      const bad = await get(getObservations, `http://x/api/v1/patients/${id}/observations?${qs}`, nurseA, { id });
+      expect(bad.status, qs).toBe(400);
+      expect(((await bad.json()) as { issues: { field: string; reason: string }[] }).issues).toEqual([
+        expect.objectContaining({ field: "query.code", reason: "give code or codes (not both)" }),
+      ]);
+    }
+    const unknown = await get(getObservations, `http://x/api/v1/patients/${id}/observations?codes=heart_rate,pulse`, nurseA, { id });
+    expect(unknown.status).toBe(400);
+  });
+
   it("explains a bad query", async () => {
     const id = wardA.patients[0]!.id;
     const res = await get(getObservations, `http://x/api/v1/patients/${id}/observations?code=pulse&maxPoints=3`, admin, { id });

@@ -2,7 +2,6 @@
 // The NEWS2 trend: the stored score (code "news2") as a step line over the RCP risk bands, on the same
 // time axis as the vitals, with NEWS2 alarm markers and the latest score with its band and clinical
 // response (from the live "news2" message when newer: it knows low-medium and what is missing).
-import type { UseQueryResult } from "@tanstack/react-query";
 import { useState } from "react";
 import { VitalTrendChart } from "@/components/charts/vital-trend-chart";
 import { useSocketEvent } from "@/components/live/use-live-socket";
@@ -18,15 +17,14 @@ import {
   news2YDomain,
   news2YTicks,
 } from "@/lib/charts/prepare-news2";
-import { formatClock, showDots } from "@/lib/charts/prepare-trend";
+import { formatClock, showDots, TREND_MAX_POINTS } from "@/lib/charts/prepare-trend";
 import { TIME_RANGE_MS, type TimeRangeKey } from "@/lib/charts/time-range";
 import { METRICS, isMetricKey } from "@/lib/domain/metrics";
-import { errorText, type Series } from "./patient-api";
-import { TREND_MAX_POINTS } from "./trend-card";
+import { errorText, type SeriesResult } from "./patient-api";
 
 export type News2TrendCardProps = {
   patientId: string;
-  result: UseQueryResult<Series, Error> | undefined;
+  result: SeriesResult | undefined;
   domain: [number, number];
   ticks: number[];
   range: TimeRangeKey;

@@ -13,6 +13,7 @@ import { findPatient, type PatientSummary } from "@/lib/patients/patient-queries
 import { AlarmHistory } from "./alarm-history";
 import { CgmPanel } from "./cgm-panel";
 import { LimitsEditor } from "./limits-editor";
+import { loadInitialTrends } from "./load-trends";
 import { PatientTrends } from "./patient-trends";
 
 export const metadata: Metadata = { title: "Patient · IoMT Ward" };
@@ -38,7 +39,10 @@ export default async function PatientPage({ params }: { params: Params }) {
     forbidden(); // 403, app/forbidden.tsx says why
   }
 
-  await recordPatientReads(principal, "patient.view", [patient.id], meta);
+  const [initialTrends] = await Promise.all([
+    loadInitialTrends(patient.id),
+    recordPatientReads(principal, "patient.view", [patient.id], meta),
+  ]);
   // Alarm history and limits are clinical views (the limits API is closed to patient accounts).
   const clinical = CLINICAL_ROLES.includes(principal.role);
   return (
@@ -47,7 +51,7 @@ export default async function PatientPage({ params }: { params: Params }) {
       <main className="mx-auto max-w-[120rem] px-4 py-6">
         <PatientHeader patient={patient} />
         {clinical && <HandoverSection patientId={patient.id} />}
-        <PatientTrends patientId={patient.id} spo2Scale={patient.spo2Scale} showAlarms={clinical} />
+        <PatientTrends patientId={patient.id} spo2Scale={patient.spo2Scale} showAlarms={clinical} initial={initialTrends} />
         <CgmPanel patientId={patient.id} showAlarms={clinical} />
         {clinical && <AlarmHistory patientId={patient.id} />}
         {clinical && <LimitsEditor patientId={patient.id} canEdit={principal.role === "admin" || principal.role === "physician"} />}

@@ -1,5 +1,5 @@
-// Browser-side reads for the patient page, each answer checked with zod: observation series
-// (GET /api/v1/patients/{id}/observations), the patient's alerts (GET /api/v1/alerts?patientId=&status=all),
+// Browser-side reads for the patient page, each answer checked with zod: observation series, every
+// trend in one request (GET /api/v1/patients/{id}/observations?codes=…), the patient's alerts (GET /api/v1/alerts?patientId=&status=all),
 // one alert's trail (GET /api/v1/alerts/{id}) and the alarm limits in force (GET /api/v1/alerts/limits),
 // through the one fetch helper (components/data/fetch-data).
 import { z } from "zod";
@@ -22,6 +22,23 @@ const seriesSchema = z.object({
   points: z.array(z.object({ t: z.number(), v: z.number() })),
 });
 export type Series = Omit<z.infer<typeof seriesSchema>, "points"> & { points: readonly Point[] };
+
+/** What a chart needs of its series' query (one bundle query serves every chart). */
+export type SeriesResult = { data: Series | undefined; isPending: boolean; isError: boolean; error: unknown };
+
+const bundleSchema = z.object({ from: z.string(), to: z.string(), series: z.array(seriesSchema) });
+export type SeriesBundle = { from: string; to: string; series: Series[] };
+
+/** Every code's series in one request; without `to` the server's clock ends the window. */
+export function fetchSeriesBundle(
+  patientId: string,
+  codes: readonly MetricKey[],
+  q: { from: number; maxPoints: number },
+  signal?: AbortSignal,
+): Promise<SeriesBundle> {
+  const query = new URLSearchParams({ codes: codes.join(","), from: new Date(q.from).toISOString(), maxPoints: String(q.maxPoints) });
+  return getJson(`/api/v1/patients/${encodeURIComponent(patientId)}/observations?${query}`, bundleSchema, signal);
+}
 
 /** Without `to`, the server's clock ends the window, so a workstation running late misses nothing. */
 export function fetchSeries(

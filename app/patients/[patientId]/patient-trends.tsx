@@ -1,26 +1,26 @@
 "use client";
 // Trends of one patient over 1, 8 or 24 hours: NEWS2 over its risk bands, then the vital signs with the
-// patient's alarm limits and markers where alarms were raised. One query per metric (refetched every
-// minute) kept current between fetches by the patient's live feed. All charts share one time axis.
-import { useQueries, useQueryClient } from "@tanstack/react-query";
+// patient's alarm limits and markers where alarms were raised. One query for every metric of a range
+// (refetched every minute; the server renders the default range into the page, so the charts draw at
+// first paint) kept current between fetches by the patient's live feed. All charts share one time axis.
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { retryUnlessRefused } from "@/components/data/fetch-data";
 import { queryKeys } from "@/components/data/query-keys";
 import { useLiveSocket, useRoom, useSocketEvent } from "@/components/live/use-live-socket";
 import { useClock } from "@/components/live/use-now";
-import { TREND_CHARTS, TREND_CODES, appendLivePoint, timeTicks } from "@/lib/charts/prepare-trend";
+import { TREND_CHARTS, TREND_FETCH_CODES, TREND_MAX_POINTS, appendLivePoint, timeTicks } from "@/lib/charts/prepare-trend";
 import { DEFAULT_TIME_RANGE, TIME_RANGE_KEYS, TIME_RANGE_LABELS, TIME_RANGE_MS, type TimeRangeKey } from "@/lib/charts/time-range";
-import type { MetricKey } from "@/lib/domain/metrics";
 import type { VitalsPayload } from "@/lib/events";
 import { ChartLegend } from "./chart-legend";
 import { News2TrendCard } from "./news2-trend-card";
-import { fetchSeries, type Series } from "./patient-api";
-import { TREND_MAX_POINTS, TrendCard } from "./trend-card";
+import { fetchSeriesBundle, type SeriesBundle, type SeriesResult } from "./patient-api";
+import { TrendCard } from "./trend-card";
 import { useAlarmLimits, usePatientAlerts } from "./use-patient-data";
 
 const REFETCH_MS = 60_000;
 /** The vitals drawn, then NEWS2 (also delivered live as a `vitals` value by the alerting engine). */
-const FETCH_CODES: readonly MetricKey[] = [...TREND_CODES, "news2"];
+const FETCH_CODES = TREND_FETCH_CODES;
 
 const toTenSeconds = (now: number) => Math.floor(now / 10_000) * 10_000;
 
@@ -29,26 +29,34 @@ export type PatientTrendsProps = {
   spo2Scale: number;
   /** Alarm limits and markers (clinical roles: the limits API is not open to patient accounts). */
   showAlarms: boolean;
+  /** The default range's series as the server read them for this page (drawn at first paint). */
+  initial: { range: TimeRangeKey; bundle: SeriesBundle; at: number } | null;
 };
 
-export function PatientTrends({ patientId, spo2Scale, showAlarms }: PatientTrendsProps) {
-  const [range, setRange] = useState<TimeRangeKey>(DEFAULT_TIME_RANGE);
+export function PatientTrends({ patientId, spo2Scale, showAlarms, initial }: PatientTrendsProps) {
+  const [range, setRange] = useState<TimeRangeKey>(initial?.range ?? DEFAULT_TIME_RANGE);
   const queryClient = useQueryClient();
   const live = useLiveSocket();
   const now = useClock(toTenSeconds);
   const limits = useAlarmLimits(patientId, showAlarms).data ?? [];
   const alerts = usePatientAlerts(patientId, showAlarms).data ?? [];
 
-  const results = useQueries({
-    queries: FETCH_CODES.map((code) => ({
-      queryKey: queryKeys.observations(patientId, code, range),
-      queryFn: ({ signal }: { signal: AbortSignal }) =>
-        fetchSeries(patientId, code, { from: Date.now() - TIME_RANGE_MS[range], maxPoints: TREND_MAX_POINTS }, signal),
-      refetchInterval: REFETCH_MS,
-      retry: retryUnlessRefused,
-    })),
+  const seeded = initial && initial.range === range ? initial : null;
+  const bundle = useQuery({
+    queryKey: queryKeys.observationBundle(patientId, range),
+    queryFn: ({ signal }) =>
+      fetchSeriesBundle(patientId, FETCH_CODES, { from: Date.now() - TIME_RANGE_MS[range], maxPoints: TREND_MAX_POINTS }, signal),
+    initialData: seeded?.bundle,
+    initialDataUpdatedAt: seeded?.at,
+    refetchInterval: REFETCH_MS,
+    retry: retryUnlessRefused,
   });
-  const byCode = new Map(FETCH_CODES.map((code, i) => [code, results[i]]));
+  const byCode = new Map<string, SeriesResult>(
+    FETCH_CODES.map((code) => [
+      code,
+      { data: bundle.data?.series.find((s) => s.code === code), isPending: bundle.isPending, isError: bundle.isError, error: bundle.error },
+    ]),
+  );
 
   // After a reconnect without recovery, fetch again what the feed missed.
   useRoom("patient", patientId, {
@@ -60,27 +68,30 @@ export function PatientTrends({ patientId, spo2Scale, showAlarms }: PatientTrend
   useSocketEvent("vitals", (e: VitalsPayload) => {
     if (e.patientId !== patientId) return;
     const t = Date.parse(e.ts);
-    for (const code of FETCH_CODES) {
-      const v = e.values[code];
-      if (v === undefined) continue;
-      const point = { t, v };
-      // Every cached range stays continuous, so switching back shows current data at once.
-      for (const r of TIME_RANGE_KEYS) {
-        queryClient.setQueryData<Series>(queryKeys.observations(patientId, code, r), (old) => {
-          if (!old) return old;
-          const points = appendLivePoint(old.points, point, t - TIME_RANGE_MS[r]);
-          return points === old.points ? old : { ...old, points, total: old.total + (points.includes(point) ? 1 : 0) };
+    const fresh = FETCH_CODES.flatMap((code) => (e.values[code] === undefined ? [] : [{ code, point: { t, v: e.values[code] } }]));
+    if (fresh.length === 0) return;
+    // Every cached range stays continuous, so switching back shows current data at once.
+    for (const r of TIME_RANGE_KEYS) {
+      queryClient.setQueryData<SeriesBundle>(queryKeys.observationBundle(patientId, r), (old) => {
+        if (!old) return old;
+        let changed = false;
+        const series = old.series.map((s) => {
+          const point = fresh.find((f) => f.code === s.code)?.point;
+          if (!point) return s;
+          const points = appendLivePoint(s.points, point, t - TIME_RANGE_MS[r]);
+          if (points === s.points) return s;
+          changed = true;
+          return { ...s, points, total: s.total + (points.includes(point) ? 1 : 0) };
         });
-      }
+        return changed ? { ...old, series } : old;
+      });
     }
   });
 
   // One time axis for every chart: ends now (server time if our clock is behind, or the newest reading).
   let end = now;
-  for (const r of results) {
-    if (!r.data) continue;
-    end = Math.max(end, Date.parse(r.data.to), r.data.points.at(-1)?.t ?? 0);
-  }
+  if (bundle.data) end = Math.max(end, Date.parse(bundle.data.to));
+  for (const s of bundle.data?.series ?? []) end = Math.max(end, s.points.at(-1)?.t ?? 0);
   const domain: [number, number] = [end - TIME_RANGE_MS[range], end];
   const ticks = end > 0 ? timeTicks(domain, range) : [];
 

@@ -1,7 +1,6 @@
 "use client";
 // One vital-sign trend card: its series (one query per metric), the patient's alarm limits for it as
 // dashed lines, and markers where its alarms were raised. Data shaping is in lib/charts.
-import type { UseQueryResult } from "@tanstack/react-query";
 import { VitalTrendChart, type TrendLine } from "@/components/charts/vital-trend-chart";
 import type { AlertView } from "@/lib/events";
 import type { Point } from "@/lib/charts/lttb";
@@ -16,13 +15,13 @@ import {
   yDomain,
   yTicks,
   type TrendChartSpec,
+  TREND_MAX_POINTS,
 } from "@/lib/charts/prepare-trend";
 import { TIME_RANGE_MS, type TimeRangeKey } from "@/lib/charts/time-range";
 import { METRICS, formatMetric } from "@/lib/domain/metrics";
-import { errorText, type Series } from "./patient-api";
+import { errorText, type SeriesResult } from "./patient-api";
 
 /** Points per series asked of the server for the 1 h / 8 h / 24 h trends. */
-export const TREND_MAX_POINTS = 1000;
 
 const LINE_COLORS: Readonly<Record<string, string>> = {
   heart_rate: "var(--color-vital-hr)",
@@ -37,7 +36,7 @@ const numberFormat = new Intl.NumberFormat("en-US");
 
 export type TrendCardProps = {
   spec: TrendChartSpec;
-  results: (UseQueryResult<Series, Error> | undefined)[];
+  results: (SeriesResult | undefined)[];
   domain: [number, number];
   ticks: number[];
   range: TimeRangeKey;
