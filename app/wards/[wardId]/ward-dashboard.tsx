@@ -1,13 +1,13 @@
 "use client";
-// The live ward grid. Starts from the server snapshot, applies "vitals" events for this ward (batched,
-// ~10 per second at most), and after every reconnect re-fetches a fresh snapshot (router.refresh) and
+// The live ward grid. Starts from the server snapshot, applies "vitals" events for this ward (all that
+// arrived since the last frame together, on the next animation frame), and after every reconnect re-fetches a fresh snapshot (router.refresh) and
 // merges it so nothing missed while offline stays missing. Open alerts of the ward arrive the same way
 // ("alert:raised"/"alert:updated"; after the first join a catch-up brings what changed since the server
 // render, shared with the nav count); each tile shows its patient's top alarm and
 // the acuity order puts open high alarms first. Tiles are memoised: a vitals event re-renders only its
 // own bed; the 1 Hz clock re-renders a tile only when its status changes.
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import type { AlertFeed } from "@/components/alerts/alert-feed";
 import { useAlertCatchUp } from "@/components/alerts/use-alert-catch-up";
 import { useLiveAlerts } from "@/components/alerts/use-live-alerts";
@@ -22,13 +22,13 @@ import { isSortMode, type SortMode } from "./ward-order";
 import type { VitalsPayload } from "@/lib/events";
 import type { WardSnapshot } from "@/lib/store/ward-types";
 import { BedTileCard } from "./bed-tile";
+import { useFrameBatch } from "@/components/live/use-frame-batch";
 import { summariseBed } from "./bed-summary";
 import { AiFeatureDialogButton } from "@/components/ai/ai-feature-dialog-button";
 import { SortToggle, WardCounts } from "./ward-toolbar";
 import { applyVitals, mergeSnapshot, type LiveBed } from "./ward-live-state";
 import { alarmsByPatient, orderBedsWithAlarms } from "./ward-alarms";
 
-const FLUSH_MS = 100;
 const NO_ALARM = { alarmId: null, alarmPriority: null, alarmState: null, alarmMessage: null, alarmCount: 0 } as const;
 const SORT_KEY = "iomt.ward.sort";
 
@@ -86,25 +86,10 @@ export function WardDashboard({
   }
   useEffect(() => calibrateClock(snapshot.generatedAt), [snapshot.generatedAt]);
 
-  // Live vitals, batched so 64 beds at 1 Hz cost a handful of renders per second.
-  const pending = useRef<VitalsPayload[]>([]);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(
-    () => () => {
-      if (timer.current !== null) clearTimeout(timer.current);
-    },
-    [],
-  );
+  // Live vitals, applied once per animation frame: on screen by the next paint, one render per frame with news.
+  const pushVitals = useFrameBatch<VitalsPayload>((batch) => setBeds((current) => applyVitals(current, batch, windowMs)));
   useSocketEvent("vitals", (e) => {
-    if (e.wardId !== wardId) return;
-    pending.current.push(e);
-    if (timer.current !== null) return;
-    timer.current = setTimeout(() => {
-      const batch = pending.current;
-      pending.current = [];
-      timer.current = null;
-      setBeds((current) => applyVitals(current, batch, windowMs));
-    }, FLUSH_MS);
+    if (e.wardId === wardId) pushVitals(e);
   });
 
   const { status, error } = useLiveSocket();
