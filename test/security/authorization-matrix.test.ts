@@ -84,6 +84,11 @@ const MATRIX: Record<string, Row> = {
     },
   },
   "v1/audit/route.ts": { GET: { expect: st(200, 403, 403, 403, 403, 403, 401) } },
+  // A patient's own consents (patients only).
+  "v1/me/consents/route.ts": {
+    GET: { expect: st(403, 403, 403, 403, 200, 403, 401) },
+    PUT: { body: () => ({ purpose: "research", granted: true }), expect: st(403, 403, 403, 403, 200, 403, 401) },
+  },
   "v1/audit/export/route.ts": { GET: { expect: st(200, 403, 403, 403, 403, 403, 401) } },
   "v1/devices/route.ts": {
     GET: { expect: st(200, 403, 403, 403, 403, 200, 401) },

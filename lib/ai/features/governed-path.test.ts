@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 // The governed path end to end through the REST routes, with a local server speaking the OpenAI protocol:
 // what leaves is de-identified (read from the outbound request body), scope refusals are 403 and logged,
 // cost is the usage priced with cached tokens apart, a model timeout is 503 and logged as an error.
@@ -115,6 +116,38 @@ describe.each(testDatabaseKinds)("governed AI path on %s", (kind) => {
     expect(blocked.map((b) => b.subject).sort()).toEqual([`alert:${f.alertIcu}`, `patient:${f.patientIcu}`].sort());
     const ok = await call(handover as Handler, f.users.nurseIcu.token, { id: f.patientIcu });
     expect(ok.status).toBe(200);
+  });
+
+  it("refuses every AI feature for a patient who withdrew AI processing, at once, and leaves them out of the ward brief", async () => {
+    const withdraw = (granted: boolean) =>
+      db.sql.query(
+        `INSERT INTO patient_consents (id, patient_id, purpose, granted, text_version, channel) VALUES ($1, $2, 'ai_processing', $3, 'test', 'staff')`,
+        [crypto.randomUUID(), f.patient4e, granted],
+      );
+    await withdraw(false);
+    const before = fake.requests.length;
+    const refused = await call(handover as Handler, f.users.nurse4e.token, { id: f.patient4e });
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { error: string }).error).toBe(
+      "the patient has not consented to ai processing (ai_processing), or withdrew it",
+    );
+    expect((await call(explain as Handler, f.users.nurse4e.token, { id: f.alert4e })).status).toBe(403);
+    expect(fake.requests.length).toBe(before);
+    const [logged] = await db.sql.query<{ status: string }>(
+      `SELECT status FROM ai_calls WHERE patient_id IS NULL AND subject = $1 ORDER BY at DESC LIMIT 1`,
+      [`patient:${f.patient4e}`],
+    );
+    expect(logged?.status).toBe("blocked_scope");
+    // The ward brief still runs for the charge nurse, without that patient's rows or alerts.
+    fake.enqueue({ kind: "ok", text: "Ward calm.", usage: { prompt: 300, completion: 5 } });
+    expect((await call(brief as Handler, f.users.nurse4e.token, { id: f.ward4e })).status).toBe(200);
+    const sent = fake.requests.at(-1)?.rawBody ?? "";
+    expect(sent).toContain("ward.census_and_alerts");
+    expect(sent).toContain('\\"patients\\":[]');
+    expect(sent).not.toContain("patient A");
+    await withdraw(true);
+    fake.enqueue({ kind: "ok", text: "S: stable.", usage: { prompt: 100, completion: 5 } });
+    expect((await call(handover as Handler, f.users.nurse4e.token, { id: f.patient4e })).status).toBe(200);
   });
 
   it("answers 503 with an error when the model times out, and logs the call as an error", async () => {

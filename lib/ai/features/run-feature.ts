@@ -25,6 +25,7 @@ import type { StoredVersion } from "@/lib/ai/vault/vault-store";
 import { productionVersion } from "@/lib/ai/vault/production-cache";
 import type { AiActor } from "@/lib/ai/actor";
 import type { AiFeature, FeatureResult, ParameterSubject } from "@/lib/ai/service-types";
+import { requireConsent } from "@/lib/consent/consents";
 import { prepareCall } from "./prepare-call";
 
 export type FeatureSpec = {
@@ -75,6 +76,8 @@ export async function runFeature(actor: AiActor, spec: FeatureSpec, subjectId: s
   try {
     loaded = await loadSubject(db.sql, actor.principal, spec.subject, subjectId);
     await spec.mayRun?.(db.sql, actor.principal, subjectId, now);
+    // A patient who withdrew consent to AI processing is refused at once, whoever asks (lib/consent).
+    if (loaded.subject.patientId) await requireConsent(db.sql, loaded.subject.patientId, "ai_processing");
   } catch (err) {
     if (err instanceof Refusal && err.kind === "forbidden") {
       await logRefusedCall(

@@ -7,9 +7,12 @@ import type { KnownDevice, KnownPatient, KnownStaff } from "@/lib/ai/deidentify/
 import { isMetricKey } from "@/lib/domain/metrics";
 import { num, toDate } from "@/lib/ai/budgets/rows";
 import type { ParameterDefinition, ParameterContext } from "./parameter-types";
+import { consentInForceSql } from "@/lib/consent/consents";
 
 const HOUR = 3_600_000;
 const MIN = 60_000;
+/** A patient who withdrew AI processing is left out of every multi-patient parameter (lib/consent). */
+const AI_CONSENT = consentInForceSql("p.id", "ai_processing");
 
 function need(v: string | null, what: string): string {
   if (!v) throw new Error(`parameter needs a ${what}`);
@@ -110,21 +113,21 @@ const wardCensus: ParameterDefinition = {
         `SELECT p.id, p.given_name, p.family_name, p.mrn, p.birth_date, p.birth_date_enc, b.label AS bed,
               (SELECT value FROM observations o WHERE o.patient_id = p.id AND o.code = 'news2' AND o.ts <= $2 ORDER BY o.ts DESC LIMIT 1) AS news2,
               (SELECT ts FROM observations o WHERE o.patient_id = p.id AND o.code = 'news2' AND o.ts <= $2 ORDER BY o.ts DESC LIMIT 1) AS news2_at
-         FROM patients p JOIN beds b ON b.id = p.bed_id WHERE b.ward_id = $1 ORDER BY b.label`,
+         FROM patients p JOIN beds b ON b.id = p.bed_id WHERE b.ward_id = $1 AND ${AI_CONSENT} ORDER BY b.label`,
         [wardId, ctx.now],
       ),
     );
     const alerts = await ctx.q.query<Record<string, unknown>>(
       `SELECT a.message, a.priority::text AS priority, a.state::text AS state, a.raised_at, a.patient_id
          FROM alerts a LEFT JOIN patients p ON p.id = a.patient_id LEFT JOIN beds b ON b.id = p.bed_id
-        WHERE a.state <> 'resolved' AND (a.ward_id = $1 OR b.ward_id = $1)
+        WHERE a.state <> 'resolved' AND (a.ward_id = $1 OR b.ward_id = $1) AND ${AI_CONSENT}
         ORDER BY CASE a.priority WHEN 'high' THEN 0 WHEN 'medium' THEN 1 WHEN 'low' THEN 2 ELSE 3 END, a.raised_at DESC LIMIT $2`,
       [wardId, ctx.bounds.rows],
     );
     const stale = await ctx.q.query<Record<string, unknown>>(
       `SELECT d.id, d.type, d.last_seen_at, d.connectivity::text AS connectivity
          FROM devices d LEFT JOIN patients p ON p.id = d.patient_id LEFT JOIN beds pb ON pb.id = p.bed_id LEFT JOIN beds db ON db.id = d.bed_id
-        WHERE d.status = 'active' AND (pb.ward_id = $1 OR db.ward_id = $1)
+        WHERE d.status = 'active' AND (pb.ward_id = $1 OR db.ward_id = $1) AND ${AI_CONSENT}
           AND (d.connectivity = 'offline' OR d.last_seen_at IS NULL OR d.last_seen_at < $2)
         ORDER BY d.id LIMIT 100`,
       [wardId, new Date(ctx.now.getTime() - ctx.bounds.staleMinutes! * MIN)],
