@@ -74,22 +74,26 @@ type Db = Awaited<ReturnType<typeof createTestDatabase>>;
 /** `calls` governed calls by `concurrency` callers: their overhead (model time excluded) and calls/s. */
 async function governedRun(db: Db, run: () => Promise<string>, calls: number, concurrency: number) {
   const totals = new Map<string, number>();
+  const cpu = process.cpuUsage();
   const seconds = await pool(calls, concurrency, async () => {
     const t0 = performance.now();
     const id = await run();
     totals.set(id, performance.now() - t0);
   });
-  return { ...(await overheadOf(db, totals)), perSec: calls / seconds };
+  const used = process.cpuUsage(cpu);
+  return { ...(await overheadOf(db, totals)), perSec: calls / seconds, cpuMsPerCall: (used.user + used.system) / 1000 / calls };
 }
 
 async function bareRun(call: () => Promise<unknown>, calls: number, concurrency: number) {
   const samples = new LatencySamples();
+  const cpu = process.cpuUsage();
   const seconds = await pool(calls, concurrency, async () => {
     const t0 = performance.now();
     await call();
     samples.add(performance.now() - t0);
   });
-  return { samples, perSec: calls / seconds };
+  const used = process.cpuUsage(cpu);
+  return { samples, perSec: calls / seconds, cpuMsPerCall: (used.user + used.system) / 1000 / calls };
 }
 
 async function main() {
@@ -145,6 +149,10 @@ async function main() {
   console.log(line(`  governed call, total`, saturated.total.summary(), saturated.perSec));
   console.log(line(`  governance overhead (model time excluded)`, saturated.overhead.summary()));
   console.log(`  governed calls/s ÷ bare calls/s: ${(saturated.perSec / bareFast.perSec).toFixed(2)}`);
+  console.log(
+    `app process CPU per call (all threads, PGlite's database work included): governed ${saturated.cpuMsPerCall.toFixed(2)} ms, ` +
+      `bare SDK ${bareFast.cpuMsPerCall.toFixed(2)} ms`,
+  );
   console.log("\none caller, by stage:");
   for (const [stage, summary] of Object.entries(await stageBreakdown(db, nurse.principal, f.patient4e, Math.min(100, CALLS)))) {
     console.log(line(`  ${stage}`, summary));
