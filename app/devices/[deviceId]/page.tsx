@@ -46,8 +46,8 @@ export default async function DevicePage({ params }: { params: Params }) {
   const { deviceId } = await params;
   const id = decodeURIComponent(deviceId);
   const { principal, meta } = await requirePagePrincipal({ roles: DEVICE_PAGE_ROLES, returnTo: `/devices/${encodeURIComponent(id)}` });
-  const now = Date.now();
-  const { device: d, history, trends, connectivity, window, alerts, firmwareUpdates } = await load(principal, meta, id, now);
+  const { device: d, history, trends, connectivity, window, alerts, firmwareUpdates } = await load(principal, meta, id);
+  const now = window.to;
   const revoked = d.status === "revoked";
 
   return (
