@@ -26,7 +26,7 @@ export function DeviceTrendChart({ trend, from, to }: { trend: DeviceTrend; from
       <div className="mt-2 h-40 w-full" role="img" aria-label={`${trend.title} over the last 24 hours`}>
         {hasData ? (
           <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={trend.points} margin={{ top: 4, right: 8, bottom: 0, left: -12 }}>
+            <LineChart data={trend.points} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
               <CartesianGrid stroke="var(--color-line)" strokeDasharray="3 3" />
               <XAxis
                 dataKey="t"
@@ -36,7 +36,12 @@ export function DeviceTrendChart({ trend, from, to }: { trend: DeviceTrend; from
                 tickFormatter={formatClockUtc}
                 tick={{ fontSize: 11 }}
               />
-              <YAxis domain={["auto", "auto"]} tick={{ fontSize: 11 }} width={48} />
+              <YAxis
+                domain={["auto", "auto"]}
+                tick={{ fontSize: 11 }}
+                width={52}
+                tickFormatter={(v: number) => v.toFixed(trend.decimals)}
+              />
               <Tooltip
                 labelFormatter={(t) => `${formatClockUtc(Number(t))} UTC`}
                 formatter={(v) => [fmt(typeof v === "number" ? v : null), trend.title]}
