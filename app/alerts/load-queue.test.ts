@@ -1,6 +1,6 @@
 // One /alerts page load, through the real functions the page and the live queue call: one statement
-// reads the alerts (the queue's list and the nav count's together), the read is audited once per
-// patient, the nav count runs no query of its own, and the catch-up after the socket joins asks only
+// reads the alerts (the queue's list and the nav count's together), the read is audited as one row
+// naming its patients, the nav count runs no query of its own, and the catch-up after the socket joins asks only
 // for what changed since the snapshot (auditing only the patients of what changed).
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -31,7 +31,7 @@ describe.each(testDatabaseKinds)("one alert queue load on %s", (kind) => {
   });
   afterAll(async () => db?.destroy());
 
-  it("runs one alert query for the list and the nav count, and audits each listed patient once", async () => {
+  it("runs one alert query for the list and the nav count, and audits the listed patients in one row", async () => {
     reads.reset();
     const before = (await f.alertReads()).length;
     const queue = await loadQueue(f.nurse, META, { ...DEFAULT_QUEUE_FILTER, wardId: f.ward.ward.id }, [f.ward.ward.id, f.other.ward.id]);
@@ -40,7 +40,8 @@ describe.each(testDatabaseKinds)("one alert queue load on %s", (kind) => {
     // The nav counts the other ward too: its marks came with the same statement.
     expect(new Set(queue.nav.marks.map((m) => m.id))).toEqual(new Set([ids.a, ids.b, ids.other]));
     const rows = (await f.alertReads()).slice(before);
-    expect(rows.map((r) => r.patientId).sort()).toEqual([f.ward.patients[0]!.id, f.ward.patients[1]!.id].sort());
+    expect(rows).toHaveLength(1);
+    expect((rows[0]!.detail as { patientIds: string[] }).patientIds).toEqual([f.ward.patients[0]!.id, f.ward.patients[1]!.id].sort());
 
     // The nav rendered with the page's data asks nothing more.
     reads.reset();
@@ -73,8 +74,8 @@ describe.each(testDatabaseKinds)("one alert queue load on %s", (kind) => {
     );
     expect(changes.marks.map((m) => m.id).sort()).toEqual([ids.other, raised].sort());
     const rows = (await f.alertReads()).slice(before);
-    expect(rows.map((r) => r.patientId).sort()).toEqual([f.other.patients[0]!.id, f.ward.patients[2]!.id].sort());
-    expect(rows.every((r) => (r.detail as { via?: string }).via === "queue.catch-up")).toBe(true);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.detail).toMatchObject({ via: "queue.catch-up", patientIds: [f.other.patients[0]!.id, f.ward.patients[2]!.id].sort() });
 
     // And the next catch-up starts after them.
     const again = await loadAlertChanges(f.nurse, META, { since: changes.cursor, feed: queue.feed });

@@ -4,7 +4,7 @@
 // displayed. Who may read the trail: AUDIT_READER_ROLES (admins; there is no separate privacy role).
 import "server-only";
 import type { Principal, Role } from "@/lib/auth/principal";
-import { getPrisma } from "@/lib/db/database";
+import { getDatabase, getPrisma } from "@/lib/db/database";
 import { Refusal } from "@/lib/errors/refusal";
 import { patientDisplayName } from "@/lib/patients/patient-name";
 import { listAuditEvents, type AuditCursor, type AuditEventView, type AuditQuery } from "./list-audit-events";
@@ -101,10 +101,18 @@ export async function loadAuditView(
   };
 }
 
-/** The actions present in the trail, for the filter's select (sorted). */
+/** The actions present in the trail, for the filter's select (sorted): a loose index scan on
+ *  audit_events_action_idx, one index probe per distinct action however long the trail. */
 export async function listAuditActions(): Promise<string[]> {
-  const prisma = await getPrisma();
-  const rows = await prisma.auditEvent.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } });
+  const { sql } = await getDatabase();
+  const rows = await sql.query<{ action: string }>(
+    `WITH RECURSIVE a(action) AS (
+       SELECT min(action) FROM audit_events
+       UNION ALL
+       SELECT (SELECT min(action) FROM audit_events WHERE action > a.action) FROM a WHERE a.action IS NOT NULL
+     )
+     SELECT action FROM a WHERE action IS NOT NULL`,
+  );
   return rows.map((r) => r.action);
 }
 

@@ -151,6 +151,12 @@ describe.each(testDatabaseKinds)("ADT services on %s", (kind) => {
     const done = await dischargePatient(cli, enc.id, { disposition: "01" });
     expect(done).toMatchObject({ status: "discharged", disposition: "01", bed: null });
     expect(await db.prisma.device.count({ where: { patientId: p.id } })).toBe(0);
+    // The device's assignment history: on the patient at its bed, then detached by the discharge.
+    const history = await db.prisma.deviceAssignmentHistory.findMany({ where: { deviceId: wearable.id }, orderBy: { id: "asc" } });
+    expect(history.map((h) => [h.kind, h.patientId, h.label, h.reason, h.actorEmail])).toEqual([
+      ["patient", p.id, `${wardB.code}/2`, "provisioned", null],
+      ["none", null, null, "patient discharged", "cli"],
+    ]);
     expect((await db.prisma.bed.findFirst({ where: { wardId: wardB.id, label: "2" }, include: { patient: true } }))?.patient).toBeNull();
     await expect(assignDevice(wearable.id, { kind: "patient", patientId: p.id })).rejects.toMatchObject({ field: "patient" });
     await expect(dischargePatient(cli, enc.id, { disposition: "01" })).rejects.toMatchObject({ kind: "conflict" });

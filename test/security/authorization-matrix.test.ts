@@ -89,7 +89,8 @@ const MATRIX: Record<string, Row> = {
     GET: { expect: st(403, 403, 403, 403, 200, 403, 401) },
     PUT: { body: () => ({ purpose: "research", granted: true }), expect: st(403, 403, 403, 403, 200, 403, 401) },
   },
-  "v1/audit/export/route.ts": { GET: { expect: st(200, 403, 403, 403, 403, 403, 401) } },
+  // The CSV export of the audit trail: admins only, like the trail itself (lib/audit/audit-view AUDIT_READER_ROLES).
+  "v1/audit/export/route.ts": { GET: { query: (f) => ({ patientId: f.patientA }), expect: st(200, 403, 403, 403, 403, 403, 401) } },
   "v1/devices/route.ts": {
     GET: { expect: st(200, 403, 403, 403, 403, 200, 401) },
     POST: { body: () => ({ type: "bedside_monitor", location: "Matrix lab" }), expect: st(201, 403, 403, 403, 403, 201, 401) },

@@ -22,18 +22,24 @@ const ALARM_BADGE: Record<string, string> = { "env.excursion": "badge-medium" };
 type Props = { devices: RegistryDevice[]; options: AssignOptions; now: number; filters: RegistryQuery; paging: RegistryPaging };
 
 export function DeviceTable({ devices, options, now, filters, paging }: Props) {
-  const sortBy = (label: string, sort: RegistrySort) => ({
-    label: <SortHeader label={label} sort={sort} filters={filters} paging={paging} />,
-  });
+  const sortLink = (label: string, sort: RegistrySort) => <SortHeader label={label} sort={sort} filters={filters} paging={paging} />;
   const columns = [
-    sortBy("Device", "name"),
+    {
+      label: (
+        <>
+          {sortLink("Device", "name")}
+          <span className="mx-1 text-ink-faint">·</span>
+          {sortLink("Type", "type")}
+        </>
+      ),
+    },
     "Assigned to",
-    sortBy("Status", "status"),
+    { label: sortLink("Status", "status") },
     "Connectivity",
-    sortBy("Last seen", "lastSeen"),
+    { label: sortLink("Last seen", "lastSeen") },
     "Firmware",
     "Battery",
-    sortBy("Service due", "serviceDue"),
+    { label: sortLink("Service due", "serviceDue") },
     { label: "", srLabel: "Actions" },
   ];
   return (

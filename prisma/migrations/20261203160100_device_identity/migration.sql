@@ -1,3 +1,7 @@
+-- Audit log (issue 12): the action filter is a select of the actions present; this index makes listing
+-- them a loose index scan (lib/audit/audit-view.ts listAuditActions) and serves the exact-action filter.
+CREATE INDEX "audit_events_action_idx" ON "audit_events"("action");
+
 -- Device identity (issue 12): model, serial number and UDI (unique device identifier, e.g. GS1
 -- "(01)<GTIN-14>(21)<serial>"), editable through the device PATCH; and the device's assignment history
 -- (who or what it was assigned to, and when), written by provisioning, assignment and discharge.
