@@ -2,7 +2,7 @@
 // and opens to the list), from where, and the rest of its detail.
 import Link from "next/link";
 import { UtcTime } from "@/components/ui/time";
-import type { AuditPatientRef, AuditRowView } from "@/lib/audit/audit-view";
+import type { AuditPatientRef, AuditRowView } from "@/lib/audit-log/audit-view";
 import { auditDetailText } from "@/lib/audit/audit-detail";
 
 function PatientRef({ p }: { p: AuditPatientRef }) {

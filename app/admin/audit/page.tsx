@@ -8,7 +8,7 @@ import { z } from "zod";
 import { AppNav } from "@/components/app-nav";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { AUDIT_READER_ROLES, listAuditActions, loadAuditView, patientIdOfFilter } from "@/lib/audit/audit-view";
+import { AUDIT_READER_ROLES, listAuditActions, loadAuditView, patientIdOfFilter } from "@/lib/audit-log/audit-view";
 import { requirePagePrincipal } from "@/lib/pages/page-principal";
 import { AuditFilters, type AuditFilterValues } from "./audit-filters";
 import { AuditRow } from "./audit-row";

@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/http/api-route";
-import { AUDIT_READER_ROLES, loadAuditView } from "@/lib/audit/audit-view";
+import { AUDIT_READER_ROLES, loadAuditView } from "@/lib/audit-log/audit-view";
 import { auditApiQuerySchema } from "@/lib/audit/audit-query-schema";
 
 export const dynamic = "force-dynamic";

@@ -1,8 +1,8 @@
 // CSV export of the audit trail with the audit page's filters (admins only): every matching event, newest
 // first, up to AUDIT_EXPORT_MAX rows (X-Audit-Truncated: 1 when more matched). One "audit.export" row.
 import { apiRoute } from "@/lib/http/api-route";
-import { auditCsv } from "@/lib/audit/audit-csv";
-import { AUDIT_EXPORT_MAX, AUDIT_READER_ROLES, loadAuditView } from "@/lib/audit/audit-view";
+import { auditCsv } from "@/lib/audit-log/audit-csv";
+import { AUDIT_EXPORT_MAX, AUDIT_READER_ROLES, loadAuditView } from "@/lib/audit-log/audit-view";
 import { auditExportQuerySchema } from "@/lib/audit/audit-query-schema";
 import { AUDIT_PAGE_MAX } from "@/lib/audit/list-audit-events";
 

@@ -1,3 +1,5 @@
+// lib/audit-log owns the audit trail as a privacy officer reads it (lib/audit writes and verifies it; this
+// folder sits above auth and patients, which lib/audit must not import).
 // The audit trail as a privacy officer reads it (the admin audit page and its CSV export): events with the
 // patients they concern resolved to name and MRN. Showing those names is itself a read of patient data, so
 // each request writes ONE audit row ("audit.view" or "audit.export") naming the filters and the patients
@@ -7,8 +9,8 @@ import type { Principal, Role } from "@/lib/auth/principal";
 import { getDatabase, getPrisma } from "@/lib/db/database";
 import { Refusal } from "@/lib/errors/refusal";
 import { patientDisplayName } from "@/lib/patients/patient-name";
-import { listAuditEvents, type AuditCursor, type AuditEventView, type AuditQuery } from "./list-audit-events";
-import { patientReadEntry, recordAudit, type RequestMeta } from "./record-audit";
+import { listAuditEvents, type AuditCursor, type AuditEventView, type AuditQuery } from "@/lib/audit/list-audit-events";
+import { patientReadEntry, recordAudit, type RequestMeta } from "@/lib/audit/record-audit";
 
 export const AUDIT_READER_ROLES = ["admin"] as const satisfies readonly Role[];
 

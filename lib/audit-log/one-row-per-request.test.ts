@@ -12,7 +12,7 @@ import { GET as listPatients } from "@/app/api/v1/patients/route";
 import { GET as getAudit } from "@/app/api/v1/audit/route";
 import { GET as exportAudit } from "@/app/api/v1/audit/export/route";
 import { loadAuditView, listAuditActions, patientIdOfFilter } from "./audit-view";
-import { verifyAuditChain } from "./audit-chain";
+import { verifyAuditChain } from "@/lib/audit/audit-chain";
 import type { Principal } from "@/lib/auth/principal";
 
 const META = { ip: "10.1.2.3", userAgent: "vitest" };

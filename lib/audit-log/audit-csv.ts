@@ -2,7 +2,7 @@
 // it concerns as "Name (MRN)" joined by "; ". Cells that a spreadsheet would run as a formula (=, +, -, @,
 // tab, CR) are prefixed with a quote (OWASP CSV injection). Pure; client-safe.
 import type { AuditRowView } from "./audit-view";
-import { auditDetailText } from "./audit-detail";
+import { auditDetailText } from "@/lib/audit/audit-detail";
 
 export const AUDIT_CSV_COLUMNS = [
   "id",
