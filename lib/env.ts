@@ -59,6 +59,8 @@ const envSchema = z.object({
   AI_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
   /** Replaces every prompt version's model name (e.g. a local model served by Ollama or vLLM). */
   AI_MODEL: z.string().min(1).max(100).optional(),
+  /** "off" composes outbound AI requests (de-identify, render, count) on the event loop instead of a worker thread. */
+  AI_OUTBOUND_WORKER: z.enum(["on", "off"]).default("on"),
   // hospital operations
   /** MLLP port of the HL7 v2 ADT listener (off unless set; 0 picks a free port). */
   HL7_PORT: z.coerce.number().int().min(0).max(65535).optional(),

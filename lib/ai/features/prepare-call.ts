@@ -1,18 +1,17 @@
 // Everything before a model call that the preview shares with a real call: resolve the version's
-// parameters for the subject (caller's scope), render the prompt, take the final de-identification pass
-// over the whole outbound text, count the input tokens, and price the worst case.
+// parameters for the subject (caller's scope; the queries), then compose what leaves (de-identify, render,
+// final pass, count the input tokens; on a worker thread when there is one), and price the worst case.
 import "server-only";
 import type { Principal } from "@/lib/auth/principal";
 import { Refusal } from "@/lib/errors/refusal";
 import type { Sql } from "@/lib/db/sql";
-import { renderMessages } from "@/lib/ai/prompts/template";
 import { describeIssues } from "@/lib/ai/prompts/validate";
-import { countChatInputTokens } from "@/lib/ai/tokens/count-tokens";
 import { reservationFor } from "@/lib/ai/costs/cost";
 import type { ModelPrice } from "@/lib/ai/costs/prices";
 import type { ModelMessage } from "@/lib/ai/model/call-model";
 import type { PseudonymMap, RedactionReceipt } from "@/lib/ai/deidentify/types";
 import { resolveParameters } from "@/lib/ai/parameters/resolve-parameters";
+import { composeOutboundOffThread } from "@/lib/ai/runtime/outbound-thread";
 import type { LoadedSubject } from "@/lib/ai/parameters/subject";
 import { priceFor } from "@/lib/ai/budgets/price-store";
 import { effectiveModel, type ModelRuntime } from "@/lib/ai/runtime/model-runtime";
@@ -45,23 +44,26 @@ export async function prepareCall(
   now: Date,
   feature: string,
 ): Promise<PreparedCall> {
-  const { values, uses, deidentifier } = await resolveParameters(q, principal, loaded, version.parameters, now);
-  const rendered = renderMessages(version.messages, {
-    variables: version.variables,
-    values: standardVariables(principal, feature),
-    parameters: values,
-  });
-  if (!rendered.ok) {
+  const { parameters, uses, context } = await resolveParameters(q, principal, loaded, version.parameters, now);
+  const model = effectiveModel(runtime, version.model);
+  const [composed, price] = await Promise.all([
+    composeOutboundOffThread({
+      context,
+      parameters,
+      messages: version.messages,
+      variables: version.variables,
+      values: standardVariables(principal, feature),
+      model,
+    }),
+    priceFor(model, now),
+  ]);
+  if (!composed.ok) {
     throw new Refusal(
       "unavailable",
-      `prompt "${version.promptName}" version ${version.version} cannot be rendered: ${describeIssues(rendered.issues)}`,
+      `prompt "${version.promptName}" version ${version.version} cannot be rendered: ${describeIssues(composed.issues)}`,
     );
   }
-  const messages: ModelMessage[] = rendered.messages.map((m) => ({ role: m.role, content: deidentifier.text(m.content) }));
-  const { receipt, pseudonyms } = deidentifier.result();
-  const model = effectiveModel(runtime, version.model);
-  const inputTokens = countChatInputTokens(messages, model);
-  const price = await priceFor(model, now);
+  const { messages, receipt, pseudonyms, inputTokens } = composed;
   const maxTokens = version.params.maxTokens;
   return {
     messages,

@@ -1,12 +1,12 @@
 // Resolving a version's parameters for one call: each enabled parameter's fixed query runs with its
-// bounds (clamped to the code's limits) for the subject the caller may see, and every value is
-// de-identified in one session (consistent pseudonyms, one receipt) before it is put into the prompt.
-// Only names and row counts are kept for the log, never values.
+// bounds (clamped to the code's limits) for the subject the caller may see. The raw values come back with
+// everything the de-identification must know (patients, staff, devices, internal ids) and each value's
+// identifier fields; lib/ai/features/compose-outbound.ts de-identifies them in one session before they
+// are put into the prompt. Only names and row counts are kept for the log, never values.
 import "server-only";
 import type { Principal } from "@/lib/auth/principal";
 import { Refusal } from "@/lib/errors/refusal";
-import { createDeidentifier, type Deidentifier } from "@/lib/ai/deidentify/deidentify";
-import type { JsonValue, KnownDevice, KnownPatient, KnownStaff } from "@/lib/ai/deidentify/types";
+import type { DeidentifyContext, FieldRules, KnownDevice, KnownPatient, KnownStaff } from "@/lib/ai/deidentify/types";
 import type { ParameterRef } from "@/lib/ai/prompts/prompt-version";
 import type { ParameterUse } from "@/lib/ai/service-types";
 import type { Sql } from "@/lib/db/sql";
@@ -14,7 +14,13 @@ import type { RawParameterValue } from "./parameter-types";
 import { effectiveBounds, parameterDefinition } from "./registry";
 import { subjectInScope, type LoadedSubject } from "./subject";
 
-export type ResolvedParameters = { values: Record<string, JsonValue>; uses: ParameterUse[]; deidentifier: Deidentifier };
+export type ResolvedParameters = {
+  /** Raw values (not yet de-identified) with their identifier fields, in the version's order. */
+  parameters: { name: string; value: unknown; fields: FieldRules }[];
+  uses: ParameterUse[];
+  /** What the de-identification must know about this call. */
+  context: DeidentifyContext;
+};
 
 function byId<T extends { id?: string; name?: string }>(items: T[]): T[] {
   const seen = new Set<string>();
@@ -60,8 +66,9 @@ export async function resolveParameters(
       [s.id, s.patientId, s.alertId, s.wardId, ...raw.flatMap((r) => r.value.known?.internalIds ?? [])].filter((v): v is string => !!v),
     ),
   ].filter((id) => !devices.some((d) => d.id === id));
-  const d = createDeidentifier({ now, patients, staff, devices, internalIds });
-  const values: Record<string, JsonValue> = {};
-  for (const r of raw) values[r.name] = d.value(r.value.value, parameterDefinition(r.name)?.fields ?? {});
-  return { values, uses: raw.map((r) => ({ name: r.name, rows: r.value.rows })), deidentifier: d };
+  return {
+    parameters: raw.map((r) => ({ name: r.name, value: r.value.value, fields: parameterDefinition(r.name)?.fields ?? {} })),
+    uses: raw.map((r) => ({ name: r.name, rows: r.value.rows })),
+    context: { now, patients, staff, devices, internalIds },
+  };
 }
