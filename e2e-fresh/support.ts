@@ -40,10 +40,11 @@ export async function findPatient(page: Page, ward: string, bed: string): Promis
 
 const TRENDS = ["heart_rate", "spo2", "resp_rate", "bp", "temp", "news2"] as const;
 
-/** "1,234 values stored" under a trend → 1234 (0 while loading or empty). */
+/** "1,234 values stored · 300 drawn" under a trend → 1234 (0 while loading or empty). */
 async function storedValues(page: Page, trend: string): Promise<number> {
-  const text = (await page.getByTestId(`trend-${trend}`).textContent()) ?? "";
-  const m = /([\d,]+) values stored/.exec(text);
+  const footnote = page.getByTestId(`trend-${trend}`).getByText(/values stored/);
+  if ((await footnote.count()) === 0) return 0;
+  const m = /^\s*([\d,]+) values stored/.exec((await footnote.first().textContent()) ?? "");
   return m ? Number(m[1]!.replace(/,/g, "")) : 0;
 }
 
@@ -65,9 +66,12 @@ export async function expectPatientChartsHavePoints(page: Page, patientPath: str
     .toBeGreaterThanOrEqual(300);
   for (const trend of TRENDS) {
     const card = page.getByTestId(`trend-${trend}`);
+    await expect(card, trend).not.toContainText("Loading");
     await expect(card, trend).not.toContainText("No readings in this range");
     await expect(card.locator(".recharts-line-curve").first(), trend).toBeVisible();
   }
+  // the vitals hold hours of readings in the default range (a reading a minute at least), not a sliver
+  for (const trend of ["heart_rate", "spo2", "resp_rate"]) expect(await storedValues(page, trend), trend).toBeGreaterThanOrEqual(300);
 }
 
 /** The environment page: every sensor shows a current reading and a chart with points; no logger gap anywhere. */
@@ -83,7 +87,16 @@ export async function expectEnvironmentLive(page: Page, sensorIds: readonly stri
   await expect(page.getByRole("link", { name: /logger gaps in the last/ })).toContainText(/^0/);
 }
 
+/**
+ * A full-page screenshot in e2e-artifacts/. The viewport is first grown to the page's height so responsive
+ * charts lay out at their real size (a capture beyond the viewport would catch them mid-resize, blank).
+ */
 export async function saveScreenshot(page: Page, role: string): Promise<void> {
   fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const viewport = page.viewportSize() ?? { width: 1440, height: 900 };
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: viewport.width, height: Math.min(Math.max(height, viewport.height), 8000) });
+  await page.waitForTimeout(750);
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, `fresh-start-${role}.png`), fullPage: true });
+  await page.setViewportSize(viewport);
 }
