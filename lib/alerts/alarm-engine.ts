@@ -85,7 +85,12 @@ export class AlarmEngine {
     const now = this.deps.now();
     for (const item of items) {
       this.guard(item.kind, () => {
-        if (item.kind === "vitals") {
+        if (item.kind === "vitals" && item.e.late) {
+          // An uploaded backlog's complete set: scored as of its own time for the NEWS2 trend, nothing else.
+          const info = this.state.patients.get(item.e.patientId)?.info;
+          const charted = chartedNews2(item.e, info?.spo2Scale ?? null, now, this.deps.news2WindowMs);
+          if (charted) this.deps.storeNews2(charted);
+        } else if (item.kind === "vitals") {
           const p = this.state.applyVitals(item.e, now);
           dirty.add(p.patientId);
           this.trends.observe(item.e);

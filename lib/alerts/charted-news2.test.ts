@@ -66,5 +66,14 @@ describe("chartedNews2", () => {
       [NOW - 15 * 60 * MIN, 8],
     ]);
     expect(published).toHaveLength(before); // history is not news
+
+    // as ingest publishes a backlog: marked late, it is scored for the trend and changes nothing live
+    engine.submitVitals({ ...ev(NOW - 20 * 60 * MIN, SICK), late: true });
+    engine.submitVitals({ ...ev(NOW - 25 * 60 * MIN, { heart_rate: 140 }), late: true });
+    engine.drainQueue();
+    expect(stored.at(-1)).toMatchObject({ at: NOW - 20 * 60 * MIN, total: 8 });
+    expect(stored).toHaveLength(5);
+    expect(engine.state.patients.get("pat-1")?.latest.get("heart_rate")?.v).toBe(70);
+    expect(published).toHaveLength(before);
   });
 });
