@@ -13,8 +13,8 @@ export type EnvironmentChartProps = {
   band: { from: number; to: number };
 };
 
-const hourMinute = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
-const dateTime = new Intl.DateTimeFormat(undefined, { weekday: "short", hour: "2-digit", minute: "2-digit" });
+const hourMinute = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+const dateTime = new Intl.DateTimeFormat(undefined, { weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
 
 export function EnvironmentChart({ deviceId, rows, xDomain, xTicks, yDomain, band }: EnvironmentChartProps) {
   return (

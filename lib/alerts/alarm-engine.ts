@@ -1,5 +1,6 @@
 // The alarm engine: a thin stateful runner around the pure core. Each frame or connectivity event
-// updates the in-memory picture and re-evaluates that one patient (NEWS2, limits, CGM, technical rules);
+// updates the in-memory picture and re-evaluates that one patient (NEWS2, limits, CGM, technical rules; a
+// late complete set of observations is also scored as of its own time for the NEWS2 trend: charted-news2);
 // equipment readings (pumps, environment sensors) re-evaluate that one device (maintenance, excursions,
 // logger gaps); a one-second tick re-evaluates everyone so clock-confirmed rules (NEWS2) confirm,
 // readings age out and silent loggers are noticed.
@@ -9,6 +10,7 @@
 // sees an exception.
 import "server-only";
 import type { AlertUpdate, DeviceStatusEvent, EquipmentReadingsEvent, News2Event, VitalsEvent } from "@/lib/events";
+import { chartedNews2 } from "./charted-news2";
 import { ConditionTracker } from "./confirm-conditions";
 import { EquipmentAlarms } from "./equipment-alarms";
 import type { EnvironmentRecord } from "@/lib/environment/excursion-log";
@@ -83,9 +85,17 @@ export class AlarmEngine {
     const now = this.deps.now();
     for (const item of items) {
       this.guard(item.kind, () => {
-        if (item.kind === "vitals") {
-          dirty.add(this.state.applyVitals(item.e, now).patientId);
+        if (item.kind === "vitals" && item.e.late) {
+          // An uploaded backlog's complete set: scored as of its own time for the NEWS2 trend, nothing else.
+          const info = this.state.patients.get(item.e.patientId)?.info;
+          const charted = chartedNews2(item.e, info?.spo2Scale ?? null, now, this.deps.news2WindowMs);
+          if (charted) this.deps.storeNews2(charted);
+        } else if (item.kind === "vitals") {
+          const p = this.state.applyVitals(item.e, now);
+          dirty.add(p.patientId);
           this.trends.observe(item.e);
+          const charted = chartedNews2(item.e, p.info?.spo2Scale ?? null, now, this.deps.news2WindowMs);
+          if (charted) this.deps.storeNews2(charted);
         } else if (item.kind === "equipment") {
           const id = this.equipment.observe(item.e);
           if (id) dirtyDevices.add(id);

@@ -36,6 +36,7 @@ ${USER_ACCESS_USAGE}
   devices assign <id> --patient <id> | --bed <ward/label> | --asset <tag> | --location <text>
   devices unassign <id>
   devices profile <id> --environment <profile>|none     what an environment sensor watches (vaccine_fridge, vaccine_freezer)
+  devices ward <id> --ward <id|code>|none [--room <id>] the ward (and room) a device not at a bed serves: its alarms go there
   devices revoke <id>                                   drops its live connections at once
   firmware upload --type <type> --version <v> --file <path> --signature <base64> [--sha256 <hex>]
                                                         Ed25519 signature of the raw file bytes, checked on upload

@@ -65,4 +65,16 @@ describe.each(testDatabaseKinds)("devices CLI: environment profiles on %s", (kin
     expect(await fails(["devices", "profile"])).toMatch(/needs a device id/);
     expect(await fails(["devices", "profile", "nope", "--environment", "vaccine_fridge"])).toBe('device: no device with id "nope"');
   });
+
+  it("gives a device not at a bed a home ward by code, and clears it", async () => {
+    const ward = await db.prisma.ward.create({ data: { code: "CLI4E", name: "CLI ward" } });
+    expect(await cli(["devices", "ward", "env-cli-1", "--ward", "CLI4E"])).toMatchObject({
+      json: { id: "env-cli-1", wardId: ward.id, wardCode: "CLI4E", roomId: null },
+      text: "env-cli-1 now belongs to ward CLI4E.",
+    });
+    expect(await fails(["devices", "ward", "env-cli-1", "--ward", "NOPE"])).toBe('ward: no ward "NOPE"');
+    expect(await fails(["devices", "ward", "env-cli-1"])).toMatch(/needs --ward/);
+    expect(await cli(["devices", "ward", "env-cli-1", "--ward", "none"])).toMatchObject({ text: "env-cli-1 belongs to no ward." });
+    expect((await db.prisma.device.findUniqueOrThrow({ where: { id: "env-cli-1" } })).wardId).toBeNull();
+  });
 });

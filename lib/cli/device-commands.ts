@@ -1,4 +1,4 @@
-// CLI: the device registry. `devices create|list|rotate|assign|unassign|profile|revoke`.
+// CLI: the device registry. `devices create|list|rotate|assign|unassign|profile|ward|revoke`.
 import "server-only";
 import { CliError, flag, type ParsedArgs } from "./parse-args";
 import { CLI_ACTOR, table, type Command } from "./cli-types";
@@ -11,6 +11,7 @@ import {
   type AssignTarget,
 } from "@/lib/devices/manage-devices";
 import { setEnvironmentProfile } from "@/lib/devices/set-environment-profile";
+import { setDeviceWard } from "@/lib/devices/set-device-ward";
 import { describeProfile, isEnvironmentProfile } from "@/lib/domain/environment-profiles";
 import { listRegistryDevices, registryFiltersSchema, type DeviceAssignment } from "@/lib/devices/device-queries";
 import { createTrackingDevice } from "./tracking-device-commands";
@@ -152,6 +153,21 @@ export const deviceCommands: Record<string, Command> = {
     return {
       json,
       text: r.environmentProfile ? `${id} now has the profile ${profileText(r.environmentProfile)}.` : `${id} has no environment profile.`,
+    };
+  },
+  async "devices ward"(args) {
+    const usage = `devices ward <id> --ward <id|code>|none [--room <roomId>]`;
+    const id = deviceId(args, usage);
+    const ward = flag(args, "ward");
+    if (ward === undefined) throw new CliError(`devices ward needs --ward: ${usage}`);
+    const r = await setDeviceWard(
+      id,
+      { ward: ward.trim().toLowerCase() === "none" ? null : ward, room: flag(args, "room") ?? null },
+      { audit },
+    );
+    return {
+      json: r,
+      text: r.wardCode ? `${id} now belongs to ward ${r.wardCode}${r.roomId ? `, room ${r.roomId}` : ""}.` : `${id} belongs to no ward.`,
     };
   },
   async "devices revoke"(args) {

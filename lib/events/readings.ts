@@ -25,12 +25,14 @@ const vitalsFields = {
 
 /** A validated frame of a device on a patient, published the moment ingest accepts it. `ts`: when the
  *  device measured the values; `artifacts`: codes of values flagged as implausible (shown, but kept out of
- *  scoring and alarms). */
+ *  scoring and alarms); `late`: an older frame than one already published for the device (an uploaded
+ *  backlog), published only as a complete NEWS2 set for the NEWS2 trend, never sent to browsers. */
 export const vitalsEventSchema = z.object({
   ...vitalsFields,
   ts: epochMsSchema,
   values: metricValuesSchema,
   artifacts: z.array(metricKeySchema).optional(),
+  late: z.literal(true).optional(),
 });
 export type VitalsEvent = z.infer<typeof vitalsEventSchema>;
 

@@ -15,6 +15,7 @@ import { patientAt, type DeviceRecord } from "@/lib/devices/device-directory";
 import type { MetricKey } from "@/lib/domain/metrics";
 import type { MetricValues } from "@/lib/events";
 import { invalid, parseTelemetryJson, type FrameIssue, type TelemetryFrame } from "./frame-schema";
+import { NEWS2_PARAMETERS } from "@/lib/domain/news2";
 import { findArtifacts } from "./plausibility";
 import { RateLimiter } from "./rate-limiter";
 import { getRejectionLog } from "./rejection-log";
@@ -131,8 +132,11 @@ function publishLive(device: DeviceRecord, frames: TelemetryFrame[], artifacts: 
   const bus = eventBus();
   let last = liveSeq.get(device.id) ?? -1;
   frames.forEach((f, i) => {
-    if (f.seq <= last) return;
-    last = f.seq;
+    // An older frame than one already published (an uploaded backlog) is no live news; a complete NEWS2
+    // set of them still goes to the alarm engine, marked late, for the NEWS2 trend (lib/alerts/charted-news2).
+    const late = f.seq <= last;
+    if (late && !NEWS2_PARAMETERS.every((k) => f.values[k] !== undefined)) return;
+    if (!late) last = f.seq;
     // A device at a bed reports for whoever lay there at the frame's time (a transfer is never retroactive).
     const patientId = patientAt(device, f.ts);
     if (!patientId) return;
@@ -145,6 +149,7 @@ function publishLive(device: DeviceRecord, frames: TelemetryFrame[], artifacts: 
       ts: f.ts,
       values: f.values,
       ...(flagged.length ? { artifacts: [...flagged] } : {}),
+      ...(late ? { late: true as const } : {}),
     });
   });
   liveSeq.set(device.id, last);

@@ -76,6 +76,12 @@ describe.each(testDatabaseKinds)("demo seed on %s", (kind) => {
       ["Pharmacy vaccine fridge A", "vaccine_fridge", true],
       ["Ward 4E medication fridge", "vaccine_fridge", true],
     ]);
+    // the 4E medication fridge serves ward 4E (its clean utility room); the pharmacy's belongs to no ward
+    const ward4E = await db.prisma.ward.findUniqueOrThrow({ where: { code: "4E" } });
+    expect(fridges.map((f) => [f.id, f.wardId, f.roomId])).toEqual([
+      ["env-fridge-pharm-a", null, null],
+      ["env-fridge-4e-meds", ward4E.id, "4E-CLEAN"],
+    ]);
     expect(DEMO_EQUIPMENT.filter((d) => d.scenario === "pump-failing").map((d) => d.id)).toEqual(["pump-0002"]);
     expect(demoEquipmentScenarioFor(fridges[1]!.id, "env_sensor")).toBe("fridge-warm");
     expect(demoEquipmentScenarioFor(fridges[0]!.id, "env_sensor")).toBe("fridge-healthy");
@@ -92,6 +98,7 @@ describe.each(testDatabaseKinds)("demo seed on %s", (kind) => {
       location: "Ward 4E medication fridge",
       environmentProfile: "vaccine_fridge",
       simulated: true,
+      roomId: "4E-CLEAN",
     });
     expect((await db.prisma.device.findUniqueOrThrow({ where: { id: "pump-0004" } })).status).toBe("revoked");
     expect((await seedDemo(dataDir)).equipmentAdded).toEqual([]);

@@ -32,7 +32,7 @@ function news2(v: SimulatedValues): number {
 describe("a monitor's uploaded day", () => {
   it("is one frame a minute for 24 h before start, every vital each minute, ACVPU/oxygen/battery every five, consecutive seqs", () => {
     const p = plan(createPatientModel({ seed: 1003, scenario: "stable" }), "stable");
-    const frames = p.chunks.flatMap((c) => c.frames);
+    const frames = p.chunks.flatMap((c) => c.frames).sort((a, b) => a.seq - b.seq);
     expect(p.frameCount).toBe(1440);
     expect(frames).toHaveLength(1440);
     expect(frames.map((f) => f.seq)).toEqual(frames.map((_, i) => i + 1));
@@ -43,6 +43,16 @@ describe("a monitor's uploaded day", () => {
       expect(Object.keys(f.values)).toEqual(expect.arrayContaining(["heart_rate", "spo2", "resp_rate", "bp_sys", "bp_dia", "temp"]));
     const withSlow = frames.filter((f) => SLOW_METRICS.every((k) => k in f.values));
     expect(withSlow).toHaveLength(1440 / 5);
+  });
+
+  it("goes newest first: the charts' default 8 h arrive within about half a minute", () => {
+    const p = plan(createPatientModel({ seed: 1003, scenario: "stable" }), "stable");
+    const first = p.chunks[0]!.frames;
+    expect(Date.parse(first.at(-1)!.ts)).toBe(START - MIN);
+    const newestFirst = p.chunks.map((c) => Date.parse(c.frames[0]!.ts));
+    expect(newestFirst).toEqual([...newestFirst].sort((a, b) => b - a));
+    const eightHoursIn = p.chunks.find((c) => Date.parse(c.frames[0]!.ts) <= START - 8 * 60 * MIN)!;
+    expect(eightHoursIn.atMs).toBeLessThan(35_000);
   });
 
   it("is paced under the per-device rate limit with room for the live frame each second, and takes under two minutes", () => {
@@ -59,7 +69,9 @@ describe("a monitor's uploaded day", () => {
     // 4E/3 plays "deteriorating" with seed 1002 (third monitor by id); ICU/2 with seed 1025
     for (const seed of [1002, 1025]) {
       const model = createPatientModel({ seed, scenario: "deteriorating" });
-      const frames = plan(model, "deteriorating").chunks.flatMap((c) => c.frames);
+      const frames = plan(model, "deteriorating")
+        .chunks.flatMap((c) => c.frames)
+        .sort((a, b) => a.seq - b.seq);
       const hr = (i: number) => frames[i]!.values.heart_rate!;
       // calm for most of the day, the decline in the last 25 minutes
       expect(Math.abs(hr(600) - model.baseline.heart_rate)).toBeLessThan(15);

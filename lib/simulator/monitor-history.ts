@@ -1,6 +1,8 @@
 // A bedside monitor's uploaded past: on its first run a simulated monitor sends the last day of its patient,
 // one frame a minute (every vital each minute; ACVPU, oxygen and battery every five), as arrays of frames with
-// past `ts` through the real ingest path, paced under the per-device rate limit (lib/simulator/equipment-backfill).
+// past `ts` through the real ingest path, paced under the per-device rate limit (lib/simulator/equipment-backfill),
+// newest first (nothing downstream needs a monitor's late frames in time order: they never replace a current
+// value and the trend detector skips them).
 // The same patient model then goes on live, so the history joins the live readings without a jump. Pure.
 import { planBackfill, type BackfillPlan } from "./equipment-backfill";
 import { isSilent, type ScenarioName } from "./scenarios";
@@ -30,8 +32,18 @@ export type MonitorHistoryOptions = {
   maxFramesPerBody: number;
 };
 
-/** Plans the history (sampling the model up to startedAtMs: call before the first live sample). */
+/**
+ * Plans the history (sampling the model up to startedAtMs: call before the first live sample). The bodies go
+ * newest first, so the charts' default 8 h fill within about half a minute and the rest of the day follows; the
+ * pacing is the planner's (each body is no larger than the one planned for its slot, so the rate limit holds).
+ */
 export function planMonitorHistory(o: MonitorHistoryOptions): BackfillPlan {
+  const plan = planOldestFirst(o);
+  const bodies = plan.chunks.map((c) => c.frames).reverse();
+  return { ...plan, chunks: plan.chunks.map((c, i) => ({ atMs: c.atMs, frames: bodies[i]! })) };
+}
+
+function planOldestFirst(o: MonitorHistoryOptions): BackfillPlan {
   const slow = new Set<ScheduledMetric>(SLOW_METRICS);
   let step = 0;
   return planBackfill({

@@ -297,7 +297,8 @@ describe("startSimulator", () => {
     const live = framesOf(b.received, "mon-h").filter((r) => !Array.isArray(r.body));
     expect(arrays.map((r) => (r.body as unknown[]).length)).toEqual([10, 10, 10]); // half the burst per body
     const history = arrays.flatMap((r) => r.body as { seq: number; ts: string; values: Record<string, number> }[]);
-    expect(history.map((f) => f.seq)).toEqual(history.map((_, i) => i + 1));
+    expect(history.map((f) => f.seq).sort((a, b) => a - b)).toEqual(history.map((_, i) => i + 1));
+    expect(Date.parse(history[0]!.ts)).toBeGreaterThan(Date.parse(history.at(-1)!.ts)); // newest body first
     for (const f of history) {
       expect(Date.parse(f.ts)).toBeLessThan(t0);
       expect(parseTelemetryBody([f]).ok).toBe(true);

@@ -127,6 +127,7 @@ export function attachSocketServer(
 
   const bus = eventBus();
   const offVitals = bus.subscribe("vitals", (e) => {
+    if (e.late) return; // an uploaded backlog's NEWS2 set: for the alarm engine only
     const target = e.wardId ? io.to(rooms.patient(e.patientId)).to(rooms.ward(e.wardId)) : io.to(rooms.patient(e.patientId));
     // Volatile: the recovery buffer keeps every non-volatile broadcast for two minutes, which at ingest
     // rates costs gigabytes. Vitals are a display stream (all are stored); a client that reconnects
