@@ -27,6 +27,7 @@ import { AiFeatureDialogButton } from "@/components/ai/ai-feature-dialog-button"
 import { SortToggle, WardCounts } from "./ward-toolbar";
 import { applyVitals, mergeSnapshot, type LiveBed } from "./ward-live-state";
 import { alarmsByPatient, orderBedsWithAlarms } from "./ward-alarms";
+import { useWardGrid, wardGridStyle } from "./use-ward-grid";
 
 const FLUSH_MS = 100;
 const NO_ALARM = { alarmId: null, alarmPriority: null, alarmState: null, alarmMessage: null, alarmCount: 0 } as const;
@@ -153,9 +154,13 @@ export function WardDashboard({
     });
     return orderBedsWithAlarms(rows, sort);
   }, [beds, now, sort, alarms]);
+  // Tiles sized to the screen: every bed visible on a wall display, full names from 1440 px.
+  const gridRef = useRef<HTMLUListElement | null>(null);
+  const layout = useWardGrid(gridRef, tiles.length);
+  const fit = { density: layout?.density ?? "comfortable", tileWidth: layout?.tileWidth ?? 240 } as const;
 
   return (
-    <main className="mx-auto max-w-[120rem] px-3 py-3">
+    <main className="px-3 py-3">
       <div className="mb-3 flex flex-wrap items-center gap-x-6 gap-y-2">
         <h1 className="text-xl font-semibold">
           {snapshot.ward.name} <span className="text-base font-normal text-ink-muted">{snapshot.ward.code}</span>
@@ -175,10 +180,18 @@ export function WardDashboard({
       {tiles.length === 0 ? (
         <EmptyState className="">This ward has no beds.</EmptyState>
       ) : (
-        <ul className="grid grid-cols-[repeat(auto-fill,minmax(14rem,1fr))] gap-2" aria-label="Beds">
+        <ul
+          ref={gridRef}
+          style={wardGridStyle(layout)}
+          data-testid="bed-grid"
+          data-columns={layout?.columns}
+          data-density={layout?.density}
+          className="grid grid-cols-[repeat(auto-fill,minmax(15rem,1fr))] auto-rows-[10.5rem] gap-1.5"
+          aria-label="Beds"
+        >
           {tiles.map((t) => (
-            <li key={t.bed.bedId}>
-              <BedTileCard bed={t.bed} sparklineMs={windowMs} {...t.summary} {...t.alarm} />
+            <li key={t.bed.bedId} className="min-h-0 min-w-0">
+              <BedTileCard bed={t.bed} sparklineMs={windowMs} {...fit} {...t.summary} {...t.alarm} />
             </li>
           ))}
         </ul>
