@@ -26,6 +26,7 @@ export type TileAlarmProps = {
   alarmPriority: AlertPriority | null;
   alarmState: AlertState | null;
   alarmMessage: string | null;
+  alarmRule: string | null;
   /** Open alarms of the patient (the strip shows "+n" for the others). */
   alarmCount: number;
 };
@@ -72,11 +73,12 @@ function Num({ bed, k, aged, className }: { bed: LiveBed; k: MetricKey; aged: bo
 }
 
 /** A vital with its name and unit above the number. */
-function Reading({ name, unit, className, children }: { name: string; unit: string; className: string; children: ReactNode }) {
+function Reading({ name, unit, className, children }: { name: string; unit: string | null; className: string; children: ReactNode }) {
   return (
     <span className={`flex flex-col ${className}`}>
       <span className="text-[0.65rem] leading-3 whitespace-nowrap">
-        <span className="font-semibold uppercase tracking-wide text-ink-faint">{name}</span> <span className="text-ink-muted">{unit}</span>
+        <span className="font-semibold uppercase tracking-wide text-ink-faint">{name}</span>
+        {unit && <span className="text-ink-muted"> {unit}</span>}
       </span>
       {children}
     </span>
@@ -128,8 +130,8 @@ function AlarmStrip(p: TileAlarmProps & TileFit) {
   const acked = p.alarmState === "acknowledged";
   const dense = p.density !== "comfortable";
   // Room for the text beside the priority label, ACK and "+n"; two lines on comfortable tiles only.
-  const perLine = charsThatFit(p.tileWidth - 16 - 34 - (acked ? 26 : 0) - (p.alarmCount > 1 ? 18 : 0), 12);
-  const text = abbreviateAlarm(p.alarmMessage ?? "", dense ? perLine : perLine * 2 - 4);
+  const perLine = charsThatFit(p.tileWidth - 16 - 12 - 36 - (acked ? 26 : 0) - (p.alarmCount > 1 ? 20 : 0), 12);
+  const text = abbreviateAlarm(p.alarmMessage ?? "", dense ? perLine : perLine * 2 - 4, p.alarmRule);
   return (
     <div
       data-testid="tile-alarm"
@@ -164,11 +166,15 @@ function borderFor(p: BedTileProps): string {
 }
 
 /** The patient's name in full (it wraps rather than being cut); only a name longer than two lines is shortened. */
-function TileName({ name, tileWidth }: { name: string; tileWidth: number }) {
-  const twoLines = 2 * charsThatFit(tileWidth - 16 - 34, 16);
+function TileName({ name, tileWidth, small }: { name: string; tileWidth: number; small: boolean }) {
+  const twoLines = 2 * charsThatFit(tileWidth - 16 - 34, small ? 14 : 16);
   const shown = name.length > twoLines ? tileName(name, twoLines) : name;
   return (
-    <span data-testid="tile-name" className="min-w-0 flex-1 font-semibold leading-5 [overflow-wrap:anywhere]" title={name}>
+    <span
+      data-testid="tile-name"
+      className={`min-w-0 flex-1 font-semibold leading-5 [overflow-wrap:anywhere] ${small ? "text-sm" : ""}`}
+      title={name}
+    >
       {shown === name ? (
         name
       ) : (
@@ -181,12 +187,13 @@ function TileName({ name, tileWidth }: { name: string; tileWidth: number }) {
   );
 }
 
-function Freshness({ freshness, newestTs }: Pick<BedSummary, "freshness" | "newestTs">) {
+/** STALE / OFFLINE and the data age; a narrow tile shows OFFLINE alone (its age says nothing more). */
+function Freshness({ freshness, newestTs, narrow }: Pick<BedSummary, "freshness" | "newestTs"> & { narrow: boolean }) {
   return (
     <span className="flex shrink-0 items-center gap-1 text-xs leading-4">
       {freshness === "stale" && <span className="rounded border border-alarm-low px-1 text-[0.6rem] font-bold text-alarm-low">STALE</span>}
       {freshness === "offline" && <span className="badge-inop rounded px-1 text-[0.6rem] font-bold">OFFLINE</span>}
-      <DataAge ts={newestTs} />
+      {!(narrow && freshness === "offline") && <DataAge ts={newestTs} />}
     </span>
   );
 }
@@ -205,12 +212,12 @@ function OccupiedTile(p: BedTileProps & { patient: NonNullable<BedTile["patient"
     [bed.sparkline, p.sparklineMs],
   );
   const hr = (
-    <Reading name="HR" unit={METRICS.heart_rate.display} className={`shrink-0 text-vital-hr ${offline ? "opacity-50" : ""}`}>
+    <Reading name="HR" unit={dense ? null : METRICS.heart_rate.display} className={`shrink-0 text-vital-hr ${offline ? "opacity-50" : ""}`}>
       <Num bed={bed} k="heart_rate" aged={aged.has("heart_rate")} className={`${big} font-bold leading-none`} />
     </Reading>
   );
   const spo2 = (
-    <Reading name="SpO₂" unit={METRICS.spo2.display} className={`shrink-0 text-vital-spo2 ${offline ? "opacity-50" : ""}`}>
+    <Reading name="SpO₂" unit={dense ? null : METRICS.spo2.display} className={`shrink-0 text-vital-spo2 ${offline ? "opacity-50" : ""}`}>
       <Num bed={bed} k="spo2" aged={aged.has("spo2")} className={`${big} font-bold leading-none`} />
     </Reading>
   );
@@ -230,25 +237,25 @@ function OccupiedTile(p: BedTileProps & { patient: NonNullable<BedTile["patient"
     >
       <div className="flex items-start gap-1.5">
         <span className="shrink-0 rounded bg-panel-raised px-1.5 text-base font-bold leading-5 tabular">{bed.label}</span>
-        <TileName name={patient.name} tileWidth={p.tileWidth} />
+        <TileName name={patient.name} tileWidth={p.tileWidth} small={dense} />
       </div>
       {!dense && (
         <div className="flex items-center gap-1.5 text-xs leading-4 text-ink-muted">
           <News2Badge {...p} short={p.tileWidth < 270} />
           <span className="min-w-0 whitespace-nowrap">{identity}</span>
           <span className="ml-auto">
-            <Freshness freshness={p.freshness} newestTs={p.newestTs} />
+            <Freshness freshness={p.freshness} newestTs={p.newestTs} narrow={false} />
           </span>
         </div>
       )}
       <AlarmStrip {...p} />
-      <div className="flex flex-1 items-end gap-3">
+      <div className={`flex flex-1 items-end ${dense ? "gap-2" : "gap-3"}`}>
         {hr}
         {spo2}
         {dense ? (
           <span className="ml-auto flex flex-col items-end gap-0.5">
             <News2Badge {...p} short />
-            <Freshness freshness={p.freshness} newestTs={p.newestTs} />
+            <Freshness freshness={p.freshness} newestTs={p.newestTs} narrow />
           </span>
         ) : (
           <Sparkline

@@ -13,7 +13,7 @@ describe("abbreviateAlarm", () => {
   });
 
   it("shortens by meaning: the limit and the wording go before the value", () => {
-    expect(abbreviateAlarm("SpO₂ critically low: 84 % (below 85)", 24)).toBe("SpO₂ crit. low: 84 %");
+    expect(abbreviateAlarm("SpO₂ critically low: 84 % (below 85)", 24)).toBe("SpO₂ crit. low 84 %");
     expect(abbreviateAlarm("NEWS2 single parameter scores 3 (SpO₂), total 4: urgent review", 24)).toBe("NEWS2 4: SpO₂ scores 3");
     expect(abbreviateAlarm("NEWS2 single parameter scores 3 (SpO₂, RR): urgent review", 24)).toBe("NEWS2: SpO₂, RR score 3");
     expect(abbreviateAlarm("NEWS2 8: emergency assessment", 10)).toBe("NEWS2 8");
@@ -41,7 +41,16 @@ describe("tileName", () => {
 
 describe("charsThatFit", () => {
   it("estimates characters per width, never fewer than 4", () => {
-    expect(charsThatFit(170, 12)).toBe(25);
+    expect(charsThatFit(150, 12)).toBe(20);
     expect(charsThatFit(10, 12)).toBe(4);
+  });
+});
+
+describe("abbreviateAlarm with the rule", () => {
+  it("falls back to what a central station prints for the rule, keeping the score", () => {
+    expect(abbreviateAlarm("NEWS2 single parameter scores 3 (SpO₂), total 4: urgent review", 14, "news2.high")).toBe("NEWS2 4");
+    expect(abbreviateAlarm("NEWS2 single parameter scores 3 (SpO₂, RR): urgent review", 14, "news2.high")).toBe("NEWS2 single 3");
+    expect(abbreviateAlarm("Device mon-4e-12 offline: no data", 14, "tech.offline")).toBe("Device offline");
+    expect(abbreviateAlarm("Pulse implausible (250): check sensor", 14, "tech.artifact.heart_rate")).toBe("Check sensor");
   });
 });

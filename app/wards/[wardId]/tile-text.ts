@@ -27,15 +27,32 @@ const ALARM_STEPS: ((s: string) => string)[] = [
       .replace(/\bBP diastolic\b/g, "DBP")
       .replace(/\bPulse\b/g, "HR")
       .replace(/\bDeterioration\b/g, "Deterior.")
-      .replace(/,\s+/g, " "),
+      .replace(/,\s+/g, " ")
+      .replace(/:\s+(?=[\d-])/g, " "),
 ];
+
+/** What a central station prints when even the shortened message is too long, by rule. */
+function ruleLabel(rule: string, text: string): string | null {
+  if (rule === "tech.offline") return "Device offline";
+  if (rule === "tech.battery") return "Battery low";
+  if (rule.startsWith("tech.artifact.")) return "Check sensor";
+  if (rule === "trend.deterioration") return "Deterior. trend";
+  if (rule === "news2.high" || rule === "news2.medium") {
+    const total = /^NEWS2 (\d+)/.exec(text)?.[1];
+    return total ? `NEWS2 ${total}` : "NEWS2 single 3";
+  }
+  return null;
+}
 
 function collapse(s: string): string {
   return s.replace(/\s+/g, " ").trim();
 }
 
-/** The banner text for a tile: the message as it is when it fits, else shortened step by step. */
-export function abbreviateAlarm(message: string, maxChars: number): string {
+/**
+ * The banner text for a tile: the message as it is when it fits, else shortened step by step, else the
+ * rule's short label (when it has one), else whole words and an ellipsis.
+ */
+export function abbreviateAlarm(message: string, maxChars: number, rule?: string | null): string {
   let text = collapse(message);
   // The device id never helps on a bed tile; the rest only goes when space runs out.
   text = collapse(ALARM_STEPS[0]!(text));
@@ -44,6 +61,8 @@ export function abbreviateAlarm(message: string, maxChars: number): string {
     text = collapse(step(text));
   }
   if (text.length <= maxChars) return text;
+  const label = rule ? ruleLabel(rule, text) : null;
+  if (label && label.length <= maxChars) return label;
   // Still too long: whole words up to the limit, with an ellipsis.
   const words = text.split(" ");
   let out = "";
@@ -72,7 +91,7 @@ export function tileName(name: string, maxChars: number): string {
   return short.length <= maxChars ? short : family;
 }
 
-/** Characters of `fontPx` text that fit `widthPx` (an average glyph is ~0.56 em in the UI font). */
+/** Characters of bold `fontPx` text that surely fit `widthPx` (an average bold glyph is under ~0.62 em). */
 export function charsThatFit(widthPx: number, fontPx: number): number {
-  return Math.max(4, Math.floor(widthPx / (fontPx * 0.56)));
+  return Math.max(4, Math.floor(widthPx / (fontPx * 0.62)));
 }

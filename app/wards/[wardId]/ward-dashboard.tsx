@@ -30,7 +30,7 @@ import { alarmsByPatient, orderBedsWithAlarms } from "./ward-alarms";
 import { useWardGrid, wardGridStyle } from "./use-ward-grid";
 
 const FLUSH_MS = 100;
-const NO_ALARM = { alarmId: null, alarmPriority: null, alarmState: null, alarmMessage: null, alarmCount: 0 } as const;
+const NO_ALARM = { alarmId: null, alarmPriority: null, alarmState: null, alarmMessage: null, alarmRule: null, alarmCount: 0 } as const;
 const SORT_KEY = "iomt.ward.sort";
 
 // The sort choice lives in localStorage; read through useSyncExternalStore so SSR renders "bed".
@@ -142,6 +142,7 @@ export function WardDashboard({
               alarmPriority: alarm.top.priority,
               alarmState: alarm.top.state,
               alarmMessage: alarm.top.message,
+              alarmRule: alarm.top.rule,
               alarmCount: alarm.open,
             }
           : NO_ALARM,
