@@ -54,3 +54,10 @@ describe("abbreviateAlarm with the rule", () => {
     expect(abbreviateAlarm("Pulse implausible (250): check sensor", 14, "tech.artifact.heart_rate")).toBe("Check sensor");
   });
 });
+
+describe("abbreviateAlarm on the narrowest tiles", () => {
+  it("uses the shortest label of the rule rather than a cut word", () => {
+    expect(abbreviateAlarm("Device mon-4e-12 offline: no data", 13, "tech.offline")).toBe("Offline");
+    expect(abbreviateAlarm("Device mon-4e-12 battery low: 12 %", 10, "tech.battery")).toBe("Batt. low");
+  });
+});

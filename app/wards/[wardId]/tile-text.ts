@@ -31,17 +31,17 @@ const ALARM_STEPS: ((s: string) => string)[] = [
       .replace(/:\s+(?=[\d-])/g, " "),
 ];
 
-/** What a central station prints when even the shortened message is too long, by rule. */
-function ruleLabel(rule: string, text: string): string | null {
-  if (rule === "tech.offline") return "Device offline";
-  if (rule === "tech.battery") return "Battery low";
-  if (rule.startsWith("tech.artifact.")) return "Check sensor";
-  if (rule === "trend.deterioration") return "Deterior. trend";
+/** What a central station prints when even the shortened message is too long, by rule, longest first. */
+function ruleLabels(rule: string, text: string): string[] {
+  if (rule === "tech.offline") return ["Device offline", "Offline"];
+  if (rule === "tech.battery") return ["Battery low", "Batt. low"];
+  if (rule.startsWith("tech.artifact.")) return ["Check sensor", "Sensor?"];
+  if (rule === "trend.deterioration") return ["Deterior. trend", "Trend"];
   if (rule === "news2.high" || rule === "news2.medium") {
     const total = /^NEWS2 (\d+)/.exec(text)?.[1];
-    return total ? `NEWS2 ${total}` : "NEWS2 single 3";
+    return total ? [`NEWS2 ${total}`] : ["NEWS2 single 3", "NEWS2 3"];
   }
-  return null;
+  return [];
 }
 
 function collapse(s: string): string {
@@ -61,8 +61,8 @@ export function abbreviateAlarm(message: string, maxChars: number, rule?: string
     text = collapse(step(text));
   }
   if (text.length <= maxChars) return text;
-  const label = rule ? ruleLabel(rule, text) : null;
-  if (label && label.length <= maxChars) return label;
+  const label = (rule ? ruleLabels(rule, text) : []).find((l) => l.length <= maxChars);
+  if (label) return label;
   // Still too long: whole words up to the limit, with an ellipsis.
   const words = text.split(" ");
   let out = "";
