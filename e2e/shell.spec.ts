@@ -55,6 +55,7 @@ test("an offline monitor's banner says so in words, counts on the wards overview
   await signIn(page, "nurse@demo.local");
   await page.setViewportSize({ width: 1440, height: 900 });
   const tile = page.locator('[data-testid="bed-tile"][data-bed="20"]');
+  await expect(page.getByTestId("connection")).toHaveAttribute("data-status", "live"); // the screen follows the ward
   await publishFrames(url, device, [{ seq: 1, values: { heart_rate: 72, spo2: 97 } }]);
   await expect(tile.locator('[data-metric="heart_rate"]')).toHaveText(/72/);
 
