@@ -18,6 +18,8 @@ import {
   PRIORITY_SHORT,
   priorityTextClass,
   priorityTitle,
+  rowBarColor,
+  rowTone,
   silenceText,
 } from "@/components/alerts/presentation";
 import { AlertAiButton } from "@/components/ai/ai-feature-dialog-button";
@@ -130,6 +132,7 @@ export const AlertRow = memo(function AlertRow({
   };
   const label = PRIORITY_SHORT[alert.priority];
   const today = useToday();
+  const tone = rowTone(alert.state);
   return (
     <tr
       data-testid="alert-row"
@@ -138,7 +141,8 @@ export const AlertRow = memo(function AlertRow({
       data-state={alert.state}
       data-selected={selected || undefined}
       onClick={() => onSelect(alert.id)}
-      className={`border-b border-line align-top ${selected ? "bg-panel-raised outline-2 -outline-offset-2 outline-accent" : "hover:bg-panel"} ${alert.state === "resolved" ? "text-ink-muted" : ""}`}
+      style={alert.state === "active" ? ({ "--row-alarm": rowBarColor(alert.priority) } as React.CSSProperties) : undefined}
+      className={`border-b border-line align-top ${selected ? "bg-panel-raised outline-2 -outline-offset-2 outline-accent" : "hover:bg-panel"} ${tone.className}`}
     >
       <td className="py-2 pr-2 pl-3">
         <span
@@ -149,6 +153,11 @@ export const AlertRow = memo(function AlertRow({
         >
           {label}
         </span>
+        {tone.marker && (
+          <span data-testid="ack-marker" className="mt-1 block w-16 text-center text-[0.65rem] font-bold tracking-wide text-ink-muted">
+            {tone.marker}
+          </span>
+        )}
       </td>
       <td className="px-2 py-2">
         {alert.patientId ? (

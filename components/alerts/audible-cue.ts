@@ -1,56 +1,70 @@
 "use client";
-// The optional audible cue (Web Audio API). Off by default; the choice is kept in localStorage and read
-// through a tiny store so every toggle and the one player in the tab agree. What plays and when comes
-// from audible-pattern.ts (pure): never for acknowledged or silenced alerts.
+// The audible cue (Web Audio API). On unless this workstation turned it off (sound-preference.ts, kept in
+// localStorage); read through tiny stores so every toggle and the one player in the tab agree. Browsers
+// hold audio until a click or key press: until then the state is "blocked" and the control says so.
+// What plays and when comes from audible-pattern.ts (pure): never for acknowledged or silenced alerts.
 import { useEffect, useRef, useSyncExternalStore } from "react";
 import { useNow } from "@/components/live/use-now";
 import { CUE_PATTERNS, INITIAL_CUE_MEMORY, stepCue, type CueAlert } from "./audible-pattern";
+import { createSoundPreferenceStore, SOUND_KEY, soundState, type SoundState } from "./sound-preference";
 import type { AlertPriority } from "@/lib/events";
 
-const KEY = "iomt.alerts.sound";
 const VOLUME = 0.2;
-const listeners = new Set<() => void>();
 
-function subscribe(onChange: () => void) {
-  listeners.add(onChange);
-  window.addEventListener("storage", onChange);
+const preference = createSoundPreferenceStore(() => (typeof window === "undefined" ? null : window.localStorage));
+
+function subscribePreference(onChange: () => void) {
+  const off = preference.subscribe(onChange);
+  const fromOtherTab = (e: StorageEvent) => {
+    if (e.key === SOUND_KEY || e.key === null) preference.notify();
+  };
+  window.addEventListener("storage", fromOtherTab);
   return () => {
-    listeners.delete(onChange);
-    window.removeEventListener("storage", onChange);
+    off();
+    window.removeEventListener("storage", fromOtherTab);
   };
 }
 
-function readEnabled(): boolean {
-  try {
-    return window.localStorage.getItem(KEY) === "on";
-  } catch {
-    return false;
-  }
-}
-
-/** Whether the audible cue is on (false on the server and until hydrated). */
+/** Whether the audible cue is wanted on this workstation (on during the server render). */
 export function useSoundEnabled(): boolean {
-  return useSyncExternalStore(subscribe, readEnabled, () => false);
+  return useSyncExternalStore(subscribePreference, preference.get, () => true);
 }
 
 export function setSoundEnabled(on: boolean) {
-  try {
-    window.localStorage.setItem(KEY, on ? "on" : "off");
-  } catch {
-    // Storage unavailable: the choice lasts for this page only (the store below still updates).
-  }
+  preference.set(on);
   // Called from a click: the browser lets audio start now.
   if (on) unlockAudio();
-  listeners.forEach((l) => l());
 }
 
 let context: AudioContext | null = null;
+const audioListeners = new Set<() => void>();
 
 function audio(): AudioContext | null {
   if (context) return context;
   if (typeof window === "undefined" || typeof window.AudioContext !== "function") return null;
   context = new window.AudioContext();
+  context.addEventListener("statechange", () => audioListeners.forEach((l) => l()));
+  audioListeners.forEach((l) => l());
   return context;
+}
+
+function subscribeAudio(onChange: () => void) {
+  audioListeners.add(onChange);
+  return () => audioListeners.delete(onChange);
+}
+
+const audioStateNow = (): AudioContextState | null => context?.state ?? null;
+
+/** "on", "off", or "blocked" (wanted, but the browser holds audio until the user clicks or types). */
+export function useSoundState(): SoundState {
+  const enabled = useSoundEnabled();
+  const running = useSyncExternalStore(subscribeAudio, audioStateNow, () => null);
+  // With the sound wanted, find out now whether the browser lets this tab play (a new context starts
+  // "suspended" when it does not).
+  useEffect(() => {
+    if (enabled) audio();
+  }, [enabled]);
+  return soundState(enabled, running);
 }
 
 /** Browsers start audio only after a user gesture; call from one. */
@@ -62,7 +76,11 @@ export function unlockAudio() {
 export function playPattern(priority: AlertPriority) {
   const c = audio();
   if (!c) return;
-  if (c.state === "suspended") void c.resume();
+  if (c.state !== "running") {
+    // Held by the browser (no click yet): tones scheduled now would all sound at once on unlock.
+    void c.resume().catch(() => undefined);
+    return;
+  }
   const start = c.currentTime + 0.05;
   for (const tone of CUE_PATTERNS[priority].tones) {
     const at = start + tone.atMs / 1000;

@@ -51,7 +51,7 @@ export async function NavAlerts({ principal, current, shared }: { principal: Pri
         equipment={followsEquipmentAlerts(principal.role)}
         current={current}
       />
-      <SoundToggle compact />
+      <SoundToggle />
     </span>
   );
 }

@@ -9,6 +9,8 @@ import {
   isLatched,
   priorityTextClass,
   priorityTitle,
+  rowBarColor,
+  rowTone,
   silenceText,
 } from "./presentation";
 import { T0, alertView, iso } from "@/test/support/test-alerts";
@@ -81,5 +83,14 @@ describe("alert wording", () => {
     expect(isLatched(alertView("a", { conditionActive: false }))).toBe(true);
     expect(isLatched(alertView("a", { conditionActive: false, state: "acknowledged" }))).toBe(false);
     expect(isLatched(alertView("a"))).toBe(false);
+  });
+  it("sets acknowledged rows apart from unacknowledged ones in style and in words", () => {
+    expect(rowTone("active")).toEqual({ className: "alert-row-unacked", marker: null });
+    expect(rowTone("acknowledged")).toEqual({ className: "alert-row-acked", marker: "✓ ACK" });
+    expect(rowTone("resolved").marker).toBeNull();
+    expect(alarmClass("low", "acknowledged")).toContain("alarm-steady"); // dashed, unfilled (globals.css)
+    expect(alarmClass("low", "active")).not.toContain("alarm-steady");
+    expect(rowBarColor("high")).toBe("var(--color-alarm-high)");
+    expect(rowBarColor("technical")).toBe("var(--color-alarm-low)");
   });
 });

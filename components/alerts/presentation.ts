@@ -84,3 +84,20 @@ export function silenceText(a: Pick<AlertView, "silencedUntil" | "silenceReason"
 export function isLatched(a: Pick<AlertView, "conditionActive" | "state">): boolean {
   return !a.conditionActive && a.state === "active";
 }
+
+/**
+ * How a queue row reads at a glance, beyond colour: an unacknowledged alarm has a bar in its priority
+ * colour and full-strength text; an acknowledged one is quieter (dimmed, dashed chip) and says "ACK";
+ * a resolved one has no alarm colour at all.
+ */
+export function rowTone(state: AlertView["state"]): { className: string; marker: string | null } {
+  if (state === "active") return { className: "alert-row-unacked", marker: null };
+  if (state === "acknowledged") return { className: "alert-row-acked", marker: "✓ ACK" };
+  return { className: "text-ink-muted", marker: null };
+}
+
+/** The row bar's colour (a CSS variable) for an unacknowledged alarm. */
+export function rowBarColor(priority: AlertPriority): string {
+  const c = PRIORITY_PRESENTATION[priority].color;
+  return c === "red" ? "var(--color-alarm-high)" : c === "yellow" ? "var(--color-alarm-medium)" : "var(--color-alarm-low)";
+}

@@ -99,6 +99,30 @@ describe.each(testDatabaseKinds)("alert lifecycle and escalation on %s", (kind) 
     expect(types).toEqual(["raised", "notified", "condition_cleared", "condition_returned"]);
   });
 
+  it("does not latch a device's technical alarm: the offline banner goes when the monitor is back", async () => {
+    const offline = finding("violated", now, 0, {
+      rule: "tech.offline",
+      priority: "technical",
+      message: "Device mon-9 offline: no data",
+      value: null,
+      patientId: ward.patients[2]!.id,
+      wardId: ward.ward.id,
+      deviceId: "mon-9",
+    });
+    writer.raise(offline);
+    await writer.drain();
+    const raised = await alertByKey(offline.key);
+    expect(raised).toMatchObject({ state: "active", priority: "technical" });
+    writer.clear({ ...offline, status: "normal" });
+    await writer.drain();
+    const row = await db.prisma.alert.findUniqueOrThrow({ where: { id: raised!.id } });
+    expect(row).toMatchObject({ state: "resolved", openKey: null, conditionActive: false, resolvedById: null });
+    expect(row.resolveReason).toBe("technical condition cleared: the device is back");
+    expect(changes.filter((c) => c.alert.id === row.id).map((c) => c.change)).toEqual(["raised", "resolved"]);
+    const types = (await getAlertDetail(nurse, row.id)).events.map((e) => e.type);
+    expect(types).toEqual(["raised", "notified", "condition_cleared", "resolved"]);
+  });
+
   it("acknowledges (who, when), stops escalation, and resolves automatically once the condition clears", async () => {
     const f = spo2Low();
     const id = (await alertByKey(f.key))!.id;

@@ -22,6 +22,16 @@ export function compareAlerts(a: Pick<AlertView, "priority" | "raisedAt">, b: Pi
   return byPriority !== 0 ? byPriority : Date.parse(a.raisedAt) - Date.parse(b.raisedAt);
 }
 
+/**
+ * Whether an alarm stays (latched) after its condition clears until someone acknowledges it. Physiological
+ * and equipment alarms latch, so a brief episode is never missed. A monitor's own technical conditions
+ * (offline, battery low, implausible signal) do not (IEC 60601-1-8 lets technical alarms be non-latching):
+ * once the device is back, an "offline" banner would only tell the ward something untrue.
+ */
+export function latches(rule: string): boolean {
+  return !(rule === "tech.offline" || rule === "tech.battery" || rule.startsWith("tech.artifact."));
+}
+
 export function isOpen(a: Pick<AlertView, "state">): boolean {
   return a.state !== "resolved";
 }

@@ -1,7 +1,8 @@
 // Stores the engine's transitions, then announces them. Raise: insert the alert (or, while an alert with
 // that open key is still open and latched, mark its condition active again: never a duplicate) with
 // its "raised" and level-0 "notified" trail entries; clear: mark the condition inactive and, if it was
-// acknowledged, resolve it automatically. Only after the commit is "alert:changed" published, so no
+// acknowledged or does not latch (a device's own technical condition: alert-policy latches), resolve it
+// automatically. Only after the commit is "alert:changed" published, so no
 // screen ever shows an alarm the database does not hold. Writes are serialised per open key and
 // retried with back-off until they succeed, so a database outage delays an alarm but never loses it.
 import "server-only";
@@ -12,6 +13,7 @@ import { KeyedWriteQueue } from "@/lib/db/keyed-write-queue";
 import type { AlertPriority, PersonRef } from "@/lib/events";
 import { insertAlertEvents, loadAlertView } from "./alert-rows";
 import { findRecipients } from "./alert-recipients";
+import { latches } from "./alert-policy";
 import type { Finding } from "./rule-types";
 
 export type AlertWriterDeps = {
@@ -23,6 +25,7 @@ export type AlertWriterDeps = {
 };
 
 const AUTO_RESOLVE_REASON = "condition cleared after acknowledgement";
+const NON_LATCHING_REASON = "technical condition cleared: the device is back";
 
 export class AlertWriter {
   private readonly queue: KeyedWriteQueue;
@@ -108,22 +111,24 @@ export class AlertWriter {
   private async storeClear(f: Finding, at: Date): Promise<void> {
     const { sql, bus } = this.deps;
     const cleared = await sql.transaction(async (tx) => {
-      const rows = await tx.query<{ id: string; state: string }>(
+      // $4: the alarm latches; one that does not resolves at once, acknowledged or not.
+      const rows = await tx.query<{ id: string; state: string; reason: string | null }>(
         `UPDATE alerts SET condition_active = false,
-                state = CASE WHEN state = 'acknowledged' THEN 'resolved'::"AlertState" ELSE state END,
-                resolved_at = CASE WHEN state = 'acknowledged' THEN $2::timestamptz ELSE resolved_at END,
-                resolve_reason = CASE WHEN state = 'acknowledged' THEN $3 ELSE resolve_reason END,
-                open_key = CASE WHEN state = 'acknowledged' THEN NULL ELSE open_key END
+                state = CASE WHEN state = 'acknowledged' OR NOT $4 THEN 'resolved'::"AlertState" ELSE state END,
+                resolved_at = CASE WHEN state = 'acknowledged' OR NOT $4 THEN $2::timestamptz ELSE resolved_at END,
+                resolve_reason = CASE WHEN state = 'acknowledged' THEN $3 WHEN NOT $4 THEN $5 ELSE resolve_reason END,
+                open_key = CASE WHEN state = 'acknowledged' OR NOT $4 THEN NULL ELSE open_key END
           WHERE open_key = $1 AND condition_active
-          RETURNING id, state::text AS state`,
-        [f.key, at.toISOString(), AUTO_RESOLVE_REASON],
+          RETURNING id, state::text AS state, resolve_reason AS reason`,
+        [f.key, at.toISOString(), AUTO_RESOLVE_REASON, latches(f.alarm.rule), NON_LATCHING_REASON],
       );
       const row = rows[0];
       if (!row) return null;
       const resolved = row.state === "resolved";
+      const reason = row.reason ?? AUTO_RESOLVE_REASON;
       await insertAlertEvents(tx, [
         { alertId: row.id, at, type: "condition_cleared", detail: { value: f.alarm.value } },
-        ...(resolved ? [{ alertId: row.id, at, type: "resolved" as const, detail: { reason: AUTO_RESOLVE_REASON, automatic: true } }] : []),
+        ...(resolved ? [{ alertId: row.id, at, type: "resolved" as const, detail: { reason, automatic: true } }] : []),
       ]);
       return { id: row.id, resolved };
     });

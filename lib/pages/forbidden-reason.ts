@@ -17,6 +17,13 @@ const SECTIONS: { prefix: string; who: string }[] = [
 
 export function forbiddenReason(path: string, role: Role | null): ForbiddenReason {
   const clinician = role === "nurse" || role === "physician";
+  if (path === "/no-access") {
+    return {
+      title: "No patient record linked",
+      detail:
+        "Your account is not linked to a patient record, so there is nothing to show yet. Please contact your care team or the hospital help desk to have your account linked.",
+    };
+  }
   if (/^\/wards\/[^/]+/.test(path) && clinician) {
     return { title: "No access to this ward", detail: "You are not assigned to this ward. Ask an administrator if you need access." };
   }

@@ -7,7 +7,7 @@
 // the acuity order puts open high alarms first. Tiles are memoised: a vitals event re-renders only its
 // own bed; the 1 Hz clock re-renders a tile only when its status changes.
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type { AlertFeed } from "@/components/alerts/alert-feed";
 import { useAlertCatchUp } from "@/components/alerts/use-alert-catch-up";
 import { useLiveAlerts } from "@/components/alerts/use-live-alerts";
@@ -28,8 +28,9 @@ import { AiFeatureDialogButton } from "@/components/ai/ai-feature-dialog-button"
 import { SortToggle, WardCounts } from "./ward-toolbar";
 import { applyVitals, mergeSnapshot, type LiveBed } from "./ward-live-state";
 import { alarmsByPatient, orderBedsWithAlarms } from "./ward-alarms";
+import { useWardGrid, wardGridStyle } from "./use-ward-grid";
 
-const NO_ALARM = { alarmId: null, alarmPriority: null, alarmState: null, alarmMessage: null, alarmCount: 0 } as const;
+const NO_ALARM = { alarmId: null, alarmPriority: null, alarmState: null, alarmMessage: null, alarmRule: null, alarmCount: 0 } as const;
 const SORT_KEY = "iomt.ward.sort";
 
 // The sort choice lives in localStorage; read through useSyncExternalStore so SSR renders "bed".
@@ -129,6 +130,7 @@ export function WardDashboard({
               alarmPriority: alarm.top.priority,
               alarmState: alarm.top.state,
               alarmMessage: alarm.top.message,
+              alarmRule: alarm.top.rule,
               alarmCount: alarm.open,
             }
           : NO_ALARM,
@@ -141,9 +143,13 @@ export function WardDashboard({
     });
     return orderBedsWithAlarms(rows, sort);
   }, [beds, now, sort, alarms]);
+  // Tiles sized to the screen: every bed visible on a wall display, full names from 1440 px.
+  const gridRef = useRef<HTMLUListElement | null>(null);
+  const layout = useWardGrid(gridRef, tiles.length);
+  const fit = { density: layout?.density ?? "comfortable", tileWidth: layout?.tileWidth ?? 240 } as const;
 
   return (
-    <main className="mx-auto max-w-[120rem] px-3 py-3">
+    <main className="px-3 py-3">
       <div className="mb-3 flex flex-wrap items-center gap-x-6 gap-y-2">
         <h1 className="text-xl font-semibold">
           {snapshot.ward.name} <span className="text-base font-normal text-ink-muted">{snapshot.ward.code}</span>
@@ -165,10 +171,18 @@ export function WardDashboard({
       {tiles.length === 0 ? (
         <EmptyState className="">This ward has no beds.</EmptyState>
       ) : (
-        <ul className="grid grid-cols-[repeat(auto-fill,minmax(14rem,1fr))] gap-2" aria-label="Beds">
+        <ul
+          ref={gridRef}
+          style={wardGridStyle(layout)}
+          data-testid="bed-grid"
+          data-columns={layout?.columns}
+          data-density={layout?.density}
+          className="grid grid-cols-[repeat(auto-fill,minmax(15rem,1fr))] auto-rows-[10.5rem] gap-1.5"
+          aria-label="Beds"
+        >
           {tiles.map((t) => (
-            <li key={t.bed.bedId}>
-              <BedTileCard bed={t.bed} sparklineMs={windowMs} {...t.summary} {...t.alarm} />
+            <li key={t.bed.bedId} className="min-h-0 min-w-0">
+              <BedTileCard bed={t.bed} sparklineMs={windowMs} {...fit} {...t.summary} {...t.alarm} />
             </li>
           ))}
         </ul>

@@ -1,0 +1,61 @@
+"use client";
+// Measures the bed grid's box (its width, and the viewport height left below its top edge) and turns it
+// into a layout (ward-grid-layout.ts). Re-measured when the window or anything above the grid changes
+// size (a banner appears, the header wraps). Null until measured: the server render and the first paint
+// use the CSS fallback (auto-fill columns).
+import { useCallback, useLayoutEffect, useState, type CSSProperties, type RefObject } from "react";
+import { TILE, wardGridLayout, type WardGridLayout } from "./ward-grid-layout";
+
+/** Space kept free under the grid (the page's bottom padding). */
+const BOTTOM_PX = 12;
+
+function same(a: WardGridLayout | null, b: WardGridLayout): boolean {
+  return (
+    a !== null &&
+    a.columns === b.columns &&
+    a.rows === b.rows &&
+    a.density === b.density &&
+    a.fits === b.fits &&
+    Math.abs(a.tileHeight - b.tileHeight) < 0.5 &&
+    Math.abs(a.tileWidth - b.tileWidth) < 0.5
+  );
+}
+
+/** The measured layout of the grid `ref` points at (null until measured). */
+export function useWardGrid(ref: RefObject<HTMLElement | null>, beds: number): WardGridLayout | null {
+  const [layout, setLayout] = useState<WardGridLayout | null>(null);
+
+  const measure = useCallback(() => {
+    const el = ref.current;
+    if (!el) return;
+    const top = el.getBoundingClientRect().top + window.scrollY;
+    const next = wardGridLayout({ beds, width: el.clientWidth, height: window.innerHeight - top - BOTTOM_PX, gap: TILE.gap });
+    setLayout((prev) => (same(prev, next) ? prev : next));
+  }, [ref, beds]);
+
+  useLayoutEffect(() => {
+    measure();
+    const observer = new ResizeObserver(() => measure());
+    const el = ref.current;
+    if (el) observer.observe(el);
+    // The grid's top moves when anything above it changes height (header wrap, duty banner).
+    if (el?.parentElement?.firstElementChild) observer.observe(el.parentElement.firstElementChild);
+    observer.observe(document.body);
+    window.addEventListener("resize", measure);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener("resize", measure);
+    };
+  }, [ref, measure]);
+  return layout;
+}
+
+/** The grid's inline style for a measured layout (none before: the CSS fallback applies). */
+export function wardGridStyle(layout: WardGridLayout | null): CSSProperties | undefined {
+  if (!layout) return undefined;
+  return {
+    gridTemplateColumns: `repeat(${layout.columns}, minmax(0, 1fr))`,
+    gridAutoRows: layout.fits ? `${Math.floor(layout.tileHeight)}px` : `minmax(${layout.tileHeight}px, auto)`,
+    gap: `${TILE.gap}px`,
+  };
+}
