@@ -8,7 +8,7 @@ import { listExcursionDevices, listExcursions, summarizeExcursions } from "@/lib
 import { listSensorReadings } from "@/lib/environment/sensor-readings";
 import { ENVIRONMENT_ROLES, formatDuration } from "@/lib/environment/excursion-types";
 import { requirePagePrincipal } from "@/lib/pages/page-principal";
-import { AutoRefresh } from "./auto-refresh";
+import { AutoRefresh } from "@/components/live/auto-refresh";
 import { ExcursionFilters } from "./excursion-filters";
 import { ExcursionTable } from "./excursion-table";
 import { SensorCards } from "./sensor-cards";

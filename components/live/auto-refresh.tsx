@@ -1,6 +1,7 @@
 "use client";
 // Re-renders the page from the server every `seconds` while the tab is visible (e.g. the wards overview's
-// alarm counts). Client state survives a refresh.
+// alarm counts, the environment page's excursions and their growing durations). Client state (a half-typed
+// corrective action) survives a refresh.
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 
