@@ -10,6 +10,8 @@ const SECTIONS: { prefix: string; who: string }[] = [
   { prefix: "/admin/devices", who: "administrators and biomedical engineering" },
   { prefix: "/admin/firmware", who: "administrators and biomedical engineering" },
   { prefix: "/admin", who: "administrators" },
+  { prefix: "/devices", who: "administrators and biomedical engineering" },
+  { prefix: "/assets/floors", who: "administrators" },
   { prefix: "/alerts", who: "clinical staff and biomedical engineering" },
   { prefix: "/environment", who: "clinical staff, administrators and biomedical engineering" },
   { prefix: "/wards", who: "clinical staff (nurses, physicians, administrators)" },
