@@ -2,7 +2,16 @@
 // tile within 10 minutes of start), the patient's charts hold hours of history in the default range, and the
 // 4E medication fridge (a sensor of her ward) shows its current reading, with no logger gap.
 import { expect, test } from "@playwright/test";
-import { appStartedAt, expectEnvironmentLive, expectPatientChartsHavePoints, findPatient, saveScreenshot, signIn } from "./support";
+import {
+  appStartedAt,
+  expectDeniedPage,
+  expectEnvironmentLive,
+  expectPatientChartsHavePoints,
+  expectWardNamesInFull,
+  findPatient,
+  saveScreenshot,
+  signIn,
+} from "./support";
 
 const MIN = 60_000;
 
@@ -24,6 +33,7 @@ test("nurse: deterioration visible within 10 minutes, charts with history, the w
     .toBeGreaterThan(0);
   expect(Date.now()).toBeLessThanOrEqual(deadline + 30_000);
 
+  await expectWardNamesInFull(page, `/wards/${bed3.ward!.id}`);
   await expectPatientChartsHavePoints(page, `/patients/${bed3.id}`);
   await saveScreenshot(page, "nurse-patient");
   await page.goto(`/wards/${bed3.ward!.id}`);
@@ -32,4 +42,5 @@ test("nurse: deterioration visible within 10 minutes, charts with history, the w
   await expectEnvironmentLive(page, ["env-fridge-4e-meds"]);
   // the pharmacy's fridge belongs to no ward of hers
   await expect(page.getByTestId("sensor-env-fridge-pharm-a")).toHaveCount(0);
+  await expectDeniedPage(page, "/admin/audit", /Not available to your role/);
 });

@@ -1,7 +1,7 @@
 // A patient in the first minutes of a fresh demo: their own record opens with hours of history in every
 // chart of the default range.
 import { expect, test } from "@playwright/test";
-import { appStartedAt, expectPatientChartsHavePoints, saveScreenshot, signIn } from "./support";
+import { appStartedAt, expectDeniedPage, expectPatientChartsHavePoints, saveScreenshot, signIn } from "./support";
 
 test("patient: own charts with history", async ({ page }) => {
   await signIn(page, "patient@demo.local");
@@ -10,4 +10,5 @@ test("patient: own charts with history", async ({ page }) => {
   const own = new URL(page.url()).pathname;
   await expectPatientChartsHavePoints(page, own);
   await saveScreenshot(page, "patient");
+  await expectDeniedPage(page, "/wards", /Not available to your role/);
 });

@@ -100,3 +100,28 @@ export async function saveScreenshot(page: Page, role: string): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, `fresh-start-${role}.png`), fullPage: true });
   await page.setViewportSize(viewport);
 }
+
+/** A page the role may not open answers 403 and says why and what the role can do instead. */
+export async function expectDeniedPage(page: Page, path: string, title: RegExp): Promise<void> {
+  const res = await page.goto(path);
+  expect(res?.status(), `${path} answers 403`).toBe(403);
+  const denied = page.getByTestId("forbidden");
+  await expect(denied.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(denied.getByRole("heading", { name: "What you can do" })).toBeVisible();
+  await expect(denied.getByRole("list", { name: "Pages you can open" }).getByRole("link").first()).toBeVisible();
+}
+
+/** At 1440 px no patient name on the ward screen is cut (its text fits its element). */
+export async function expectWardNamesInFull(page: Page, wardPath: string): Promise<void> {
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(wardPath);
+  await expect(page.getByTestId("tile-name").first()).toBeVisible();
+  const cut = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('[data-testid="tile-name"]')]
+      .filter((n) => n.scrollWidth > n.clientWidth || n.textContent?.includes("…"))
+      .map((n) => n.textContent),
+  );
+  expect(cut, "names cut at 1440 px").toEqual([]);
+  if (viewport) await page.setViewportSize(viewport);
+}
