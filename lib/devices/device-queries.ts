@@ -27,6 +27,9 @@ export type RegistryDevice = {
   assignment: DeviceAssignment;
   /** For an environment sensor: what it watches (lib/domain/environment-profiles), e.g. "vaccine_fridge". */
   environmentProfile: string | null;
+  /** Home ward and floor-plan room of a device not at a bed (lib/devices/set-device-ward), e.g. a fridge logger. */
+  homeWardId: string | null;
+  homeRoomId: string | null;
   connectivity: "online" | "offline" | "unknown";
   connectivityAt: string | null;
   lastSeenAt: string | null;
@@ -96,6 +99,8 @@ const deviceSelect = {
   location: true,
   gatewayId: true,
   environmentProfile: true,
+  wardId: true,
+  roomId: true,
   batteryLevel: true,
   connectivity: true,
   connectivityAt: true,
@@ -199,6 +204,8 @@ async function query(filters: RegistryFilters, viewer: RegistryViewer, deviceId?
       simulated: d.simulated,
       assignment: assignmentOf(d, viewer),
       environmentProfile: d.environmentProfile,
+      homeWardId: d.wardId,
+      homeRoomId: d.roomId,
       connectivity: d.connectivity,
       connectivityAt: d.connectivityAt?.toISOString() ?? null,
       lastSeenAt: d.lastSeenAt?.toISOString() ?? null,
