@@ -1,7 +1,10 @@
 // The built-in demo model behind a local HTTP port (OpenAI Chat Completions protocol), in its OWN process,
 // as a real model endpoint is: the governed calls and the bare SDK calls of bench:ai go to the same server
 // over the loopback, and the model's work (composing, counting, JSON) does not run on the app's event loop.
-// A request to /slow/v1/... answers after `replyMs` (a model's generation time); /v1/... answers at once.
+// A request to /slow/v1/... answers after a model's generation time, drawn evenly between 0.5 and 1.5 ×
+// `replyMs` (a real model's time varies with what it writes; a fixed time would keep 20 callers in lockstep,
+// all arriving in the same millisecond, which no ward does); /v1/... answers at once. The draw is seeded,
+// so every run sees the same sequence.
 import { fork } from "node:child_process";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -19,8 +22,21 @@ async function toRequest(req: IncomingMessage, base: string, path: string): Prom
 
 const SLOW = "/slow";
 
+/** A small seeded generator (mulberry32): the same reply times in every run. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 async function serve(replyMs: number): Promise<number> {
   let base = "http://127.0.0.1";
+  const random = seeded(20261203);
   const server = createServer((req, res) => {
     void (async () => {
       const url = req.url ?? "/";
@@ -28,7 +44,7 @@ async function serve(replyMs: number): Promise<number> {
       const started = performance.now();
       const answer = await handleDemoChatCompletion(await toRequest(req, base, slow ? url.slice(SLOW.length) : url));
       const body = Buffer.from(await answer.arrayBuffer());
-      const wait = slow ? replyMs - (performance.now() - started) : 0;
+      const wait = slow ? replyMs * (0.5 + random()) - (performance.now() - started) : 0;
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       res.writeHead(answer.status, Object.fromEntries(answer.headers.entries()));
       res.end(body);
@@ -43,7 +59,7 @@ async function serve(replyMs: number): Promise<number> {
 
 export type DemoModelServer = { fastURL: string; slowURL: string; close(): Promise<void> };
 
-/** Forks this file as the model process; `replyMs` is how long a /slow request takes in all. */
+/** Forks this file as the model process; `replyMs` is how long a /slow request takes on average. */
 export async function startDemoModelServer(replyMs: number): Promise<DemoModelServer> {
   const child = fork(fileURLToPath(import.meta.url), [String(replyMs)], {
     execArgv: ["--import", "tsx", "--import", "./lib/runtime/server-only-hook.mjs"],

@@ -148,18 +148,21 @@ export async function runFeature(actor: AiActor, spec: FeatureSpec, subjectId: s
     await finish(db.sql, callId, outcome);
     throw new Refusal("unavailable", e.message);
   }
-  await finish(db.sql, callId, outcome);
-  if (loaded.subject.patientId) {
-    await recordAudit([
-      {
-        actor: actor.principal,
-        action: `ai.${spec.feature}`,
-        patientId: loaded.subject.patientId,
-        meta: actor.meta,
-        detail: { callId, prompt: spec.prompt, version: version.version, parameters: prepared.uses },
-      },
-    ]);
-  }
+  // Settling and the audit row are independent statements: together, not one after the other.
+  await Promise.all([
+    finish(db.sql, callId, outcome),
+    loaded.subject.patientId
+      ? recordAudit([
+          {
+            actor: actor.principal,
+            action: `ai.${spec.feature}`,
+            patientId: loaded.subject.patientId,
+            meta: actor.meta,
+            detail: { callId, prompt: spec.prompt, version: version.version, parameters: prepared.uses },
+          },
+        ])
+      : null,
+  ]);
   const patient = loaded.patient;
   const shown = reidentify(text, prepared.pseudonyms, (t) =>
     t.kind === "device" ? t.id : patient && t.id === patient.id ? `${patient.givenNames.join(" ")} ${patient.familyName}` : "a patient",
