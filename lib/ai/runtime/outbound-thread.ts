@@ -12,6 +12,9 @@ import { composeOutbound, type OutboundInput, type OutboundResult } from "@/lib/
 import { env } from "@/lib/env";
 
 type Pending = { resolve: (r: OutboundResult) => void; reject: (e: Error) => void };
+
+/** A worker that has not answered by then is taken as stuck: replaced, and the call composed inline. */
+const WORKER_ANSWER_MS = 5_000;
 type Reply = { id: number; result?: OutboundResult; error?: string };
 
 const WORKER_FILE = path.join(process.cwd(), "lib", "ai", "runtime", "outbound-worker.mjs");
@@ -63,7 +66,19 @@ export async function composeOutboundOffThread(input: OutboundInput): Promise<Ou
   const id = nextId++;
   try {
     return await new Promise<OutboundResult>((resolve, reject) => {
-      pending.set(id, { resolve, reject });
+      const timer = setTimeout(() => {
+        pending.delete(id);
+        if (worker === w) worker = null;
+        void w.terminate();
+        reject(new Error(`the outbound worker did not answer within ${WORKER_ANSWER_MS} ms`));
+      }, WORKER_ANSWER_MS);
+      const settle =
+        <T>(fn: (v: T) => void) =>
+        (v: T) => {
+          clearTimeout(timer);
+          fn(v);
+        };
+      pending.set(id, { resolve: settle(resolve), reject: settle(reject) });
       w.postMessage({ id, input });
     });
   } catch (err) {
