@@ -38,7 +38,9 @@ function failAll(err: Error): void {
 }
 
 function startWorker(): Worker {
-  const w = new Worker(workerFile);
+  // Not `new Worker(file)`: the production bundler reads that as a module to bundle and, with a path known
+  // only at run time, traces the whole project. The worker file is plain Node, loaded at run time.
+  const w = Reflect.construct(Worker, [workerFile]) as Worker;
   w.unref();
   w.on("message", (m: Reply) => {
     const p = pending.get(m.id);
