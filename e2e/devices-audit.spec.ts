@@ -99,3 +99,17 @@ test("biomed opens device pages: identity of a demo pump, a new pump's identity 
   await expect(vibration.locator("path.recharts-line-curve")).toHaveCount(1);
   await expect(page.getByTestId("connectivity-timeline")).toBeVisible();
 });
+
+test("biomed gives a logger a home ward on its device page, so its alarms go to that ward", async ({ page }) => {
+  const logger = cli<{ id: string; secret: string }>("devices", "create", "--type", "env_sensor", "--location", `E2E store ${Date.now()}`);
+  await signIn(page, "biomed@demo.local");
+  await page.goto(`/devices/${logger.id}`);
+  const home = page.getByTestId("device-home-ward");
+  await expect(home).toContainText("no home ward");
+  await home.getByLabel("Ward", { exact: true }).selectOption({ label: "4E · 4 East · Acute Medicine" });
+  await home.getByRole("button", { name: "Set home ward" }).click();
+  await expect(home).toContainText("Saved: its alarms now go to this ward.");
+  await expect(home.locator("p").first()).toContainText("4E");
+  const res = await page.request.get(`/api/v1/devices/${logger.id}`);
+  expect(((await res.json()) as { device: { homeWardId: string | null } }).device.homeWardId).not.toBeNull();
+});

@@ -15,6 +15,8 @@ import { Refusal } from "@/lib/errors/refusal";
 import { requirePagePrincipal } from "@/lib/pages/page-principal";
 import { ConnectivityBar } from "./connectivity-bar";
 import { AssignmentHistoryTable, DeviceAlertsTable, FirmwareUpdatesTable } from "./device-sections";
+import { listHomeWardOptions } from "@/lib/devices/device-home-options";
+import { HomeWardPanel } from "./home-ward-panel";
 import { IdentityPanel } from "./identity-panel";
 
 export const metadata: Metadata = { title: "Device · IoMT Ward" };
@@ -46,7 +48,10 @@ export default async function DevicePage({ params }: { params: Params }) {
   const { deviceId } = await params;
   const id = decodeURIComponent(deviceId);
   const { principal, meta } = await requirePagePrincipal({ roles: DEVICE_PAGE_ROLES, returnTo: `/devices/${encodeURIComponent(id)}` });
-  const { device: d, history, trends, connectivity, window, alerts, firmwareUpdates } = await load(principal, meta, id);
+  const [{ device: d, history, trends, connectivity, window, alerts, firmwareUpdates }, homeOptions] = await Promise.all([
+    load(principal, meta, id),
+    listHomeWardOptions(),
+  ]);
   const now = window.to;
   const revoked = d.status === "revoked";
 
@@ -74,6 +79,14 @@ export default async function DevicePage({ params }: { params: Params }) {
             </h2>
             <IdentityPanel deviceId={d.id} identity={{ model: d.model, serialNumber: d.serialNumber, udi: d.udi }} editable={!revoked} />
           </section>
+          {d.assignment.kind !== "patient" && d.assignment.kind !== "bed" && (
+            <section aria-labelledby="home-heading" className="rounded-lg border border-line bg-panel p-4">
+              <h2 id="home-heading" className="mb-3 font-semibold">
+                Home ward
+              </h2>
+              <HomeWardPanel deviceId={d.id} wardId={d.homeWardId} roomId={d.homeRoomId} options={homeOptions} editable={!revoked} />
+            </section>
+          )}
           <section aria-labelledby="now-heading" className="rounded-lg border border-line bg-panel p-4 text-sm">
             <h2 id="now-heading" className="mb-3 font-semibold">
               Now
