@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { handleDemoChatCompletion } from "@/lib/ai/model/demo/handler";
+import { mulberry32 } from "@/lib/simulator/vital-model";
 
 async function toRequest(req: IncomingMessage, base: string, path: string): Promise<Request> {
   const chunks: Buffer[] = [];
@@ -22,21 +23,9 @@ async function toRequest(req: IncomingMessage, base: string, path: string): Prom
 
 const SLOW = "/slow";
 
-/** A small seeded generator (mulberry32): the same reply times in every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 async function serve(replyMs: number): Promise<number> {
   let base = "http://127.0.0.1";
-  const random = seeded(20261203);
+  const random = mulberry32(20261203);
   const server = createServer((req, res) => {
     void (async () => {
       const url = req.url ?? "/";

@@ -4,6 +4,7 @@
 // its recent past, as arrays of frames with past `ts` (lib/simulator/equipment-backfill), so the maintenance
 // detector has the hours it needs to learn the pump's normal; only then does it report live, so every frame
 // it sends is later than the ones before.
+import { trackedSleep } from "./tracked-sleep";
 import "server-only";
 import type { MqttClient } from "mqtt";
 import { connectDevice, describeError, endClient, firstOutcome, redactUrl } from "./device-client";
@@ -88,14 +89,7 @@ export function startEquipment(
     r.lastError = message;
     log(`simulator: device ${r.device.deviceId}: ${message}`);
   };
-  const sleep = (r: Runner, ms: number) =>
-    new Promise<void>((resolve) => {
-      const t = setTimeout(() => {
-        r.timers.delete(t);
-        resolve();
-      }, ms);
-      r.timers.add(t);
-    });
+  const sleep = (r: Runner, ms: number) => trackedSleep(r.timers, ms);
   const publish = (r: Runner, body: unknown) =>
     new Promise<Error | null>((resolve) => {
       r.inFlight = true;

@@ -3,6 +3,7 @@
 // Bedside monitors are run here; pumps and environment loggers by lib/simulator/run-equipment. A monitor that
 // has never reported first uploads its patient's last day (lib/simulator/monitor-history) while it already
 // reports live: the live frames are always the newest, so the history never replaces a current value.
+import { trackedSleep } from "./tracked-sleep";
 import "server-only";
 import type { MqttClient } from "mqtt";
 import { connectDevice, describeError, endClient, firstOutcome, redactUrl } from "./device-client";
@@ -115,14 +116,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<SimulatorH
     });
   };
 
-  const sleep = (r: DeviceRunner, ms: number) =>
-    new Promise<void>((resolve) => {
-      const t = setTimeout(() => {
-        r.timers.delete(t);
-        resolve();
-      }, ms);
-      r.timers.add(t);
-    });
+  const sleep = (r: DeviceRunner, ms: number) => trackedSleep(r.timers, ms);
 
   const uploadHistory = async (r: DeviceRunner, plan: BackfillPlan): Promise<void> => {
     r.history = null; // once
