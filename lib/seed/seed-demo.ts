@@ -12,6 +12,7 @@ import { createUser } from "@/lib/users/manage-users";
 import { createDevice } from "@/lib/devices/manage-devices";
 import { seedDemoAssets } from "./demo-assets";
 import { seedDemoDeviceIdentity } from "./demo-device-identity";
+import { seedDemoHome } from "./demo-home";
 import { DEMO_ACCOUNTS, DEMO_EQUIPMENT, DEMO_WARDS, demoFreeBeds, demoPatients, type DemoEquipment } from "./demo-hospital";
 
 export type DemoCredential = { email: string; password: string; role: string };
@@ -26,6 +27,11 @@ export function readDemoCredentials(dataDir: string): DemoCredential[] {
   } catch {
     return [];
   }
+}
+
+function writeCredentials(dataDir: string, credentials: DemoCredential[]): void {
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.writeFileSync(credentialsFile(dataDir), JSON.stringify(credentials, null, 2), { mode: 0o600 });
 }
 
 /** Where a demo device goes: its bed if the install has it, else its id as an asset tag (never a failed seed). */
@@ -101,7 +107,9 @@ export async function seedDemo(dataDir: string): Promise<{ created: boolean; cre
     const equipmentAdded = await seedDemoEquipment();
     await seedDemoAssets();
     await placeDemoEquipmentHomes();
+    const homeAccounts = await seedDemoHome();
     await seedDemoDeviceIdentity();
+    if (homeAccounts.length) writeCredentials(dataDir, [...readDemoCredentials(dataDir), ...homeAccounts]);
     return { created: false, credentials: readDemoCredentials(dataDir), equipmentAdded };
   }
 
@@ -142,6 +150,7 @@ export async function seedDemo(dataDir: string): Promise<{ created: boolean; cre
   const equipmentAdded = await seedDemoEquipment();
   await seedDemoAssets();
   await placeDemoEquipmentHomes();
+  const homeAccounts = await seedDemoHome();
   await seedDemoDeviceIdentity();
 
   const credentials: DemoCredential[] = [];
@@ -158,7 +167,7 @@ export async function seedDemo(dataDir: string): Promise<{ created: boolean; cre
     if ("duty" in a) await prisma.userWard.updateMany({ where: { userId: user.id }, data: { duty: a.duty } });
     credentials.push({ email: a.email, password, role: a.role });
   }
-  fs.mkdirSync(dataDir, { recursive: true });
-  fs.writeFileSync(credentialsFile(dataDir), JSON.stringify(credentials, null, 2), { mode: 0o600 });
+  credentials.push(...homeAccounts);
+  writeCredentials(dataDir, credentials);
   return { created: true, credentials, equipmentAdded };
 }
