@@ -6,6 +6,7 @@
 import "server-only";
 import { getPrisma } from "@/lib/db/database";
 import type { ProgramKind } from "@/lib/generated/prisma/client";
+import { eventBus } from "@/lib/bus/event-bus";
 
 export const PROGRAM_KINDS = ["diabetes", "hypertension", "asthma_copd"] as const satisfies readonly ProgramKind[];
 
@@ -18,6 +19,15 @@ export type EnrolmentView = {
   enrolledById: string | null;
   endedAt: string | null;
 };
+
+/** Live connections of the program's care team re-check their scope at once (a patient came or went). */
+async function publishCareTeamChanged(programId: string): Promise<void> {
+  const prisma = await getPrisma();
+  const team = await prisma.programCareTeam.findMany({ where: { programId }, select: { userId: true } });
+  for (const { userId } of team) {
+    eventBus().publish("access:changed", { userId, change: "care_team_changed" });
+  }
+}
 
 export async function listPrograms(): Promise<ProgramView[]> {
   const prisma = await getPrisma();
@@ -58,6 +68,7 @@ export async function enrolPatient(programId: string, patientId: string, byUserI
   if (!(await prisma.patient.findUnique({ where: { id: patientId }, select: { id: true } }))) return { ok: false, reason: "no_patient" };
   try {
     const e = await prisma.enrolment.create({ data: { programId, patientId, enrolledById: byUserId } });
+    await publishCareTeamChanged(programId);
     return { ok: true, enrolment: enrolmentView(e) };
   } catch (err) {
     if (err instanceof Error && "code" in err && err.code === "P2002") return { ok: false, reason: "already_enrolled" };
@@ -72,7 +83,22 @@ export async function endEnrolment(programId: string, enrolmentId: string, byUse
   if (!open) return null;
   if (open.endedAt) return enrolmentView(open);
   const e = await prisma.enrolment.update({ where: { id: enrolmentId }, data: { endedAt: new Date(), endedById: byUserId } });
+  await publishCareTeamChanged(programId);
   return enrolmentView(e);
+}
+
+/** Puts a clinician on a program's care team (idempotent). */
+export async function addToCareTeam(programId: string, userId: string): Promise<void> {
+  const prisma = await getPrisma();
+  await prisma.programCareTeam.createMany({ data: [{ programId, userId }], skipDuplicates: true });
+  eventBus().publish("access:changed", { userId, change: "care_team_changed" });
+}
+
+/** Takes a clinician off a program's care team; their live connections lose its patients at once. */
+export async function removeFromCareTeam(programId: string, userId: string): Promise<void> {
+  const prisma = await getPrisma();
+  await prisma.programCareTeam.deleteMany({ where: { programId, userId } });
+  eventBus().publish("access:changed", { userId, change: "care_team_changed" });
 }
 
 /** The programs whose care team the user is on. */
