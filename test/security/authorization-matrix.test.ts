@@ -240,6 +240,39 @@ const MATRIX: Record<string, Row> = {
   },
   "v1/users/[id]/disable/route.ts": { POST: { params: () => ({ id: "matrix-none" }), expect: st(404, 403, 403, 403, 403, 403, 401) } },
   "v1/wards/route.ts": { GET: { expect: st(200, 200, 200, 200, 200, 200, 401) } },
+  // ---- remote monitoring programs (lib/programs); the matrix's clinicians are on no care team ----
+  "v1/programs/route.ts": { GET: { expect: st(200, 200, 200, 200, 403, 403, 401) } },
+  "v1/programs/[id]/enrolments/route.ts": {
+    POST: {
+      params: () => ({ id: "matrix-none" }),
+      body: (f) => ({ patientId: f.patientA }),
+      expect: st(404, 404, 404, 404, 403, 403, 401),
+    },
+  },
+  "v1/programs/[id]/enrolments/[eid]/route.ts": {
+    DELETE: { params: () => ({ id: "matrix-none", eid: "matrix-none" }), expect: st(404, 404, 404, 404, 403, 403, 401) },
+  },
+  "v1/programs/[id]/enrolments/[eid]/end/route.ts": {
+    POST: { params: () => ({ id: "matrix-none", eid: "matrix-none" }), expect: st(404, 404, 404, 404, 403, 403, 401) },
+  },
+  "v1/programs/[id]/patients/route.ts": { GET: { params: () => ({ id: "matrix-none" }), expect: st(404, 404, 404, 404, 403, 403, 401) } },
+  // Messages with the care team: the patient's own thread; clinicians who may see the patient.
+  "v1/me/messages/route.ts": {
+    GET: { expect: st(403, 403, 403, 403, 200, 403, 401) },
+    POST: { body: () => ({ body: "matrix" }), expect: st(403, 403, 403, 403, 201, 403, 401) },
+  },
+  "v1/patients/[id]/messages/route.ts": {
+    GET: { params: (f) => ({ id: f.patientA }), expect: st(200, 200, 403, 200, 403, 403, 401) },
+    POST: { params: (f) => ({ id: f.patientA }), body: () => ({ body: "matrix" }), expect: st(201, 201, 403, 201, 403, 403, 401) },
+  },
+  // Onboarding invite (admins, the patient's care team): the matrix patient already has its account.
+  "v1/patients/[id]/invite/route.ts": {
+    POST: {
+      params: (f) => ({ id: f.patientA }),
+      body: () => ({ email: "matrix-invite@test.local" }),
+      expect: st(409, 403, 403, 403, 403, 403, 401),
+    },
+  },
 };
 
 const API_DIR = path.resolve("app/api");
