@@ -61,7 +61,7 @@ const MATRIX: Record<string, Row> = {
   "health/route.ts": { GET: { expect: st(200, 200, 200, 200, 200, 200, 200) } },
   "v1/alerts/route.ts": { GET: { expect: st(200, 200, 200, 200, 200, 200, 401) } },
   "v1/alerts/[id]/route.ts": { GET: { params: (f) => ({ id: f.alertAck }), expect: st(200, 200, 403, 200, 200, 403, 401) } },
-  "v1/alerts/[id]/acknowledge/route.ts": { POST: { params: (f) => ({ id: f.alertAck }), expect: st(200, 200, 403, 200, 403, 403, 401) } },
+  "v1/alerts/[id]/acknowledge/route.ts": { POST: { params: (f) => ({ id: f.alertAck }), expect: st(200, 200, 403, 200, 200, 403, 401) } },
   "v1/alerts/[id]/escalate/route.ts": {
     POST: { params: (f) => ({ id: f.alertEscalate }), body: () => ({ reason: "matrix" }), expect: st(200, 200, 403, 200, 403, 403, 401) },
   },
@@ -218,6 +218,17 @@ const MATRIX: Record<string, Row> = {
   // The ward brief is the charge nurse's on duty (the matrix's ward clinicians hold no duty; governed-path.test.ts has one).
   "v1/wards/[id]/ai/brief/route.ts": { POST: { params: (f) => ({ id: f.wardA }), expect: st(200, 403, 403, 403, 403, 403, 401) } },
   // Someone else's token: admins may revoke any token; anyone else is told it does not exist.
+  "v1/me/push-subscriptions/route.ts": {
+    POST: {
+      body: () => ({
+        endpoint: "https://push.matrix.invalid/sub/1",
+        keys: { p256dh: Buffer.alloc(65, 4).toString("base64url"), auth: Buffer.alloc(16, 1).toString("base64url") },
+      }),
+      expect: st(201, 201, 201, 201, 201, 201, 401),
+    },
+    DELETE: { body: () => ({ endpoint: "https://push.matrix.invalid/sub/1" }), expect: st(200, 200, 200, 200, 200, 200, 401) },
+  },
+  "v1/me/push-subscriptions/vapid-key/route.ts": { GET: { expect: st(200, 200, 200, 200, 200, 200, 401) } },
   "v1/tokens/[id]/route.ts": { DELETE: { params: (f) => ({ id: f.victimToken }), expect: st(200, 404, 404, 404, 404, 404, 401) } },
   // ---- assets, hospital operations (ADT, duty, users) ----
   "v1/duty/route.ts": {
