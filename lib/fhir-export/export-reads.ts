@@ -91,15 +91,23 @@ export type ObservationPage = { rows: (ObservationRow & { artifact: boolean })[]
 /**
  * One page of a patient's readings of one code, in (ts, id) order after the cursor, on the
  * (patient_id, code, ts) index. A systolic reading carries its diastolic partner (same device and time);
- * a diastolic reading with a systolic partner is left out (it is in the panel).
+ * a diastolic reading with a systolic partner is left out (it is in the panel). `pairBloodPressure: false`
+ * reads each code on its own.
  */
-export async function readObservationPage(q: Q, patientId: string, code: string, after: ObservationCursor): Promise<ObservationPage> {
+export async function readObservationPage(
+  q: Q,
+  patientId: string,
+  code: string,
+  after: ObservationCursor,
+  opts: { pairBloodPressure: boolean } = { pairBloodPressure: true },
+): Promise<ObservationPage> {
+  const pair = opts.pairBloodPressure;
   const partner =
-    code === "bp_sys"
+    pair && code === "bp_sys"
       ? `, (SELECT d.value FROM observations d WHERE d.patient_id = o.patient_id AND d.code = 'bp_dia' AND d.device_id = o.device_id AND d.ts = o.ts LIMIT 1) AS diastolic`
       : ", NULL::float8 AS diastolic";
   const alone =
-    code === "bp_dia"
+    pair && code === "bp_dia"
       ? `AND NOT EXISTS (SELECT 1 FROM observations s WHERE s.patient_id = o.patient_id AND s.code = 'bp_sys' AND s.device_id = o.device_id AND s.ts = o.ts)`
       : "";
   const params: unknown[] = [patientId, code, PAGE_ROWS];
@@ -125,7 +133,7 @@ export async function readObservationPage(q: Q, patientId: string, code: string,
       value: Number(r.value),
       ts: r.ts,
       artifact: r.artifact,
-      ...(code === "bp_sys" ? { diastolic: r.diastolic === null ? null : Number(r.diastolic) } : {}),
+      ...(pair && code === "bp_sys" ? { diastolic: r.diastolic === null ? null : Number(r.diastolic) } : {}),
     })),
     next: rows.length === PAGE_ROWS && last ? { ts: new Date(last.ts).toISOString(), id: last.id } : null,
   };
