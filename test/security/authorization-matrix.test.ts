@@ -89,6 +89,16 @@ const MATRIX: Record<string, Row> = {
     GET: { expect: st(403, 403, 403, 403, 200, 403, 401) },
     PUT: { body: () => ({ purpose: "research", granted: true }), expect: st(403, 403, 403, 403, 200, 403, 401) },
   },
+  // Patient data rights (lib/data-rights): the patient's own export, erasure request and access report; a
+  // patient's export by admins and clinicians in scope; the de-identified research export (admins).
+  "v1/me/export/route.ts": { GET: { expect: st(403, 403, 403, 403, 200, 403, 401) } },
+  "v1/me/erasure-request/route.ts": {
+    GET: { expect: st(403, 403, 403, 403, 200, 403, 401) },
+    POST: { body: () => ({}), expect: st(403, 403, 403, 403, 202, 403, 401) },
+  },
+  "v1/me/access-report/route.ts": { GET: { expect: st(403, 403, 403, 403, 200, 403, 401) } },
+  "v1/patients/[id]/export/route.ts": { GET: { params: (f) => ({ id: f.patientA }), expect: st(200, 200, 403, 200, 403, 403, 401) } },
+  "v1/research/export/route.ts": { GET: { expect: st(200, 403, 403, 403, 403, 403, 401) } },
   // The CSV export of the audit trail: admins only, like the trail itself (lib/audit/audit-view AUDIT_READER_ROLES).
   "v1/audit/export/route.ts": { GET: { query: (f) => ({ patientId: f.patientA }), expect: st(200, 403, 403, 403, 403, 403, 401) } },
   "v1/devices/route.ts": {
