@@ -84,6 +84,8 @@ const MATRIX: Record<string, Row> = {
     },
   },
   "v1/audit/route.ts": { GET: { expect: st(200, 403, 403, 403, 403, 403, 401) } },
+  // The signed-in patient's own portal summary (patients only).
+  "v1/me/route.ts": { GET: { expect: st(403, 403, 403, 403, 200, 403, 401) } },
   // A patient's own consents (patients only).
   "v1/me/consents/route.ts": {
     GET: { expect: st(403, 403, 403, 403, 200, 403, 401) },
