@@ -124,6 +124,20 @@ const envSchema = z.object({
   TRUSTED_PROXIES: z.string().optional(),
   /** Origins (besides the app's own) allowed to open a Socket.IO connection from a browser: comma-separated. */
   SOCKET_ORIGINS: z.string().optional(),
+  /** Alert e-mail (lib/notify): smtp:// or smtps:// URL with credentials; unset: no e-mail. */
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((u) => /^smtps?:\/\//.test(u), "must be an smtp:// or smtps:// URL")
+    .optional(),
+  SMTP_FROM: z.string().min(3).default("IoMT alerts <alerts@localhost>"),
+  /** The app's public address, for links in alert e-mails (default http://localhost:PORT). */
+  PUBLIC_URL: z.string().url().optional(),
+  /** VAPID contact (mailto: or https:) sent to push services; default derived from PUBLIC_URL or SMTP_FROM. */
+  VAPID_SUBJECT: z
+    .string()
+    .refine((s) => s.startsWith("mailto:") || s.startsWith("https://"), "must start with mailto: or https://")
+    .optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & {

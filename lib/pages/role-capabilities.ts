@@ -26,6 +26,8 @@ const PAGE_PURPOSE: Record<string, string> = {
   "/environment": "fridge and freezer temperatures, excursions",
   "/assets": "where equipment is, on the floor plan",
   "/admin/ingest": "telemetry ingest health",
+  "/admin/erasure": "patients' erasure requests: complete or refuse",
+  "/portal/privacy": "your consents, data export, erasure request and who looked at your record",
   "/admin/ai": "AI prompts, parameters and spend",
   "/account/tokens": "personal API tokens",
   "/account": "your password and sign-in settings",

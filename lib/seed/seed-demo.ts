@@ -12,6 +12,7 @@ import { createUser } from "@/lib/users/manage-users";
 import { createDevice } from "@/lib/devices/manage-devices";
 import { seedDemoAssets } from "./demo-assets";
 import { seedDemoDeviceIdentity } from "./demo-device-identity";
+import { seedDemoPrograms } from "./demo-programs";
 import { seedDemoHome } from "./demo-home";
 import { DEMO_ACCOUNTS, DEMO_EQUIPMENT, DEMO_WARDS, demoFreeBeds, demoPatients, type DemoEquipment } from "./demo-hospital";
 
@@ -109,6 +110,7 @@ export async function seedDemo(dataDir: string): Promise<{ created: boolean; cre
     await placeDemoEquipmentHomes();
     const homeAccounts = await seedDemoHome();
     await seedDemoDeviceIdentity();
+    await seedDemoPrograms();
     if (homeAccounts.length) writeCredentials(dataDir, [...readDemoCredentials(dataDir), ...homeAccounts]);
     return { created: false, credentials: readDemoCredentials(dataDir), equipmentAdded };
   }
@@ -168,6 +170,7 @@ export async function seedDemo(dataDir: string): Promise<{ created: boolean; cre
     credentials.push({ email: a.email, password, role: a.role });
   }
   credentials.push(...homeAccounts);
+  await seedDemoPrograms();
   writeCredentials(dataDir, credentials);
   return { created: true, credentials, equipmentAdded };
 }
