@@ -39,7 +39,11 @@ export function probeScript(kind: ChartKind, beds: number): string {
     if (probe.chartAt === null && (kind === "ward" ? wardReady() : patientReady())) probe.chartAt = performance.now();
   };
   const shownValue = (r) => {
-    if (kind === "patient") return r.type === "attributes" && r.attributeName === "d" && r.target.classList && r.target.classList.contains("recharts-line-curve");
+    if (kind === "patient") {
+      const curve = (n) => n.nodeType === 1 && (n.matches("path.recharts-line-curve") || !!n.querySelector("path.recharts-line-curve"));
+      if (r.type === "attributes") return r.attributeName === "d" && curve(r.target);
+      return r.type === "childList" && Array.from(r.addedNodes).some(curve);
+    }
     if (r.type === "attributes") return false;
     const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
     return !!(el && el.closest && el.closest("[data-metric]"));
