@@ -258,6 +258,19 @@ describe.each(testDatabaseKinds)("alerts that reach patients on %s", (kind) => {
     await notify.drain();
   });
 
+  it("re-checks a patient account on every subscribe: unlinked from its record, it may no longer follow it", async () => {
+    const first = await db.prisma.patient.create({
+      data: { mrn: `H-${kind}-3`, givenName: "Fay", familyName: "Homeward", birthDate: new Date("1990-01-01") },
+    });
+    const moving = await createUserWithToken(db.prisma, "patient", { patientId: first.id });
+    const c = await harness.connect(moving.token);
+    expect(await harness.subscribe(c, "patient", first.id)).toEqual({ ok: true });
+    expect(await harness.subscribe(c, "patient", patientId)).toMatchObject({ ok: false });
+    await db.prisma.user.update({ where: { id: moving.user.id }, data: { patientId: null } });
+    expect(await harness.subscribe(c, "patient", first.id)).toMatchObject({ ok: false });
+    c.disconnect();
+  });
+
   it("a failing e-mail server never holds up the push, and each failure is a receipt", async () => {
     await notify.stop();
     notify = await startNotify({
