@@ -74,7 +74,7 @@ const envSchema = z.object({
   /** Frames older than this many days are refused (clock errors, replays). */
   INGEST_MAX_AGE_DAYS: z.coerce.number().positive().max(3650).default(7),
   /** Device types that store readings offline and upload them later, and how far back they may. */
-  INGEST_BACKFILL_TYPES: z.string().default("cgm,bp_cuff,smart_inhaler,env_sensor"),
+  INGEST_BACKFILL_TYPES: z.string().default("cgm,bp_cuff,smart_inhaler,env_sensor,home_air_sensor"),
   INGEST_BACKFILL_DAYS: z.coerce.number().positive().max(3650).default(30),
   /** `self-signed`: generate a certificate into DATA_DIR when TLS_CERT/TLS_KEY are not set. */
   TLS: z.enum(["off", "self-signed"]).default("off"),
