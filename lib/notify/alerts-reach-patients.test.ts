@@ -151,7 +151,12 @@ describe.each(testDatabaseKinds)("alerts that reach patients on %s", (kind) => {
       expect(r.status).toBe(201);
     }
     const forPatient = JSON.parse(toPhone.plaintext!) as PushPayload;
-    expect(forPatient).toMatchObject({ title: "Urgent alert: open the portal", url: "/", alertId: urgentLowId, requireInteraction: true });
+    expect(forPatient).toMatchObject({
+      title: "Urgent alert: open the portal",
+      url: "/portal",
+      alertId: urgentLowId,
+      requireInteraction: true,
+    });
     expect(forPatient.body).toContain("fast-acting sugar");
     const forClinician = JSON.parse(toDesk.plaintext!) as PushPayload;
     expect(forClinician).toMatchObject({ url: "/alerts", alertId: urgentLowId });
@@ -167,7 +172,7 @@ describe.each(testDatabaseKinds)("alerts that reach patients on %s", (kind) => {
     expect(smtp.received.map((m) => m.to[0]).sort()).toEqual([patient.email, clinician.email].sort());
     const mailToPatient = smtp.received.find((m) => m.to[0] === patient.email)!;
     expect(mailToPatient.subject).toBe("Urgent alert: open the portal");
-    expect(mailToPatient.raw).toContain("https://care.example.org/");
+    expect(mailToPatient.raw).toContain("https://care.example.org/portal");
     for (const m of smtp.received) expect(m.raw).not.toMatch(/Dana|Homeward|H-[a-z]|51 mg/);
 
     // Receipts: in-app, push and e-mail per recipient.
