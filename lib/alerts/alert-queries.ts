@@ -1,5 +1,6 @@
 // Reading alerts within the caller's scope: admins see all; nurses and physicians the alerts of their
-// wards (the ward the alert was raised on, or the patient's ward now); a patient account its own; biomed
+// wards (the ward the alert was raised on, or the patient's ward now) and those of the home patients their
+// care teams grant (Principal.carePatientIds); a patient account its own; biomed
 // the technical alerts of devices on no patient. Callers audit the reads (recordPatientReads).
 import "server-only";
 import { getDatabase } from "@/lib/db/database";
@@ -15,6 +16,7 @@ export function canSeeAlert(p: Principal, a: Pick<AlertRow, "patient_id" | "ward
   if (p.role === "admin") return true;
   if (p.role === "patient") return a.patient_id !== null && a.patient_id === p.patientId;
   if (p.role === "biomed") return a.patient_id === null;
+  if (a.patient_id !== null && p.carePatientIds?.includes(a.patient_id)) return true;
   return [a.ward_id, a.current_ward_id].some((w) => w !== null && p.wardIds.includes(w));
 }
 
@@ -34,7 +36,10 @@ function scopeSql(p: Principal, params: unknown[]): string {
   }
   if (p.role === "biomed") return "a.patient_id IS NULL";
   params.push(p.wardIds);
-  return `(a.ward_id = ANY($${params.length}::text[]) OR b.ward_id = ANY($${params.length}::text[]))`;
+  const wards = `a.ward_id = ANY($${params.length}::text[]) OR b.ward_id = ANY($${params.length}::text[])`;
+  if (!p.carePatientIds?.length) return `(${wards})`;
+  params.push(p.carePatientIds);
+  return `(${wards} OR a.patient_id = ANY($${params.length}::text[]))`;
 }
 
 /**

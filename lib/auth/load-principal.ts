@@ -1,7 +1,8 @@
-// Builds a Principal from the database: role, linked patient and wards. Disabled users get nothing.
+// Builds a Principal from the database: role, linked patient, wards and the care-team patients. Disabled users get nothing.
 import "server-only";
 import { getPrisma } from "@/lib/db/database";
 import { hashSecret } from "./secret-token";
+import { loadCarePatientIds } from "./care-scope";
 import type { Principal } from "./principal";
 
 /** `credential`: the session (id, last proof of identity) or the API token the request came with. */
@@ -23,6 +24,7 @@ export async function loadPrincipal(
     role: user.role,
     patientId: user.patientId,
     wardIds: user.wards.map((w) => w.wardId),
+    carePatientIds: user.role === "nurse" || user.role === "physician" ? await loadCarePatientIds(prisma, user.id) : [],
     via,
     ...credential,
   };

@@ -16,6 +16,9 @@ export type Principal = {
   patientId: string | null;
   /** For clinicians: the wards whose patients they may see. Admins see every ward. */
   wardIds: string[];
+  /** For clinicians: the home patients the care teams they are on grant (open enrolments in those
+   * programs, lib/programs); seen wherever a ward patient of theirs is. Absent or empty: none. */
+  carePatientIds?: string[];
   via: "session" | "token";
   /** The browser session the request came with (lib/auth/user-sessions). */
   sessionId?: string;
@@ -31,6 +34,7 @@ export function canSeePatient(p: Principal, patient: PatientLocation): boolean {
   if (p.role === "admin") return true;
   if (p.role === "patient") return p.patientId === patient.patientId;
   if (p.role === "biomed") return false;
+  if (p.carePatientIds?.includes(patient.patientId)) return true;
   return patient.wardId !== null && p.wardIds.includes(patient.wardId);
 }
 

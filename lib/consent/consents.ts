@@ -66,7 +66,12 @@ export async function hasConsent(q: Q, patientId: string, purpose: ConsentPurpos
 /** The gate: a Refusal (403) naming the consent when the patient has not given it or withdrew it. */
 export async function requireConsent(q: Q, patientId: string, purpose: ConsentPurpose): Promise<void> {
   if (await hasConsent(q, patientId, purpose)) return;
-  throw new Refusal(
+  throw consentRefusal(purpose);
+}
+
+/** The refusal naming a consent not in force (for a caller that read the consent with its own query). */
+export function consentRefusal(purpose: ConsentPurpose): Refusal {
+  return new Refusal(
     "forbidden",
     `the patient has not consented to ${CONSENT_INFO[purpose].label.toLowerCase()} (${purpose}), or withdrew it`,
   );

@@ -1,8 +1,8 @@
 // Access events: a user's rights changed (account disabled, role or wards changed, a token revoked, signed
-// out). Live connections re-check the caller at once and drop what is no longer allowed.
+// out, a care team they are on gained or lost a patient or they joined or left it: lib/programs). Live connections re-check the caller at once and drop what is no longer allowed.
 import { z } from "zod";
 
-export const ACCESS_CHANGES = ["disabled", "role_changed", "wards_changed", "token_revoked", "signed_out"] as const;
+export const ACCESS_CHANGES = ["disabled", "role_changed", "wards_changed", "token_revoked", "signed_out", "care_team_changed"] as const;
 
 /** `tokenId` names the one token revoked (`token_revoked`); `sessionId` the one session ended (`signed_out`). */
 export const accessChangedEventSchema = z.object({

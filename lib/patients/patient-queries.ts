@@ -28,7 +28,9 @@ export function patientScopeFilter(p: Principal): Prisma.PatientWhereInput {
   if (p.role === "admin") return {};
   if (p.role === "patient") return { id: p.patientId ?? "__none__" };
   if (p.role === "biomed") return { id: "__none__" };
-  return { bed: { wardId: { in: p.wardIds } } };
+  const care = p.carePatientIds ?? [];
+  const ward: Prisma.PatientWhereInput = { bed: { wardId: { in: p.wardIds } } };
+  return care.length > 0 ? { OR: [ward, { id: { in: care } }] } : ward;
 }
 
 const summarySelect = {

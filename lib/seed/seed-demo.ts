@@ -12,6 +12,7 @@ import { createUser } from "@/lib/users/manage-users";
 import { createDevice } from "@/lib/devices/manage-devices";
 import { seedDemoAssets } from "./demo-assets";
 import { seedDemoDeviceIdentity } from "./demo-device-identity";
+import { seedDemoPrograms } from "./demo-programs";
 import { DEMO_ACCOUNTS, DEMO_EQUIPMENT, DEMO_WARDS, demoFreeBeds, demoPatients, type DemoEquipment } from "./demo-hospital";
 
 export type DemoCredential = { email: string; password: string; role: string };
@@ -102,6 +103,7 @@ export async function seedDemo(dataDir: string): Promise<{ created: boolean; cre
     await seedDemoAssets();
     await placeDemoEquipmentHomes();
     await seedDemoDeviceIdentity();
+    await seedDemoPrograms();
     return { created: false, credentials: readDemoCredentials(dataDir), equipmentAdded };
   }
 
@@ -158,6 +160,7 @@ export async function seedDemo(dataDir: string): Promise<{ created: boolean; cre
     if ("duty" in a) await prisma.userWard.updateMany({ where: { userId: user.id }, data: { duty: a.duty } });
     credentials.push({ email: a.email, password, role: a.role });
   }
+  await seedDemoPrograms();
   fs.mkdirSync(dataDir, { recursive: true });
   fs.writeFileSync(credentialsFile(dataDir), JSON.stringify(credentials, null, 2), { mode: 0o600 });
   return { created: true, credentials, equipmentAdded };

@@ -1,6 +1,6 @@
 // Live connections follow the caller's rights (ASVS V7.4, V8.1): on `access:changed` (lib/events) the
 // connections of that user are dropped at once when their credential ended (sign-out, token revoked,
-// account disabled) or re-scoped when role or wards changed (rooms no longer allowed are left). A sweep
+// account disabled) or re-scoped when role, wards or care-team patients changed (rooms no longer allowed are left). A sweep
 // also drops connections whose session ended without an event (idle timeout, absolute end, another
 // node's sign-out) and re-scopes patient rooms (a patient moved to another ward).
 import "server-only";
@@ -61,7 +61,7 @@ export async function applyAccessChange(io: AppServer, e: AccessChangedEvent): P
       socket.disconnect(true);
       continue;
     }
-    if (e.change !== "role_changed" && e.change !== "wards_changed") continue;
+    if (e.change !== "role_changed" && e.change !== "wards_changed" && e.change !== "care_team_changed") continue;
     const fresh = await recheckPrincipal(current, { activity: false });
     if (!fresh) {
       socket.disconnect(true);

@@ -163,6 +163,9 @@ describe.each(testDatabaseKinds)("governed AI path on %s", (kind) => {
       const [row] = await db.prisma.aiCall.findMany({ where: { status: "error" }, orderBy: { at: "desc" }, take: 1 });
       expect(row?.error).toBe("The AI model did not answer within 0.3 s");
       expect(row?.latencyMs).toBeGreaterThanOrEqual(300);
+      // The request left with the patient's (de-identified) data: that access is audited even though it failed.
+      const audited = await db.prisma.auditEvent.findMany({ where: { action: "ai.handover-summary", patientId: f.patient4e } });
+      expect(audited.some((e) => (e.detail as { callId?: string } | null)?.callId === row?.id)).toBe(true);
       fake.enqueue({ kind: "error", status: 500 });
       const failed = await call(explain as Handler, f.users.nurse4e.token, { id: f.alert4e });
       expect(failed.status).toBe(503);

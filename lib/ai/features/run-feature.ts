@@ -25,7 +25,7 @@ import type { StoredVersion } from "@/lib/ai/vault/vault-store";
 import { productionVersion } from "@/lib/ai/vault/production-cache";
 import type { AiActor } from "@/lib/ai/actor";
 import type { AiFeature, FeatureResult, ParameterSubject } from "@/lib/ai/service-types";
-import { requireConsent } from "@/lib/consent/consents";
+import { consentRefusal } from "@/lib/consent/consents";
 import { prepareCall } from "./prepare-call";
 
 export type FeatureSpec = {
@@ -76,8 +76,9 @@ export async function runFeature(actor: AiActor, spec: FeatureSpec, subjectId: s
   try {
     loaded = await loadSubject(db.sql, actor.principal, spec.subject, subjectId);
     await spec.mayRun?.(db.sql, actor.principal, subjectId, now);
-    // A patient who withdrew consent to AI processing is refused at once, whoever asks (lib/consent).
-    if (loaded.subject.patientId) await requireConsent(db.sql, loaded.subject.patientId, "ai_processing");
+    // A patient who withdrew consent to AI processing is refused at once, whoever asks (lib/consent); the
+    // consent is read with the subject.
+    if (loaded.subject.patientId && !loaded.aiConsent) throw consentRefusal("ai_processing");
   } catch (err) {
     if (err instanceof Refusal && err.kind === "forbidden") {
       await logRefusedCall(
@@ -103,6 +104,21 @@ export async function runFeature(actor: AiActor, spec: FeatureSpec, subjectId: s
   const reserved = await reserveAndLog(db.sql, call, prepared.reservationNusd);
   if (!reserved.ok) throw new Refusal("rate_limited", reserved.message, { retryAfterSec: reserved.retryAfterSec });
 
+  // The patient's data is on its way out from here: the audit row is written while the model works (it
+  // costs the caller nothing), and also when the model then fails.
+  const audited = loaded.subject.patientId
+    ? recordAudit([
+        {
+          actor: actor.principal,
+          action: `ai.${spec.feature}`,
+          patientId: loaded.subject.patientId,
+          meta: actor.meta,
+          detail: { callId, prompt: spec.prompt, version: version.version, parameters: prepared.uses },
+        },
+      ])
+    : Promise.resolve();
+  // Awaited after the model; marked handled now so a failure while the model works is not "unhandled".
+  audited.catch(() => undefined);
   const logging = await readContentLogging();
   const keep = (response: string | null) =>
     logging.enabled
@@ -145,24 +161,10 @@ export async function runFeature(actor: AiActor, spec: FeatureSpec, subjectId: s
       error: e.message,
       ...keep(null),
     };
-    await finish(db.sql, callId, outcome);
+    await Promise.all([finish(db.sql, callId, outcome), audited]);
     throw new Refusal("unavailable", e.message);
   }
-  // Settling and the audit row are independent statements: together, not one after the other.
-  await Promise.all([
-    finish(db.sql, callId, outcome),
-    loaded.subject.patientId
-      ? recordAudit([
-          {
-            actor: actor.principal,
-            action: `ai.${spec.feature}`,
-            patientId: loaded.subject.patientId,
-            meta: actor.meta,
-            detail: { callId, prompt: spec.prompt, version: version.version, parameters: prepared.uses },
-          },
-        ])
-      : null,
-  ]);
+  await Promise.all([finish(db.sql, callId, outcome), audited]);
   const patient = loaded.patient;
   const shown = reidentify(text, prepared.pseudonyms, (t) =>
     t.kind === "device" ? t.id : patient && t.id === patient.id ? `${patient.givenNames.join(" ")} ${patient.familyName}` : "a patient",

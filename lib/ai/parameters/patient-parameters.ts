@@ -27,7 +27,8 @@ const vitalsWindow: ParameterDefinition = {
     const from = new Date(ctx.now.getTime() - ctx.bounds.hours! * HOUR);
     const bucketSec = Math.max(60, Math.ceil((ctx.bounds.hours! * 3600) / ctx.bounds.rows!));
     const rows = await ctx.q.query<{ at: Date | string; code: string; value: unknown }>(
-      `SELECT to_timestamp(floor(extract(epoch FROM ts) / $4::int) * $4::int) AS at, code, round(avg(value)::numeric, 1) AS value
+      `SELECT date_bin(make_interval(secs => $4::int), ts, TIMESTAMPTZ '1970-01-01 00:00:00+00') AS at, code,
+              round(avg(value)::numeric, 1) AS value
          FROM observations
         WHERE patient_id = $1 AND ts >= $2 AND ts <= $5 AND NOT artifact AND code = ANY($3::text[])
         GROUP BY 1, 2 ORDER BY 1`,

@@ -11,9 +11,12 @@ import { loadAlertRow } from "@/lib/alerts/alert-rows";
 import type { KnownDevice, KnownPatient } from "@/lib/ai/deidentify/types";
 import type { ParameterSubject } from "@/lib/ai/service-types";
 import type { Sql } from "@/lib/db/sql";
+import { consentInForceSql } from "@/lib/consent/consents";
 import type { ResolvedSubject } from "./parameter-types";
 
-export type LoadedSubject = { subject: ResolvedSubject; patient: KnownPatient | null; devices: KnownDevice[] };
+/** `aiConsent`: the subject's patient has the ai_processing consent in force (read with the patient, no extra
+ *  round trip); true when the subject has no patient. */
+export type LoadedSubject = { subject: ResolvedSubject; patient: KnownPatient | null; devices: KnownDevice[]; aiConsent: boolean };
 
 type Q = Pick<Sql, "query">;
 
@@ -22,7 +25,9 @@ function refuse(p: Principal, what: string): never {
   throw new Refusal("forbidden", `you may not see this ${what}`);
 }
 
-async function loadPatient(q: Q, id: string): Promise<{ patient: KnownPatient; wardId: string | null; devices: KnownDevice[] } | null> {
+type FoundPatient = { patient: KnownPatient; wardId: string | null; devices: KnownDevice[]; aiConsent: boolean };
+
+async function loadPatient(q: Q, id: string): Promise<FoundPatient | null> {
   const [p] = await q.query<{
     id: string;
     given_name: string;
@@ -32,9 +37,11 @@ async function loadPatient(q: Q, id: string): Promise<{ patient: KnownPatient; w
     birth_date_enc: string | null;
     ward_id: string | null;
     devices: { id: string; asset_tag: string | null }[] | null;
+    ai_consent: boolean;
   }>(
     `SELECT p.id, p.given_name, p.family_name, p.mrn, p.birth_date, p.birth_date_enc, b.ward_id,
-            (SELECT json_agg(json_build_object('id', d.id, 'asset_tag', d.asset_tag)) FROM devices d WHERE d.patient_id = p.id) AS devices
+            (SELECT json_agg(json_build_object('id', d.id, 'asset_tag', d.asset_tag)) FROM devices d WHERE d.patient_id = p.id) AS devices,
+            ${consentInForceSql("p.id", "ai_processing")} AS ai_consent
        FROM patients p LEFT JOIN beds b ON b.id = p.bed_id WHERE p.id = $1`,
     [id],
   );
@@ -52,6 +59,7 @@ async function loadPatient(q: Q, id: string): Promise<{ patient: KnownPatient; w
     },
     wardId: p.ward_id,
     devices: (p.devices ?? []).map((d) => ({ id: d.id, aliases: d.asset_tag ? [d.asset_tag] : [] })),
+    aiConsent: p.ai_consent,
   };
 }
 
@@ -63,7 +71,12 @@ export async function loadSubject(q: Q, p: Principal, kind: ParameterSubject, id
   if (kind === "patient") {
     const found = await loadPatient(q, id);
     if (!found || !canSeePatient(p, { patientId: id, wardId: found.wardId })) refuse(p, "patient");
-    return { subject: subjectOf(kind, id, { patientId: id, wardId: found.wardId }), patient: found.patient, devices: found.devices };
+    return {
+      subject: subjectOf(kind, id, { patientId: id, wardId: found.wardId }),
+      patient: found.patient,
+      devices: found.devices,
+      aiConsent: found.aiConsent,
+    };
   }
   if (kind === "alert") {
     const row = await loadAlertRow(q, id);
@@ -78,12 +91,13 @@ export async function loadSubject(q: Q, p: Principal, kind: ParameterSubject, id
       }),
       patient: found?.patient ?? null,
       devices: [...(found?.devices ?? []), ...(row.device_id ? [{ id: row.device_id }] : [])],
+      aiConsent: found?.aiConsent ?? true,
     };
   }
   if (kind === "ward") {
     const [w] = await q.query<{ id: string }>(`SELECT id FROM wards WHERE id = $1`, [id]);
     if (!w || !canSeeWard(p, id)) refuse(p, "ward");
-    return { subject: subjectOf(kind, id, { wardId: id }), patient: null, devices: [] };
+    return { subject: subjectOf(kind, id, { wardId: id }), patient: null, devices: [], aiConsent: true };
   }
   const [d] = await q.query<{ id: string; patient_id: string | null; ward_id: string | null; asset_tag: string | null }>(
     `SELECT d.id, d.patient_id, COALESCE(pb.ward_id, db.ward_id) AS ward_id, d.asset_tag
@@ -101,6 +115,7 @@ export async function loadSubject(q: Q, p: Principal, kind: ParameterSubject, id
     subject: subjectOf(kind, id, { deviceId: id, wardId: d.ward_id }),
     patient: null,
     devices: [{ id: d.id, aliases: d.asset_tag ? [d.asset_tag] : [] }],
+    aiConsent: true,
   };
 }
 
