@@ -22,6 +22,7 @@ const ROLE_LABEL: Record<Role, string> = {
 
 export function navLinks(p: Principal): NavLink[] {
   const links: NavLink[] = [];
+  if (p.role === "patient" && p.patientId) links.push({ href: "/portal", label: "My health" });
   if (p.role === "patient" && p.patientId) links.push({ href: `/patients/${p.patientId}`, label: "My record" });
   if (p.role === "patient" && p.patientId) links.push({ href: "/portal/privacy", label: "Privacy & data" });
   if (CLINICAL_ROLES.includes(p.role)) links.push({ href: "/wards", label: "Wards" });

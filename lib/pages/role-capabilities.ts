@@ -10,7 +10,7 @@ export const ROLE_CAN: Record<Role, string> = {
     "As a physician you see the wards you are assigned to: their central station, patients and alarm limits, alarms, admissions and patient flow.",
   biomed:
     "As biomedical engineering you look after equipment: devices, firmware, equipment alarms, environment monitoring and the asset map. Patient records are not part of your role.",
-  patient: "As a patient you can see your own record.",
+  patient: "As a patient you can see your own record: your readings at home, your alerts and devices, in the patient portal.",
 };
 
 /** One line on what a page is for, by the nav link's path. */
@@ -31,6 +31,7 @@ const PAGE_PURPOSE: Record<string, string> = {
   "/admin/ai": "AI prompts, parameters and spend",
   "/account/tokens": "personal API tokens",
   "/account": "your password and sign-in settings",
+  "/portal": "your readings at home, alerts and devices",
 };
 
 export function pagePurpose(href: string): string | null {

@@ -1,0 +1,51 @@
+// The script the bench installs in every page before it loads (addInitScript): a MutationObserver on the
+// document that stamps performance.now() when the chart is first drawn (ward: every one of the bed grid's
+// tiles shows a pulse value; patient: a Recharts line has a drawn path), a PerformanceObserver for long
+// tasks, a requestAnimationFrame loop recording frame times, and a count of DOM mutations.
+// Kept as plain JavaScript text: a function compiled by tsx could carry helpers the page does not have.
+
+export type ChartKind = "ward" | "patient";
+
+export function probeScript(kind: ChartKind, beds: number): string {
+  return `(() => {
+  const kind = ${JSON.stringify(kind)};
+  const beds = ${Number(beds)};
+  const probe = { chartAt: null, longTasks: [], frames: [], mutations: 0 };
+  window.__uiBench = probe;
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) probe.longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: "longtask", buffered: true });
+  } catch (e) {}
+  const wardReady = () => {
+    const tiles = document.querySelectorAll('[data-testid="bed-tile"]');
+    if (tiles.length < beds) return false;
+    let shown = 0;
+    for (const t of tiles) {
+      const hr = t.querySelector('[data-metric="heart_rate"]');
+      if (hr && /[0-9]/.test(hr.textContent || "")) shown++;
+    }
+    return shown >= beds;
+  };
+  const patientReady = () => {
+    for (const p of document.querySelectorAll("path.recharts-line-curve")) {
+      const d = p.getAttribute("d");
+      if (d && /L/.test(d)) return true;
+    }
+    return false;
+  };
+  const check = () => {
+    if (probe.chartAt === null && (kind === "ward" ? wardReady() : patientReady())) probe.chartAt = performance.now();
+  };
+  new MutationObserver((records) => {
+    probe.mutations += records.length;
+    check();
+  }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+  document.addEventListener("DOMContentLoaded", check);
+  const tick = (t) => {
+    probe.frames.push(t);
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})();`;
+}

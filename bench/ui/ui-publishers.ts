@@ -1,0 +1,46 @@
+// The ward's 64 bedside monitors, live: each its own MQTT client with its own credentials, publishing one
+// frame of vitals a second (QoS 1, stamped now), spread over the second so the broker sees a steady flow.
+import mqtt, { type MqttClient } from "mqtt";
+import { historyVitals, type UiBenchDevice } from "./ui-fixture";
+
+export type Publishers = { sent(): number; failed(): number; stop(): Promise<void> };
+
+export async function startPublishers(url: string, devices: UiBenchDevice[]): Promise<Publishers> {
+  let sent = 0,
+    failed = 0;
+  const clients: MqttClient[] = await Promise.all(
+    devices.map((d) => mqtt.connectAsync(url, { clientId: d.id, username: d.id, password: d.secret, reconnectPeriod: 1000 })),
+  );
+  const timers: NodeJS.Timeout[] = [];
+  const start = Date.now();
+  devices.forEach((d, i) => {
+    // Above every history row's seq (those are seconds of past minutes), one more per frame.
+    let seq = Math.floor(start / 1000);
+    const publish = () => {
+      const now = Date.now();
+      const values = { ...historyVitals(i, Math.floor((now - start) / 60_000) + 8 * 60), consciousness: 0, o2_supplement: 0 };
+      const frame = { seq: ++seq, ts: new Date(now).toISOString(), values };
+      clients[i]!.publishAsync(`devices/${d.id}/telemetry`, JSON.stringify(frame), { qos: 1 }).then(
+        () => sent++,
+        () => failed++,
+      );
+    };
+    // Offset each device within the second, then every 1 s.
+    const offset = setTimeout(
+      () => {
+        publish();
+        timers.push(setInterval(publish, 1000));
+      },
+      Math.floor((i * 1000) / devices.length),
+    );
+    timers.push(offset);
+  });
+  return {
+    sent: () => sent,
+    failed: () => failed,
+    async stop() {
+      for (const t of timers) clearInterval(t);
+      await Promise.all(clients.map((c) => c.endAsync()));
+    },
+  };
+}
