@@ -28,6 +28,7 @@ import { setProcessSingleton } from "@/lib/process-singleton";
 import type { RuntimeInfo } from "@/lib/platform/health";
 import { startTransport } from "@/lib/transport/start-transport";
 import { encryptAtRest } from "@/lib/patients/phi-at-rest";
+import { startNotify } from "@/lib/notify/start-notify";
 
 async function main() {
   const e = env();
@@ -47,6 +48,7 @@ async function main() {
       ? await holdAlertingLead({ databaseUrl: e.DATABASE_URL, start: () => startAlerting(), log: console.log })
       : null;
   const alerting = lead ? null : await startAlerting();
+  const notify = await startNotify(); // Web Push and e-mail for the notifications this node's alerting raises
   const stopConnectivity = await startConnectivityMonitor();
   const assetTracking = await startAssetTracking();
   const mqtt = await startMqtt(e, console.log, transport.tls);
@@ -99,6 +101,7 @@ async function main() {
     await assetTracking.stop();
     stopFeed();
     await (lead ? lead.stop() : alerting?.stop()); // alarms and NEWS2 rows still queued are written
+    await notify.stop();
     await sockets.close();
     await cluster?.close();
     await control.close();

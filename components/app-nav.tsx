@@ -22,10 +22,14 @@ const ROLE_LABEL: Record<Role, string> = {
 
 export function navLinks(p: Principal): NavLink[] {
   const links: NavLink[] = [];
+  if (p.role === "patient" && p.patientId) links.push({ href: "/portal", label: "My health" });
   if (p.role === "patient" && p.patientId) links.push({ href: `/patients/${p.patientId}`, label: "My record" });
+  if (p.role === "patient" && p.patientId) links.push({ href: "/portal/messages", label: "Messages" });
+  if (p.role === "patient" && p.patientId) links.push({ href: "/portal/privacy", label: "Privacy & data" });
   if (CLINICAL_ROLES.includes(p.role)) links.push({ href: "/wards", label: "Wards" });
   if (CLINICAL_ROLES.includes(p.role)) links.push({ href: "/admissions", label: "Admissions" });
   if (CLINICAL_ROLES.includes(p.role)) links.push({ href: "/flow", label: "Flow" });
+  if (CLINICAL_ROLES.includes(p.role)) links.push({ href: "/remote", label: "My remote patients" });
   if (ALERT_ROLES.includes(p.role)) links.push({ href: "/alerts", label: "Alerts", live: "alerts" });
   if (p.role === "admin") links.push({ href: "/admin/audit", label: "Audit log" });
   if (p.role === "admin") links.push({ href: "/admin/users", label: "Staff & duty" });
@@ -35,6 +39,7 @@ export function navLinks(p: Principal): NavLink[] {
   if (ENVIRONMENT_ROLES.includes(p.role)) links.push({ href: "/environment", label: "Environment" });
   if ((ASSET_ROLES as readonly string[]).includes(p.role)) links.push({ href: "/assets", label: "Asset map" });
   if (p.role === "admin") links.push({ href: "/admin/ingest", label: "Ingest" });
+  if (p.role === "admin") links.push({ href: "/admin/erasure", label: "Erasure requests" });
   if (p.role === "admin") links.push({ href: "/admin/ai", label: "AI" });
   links.push({ href: "/account/tokens", label: "API tokens" });
   links.push({ href: "/account", label: "Account" });

@@ -6,6 +6,8 @@ import { appStartedAt, expectDeniedPage, expectPatientChartsHavePoints, saveScre
 test("patient: own charts with history", async ({ page }) => {
   await signIn(page, "patient@demo.local");
   await appStartedAt(page);
+  await expect(page).toHaveURL(/\/portal$/);
+  await page.getByRole("link", { name: "My record" }).click();
   await expect(page).toHaveURL(/\/patients\//);
   const own = new URL(page.url()).pathname;
   await expectPatientChartsHavePoints(page, own);

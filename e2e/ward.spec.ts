@@ -54,6 +54,8 @@ test("a patient account sees its own record and is refused another patient's", a
   const own = patients.find((p) => p.bed === "5")!;
   const other = patients.find((p) => p.bed === "6")!;
   await signIn(page, "patient@demo.local");
+  await expect(page).toHaveURL(/\/portal$/);
+  await page.getByRole("link", { name: "My record" }).click();
   await expect(page).toHaveURL(new RegExp(`/patients/${own.id}$`));
   await expect(page.getByRole("heading", { name: own.name })).toBeVisible();
 

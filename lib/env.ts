@@ -74,7 +74,7 @@ const envSchema = z.object({
   /** Frames older than this many days are refused (clock errors, replays). */
   INGEST_MAX_AGE_DAYS: z.coerce.number().positive().max(3650).default(7),
   /** Device types that store readings offline and upload them later, and how far back they may. */
-  INGEST_BACKFILL_TYPES: z.string().default("cgm,bp_cuff,smart_inhaler,env_sensor"),
+  INGEST_BACKFILL_TYPES: z.string().default("cgm,bp_cuff,smart_inhaler,env_sensor,home_air_sensor"),
   INGEST_BACKFILL_DAYS: z.coerce.number().positive().max(3650).default(30),
   /** `self-signed`: generate a certificate into DATA_DIR when TLS_CERT/TLS_KEY are not set. */
   TLS: z.enum(["off", "self-signed"]).default("off"),
@@ -124,6 +124,20 @@ const envSchema = z.object({
   TRUSTED_PROXIES: z.string().optional(),
   /** Origins (besides the app's own) allowed to open a Socket.IO connection from a browser: comma-separated. */
   SOCKET_ORIGINS: z.string().optional(),
+  /** Alert e-mail (lib/notify): smtp:// or smtps:// URL with credentials; unset: no e-mail. */
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((u) => /^smtps?:\/\//.test(u), "must be an smtp:// or smtps:// URL")
+    .optional(),
+  SMTP_FROM: z.string().min(3).default("IoMT alerts <alerts@localhost>"),
+  /** The app's public address, for links in alert e-mails (default http://localhost:PORT). */
+  PUBLIC_URL: z.string().url().optional(),
+  /** VAPID contact (mailto: or https:) sent to push services; default derived from PUBLIC_URL or SMTP_FROM. */
+  VAPID_SUBJECT: z
+    .string()
+    .refine((s) => s.startsWith("mailto:") || s.startsWith("https://"), "must start with mailto: or https://")
+    .optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & {

@@ -11,6 +11,7 @@ import { requirePagePrincipal } from "@/lib/pages/page-principal";
 import { ConfirmIdentity } from "./confirm-identity";
 import { TotpPanel } from "./totp-panel";
 import { SessionList } from "./session-list";
+import { PushSwitch } from "@/components/notify/push-switch";
 
 export const metadata: Metadata = { title: "Account · IoMT Ward" };
 
@@ -59,6 +60,16 @@ export default async function AccountPage() {
             Where you are signed in
           </h2>
           <SessionList sessions={sessions} />
+        </section>
+        <section aria-labelledby="push" className="rounded-lg border border-line bg-panel p-5">
+          <h2 id="push" className="text-lg font-semibold">
+            Alert notifications
+          </h2>
+          <p className="mt-1 text-sm text-ink-muted">
+            Alerts meant for you also arrive as a notification on this device. It says only how urgent the alert is and where to open it;
+            the details stay behind sign-in.
+          </p>
+          <PushSwitch />
         </section>
         <p className="text-sm">
           <Link href="/account/tokens" className="text-accent underline">

@@ -2,12 +2,13 @@
 // condition has already cleared), resolve by hand with a reason (the rule re-arms: it raises again only
 // on fresh evidence), and silence with a reason for at most 30 minutes. Silence is IEC 60601-1-8
 // "audio paused": the audible cue stops, the visual indication and escalation go on, since only an
-// acknowledgement shows that someone has taken the alarm on. Each change is one transaction with its
-// trail entry and an audit event, announced on the bus after the commit.
+// acknowledgement shows that someone has taken the alarm on. A patient account may acknowledge its own
+// alerts (a patient at home: "I have seen it and I am acting"), nothing else. Each change is one
+// transaction with its trail entry and an audit event, announced on the bus after the commit.
 import "server-only";
 import { getDatabase } from "@/lib/db/database";
 import { eventBus } from "@/lib/bus/event-bus";
-import { ALERT_ROLES, type Principal } from "@/lib/auth/principal";
+import { ALERT_ROLES, type Principal, type Role } from "@/lib/auth/principal";
 import { recordAudit, type RequestMeta } from "@/lib/audit/record-audit";
 import type { AlertChange, AlertView } from "@/lib/events";
 import { MAX_SILENCE_MINUTES } from "./alert-policy";
@@ -19,6 +20,10 @@ export const ACK_AFTER_CLEAR_REASON = "acknowledged after the condition cleared"
 
 export type AlertActionContext = { meta?: RequestMeta; now?: Date };
 
+/** Who may acknowledge: the alert roles, and a patient account (its own alerts only: findVisibleAlert). */
+export const ACKNOWLEDGE_ROLES: readonly Role[] = [...ALERT_ROLES, "patient"];
+const ACTION_ROLES: Record<string, readonly Role[]> = { "alert.acknowledge": ACKNOWLEDGE_ROLES };
+
 type Change = { updated: boolean; events: NewAlertEvent[]; changes: AlertChange[] };
 
 async function changeAlert(
@@ -29,7 +34,8 @@ async function changeAlert(
   detail: Record<string, unknown>,
   apply: (tx: Query, at: Date) => Promise<Change>,
 ): Promise<AlertView> {
-  if (!ALERT_ROLES.includes(p.role)) throw new Refusal("forbidden", "only clinicians and biomedical engineering may change alerts");
+  if (!(ACTION_ROLES[action] ?? ALERT_ROLES).includes(p.role))
+    throw new Refusal("forbidden", "only clinicians and biomedical engineering may change alerts");
   const { sql } = await getDatabase();
   const before = await findVisibleAlert(sql, p, alertId);
   const at = ctx.now ?? new Date();

@@ -1,5 +1,6 @@
 // Client-safe alert policy shared by server and browser: the IEC 60601-1-8 presentation of each
-// priority, the queue order, whether an alert is open or its audible cue paused, and the longest silence.
+// priority, the queue order, whether an alert is open or its audible cue paused, the longest silence, and
+// how long an alert waits for an acknowledgement before it escalates (ward and home).
 // The shapes themselves (AlertView and its vocabulary) are in lib/events.
 import type { AlertPriority, AlertView } from "@/lib/events";
 
@@ -39,4 +40,20 @@ export function isOpen(a: Pick<AlertView, "state">): boolean {
 /** Whether the audible cue is paused at `nowMs`. */
 export function isSilenced(a: Pick<AlertView, "silencedUntil">, nowMs: number): boolean {
   return a.silencedUntil !== null && Date.parse(a.silencedUntil) > nowMs;
+}
+
+/**
+ * A patient at home (an alert on a patient with no ward): not acknowledged within 15 minutes, it goes up to
+ * the care team (issue 15: an urgent low < 54 mg/dL the patient does not acknowledge). At home the patient
+ * is the first responder, so the ward's minute-scale steps would reach the care team before the patient
+ * could act.
+ */
+export const HOME_ESCALATION_MS = 15 * 60_000;
+
+/** How long an alert waits for an acknowledgement at each level: the home policy, else the ward's per priority. */
+export function escalationDelayMs(
+  a: { patientId: string | null; wardId: string | null; priority: AlertPriority },
+  wardMsByPriority: Record<AlertPriority, number>,
+): number {
+  return a.patientId !== null && a.wardId === null ? HOME_ESCALATION_MS : wardMsByPriority[a.priority];
 }

@@ -4,11 +4,14 @@
 // else the standing duty in user_wards.duty).
 // An equipment alert (no patient: pump maintenance, fridge excursion, logger gap): level 0 biomedical
 // engineering and, for equipment on a ward, that ward's nurses; levels 1 and 2 the administrators and,
-// on a ward, its charge nurse(s) then physician on call. Disabled accounts are skipped.
+// on a ward, its charge nurse(s) then physician on call. A home patient's alert (a patient on no ward):
+// level 0 the patient's own portal account(s) and the care team of the programs the patient is enrolled
+// in (lib/programs), levels 1 and 2 the care team. Disabled accounts are skipped.
 import "server-only";
 import type { EscalationLevel, PersonRef } from "@/lib/events";
 import type { Query } from "./alert-rows";
 import { findOnDuty } from "@/lib/duty/on-duty";
+import { findCareTeam } from "@/lib/programs/care-team";
 
 export const LEVEL_DUTY: Record<EscalationLevel, string | null> = { 0: null, 1: "charge", 2: "on_call" };
 
@@ -36,6 +39,16 @@ async function usersWithRole(q: Query, role: "biomed" | "admin"): Promise<Person
   );
 }
 
+async function homePatientAudience(q: Query, patientId: string, level: EscalationLevel): Promise<PersonRef[]> {
+  const team = await findCareTeam(q, patientId);
+  if (level !== 0) return team;
+  const own = await q.query<{ id: string; name: string }>(
+    `SELECT id, name FROM users WHERE patient_id = $1 AND role = 'patient' AND disabled_at IS NULL ORDER BY name, id`,
+    [patientId],
+  );
+  return merge(own, team);
+}
+
 function merge(...lists: PersonRef[][]): PersonRef[] {
   const byId = new Map<string, PersonRef>();
   for (const p of lists.flat()) byId.set(p.id, p);
@@ -45,7 +58,7 @@ function merge(...lists: PersonRef[][]): PersonRef[] {
 export async function findRecipients(q: Query, audience: AlertAudience, level: EscalationLevel, at = new Date()): Promise<PersonRef[]> {
   const { wardId, patientId } = audience;
   if (audience.rule === "asset.par_low" && wardId && level === 0) return wardStaff(q, wardId, 1, at);
-  if (patientId !== null) return wardId ? wardStaff(q, wardId, level, at) : [];
+  if (patientId !== null) return wardId ? wardStaff(q, wardId, level, at) : homePatientAudience(q, patientId, level);
   const ward = wardId ? await wardStaff(q, wardId, level, at) : [];
   return merge(await usersWithRole(q, level === 0 ? "biomed" : "admin"), ward);
 }

@@ -13,7 +13,7 @@ import { KeyedWriteQueue } from "@/lib/db/keyed-write-queue";
 import type { AlertPriority, PersonRef } from "@/lib/events";
 import { insertAlertEvents, loadAlertView } from "./alert-rows";
 import { findRecipients } from "./alert-recipients";
-import { latches } from "./alert-policy";
+import { escalationDelayMs, latches } from "./alert-policy";
 import type { Finding } from "./rule-types";
 
 export type AlertWriterDeps = {
@@ -58,7 +58,7 @@ export class AlertWriter {
   private async storeRaise(f: Finding, at: Date): Promise<void> {
     const { sql, bus } = this.deps;
     const a = f.alarm;
-    const nextEscalationAt = new Date(at.getTime() + this.deps.escalationMs[a.priority]);
+    const nextEscalationAt = new Date(at.getTime() + escalationDelayMs(a, this.deps.escalationMs));
     const outcome = await sql.transaction(async (tx) => {
       const rows = await tx.query<{ id: string; inserted: boolean }>(
         `INSERT INTO alerts (id, open_key, rule, priority, patient_id, device_id, ward_id, message, value, raised_at, next_escalation_at)

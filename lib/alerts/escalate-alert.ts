@@ -13,6 +13,7 @@ import { recordAudit, type RequestMeta } from "@/lib/audit/record-audit";
 import { MAX_ESCALATION_LEVEL, type AlertPriority, type AlertView, type EscalationLevel, type PersonRef } from "@/lib/events";
 import { insertAlertEvents, loadAlertView, type NewAlertEvent, type Query } from "./alert-rows";
 import { findRecipients } from "./alert-recipients";
+import { escalationDelayMs } from "./alert-policy";
 import { Refusal } from "@/lib/errors/refusal";
 import { findVisibleAlert } from "./alert-queries";
 
@@ -45,7 +46,12 @@ async function escalateRow(
     level = asLevel(level + 1);
     steps.push({ level, recipients: await findRecipients(tx, { wardId: row.ward_id, patientId: row.patient_id }, level, at) });
   }
-  const next = level < MAX_ESCALATION_LEVEL && row.state === "active" ? new Date(at.getTime() + opts.escalationMs[row.priority]) : null;
+  const next =
+    level < MAX_ESCALATION_LEVEL && row.state === "active"
+      ? new Date(
+          at.getTime() + escalationDelayMs({ patientId: row.patient_id, wardId: row.ward_id, priority: row.priority }, opts.escalationMs),
+        )
+      : null;
   await tx.query(`UPDATE alerts SET escalation_level = $2, next_escalation_at = $3 WHERE id = $1`, [
     row.id,
     level,

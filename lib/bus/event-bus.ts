@@ -19,6 +19,7 @@ import type {
   News2Event,
   VitalsEvent,
   PatientDischargedEvent,
+  CareMessageEvent,
 } from "@/lib/events";
 
 /** Every event of the bus and its payload (lib/events: times in epoch milliseconds). */
@@ -43,6 +44,8 @@ export type BusEvents = {
   "asset:layout": [AssetLayoutEvent];
   /** ADT: a patient was discharged (after the change is committed). */
   "patient:discharged": [PatientDischargedEvent];
+  /** A message between a home patient and the care team (lib/programs), after it is stored. */
+  "care-message:new": [CareMessageEvent];
 };
 
 export class EventBus {

@@ -32,6 +32,7 @@ const ID_PREFIX: Record<string, string> = {
   smart_inhaler: "inh",
   infusion_pump: "pump",
   env_sensor: "env",
+  home_air_sensor: "air",
   gateway: "gw",
   ble_gateway: "blegw",
   asset_tag: "tag",

@@ -23,9 +23,19 @@ export const DEVICE_TYPES = {
   wearable: { label: "Wearable", metrics: ["heart_rate", "resp_rate", "spo2", "temp", ...HEALTH], inactivityTimeoutMs: 2 * MINUTE },
   cgm: { label: "Continuous glucose monitor", metrics: ["glucose", ...HEALTH], inactivityTimeoutMs: 15 * MINUTE },
   bp_cuff: { label: "Blood pressure cuff", metrics: ["bp_sys", "bp_dia", "heart_rate", ...HEALTH], inactivityTimeoutMs: 65 * MINUTE },
-  smart_inhaler: { label: "Smart inhaler", metrics: ["inhaler_puffs", ...HEALTH], inactivityTimeoutMs: 65 * MINUTE },
+  smart_inhaler: {
+    label: "Smart inhaler",
+    metrics: ["inhaler_puffs", "controller_puffs", "rescue_puffs", ...HEALTH],
+    inactivityTimeoutMs: 65 * MINUTE,
+  },
   infusion_pump: { label: "Infusion pump", metrics: ["device_temp", "vibration", "power", "battery"], inactivityTimeoutMs: 2 * MINUTE },
   env_sensor: { label: "Environment sensor", metrics: ["env_temp", "humidity", "battery"], inactivityTimeoutMs: 31 * MINUTE },
+  // Asthma triggers at a patient's home (lib/portal correlates them with rescue inhaler use); reports every 30 min.
+  home_air_sensor: {
+    label: "Home air sensor",
+    metrics: ["pm25", "pollen_index", "env_temp", "humidity", "battery"],
+    inactivityTimeoutMs: 95 * MINUTE,
+  },
   gateway: { label: "Gateway (BLE hub)", metrics: [...HEALTH], inactivityTimeoutMs: 2 * MINUTE },
   // Asset map (lib/asset-tracking): a BLE gateway placed in a room sends tag sightings (and only its own
   // health as telemetry); an asset tag never connects, gateways hear it.

@@ -29,8 +29,17 @@ const defs = [
   { key: "o2_supplement", label: "On oxygen", unit: "1", display: "", min: 0, max: 1, integer: true, decimals: 0 },
   { key: "glucose", label: "Glucose", unit: "mg/dL", display: "mg/dL", loinc: "99504-3", min: 0, max: 1000, decimals: 0 },
   { key: "inhaler_puffs", label: "Inhaler puffs", unit: "{puff}", display: "puffs", min: 0, max: 50, integer: true, decimals: 0 },
+  // A smart inhaler knows its medication's role: a controller (preventer, taken on a schedule) or a rescue
+  // (reliever, taken when symptoms flare). `inhaler_puffs` stays for an inhaler that does not know it.
+  { key: "controller_puffs", label: "Controller puffs", unit: "{puff}", display: "puffs", min: 0, max: 50, integer: true, decimals: 0 },
+  { key: "rescue_puffs", label: "Rescue puffs", unit: "{puff}", display: "puffs", min: 0, max: 50, integer: true, decimals: 0 },
   { key: "env_temp", label: "Env. temp", unit: "Cel", display: "°C", min: -90, max: 100, decimals: 1 },
   { key: "humidity", label: "Humidity", unit: "%", display: "%", min: 0, max: 100, decimals: 0 },
+  // Environmental asthma triggers measured at home (home_air_sensor): fine particulate matter (PM2.5, µg/m³)
+  // and a pollen index on the usual 0–12 scale (0–2.4 low, 2.5–4.8 low-medium, 4.9–7.2 medium,
+  // 7.3–9.6 medium-high, 9.7–12 high).
+  { key: "pm25", label: "PM2.5", unit: "ug/m3", display: "µg/m³", min: 0, max: 1000, decimals: 0 },
+  { key: "pollen_index", label: "Pollen index", unit: "{index}", display: "", min: 0, max: 12, decimals: 1 },
   { key: "device_temp", label: "Device temp", unit: "Cel", display: "°C", min: -40, max: 150, decimals: 1 },
   { key: "vibration", label: "Vibration", unit: "g", display: "g", min: 0, max: 100, decimals: 2 },
   { key: "power", label: "Power", unit: "W", display: "W", min: 0, max: 10_000, decimals: 1 },

@@ -14,3 +14,4 @@ export * from "./alert-events";
 export * from "./access-events";
 export * from "./asset-events";
 export * from "./adt-events";
+export * from "./care-message-events";

@@ -26,7 +26,7 @@ export async function requirePagePrincipal(
 }
 
 export function landingPath(p: Principal): string {
-  if (p.role === "patient") return p.patientId ? `/patients/${p.patientId}` : "/no-access";
+  if (p.role === "patient") return p.patientId ? "/portal" : "/no-access";
   if (p.role === "biomed") return "/admin/devices";
   return "/wards";
 }

@@ -10,7 +10,7 @@ export const ROLE_CAN: Record<Role, string> = {
     "As a physician you see the wards you are assigned to: their central station, patients and alarm limits, alarms, admissions and patient flow.",
   biomed:
     "As biomedical engineering you look after equipment: devices, firmware, equipment alarms, environment monitoring and the asset map. Patient records are not part of your role.",
-  patient: "As a patient you can see your own record.",
+  patient: "As a patient you can see your own record: your readings at home, your alerts and devices, in the patient portal.",
 };
 
 /** One line on what a page is for, by the nav link's path. */
@@ -18,6 +18,8 @@ const PAGE_PURPOSE: Record<string, string> = {
   "/wards": "live central station of your wards",
   "/admissions": "admit, transfer and discharge patients",
   "/flow": "beds, admissions and discharges over time",
+  "/portal/messages": "messages with your care team",
+  "/remote": "home patients of your programs' care teams, sickest first",
   "/alerts": "the alarm queue: acknowledge, silence, escalate",
   "/admin/audit": "who saw or changed what",
   "/admin/users": "staff accounts, ward assignments and duty rota",
@@ -26,9 +28,12 @@ const PAGE_PURPOSE: Record<string, string> = {
   "/environment": "fridge and freezer temperatures, excursions",
   "/assets": "where equipment is, on the floor plan",
   "/admin/ingest": "telemetry ingest health",
+  "/admin/erasure": "patients' erasure requests: complete or refuse",
+  "/portal/privacy": "your consents, data export, erasure request and who looked at your record",
   "/admin/ai": "AI prompts, parameters and spend",
   "/account/tokens": "personal API tokens",
   "/account": "your password and sign-in settings",
+  "/portal": "your readings at home, alerts and devices",
 };
 
 export function pagePurpose(href: string): string | null {

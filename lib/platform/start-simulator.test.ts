@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BACKFILL_MS, seedForDevice } from "@/lib/simulator/equipment-source";
+import { HOME_BACKFILL_MS } from "@/lib/simulator/run-home";
 import { simulatorRoster, type SimulatedDeviceRow } from "./start-simulator";
 
 const created = new Date("2026-11-23T09:00:00.000Z");
@@ -68,5 +69,26 @@ describe("simulatorRoster", () => {
         backfillMs: 0,
       },
     ]);
+  });
+
+  it("plays home devices their home story (14 days of history for one that never reported), without moving the monitors' seeds", () => {
+    const rows = [
+      row("air-h1003", "home_air_sensor"),
+      row("bp-h1002", "bp_cuff"),
+      row("cgm-h1001", "cgm"),
+      row("inh-h1003-rescue", "smart_inhaler"),
+      row("mon-4e-04", "bedside_monitor", { ward: "4E", label: "4" }),
+    ];
+    const { monitors, equipment, home } = simulatorRoster(rows, new Map([["bp-h1002", 40]]));
+    expect(monitors.map((m) => [m.deviceId, m.seed])).toEqual([["mon-4e-04", 1000]]);
+    expect(equipment).toEqual([]);
+    expect(home.map((h) => [h.deviceId, h.scenario, h.startSeq, h.backfillMs])).toEqual([
+      ["air-h1003", "air-pollen-week", 1, HOME_BACKFILL_MS],
+      ["bp-h1002", "bp-rising", 41, 0],
+      ["cgm-h1001", "cgm-diabetes", 1, HOME_BACKFILL_MS],
+      ["inh-h1003-rescue", "inhaler-rescue", 1, HOME_BACKFILL_MS],
+    ]);
+    expect(home.every((h) => h.anchorMs === created.getTime() && h.seed === seedForDevice(h.deviceId))).toBe(true);
+    expect(HOME_BACKFILL_MS).toBe(14 * 86_400_000);
   });
 });

@@ -17,6 +17,7 @@ const MODELS: Record<string, { model: string; gtin13: string; serialPrefix: stri
   gateway: { model: "OpenWard HB-1 BLE hub", gtin13: "0761234500080", serialPrefix: "HB1" },
   ble_gateway: { model: "OpenWard RL-2 locating gateway", gtin13: "0761234500097", serialPrefix: "RL2" },
   asset_tag: { model: "OpenWard AT-5 asset tag", gtin13: "0761234500103", serialPrefix: "AT5" },
+  home_air_sensor: { model: "OpenWard AQ-3 home air sensor", gtin13: "0761234500110", serialPrefix: "AQ3" },
 };
 
 /** The GTIN-14 of a 13-digit base: its GS1 mod-10 check digit appended. */

@@ -13,6 +13,7 @@ import { createDevice } from "@/lib/devices/manage-devices";
 import { seedDemoAssets } from "./demo-assets";
 import { seedDemoDeviceIdentity } from "./demo-device-identity";
 import { seedDemoPrograms } from "./demo-programs";
+import { seedDemoHome } from "./demo-home";
 import { DEMO_ACCOUNTS, DEMO_EQUIPMENT, DEMO_WARDS, demoFreeBeds, demoPatients, type DemoEquipment } from "./demo-hospital";
 
 export type DemoCredential = { email: string; password: string; role: string };
@@ -27,6 +28,11 @@ export function readDemoCredentials(dataDir: string): DemoCredential[] {
   } catch {
     return [];
   }
+}
+
+function writeCredentials(dataDir: string, credentials: DemoCredential[]): void {
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.writeFileSync(credentialsFile(dataDir), JSON.stringify(credentials, null, 2), { mode: 0o600 });
 }
 
 /** Where a demo device goes: its bed if the install has it, else its id as an asset tag (never a failed seed). */
@@ -102,8 +108,10 @@ export async function seedDemo(dataDir: string): Promise<{ created: boolean; cre
     const equipmentAdded = await seedDemoEquipment();
     await seedDemoAssets();
     await placeDemoEquipmentHomes();
+    const homeAccounts = await seedDemoHome();
     await seedDemoDeviceIdentity();
     await seedDemoPrograms();
+    if (homeAccounts.length) writeCredentials(dataDir, [...readDemoCredentials(dataDir), ...homeAccounts]);
     return { created: false, credentials: readDemoCredentials(dataDir), equipmentAdded };
   }
 
@@ -144,6 +152,7 @@ export async function seedDemo(dataDir: string): Promise<{ created: boolean; cre
   const equipmentAdded = await seedDemoEquipment();
   await seedDemoAssets();
   await placeDemoEquipmentHomes();
+  const homeAccounts = await seedDemoHome();
   await seedDemoDeviceIdentity();
 
   const credentials: DemoCredential[] = [];
@@ -160,8 +169,8 @@ export async function seedDemo(dataDir: string): Promise<{ created: boolean; cre
     if ("duty" in a) await prisma.userWard.updateMany({ where: { userId: user.id }, data: { duty: a.duty } });
     credentials.push({ email: a.email, password, role: a.role });
   }
+  credentials.push(...homeAccounts);
   await seedDemoPrograms();
-  fs.mkdirSync(dataDir, { recursive: true });
-  fs.writeFileSync(credentialsFile(dataDir), JSON.stringify(credentials, null, 2), { mode: 0o600 });
+  writeCredentials(dataDir, credentials);
   return { created: true, credentials, equipmentAdded };
 }

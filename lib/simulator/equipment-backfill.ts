@@ -46,11 +46,6 @@ export function backfillTimes(endMs: number, spanMs: number, stepMs: number): nu
 }
 
 export function planBackfill(o: BackfillOptions): BackfillPlan {
-  if (!(o.ratePerSec > 0) || !(o.burst >= 1)) throw new RangeError("ratePerSec must be > 0 and burst >= 1");
-  const rate = o.ratePerSec * RATE_SHARE;
-  const capacity = Math.max(1, Math.floor(o.burst * BURST_SHARE));
-  const maxFrames = Math.max(1, Math.min(o.maxFramesPerBody, capacity));
-
   const frames: BackfillFrame[] = [];
   let seq = o.startSeq;
   for (const t of backfillTimes(o.endMs, o.spanMs, o.stepMs)) {
@@ -58,6 +53,21 @@ export function planBackfill(o: BackfillOptions): BackfillPlan {
     if (values === null) continue; // nothing recorded then: no frame, no seq
     frames.push({ seq: seq++, ts: new Date(t).toISOString(), values });
   }
+  return { chunks: paceFrames(frames, o), nextSeq: seq, frameCount: frames.length };
+}
+
+export type PacingLimits = Pick<BackfillOptions, "ratePerSec" | "burst" | "maxBodyBytes" | "maxFramesPerBody">;
+
+/**
+ * Frames already made (in the order to send) split into bodies within the body limits and paced under the
+ * per-device rate limit; shared by the planned backfills and by devices whose past is a list of events
+ * (lib/simulator/run-home).
+ */
+export function paceFrames(frames: readonly BackfillFrame[], o: PacingLimits): BackfillChunk[] {
+  if (!(o.ratePerSec > 0) || !(o.burst >= 1)) throw new RangeError("ratePerSec must be > 0 and burst >= 1");
+  const rate = o.ratePerSec * RATE_SHARE;
+  const capacity = Math.max(1, Math.floor(o.burst * BURST_SHARE));
+  const maxFrames = Math.max(1, Math.min(o.maxFramesPerBody, capacity));
 
   // Split by frame count and by the body's JSON size.
   const bodies: BackfillFrame[][] = [];
@@ -86,5 +96,5 @@ export function planBackfill(o: BackfillOptions): BackfillPlan {
     tokens = Math.min(capacity, tokens + (wait * rate) / 1000) - body.length;
     chunks.push({ atMs: at, frames: body });
   }
-  return { chunks, nextSeq: seq, frameCount: frames.length };
+  return chunks;
 }

@@ -8,6 +8,8 @@ import {
   deviceStatusPayloadSchema,
   news2PayloadSchema,
   vitalsPayloadSchema,
+  careMessageSchema,
+  type CareMessage,
   type AlertNotification,
   type AlertUpdate,
   type AlertView,
@@ -32,6 +34,8 @@ export interface ServerToClientEvents {
   "alert:notify": (n: AlertNotification, ack: (r: { ok: true }) => void) => void;
   /** Asset map: an asset changed room or state (the floor's asset room, see assets:subscribe). */
   "asset:location": (e: AssetLocationPayload) => void;
+  /** A new message between a home patient and the care team, to the other side's own rooms (see userRoom). */
+  "message:new": (m: CareMessage) => void;
 }
 
 /** The schema of each server event's payload (its first argument). */
@@ -43,6 +47,7 @@ export const SERVER_EVENT_SCHEMAS = {
   "alert:updated": alertUpdateSchema,
   "alert:notify": alertNotificationSchema,
   "asset:location": assetLocationPayloadSchema,
+  "message:new": careMessageSchema,
 } as const satisfies { [E in keyof ServerToClientEvents]: { parse(v: unknown): Parameters<ServerToClientEvents[E]>[0] } };
 
 export interface ClientToServerEvents {

@@ -23,6 +23,7 @@ import type { ClusterAdapter } from "./cluster-adapter";
 import { EQUIPMENT_ROOM_ROLES, EQUIPMENT_SCOPE, rooms, roomsOf, userRoom } from "./events";
 import { forwardAlerting } from "./alert-fanout";
 import { forwardAssets, registerAssetHandlers } from "./asset-fanout";
+import { forwardCareMessages } from "./message-fanout";
 import { deviceStatusPayload, vitalsPayload } from "./wire-payloads";
 
 /** setTimeout fires at once beyond 2^31-1 ms; sessions are far shorter, but never risk it. */
@@ -140,6 +141,7 @@ export function attachSocketServer(
   });
   const offAlerting = forwardAlerting(io);
   const offAssets = forwardAssets(io);
+  const offMessages = forwardCareMessages(io);
   const offAccess = bus.subscribe("access:changed", (e) => {
     void applyAccessChange(io, e).catch((err: Error) => console.error("[socket] access change failed:", err.message));
   });
@@ -153,6 +155,7 @@ export function attachSocketServer(
       offStatus();
       offAlerting();
       offAssets();
+      offMessages();
       return new Promise<void>((resolve) => void io.close(() => resolve()));
     },
   };

@@ -61,7 +61,7 @@ const MATRIX: Record<string, Row> = {
   "health/route.ts": { GET: { expect: st(200, 200, 200, 200, 200, 200, 200) } },
   "v1/alerts/route.ts": { GET: { expect: st(200, 200, 200, 200, 200, 200, 401) } },
   "v1/alerts/[id]/route.ts": { GET: { params: (f) => ({ id: f.alertAck }), expect: st(200, 200, 403, 200, 200, 403, 401) } },
-  "v1/alerts/[id]/acknowledge/route.ts": { POST: { params: (f) => ({ id: f.alertAck }), expect: st(200, 200, 403, 200, 403, 403, 401) } },
+  "v1/alerts/[id]/acknowledge/route.ts": { POST: { params: (f) => ({ id: f.alertAck }), expect: st(200, 200, 403, 200, 200, 403, 401) } },
   "v1/alerts/[id]/escalate/route.ts": {
     POST: { params: (f) => ({ id: f.alertEscalate }), body: () => ({ reason: "matrix" }), expect: st(200, 200, 403, 200, 403, 403, 401) },
   },
@@ -84,11 +84,23 @@ const MATRIX: Record<string, Row> = {
     },
   },
   "v1/audit/route.ts": { GET: { expect: st(200, 403, 403, 403, 403, 403, 401) } },
+  // The signed-in patient's own portal summary (patients only).
+  "v1/me/route.ts": { GET: { expect: st(403, 403, 403, 403, 200, 403, 401) } },
   // A patient's own consents (patients only).
   "v1/me/consents/route.ts": {
     GET: { expect: st(403, 403, 403, 403, 200, 403, 401) },
     PUT: { body: () => ({ purpose: "research", granted: true }), expect: st(403, 403, 403, 403, 200, 403, 401) },
   },
+  // Patient data rights (lib/data-rights): the patient's own export, erasure request and access report; a
+  // patient's export by admins and clinicians in scope; the de-identified research export (admins).
+  "v1/me/export/route.ts": { GET: { expect: st(403, 403, 403, 403, 200, 403, 401) } },
+  "v1/me/erasure-request/route.ts": {
+    GET: { expect: st(403, 403, 403, 403, 200, 403, 401) },
+    POST: { body: () => ({}), expect: st(403, 403, 403, 403, 202, 403, 401) },
+  },
+  "v1/me/access-report/route.ts": { GET: { expect: st(403, 403, 403, 403, 200, 403, 401) } },
+  "v1/patients/[id]/export/route.ts": { GET: { params: (f) => ({ id: f.patientA }), expect: st(200, 200, 403, 200, 403, 403, 401) } },
+  "v1/research/export/route.ts": { GET: { expect: st(200, 403, 403, 403, 403, 403, 401) } },
   // The CSV export of the audit trail: admins only, like the trail itself (lib/audit/audit-view AUDIT_READER_ROLES).
   "v1/audit/export/route.ts": { GET: { query: (f) => ({ patientId: f.patientA }), expect: st(200, 403, 403, 403, 403, 403, 401) } },
   "v1/devices/route.ts": {
@@ -218,6 +230,17 @@ const MATRIX: Record<string, Row> = {
   // The ward brief is the charge nurse's on duty (the matrix's ward clinicians hold no duty; governed-path.test.ts has one).
   "v1/wards/[id]/ai/brief/route.ts": { POST: { params: (f) => ({ id: f.wardA }), expect: st(200, 403, 403, 403, 403, 403, 401) } },
   // Someone else's token: admins may revoke any token; anyone else is told it does not exist.
+  "v1/me/push-subscriptions/route.ts": {
+    POST: {
+      body: () => ({
+        endpoint: "https://push.matrix.invalid/sub/1",
+        keys: { p256dh: Buffer.alloc(65, 4).toString("base64url"), auth: Buffer.alloc(16, 1).toString("base64url") },
+      }),
+      expect: st(201, 201, 201, 201, 201, 201, 401),
+    },
+    DELETE: { body: () => ({ endpoint: "https://push.matrix.invalid/sub/1" }), expect: st(200, 200, 200, 200, 200, 200, 401) },
+  },
+  "v1/me/push-subscriptions/vapid-key/route.ts": { GET: { expect: st(200, 200, 200, 200, 200, 200, 401) } },
   "v1/tokens/[id]/route.ts": { DELETE: { params: (f) => ({ id: f.victimToken }), expect: st(200, 404, 404, 404, 404, 404, 401) } },
   // ---- assets, hospital operations (ADT, duty, users) ----
   "v1/duty/route.ts": {
@@ -240,6 +263,39 @@ const MATRIX: Record<string, Row> = {
   },
   "v1/users/[id]/disable/route.ts": { POST: { params: () => ({ id: "matrix-none" }), expect: st(404, 403, 403, 403, 403, 403, 401) } },
   "v1/wards/route.ts": { GET: { expect: st(200, 200, 200, 200, 200, 200, 401) } },
+  // ---- remote monitoring programs (lib/programs); the matrix's clinicians are on no care team ----
+  "v1/programs/route.ts": { GET: { expect: st(200, 200, 200, 200, 403, 403, 401) } },
+  "v1/programs/[id]/enrolments/route.ts": {
+    POST: {
+      params: () => ({ id: "matrix-none" }),
+      body: (f) => ({ patientId: f.patientA }),
+      expect: st(404, 404, 404, 404, 403, 403, 401),
+    },
+  },
+  "v1/programs/[id]/enrolments/[eid]/route.ts": {
+    DELETE: { params: () => ({ id: "matrix-none", eid: "matrix-none" }), expect: st(404, 404, 404, 404, 403, 403, 401) },
+  },
+  "v1/programs/[id]/enrolments/[eid]/end/route.ts": {
+    POST: { params: () => ({ id: "matrix-none", eid: "matrix-none" }), expect: st(404, 404, 404, 404, 403, 403, 401) },
+  },
+  "v1/programs/[id]/patients/route.ts": { GET: { params: () => ({ id: "matrix-none" }), expect: st(404, 404, 404, 404, 403, 403, 401) } },
+  // Messages with the care team: the patient's own thread; clinicians who may see the patient.
+  "v1/me/messages/route.ts": {
+    GET: { expect: st(403, 403, 403, 403, 200, 403, 401) },
+    POST: { body: () => ({ body: "matrix" }), expect: st(403, 403, 403, 403, 201, 403, 401) },
+  },
+  "v1/patients/[id]/messages/route.ts": {
+    GET: { params: (f) => ({ id: f.patientA }), expect: st(200, 200, 403, 200, 403, 403, 401) },
+    POST: { params: (f) => ({ id: f.patientA }), body: () => ({ body: "matrix" }), expect: st(201, 201, 403, 201, 403, 403, 401) },
+  },
+  // Onboarding invite (admins, the patient's care team): the matrix patient already has its account.
+  "v1/patients/[id]/invite/route.ts": {
+    POST: {
+      params: (f) => ({ id: f.patientA }),
+      body: () => ({ email: "matrix-invite@test.local" }),
+      expect: st(409, 403, 403, 403, 403, 403, 401),
+    },
+  },
 };
 
 const API_DIR = path.resolve("app/api");

@@ -76,6 +76,14 @@ describe("describeEvent", () => {
     );
     expect(describeEvent(ev("delivered", { recipient: ann }))).toBe("Delivered to Ann Lee");
     expect(describeEvent(ev("not_delivered", { recipient: ann }))).toBe("Not delivered to Ann Lee");
+    expect(describeEvent(ev("delivered", { recipient: ann, detail: { level: 0, channel: "push", sent: 1 } }))).toBe("Push sent to Ann Lee");
+    expect(describeEvent(ev("delivered", { recipient: ann, detail: { level: 0, channel: "email" } }))).toBe("E-mail sent to Ann Lee");
+    expect(
+      describeEvent(ev("not_delivered", { recipient: ann, detail: { level: 1, channel: "push", reason: "push service answered 500" } })),
+    ).toBe("Push failed for Ann Lee (push service answered 500)");
+    expect(
+      describeEvent(ev("not_delivered", { recipient: ann, detail: { level: 0, channel: "email", reason: "connect ECONNREFUSED" } })),
+    ).toBe("E-mail failed for Ann Lee (connect ECONNREFUSED)");
     expect(describeEvent(ev("read", { recipient: ann }))).toBe("Read by Ann Lee");
     expect(describeEvent(ev("acknowledged", { actor: ann }))).toBe("Acknowledged by Ann Lee");
     expect(describeEvent(ev("silenced", { actor: ann, detail: { minutes: 2, reason: "repositioning probe" } }))).toBe(

@@ -92,9 +92,16 @@ export function describeEvent(e: AlertEventView): string {
       return `Escalated to ${level === null ? "next level" : escalationLabel(level)}${how}${who ? `: ${who}` : d?.nobodyOnDuty === true ? ": nobody on duty" : ""}${reason ? ` (${reason})` : ""}`;
     }
     case "delivered":
-      return `Delivered to ${recipient}`;
-    case "not_delivered":
-      return `Not delivered to ${recipient}`;
+      return d?.channel === "push"
+        ? `Push sent to ${recipient}`
+        : d?.channel === "email"
+          ? `E-mail sent to ${recipient}`
+          : `Delivered to ${recipient}`;
+    case "not_delivered": {
+      const why = reason ? ` (${reason})` : "";
+      if (d?.channel === "push") return `Push failed for ${recipient}${why}`;
+      return d?.channel === "email" ? `E-mail failed for ${recipient}${why}` : `Not delivered to ${recipient}`;
+    }
     case "read":
       return `Read by ${recipient}`;
   }

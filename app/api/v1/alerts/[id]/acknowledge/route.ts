@@ -1,12 +1,11 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/http/api-route";
-import { ALERT_ROLES } from "@/lib/auth/principal";
-import { acknowledgeAlert } from "@/lib/alerts/alert-actions";
+import { ACKNOWLEDGE_ROLES, acknowledgeAlert } from "@/lib/alerts/alert-actions";
 
 export const dynamic = "force-dynamic";
 
 export const POST = apiRoute(
-  { roles: ALERT_ROLES, params: z.object({ id: z.string().min(1).max(100) }) },
+  { roles: ACKNOWLEDGE_ROLES, params: z.object({ id: z.string().min(1).max(100) }) },
   async ({ principal, params, meta }) => ({
     alert: await acknowledgeAlert(principal, params.id, { meta }),
   }),
