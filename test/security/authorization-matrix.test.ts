@@ -288,6 +288,14 @@ const MATRIX: Record<string, Row> = {
     GET: { params: (f) => ({ id: f.patientA }), expect: st(200, 200, 403, 200, 403, 403, 401) },
     POST: { params: (f) => ({ id: f.patientA }), body: () => ({ body: "matrix" }), expect: st(201, 201, 403, 201, 403, 403, 401) },
   },
+  // Pairing home devices (clinicians who may see the patient, admins): a new CGM per allowed call.
+  "v1/patients/[id]/devices/route.ts": {
+    GET: { params: (f) => ({ id: f.patientA }), expect: st(200, 200, 403, 200, 403, 403, 401) },
+    POST: { params: (f) => ({ id: f.patientA }), body: () => ({ type: "cgm" }), expect: st(201, 201, 403, 201, 403, 403, 401) },
+  },
+  "v1/patients/[id]/devices/[deviceId]/route.ts": {
+    DELETE: { params: (f) => ({ id: f.patientA, deviceId: NO_DEVICE }), expect: st(404, 404, 403, 404, 403, 403, 401) },
+  },
   // Onboarding invite (admins, the patient's care team): the matrix patient already has its account.
   "v1/patients/[id]/invite/route.ts": {
     POST: {
