@@ -28,6 +28,9 @@ import type { AlertNotification, AlertView } from "@/lib/events";
 import { startNotify, type Notify } from "./start-notify";
 import type { PushPayload } from "./notify-message";
 
+// The local push service is on localhost: allow it (set before the first env() read, in this test process).
+process.env.PUSH_SERVICE_HOSTS = "localhost";
+
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 async function call(handler: Handler, token: string, method: string, body?: unknown, params: Record<string, string> = {}) {
   const init: ConstructorParameters<typeof NextRequest>[1] = {

@@ -233,12 +233,12 @@ const MATRIX: Record<string, Row> = {
   "v1/me/push-subscriptions/route.ts": {
     POST: {
       body: () => ({
-        endpoint: "https://push.matrix.invalid/sub/1",
+        endpoint: "https://fcm.googleapis.com/fcm/send/matrix-1",
         keys: { p256dh: Buffer.alloc(65, 4).toString("base64url"), auth: Buffer.alloc(16, 1).toString("base64url") },
       }),
       expect: st(201, 201, 201, 201, 201, 201, 401),
     },
-    DELETE: { body: () => ({ endpoint: "https://push.matrix.invalid/sub/1" }), expect: st(200, 200, 200, 200, 200, 200, 401) },
+    DELETE: { body: () => ({ endpoint: "https://fcm.googleapis.com/fcm/send/matrix-1" }), expect: st(200, 200, 200, 200, 200, 200, 401) },
   },
   "v1/me/push-subscriptions/vapid-key/route.ts": { GET: { expect: st(200, 200, 200, 200, 200, 200, 401) } },
   "v1/tokens/[id]/route.ts": { DELETE: { params: (f) => ({ id: f.victimToken }), expect: st(200, 404, 404, 404, 404, 404, 401) } },
