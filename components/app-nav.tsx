@@ -24,10 +24,12 @@ export function navLinks(p: Principal): NavLink[] {
   const links: NavLink[] = [];
   if (p.role === "patient" && p.patientId) links.push({ href: "/portal", label: "My health" });
   if (p.role === "patient" && p.patientId) links.push({ href: `/patients/${p.patientId}`, label: "My record" });
+  if (p.role === "patient" && p.patientId) links.push({ href: "/portal/messages", label: "Messages" });
   if (p.role === "patient" && p.patientId) links.push({ href: "/portal/privacy", label: "Privacy & data" });
   if (CLINICAL_ROLES.includes(p.role)) links.push({ href: "/wards", label: "Wards" });
   if (CLINICAL_ROLES.includes(p.role)) links.push({ href: "/admissions", label: "Admissions" });
   if (CLINICAL_ROLES.includes(p.role)) links.push({ href: "/flow", label: "Flow" });
+  if (CLINICAL_ROLES.includes(p.role)) links.push({ href: "/remote", label: "My remote patients" });
   if (ALERT_ROLES.includes(p.role)) links.push({ href: "/alerts", label: "Alerts", live: "alerts" });
   if (p.role === "admin") links.push({ href: "/admin/audit", label: "Audit log" });
   if (p.role === "admin") links.push({ href: "/admin/users", label: "Staff & duty" });

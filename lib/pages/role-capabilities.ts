@@ -18,6 +18,8 @@ const PAGE_PURPOSE: Record<string, string> = {
   "/wards": "live central station of your wards",
   "/admissions": "admit, transfer and discharge patients",
   "/flow": "beds, admissions and discharges over time",
+  "/portal/messages": "messages with your care team",
+  "/remote": "home patients of your programs' care teams, sickest first",
   "/alerts": "the alarm queue: acknowledge, silence, escalate",
   "/admin/audit": "who saw or changed what",
   "/admin/users": "staff accounts, ward assignments and duty rota",

@@ -34,8 +34,8 @@ const DAY = 86_400_000;
 
 describe.each(testDatabaseKinds)("remote monitoring programs API on %s", (kind) => {
   let db: TestDatabase;
-  let diabetes: string, hypertension: string;
-  let homeA: string, homeB: string, wardPatient: string;
+  let diabetes: string, hypertension: string, asthma: string;
+  let homeA: string, homeB: string, homeC: string, wardPatient: string;
   let admin: string, nurseOn: string, nurseOff: string, wardNurse: string, patientA: string;
 
   beforeAll(async () => {
@@ -46,10 +46,13 @@ describe.each(testDatabaseKinds)("remote monitoring programs API on %s", (kind) 
       db.prisma.patient.create({ data: { mrn: `H-${tag}-${n}`, givenName: n, familyName: "Home", birthDate: new Date("1960-01-01") } });
     homeA = (await home("Ada")).id;
     homeB = (await home("Ben")).id;
+    homeC = (await home("Cal")).id;
     const ward = await createWardWithPatients(db.prisma, 1);
     wardPatient = ward.patients[0]!.id;
     diabetes = (await db.prisma.program.create({ data: { kind: "diabetes", name: "Diabetes" } })).id;
     hypertension = (await db.prisma.program.create({ data: { kind: "hypertension", name: "Hypertension" } })).id;
+    asthma = (await db.prisma.program.create({ data: { kind: "asthma_copd", name: "Asthma" } })).id;
+    await db.prisma.enrolment.create({ data: { programId: asthma, patientId: homeC } });
     admin = (await createUserWithToken(db.prisma, "admin")).token;
     const on = await createUserWithToken(db.prisma, "nurse", { wardIds: [ward.ward.id] });
     nurseOn = on.token;
@@ -82,6 +85,16 @@ describe.each(testDatabaseKinds)("remote monitoring programs API on %s", (kind) 
       obs.push([homeB, `bp-${tag}`, "bp_sys", s, now - (i + 1) * DAY, i + 1]);
       obs.push([homeB, `bp-${tag}`, "bp_dia", d, now - (i + 1) * DAY, i + 1]);
     });
+    // C's inhaler: one controller dose a day of the 2 prescribed over the last 7 complete days (50%); rescue on
+    // 3 days this week (6 puffs) against 2 puffs last week.
+    const today = Math.floor(now / DAY) * DAY;
+    for (let k = 1; k <= 7; k++) obs.push([homeC, `inh-${tag}`, "controller_puffs", 1, today - k * DAY + DAY / 2, k]);
+    for (let k = 1; k <= 3; k++) obs.push([homeC, `inh-${tag}`, "rescue_puffs", 2, now - k * DAY, 10 + k]);
+    obs.push([homeC, `inh-${tag}`, "rescue_puffs", 2, now - 10 * DAY, 20]);
+    await db.sql.query(
+      `INSERT INTO devices (id, type, secret_hash, patient_id, last_seen_at) VALUES ($1, 'smart_inhaler', 'x', $2, now())`,
+      [`inh-${tag}`, homeC],
+    );
     for (const o of obs)
       await db.sql.query(
         `INSERT INTO observations (patient_id, device_id, code, value, ts, seq) VALUES ($1, $2, $3, $4, to_timestamp($5::float8 / 1000), $6)`,
@@ -97,6 +110,7 @@ describe.each(testDatabaseKinds)("remote monitoring programs API on %s", (kind) 
     expect(programs).toEqual([
       { id: diabetes, kind: "diabetes", name: "Diabetes" },
       { id: hypertension, kind: "hypertension", name: "Hypertension" },
+      { id: asthma, kind: "asthma_copd", name: "Asthma" },
     ]);
     expect((await call(listProgramsRoute as Handler, "GET", patientA)).status).toBe(403);
   });
@@ -143,6 +157,19 @@ describe.each(testDatabaseKinds)("remote monitoring programs API on %s", (kind) 
     };
     expect(htn.patients[0]!.metrics.bp).toMatchObject({ readings: 4, avgSys: 155.75, maxSys: 185 });
     expect(htn.patients[0]!.risk.flags.map((f) => f.code)).toEqual(["bp_crisis", "bp_above_target", "data_gap"]);
+
+    expect((body.patients[0]!.metrics as { inhaler: unknown }).inhaler).toBeNull();
+
+    const asthmaList = (await (await call(triageRoute as Handler, "GET", admin, { id: asthma })).json()) as {
+      patients: { patientId: string; metrics: { inhaler: unknown }; risk: { flags: { code: string }[] } }[];
+    };
+    expect(asthmaList.patients[0]!.metrics.inhaler).toEqual({
+      rescueThisWeek: 6,
+      rescueLastWeek: 2,
+      rescueDaysThisWeek: 3,
+      controllerAdherencePct: 50,
+    });
+    expect(asthmaList.patients[0]!.risk.flags.map((f) => f.code)).toEqual(["rescue_rising", "rescue_days", "controller_adherence"]);
 
     expect((await call(triageRoute as Handler, "GET", nurseOff, { id: diabetes })).status).toBe(403);
     expect((await call(triageRoute as Handler, "GET", nurseOn, { id: "no-such-program" })).status).toBe(404);

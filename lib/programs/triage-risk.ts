@@ -12,6 +12,8 @@ export const TRIAGE_TARGETS = {
   /** Asthma: rescue use on more than 2 days a week, controller adherence under 80%. */
   rescueDaysPerWeek: 2,
   controllerAdherencePct: 80,
+  /** The prescribed controller regimen: doses a day (the portal's CONTROLLER_DOSES_PER_DAY). */
+  controllerDosesPerDay: 2,
 } as const;
 
 export type TriageMetrics = {
@@ -19,7 +21,9 @@ export type TriageMetrics = {
   glucose: { readings: number; below70: number; below54: number };
   /** Home BP over the last 7 days: readings, averages (null without readings), highest values. */
   bp: { readings: number; avgSys: number | null; avgDia: number | null; maxSys: number | null; maxDia: number | null };
-  /** Smart inhaler, when the data distinguishes rescue from controller use (else null). */
+  /** Smart inhaler (rescue_puffs, controller_puffs), for a patient with an inhaler paired or inhaler data in 14
+   *  days (else null): rescue puffs in the last 7 days and the 7 before, days with rescue use in the last 7,
+   *  controller doses taken of those prescribed over the last 7 complete days. */
   inhaler: { rescueThisWeek: number; rescueLastWeek: number; rescueDaysThisWeek: number; controllerAdherencePct: number | null } | null;
   /** Paired home devices silent for longer than their expected interval. */
   gaps: { deviceId: string; type: string; lastSeenAt: string | null }[];
