@@ -37,4 +37,9 @@ test("care team triage, messages both ways, and the portal invite", async ({ bro
 
   // Live: the answer arrives in the open panel without a reload.
   await expect(clinician.getByRole("list", { name: "Messages" }).getByText(answer)).toBeVisible();
+
+  // The care team opens the home patient's page like a ward patient's.
+  await maya.getByRole("link", { name: "Maya Lindgren" }).click();
+  await expect(clinician).toHaveURL(/\/patients\/[^/]+$/);
+  await expect(clinician.getByRole("heading", { name: "Maya Lindgren" })).toBeVisible();
 });
