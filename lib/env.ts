@@ -133,6 +133,13 @@ const envSchema = z.object({
   SMTP_FROM: z.string().min(3).default("IoMT alerts <alerts@localhost>"),
   /** The app's public address, for links in alert e-mails (default http://localhost:PORT). */
   PUBLIC_URL: z.string().url().optional(),
+  /** Web Push services a subscription may point at (host or parent domain, comma-separated): the server
+   *  POSTs to the endpoint, so any other address is refused (no requests to internal hosts). */
+  PUSH_SERVICE_HOSTS: z
+    .string()
+    .default(
+      "fcm.googleapis.com,android.googleapis.com,updates.push.services.mozilla.com,push.services.mozilla.com,web.push.apple.com,notify.windows.com",
+    ),
   /** VAPID contact (mailto: or https:) sent to push services; default derived from PUBLIC_URL or SMTP_FROM. */
   VAPID_SUBJECT: z
     .string()

@@ -2,6 +2,7 @@
 // The overview's live part: the patient's alerts (joined to their own patient room, so a new one appears at
 // once) and the program cards. Presentational apart from the live alert list and the acknowledge action.
 import Link from "next/link";
+import { PushSwitch } from "@/components/notify/push-switch";
 import { GLUCOSE_RANGES } from "@/lib/charts/prepare-cgm";
 import { formatLocalDateTime } from "@/lib/portal/format-local";
 import { ADHERENCE_TARGET_PERCENT, RESCUE_DAYS_PER_WEEK_LIMIT } from "@/lib/portal/asthma-view";
@@ -13,6 +14,15 @@ export function PortalOverview({ view }: { view: PortalView }) {
   return (
     <div className="mt-4 space-y-4">
       <OwnAlerts patientId={view.patient.id} snapshot={view.alerts} generatedAt={view.generatedAt} tzOffsetMinutes={view.tzOffsetMinutes} />
+      <section aria-labelledby="push-h" className="rounded-lg border border-line bg-panel p-4">
+        <h2 id="push-h" className="text-lg font-semibold">
+          Alerts on this phone
+        </h2>
+        <p className="mt-1 text-sm text-ink-muted">Get a notification here when an urgent alert is raised, even with the portal closed.</p>
+        <div className="mt-2">
+          <PushSwitch />
+        </div>
+      </section>
       {view.programs.length === 0 && (
         <p className="rounded-lg border border-line bg-panel p-4 text-sm text-ink-muted">
           You are not in a home monitoring program yet, or none of your devices has sent readings.

@@ -16,7 +16,7 @@ export type VisitPlan = {
   chartTimeoutMs: number;
 };
 
-type PageFacts = ProbeData & { now: number; mutations: number; ttfbMs: number | null; jsEncodedBytes: number; jsDecodedBytes: number };
+type PageFacts = ProbeData & { now: number; screenUpdates: number; ttfbMs: number | null; jsEncodedBytes: number; jsDecodedBytes: number };
 
 const READ_FACTS = `(() => {
   const p = window.__uiBench;
@@ -36,7 +36,7 @@ const READ_FACTS = `(() => {
     chartAt: p.chartAt,
     longTasks: p.longTasks,
     frames: p.frames,
-    mutations: p.mutations,
+    screenUpdates: p.screenUpdates,
     ttfbMs: nav ? nav.responseStart - nav.startTime : null,
     jsEncodedBytes: enc,
     jsDecodedBytes: dec,
@@ -60,9 +60,9 @@ export async function measureVisit(
     await page
       .waitForFunction(`window.__uiBench && window.__uiBench.chartAt !== null`, undefined, { timeout: plan.chartTimeoutMs })
       .catch(() => undefined);
-    const start = (await page.evaluate(`({ now: performance.now(), mutations: window.__uiBench.mutations })`)) as {
+    const start = (await page.evaluate(`({ now: performance.now(), screenUpdates: window.__uiBench.screenUpdates })`)) as {
       now: number;
-      mutations: number;
+      screenUpdates: number;
     };
     await page.waitForTimeout(plan.windowMs);
     const facts = (await page.evaluate(READ_FACTS)) as PageFacts;
@@ -74,7 +74,7 @@ export async function measureVisit(
         ttfbMs: facts.ttfbMs,
         jsEncodedBytes: facts.jsEncodedBytes,
         jsDecodedBytes: facts.jsDecodedBytes,
-        mutations: facts.mutations - start.mutations,
+        screenUpdates: facts.screenUpdates - start.screenUpdates,
       },
     );
   } finally {

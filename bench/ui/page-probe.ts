@@ -1,7 +1,8 @@
 // The script the bench installs in every page before it loads (addInitScript): a MutationObserver on the
 // document that stamps performance.now() when the chart is first drawn (ward: every one of the bed grid's
 // tiles shows a pulse value; patient: a Recharts line has a drawn path), a PerformanceObserver for long
-// tasks, a requestAnimationFrame loop recording frame times, and a count of DOM mutations.
+// tasks, a requestAnimationFrame loop recording frame times, and a count of changes to what is shown
+// (ward: the text of a vital's number; patient: a line's path), which tells live pages from frozen ones.
 // Kept as plain JavaScript text: a function compiled by tsx could carry helpers the page does not have.
 
 export type ChartKind = "ward" | "patient";
@@ -10,7 +11,7 @@ export function probeScript(kind: ChartKind, beds: number): string {
   return `(() => {
   const kind = ${JSON.stringify(kind)};
   const beds = ${Number(beds)};
-  const probe = { chartAt: null, longTasks: [], frames: [], mutations: 0 };
+  const probe = { chartAt: null, longTasks: [], frames: [], screenUpdates: 0 };
   window.__uiBench = probe;
   try {
     new PerformanceObserver((list) => {
@@ -37,8 +38,18 @@ export function probeScript(kind: ChartKind, beds: number): string {
   const check = () => {
     if (probe.chartAt === null && (kind === "ward" ? wardReady() : patientReady())) probe.chartAt = performance.now();
   };
+  const shownValue = (r) => {
+    if (kind === "patient") {
+      const curve = (n) => n.nodeType === 1 && (n.matches("path.recharts-line-curve") || !!n.querySelector("path.recharts-line-curve"));
+      if (r.type === "attributes") return r.attributeName === "d" && curve(r.target);
+      return r.type === "childList" && Array.from(r.addedNodes).some(curve);
+    }
+    if (r.type === "attributes") return false;
+    const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+    return !!(el && el.closest && el.closest("[data-metric]"));
+  };
   new MutationObserver((records) => {
-    probe.mutations += records.length;
+    for (const r of records) if (shownValue(r)) probe.screenUpdates++;
     check();
   }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
   document.addEventListener("DOMContentLoaded", check);

@@ -18,8 +18,18 @@ export async function startPublishers(url: string, devices: UiBenchDevice[]): Pr
     let seq = Math.floor(start / 1000);
     const publish = () => {
       const now = Date.now();
-      const values = { ...historyVitals(i, Math.floor((now - start) / 60_000) + 8 * 60), consciousness: 0, o2_supplement: 0 };
-      const frame = { seq: ++seq, ts: new Date(now).toISOString(), values };
+      seq++;
+      const base = historyVitals(i, Math.floor((now - start) / 60_000) + 8 * 60);
+      // A beat-to-beat wobble so the numbers on screen change every second, as a real monitor's do.
+      const wobble = (seq % 5) - 2;
+      const values = {
+        ...base,
+        heart_rate: base.heart_rate! + wobble,
+        resp_rate: base.resp_rate! + (wobble % 2),
+        consciousness: 0,
+        o2_supplement: 0,
+      };
+      const frame = { seq, ts: new Date(now).toISOString(), values };
       clients[i]!.publishAsync(`devices/${d.id}/telemetry`, JSON.stringify(frame), { qos: 1 }).then(
         () => sent++,
         () => failed++,

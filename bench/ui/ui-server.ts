@@ -1,7 +1,8 @@
 // The real app for the browser bench: a production build (built with `npm run build` first when
 // .next/BUILD_ID is missing), then `server.ts` in production mode on a free port, against the bench's
-// database, with the simulator off, the embedded broker on a free port and a temporary DATA_DIR.
+// database (a throwaway DATA_KEY), with the simulator off, the embedded broker on a free port and a temporary DATA_DIR.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -59,6 +60,8 @@ export async function startUiServer(databaseUrl: string, log: (line: string) => 
       SEED_DEMO: "off",
       MQTT_PORT: "0",
       DATA_DIR: dataDir,
+      // Production with DATABASE_URL wants the key that encrypts PHI at rest: a throwaway one per run.
+      DATA_KEY: crypto.randomBytes(32).toString("base64"),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

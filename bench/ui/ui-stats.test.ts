@@ -21,7 +21,7 @@ const sample = (over: Partial<VisitSample> = {}): VisitSample => ({
   longTaskTotalMs: 0,
   loadLongTaskMaxMs: 0,
   frameP95Ms: 16.7,
-  mutations: 64,
+  screenUpdates: 64,
   ...over,
 });
 
@@ -73,7 +73,7 @@ describe("window figures", () => {
         frames,
       },
       { start: 1000, end: 11_000 },
-      { ttfbMs: 30, jsEncodedBytes: 1000, jsDecodedBytes: 3000, mutations: 12 },
+      { ttfbMs: 30, jsEncodedBytes: 1000, jsDecodedBytes: 3000, screenUpdates: 12 },
     );
     expect(v).toMatchObject({
       ttfbMs: 30,
@@ -82,7 +82,7 @@ describe("window figures", () => {
       longTaskMaxMs: 70,
       loadLongTaskMaxMs: 90,
       frameP95Ms: 16,
-      mutations: 12,
+      screenUpdates: 12,
     });
   });
 });

@@ -24,8 +24,8 @@ export type VisitSample = {
   /** Longest task between navigation and the chart (hydration, first render). */
   loadLongTaskMaxMs: number;
   frameP95Ms: number | null;
-  /** DOM mutations inside the window: shows whether live updates reached the screen. */
-  mutations: number;
+  /** Changes to shown values (ward: a vital's number; patient: a drawn line) inside the window: shows whether live updates reached the screen. */
+  screenUpdates: number;
 };
 
 /** The median visit: each figure the median of that figure over the visits. */
@@ -66,7 +66,7 @@ export function frameIntervals(frames: readonly number[], from: number, to: numb
 export function visitFigures(
   probe: ProbeData,
   window: { start: number; end: number },
-  nav: { ttfbMs: number | null; jsEncodedBytes: number; jsDecodedBytes: number; mutations: number },
+  nav: { ttfbMs: number | null; jsEncodedBytes: number; jsDecodedBytes: number; screenUpdates: number },
 ): VisitSample {
   const inWindow = summariseLongTasks(probe.longTasks, window.start, window.end);
   const load = summariseLongTasks(probe.longTasks, 0, probe.chartAt ?? window.start);
@@ -80,7 +80,7 @@ export function visitFigures(
     longTaskTotalMs: inWindow.total,
     loadLongTaskMaxMs: load.max,
     frameP95Ms: percentile(frameIntervals(probe.frames, window.start, window.end), 0.95),
-    mutations: nav.mutations,
+    screenUpdates: nav.screenUpdates,
   };
 }
 
@@ -94,7 +94,7 @@ const FIELDS: (keyof VisitSample)[] = [
   "longTaskTotalMs",
   "loadLongTaskMaxMs",
   "frameP95Ms",
-  "mutations",
+  "screenUpdates",
 ];
 
 /** The median of each figure over the visits (a figure missing in a visit is left out of its median). */
@@ -150,7 +150,7 @@ export function formatTable(columns: { title: string; summary: VisitSummary }[])
     ["long tasks in 10 s: total", (s) => fmt(s.longTaskTotalMs, "ms")],
     ["longest task before the chart", (s) => fmt(s.loadLongTaskMaxMs, "ms")],
     ["frame interval p95", (s) => fmt(s.frameP95Ms, "ms")],
-    ["DOM mutations in 10 s", (s) => fmt(s.mutations, "")],
+    ["value/line changes in 10 s", (s) => fmt(s.screenUpdates, "")],
   ];
   const table = [
     ["median of visits", ...columns.map((c) => `${c.title} (${c.summary.visits})`)],

@@ -112,11 +112,14 @@ describe.each(testDatabaseKinds)("alerts API on %s", (kind) => {
     expect((await call(detailRoute, `/api/v1/alerts/missing`, admin, { id: "missing" })).status).toBe(404);
   });
 
-  it("acknowledges, silences, escalates and resolves for clinicians only", async () => {
+  it("acknowledges, silences, escalates and resolves for clinicians only (a patient: own alerts, acknowledge only)", async () => {
     const id = ids["oldest medium"]!;
     const post = (h: Handler, action: string, token: string, body?: unknown) =>
       call(h, `/api/v1/alerts/${id}/${action}`, token, { id }, body ?? {});
-    expect((await post(acknowledgeRoute, "acknowledge", patient)).status).toBe(403);
+    // A patient may acknowledge its own alert (lib/notify tests), never another patient's, and nothing else.
+    expect((await call(acknowledgeRoute, `/api/v1/alerts/${ids["high"]}/acknowledge`, patient, { id: ids["high"]! }, {})).status).toBe(403);
+    expect((await post(silenceRoute, "silence", patient, { reason: "x", minutes: 5 })).status).toBe(403);
+    expect((await post(escalateRoute, "escalate", patient, {})).status).toBe(403);
     expect((await post(acknowledgeRoute, "acknowledge", otherNurse)).status).toBe(403);
 
     const silenced = await post(silenceRoute, "silence", nurse, { reason: "family at bedside", minutes: 10 });

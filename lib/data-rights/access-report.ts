@@ -25,6 +25,9 @@ export const ACCESS_ACTION_LABELS: Record<string, string> = {
   "erasure.complete": "Completed your erasure request",
   "erasure.refuse": "Refused your erasure request",
   "access_report.read": "Read this access report",
+  "privacy.view": "Opened your privacy page",
+  "erasure.read": "Read your erasure requests",
+  "erasure.queue.view": "Reviewed erasure requests (yours among them)",
   "research.export": "Included your de-identified readings in a research export",
 };
 

@@ -11,6 +11,7 @@ import { GET as accessReportRoute } from "@/app/api/v1/me/access-report/route";
 import { GET as researchExport } from "@/app/api/v1/research/export/route";
 import { PUT as putConsent } from "@/app/api/v1/me/consents/route";
 import { GET as listErasure, POST as postErasure } from "@/app/api/v1/me/erasure-request/route";
+import { enrolPatient } from "@/lib/programs/programs";
 import { completeErasure, listErasureQueue, refuseErasure } from "./erasure-requests";
 
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -167,5 +168,30 @@ describe.each(testDatabaseKinds)("patient data rights on %s", (kind) => {
     expect(await db.prisma.observation.count({ where: { patientId: a.patientId } })).toBe(readingsBefore);
     const audit = await db.prisma.auditEvent.findFirst({ where: { action: "erasure.complete", patientId: a.patientId } });
     expect(audit?.detail).toMatchObject({ requestId: request.id, retainUntil: done.retainUntil });
+  });
+
+  it("lets a home patient's care team export the record (no ward), and ends the enrolment when an erasure completes", async () => {
+    const home = await db.prisma.patient.create({
+      data: { mrn: `H-${kind}`, givenName: "Hana", familyName: "Home", birthDate: new Date("1960-05-01") },
+    });
+    const program = await db.prisma.program.create({ data: { kind: "diabetes", name: "Diabetes" } });
+    const team = await createUserWithToken(db.prisma, "nurse");
+    await db.prisma.programCareTeam.create({ data: { programId: program.id, userId: team.user.id } });
+    const url = `http://x/api/v1/patients/${home.id}/export`;
+    expect((await call(patientExport, url, team.token, { params: { id: home.id } })).status).toBe(403);
+    const enrolled = await enrolPatient(program.id, home.id, team.user.id);
+    expect(enrolled.ok).toBe(true);
+    expect((await call(patientExport, url, team.token, { params: { id: home.id } })).status).toBe(200);
+    expect((await call(patientExport, url, nurseIn, { params: { id: home.id } })).status).toBe(403);
+    const homeToken = (await createUserWithToken(db.prisma, "patient", { patientId: home.id })).token;
+    const { request } = (await (
+      await call(postErasure, "http://x/api/v1/me/erasure-request", homeToken, { method: "POST", body: {} })
+    ).json()) as {
+      request: { id: string };
+    };
+    await completeErasure(request.id, "done", { actor: { userId: adminId, email: "admin@test.local", role: "admin" }, userId: adminId });
+    expect(await db.prisma.enrolment.count({ where: { patientId: home.id, endedAt: null } })).toBe(0);
+    expect((await call(patientExport, url, team.token, { params: { id: home.id } })).status).toBe(403);
+    expect((await call(patientExport, url, admin, { params: { id: home.id } })).status).toBe(200); // the record is kept
   });
 });

@@ -3,7 +3,8 @@
 // or refuses it with a reason. Every step is audited; the patient sees the status.
 import "server-only";
 import crypto from "node:crypto";
-import { getDatabase } from "@/lib/db/database";
+import { getDatabase, getPrisma } from "@/lib/db/database";
+import { endEnrolment } from "@/lib/programs/programs";
 import type { Sql } from "@/lib/db/sql";
 import { recordAudit, type AuditBy } from "@/lib/audit/record-audit";
 import { Refusal } from "@/lib/errors/refusal";
@@ -147,6 +148,13 @@ export async function completeErasure(id: string, note: string | null, by: Audit
     );
     return { patientId, userIds, counts, retainUntil };
   });
+  // Remote monitoring ends with its consent: open programme enrolments end (care teams lose the scope).
+  const prisma = await getPrisma();
+  const enrolments = await prisma.enrolment.findMany({
+    where: { patientId: outcome.patientId, endedAt: null },
+    select: { id: true, programId: true },
+  });
+  for (const e of enrolments) await endEnrolment(e.programId, e.id, by.userId);
   // Open browser sessions end now (not at their next request), then their rows (IP, browser) go.
   let sessions = 0;
   for (const userId of outcome.userIds) {
@@ -160,7 +168,13 @@ export async function completeErasure(id: string, note: string | null, by: Audit
       meta: by.meta,
       action: "erasure.complete",
       patientId: outcome.patientId,
-      detail: { requestId: id, ...outcome.counts, sessions, retainUntil: outcome.retainUntil.toISOString() },
+      detail: {
+        requestId: id,
+        ...outcome.counts,
+        sessions,
+        enrolmentsEnded: enrolments.length,
+        retainUntil: outcome.retainUntil.toISOString(),
+      },
     },
   ]);
   const [row] = await sql.query<Row>(`${SELECT} WHERE r.id = $1`, [id]);

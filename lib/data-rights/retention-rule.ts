@@ -12,12 +12,12 @@ export type RetentionItem = { what: string; until: string; why: string };
 export const ERASED_AT_ONCE: readonly string[] = [
   "The portal account: name, e-mail address and password are overwritten, the account is closed, its sessions and API tokens are deleted.",
   "Device pairings: devices paired to the patient are unpaired, so no new readings are attributed to them.",
-  "Optional consents: remote monitoring, AI processing and research are withdrawn: no AI feature may use the record and research exports leave the patient out from that moment.",
+  "Optional consents: remote monitoring, AI processing and research are withdrawn: no AI feature may use the record and research exports leave the patient out from that moment; remote monitoring programme enrolments end.",
 ];
 
 export const KEPT: readonly RetentionItem[] = [
   {
-    what: "The clinical record: identity, hospital stays, readings and NEWS2 scores, alerts and how they were handled, devices used, consent decisions",
+    what: "The clinical record: identity, hospital stays, readings and NEWS2 scores, alerts and how they were handled, messages with the care team, devices used, consent decisions",
     until: `${CLINICAL_RETENTION_YEARS} years after the last contact (the last reading or stay), then deleted`,
     why: "Medical-records retention law: GDPR Art. 17(3)(b) (a legal obligation to keep health records) and 17(3)(c) (public interest in public health, Art. 9(2)(h) and (i)); consent decisions also prove lawful processing (Art. 7(1)).",
   },

@@ -5,7 +5,7 @@ import "server-only";
 import type { Sql } from "@/lib/db/sql";
 import { decryptPhi } from "@/lib/crypto/phi-cipher";
 import type { DeviceRow, EncounterRow, ObservationRow, PatientRow } from "./fhir-resources";
-import type { AlertRow } from "./fhir-rights-resources";
+import type { AlertRow, CareMessageRow } from "./fhir-rights-resources";
 
 type Q = Pick<Sql, "query">;
 
@@ -184,5 +184,47 @@ export async function readAlertPage(q: Q, patientId: string, after: AlertCursor)
       resolveReason: r.resolve_reason,
     })),
     next: rows.length === PAGE_ROWS && last ? { at: new Date(last.raised_at).toISOString(), id: last.id } : null,
+  };
+}
+
+export type MessageCursor = { at: string; id: string } | null;
+
+/** One page of the patient's messages with the care team, oldest first. */
+export async function readMessagePage(
+  q: Q,
+  patientId: string,
+  after: MessageCursor,
+): Promise<{ rows: CareMessageRow[]; next: MessageCursor }> {
+  const params: unknown[] = [patientId, PAGE_ROWS];
+  let keyset = "";
+  if (after) {
+    params.push(after.at, after.id);
+    keyset = `AND m.created_at >= $3::timestamptz AND (m.created_at > $3::timestamptz OR m.id > $4)`;
+  }
+  const rows = await q.query<{
+    id: string;
+    direction: string;
+    sender_name: string | null;
+    body: string;
+    created_at: Date;
+    read_at: Date | null;
+  }>(
+    `SELECT m.id, m.direction, u.name AS sender_name, m.body, m.created_at, m.read_at
+       FROM care_messages m LEFT JOIN users u ON u.id = m.sender_id
+      WHERE m.patient_id = $1 ${keyset} ORDER BY m.created_at, m.id LIMIT $2`,
+    params,
+  );
+  const last = rows[rows.length - 1];
+  return {
+    rows: rows.map((r) => ({
+      id: r.id,
+      patientId,
+      direction: r.direction,
+      senderName: r.sender_name,
+      body: decryptPhi(r.body),
+      createdAt: r.created_at,
+      readAt: r.read_at,
+    })),
+    next: rows.length === PAGE_ROWS && last ? { at: new Date(last.created_at).toISOString(), id: last.id } : null,
   };
 }

@@ -149,8 +149,9 @@ function quantity(key: string, value: number) {
   return { value, unit, system: SYSTEMS.ucum, code: unit };
 }
 
-/** One reading; a systolic reading with its diastolic partner becomes the blood pressure panel (85354-9). */
-export function observationResource(o: ObservationRow, platformDevice: boolean): FhirResource {
+/** One reading; a systolic reading with its diastolic partner becomes the blood pressure panel (85354-9).
+ *  `withoutDevice`: the platform's own reading (NEWS2) or a device not in the Bundle: no device reference. */
+export function observationResource(o: ObservationRow, withoutDevice: boolean): FhirResource {
   const base = {
     resourceType: "Observation",
     id: fhirUuid("Observation", o.id),
@@ -159,7 +160,7 @@ export function observationResource(o: ObservationRow, platformDevice: boolean):
     category: VITAL_SIGNS,
     subject: refTo("Patient", o.patientId),
     effectiveDateTime: iso(o.ts),
-    ...(platformDevice ? {} : { device: refTo("Device", o.deviceId) }),
+    ...(withoutDevice ? {} : { device: refTo("Device", o.deviceId) }),
     ...(o.artifact ? { note: [{ text: "Flagged as an artifact (implausible for a live patient): kept out of scoring and alarms." }] } : {}),
   };
   if (o.code === "bp_sys" && o.diastolic !== undefined && o.diastolic !== null) {

@@ -75,3 +75,31 @@ export function alertResource(a: AlertRow, exportedDevice: boolean): FhirResourc
     ...(mitigation.length ? { mitigation } : {}),
   };
 }
+
+export type CareMessageRow = {
+  id: string;
+  patientId: string;
+  direction: string;
+  senderName: string | null;
+  body: string;
+  createdAt: Date | string;
+  readAt: Date | string | null;
+};
+
+/** A message between the patient and the care team (lib/programs care_messages). */
+export function communicationResource(m: CareMessageRow): FhirResource {
+  const fromPatient = m.direction === "patient";
+  const careTeam = { display: m.senderName && !fromPatient ? m.senderName : "Care team" };
+  return {
+    resourceType: "Communication",
+    id: fhirUuid("Communication", m.id),
+    identifier: [{ system: `${SYSTEMS.iomt}/care-message-id`, value: m.id }],
+    status: "completed",
+    subject: refTo("Patient", m.patientId),
+    sent: iso(m.createdAt),
+    ...(m.readAt ? { received: iso(m.readAt) } : {}),
+    sender: fromPatient ? refTo("Patient", m.patientId) : careTeam,
+    recipient: [fromPatient ? { display: "Care team" } : refTo("Patient", m.patientId)],
+    payload: [{ contentString: m.body }],
+  };
+}

@@ -49,7 +49,7 @@ describe.each(testDatabaseKinds)("FHIR R4 export of one patient on %s", (kind) =
     expect(bundle).toMatchObject({ resourceType: "Bundle", type: "collection" });
   });
 
-  it("holds the patient, encounter, device identity, consents, every reading and the alerts as DetectedIssue", () => {
+  it("holds the patient, encounter, device identity, consents, every reading, the alerts as DetectedIssue and the care-team messages", () => {
     const byType = new Map<string, Resource[]>();
     for (const e of bundle.entry ?? []) byType.set(e.resource.resourceType, [...(byType.get(e.resource.resourceType) ?? []), e.resource]);
     expect(byType.get("Patient")).toHaveLength(1);
@@ -88,6 +88,9 @@ describe.each(testDatabaseKinds)("FHIR R4 export of one patient on %s", (kind) =
     const issues = byType.get("DetectedIssue")! as unknown as { severity: string; mitigation?: unknown[] }[];
     expect(issues.map((i) => i.severity).sort()).toEqual(["high", "moderate"]);
     expect(issues.filter((i) => i.mitigation)).toHaveLength(1);
+    expect(
+      byType.get("Communication")!.map((c) => (c as unknown as { payload: { contentString: string }[] }).payload[0]!.contentString),
+    ).toEqual([a.message, "Please check your sensor tonight."]);
     expect(byType.has("AuditEvent")).toBe(false);
   });
 
@@ -99,7 +102,7 @@ describe.each(testDatabaseKinds)("FHIR R4 export of one patient on %s", (kind) =
   });
 
   it("never carries another patient's data (same database, readings and alerts of their own)", () => {
-    for (const needle of [b.patientId, b.mrn, b.familyName, b.deviceId, ...b.alertIds, fhirUuid("Patient", b.patientId)]) {
+    for (const needle of [b.patientId, b.mrn, b.familyName, b.deviceId, b.message, ...b.alertIds, fhirUuid("Patient", b.patientId)]) {
       expect(text.includes(needle), needle).toBe(false);
     }
   });

@@ -8,14 +8,16 @@ import type { Sql } from "@/lib/db/sql";
 import { currentConsents } from "@/lib/consent/consents";
 import { METRIC_KEYS, NEWS2_DEVICE_ID } from "@/lib/domain/metrics";
 import { deviceResource, encounterResource, observationResource, patientResource, type FhirResource } from "./fhir-resources";
-import { alertResource, consentResource } from "./fhir-rights-resources";
+import { alertResource, communicationResource, consentResource } from "./fhir-rights-resources";
 import {
   readAlertPage,
   readDevices,
   readEncounters,
+  readMessagePage,
   readObservationPage,
   readPatient,
   type AlertCursor,
+  type MessageCursor,
   type ObservationCursor,
 } from "./export-reads";
 
@@ -28,7 +30,10 @@ function entryJson(r: FhirResource): string {
 
 /**
  * The Bundle's JSON text in chunks: the opening, then each group of entries (a page of readings is one
- * chunk), then the closing. Nothing is read before the consumer asks for the next chunk.
+ * chunk), then the closing. Nothing is read before the consumer asks for the next chunk. Entries: Patient,
+ * Encounter, Device, Consent (one per purpose), Observation (per code, oldest first; NEWS2 total, not its
+ * components), DetectedIssue (alerts), Communication (care-team messages). No AuditEvent: the access
+ * report is separate.
  */
 export async function* patientBundleChunks(q: Q, patientId: string, now = new Date()): AsyncGenerator<string> {
   const patient = await readPatient(q, patientId);
@@ -36,14 +41,13 @@ export async function* patientBundleChunks(q: Q, patientId: string, now = new Da
   const head = { resourceType: "Bundle", id: crypto.randomUUID(), type: "collection", timestamp: now.toISOString() };
   yield `${JSON.stringify(head).slice(0, -1)},"entry":[\n`;
   let first = true;
-  const group = (resources: FhirResource[]): string | null => {
+  const emit = (resources: FhirResource[]): string | null => {
     if (resources.length === 0) return null;
     const text = resources.map(entryJson).join(",\n");
     const out = first ? text : `,\n${text}`;
     first = false;
     return out;
   };
-  const emit = (resources: FhirResource[]) => group(resources);
 
   const devices = await readDevices(q, patientId);
   const deviceIds = new Set(devices.map((d) => d.id));
@@ -74,6 +78,14 @@ export async function* patientBundleChunks(q: Q, patientId: string, now = new Da
     if (text) yield text;
     alertCursor = page.next;
   } while (alertCursor);
+
+  let messageCursor: MessageCursor = null;
+  do {
+    const page = await readMessagePage(q, patientId, messageCursor);
+    const text = emit(page.rows.map(communicationResource));
+    if (text) yield text;
+    messageCursor = page.next;
+  } while (messageCursor);
 
   yield "\n]}\n";
 }

@@ -3,12 +3,11 @@
 // aes128gcm body decrypted with the keys the test created like a browser) and an SMTP server; a 410 drops
 // the subscription; unacknowledged for 15 minutes it escalates to the care team; the patient acknowledges
 // their own alert and never another's; a failing e-mail server never stops the push.
-// Recipients of a home patient's alert (until lib/alerts/alert-recipients routes them by program): the
-// fixture below answers as the issue states, level 0 the patient's own account and the care team, levels
-// 1–2 the care team; every other audience goes to the real function.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+// Recipients are the real ones (lib/alerts/alert-recipients): the patient is enrolled in a diabetes program
+// whose care team is one physician, so level 0 is the patient's own account and the care team, levels 1–2
+// the care team.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
-import type { PersonRef } from "@/lib/events";
 import { setDatabase } from "@/lib/db/database";
 import { eventBus } from "@/lib/bus/event-bus";
 import { AlertWriter } from "@/lib/alerts/alert-writer";
@@ -16,6 +15,7 @@ import { finding } from "@/lib/alerts/rule-types";
 import { EscalationScheduler } from "@/lib/alerts/escalation-scheduler";
 import { escalateDueAlerts, nextEscalationDue } from "@/lib/alerts/escalate-alert";
 import { HOME_ESCALATION_MS } from "@/lib/alerts/alert-policy";
+import { enrolPatient } from "@/lib/programs/programs";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "@/test/support/test-database";
 import { createUserWithToken } from "@/test/support/principals";
 import { startSocketHarness, type SocketHarness } from "@/test/support/socket-harness";
@@ -28,17 +28,8 @@ import type { AlertNotification, AlertView } from "@/lib/events";
 import { startNotify, type Notify } from "./start-notify";
 import type { PushPayload } from "./notify-message";
 
-const home = vi.hoisted(() => ({ patientAccount: new Map<string, PersonRef>(), careTeam: new Map<string, PersonRef[]>() }));
-vi.mock("@/lib/alerts/alert-recipients", async (importOriginal) => {
-  const real = await importOriginal<typeof import("@/lib/alerts/alert-recipients")>();
-  const findRecipients: typeof real.findRecipients = async (q, audience, level, at) => {
-    const team = audience.patientId && !audience.wardId ? home.careTeam.get(audience.patientId) : undefined;
-    if (!team || !audience.patientId) return real.findRecipients(q, audience, level, at);
-    const own = home.patientAccount.get(audience.patientId);
-    return level === 0 && own ? [own, ...team] : team;
-  };
-  return { ...real, findRecipients };
-});
+// The local push service is on localhost: allow it (set before the first env() read, in this test process).
+process.env.PUSH_SERVICE_HOSTS = "localhost";
 
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 async function call(handler: Handler, token: string, method: string, body?: unknown, params: Record<string, string> = {}) {
@@ -96,10 +87,12 @@ describe.each(testDatabaseKinds)("alerts that reach patients on %s", (kind) => {
     patient = { token: p.token, id: p.user.id, email: p.user.email };
     otherPatient = { token: o.token, id: o.user.id };
     clinician = { token: c.token, id: c.user.id, email: c.user.email };
-    home.patientAccount.set(patientId, { id: p.user.id, name: p.user.name });
-    home.patientAccount.set(otherPatientId, { id: o.user.id, name: o.user.name });
-    home.careTeam.set(patientId, [{ id: c.user.id, name: c.user.name }]);
-    home.careTeam.set(otherPatientId, [{ id: c.user.id, name: c.user.name }]);
+    const program = await db.prisma.program.create({ data: { kind: "diabetes", name: "Diabetes at home" } });
+    await db.prisma.programCareTeam.create({ data: { programId: program.id, userId: c.user.id } });
+    for (const id of [patientId, otherPatientId]) {
+      const enrolled = await enrolPatient(program.id, id, c.user.id);
+      if (!enrolled.ok) throw new Error(enrolled.reason);
+    }
     writer = new AlertWriter({ sql: db.sql, bus: eventBus(), now: Date.now, escalationMs: ESCALATION });
     harness = await startSocketHarness();
     push = await startWebPushServer();
@@ -161,7 +154,12 @@ describe.each(testDatabaseKinds)("alerts that reach patients on %s", (kind) => {
       expect(r.status).toBe(201);
     }
     const forPatient = JSON.parse(toPhone.plaintext!) as PushPayload;
-    expect(forPatient).toMatchObject({ title: "Urgent alert: open the portal", url: "/", alertId: urgentLowId, requireInteraction: true });
+    expect(forPatient).toMatchObject({
+      title: "Urgent alert: open the portal",
+      url: "/portal",
+      alertId: urgentLowId,
+      requireInteraction: true,
+    });
     expect(forPatient.body).toContain("fast-acting sugar");
     const forClinician = JSON.parse(toDesk.plaintext!) as PushPayload;
     expect(forClinician).toMatchObject({ url: "/alerts", alertId: urgentLowId });
@@ -177,7 +175,7 @@ describe.each(testDatabaseKinds)("alerts that reach patients on %s", (kind) => {
     expect(smtp.received.map((m) => m.to[0]).sort()).toEqual([patient.email, clinician.email].sort());
     const mailToPatient = smtp.received.find((m) => m.to[0] === patient.email)!;
     expect(mailToPatient.subject).toBe("Urgent alert: open the portal");
-    expect(mailToPatient.raw).toContain("https://care.example.org/");
+    expect(mailToPatient.raw).toContain("https://care.example.org/portal");
     for (const m of smtp.received) expect(m.raw).not.toMatch(/Dana|Homeward|H-[a-z]|51 mg/);
 
     // Receipts: in-app, push and e-mail per recipient.
@@ -256,6 +254,19 @@ describe.each(testDatabaseKinds)("alerts that reach patients on %s", (kind) => {
     });
     expect((await call(acknowledgeRoute as Handler, otherPatient.token, "POST", undefined, { id: othersAlert })).status).toBe(200);
     await notify.drain();
+  });
+
+  it("re-checks a patient account on every subscribe: unlinked from its record, it may no longer follow it", async () => {
+    const first = await db.prisma.patient.create({
+      data: { mrn: `H-${kind}-3`, givenName: "Fay", familyName: "Homeward", birthDate: new Date("1990-01-01") },
+    });
+    const moving = await createUserWithToken(db.prisma, "patient", { patientId: first.id });
+    const c = await harness.connect(moving.token);
+    expect(await harness.subscribe(c, "patient", first.id)).toEqual({ ok: true });
+    expect(await harness.subscribe(c, "patient", patientId)).toMatchObject({ ok: false });
+    await db.prisma.user.update({ where: { id: moving.user.id }, data: { patientId: null } });
+    expect(await harness.subscribe(c, "patient", first.id)).toMatchObject({ ok: false });
+    c.disconnect();
   });
 
   it("a failing e-mail server never holds up the push, and each failure is a receipt", async () => {

@@ -16,7 +16,7 @@ const urgentLow = alertView("a-1", {
 describe("what a notification says", () => {
   it("tells the patient what to do, and carries no name, message or reading", () => {
     const p = composePush({ alert: urgentLow, level: 0, reason: "raised" }, "patient");
-    expect(p).toMatchObject({ title: "Urgent alert: open the portal", url: "/", tag: "alert-a-1", requireInteraction: true });
+    expect(p).toMatchObject({ title: "Urgent alert: open the portal", url: "/portal", tag: "alert-a-1", requireInteraction: true });
     expect(p.body).toContain("15 g of fast-acting sugar");
     expect(JSON.stringify(p)).not.toMatch(/Dana|Homeward|51/);
   });
@@ -30,7 +30,7 @@ describe("what a notification says", () => {
   it("e-mails a subject and a link, nothing else about the patient", () => {
     const m = composeMail({ alert: urgentLow, level: 0, reason: "raised" }, "patient", "https://care.example.org/base/");
     expect(m.subject).toBe("Urgent alert: open the portal");
-    expect(m.text).toContain("https://care.example.org/");
+    expect(m.text).toContain("https://care.example.org/portal");
     expect(m.text).not.toMatch(/Dana|Homeward|51|glucose/);
     expect(
       composeMail({ alert: { ...urgentLow, priority: "medium" }, level: 2, reason: "escalated" }, "clinician", "http://h").subject,

@@ -41,9 +41,10 @@ export function patientAction(rule: string): string {
 
 const URGENCY_WORD: Record<AlertPriority, string> = { high: "Urgent alert", medium: "Alert", low: "Notice", technical: "Device notice" };
 
-/** Where the notification opens: a patient's landing page (their portal), else the alert queue. */
+/** Where the notification opens: the patient portal (its overview lists the patient's open alerts with
+ *  what to do and Acknowledge), else the alert queue. */
 export function alertPath(audience: Audience): string {
-  return audience === "patient" ? "/" : "/alerts";
+  return audience === "patient" ? "/portal" : "/alerts";
 }
 
 export function composePush(n: AlertNotification, audience: Audience): PushPayload {

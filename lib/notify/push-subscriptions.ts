@@ -1,9 +1,26 @@
-// A user's Web Push subscriptions (one per browser): the standard PushSubscription JSON checked with zod,
-// stored by endpoint (a browser that subscribes again under another account moves to that account),
+// A user's Web Push subscriptions (one per browser): the standard PushSubscription JSON checked with zod
+// (the endpoint must be https on a known push service, PUSH_SERVICE_HOSTS: the server POSTs to it), stored
+// by endpoint (a browser that subscribes again under another account moves to that account),
 // removed by its owner or when the push service says it is gone (404, 410).
 import "server-only";
 import { z } from "zod";
 import type { Sql } from "@/lib/db/sql";
+import { env } from "@/lib/env";
+
+/** Whether the endpoint's host is one of PUSH_SERVICE_HOSTS or under one of them. */
+export function isPushServiceUrl(endpoint: string, hosts = env().PUSH_SERVICE_HOSTS): boolean {
+  let host: string;
+  try {
+    host = new URL(endpoint).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  return hosts
+    .split(",")
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean)
+    .some((h) => host === h || host.endsWith(`.${h}`));
+}
 
 const base64url = (bytes: number, what: string) =>
   z
@@ -16,7 +33,8 @@ export const pushSubscriptionSchema = z.object({
     .string({ error: "must be the push service URL" })
     .max(2048, "must be at most 2048 characters")
     .url("must be the push service URL")
-    .refine((u) => u.startsWith("https://"), "must be an https:// URL"),
+    .refine((u) => u.startsWith("https://"), "must be an https:// URL")
+    .refine((u) => isPushServiceUrl(u), "must be on a known Web Push service (PUSH_SERVICE_HOSTS)"),
   expirationTime: z.number().nullable().optional(),
   keys: z.object(
     {

@@ -25,6 +25,7 @@ export type NotifyOptions = {
   timeoutMs?: number;
   /** Tests: trust a local push service's certificate. */
   pushAgent?: https.Agent;
+  log?: (message: string) => void;
 };
 
 export type Notify = { drain(): Promise<void>; stop(): Promise<void>; channels: { push: boolean; email: boolean } };
@@ -53,6 +54,9 @@ export async function startNotify(opts: NotifyOptions = {}): Promise<Notify> {
     mailer,
     baseUrl,
   };
+  (opts.log ?? console.log)(
+    `[notify] alert notifications: in-app, Web Push, e-mail ${mailer ? `on (SMTP to ${new URL(smtpUrl!).host})` : "off (SMTP_URL unset)"}`,
+  );
   const inFlight = new Set<Promise<void>>();
   const off = bus.subscribe("alert:notify", (req) => {
     const p = dispatchNotification(deps, req)

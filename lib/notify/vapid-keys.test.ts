@@ -30,7 +30,7 @@ describe.each(testDatabaseKinds)("VAPID keys on %s", (kind) => {
       db.sql,
       user.id,
       {
-        endpoint: "https://push.example/x",
+        endpoint: "https://fcm.googleapis.com/fcm/send/x",
         keys: { p256dh: Buffer.alloc(65, 4).toString("base64url"), auth: Buffer.alloc(16).toString("base64url") },
       },
       null,

@@ -29,7 +29,9 @@ describe.each(testDatabaseKinds)("demo seed on %s", (kind) => {
       ["4E", 30],
       ["ICU", 11],
     ]);
-    expect(await db.prisma.patient.count()).toBe(32);
+    // 32 on the wards and the 3 home patients (lib/seed/demo-home), who are on no bed.
+    expect(await db.prisma.patient.count()).toBe(35);
+    expect(await db.prisma.patient.count({ where: { bedId: null } })).toBe(3);
     expect(await db.prisma.device.count({ where: { simulated: true, type: "bedside_monitor" } })).toBe(32);
     const nurse = first.credentials.find((c) => c.email === "nurse@demo.local")!;
     const user = await db.prisma.user.findUniqueOrThrow({ where: { email: nurse.email } });

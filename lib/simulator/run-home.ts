@@ -1,8 +1,10 @@
 // The home side of the simulator: each home device (CGM, BP cuff, smart inhalers, home air sensor) is a real MQTT
 // client with its own id and secret, sending what its scenario (lib/simulator/home-scenarios) records. On its
-// first run it uploads its last 14 days, oldest first, in bodies paced under the per-device rate limit (a CGM's
-// 4,032 readings take about four minutes at the default 20 frames/s); then, once a minute, it sends whatever
-// its model recorded since the last send, so a skipped tick loses nothing and no reading is sent twice.
+// first run it uploads its last 14 days in bodies paced under the per-device rate limit (a CGM's 4,032 readings
+// take about four minutes at the default 20 frames/s), newest first: the alarm engine judges a patient's newest
+// reading and an older one never replaces it, so last week's night-time lows are stored and charted without
+// raising alerts now (seqs still follow time: the newest reading has the highest). Then, once a minute, it
+// sends whatever its model recorded since the last send, so a skipped tick loses nothing and none is sent twice.
 import "server-only";
 import type { MqttClient } from "mqtt";
 import { connectDevice, describeError, endClient, firstOutcome, redactUrl } from "./device-client";
@@ -34,7 +36,7 @@ export type HomeHandle = { ready: Promise<void>; readonly published: number; sto
 
 export const HOME_BACKFILL_MS = 14 * 24 * 3_600_000;
 
-/** Readings as frames with consecutive seqs from `startSeq`. */
+/** Readings as frames with consecutive seqs from `startSeq`, in the readings' (time) order. */
 export function toFrames(readings: readonly HomeReading[], startSeq: number): BackfillFrame[] {
   return readings.map((r, i) => ({ seq: startSeq + i, ts: new Date(r.ts).toISOString(), values: r.values }));
 }
@@ -86,7 +88,7 @@ export function startHomeDevices(
 
   const backfill = async (r: Runner): Promise<void> => {
     const end = Date.now();
-    const frames = toFrames(r.source.readings(end - r.device.backfillMs, end), r.nextSeq);
+    const frames = toFrames(r.source.readings(end - r.device.backfillMs, end), r.nextSeq).reverse();
     r.nextSeq += frames.length; // consumed now: a seq is never reused
     r.sentUpTo = end;
     const done = await sendBackfill(

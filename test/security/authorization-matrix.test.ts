@@ -233,12 +233,12 @@ const MATRIX: Record<string, Row> = {
   "v1/me/push-subscriptions/route.ts": {
     POST: {
       body: () => ({
-        endpoint: "https://push.matrix.invalid/sub/1",
+        endpoint: "https://fcm.googleapis.com/fcm/send/matrix-1",
         keys: { p256dh: Buffer.alloc(65, 4).toString("base64url"), auth: Buffer.alloc(16, 1).toString("base64url") },
       }),
       expect: st(201, 201, 201, 201, 201, 201, 401),
     },
-    DELETE: { body: () => ({ endpoint: "https://push.matrix.invalid/sub/1" }), expect: st(200, 200, 200, 200, 200, 200, 401) },
+    DELETE: { body: () => ({ endpoint: "https://fcm.googleapis.com/fcm/send/matrix-1" }), expect: st(200, 200, 200, 200, 200, 200, 401) },
   },
   "v1/me/push-subscriptions/vapid-key/route.ts": { GET: { expect: st(200, 200, 200, 200, 200, 200, 401) } },
   "v1/tokens/[id]/route.ts": { DELETE: { params: (f) => ({ id: f.victimToken }), expect: st(200, 404, 404, 404, 404, 404, 401) } },
@@ -287,6 +287,14 @@ const MATRIX: Record<string, Row> = {
   "v1/patients/[id]/messages/route.ts": {
     GET: { params: (f) => ({ id: f.patientA }), expect: st(200, 200, 403, 200, 403, 403, 401) },
     POST: { params: (f) => ({ id: f.patientA }), body: () => ({ body: "matrix" }), expect: st(201, 201, 403, 201, 403, 403, 401) },
+  },
+  // Pairing home devices (clinicians who may see the patient, admins): a new CGM per allowed call.
+  "v1/patients/[id]/devices/route.ts": {
+    GET: { params: (f) => ({ id: f.patientA }), expect: st(200, 200, 403, 200, 403, 403, 401) },
+    POST: { params: (f) => ({ id: f.patientA }), body: () => ({ type: "cgm" }), expect: st(201, 201, 403, 201, 403, 403, 401) },
+  },
+  "v1/patients/[id]/devices/[deviceId]/route.ts": {
+    DELETE: { params: (f) => ({ id: f.patientA, deviceId: NO_DEVICE }), expect: st(404, 404, 403, 404, 403, 403, 401) },
   },
   // Onboarding invite (admins, the patient's care team): the matrix patient already has its account.
   "v1/patients/[id]/invite/route.ts": {

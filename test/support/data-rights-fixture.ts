@@ -4,7 +4,7 @@ import type { TestDatabase } from "./test-database";
 import { createWardWithPatients } from "./fixtures";
 import { NEWS2_DEVICE_ID } from "@/lib/domain/metrics";
 
-export type RecordFixture = { patientId: string; mrn: string; familyName: string; deviceId: string; alertIds: string[] };
+export type RecordFixture = { patientId: string; mrn: string; familyName: string; deviceId: string; alertIds: string[]; message: string };
 
 export async function seedPatientRecord(db: TestDatabase, patientId: string, tag: string, heartRates: number): Promise<RecordFixture> {
   const p = await db.prisma.patient.update({ where: { id: patientId }, data: { familyName: `Fam${tag}`, sex: "F" } });
@@ -50,7 +50,13 @@ export async function seedPatientRecord(db: TestDatabase, patientId: string, tag
     `INSERT INTO patient_consents (id, patient_id, purpose, granted, text_version, channel) VALUES ($1, $2, 'research', true, '2026-12-03', 'portal')`,
     [`consent-${tag}`, patientId],
   );
-  return { patientId, mrn: p.mrn, familyName: p.familyName, deviceId, alertIds };
+  await db.sql.query(
+    `INSERT INTO care_messages (id, patient_id, direction, body, created_at, read_at) VALUES
+       ($1, $3, 'patient', $4, now() - interval '1 day', now() - interval '23 hours'),
+       ($2, $3, 'care_team', 'Please check your sensor tonight.', now() - interval '20 hours', NULL)`,
+    [`msg-${tag}-1`, `msg-${tag}-2`, patientId, `Message from ${tag}`],
+  );
+  return { patientId, mrn: p.mrn, familyName: p.familyName, deviceId, alertIds, message: `Message from ${tag}` };
 }
 
 export async function createTwoPatientRecords(db: TestDatabase, heartRates = 2500) {

@@ -1,7 +1,7 @@
 // The patient's privacy page (mobile first): consents with toggles, the record's downloads (FHIR R4 JSON,
 // readable HTML), the erasure request and its status, and the access report (who looked at the record).
 import type { Metadata } from "next";
-import { AppNav } from "@/components/app-nav";
+import { PortalShell } from "@/components/portal/portal-shell";
 import { requirePagePrincipal } from "@/lib/pages/page-principal";
 import { getDatabase } from "@/lib/db/database";
 import { recordPatientReads } from "@/lib/audit/record-audit";
@@ -34,16 +34,14 @@ export default async function PrivacyPage() {
   ]);
   await recordPatientReads(principal, "privacy.view", [patientId], meta, { via: "page" });
   return (
-    <>
-      <AppNav principal={principal} current="/portal/privacy" />
-      <main className="mx-auto w-full max-w-xl space-y-5 px-3 py-4 sm:px-4">
-        <h1 className="text-2xl font-semibold">Privacy and your data</h1>
+    <PortalShell principal={principal} current="/portal/privacy" title="Privacy and your data">
+      <div className="mt-4 space-y-5">
         <PrivacyView
           consents={consents.map((c) => ({ ...c, label: CONSENT_INFO[c.purpose].label, text: CONSENT_INFO[c.purpose].text }))}
           requests={requests}
           access={report.entries.map((e) => ({ ...e, label: ACCESS_ACTION_LABELS[e.action] ?? e.action }))}
         />
-      </main>
-    </>
+      </div>
+    </PortalShell>
   );
 }
