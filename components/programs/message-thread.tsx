@@ -24,7 +24,6 @@ export function MessageThread({
   send: (body: string) => Promise<SendResult>;
 }) {
   const [messages, setMessages] = useState(initial);
-  const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const add = (m: CareMessage) => setMessages((list) => (list.some((x) => x.id === m.id) ? list : [...list, m]));
@@ -33,12 +32,14 @@ export function MessageThread({
   });
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
+    const form = e.currentTarget;
+    const body = String(new FormData(form).get("body") ?? "");
     setError(null);
     startTransition(async () => {
-      const r = await send(text);
+      const r = await send(body);
       if (!r.ok) return setError(r.error);
       add(r.message);
-      setText("");
+      form.reset();
     });
   }
   const inputId = `message-${patientId}`;
@@ -67,15 +68,14 @@ export function MessageThread({
         </label>
         <textarea
           id={inputId}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
+          name="body"
           rows={3}
           maxLength={2000}
           required
           className="block w-full rounded border border-line-strong bg-canvas px-3 py-2 text-base"
         />
         <div className="flex items-center gap-3">
-          <Button type="submit" variant="primary" disabled={pending || text.trim() === ""}>
+          <Button type="submit" variant="primary" disabled={pending}>
             Send
           </Button>
           {error && <FormMessage>{error}</FormMessage>}

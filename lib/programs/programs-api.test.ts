@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { setDatabase } from "@/lib/db/database";
 import { acceptInvite } from "@/lib/users/user-admin";
+import { encryptedIdentity } from "@/lib/patients/write-patient";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "@/test/support/test-database";
 import { createWardWithPatients } from "@/test/support/fixtures";
 import { createUserWithToken } from "@/test/support/principals";
@@ -44,7 +45,12 @@ describe.each(testDatabaseKinds)("remote monitoring programs API on %s", (kind) 
     const tag = crypto.randomBytes(3).toString("hex");
     const home = (n: string) =>
       db.prisma.patient.create({ data: { mrn: `H-${tag}-${n}`, givenName: n, familyName: "Home", birthDate: new Date("1960-01-01") } });
-    homeA = (await home("Ada")).id;
+    // A stored encrypted, as every patient written by the app (lib/patients/write-patient).
+    homeA = (
+      await db.prisma.patient.create({
+        data: { mrn: `H-${tag}-Ada`, ...encryptedIdentity({ givenName: "Ada", familyName: "Home", birthDate: "1960-01-01" }) },
+      })
+    ).id;
     homeB = (await home("Ben")).id;
     homeC = (await home("Cal")).id;
     const ward = await createWardWithPatients(db.prisma, 1);
@@ -148,6 +154,7 @@ describe.each(testDatabaseKinds)("remote monitoring programs API on %s", (kind) 
       }[];
     };
     expect(body.patients.map((p) => p.patientId)).toEqual([homeA]);
+    expect((body.patients[0] as unknown as { name: string }).name).toBe("Ada Home");
     expect(body.patients[0]!.metrics.glucose).toEqual({ readings: 100, below70: 20, below54: 10 });
     expect(body.patients[0]!.risk).toMatchObject({ below70Pct: 20, below54Pct: 10 });
     expect(body.patients[0]!.risk.flags.map((f) => f.code)).toEqual(["glucose_below_54", "glucose_below_70"]);
@@ -158,7 +165,7 @@ describe.each(testDatabaseKinds)("remote monitoring programs API on %s", (kind) 
     expect(htn.patients[0]!.metrics.bp).toMatchObject({ readings: 4, avgSys: 155.75, maxSys: 185 });
     expect(htn.patients[0]!.risk.flags.map((f) => f.code)).toEqual(["bp_crisis", "bp_above_target", "data_gap"]);
 
-    expect((body.patients[0]!.metrics as { inhaler: unknown }).inhaler).toBeNull();
+    expect((body.patients[0]!.metrics as unknown as { inhaler: unknown }).inhaler).toBeNull();
 
     const asthmaList = (await (await call(triageRoute as Handler, "GET", admin, { id: asthma })).json()) as {
       patients: { patientId: string; metrics: { inhaler: unknown }; risk: { flags: { code: string }[] } }[];

@@ -4,6 +4,7 @@
 // and the sort, sickest first. Days are UTC days here (the portal shows the patient's local days).
 import "server-only";
 import { DEVICE_TYPES, type DeviceType } from "@/lib/domain/device-types";
+import { decryptPhi } from "@/lib/crypto/phi-cipher";
 import { patientDisplayName } from "@/lib/patients/patient-name";
 import type { Query } from "./care-team";
 import { assessTriageRisk, sortByRisk, TRIAGE_TARGETS, type TriageMetrics, type TriageRisk } from "./triage-risk";
@@ -147,7 +148,7 @@ export async function loadTriageList(q: Query, programId: string, now = new Date
     };
     return {
       patientId: r.patient_id,
-      name: patientDisplayName({ givenName: r.given_name, familyName: r.family_name }),
+      name: patientDisplayName({ givenName: decryptPhi(r.given_name), familyName: decryptPhi(r.family_name) }),
       mrn: r.mrn,
       enrolledAt: new Date(r.enrolled_at).toISOString(),
       metrics,
