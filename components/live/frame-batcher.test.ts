@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createFrameBatcher, type FrameScheduler } from "./frame-batcher";
+import { createFrameBatcher, throttleScheduler, type FrameScheduler } from "./frame-batcher";
 
 function manualScheduler() {
   const queued: (() => void)[] = [];
@@ -45,5 +45,57 @@ describe("frame batcher", () => {
     expect(s.cancelled()).toBe(1);
     s.frame();
     expect(flushed).toEqual([]);
+  });
+});
+
+describe("throttled frame scheduler", () => {
+  it("flushes at most once per interval, on a frame, with every item that arrived meanwhile", () => {
+    const frames = manualScheduler();
+    let clock = 0;
+    const timers: { at: number; fn: () => void }[] = [];
+    const advance = (ms: number) => {
+      clock += ms;
+      for (const t of timers.filter((x) => x.at <= clock)) {
+        timers.splice(timers.indexOf(t), 1);
+        t.fn();
+      }
+    };
+    let interval = 5_000;
+    const scheduler = throttleScheduler(
+      frames.scheduler,
+      () => interval,
+      () => clock,
+      (fn, ms) => {
+        const t = { at: clock + ms, fn };
+        timers.push(t);
+        return () => timers.splice(timers.indexOf(t), 1);
+      },
+    );
+    const flushed: number[][] = [];
+    const b = createFrameBatcher<number>(scheduler, (batch) => flushed.push(batch));
+    b.push(1);
+    frames.frame();
+    expect(flushed).toEqual([[1]]);
+    for (let i = 2; i <= 5; i++) {
+      advance(1_000);
+      b.push(i);
+      frames.frame();
+    }
+    expect(flushed).toEqual([[1]]);
+    advance(999);
+    expect(frames.queued).toHaveLength(0);
+    advance(1);
+    expect(frames.queued).toHaveLength(1);
+    frames.frame();
+    expect(flushed).toEqual([[1], [2, 3, 4, 5]]);
+    interval = 0;
+    b.push(6);
+    frames.frame();
+    expect(flushed.at(-1)).toEqual([6]);
+    b.push(7);
+    advance(1);
+    b.dispose();
+    frames.frame();
+    expect(flushed).toHaveLength(3);
   });
 });

@@ -43,3 +43,37 @@ export const browserFrameScheduler: FrameScheduler = {
     return () => cancelAnimationFrame(id);
   },
 };
+
+/**
+ * A scheduler that runs at most once per `minIntervalMs()` (read at each scheduling, so it may change),
+ * still on `base`'s next frame: work pushed sooner than that after the last run waits for the rest of
+ * the interval, then for a frame. For screens whose drawing gains nothing from every frame (a trend
+ * where one pixel stands for many seconds). `now` and `delay` are given for tests.
+ */
+export function throttleScheduler(
+  base: FrameScheduler,
+  minIntervalMs: () => number,
+  now: () => number = () => Date.now(),
+  delay: (fn: () => void, ms: number) => () => void = (fn, ms) => {
+    const t = setTimeout(fn, ms);
+    return () => clearTimeout(t);
+  },
+): FrameScheduler {
+  let lastRun = -Infinity;
+  return {
+    schedule(fn) {
+      let cancel: () => void = () => {};
+      const onFrame = () => {
+        lastRun = now();
+        fn();
+      };
+      const wait = lastRun + minIntervalMs() - now();
+      if (wait <= 0) cancel = base.schedule(onFrame);
+      else
+        cancel = delay(() => {
+          cancel = base.schedule(onFrame);
+        }, wait);
+      return () => cancel();
+    },
+  };
+}

@@ -2,7 +2,7 @@
 // The NEWS2 trend: the stored score (code "news2") as a step line over the RCP risk bands, on the same
 // time axis as the vitals, with NEWS2 alarm markers and the latest score with its band and clinical
 // response (from the live "news2" message when newer: it knows low-medium and what is missing).
-import { useState } from "react";
+import { memo, useState } from "react";
 import { VitalTrendChart } from "@/components/charts/vital-trend-chart";
 import { useSocketEvent } from "@/components/live/use-live-socket";
 import type { AlertView, News2Payload } from "@/lib/events";
@@ -38,7 +38,8 @@ function missingText(missing: readonly string[]): string {
   return missing.map((m) => (isMetricKey(m) ? METRICS[m].label : m)).join(", ");
 }
 
-export function News2TrendCard({ patientId, result, domain, ticks, range, alerts, now }: News2TrendCardProps) {
+/** Memoized: the page passes stable props, so a card whose data and axis did not change is not redrawn. */
+export const News2TrendCard = memo(function News2TrendCard({ patientId, result, domain, ticks, range, alerts, now }: News2TrendCardProps) {
   const [live, setLive] = useState<News2Payload | null>(null);
   useSocketEvent("news2", (e: News2Payload) => {
     if (e.patientId === patientId) setLive(e);
@@ -107,4 +108,4 @@ export function News2TrendCard({ patientId, result, domain, ticks, range, alerts
       height={160}
     />
   );
-}
+});

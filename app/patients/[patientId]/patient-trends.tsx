@@ -3,13 +3,19 @@
 // patient's alarm limits and markers where alarms were raised. One query for every metric of a range
 // (refetched every minute; the server renders the default range into the page, so the charts draw at
 // first paint) kept current between fetches by the patient's live feed. All charts share one time axis.
+// Live readings are buffered and applied together at most once per pixel's worth of time (lib/charts/
+// live-trend.ts), on an animation frame; the cards are memoized, so a card redraws only when its data
+// or the shared axis changed.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { retryUnlessRefused } from "@/components/data/fetch-data";
 import { queryKeys } from "@/components/data/query-keys";
 import { useLiveSocket, useRoom, useSocketEvent } from "@/components/live/use-live-socket";
+import { useFrameBatch } from "@/components/live/use-frame-batch";
 import { useClock } from "@/components/live/use-now";
-import { TREND_CHARTS, TREND_FETCH_CODES, TREND_MAX_POINTS, appendLivePoint, timeTicks } from "@/lib/charts/prepare-trend";
+import { liveRedrawIntervalMs, mergeLivePoints, quantizeEnd } from "@/lib/charts/live-trend";
+import type { Point } from "@/lib/charts/lttb";
+import { TREND_CHARTS, TREND_FETCH_CODES, TREND_MAX_POINTS, timeTicks } from "@/lib/charts/prepare-trend";
 import { DEFAULT_TIME_RANGE, TIME_RANGE_KEYS, TIME_RANGE_LABELS, TIME_RANGE_MS, type TimeRangeKey } from "@/lib/charts/time-range";
 import type { VitalsPayload } from "@/lib/events";
 import { ChartLegend } from "./chart-legend";
@@ -23,6 +29,7 @@ const REFETCH_MS = 60_000;
 const FETCH_CODES = TREND_FETCH_CODES;
 
 const toTenSeconds = (now: number) => Math.floor(now / 10_000) * 10_000;
+const NONE: readonly never[] = [];
 
 export type PatientTrendsProps = {
   patientId: string;
@@ -38,8 +45,9 @@ export function PatientTrends({ patientId, spo2Scale, showAlarms, initial }: Pat
   const queryClient = useQueryClient();
   const live = useLiveSocket();
   const now = useClock(toTenSeconds);
-  const limits = useAlarmLimits(patientId, showAlarms).data ?? [];
-  const alerts = usePatientAlerts(patientId, showAlarms).data ?? [];
+  const limits = useAlarmLimits(patientId, showAlarms).data ?? NONE;
+  const alerts = usePatientAlerts(patientId, showAlarms).data ?? NONE;
+  const redrawMs = liveRedrawIntervalMs(TIME_RANGE_MS[range]);
 
   const seeded = initial && initial.range === range ? initial : null;
   const bundle = useQuery({
@@ -51,12 +59,15 @@ export function PatientTrends({ patientId, spo2Scale, showAlarms, initial }: Pat
     refetchInterval: REFETCH_MS,
     retry: retryUnlessRefused,
   });
-  const byCode = new Map<string, SeriesResult>(
-    FETCH_CODES.map((code) => [
-      code,
-      { data: bundle.data?.series.find((s) => s.code === code), isPending: bundle.isPending, isError: bundle.isError, error: bundle.error },
-    ]),
+  const { data, isPending, isError, error } = bundle;
+  const byCode = useMemo(
+    () =>
+      new Map<string, SeriesResult>(
+        FETCH_CODES.map((code) => [code, { data: data?.series.find((s) => s.code === code), isPending, isError, error }]),
+      ),
+    [data, isPending, isError, error],
   );
+  const cardResults = useMemo(() => TREND_CHARTS.map((spec) => spec.codes.map((c) => byCode.get(c))), [byCode]);
 
   // After a reconnect without recovery, fetch again what the feed missed.
   useRoom("patient", patientId, {
@@ -65,35 +76,45 @@ export function PatientTrends({ patientId, spo2Scale, showAlarms, initial }: Pat
       void queryClient.invalidateQueries({ queryKey: queryKeys.patientAlerts(patientId) });
     },
   });
-  useSocketEvent("vitals", (e: VitalsPayload) => {
-    if (e.patientId !== patientId) return;
-    const t = Date.parse(e.ts);
-    const fresh = FETCH_CODES.flatMap((code) => (e.values[code] === undefined ? [] : [{ code, point: { t, v: e.values[code] } }]));
-    if (fresh.length === 0) return;
+  const pushVitals = useFrameBatch<VitalsPayload>((batch) => {
+    const fresh = new Map<string, Point[]>();
+    for (const e of batch) {
+      const t = Date.parse(e.ts);
+      for (const code of FETCH_CODES) {
+        const v = e.values[code];
+        if (v !== undefined) fresh.set(code, [...(fresh.get(code) ?? []), { t, v }]);
+      }
+    }
+    if (fresh.size === 0) return;
     // Every cached range stays continuous, so switching back shows current data at once.
     for (const r of TIME_RANGE_KEYS) {
       queryClient.setQueryData<SeriesBundle>(queryKeys.observationBundle(patientId, r), (old) => {
         if (!old) return old;
         let changed = false;
         const series = old.series.map((s) => {
-          const point = fresh.find((f) => f.code === s.code)?.point;
-          if (!point) return s;
-          const points = appendLivePoint(s.points, point, t - TIME_RANGE_MS[r]);
-          if (points === s.points) return s;
+          const points = fresh.get(s.code);
+          if (!points) return s;
+          const merged = mergeLivePoints(s.points, points, TIME_RANGE_MS[r], TREND_MAX_POINTS);
+          if (merged.points === s.points) return s;
           changed = true;
-          return { ...s, points, total: s.total + (points.includes(point) ? 1 : 0) };
+          return { ...s, points: merged.points, total: s.total + merged.added };
         });
         return changed ? { ...old, series } : old;
       });
     }
+  }, redrawMs);
+  useSocketEvent("vitals", (e: VitalsPayload) => {
+    if (e.patientId === patientId) pushVitals(e);
   });
 
   // One time axis for every chart: ends now (server time if our clock is behind, or the newest reading).
   let end = now;
   if (bundle.data) end = Math.max(end, Date.parse(bundle.data.to));
   for (const s of bundle.data?.series ?? []) end = Math.max(end, s.points.at(-1)?.t ?? 0);
-  const domain: [number, number] = [end - TIME_RANGE_MS[range], end];
-  const ticks = end > 0 ? timeTicks(domain, range) : [];
+  // Moved in whole redraw intervals, and the same arrays while it has not moved (memoized cards).
+  end = quantizeEnd(end, redrawMs);
+  const domain = useMemo<[number, number]>(() => [end - TIME_RANGE_MS[range], end], [end, range]);
+  const ticks = useMemo(() => (end > 0 ? timeTicks(domain, range) : []), [end, domain, range]);
 
   return (
     <section aria-label="Trends" className="mt-6">
@@ -124,11 +145,11 @@ export function PatientTrends({ patientId, spo2Scale, showAlarms, initial }: Pat
           alerts={alerts}
           now={now}
         />
-        {TREND_CHARTS.map((spec) => (
+        {TREND_CHARTS.map((spec, i) => (
           <TrendCard
             key={spec.id}
             spec={spec}
-            results={spec.codes.map((c) => byCode.get(c))}
+            results={cardResults[i]!}
             domain={domain}
             ticks={ticks}
             range={range}

@@ -1,6 +1,7 @@
 "use client";
 // One vital-sign trend card: its series (one query per metric), the patient's alarm limits for it as
 // dashed lines, and markers where its alarms were raised. Data shaping is in lib/charts.
+import { memo } from "react";
 import { VitalTrendChart, type TrendLine } from "@/components/charts/vital-trend-chart";
 import type { AlertView } from "@/lib/events";
 import type { Point } from "@/lib/charts/lttb";
@@ -45,7 +46,8 @@ export type TrendCardProps = {
   alerts: readonly AlertView[];
 };
 
-export function TrendCard({ spec, results, domain, ticks, range, spo2Scale, limits, alerts }: TrendCardProps) {
+/** Memoized: the page passes stable props, so a card whose data and axis did not change is not redrawn. */
+export const TrendCard = memo(function TrendCard({ spec, results, domain, ticks, range, spo2Scale, limits, alerts }: TrendCardProps) {
   const series: Record<string, readonly Point[]> = {};
   let total = 0;
   let drawn = 0;
@@ -107,4 +109,4 @@ export function TrendCard({ spec, results, domain, ticks, range, spo2Scale, limi
       }
     />
   );
-}
+});
