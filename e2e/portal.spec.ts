@@ -1,6 +1,6 @@
 // The patient portal on a phone (390×844): each demo home patient's devices upload their 14 days (the
 // simulator's own scenarios, thinned to keep the upload quick) over the real HTTP ingest with their own
-// rotated secrets; the patient signs in, lands on /portal and sees their glucose (current, TIR, AGP), home
+// rotated secrets; the patient signs in, lands on /portal, acknowledges the urgent low, and sees their glucose (current, TIR, AGP), home
 // blood pressure, or asthma page, with no horizontal scroll.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { createHomeSource, type HomeScenario } from "../lib/simulator/home-scenarios";
@@ -55,6 +55,12 @@ test("a patient with diabetes sees current glucose, time in range and the AGP on
   await expect(urgent).toHaveCount(1);
   await expect(urgent).toContainText("What to do: Take 15 g of fast-acting sugar now");
   await expectNoHorizontalScroll(page);
+  // The patient acknowledges it: the care team sees it was seen (and the 15-minute escalation stops).
+  await urgent.getByRole("button", { name: "Acknowledge" }).click();
+  await expect(urgent).toHaveAttribute("data-state", "acknowledged");
+  await expect(urgent).toContainText("Acknowledged: your care team can see you have seen it.");
+  await page.reload();
+  await expect(page.locator('[data-testid="own-alert"][data-rule="glucose.urgent_low"]')).toHaveAttribute("data-state", "acknowledged");
 
   await page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "Glucose" }).click();
   await expect(page.getByRole("heading", { name: "Glucose", level: 1 })).toBeVisible();

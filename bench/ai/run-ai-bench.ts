@@ -140,7 +140,10 @@ async function main() {
     `model: the built-in demo model in its own process behind ${model.fastURL} (local HTTP); budgets: global, feature and user, per day\n`,
   );
 
-  for (let i = 0; i < 30; i++) await governed(); // warm-up: JIT, pool, caches
+  // Warm-up, as a running server is: JIT and caches, and the database pool opened to its working size by
+  // concurrent callers (a first burst on a cold pool waits on new connections and cold backends: 100-300 ms).
+  for (let i = 0; i < 30; i++) await governed();
+  await pool(100, CONCURRENCY, async () => void (await governed()));
   for (let i = 0; i < 30; i++) await bareCall(fast)();
 
   switchModel(slow);
