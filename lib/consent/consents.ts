@@ -63,13 +63,8 @@ export async function hasConsent(q: Q, patientId: string, purpose: ConsentPurpos
   return r ? r.granted : CONSENT_INFO[purpose].default;
 }
 
-/** The gate: a Refusal (403) naming the consent when the patient has not given it or withdrew it. */
-export async function requireConsent(q: Q, patientId: string, purpose: ConsentPurpose): Promise<void> {
-  if (await hasConsent(q, patientId, purpose)) return;
-  throw consentRefusal(purpose);
-}
-
-/** The refusal naming a consent not in force (for a caller that read the consent with its own query). */
+/** The gate's answer: a Refusal (403) naming the consent not in force (callers read it with their own query,
+ *  consentInForceSql, e.g. lib/ai/parameters/subject). */
 export function consentRefusal(purpose: ConsentPurpose): Refusal {
   return new Refusal(
     "forbidden",
