@@ -278,6 +278,14 @@ const MATRIX: Record<string, Row> = {
   "v1/programs/[id]/enrolments/[eid]/end/route.ts": {
     POST: { params: () => ({ id: "matrix-none", eid: "matrix-none" }), expect: st(404, 404, 404, 404, 403, 403, 401) },
   },
+  // Care team management: the team and admins read it; admins change it.
+  "v1/programs/[id]/care-team/route.ts": {
+    GET: { params: () => ({ id: "matrix-none" }), expect: st(404, 404, 404, 404, 403, 403, 401) },
+    POST: { params: () => ({ id: "matrix-none" }), body: () => ({ userId: "matrix-none" }), expect: st(404, 403, 403, 403, 403, 403, 401) },
+  },
+  "v1/programs/[id]/care-team/[userId]/route.ts": {
+    DELETE: { params: () => ({ id: "matrix-none", userId: "matrix-none" }), expect: st(404, 403, 403, 403, 403, 403, 401) },
+  },
   "v1/programs/[id]/patients/route.ts": { GET: { params: () => ({ id: "matrix-none" }), expect: st(404, 404, 404, 404, 403, 403, 401) } },
   // Messages with the care team: the patient's own thread; clinicians who may see the patient.
   "v1/me/messages/route.ts": {
