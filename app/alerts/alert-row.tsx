@@ -198,7 +198,7 @@ export const AlertRow = memo(function AlertRow({
           <span
             data-testid="escalated-to-you"
             className="mt-0.5 inline-block rounded border border-accent px-1 text-xs text-accent"
-            title={`Escalated to you as: ${escalationLabel(notifiedLevel)}`}
+            title={`Escalated to you as: ${escalationLabel(notifiedLevel, alert)}`}
           >
             escalated to you
           </span>

@@ -61,6 +61,12 @@ describe("alert wording", () => {
   });
   it("names escalation levels", () => {
     expect([0, 1, 2, 5].map((l) => escalationLabel(l))).toEqual(["Ward nurses", "Charge nurse", "Physician on call", "Physician on call"]);
+    expect([0, 1, 2].map((l) => escalationLabel(l, { patientId: "p1", wardId: null }))).toEqual([
+      "Patient and care team",
+      "Care team",
+      "Care team",
+    ]);
+    expect(escalationLabel(1, { patientId: "p1", wardId: "w1" })).toBe("Charge nurse");
     expect([0, 1, 2].map((l) => escalationLabel(l, { patientId: null }))).toEqual([
       "Biomedical engineering",
       "Administrators",

@@ -52,12 +52,16 @@ export function formatAlertValue(rule: string, value: number | null): string {
   return `${def.label} ${formatMetric(metric, value)}${def.display ? ` ${def.display}` : ""}`;
 }
 
-const LEVELS = ["Ward nurses", "Charge nurse", "Physician on call"] as const;
+/** A ward patient's alert: the ward's nurses, the charge nurse(s), the physician on call. */
+export const WARD_LEVELS = ["Ward nurses", "Charge nurse", "Physician on call"] as const;
 /** An alert on no patient (equipment) goes to biomed, then administrators (lib/alerts/alert-recipients). */
 const EQUIPMENT_LEVELS = ["Biomedical engineering", "Administrators", "Administrators"] as const;
+/** A home patient's alert (a patient on no ward) goes to the patient and the care team, then the care team. */
+export const HOME_LEVELS = ["Patient and care team", "Care team", "Care team"] as const;
 
-export function escalationLabel(level: number, alert?: { patientId: string | null }): string {
-  const levels = alert && alert.patientId === null ? EQUIPMENT_LEVELS : LEVELS;
+/** Who the alert reaches at `level`: by its audience when the alert is given (ward patient, home patient, equipment). */
+export function escalationLabel(level: number, alert?: { patientId: string | null; wardId?: string | null }): string {
+  const levels = !alert ? WARD_LEVELS : alert.patientId === null ? EQUIPMENT_LEVELS : alert.wardId === null ? HOME_LEVELS : WARD_LEVELS;
   return levels[Math.min(Math.max(Math.round(level), 0), levels.length - 1)]!;
 }
 

@@ -54,7 +54,13 @@ describe("alarm history list", () => {
     expect(stateLabel({ state: "active", conditionActive: true })).toBe("Active");
     expect(stateLabel({ state: "active", conditionActive: false })).toBe("Active · condition cleared");
     expect(stateLabel({ state: "resolved", conditionActive: false })).toBe("Resolved");
-    expect([0, 1, 2, 5].map(escalationLabel)).toEqual(["Ward nurses", "Charge nurse", "Physician on call", "Level 5"]);
+    expect([0, 1, 2, 5].map((l) => escalationLabel(l))).toEqual(["Ward nurses", "Charge nurse", "Physician on call", "Level 5"]);
+    // A home patient's alert (no ward) reaches the patient and the care team, then the care team.
+    const home = { patientId: "p1", wardId: null };
+    expect([0, 1, 2].map((l) => escalationLabel(l, home))).toEqual(["Patient and care team", "Care team", "Care team"]);
+    expect(describeEvent(ev("escalated", { detail: { level: 1, automatic: true, recipients: [{ id: "u", name: "Dr Roe" }] } }), home)).toBe(
+      "Escalated to Care team (unacknowledged): Dr Roe",
+    );
   });
 });
 

@@ -1,6 +1,7 @@
 // Pure model of the patient's alarm history: newest first, live changes merged into the cached list,
 // the escalation level in words, and each step of an alert's trail as one readable line. Unit-tested.
 import type { AlertEventView, AlertView } from "@/lib/events";
+import { HOME_LEVELS, WARD_LEVELS } from "@/components/alerts/presentation";
 
 const dateTime = new Intl.DateTimeFormat(undefined, {
   day: "numeric",
@@ -31,11 +32,11 @@ export function upsertAlert(list: readonly AlertView[] | undefined, alert: Alert
   return next;
 }
 
-/** Who an alert has reached: level 0 at raise, then the escalation steps (lib/alerts escalation). */
-export const ESCALATION_LABELS: readonly string[] = ["Ward nurses", "Charge nurse", "Physician on call"];
-
-export function escalationLabel(level: number): string {
-  return ESCALATION_LABELS[level] ?? `Level ${level}`;
+/** Who an alert has reached: level 0 at raise, then the escalation steps (lib/alerts escalation); a home
+ *  patient's alert reaches the patient and the care team. */
+export function escalationLabel(level: number, alert?: Pick<AlertView, "patientId" | "wardId">): string {
+  const labels: readonly string[] = alert && alert.patientId !== null && alert.wardId === null ? HOME_LEVELS : WARD_LEVELS;
+  return labels[level] ?? `Level ${level}`;
 }
 
 /** State in words, with a latched alarm (condition gone, not yet acknowledged) called out. */
@@ -61,7 +62,7 @@ function levelOf(detail: Record<string, unknown> | null): number | null {
 }
 
 /** One trail step as a sentence, e.g. "Escalated to Charge nurse: Ann Lee" or "Resolved by Dr Roe: transferred". */
-export function describeEvent(e: AlertEventView): string {
+export function describeEvent(e: AlertEventView, alert?: Pick<AlertView, "patientId" | "wardId">): string {
   const d = e.detail;
   const actor = e.actor?.name ?? null;
   const recipient = e.recipient?.name ?? "a recipient";
@@ -84,12 +85,12 @@ export function describeEvent(e: AlertEventView): string {
     }
     case "notified": {
       const who = names(d?.recipients);
-      return `Notified${level === null ? "" : ` ${escalationLabel(level)}`}: ${who || "nobody on duty"}`;
+      return `Notified${level === null ? "" : ` ${escalationLabel(level, alert)}`}: ${who || "nobody on duty"}`;
     }
     case "escalated": {
       const who = names(d?.recipients);
       const how = d?.automatic === true ? " (unacknowledged)" : actor ? ` by ${actor}` : "";
-      return `Escalated to ${level === null ? "next level" : escalationLabel(level)}${how}${who ? `: ${who}` : d?.nobodyOnDuty === true ? ": nobody on duty" : ""}${reason ? ` (${reason})` : ""}`;
+      return `Escalated to ${level === null ? "next level" : escalationLabel(level, alert)}${how}${who ? `: ${who}` : d?.nobodyOnDuty === true ? ": nobody on duty" : ""}${reason ? ` (${reason})` : ""}`;
     }
     case "delivered":
       return d?.channel === "push"

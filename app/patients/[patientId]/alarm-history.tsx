@@ -105,7 +105,7 @@ function AlarmRow({ alert: a }: { alert: AlertView }) {
           </dd>
           <dt className="text-ink-muted">Reached</dt>
           <dd>
-            {escalationLabel(a.escalationLevel)}
+            {escalationLabel(a.escalationLevel, a)}
             {a.escalationLevel > 0 && ` (escalation level ${a.escalationLevel})`}
           </dd>
         </dl>
@@ -119,7 +119,7 @@ function AlarmRow({ alert: a }: { alert: AlertView }) {
           {expanded ? "Hide trail" : "Trail"}
         </button>
       </div>
-      {expanded && <AlertTrail id={trailId} alertId={a.id} />}
+      {expanded && <AlertTrail id={trailId} alert={a} />}
     </li>
   );
 }
