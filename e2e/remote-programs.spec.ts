@@ -3,7 +3,7 @@ import { signIn } from "./support";
 
 // The demo's care team (lib/seed/demo-programs.ts): the physician triages the three home patients, writes
 // to Maya (H-1001, diabetes); Maya reads it on her phone and answers; the answer is in the physician's panel.
-test("care team triage, messages both ways, and the portal invite", async ({ browser }) => {
+test("care team triage, messages both ways, the portal invite and pairing a device", async ({ browser }) => {
   const stamp = Date.now().toString(36);
   const question = `Your nights look low: please check in tomorrow (${stamp}).`;
   const answer = `Will do, it was 51 at 3 am (${stamp}).`;
@@ -24,6 +24,10 @@ test("care team triage, messages both ways, and the portal invite", async ({ bro
   await clinician.getByRole("textbox", { name: /the patient.s email/ }).fill("maya.other@demo.local");
   await clinician.getByRole("button", { name: "Invite patient" }).click();
   await expect(clinician.getByText(/already has a portal account/)).toBeVisible();
+  // Onboarding: a spare CGM is paired to Maya; its id and secret are shown once.
+  await clinician.getByLabel("Pair a new home device").selectOption("cgm");
+  await clinician.getByRole("button", { name: "Pair device" }).click();
+  await expect(clinician.getByTestId("paired-device")).toContainText(/Paired cgm-\S+\. Its secret \(shown once\): \S+/);
 
   const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
   await signIn(phone, "maya@demo.local");

@@ -1,6 +1,7 @@
 "use server";
 // Server actions of "My remote patients": read and write a patient's messages with the care team, and
-// invite a patient to the portal (the rules of lib/programs: scope, care team, audit).
+// invite a patient to the portal, pair a home device (the rules of lib/programs and lib/devices: scope,
+// care team, audit).
 import { z } from "zod";
 import { safeAction } from "@/lib/actions/safe-action";
 import { CLINICAL_ROLES } from "@/lib/auth/principal";
@@ -9,6 +10,8 @@ import { requirePatientInScope } from "@/lib/programs/program-access";
 import { listCareMessages, sendCareMessage } from "@/lib/programs/care-messages";
 import { messageBodySchema } from "@/lib/programs/message-body";
 import { invitePatient, invitePatientBodySchema } from "@/lib/programs/invite-patient";
+import { pairHomeDevice } from "@/lib/devices/pair-home-device";
+import { HOME_DEVICE_TYPES } from "@/lib/domain/device-types";
 
 const wording = { failed: "Not done", unavailable: "This patient is not available to you" };
 
@@ -36,5 +39,14 @@ export const invitePatientAction = safeAction(
     const { patientId, ...body } = input;
     const r = await invitePatient(principal, patientId, body, meta);
     return { email: r.user.email, path: r.invite.path };
+  },
+);
+
+export const pairDeviceAction = safeAction(
+  { roles: CLINICAL_ROLES, wording, input: z.object({ patientId: z.string().min(1), type: z.enum(HOME_DEVICE_TYPES) }) },
+  async ({ principal, input, meta }) => {
+    const patient = await requirePatientInScope(principal, input.patientId);
+    const { device, secret } = await pairHomeDevice(patient.id, { type: input.type }, { actor: principal, meta });
+    return { deviceId: device.id, secret };
   },
 );

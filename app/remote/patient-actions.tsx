@@ -1,6 +1,6 @@
 "use client";
-// Under a triage row: the patient's messages with the care team, and the portal invite (a one-time link
-// that sets the password, shown once).
+// Under a triage row: the patient's messages with the care team, the portal invite (a one-time link
+// that sets the password, shown once) and pairing a home device.
 import { useEffect, useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
@@ -9,6 +9,7 @@ import { MessageThread, type SendResult } from "@/components/programs/message-th
 import { refusalText } from "@/lib/actions/refusal-text";
 import type { CareMessage } from "@/lib/events";
 import { invitePatientAction, loadThreadAction, sendMessageAction } from "./actions";
+import { PairDeviceForm } from "./pair-device-form";
 
 function InviteForm({ patientId }: { patientId: string }) {
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
@@ -60,7 +61,10 @@ export function PatientActions({ patientId, name }: { patientId: string; name: s
         {thread === null && !error && <p className="text-sm text-ink-muted">Loading…</p>}
         {thread && <MessageThread patientId={patientId} initial={thread} side="care_team" send={send} />}
       </section>
-      <InviteForm patientId={patientId} />
+      <div className="flex flex-col gap-6">
+        <InviteForm patientId={patientId} />
+        <PairDeviceForm patientId={patientId} />
+      </div>
     </div>
   );
 }

@@ -10,10 +10,10 @@ import { z } from "zod";
 import type { AuditBy } from "@/lib/audit/record-audit";
 import { getPrisma } from "@/lib/db/database";
 import { Refusal } from "@/lib/errors/refusal";
+import { HOME_DEVICE_TYPES } from "@/lib/domain/device-types";
 import { assignDevice, createDevice, rotateDeviceSecret } from "./manage-devices";
 
-export const HOME_DEVICE_TYPES = ["cgm", "bp_cuff", "smart_inhaler", "home_air_sensor"] as const;
-export type HomeDeviceType = (typeof HOME_DEVICE_TYPES)[number];
+type HomeDeviceType = (typeof HOME_DEVICE_TYPES)[number];
 
 const homeType = z.enum(HOME_DEVICE_TYPES, { error: `must be one of: ${HOME_DEVICE_TYPES.join(", ")}` });
 

@@ -44,6 +44,8 @@ export const DEVICE_TYPES = {
 } as const satisfies Record<string, { label: string; metrics: readonly MetricKey[]; inactivityTimeoutMs: number }>;
 
 export type DeviceType = keyof typeof DEVICE_TYPES;
+/** The devices a patient takes home, which their clinicians pair to them (lib/devices/pair-home-device). */
+export const HOME_DEVICE_TYPES = ["cgm", "bp_cuff", "smart_inhaler", "home_air_sensor"] as const satisfies readonly DeviceType[];
 export const DEVICE_TYPE_KEYS = Object.keys(DEVICE_TYPES) as DeviceType[];
 
 /** Used for a type this build does not know (e.g. added by a newer node sharing the database). */
