@@ -26,20 +26,16 @@ export type PairBody = z.infer<typeof pairBodySchema>;
 
 export type PairedDevice = { id: string; type: string; status: string; lastSeenAt: string | null; battery: number | null };
 
+const PAIRED_SELECT = { id: true, type: true, status: true, lastSeenAt: true, batteryLevel: true } as const;
+
+function toPaired(d: { id: string; type: string; status: string; lastSeenAt: Date | null; batteryLevel: number | null }): PairedDevice {
+  return { id: d.id, type: d.type, status: d.status, lastSeenAt: d.lastSeenAt?.toISOString() ?? null, battery: d.batteryLevel };
+}
+
 export async function listPairedDevices(patientId: string): Promise<PairedDevice[]> {
   const prisma = await getPrisma();
-  const rows = await prisma.device.findMany({
-    where: { patientId },
-    select: { id: true, type: true, status: true, lastSeenAt: true, batteryLevel: true },
-    orderBy: { id: "asc" },
-  });
-  return rows.map((d) => ({
-    id: d.id,
-    type: d.type,
-    status: d.status,
-    lastSeenAt: d.lastSeenAt?.toISOString() ?? null,
-    battery: d.batteryLevel,
-  }));
+  const rows = await prisma.device.findMany({ where: { patientId }, select: PAIRED_SELECT, orderBy: { id: "asc" } });
+  return rows.map(toPaired);
 }
 
 function isHomeType(type: string): type is HomeDeviceType {
@@ -83,9 +79,5 @@ export async function unpairHomeDevice(patientId: string, deviceId: string, audi
 
 async function pairedDevice(id: string): Promise<PairedDevice> {
   const prisma = await getPrisma();
-  const d = await prisma.device.findUniqueOrThrow({
-    where: { id },
-    select: { id: true, type: true, status: true, lastSeenAt: true, batteryLevel: true },
-  });
-  return { id: d.id, type: d.type, status: d.status, lastSeenAt: d.lastSeenAt?.toISOString() ?? null, battery: d.batteryLevel };
+  return toPaired(await prisma.device.findUniqueOrThrow({ where: { id }, select: PAIRED_SELECT }));
 }
