@@ -1,20 +1,14 @@
 "use server";
 // Server actions of the patient's privacy page: record a consent decision (the same rule as PUT
 // /api/v1/me/consents, channel "portal") and ask for erasure (as POST /api/v1/me/erasure-request).
+import { requireOwnPatient } from "@/lib/auth/own-patient";
 import { z } from "zod";
 import { safeAction } from "@/lib/actions/safe-action";
-import { Refusal } from "@/lib/errors/refusal";
 import { recordConsent } from "@/lib/consent/consents";
 import { CONSENT_PURPOSES } from "@/lib/consent/consent-purposes";
 import { requestErasure } from "@/lib/data-rights/erasure-requests";
-import type { Principal } from "@/lib/auth/principal";
 
 const PATIENT = ["patient"] as const;
-
-function ownPatient(p: Principal): string {
-  if (!p.patientId) throw new Refusal("forbidden", "this account is not linked to a patient record");
-  return p.patientId;
-}
 
 export const setConsentAction = safeAction(
   {
@@ -26,7 +20,7 @@ export const setConsentAction = safeAction(
   },
   async ({ principal, input, meta }) => {
     const consent = await recordConsent(
-      ownPatient(principal),
+      requireOwnPatient(principal),
       { ...input, channel: "portal" },
       { actor: principal, meta, userId: principal.userId },
     );
@@ -37,7 +31,11 @@ export const setConsentAction = safeAction(
 export const requestErasureAction = safeAction(
   { roles: PATIENT, input: z.object({ note: z.string().trim().max(1000, "at most 1000 characters").optional() }) },
   async ({ principal, input, meta }) => {
-    const request = await requestErasure(ownPatient(principal), input.note || null, { actor: principal, meta, userId: principal.userId });
+    const request = await requestErasure(requireOwnPatient(principal), input.note || null, {
+      actor: principal,
+      meta,
+      userId: principal.userId,
+    });
     return { status: request.status };
   },
 );

@@ -1,20 +1,14 @@
 import { apiRoute } from "@/lib/http/api-route";
-import { Refusal } from "@/lib/errors/refusal";
+import { requireOwnPatient } from "@/lib/auth/own-patient";
 import { recordPatientReads } from "@/lib/audit/record-audit";
 import { listCareMessages, sendCareMessage } from "@/lib/programs/care-messages";
 import { messageBodySchema } from "@/lib/programs/message-body";
-import type { Principal } from "@/lib/auth/principal";
 
 export const dynamic = "force-dynamic";
 
-function ownPatient(p: Principal): string {
-  if (!p.patientId) throw new Refusal("forbidden", "this account is not linked to a patient record");
-  return p.patientId;
-}
-
 /** GET → {messages: [{id, patientId, direction, body, senderName, createdAt}]}: the signed-in patient's thread. */
 export const GET = apiRoute({ roles: ["patient"] }, async ({ principal, meta }) => {
-  const patientId = ownPatient(principal);
+  const patientId = requireOwnPatient(principal);
   const messages = await listCareMessages(patientId);
   await recordPatientReads(principal, "messages.read", [patientId], meta);
   return { messages };
@@ -22,6 +16,6 @@ export const GET = apiRoute({ roles: ["patient"] }, async ({ principal, meta }) 
 
 /** POST {body} → 201 {message}: to the care team (live `message:new`). */
 export const POST = apiRoute({ roles: ["patient"], body: messageBodySchema, fieldsIn: "body" }, async ({ principal, body, meta }) => {
-  const message = await sendCareMessage(principal, ownPatient(principal), body.body, meta);
+  const message = await sendCareMessage(principal, requireOwnPatient(principal), body.body, meta);
   return Response.json({ message }, { status: 201 });
 });
