@@ -6,6 +6,7 @@
 // render, shared with the nav count); each tile shows its patient's top alarm and
 // the acuity order puts open high alarms first. Tiles are memoised: a vitals event re-renders only its
 // own bed; the 1 Hz clock re-renders a tile only when its status changes.
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type { AlertFeed } from "@/components/alerts/alert-feed";
@@ -24,11 +25,13 @@ import type { WardSnapshot } from "@/lib/store/ward-types";
 import { BedTileCard } from "./bed-tile";
 import { useFrameBatch } from "@/components/live/use-frame-batch";
 import { summariseBed } from "./bed-summary";
-import { AiFeatureDialogButton } from "@/components/ai/ai-feature-dialog-button";
 import { SortToggle, WardCounts } from "./ward-toolbar";
 import { applyVitals, mergeSnapshot, type LiveBed } from "./ward-live-state";
 import { alarmsByPatient, orderBedsWithAlarms } from "./ward-alarms";
 import { useWardGrid, wardGridStyle } from "./use-ward-grid";
+
+// Only the charge nurse on duty (or an admin) sees the ward brief: the AI panel's code loads for them alone.
+const AiFeatureDialogButton = dynamic(() => import("@/components/ai/ai-feature-dialog-button").then((m) => m.AiFeatureDialogButton));
 
 const NO_ALARM = { alarmId: null, alarmPriority: null, alarmState: null, alarmMessage: null, alarmRule: null, alarmCount: 0 } as const;
 const SORT_KEY = "iomt.ward.sort";
