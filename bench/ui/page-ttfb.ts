@@ -14,9 +14,16 @@ export function ttfbPages(wardId: string, patientId: string): TtfbPage[] {
     ...[`/wards/${wardId}`, `/patients/${patientId}`, "/alerts", "/admissions", "/flow", "/remote", "/account", "/account/tokens"].map(
       (path) => ({ account: "nurse" as const, path }),
     ),
-    ...["/admin/devices", "/admin/users", "/admin/audit", "/admin/ingest", "/admin/firmware", "/admin/ai", "/environment", "/assets"].map(
-      (path) => ({ account: "admin" as const, path }),
-    ),
+    ...[
+      "/admin/devices",
+      "/admin/users",
+      "/admin/audit",
+      "/admin/ingest",
+      "/admin/firmware",
+      "/admin/ai/prompts",
+      "/environment",
+      "/assets",
+    ].map((path) => ({ account: "admin" as const, path })),
     ...["/portal", "/portal/messages", "/portal/privacy"].map((path) => ({ account: "patient" as const, path })),
   ];
 }

@@ -4,7 +4,8 @@
 // are done, and the live client dashboard takes over. router.refresh() from the dashboard re-runs this for a resync.
 import { Suspense } from "react";
 import { forbidden, notFound } from "next/navigation";
-import { AppNav, AppNavPlaceholder } from "@/components/app-nav";
+import { AppNav } from "@/components/app-nav";
+import { PageLoading } from "@/components/page-loading";
 import { DutyGapBanner } from "@/components/duty/duty-gap-banner";
 import { canSeeWard, CLINICAL_ROLES, type Principal } from "@/lib/auth/principal";
 import type { RequestMeta } from "@/lib/audit/record-audit";
@@ -25,7 +26,7 @@ export default async function WardPage({ params }: { params: Promise<{ wardId: s
   // A ward the user is assigned to exists; an administrator may type any address.
   if (principal.role === "admin" && !(await wardExists(wardId))) notFound();
   return (
-    <Suspense fallback={<WardPlaceholder principal={principal} />}>
+    <Suspense fallback={<PageLoading principal={principal} current="/wards" what="the ward" />}>
       <WardContent principal={principal} meta={meta} wardId={wardId} />
     </Suspense>
   );
@@ -39,17 +40,6 @@ async function WardContent({ principal, meta, wardId }: { principal: Principal; 
       <AppNav principal={principal} current="/wards" alerts={ward.nav} />
       <DutyGapBanner wardId={wardId} />
       <WardDashboard snapshot={ward.snapshot} alerts={ward.alerts} cursor={ward.cursor} feed={ward.feed} canBrief={canBrief} />
-    </>
-  );
-}
-
-function WardPlaceholder({ principal }: { principal: Principal }) {
-  return (
-    <>
-      <AppNavPlaceholder principal={principal} current="/wards" />
-      <main className="px-3 py-3" aria-busy="true">
-        <p className="text-sm text-ink-muted">Loading the ward…</p>
-      </main>
     </>
   );
 }

@@ -24,7 +24,7 @@ import type { VitalsPayload } from "@/lib/events";
 import type { WardSnapshot } from "@/lib/store/ward-types";
 import { BedTileCard } from "./bed-tile";
 import { useFrameBatch } from "@/components/live/use-frame-batch";
-import { summariseBed } from "./bed-summary";
+import { summariseBed, type BedSummary } from "./bed-summary";
 import { SortToggle, WardCounts } from "./ward-toolbar";
 import { applyVitals, mergeSnapshot, type LiveBed } from "./ward-live-state";
 import { alarmsByPatient, orderBedsWithAlarms } from "./ward-alarms";
@@ -120,9 +120,14 @@ export function WardDashboard({
   const sort = useSyncExternalStore(subscribeSort, readSort, () => "bed" as const);
   const clock = useNow();
   const now = clock || Date.parse(snapshot.generatedAt);
+  // A bed's summary is recomputed only when the bed or the second changes: between clock ticks a frame
+  // of vitals touches a few beds, not 64.
+  const [summaryCache] = useState(() => new WeakMap<LiveBed, { now: number; summary: BedSummary }>());
   const tiles = useMemo(() => {
     const rows = beds.map((bed) => {
-      const s = summariseBed(bed, now, bed.patient?.spo2Scale ?? 1);
+      const hit = summaryCache.get(bed);
+      const s = hit && hit.now === now ? hit.summary : summariseBed(bed, now, bed.patient?.spo2Scale ?? 1);
+      if (s !== hit?.summary) summaryCache.set(bed, { now, summary: s });
       const alarm = bed.patient ? alarms.get(bed.patient.id) : undefined;
       return {
         bed,
@@ -145,7 +150,7 @@ export function WardDashboard({
       };
     });
     return orderBedsWithAlarms(rows, sort);
-  }, [beds, now, sort, alarms]);
+  }, [beds, now, sort, alarms, summaryCache]);
   // Tiles sized to the screen: every bed visible on a wall display, full names from 1440 px.
   const gridRef = useRef<HTMLUListElement | null>(null);
   const layout = useWardGrid(gridRef, tiles.length);
