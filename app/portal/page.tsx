@@ -16,6 +16,8 @@ export const metadata: Metadata = { title: "My health · Patient portal" };
 
 export default async function PortalPage() {
   const { principal, meta } = await requirePagePrincipal({ roles: ["patient"], returnTo: "/portal" });
+  // An account linked to no patient is sent on before anything streams (a real redirect).
+  if (!principal.patientId) redirect("/no-access");
   return (
     <Suspense fallback={<PageLoading principal={principal} current="/portal" what="your health at home" />}>
       <PortalPageContent principal={principal} meta={meta} />
