@@ -13,6 +13,7 @@ import { round, sleep, startRssSampler, type MemoryPeaks } from "./bench-stats";
 import { LoadGenerator } from "./load-generator-client";
 import type { LoadResult } from "./bench-protocol";
 import { CEILING_MS, ingestPlan, type ScenarioCommand } from "./bench-plan";
+import { startRealServer, type RealServer } from "./real-server";
 
 export type BenchKind = "pglite" | "postgres";
 export type ScenarioReport = LoadResult & {
@@ -117,8 +118,18 @@ export async function runKind(kind: BenchKind, devices: number): Promise<KindRep
   let range = 0;
   const nextRange = () => ++range * SEQ_RANGE;
   const rows = bench.devices.map((d, i) => ({ id: d.id, patientId: bench.patientIds[i]! }));
+  // The real server needs PostgreSQL (PGlite is one process's); BENCH_SERVER=off leaves it out.
+  let server: RealServer | null = null;
+  const serverTarget =
+    bench.url && process.env.BENCH_SERVER !== "off"
+      ? { url: () => server!.url, socket: () => (socket ? { ...socket, url: server!.url } : undefined) }
+      : null;
   try {
-    for (const planned of ingestPlan(app, bench.devices, socket)) {
+    for (const planned of ingestPlan(app, bench.devices, socket, serverTarget)) {
+      if (planned.target === "server" && !server) {
+        console.log(`── ${kind}: starting the production server (server.ts) on the bench database …`);
+        server = await startRealServer(bench.url!);
+      }
       const rounds: { report: ScenarioReport; ceiling: number | null }[] = [];
       for (let r = 0; r < planned.rounds; r++) {
         let ceiling: number | null = null;
@@ -150,6 +161,7 @@ export async function runKind(kind: BenchKind, devices: number): Promise<KindRep
     rss.stop();
     return { database: kind, rawCeiling, scenarios, peakRssMiB: memory.rssMiB, memory };
   } finally {
+    await server?.close();
     load.stop();
     await app.close();
     await (await getObservationWriter()).drain();

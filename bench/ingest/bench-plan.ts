@@ -6,7 +6,8 @@ import type { BenchDevice, LoadCommand } from "./bench-protocol";
 
 export type ScenarioCommand = Exclude<LoadCommand, { cmd: "exit" }>;
 type Socket = { url: string; token: string; wardIds: string[] } | undefined;
-export type PlannedScenario = { rounds: number; make: (startSeq: number) => ScenarioCommand };
+/** "app": the in-process app (no Next); "server": the production server.ts as a child process (PostgreSQL only). */
+export type PlannedScenario = { rounds: number; target?: "app" | "server"; make: (startSeq: number) => ScenarioCommand };
 
 /** QoS 1 publishes each device keeps in flight in the throughput runs (saturating the app). */
 const INFLIGHT = Number(process.env.BENCH_INFLIGHT ?? 8);
@@ -16,7 +17,15 @@ export const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 /** Each ceiling round runs this long. */
 export const CEILING_MS = Number(process.env.BENCH_CEILING_MS ?? 3000);
 
-export function ingestPlan(app: { brokerUrl: string; httpUrl: string }, devices: BenchDevice[], socket: Socket) {
+/** Keep-alive connections of the HTTP scenarios through the real server. */
+const SERVER_CONNECTIONS = Number(process.env.BENCH_HTTP_CONNECTIONS ?? 200);
+
+export function ingestPlan(
+  app: { brokerUrl: string; httpUrl: string },
+  devices: BenchDevice[],
+  socket: Socket,
+  server: { url: () => string; socket: () => Socket } | null,
+) {
   const plan: PlannedScenario[] = [
     {
       rounds: ROUNDS,
@@ -75,6 +84,43 @@ export function ingestPlan(app: { brokerUrl: string; httpUrl: string }, devices:
         socket,
       }),
     },
+    ...(server
+      ? [
+          {
+            // The same server's /api/health through Next: what one request with one database round trip costs there.
+            rounds: 1,
+            target: "server" as const,
+            make: (startSeq: number): ScenarioCommand => ({
+              cmd: "http",
+              name: "server-health",
+              baseUrl: server.url(),
+              devices,
+              startSeq,
+              warmupMs: 2000,
+              durationMs: 5000,
+              concurrency: Math.min(SERVER_CONNECTIONS, devices.length),
+              framesPerRequest: 1,
+              probe: "health",
+            }),
+          },
+          {
+            rounds: ROUNDS,
+            target: "server" as const,
+            make: (startSeq: number): ScenarioCommand => ({
+              cmd: "http",
+              name: "server-http-1",
+              baseUrl: server.url(),
+              devices,
+              startSeq,
+              warmupMs: 2000,
+              durationMs: 5000,
+              concurrency: Math.min(SERVER_CONNECTIONS, devices.length),
+              framesPerRequest: 1,
+              socket: server.socket(),
+            }),
+          },
+        ]
+      : []),
     {
       rounds: 1,
       make: (startSeq) => ({
