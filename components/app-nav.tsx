@@ -1,6 +1,7 @@
 // Top bar of every signed-in page: product name, the links the user's role may use (for clinicians the
 // alert queue with its live count and the sound switch; biomed's for equipment alerts), who is signed in.
 import Link from "next/link";
+import { Suspense, type ReactNode } from "react";
 import { ALERT_ROLES, CLINICAL_ROLES, type Principal, type Role } from "@/lib/auth/principal";
 import { ENVIRONMENT_ROLES } from "@/lib/environment/excursion-types";
 import { ASSET_ROLES } from "@/lib/asset-tracking/asset-roles";
@@ -46,11 +47,52 @@ export function navLinks(p: Principal): NavLink[] {
   return links;
 }
 
+const LINK = "rounded px-3 py-1 text-sm";
+const linkClass = (active: boolean) =>
+  `${LINK} ${active ? "bg-panel-raised text-ink" : "text-ink-muted hover:bg-panel-raised hover:text-ink"}`;
+
+/** The alert queue's link without its live count: while the count loads, and in the placeholder nav. */
+function PlainAlertsLink({ href, label, active }: { href: string; label: string; active: boolean }) {
+  return (
+    <Link href={href} prefetch={false} aria-current={active ? "page" : undefined} className={linkClass(active)}>
+      {label}
+    </Link>
+  );
+}
+
 /**
  * `current`: path of the page being shown, to mark its link. `alerts`: the nav count's data when the page
- * already loaded it with its own alerts (the nav then runs no query).
+ * already loaded it with its own alerts (the nav then runs no query). The count streams in after the
+ * rest of the page's first bytes (Suspense): the link is there at once, its number follows.
  */
 export function AppNav({ principal, current, alerts }: { principal: Principal; current?: string; alerts?: NavAlertsData }) {
+  return (
+    <NavFrame
+      principal={principal}
+      current={current}
+      alertsLink={(l, active) => (
+        <Suspense fallback={<PlainAlertsLink {...l} active={active} />}>
+          <NavAlerts principal={principal} current={active} shared={alerts} />
+        </Suspense>
+      )}
+    />
+  );
+}
+
+/** The same bar without the live alert count: the fallback of a page whose data is still streaming. */
+export function AppNavPlaceholder({ principal, current }: { principal: Principal; current?: string }) {
+  return <NavFrame principal={principal} current={current} alertsLink={(l, active) => <PlainAlertsLink {...l} active={active} />} />;
+}
+
+function NavFrame({
+  principal,
+  current,
+  alertsLink,
+}: {
+  principal: Principal;
+  current?: string;
+  alertsLink: (l: NavLink, active: boolean) => ReactNode;
+}) {
   const home = landingPath(principal);
   return (
     <header className="border-b border-line bg-panel">
@@ -61,23 +103,15 @@ export function AppNav({ principal, current, alerts }: { principal: Principal; c
         <ul className="flex flex-wrap items-center gap-1">
           {navLinks(principal).map((l) => {
             const active = current !== undefined && (current === l.href || current.startsWith(`${l.href}/`));
-            if (l.live === "alerts") {
-              return (
-                <li key={l.href}>
-                  <NavAlerts principal={principal} current={active} shared={alerts} />
-                </li>
-              );
-            }
             return (
               <li key={l.href}>
-                <Link
-                  href={l.href}
-                  prefetch={false}
-                  aria-current={active ? "page" : undefined}
-                  className={`rounded px-3 py-1 text-sm ${active ? "bg-panel-raised text-ink" : "text-ink-muted hover:bg-panel-raised hover:text-ink"}`}
-                >
-                  {l.label}
-                </Link>
+                {l.live === "alerts" ? (
+                  alertsLink(l, active)
+                ) : (
+                  <Link href={l.href} prefetch={false} aria-current={active ? "page" : undefined} className={linkClass(active)}>
+                    {l.label}
+                  </Link>
+                )}
               </li>
             );
           })}

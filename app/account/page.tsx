@@ -1,5 +1,8 @@
 // The signed-in user's account: confirm the password (admins need a recent confirmation for changes), the
 // optional TOTP second factor (admins), the session rules that apply, and the personal API tokens.
+import { Suspense } from "react";
+import { PageLoading } from "@/components/page-loading";
+import type { Principal } from "@/lib/auth/principal";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AppNav } from "@/components/app-nav";
@@ -17,6 +20,14 @@ export const metadata: Metadata = { title: "Account · IoMT Ward" };
 
 export default async function AccountPage() {
   const { principal } = await requirePagePrincipal({ returnTo: "/account" });
+  return (
+    <Suspense fallback={<PageLoading principal={principal} current="/account" what="your account" />}>
+      <AccountPageContent principal={principal} />
+    </Suspense>
+  );
+}
+
+async function AccountPageContent({ principal }: { principal: Principal }) {
   const prisma = await getPrisma();
   const security = await prisma.userSecurity.findUnique({ where: { userId: principal.userId }, select: { wallScreen: true } });
   const totp = await totpStatus(principal.userId);

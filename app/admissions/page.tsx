@@ -1,5 +1,9 @@
 // Admissions (clinical admins and the ward's clinicians): admit a patient to a free bed, transfer, discharge.
 // Who lies in which bed is patient data: each occupant shown is an audited read.
+import { Suspense } from "react";
+import { PageLoading } from "@/components/page-loading";
+import type { Principal } from "@/lib/auth/principal";
+import type { RequestMeta } from "@/lib/audit/record-audit";
 import type { Metadata } from "next";
 import { AppNav } from "@/components/app-nav";
 import { recordPatientReads } from "@/lib/audit/record-audit";
@@ -15,6 +19,14 @@ export const dynamic = "force-dynamic";
 
 export default async function AdmissionsPage() {
   const { principal, meta } = await requirePagePrincipal({ roles: ADT_ROLES, returnTo: "/admissions" });
+  return (
+    <Suspense fallback={<PageLoading principal={principal} current="/admissions" what="admissions" />}>
+      <AdmissionsPageContent principal={principal} meta={meta} />
+    </Suspense>
+  );
+}
+
+async function AdmissionsPageContent({ principal, meta }: { principal: Principal; meta: RequestMeta }) {
   const wards = await loadAdmissionsBoard(principal);
   const patientIds = wards.flatMap((w) => w.beds.flatMap((b) => (b.patient ? [b.patient.id] : [])));
   await recordPatientReads(principal, "admissions.view", patientIds, meta);

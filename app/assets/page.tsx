@@ -1,5 +1,8 @@
 // The asset map (nurses of their wards' floors, biomed, admins): the floor plans with every tracked asset
 // live, filters, "nearest available <class> to <bed or room>", an asset's 24 h trail and the status of each.
+import { Suspense } from "react";
+import { PageLoading } from "@/components/page-loading";
+import type { Principal } from "@/lib/auth/principal";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AppNav } from "@/components/app-nav";
@@ -14,6 +17,14 @@ export const dynamic = "force-dynamic";
 
 export default async function AssetsPage() {
   const { principal } = await requirePagePrincipal({ roles: ASSET_ROLES, returnTo: "/assets" });
+  return (
+    <Suspense fallback={<PageLoading principal={principal} current="/assets" what="the asset map" />}>
+      <AssetsPageContent principal={principal} />
+    </Suspense>
+  );
+}
+
+async function AssetsPageContent({ principal }: { principal: Principal }) {
   const [floors, assets] = await Promise.all([listVisibleFloors(principal), listAssets(principal)]);
   return (
     <>

@@ -1,6 +1,9 @@
 // The environment sensors in the caller's scope (current reading, 24 h chart) and the compliance record (CDC
 // vaccine storage): every temperature excursion and logger gap, with its duration and corrective action.
 // Admin and biomed see all; nurses and physicians their wards. Refreshes every 30 s.
+import { Suspense } from "react";
+import { PageLoading } from "@/components/page-loading";
+import type { Principal } from "@/lib/auth/principal";
 import type { Metadata } from "next";
 import { AppNav } from "@/components/app-nav";
 import { StatLink } from "@/components/ui/stat";
@@ -23,6 +26,14 @@ const requestTime = () => Date.now();
 
 export default async function EnvironmentPage({ searchParams }: { searchParams: SearchParams }) {
   const { principal } = await requirePagePrincipal({ roles: ENVIRONMENT_ROLES, returnTo: "/environment" });
+  return (
+    <Suspense fallback={<PageLoading principal={principal} current="/environment" what="the environment" />}>
+      <EnvironmentPageContent principal={principal} searchParams={searchParams} />
+    </Suspense>
+  );
+}
+
+async function EnvironmentPageContent({ principal, searchParams }: { principal: Principal; searchParams: SearchParams }) {
   const filter = parsePageFilter(await searchParams);
   const now = requestTime();
   const [excursions, summary, devices, sensors] = await Promise.all([

@@ -1,6 +1,9 @@
 // Patient flow for managers, scoped by ward: census now, admissions and discharges today, where patients
 // wait now (the longest stage first), length of stay by ward, the 30-day trend, and the KPIs with their
 // definitions, numerators and denominators, a CSV export and links to the rows behind each figure.
+import { Suspense } from "react";
+import { PageLoading } from "@/components/page-loading";
+import type { Principal } from "@/lib/auth/principal";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AppNav } from "@/components/app-nav";
@@ -20,6 +23,20 @@ const DAY_MS = 86_400_000;
 
 export default async function FlowPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { principal } = await requirePagePrincipal({ roles: FLOW_ROLES, returnTo: "/flow" });
+  return (
+    <Suspense fallback={<PageLoading principal={principal} current="/flow" what="patient flow" />}>
+      <FlowPageContent principal={principal} searchParams={searchParams} />
+    </Suspense>
+  );
+}
+
+async function FlowPageContent({
+  principal,
+  searchParams,
+}: {
+  principal: Principal;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const sp = await searchParams;
   const asked = typeof sp.ward === "string" && sp.ward ? sp.ward : undefined;
   const wardId = asked && (principal.role === "admin" || principal.wardIds.includes(asked)) ? asked : undefined;

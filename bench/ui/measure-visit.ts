@@ -5,6 +5,7 @@
 // devices keep publishing, so the server's load is the same in both modes.
 import type { Browser, BrowserContextOptions } from "playwright-core";
 import { probeScript, type ChartKind } from "./page-probe";
+import type { ShownValue } from "./screen-latency";
 import { visitFigures, type ProbeData, type VisitSample } from "./ui-stats";
 
 export type VisitPlan = {
@@ -16,7 +17,17 @@ export type VisitPlan = {
   chartTimeoutMs: number;
 };
 
-type PageFacts = ProbeData & { now: number; screenUpdates: number; ttfbMs: number | null; jsEncodedBytes: number; jsDecodedBytes: number };
+/** The visit's figures, and the ward's heart-rate changes inside the window (for the device → screen latency). */
+export type VisitResult = { sample: VisitSample; heartRates: ShownValue[] };
+
+type PageFacts = ProbeData & {
+  heartRates: ShownValue[];
+  now: number;
+  screenUpdates: number;
+  ttfbMs: number | null;
+  jsEncodedBytes: number;
+  jsDecodedBytes: number;
+};
 
 const READ_FACTS = `(() => {
   const p = window.__uiBench;
@@ -37,6 +48,7 @@ const READ_FACTS = `(() => {
     longTasks: p.longTasks,
     frames: p.frames,
     screenUpdates: p.screenUpdates,
+    heartRates: p.heartRates,
     ttfbMs: nav ? nav.responseStart - nav.startTime : null,
     jsEncodedBytes: enc,
     jsDecodedBytes: dec,
@@ -47,7 +59,7 @@ export async function measureVisit(
   browser: Browser,
   session: BrowserContextOptions["storageState"],
   plan: VisitPlan,
-): Promise<VisitSample> {
+): Promise<VisitResult> {
   const context = await browser.newContext({ storageState: session, viewport: { width: 1920, height: 1080 } });
   try {
     const page = await context.newPage();
@@ -60,14 +72,13 @@ export async function measureVisit(
     await page
       .waitForFunction(`window.__uiBench && window.__uiBench.chartAt !== null`, undefined, { timeout: plan.chartTimeoutMs })
       .catch(() => undefined);
-    const start = (await page.evaluate(`({ now: performance.now(), screenUpdates: window.__uiBench.screenUpdates })`)) as {
-      now: number;
-      screenUpdates: number;
-    };
+    const start = (await page.evaluate(
+      `({ now: performance.now(), epoch: performance.timeOrigin + performance.now(), screenUpdates: window.__uiBench.screenUpdates })`,
+    )) as { now: number; epoch: number; screenUpdates: number };
     await page.waitForTimeout(plan.windowMs);
     const facts = (await page.evaluate(READ_FACTS)) as PageFacts;
     if (new URL(page.url()).pathname === "/login") throw new Error(`${plan.url} redirected to /login: the session is not valid`);
-    return visitFigures(
+    const sample = visitFigures(
       facts,
       { start: start.now, end: facts.now },
       {
@@ -77,6 +88,7 @@ export async function measureVisit(
         screenUpdates: facts.screenUpdates - start.screenUpdates,
       },
     );
+    return { sample, heartRates: facts.heartRates.filter((h) => h.at >= start.epoch) };
   } finally {
     await context.close();
   }

@@ -3,6 +3,8 @@
 // tiles shows a pulse value; patient: a Recharts line has a drawn path), a PerformanceObserver for long
 // tasks, a requestAnimationFrame loop recording frame times, and a count of changes to what is shown
 // (ward: the text of a vital's number; patient: a line's path), which tells live pages from frozen ones.
+// On the ward, every change of a tile's heart-rate number is logged with its epoch time (performance.timeOrigin
+// + now) for the device → screen latency (screen-latency.ts).
 // Kept as plain JavaScript text: a function compiled by tsx could carry helpers the page does not have.
 
 export type ChartKind = "ward" | "patient";
@@ -11,7 +13,7 @@ export function probeScript(kind: ChartKind, beds: number): string {
   return `(() => {
   const kind = ${JSON.stringify(kind)};
   const beds = ${Number(beds)};
-  const probe = { chartAt: null, longTasks: [], frames: [], screenUpdates: 0 };
+  const probe = { chartAt: null, longTasks: [], frames: [], screenUpdates: 0, heartRates: [] };
   window.__uiBench = probe;
   try {
     new PerformanceObserver((list) => {
@@ -48,8 +50,23 @@ export function probeScript(kind: ChartKind, beds: number): string {
     const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
     return !!(el && el.closest && el.closest("[data-metric]"));
   };
+  const lastHeartRate = new Map();
+  const logHeartRate = (r) => {
+    const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+    const hr = el && el.closest && el.closest('[data-metric="heart_rate"]');
+    const tile = hr && hr.closest("[data-bed]");
+    if (!tile) return;
+    const bed = tile.getAttribute("data-bed"), text = hr.textContent || "";
+    if (lastHeartRate.get(bed) === text) return;
+    lastHeartRate.set(bed, text);
+    probe.heartRates.push({ bed, at: performance.timeOrigin + performance.now(), text });
+  };
   new MutationObserver((records) => {
-    for (const r of records) if (shownValue(r)) probe.screenUpdates++;
+    for (const r of records) {
+      if (!shownValue(r)) continue;
+      probe.screenUpdates++;
+      if (kind === "ward") logHeartRate(r);
+    }
     check();
   }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
   document.addEventListener("DOMContentLoaded", check);

@@ -1,6 +1,6 @@
 // The browser bench's data: a fresh PostgreSQL database beside BENCH_DATABASE_URL, migrated, with one ward
 // of 64 beds, a patient in each, a bedside monitor per patient (created with createDevice, which gives its
-// secret), a nurse of that ward with a password, and 8 h of one-per-minute vitals and NEWS2 per patient
+// secret), a nurse of that ward, an administrator and bed 1's patient (a portal account), each with a password, and 8 h of one-per-minute vitals and NEWS2 per patient
 // (batched unnest inserts straight into observations, NEWS2 under the platform's device id as the live
 // NEWS2 writer stores it). Dropped by destroy().
 import "server-only";
@@ -13,13 +13,17 @@ import { createDevice } from "@/lib/devices/manage-devices";
 import { NEWS2_DEVICE_ID } from "@/lib/domain/metrics";
 import { createUser } from "@/lib/users/manage-users";
 
-export type UiBenchDevice = { id: string; secret: string; patientId: string };
+export type UiBenchDevice = { id: string; secret: string; patientId: string; bed: string };
+export type UiBenchAccount = { email: string; password: string };
 
 export type UiFixture = {
   url: string;
   wardId: string;
   devices: UiBenchDevice[];
-  nurse: { email: string; password: string };
+  nurse: UiBenchAccount;
+  /** For the time-to-first-byte pass over the admin pages and the patient portal. */
+  admin: UiBenchAccount;
+  patient: UiBenchAccount;
   historyRows: number;
   destroy(): Promise<void>;
 };
@@ -123,13 +127,17 @@ export async function createUiFixture(beds = 64): Promise<UiFixture> {
     const devices: UiBenchDevice[] = [];
     for (const [i, patientId] of patientIds.entries()) {
       const d = await createDevice({ type: "bedside_monitor", patientId, id: `bench-ui-mon-${i + 1}` });
-      devices.push({ id: d.id, secret: d.secret, patientId });
+      devices.push({ id: d.id, secret: d.secret, patientId, bed: labels[i]! });
     }
     const nurse = { email: "bench.nurse@example.org", password: crypto.randomBytes(12).toString("base64url") };
     await createUser({ ...nurse, role: "nurse", name: "Bench Nurse", wards: ["BENCH"] });
+    const admin = { email: "bench.admin@example.org", password: crypto.randomBytes(12).toString("base64url") };
+    await createUser({ ...admin, role: "admin", name: "Bench Admin", wards: [] });
+    const patient = { email: "bench.patient@example.org", password: crypto.randomBytes(12).toString("base64url") };
+    await createUser({ ...patient, role: "patient", name: "Bench Patient", wards: [], patientId: patientIds[0]! });
     const historyRows = await insertHistory(db, devices, Date.now());
     await closeDatabase();
-    return { url, wardId, devices, nurse, historyRows, destroy: drop };
+    return { url, wardId, devices, nurse, admin, patient, historyRows, destroy: drop };
   } catch (err) {
     await closeDatabase().catch(() => undefined);
     await drop();

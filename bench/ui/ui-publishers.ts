@@ -1,9 +1,13 @@
 // The ward's 64 bedside monitors, live: each its own MQTT client with its own credentials, publishing one
 // frame of vitals a second (QoS 1, stamped now), spread over the second so the broker sees a steady flow.
+// Each frame's send time and heart rate are logged (the last minute) for the device → screen latency.
 import mqtt, { type MqttClient } from "mqtt";
+import type { SentFrame } from "./screen-latency";
 import { historyVitals, type UiBenchDevice } from "./ui-fixture";
 
-export type Publishers = { sent(): number; failed(): number; stop(): Promise<void> };
+export type Publishers = { sent(): number; failed(): number; sentLog(): SentFrame[]; stop(): Promise<void> };
+
+const LOG_MS = 60_000;
 
 export async function startPublishers(url: string, devices: UiBenchDevice[]): Promise<Publishers> {
   let sent = 0,
@@ -12,6 +16,7 @@ export async function startPublishers(url: string, devices: UiBenchDevice[]): Pr
     devices.map((d) => mqtt.connectAsync(url, { clientId: d.id, username: d.id, password: d.secret, reconnectPeriod: 1000 })),
   );
   const timers: NodeJS.Timeout[] = [];
+  let log: SentFrame[] = [];
   const start = Date.now();
   devices.forEach((d, i) => {
     // Above every history row's seq (those are seconds of past minutes), one more per frame.
@@ -30,6 +35,8 @@ export async function startPublishers(url: string, devices: UiBenchDevice[]): Pr
         o2_supplement: 0,
       };
       const frame = { seq, ts: new Date(now).toISOString(), values };
+      log.push({ bed: d.bed, at: Date.now(), heartRate: values.heart_rate });
+      if (log.length > devices.length * 120) log = log.filter((f) => f.at > now - LOG_MS);
       clients[i]!.publishAsync(`devices/${d.id}/telemetry`, JSON.stringify(frame), { qos: 1 }).then(
         () => sent++,
         () => failed++,
@@ -48,6 +55,7 @@ export async function startPublishers(url: string, devices: UiBenchDevice[]): Pr
   return {
     sent: () => sent,
     failed: () => failed,
+    sentLog: () => [...log],
     async stop() {
       for (const t of timers) clearInterval(t);
       await Promise.all(clients.map((c) => c.endAsync()));

@@ -2,6 +2,10 @@
 // Filters and the page cursor live in the URL, so a view can be bookmarked or handed to a privacy officer.
 // Patients show as name and MRN (lib/audit/audit-view: that display is itself audited, one row per page
 // load); "Download CSV" exports every event the filters match (GET /api/v1/audit/export).
+import { Suspense } from "react";
+import { PageLoading } from "@/components/page-loading";
+import type { Principal } from "@/lib/auth/principal";
+import type { RequestMeta } from "@/lib/audit/record-audit";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
@@ -66,6 +70,22 @@ function exportHref(filters: AuditFilterValues, patientId: string | undefined): 
 
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   const { principal, meta } = await requirePagePrincipal({ roles: AUDIT_READER_ROLES, returnTo: "/admin/audit" });
+  return (
+    <Suspense fallback={<PageLoading principal={principal} current="/admin/audit" what="the audit log" />}>
+      <AuditPageContent principal={principal} meta={meta} searchParams={searchParams} />
+    </Suspense>
+  );
+}
+
+async function AuditPageContent({
+  principal,
+  meta,
+  searchParams,
+}: {
+  principal: Principal;
+  meta: RequestMeta;
+  searchParams: SearchParams;
+}) {
   const params = paramsSchema.parse(await searchParams);
   const filters: AuditFilterValues = { patient: params.patient, actor: params.actor, action: params.action };
   const paged = params.before !== undefined;

@@ -2,6 +2,10 @@
 // connectivity, last seen, firmware, battery and service due; provision, rotate, assign and revoke. Sorted
 // and paged on the server (sort, dir, page, size in the URL); each device links to its page. Biomed sees
 // beds and wards, never patient identity; an admin's view of patient names is audited.
+import { Suspense } from "react";
+import { PageLoading } from "@/components/page-loading";
+import type { Principal } from "@/lib/auth/principal";
+import type { RequestMeta } from "@/lib/audit/record-audit";
 import type { Metadata } from "next";
 import { AppNav } from "@/components/app-nav";
 import { DeviceSectionTabs } from "@/components/devices/device-section-tabs";
@@ -56,6 +60,22 @@ const requestTime = () => Date.now();
 
 export default async function DevicesPage({ searchParams }: { searchParams: SearchParams }) {
   const { principal, meta } = await requirePagePrincipal({ roles: ["admin", "biomed"], returnTo: "/admin/devices" });
+  return (
+    <Suspense fallback={<PageLoading principal={principal} current="/admin/devices" what="the devices" />}>
+      <DevicesPageContent principal={principal} meta={meta} searchParams={searchParams} />
+    </Suspense>
+  );
+}
+
+async function DevicesPageContent({
+  principal,
+  meta,
+  searchParams,
+}: {
+  principal: Principal;
+  meta: RequestMeta;
+  searchParams: SearchParams;
+}) {
   const raw = await searchParams;
   const filters = parseFilters(raw);
   const paging = registryPagingSchema.parse(raw);

@@ -1,6 +1,10 @@
 // Firmware for admins and biomed: the patch status (which devices run outdated or flagged firmware,
 // per type), uploading signed packages, assigning them to devices (OTA over MQTT), flagging faulty
 // ones, and the rollout log with the states devices report.
+import { Suspense } from "react";
+import { PageLoading } from "@/components/page-loading";
+import type { Principal } from "@/lib/auth/principal";
+import type { RequestMeta } from "@/lib/audit/record-audit";
 import type { Metadata } from "next";
 import { AppNav } from "@/components/app-nav";
 import { assignmentLabel } from "@/components/devices/device-badges";
@@ -26,6 +30,14 @@ export const dynamic = "force-dynamic";
 
 export default async function FirmwarePage() {
   const { principal, meta } = await requirePagePrincipal({ roles: ["admin", "biomed"], returnTo: "/admin/firmware" });
+  return (
+    <Suspense fallback={<PageLoading principal={principal} current="/admin/firmware" what="firmware" />}>
+      <FirmwarePageContent principal={principal} meta={meta} />
+    </Suspense>
+  );
+}
+
+async function FirmwarePageContent({ principal, meta }: { principal: Principal; meta: RequestMeta }) {
   const viewer = { showPatients: principal.role === "admin" };
   const [devices, catalog, packages, updates] = await Promise.all([
     listRegistryDevices({ status: "active" }, viewer),

@@ -8,6 +8,7 @@ import { recordPatientReads, type RequestMeta } from "@/lib/audit/record-audit";
 import type { Principal } from "@/lib/auth/principal";
 import { snapshotAlerts, type AlertCursor } from "@/lib/alerts/alert-queries";
 import type { AlertView } from "@/lib/events";
+import { getDatabase } from "@/lib/db/database";
 import { loadWardSnapshot } from "@/lib/store/ward-snapshot";
 import type { WardSnapshot } from "@/lib/store/ward-types";
 
@@ -27,4 +28,10 @@ export async function loadWard(principal: Principal, meta: RequestMeta, wardId: 
   await recordPatientReads(principal, "ward.view", patientIds, meta, { wardId });
   const feed: AlertFeed = { view: "ward", wardId };
   return { snapshot, alerts, cursor, feed, nav: { marks: active.map(toMark), cursor, feed } };
+}
+
+/** One indexed lookup: whether `wardId` names a ward (checked before the page starts streaming). */
+export async function wardExists(wardId: string): Promise<boolean> {
+  const { prisma } = await getDatabase();
+  return (await prisma.ward.findUnique({ where: { id: wardId }, select: { id: true } })) !== null;
 }

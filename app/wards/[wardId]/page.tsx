@@ -1,14 +1,18 @@
-// The ward central station: checks access, loads the starting snapshot and the ward's open alerts (with
-// the nav count's, in one query), audits the read, then hands over to the live client dashboard.
-// router.refresh() from the dashboard re-runs this for a resync.
+// The ward central station: checks access before anything is sent (a denied ward answers 403, an unknown
+// one 404), then streams: the first bytes carry the nav and a placeholder at once, the ward follows when
+// its starting snapshot, its open alerts (with the nav count's, in one query) and the audit of the read
+// are done, and the live client dashboard takes over. router.refresh() from the dashboard re-runs this for a resync.
+import { Suspense } from "react";
 import { forbidden, notFound } from "next/navigation";
 import { AppNav } from "@/components/app-nav";
+import { PageLoading } from "@/components/page-loading";
 import { DutyGapBanner } from "@/components/duty/duty-gap-banner";
-import { canSeeWard, CLINICAL_ROLES } from "@/lib/auth/principal";
+import { canSeeWard, CLINICAL_ROLES, type Principal } from "@/lib/auth/principal";
+import type { RequestMeta } from "@/lib/audit/record-audit";
 import { recordDeniedRead } from "@/lib/audit/record-denied";
 import { requirePagePrincipal } from "@/lib/pages/page-principal";
 import { mayAskWardBrief } from "@/lib/ai/service";
-import { loadWard } from "./load-ward";
+import { loadWard, wardExists } from "./load-ward";
 import { WardDashboard } from "./ward-dashboard";
 
 export default async function WardPage({ params }: { params: Promise<{ wardId: string }> }) {
@@ -19,6 +23,16 @@ export default async function WardPage({ params }: { params: Promise<{ wardId: s
     await recordDeniedRead(principal, meta, { method: "GET", path: `/wards/${wardId}`, reason: "ward not assigned to the user" });
     forbidden();
   }
+  // A ward the user is assigned to exists; an administrator may type any address.
+  if (principal.role === "admin" && !(await wardExists(wardId))) notFound();
+  return (
+    <Suspense fallback={<PageLoading principal={principal} current="/wards" what="the ward" />}>
+      <WardContent principal={principal} meta={meta} wardId={wardId} />
+    </Suspense>
+  );
+}
+
+async function WardContent({ principal, meta, wardId }: { principal: Principal; meta: RequestMeta; wardId: string }) {
   const [ward, canBrief] = await Promise.all([loadWard(principal, meta, wardId), mayAskWardBrief({ principal, meta }, wardId)]);
   if (!ward) notFound();
   return (

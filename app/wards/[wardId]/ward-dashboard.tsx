@@ -6,6 +6,7 @@
 // render, shared with the nav count); each tile shows its patient's top alarm and
 // the acuity order puts open high alarms first. Tiles are memoised: a vitals event re-renders only its
 // own bed; the 1 Hz clock re-renders a tile only when its status changes.
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type { AlertFeed } from "@/components/alerts/alert-feed";
@@ -23,12 +24,14 @@ import type { VitalsPayload } from "@/lib/events";
 import type { WardSnapshot } from "@/lib/store/ward-types";
 import { BedTileCard } from "./bed-tile";
 import { useFrameBatch } from "@/components/live/use-frame-batch";
-import { summariseBed } from "./bed-summary";
-import { AiFeatureDialogButton } from "@/components/ai/ai-feature-dialog-button";
+import { summariseBed, type BedSummary } from "./bed-summary";
 import { SortToggle, WardCounts } from "./ward-toolbar";
 import { applyVitals, mergeSnapshot, type LiveBed } from "./ward-live-state";
 import { alarmsByPatient, orderBedsWithAlarms } from "./ward-alarms";
 import { useWardGrid, wardGridStyle } from "./use-ward-grid";
+
+// Only the charge nurse on duty (or an admin) sees the ward brief: the AI panel's code loads for them alone.
+const AiFeatureDialogButton = dynamic(() => import("@/components/ai/ai-feature-dialog-button").then((m) => m.AiFeatureDialogButton));
 
 const NO_ALARM = { alarmId: null, alarmPriority: null, alarmState: null, alarmMessage: null, alarmRule: null, alarmCount: 0 } as const;
 const SORT_KEY = "iomt.ward.sort";
@@ -117,9 +120,14 @@ export function WardDashboard({
   const sort = useSyncExternalStore(subscribeSort, readSort, () => "bed" as const);
   const clock = useNow();
   const now = clock || Date.parse(snapshot.generatedAt);
+  // A bed's summary is recomputed only when the bed or the second changes: between clock ticks a frame
+  // of vitals touches a few beds, not 64.
+  const [summaryCache] = useState(() => new WeakMap<LiveBed, { now: number; summary: BedSummary }>());
   const tiles = useMemo(() => {
     const rows = beds.map((bed) => {
-      const s = summariseBed(bed, now, bed.patient?.spo2Scale ?? 1);
+      const hit = summaryCache.get(bed);
+      const s = hit && hit.now === now ? hit.summary : summariseBed(bed, now, bed.patient?.spo2Scale ?? 1);
+      if (s !== hit?.summary) summaryCache.set(bed, { now, summary: s });
       const alarm = bed.patient ? alarms.get(bed.patient.id) : undefined;
       return {
         bed,
@@ -142,7 +150,7 @@ export function WardDashboard({
       };
     });
     return orderBedsWithAlarms(rows, sort);
-  }, [beds, now, sort, alarms]);
+  }, [beds, now, sort, alarms, summaryCache]);
   // Tiles sized to the screen: every bed visible on a wall display, full names from 1440 px.
   const gridRef = useRef<HTMLUListElement | null>(null);
   const layout = useWardGrid(gridRef, tiles.length);
