@@ -4,10 +4,11 @@
 // glucose alarm limits and alarms. One fetch of 14 days at up to 5,000 points (the API's cap; a 5-minute
 // CGM gives 4,032 in 14 days, so nothing is dropped; a faster sensor is LTTB-downsampled, which keeps
 // peaks and troughs and slightly over-weights the tails: the percentages and percentiles are then an
-// approximation, said on screen). Kept current by the live feed.
+// approximation, said on screen). Kept current by the live feed. The AGP is the page's one Recharts
+// chart, so Recharts is loaded only for a patient with CGM readings (next/dynamic), never for the trends.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useMemo } from "react";
-import { AgpChart } from "@/components/charts/agp-chart";
 import { retryUnlessRefused } from "@/components/data/fetch-data";
 import { queryKeys } from "@/components/data/query-keys";
 import { TimeInRangeBar } from "@/components/charts/time-in-range-bar";
@@ -20,6 +21,11 @@ import type { VitalsPayload } from "@/lib/events";
 import { GlucoseDayCard } from "./glucose-day-card";
 import { CgmStats } from "./cgm-stats";
 import { fetchSeries, type Series } from "./patient-api";
+
+const AgpChart = dynamic(() => import("@/components/charts/agp-chart").then((m) => m.AgpChart), {
+  ssr: false,
+  loading: () => <div style={{ height: 240 }} aria-busy="true" />,
+});
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const CGM_WINDOW_MS = 14 * DAY_MS;
