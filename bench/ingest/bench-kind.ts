@@ -24,6 +24,8 @@ export type ScenarioReport = LoadResult & {
   roundRatios: number[];
   roundCeilings: number[];
   storedFrames: number;
+  /** A baseline of requests, not frames (server-health): nothing is stored. */
+  probe: boolean;
   /** The app process during the scenario: CPU cores used and event-loop utilisation (0–1). */
   appCpuCores: number;
   appEventLoopUtilization: number;
@@ -73,6 +75,7 @@ async function runScenario(
     roundRatios: ratio === null ? [] : [ratio],
     roundCeilings: ceiling === null ? [] : [ceiling],
     storedFrames: await storedFrames(bench, cmd.startSeq),
+    probe: cmd.cmd === "http" && cmd.probe !== undefined,
     appCpuCores: round((used.user + used.system) / 1000 / wallMs, 2),
     appEventLoopUtilization: round(performance.eventLoopUtilization(elu).utilization, 2),
   };
@@ -99,7 +102,7 @@ function printScenario(report: ScenarioReport, rss: ReturnType<typeof startRssSa
   );
   console.log(`   app: ${report.appCpuCores} CPU cores, event loop ${Math.round(report.appEventLoopUtilization * 100)} % busy`);
   console.log(`   memory peaks so far: ${JSON.stringify(rss.peaks())} · Socket.IO recovery buffer: ${app.recoveryBufferPackets()} packets`);
-  if (report.storedFrames < report.acked)
+  if (!report.probe && report.storedFrames < report.acked)
     console.log(`   !! ${report.acked - report.storedFrames} acknowledged frames are not in the database`);
 }
 
@@ -122,7 +125,7 @@ export async function runKind(kind: BenchKind, devices: number): Promise<KindRep
   let server: RealServer | null = null;
   const serverTarget =
     bench.url && process.env.BENCH_SERVER !== "off"
-      ? { url: () => server!.url, socket: () => (socket ? { ...socket, url: server!.url } : undefined) }
+      ? { url: () => server?.url ?? "", socket: () => (socket && server ? { ...socket, url: server.url } : undefined) }
       : null;
   try {
     for (const planned of ingestPlan(app, bench.devices, socket, serverTarget)) {

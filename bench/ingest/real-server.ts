@@ -61,6 +61,8 @@ export async function startRealServer(databaseUrl: string): Promise<RealServer> 
       MQTT_PORT: "0",
       MQTT_URL: "",
       REDIS_URL: "",
+      // e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server
+      ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
