@@ -84,14 +84,13 @@ function printSummary(result: {
       );
     }
   }
-  for (const r of result.results) {
-    const health = r.scenarios.find((s) => s.name === "server-health");
-    const frames = r.scenarios.find((s) => s.name === "server-http-1");
-    if (health && frames)
-      console.log(
-        `\n${r.database}: through the real server, one frame per request: ${frames.framesPerSec} frames/s = ${round(frames.framesPerSec / health.framesPerSec, 2)} × its /api/health rate (${health.framesPerSec} requests/s)`,
-      );
-  }
+  for (const r of result.results)
+    for (const s of r.scenarios.filter((x) => x.baseline)) {
+      const b = s.baseline!;
+      const range =
+        b.roundRatios.length > 1 ? ` (${Math.min(...b.roundRatios)}–${Math.max(...b.roundRatios)}, ${b.roundRatios.length} rounds)` : "";
+      console.log(`\n${r.database}: ${s.name} ${s.framesPerSec} frames/s = ${b.ratio}${range} × ${b.name} (${b.roundRates.join(", ")} /s)`);
+    }
   console.log("\nTargets:");
   for (const [k, v] of Object.entries(result.targets)) console.log(`  ${v === null ? "–" : v ? "✓" : "✗"} ${k}`);
   console.log("\nWritten to bench-results/ingest.json");
