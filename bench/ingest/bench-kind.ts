@@ -116,7 +116,11 @@ function printScenario(report: ScenarioReport, rss: ReturnType<typeof startRssSa
       (Object.keys(report.errors).length ? ` · errors ${JSON.stringify(report.errors)}` : ""),
   );
   if (report.baseline) console.log(`   ×${report.baseline.name} ${report.baseline.ratio}`);
-  if (report.serverCpuCores !== undefined) console.log(`   server process: ${report.serverCpuCores} CPU cores`);
+  // On a shared machine the server gets what CPU is left: frames per CPU-second it used is the steadier figure.
+  if (report.serverCpuCores !== undefined)
+    console.log(
+      `   server process: ${report.serverCpuCores} CPU cores, ${report.serverCpuCores > 0 ? Math.round(report.framesPerSec / report.serverCpuCores) : "–"} frames per CPU-second`,
+    );
   console.log(`   app: ${report.appCpuCores} CPU cores, event loop ${Math.round(report.appEventLoopUtilization * 100)} % busy`);
   console.log(`   memory peaks so far: ${JSON.stringify(rss.peaks())} · Socket.IO recovery buffer: ${app.recoveryBufferPackets()} packets`);
   if (!report.probe && report.storedFrames < report.acked)
