@@ -7,7 +7,13 @@ import type { BenchDevice, LoadCommand } from "./bench-protocol";
 export type ScenarioCommand = Exclude<LoadCommand, { cmd: "exit" }>;
 type Socket = { url: string; token: string; wardIds: string[] } | undefined;
 /** "app": the in-process app (no Next); "server": the production server.ts as a child process (PostgreSQL only). */
-export type PlannedScenario = { rounds: number; target?: "app" | "server"; make: (startSeq: number) => ScenarioCommand };
+export type PlannedScenario = {
+  rounds: number;
+  target?: "app" | "server";
+  /** A run before each round (besides the raw ceiling) that the round's `ratioOfBaseline` is to. */
+  baseline?: (startSeq: number) => ScenarioCommand;
+  make: (startSeq: number) => ScenarioCommand;
+};
 
 /** QoS 1 publishes each device keeps in flight in the throughput runs (saturating the app). */
 const INFLIGHT = Number(process.env.BENCH_INFLIGHT ?? 8);
@@ -87,25 +93,22 @@ export function ingestPlan(
     ...(server
       ? [
           {
-            // The same server's /api/health through Next: what one request with one database round trip costs there.
-            rounds: 1,
+            rounds: ROUNDS,
             target: "server" as const,
-            make: (startSeq: number): ScenarioCommand => ({
+            // Before each round, the same server's /api/health through Next on as many connections: one
+            // request with one database round trip, the baseline this scenario's ratio is to.
+            baseline: (startSeq: number): ScenarioCommand => ({
               cmd: "http",
               name: "server-health",
               baseUrl: server.url(),
               devices,
               startSeq,
-              warmupMs: 2000,
-              durationMs: 5000,
+              warmupMs: 1000,
+              durationMs: 3000,
               concurrency: Math.min(SERVER_CONNECTIONS, devices.length),
               framesPerRequest: 1,
               probe: "health",
             }),
-          },
-          {
-            rounds: ROUNDS,
-            target: "server" as const,
             make: (startSeq: number): ScenarioCommand => ({
               cmd: "http",
               name: "server-http-1",

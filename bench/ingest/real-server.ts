@@ -11,7 +11,22 @@ import os from "node:os";
 import path from "node:path";
 import { sleep } from "./bench-stats";
 
-export type RealServer = { url: string; close(): Promise<void> };
+export type RealServer = {
+  url: string;
+  /** CPU seconds the server process has used so far (Linux /proc; null elsewhere). */
+  cpuSeconds(): number | null;
+  close(): Promise<void>;
+};
+
+function processCpuSeconds(pid: number | undefined): number | null {
+  try {
+    // Fields 14 and 15 of /proc/<pid>/stat (after the parenthesised name): user and system clock ticks.
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
 
 const NODE_ARGS = ["--import", "tsx", "--import", "./lib/runtime/server-only-hook.mjs"];
 const START_TIMEOUT_MS = 180_000;
@@ -47,7 +62,9 @@ export async function startRealServer(databaseUrl: string): Promise<RealServer> 
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "iomt-bench-server-"));
   const logs: string[] = [];
-  const child = spawn(process.execPath, [...NODE_ARGS, "server.ts"], {
+  // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server.
+  const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...extra, ...NODE_ARGS, "server.ts"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -76,6 +93,7 @@ export async function startRealServer(databaseUrl: string): Promise<RealServer> 
   }
   return {
     url,
+    cpuSeconds: () => processCpuSeconds(child.pid),
     async close() {
       const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
       child.kill("SIGTERM");

@@ -55,15 +55,16 @@ async function authenticate(
 
 /**
  * The answer to a device's request: authenticate the device named in the path by its bearer secret,
- * read the body under the size limit and run the handler within INGEST_HTTP_TIMEOUT_MS. Shared by the
- * Next route handler (deviceRoute) and the server's direct telemetry path (telemetry-fast-path).
+ * read the body under the size limit and run the handler within INGEST_HTTP_TIMEOUT_MS: the handler's
+ * result, or the Response refusing the request. Shared by the Next route handler (deviceRoute) and the
+ * server's direct telemetry path (telemetry-fast-path), whose handler returns plain data on success.
  */
-export async function answerDeviceRequest(
+export async function answerDeviceRequest<T>(
   deviceId: string,
   authorization: string | null,
   readBody: (limit: number) => Promise<string>,
-  handler: (ctx: { device: DeviceRecord; body: string }) => Promise<Response>,
-): Promise<Response> {
+  handler: (ctx: { device: DeviceRecord; body: string }) => Promise<T>,
+): Promise<T | Response> {
   const auth = await authenticate(authorization, deviceId);
   if (!auth.ok) return auth.answer;
   const e = env();

@@ -6,10 +6,16 @@ import { Refusal } from "@/lib/errors/refusal";
 import { acceptTelemetry } from "@/lib/ingest/accept-telemetry";
 import type { DeviceRecord } from "@/lib/devices/device-directory";
 
-export async function answerTelemetry({ device, body }: { device: DeviceRecord; body: string }): Promise<Response> {
+export type TelemetryAccepted = { accepted: number; duplicates: number; artifacts: number };
+
+/** The body of a 202, once the frames are stored; a Refusal (400, 429) otherwise. */
+export async function acceptedTelemetry({ device, body }: { device: DeviceRecord; body: string }): Promise<TelemetryAccepted> {
   const result = await acceptTelemetry(device, body, { transport: "http", topic: null });
-  if (result.ok)
-    return Response.json({ accepted: result.accepted, duplicates: result.duplicates, artifacts: result.artifacts }, { status: 202 });
+  if (result.ok) return { accepted: result.accepted, duplicates: result.duplicates, artifacts: result.artifacts };
   if (result.kind === "rate_limited") throw new Refusal("rate_limited", result.error, { retryAfterSec: result.retryAfterSec });
   throw new Refusal("invalid", result.error, { issues: result.issues });
+}
+
+export async function answerTelemetry(ctx: { device: DeviceRecord; body: string }): Promise<Response> {
+  return Response.json(await acceptedTelemetry(ctx), { status: 202 });
 }

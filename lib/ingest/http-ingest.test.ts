@@ -146,7 +146,8 @@ describe.each(cases)("HTTP telemetry ingest on %s, %s", (kind, way) => {
       const res = await post(device.id, { seq: 600, ts: now(), values: { heart_rate: 70 } });
       expect(res.headers.get("x-content-type-options")).toBe("nosniff");
       expect(res.headers.get("cache-control")).toBe("no-store");
-      expect(res.headers.get("content-security-policy")).toContain("default-src 'self'");
+      expect(res.headers.get("x-frame-options")).toBe("DENY");
+      expect(res.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
       expect((await fetch(`${direct!.url}/api/v1/devices/${device.id}/telemetry`)).status).toBe(404);
       expect((await fetch(`${direct!.url}/api/v1/devices/${device.id}/telemetry/x`, { method: "POST" })).status).toBe(404);
     });
