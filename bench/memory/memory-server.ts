@@ -61,7 +61,8 @@ export async function startMemoryServer(extraEnv: Record<string, string>): Promi
   const cmd = startCommand(pkg.scripts.start!);
   const script = cmd.args.at(-1)!;
   const snapshot = process.env.MEMORY_BENCH_HEAPSNAPSHOT === "1" ? ["--heapsnapshot-signal=SIGUSR2"] : [];
-  const nodeArgs = [...cmd.args.slice(0, -1), ...snapshot, "--import", "./bench/memory/usage-reporter.mjs", script];
+  const extra = (process.env.MEMORY_BENCH_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+  const nodeArgs = [...extra, ...cmd.args.slice(0, -1), ...snapshot, "--import", "./bench/memory/usage-reporter.mjs", script];
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "iomt-bench-memory-"));
   const child: ChildProcess = spawn(process.execPath, nodeArgs, {
     env: { ...inheritedEnv(), ...cmd.env, PORT: String(await freePort()), MQTT_PORT: "0", DATA_DIR: dataDir, ...extraEnv },

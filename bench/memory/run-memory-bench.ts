@@ -4,8 +4,11 @@
 // database server's own memory is not counted there: it is the baseline for "everything but the embedded
 // database"). Needs a production build (made first when missing).
 // MEMORY_BENCH_RUNS=pglite,postgres (default both), MEMORY_BENCH_IDLE_S (default 60),
-// MEMORY_BENCH_HEAPSNAPSHOT=1 writes a heap snapshot of each server at the end of its idle window.
+// MEMORY_BENCH_HEAPSNAPSHOT=1 writes a heap snapshot of each server at the end of its idle window;
+// MEMORY_BENCH_NODE_ARGS adds node flags to the server's (to try a V8 setting before putting it in `npm start`).
 import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import os from "node:os";
 import pg from "pg";
 import { ensureProductionBuild } from "@/bench/ui/ui-server";
@@ -52,11 +55,7 @@ async function measure(label: string, env: Record<string, string>): Promise<RunR
       samples.push({ atMs: now, phase, rssBytes: t.rssBytes, wasmBytes: t.wasmBytes, heap: server.lastHeap() });
       await sleep(SAMPLE_MS);
     }
-    if (process.env.MEMORY_BENCH_HEAPSNAPSHOT === "1") {
-      process.kill(server.pid, "SIGUSR2");
-      await sleep(20_000);
-      log(`${label}: heap snapshot written into ${process.cwd()} (Heap.*.heapsnapshot)`);
-    }
+    if (process.env.MEMORY_BENCH_HEAPSNAPSHOT === "1") log(`${label}: heap snapshot ${await writeHeapSnapshot(server.pid)}`);
     const u = server.uploads();
     const complete = u.count >= server.backfillDevices();
     log(`${label}: ${u.count} uploads of ${server.backfillDevices()} backfilling devices seen${complete ? "" : " (incomplete)"}`);
@@ -64,6 +63,22 @@ async function measure(label: string, env: Record<string, string>): Promise<RunR
   } finally {
     await server.stop();
   }
+}
+
+/** Signals the server to write a heap snapshot into its working directory; resolves with the file once complete. */
+async function writeHeapSnapshot(pid: number): Promise<string> {
+  const before = new Set(fs.readdirSync("."));
+  process.kill(pid, "SIGUSR2");
+  let last = -1;
+  for (let i = 0; i < 240; i++) {
+    await sleep(1000);
+    const file = fs.readdirSync(".").find((f) => f.endsWith(".heapsnapshot") && !before.has(f));
+    if (!file) continue;
+    const size = fs.statSync(file).size;
+    if (size > 0 && size === last) return path.resolve(file);
+    last = size;
+  }
+  return "not written within 4 min";
 }
 
 async function withPostgresDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
