@@ -1,13 +1,14 @@
 // The ward's 64 bedside monitors, live: each its own MQTT client with its own credentials, publishing one
 // frame of vitals a second (QoS 1, stamped now), spread over the second so the broker sees a steady flow.
-// Each frame's send time and heart rate are logged (the last minute) for the device → screen latency.
+// Each frame's send time and heart rate are logged (the last 20 minutes: the whole run's ward visits) for
+// the device → screen latency.
 import mqtt, { type MqttClient } from "mqtt";
 import type { SentFrame } from "./screen-latency";
 import { historyVitals, type UiBenchDevice } from "./ui-fixture";
 
 export type Publishers = { sent(): number; failed(): number; sentLog(): SentFrame[]; stop(): Promise<void> };
 
-const LOG_MS = 60_000;
+const LOG_MS = 20 * 60_000;
 
 export async function startPublishers(url: string, devices: UiBenchDevice[]): Promise<Publishers> {
   let sent = 0,
@@ -36,7 +37,7 @@ export async function startPublishers(url: string, devices: UiBenchDevice[]): Pr
       };
       const frame = { seq, ts: new Date(now).toISOString(), values };
       log.push({ bed: d.bed, at: Date.now(), heartRate: values.heart_rate });
-      if (log.length > devices.length * 120) log = log.filter((f) => f.at > now - LOG_MS);
+      if (log.length > devices.length * 1_300) log = log.filter((f) => f.at > now - LOG_MS);
       clients[i]!.publishAsync(`devices/${d.id}/telemetry`, JSON.stringify(frame), { qos: 1 }).then(
         () => sent++,
         () => failed++,

@@ -2,7 +2,9 @@
 // getJson (the answer checked with a zod schema), forms posted with sendForm, and server functions
 // (server actions) whose result is unwrapped with actionData. Reads run inside TanStack Query, keyed
 // from query-keys.ts.
-import type { z } from "zod";
+
+/** Any zod schema, classic or mini (lib/events uses zod/mini to keep the browser's bundle small). */
+type Schema<T> = { parse(value: unknown): T; safeParse(value: unknown): { success: true; data: T } | { success: false } };
 
 export class HttpError extends Error {
   constructor(
@@ -20,7 +22,7 @@ export class ActionFailure extends Error {}
 export const retryUnlessRefused = (count: number, err: Error) =>
   !(err instanceof HttpError && err.status < 500) && !(err instanceof ActionFailure) && count < 2;
 
-export async function getJson<T>(url: string, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
+export async function getJson<T>(url: string, schema: Schema<T>, signal?: AbortSignal): Promise<T> {
   const res = await fetch(url, { signal, headers: { accept: "application/json" } });
   if (!res.ok) throw new HttpError(res.status, `${url.split("?")[0]} failed (${res.status})`);
   return schema.parse(await res.json());
@@ -32,7 +34,7 @@ export type SendResult<T> = { ok: true; data: T } | { ok: false; status: number 
  * Posts a form (multipart) to a route handler. Never throws: `status` null means the server was not
  * reached; a refusal carries the API's `error` text when its body has one.
  */
-export async function sendForm<T>(url: string, body: FormData, schema: z.ZodType<T>): Promise<SendResult<T>> {
+export async function sendForm<T>(url: string, body: FormData, schema: Schema<T>): Promise<SendResult<T>> {
   let res: Response;
   try {
     res = await fetch(url, { method: "POST", body, headers: { accept: "application/json" } });

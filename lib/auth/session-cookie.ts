@@ -38,10 +38,11 @@ export async function principalFromCookieHeader(cookieHeader: string | null | un
     if (!cookie) continue;
     const jwt = await decode({ token: cookie, secret: authSecret() }).catch(() => null);
     if (!jwt?.sub || typeof jwt.sid !== "string" || (typeof jwt.exp === "number" && jwt.exp * 1000 < Date.now())) return null;
-    const check = await checkSession(jwt.sid);
-    if (!check.ok || check.session.userId !== jwt.sub) return null;
-    const principal = await loadPrincipal(jwt.sub, "session", { sessionId: check.session.id, authAt: check.session.authAt });
-    return principal ? { principal, expiresAt: check.session.expiresAt } : null;
+    // The user is read beside the session check (not after it): both are keyed by the token, and the
+    // user's record is used only when the session is valid and belongs to them.
+    const [check, user] = await Promise.all([checkSession(jwt.sid), loadPrincipal(jwt.sub, "session")]);
+    if (!check.ok || check.session.userId !== jwt.sub || !user) return null;
+    return { principal: { ...user, sessionId: check.session.id, authAt: check.session.authAt }, expiresAt: check.session.expiresAt };
   }
   return null;
 }

@@ -1,6 +1,6 @@
 // Access events: a user's rights changed (account disabled, role or wards changed, a token revoked, signed
 // out, a care team they are on gained or lost a patient or they joined or left it: lib/programs). Live connections re-check the caller at once and drop what is no longer allowed.
-import { z } from "zod";
+import * as z from "zod/mini";
 
 export const ACCESS_CHANGES = ["disabled", "role_changed", "wards_changed", "token_revoked", "signed_out", "care_team_changed"] as const;
 
@@ -8,7 +8,7 @@ export const ACCESS_CHANGES = ["disabled", "role_changed", "wards_changed", "tok
 export const accessChangedEventSchema = z.object({
   userId: z.string(),
   change: z.enum(ACCESS_CHANGES),
-  tokenId: z.string().optional(),
-  sessionId: z.string().optional(),
+  tokenId: z.optional(z.string()),
+  sessionId: z.optional(z.string()),
 });
 export type AccessChangedEvent = z.infer<typeof accessChangedEventSchema>;

@@ -1,7 +1,7 @@
 // Alerts as everyone sees them: the AlertView (also the REST contract, hence its ISO text times), its
 // trail, what changed on it, and the notification sent to one recipient. Also the vocabulary these use:
 // priorities (IEC 60601-1-8), states, escalation levels.
-import { z } from "zod";
+import * as z from "zod/mini";
 import { isoTimeSchema as isoTime } from "./time";
 
 export const ALERT_PRIORITIES = ["high", "medium", "low", "technical"] as const;
@@ -24,26 +24,26 @@ export const alertViewSchema = z.object({
   rule: z.string(),
   priority: z.enum(ALERT_PRIORITIES),
   state: z.enum(ALERT_STATES),
-  patientId: z.string().nullable(),
-  patientName: z.string().nullable(),
-  bedLabel: z.string().nullable(),
-  wardId: z.string().nullable(),
-  deviceId: z.string().nullable(),
+  patientId: z.nullable(z.string()),
+  patientName: z.nullable(z.string()),
+  bedLabel: z.nullable(z.string()),
+  wardId: z.nullable(z.string()),
+  deviceId: z.nullable(z.string()),
   message: z.string(),
-  value: z.number().nullable(),
+  value: z.nullable(z.number()),
   /** False once the condition has cleared; the alert stays until acknowledged (latched). */
   conditionActive: z.boolean(),
   raisedAt: isoTime,
-  acknowledgedAt: isoTime.nullable(),
-  acknowledgedBy: personRefSchema.nullable(),
-  resolvedAt: isoTime.nullable(),
-  resolvedBy: personRefSchema.nullable(),
-  resolveReason: z.string().nullable(),
+  acknowledgedAt: z.nullable(isoTime),
+  acknowledgedBy: z.nullable(personRefSchema),
+  resolvedAt: z.nullable(isoTime),
+  resolvedBy: z.nullable(personRefSchema),
+  resolveReason: z.nullable(z.string()),
   /** Audio paused until then (visual indication continues). */
-  silencedUntil: isoTime.nullable(),
-  silenceReason: z.string().nullable(),
-  escalationLevel: z.number().int(),
-  nextEscalationAt: isoTime.nullable(),
+  silencedUntil: z.nullable(isoTime),
+  silenceReason: z.nullable(z.string()),
+  escalationLevel: z.int(),
+  nextEscalationAt: z.nullable(isoTime),
 });
 export type AlertView = z.infer<typeof alertViewSchema>;
 
@@ -67,9 +67,9 @@ export const alertEventViewSchema = z.object({
   id: z.string(),
   at: isoTime,
   type: z.enum(ALERT_EVENT_TYPES),
-  actor: personRefSchema.nullable(),
-  recipient: personRefSchema.nullable(),
-  detail: z.record(z.string(), z.unknown()).nullable(),
+  actor: z.nullable(personRefSchema),
+  recipient: z.nullable(personRefSchema),
+  detail: z.nullable(z.record(z.string(), z.unknown())),
 });
 export type AlertEventView = z.infer<typeof alertEventViewSchema>;
 
@@ -89,7 +89,7 @@ export const ALERT_CHANGES = [
 export type AlertChange = (typeof ALERT_CHANGES)[number];
 
 /** An alert was raised or changed, published only after the change is committed; `actor` null: the engine. */
-export const alertUpdateSchema = z.object({ change: z.enum(ALERT_CHANGES), alert: alertViewSchema, actor: personRefSchema.nullable() });
+export const alertUpdateSchema = z.object({ change: z.enum(ALERT_CHANGES), alert: alertViewSchema, actor: z.nullable(personRefSchema) });
 export type AlertUpdate = z.infer<typeof alertUpdateSchema>;
 
 /** Sent to one recipient's own room; the client acks it (delivery receipt) and later emits "alert:read". */

@@ -1,17 +1,17 @@
 // Asset map events: an asset changed room or state (the location engine, after lib/asset-tracking applied
 // it), and a floor plan or gateway placement changed (the location service reloads its layout).
-import { z } from "zod";
+import * as z from "zod/mini";
 import { epochMsSchema, isoTimeSchema } from "./time";
 
 const assetLocationFields = {
   assetId: z.string(),
   tagId: z.string(),
   class: z.string(),
-  name: z.string().nullable(),
-  floorId: z.string().nullable(),
-  wardId: z.string().nullable(),
+  name: z.nullable(z.string()),
+  floorId: z.nullable(z.string()),
+  wardId: z.nullable(z.string()),
   roomId: z.string(),
-  previousRoomId: z.string().nullable(),
+  previousRoomId: z.nullable(z.string()),
   state: z.enum(["located", "moving", "missing"]),
   status: z.enum(["in_use", "missing", "service_due", "needs_cleaning", "available"]),
 };

@@ -1,6 +1,6 @@
 // Messages between a home patient and their care team (lib/programs): the message as both sides see it
 // (also the REST contract, hence ISO text times) and the bus event that carries a new one to the other side.
-import { z } from "zod";
+import * as z from "zod/mini";
 import { isoTimeSchema } from "./time";
 
 export const CARE_MESSAGE_DIRECTIONS = ["patient", "care_team"] as const;
@@ -12,7 +12,7 @@ export const careMessageSchema = z.object({
   /** "patient": written by the patient; "care_team": by a clinician. */
   direction: z.enum(CARE_MESSAGE_DIRECTIONS),
   body: z.string(),
-  senderName: z.string().nullable(),
+  senderName: z.nullable(z.string()),
   createdAt: isoTimeSchema,
 });
 export type CareMessage = z.infer<typeof careMessageSchema>;

@@ -1,11 +1,11 @@
 // Device events: connectivity (online, offline, revoked), registry changes, and new device secrets.
-import { z } from "zod";
+import * as z from "zod/mini";
 import { epochMsSchema, isoTimeSchema } from "./time";
 
 const deviceStatusFields = {
   deviceId: z.string(),
-  patientId: z.string().nullable(),
-  wardId: z.string().nullable(),
+  patientId: z.nullable(z.string()),
+  wardId: z.nullable(z.string()),
   status: z.enum(["online", "offline", "revoked"]),
 };
 

@@ -1,5 +1,5 @@
 // Live NEWS2 of one patient, on every change: a missing parameter is listed in `missing`, never scored 0.
-import { z } from "zod";
+import * as z from "zod/mini";
 import { NEWS2_BANDS, NEWS2_PARAMETERS } from "@/lib/domain/news2";
 import { epochMsSchema, isoTimeSchema } from "./time";
 
@@ -7,11 +7,11 @@ const parameterSchema = z.enum(NEWS2_PARAMETERS);
 
 const news2Fields = {
   patientId: z.string(),
-  wardId: z.string().nullable(),
+  wardId: z.nullable(z.string()),
   /** Null while a parameter is missing. */
-  total: z.number().int().nullable(),
-  band: z.enum(NEWS2_BANDS).nullable(),
-  components: z.partialRecord(parameterSchema, z.number().int()),
+  total: z.nullable(z.int()),
+  band: z.nullable(z.enum(NEWS2_BANDS)),
+  components: z.partialRecord(parameterSchema, z.int()),
   missing: z.array(parameterSchema),
   anySingleThree: z.boolean(),
 };

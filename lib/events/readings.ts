@@ -1,6 +1,6 @@
 // Readings: a device's validated frame as the bus carries it, and an equipment device's readings for the
 // alarm engine. Times are epoch milliseconds; values are keyed by metric code (lib/domain/metrics).
-import { z } from "zod";
+import * as z from "zod/mini";
 import { isMetricKey, METRIC_KEYS, type MetricKey } from "@/lib/domain/metrics";
 import { epochMsSchema, isoTimeSchema } from "./time";
 
@@ -11,16 +11,20 @@ export const metricValuesSchema = z.partialRecord(metricKeySchema, z.number());
 export type MetricValues = z.infer<typeof metricValuesSchema>;
 
 /** On the wire a reader is lenient: a metric code it does not know (a newer server) is left out, not refused. */
-const wireMetricValuesSchema = z
-  .record(z.string(), z.number())
-  .transform((values): MetricValues => Object.fromEntries(Object.entries(values).filter(([code]) => isMetricKey(code))));
-const wireArtifactsSchema = z.array(z.string()).transform((codes) => codes.filter((c): c is MetricKey => isMetricKey(c)));
+const wireMetricValuesSchema = z.pipe(
+  z.record(z.string(), z.number()),
+  z.transform((values): MetricValues => Object.fromEntries(Object.entries(values).filter(([code]) => isMetricKey(code)))),
+);
+const wireArtifactsSchema = z.pipe(
+  z.array(z.string()),
+  z.transform((codes) => codes.filter((c): c is MetricKey => isMetricKey(c))),
+);
 
 const vitalsFields = {
   deviceId: z.string(),
   patientId: z.string(),
-  wardId: z.string().nullable(),
-  seq: z.number().int().nonnegative(),
+  wardId: z.nullable(z.string()),
+  seq: z.int().check(z.nonnegative()),
 };
 
 /** A validated frame of a device on a patient, published the moment ingest accepts it. `ts`: when the
@@ -31,8 +35,8 @@ export const vitalsEventSchema = z.object({
   ...vitalsFields,
   ts: epochMsSchema,
   values: metricValuesSchema,
-  artifacts: z.array(metricKeySchema).optional(),
-  late: z.literal(true).optional(),
+  artifacts: z.optional(z.array(metricKeySchema)),
+  late: z.optional(z.literal(true)),
 });
 export type VitalsEvent = z.infer<typeof vitalsEventSchema>;
 
@@ -41,11 +45,11 @@ export const vitalsPayloadSchema = z.object({
   ...vitalsFields,
   ts: isoTimeSchema,
   values: wireMetricValuesSchema,
-  artifacts: wireArtifactsSchema.optional(),
+  artifacts: z.optional(wireArtifactsSchema),
 });
 export type VitalsPayload = z.output<typeof vitalsPayloadSchema>;
 
-export const equipmentFrameSchema = z.object({ seq: z.number().int().nonnegative(), ts: epochMsSchema, values: metricValuesSchema });
+export const equipmentFrameSchema = z.object({ seq: z.int().check(z.nonnegative()), ts: epochMsSchema, values: metricValuesSchema });
 export type EquipmentFrame = z.infer<typeof equipmentFrameSchema>;
 
 /** Readings of watched equipment (infusion pumps, environment sensors), patient or not: one event per

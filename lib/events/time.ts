@@ -1,6 +1,6 @@
 // The two spellings of a time: epoch milliseconds inside the process, ISO 8601 text on the wire (Socket.IO
 // payloads, the REST API).
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /** Milliseconds since 1970-01-01T00:00:00Z. */
 export type EpochMs = number;

@@ -6,9 +6,9 @@
 // render, shared with the nav count); each tile shows its patient's top alarm and
 // the acuity order puts open high alarms first. Tiles are memoised: a vitals event re-renders only its
 // own bed; the 1 Hz clock re-renders a tile only when its status changes.
-import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { flushSync } from "react-dom";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type { AlertFeed } from "@/components/alerts/alert-feed";
 import { useAlertCatchUp } from "@/components/alerts/use-alert-catch-up";
 import { useLiveAlerts } from "@/components/alerts/use-live-alerts";
@@ -31,7 +31,10 @@ import { alarmsByPatient, orderBedsWithAlarms } from "./ward-alarms";
 import { useWardGrid, wardGridStyle } from "./use-ward-grid";
 
 // Only the charge nurse on duty (or an admin) sees the ward brief: the AI panel's code loads for them alone.
-const AiFeatureDialogButton = dynamic(() => import("@/components/ai/ai-feature-dialog-button").then((m) => m.AiFeatureDialogButton));
+// (React.lazy rather than next/dynamic, whose loader adds more to every ward page than the panel itself.)
+const AiFeatureDialogButton = lazy(() =>
+  import("@/components/ai/ai-feature-dialog-button").then((m) => ({ default: m.AiFeatureDialogButton })),
+);
 
 const NO_ALARM = { alarmId: null, alarmPriority: null, alarmState: null, alarmMessage: null, alarmRule: null, alarmCount: 0 } as const;
 const SORT_KEY = "iomt.ward.sort";
@@ -90,8 +93,9 @@ export function WardDashboard({
   }
   useEffect(() => calibrateClock(snapshot.generatedAt), [snapshot.generatedAt]);
 
-  // Live vitals, applied once per animation frame: on screen by the next paint, one render per frame with news.
-  const pushVitals = useFrameBatch<VitalsPayload>((batch) => setBeds((current) => applyVitals(current, batch, windowMs)));
+  // Live vitals, applied once per animation frame: one render per frame with news, committed inside the
+  // frame callback (flushSync) so it is on screen at this frame's paint, not a task later.
+  const pushVitals = useFrameBatch<VitalsPayload>((batch) => flushSync(() => setBeds((current) => applyVitals(current, batch, windowMs))));
   useSocketEvent("vitals", (e) => {
     if (e.wardId === wardId) pushVitals(e);
   });
@@ -165,12 +169,14 @@ export function WardDashboard({
         <WardCounts summaries={tiles.filter((t) => t.occupied).map((t) => t.summary)} beds={tiles.length} />
         <div className="ml-auto flex items-center gap-4">
           {canBrief && (
-            <AiFeatureDialogButton
-              feature="ward"
-              subjectId={snapshot.ward.id}
-              label="Ward brief"
-              title={`Ward brief: ${snapshot.ward.code}`}
-            />
+            <Suspense fallback={null}>
+              <AiFeatureDialogButton
+                feature="ward"
+                subjectId={snapshot.ward.id}
+                label="Ward brief"
+                title={`Ward brief: ${snapshot.ward.code}`}
+              />
+            </Suspense>
           )}
           <SortToggle value={sort} onChange={writeSort} />
           <ConnectionBadge status={status} error={refusal ?? error} onReload={() => window.location.reload()} />
