@@ -1,14 +1,25 @@
 // The app side of the ingest benchmark, in-process and without Next: the embedded MQTT broker, the
 // server's direct telemetry path (lib/http/telemetry-fast-path) behind a minimal Node HTTP server,
-// Socket.IO attached to that server and the connectivity monitor, all on loopback, sharing the process's bus and group-commit writer as in the app.
+// the route's Next handler beside it as a baseline (route-handler-adapter), Socket.IO attached to that
+// server and the connectivity monitor, all on loopback, sharing the process's bus and group-commit writer
+// as in the app.
 import "server-only";
 import http from "node:http";
 import { startEmbeddedBroker } from "@/lib/ingest/embedded-broker";
 import { attachSocketServer } from "@/lib/socket/socket-server";
 import { startConnectivityMonitor } from "@/lib/devices/connectivity-monitor";
 import { serveTelemetryDirect } from "@/lib/http/telemetry-fast-path";
+import { ROUTE_HANDLER_PREFIX, serveThroughRouteHandler } from "./route-handler-adapter";
 
-export type BenchApp = { brokerUrl: string; httpUrl: string; logs: string[]; recoveryBufferPackets(): number; close(): Promise<void> };
+export type BenchApp = {
+  brokerUrl: string;
+  httpUrl: string;
+  /** The same telemetry through the route's Next handler (the HTTP scenario's baseline). */
+  routeHandlerUrl: string;
+  logs: string[];
+  recoveryBufferPackets(): number;
+  close(): Promise<void>;
+};
 
 export async function startBenchApp(): Promise<BenchApp> {
   const logs: string[] = [];
@@ -19,14 +30,18 @@ export async function startBenchApp(): Promise<BenchApp> {
     log: (_level, msg) => void (logs.length < 1000 && logs.push(msg)),
   });
   // Telemetry as server.ts answers it (before Next); anything else is not served here.
-  const server = http.createServer((req, res) => void (serveTelemetryDirect(req, res) || res.writeHead(404).end()));
+  let base = "";
+  const server = http.createServer(
+    (req, res) => void (serveTelemetryDirect(req, res) || serveThroughRouteHandler(req, res, base) || res.writeHead(404).end()),
+  );
   server.keepAliveTimeout = 60_000;
   const sockets = attachSocketServer(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   return {
     brokerUrl: broker.url,
     httpUrl: base,
+    routeHandlerUrl: `${base}${ROUTE_HANDLER_PREFIX}`,
     logs,
     /** Packets Socket.IO keeps for connection-state recovery (every emit, for maxDisconnectionDuration). */
     recoveryBufferPackets: () => (sockets.io.of("/").adapter as unknown as { packets?: unknown[] }).packets?.length ?? 0,

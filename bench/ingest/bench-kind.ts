@@ -144,15 +144,23 @@ export async function runKind(kind: BenchKind, devices: number): Promise<KindRep
   const rows = bench.devices.map((d, i) => ({ id: d.id, patientId: bench.patientIds[i]! }));
   // The real server needs PostgreSQL (PGlite is one process's); BENCH_SERVER=off leaves it out.
   let server: RealServer | null = null;
+  let serverFailed = false;
   const serverTarget =
     bench.url && process.env.BENCH_SERVER !== "off"
       ? { url: () => server?.url ?? "", socket: () => (socket && server ? { ...socket, url: server.url } : undefined) }
       : null;
   try {
     for (const planned of ingestPlan(app, bench.devices, socket, serverTarget)) {
+      if (planned.target === "server" && serverFailed) continue;
       if (planned.target === "server" && !server) {
         console.log(`── ${kind}: starting the production server (server.ts) on the bench database …`);
-        server = await startRealServer(bench.url!);
+        // A build or start that fails leaves the server's scenarios out (reported), not the whole run.
+        server = await startRealServer(bench.url!).catch((err: Error) => {
+          console.log(`   !! the production server did not start; its scenarios are left out: ${err.message}`);
+          serverFailed = true;
+          return null;
+        });
+        if (!server) continue;
       }
       const rounds: { report: ScenarioReport; ceiling: number | null }[] = [];
       for (let r = 0; r < planned.rounds; r++) {

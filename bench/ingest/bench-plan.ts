@@ -27,7 +27,7 @@ export const CEILING_MS = Number(process.env.BENCH_CEILING_MS ?? 3000);
 const SERVER_CONNECTIONS = Number(process.env.BENCH_HTTP_CONNECTIONS ?? 200);
 
 export function ingestPlan(
-  app: { brokerUrl: string; httpUrl: string },
+  app: { brokerUrl: string; httpUrl: string; routeHandlerUrl: string },
   devices: BenchDevice[],
   socket: Socket,
   server: { url: () => string; socket: () => Socket } | null,
@@ -62,6 +62,20 @@ export function ingestPlan(
     },
     {
       rounds: ROUNDS,
+      // Before each round, the same load through the route's Next handler (what ingest cost before the
+      // server's direct path), in-process with the same viewer, so that only the path differs.
+      baseline: (startSeq) => ({
+        cmd: "http",
+        name: "next-route-handler",
+        baseUrl: app.routeHandlerUrl,
+        devices,
+        startSeq,
+        warmupMs: 1000,
+        durationMs: 3000,
+        concurrency: Math.min(200, devices.length),
+        framesPerRequest: 1,
+        socket,
+      }),
       make: (startSeq) => ({
         cmd: "http",
         name: "http-throughput",
