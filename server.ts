@@ -20,6 +20,7 @@ import { connectClusterAdapter } from "@/lib/socket/cluster-adapter";
 import { startConnectivityMonitor } from "@/lib/devices/connectivity-monitor";
 import { attachSocketServer } from "@/lib/socket/socket-server";
 import { stampClientAddress } from "@/lib/net/client-address";
+import { serveTelemetryDirect } from "@/lib/http/telemetry-fast-path";
 import { startControlChannel } from "@/lib/cli/control-channel";
 import { runCliCommand } from "@/lib/cli/commands";
 import { printBanner } from "@/lib/platform/banner";
@@ -56,7 +57,7 @@ async function main() {
   const app = next({ dev, hostname: "localhost", port: e.PORT, dir: process.cwd() });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = transport.createWebServer((req, res) => void handle(stampClientAddress(req), res));
+  const server = transport.createWebServer((req, res) => void (serveTelemetryDirect(stampClientAddress(req), res) || handle(req, res)));
   const sockets = attachSocketServer(server, { adapter: cluster?.adapter });
   const stopFeed = lead ? shareEngineFeed(sockets.io, () => lead.current()) : () => undefined;
   if (dev) {

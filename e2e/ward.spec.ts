@@ -44,7 +44,7 @@ test("the nurse opens a patient's chart from the ward", async ({ page, request }
   await expect(page.getByRole("heading", { name: patient.name })).toBeVisible();
   const chart = page.getByTestId("trend-heart_rate");
   await expect(chart).toBeVisible();
-  await expect(chart.locator("path.recharts-curve").first()).toBeVisible();
+  await expect(chart.locator('path[data-trend-line="heart_rate"]')).toHaveAttribute("d", /L/);
   await page.getByRole("button", { name: "8 h" }).click();
   await expect(page.getByRole("button", { name: "8 h" })).toHaveAttribute("aria-pressed", "true");
 });

@@ -1,33 +1,25 @@
 // The app side of the ingest benchmark, in-process and without Next: the embedded MQTT broker, the
-// telemetry route handler behind a minimal Node HTTP server, Socket.IO attached to that server and the
-// connectivity monitor, all on loopback, sharing the process's bus and group-commit writer as in the app.
+// server's direct telemetry path (lib/http/telemetry-fast-path) behind a minimal Node HTTP server,
+// the route's Next handler beside it as a baseline (route-handler-adapter), Socket.IO attached to that
+// server and the connectivity monitor, all on loopback, sharing the process's bus and group-commit writer
+// as in the app.
 import "server-only";
 import http from "node:http";
-import { NextRequest } from "next/server";
 import { startEmbeddedBroker } from "@/lib/ingest/embedded-broker";
 import { attachSocketServer } from "@/lib/socket/socket-server";
 import { startConnectivityMonitor } from "@/lib/devices/connectivity-monitor";
-import { POST as postTelemetry } from "@/app/api/v1/devices/[deviceId]/telemetry/route";
+import { serveTelemetryDirect } from "@/lib/http/telemetry-fast-path";
+import { ROUTE_HANDLER_PREFIX, serveThroughRouteHandler } from "./route-handler-adapter";
 
-export type BenchApp = { brokerUrl: string; httpUrl: string; logs: string[]; recoveryBufferPackets(): number; close(): Promise<void> };
-
-const TELEMETRY_PATH = /^\/api\/v1\/devices\/([^/]+)\/telemetry$/;
-
-async function handle(req: http.IncomingMessage, res: http.ServerResponse, base: string): Promise<void> {
-  const m = TELEMETRY_PATH.exec(req.url ?? "");
-  if (req.method !== "POST" || !m) {
-    res.writeHead(404).end();
-    return;
-  }
-  const headers = new Headers();
-  for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const request = new NextRequest(`${base}${req.url}`, { method: "POST", headers, body: Buffer.concat(chunks) });
-  const response = await postTelemetry(request, { params: Promise.resolve({ deviceId: decodeURIComponent(m[1]!) }) });
-  const body = Buffer.from(await response.arrayBuffer());
-  res.writeHead(response.status, Object.fromEntries(response.headers)).end(body);
-}
+export type BenchApp = {
+  brokerUrl: string;
+  httpUrl: string;
+  /** The same telemetry through the route's Next handler (the HTTP scenario's baseline). */
+  routeHandlerUrl: string;
+  logs: string[];
+  recoveryBufferPackets(): number;
+  close(): Promise<void>;
+};
 
 export async function startBenchApp(): Promise<BenchApp> {
   const logs: string[] = [];
@@ -37,14 +29,11 @@ export async function startBenchApp(): Promise<BenchApp> {
     host: "127.0.0.1",
     log: (_level, msg) => void (logs.length < 1000 && logs.push(msg)),
   });
+  // Telemetry as server.ts answers it (before Next); anything else is not served here.
   let base = "";
-  const server = http.createServer((req, res) => {
-    handle(req, res, base).catch((err: Error) => {
-      logs.push(`[bench http] ${err.message}`);
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
-    });
-  });
+  const server = http.createServer(
+    (req, res) => void (serveTelemetryDirect(req, res) || serveThroughRouteHandler(req, res, base) || res.writeHead(404).end()),
+  );
   server.keepAliveTimeout = 60_000;
   const sockets = attachSocketServer(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -52,6 +41,7 @@ export async function startBenchApp(): Promise<BenchApp> {
   return {
     brokerUrl: broker.url,
     httpUrl: base,
+    routeHandlerUrl: `${base}${ROUTE_HANDLER_PREFIX}`,
     logs,
     /** Packets Socket.IO keeps for connection-state recovery (every emit, for maxDisconnectionDuration). */
     recoveryBufferPackets: () => (sockets.io.of("/").adapter as unknown as { packets?: unknown[] }).packets?.length ?? 0,

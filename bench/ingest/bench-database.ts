@@ -17,6 +17,8 @@ import type { BenchDevice } from "./bench-protocol";
 export type BenchDatabase = {
   kind: "pglite" | "postgres";
   db: Database;
+  /** The PostgreSQL database's URL (null for PGlite). */
+  url: string | null;
   devices: BenchDevice[];
   /** The patient each device is on, for the raw-ceiling rows. */
   patientIds: string[];
@@ -31,11 +33,11 @@ export function benchPostgresUrl(): string {
   return process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 }
 
-async function open(kind: "pglite" | "postgres"): Promise<{ db: Database; drop(): Promise<void> }> {
+async function open(kind: "pglite" | "postgres"): Promise<{ db: Database; url: string | null; drop(): Promise<void> }> {
   if (kind === "pglite") {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "iomt-bench-"));
     const db = await openDatabase({ pgliteDir: dir });
-    return { db, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+    return { db, url: null, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
   }
   const base = benchPostgresUrl();
   const name = `iomt_bench_${crypto.randomBytes(5).toString("hex")}`;
@@ -48,6 +50,7 @@ async function open(kind: "pglite" | "postgres"): Promise<{ db: Database; drop()
   const db = await openDatabase({ url: url.toString() });
   return {
     db,
+    url: url.toString(),
     async drop() {
       const c = new pg.Client({ connectionString: base });
       await c.connect();
@@ -58,7 +61,7 @@ async function open(kind: "pglite" | "postgres"): Promise<{ db: Database; drop()
 }
 
 export async function createBenchDatabase(kind: "pglite" | "postgres", deviceCount: number): Promise<BenchDatabase> {
-  const { db, drop } = await open(kind);
+  const { db, url, drop } = await open(kind);
   await migrateDatabase(db.sql);
   const tag = crypto.randomBytes(3).toString("hex");
   const wards = Math.ceil(deviceCount / BEDS_PER_WARD);
@@ -102,6 +105,7 @@ export async function createBenchDatabase(kind: "pglite" | "postgres", deviceCou
   return {
     kind,
     db,
+    url,
     devices,
     patientIds,
     wardIds,

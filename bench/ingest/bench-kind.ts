@@ -13,6 +13,7 @@ import { round, sleep, startRssSampler, type MemoryPeaks } from "./bench-stats";
 import { LoadGenerator } from "./load-generator-client";
 import type { LoadResult } from "./bench-protocol";
 import { CEILING_MS, ingestPlan, type ScenarioCommand } from "./bench-plan";
+import { startRealServer, type RealServer } from "./real-server";
 
 export type BenchKind = "pglite" | "postgres";
 export type ScenarioReport = LoadResult & {
@@ -23,6 +24,12 @@ export type ScenarioReport = LoadResult & {
   roundRatios: number[];
   roundCeilings: number[];
   storedFrames: number;
+  /** A baseline of requests, not frames (server-health): nothing is stored. */
+  probe: boolean;
+  /** Through the real server: the server process's CPU cores during the scenario. */
+  serverCpuCores?: number;
+  /** With a baseline run before each round (bench-plan): its name, rate per round and the median ratio to it. */
+  baseline: { name: string; roundRates: number[]; roundRatios: number[]; ratio: number } | null;
   /** The app process during the scenario: CPU cores used and event-loop utilisation (0–1). */
   appCpuCores: number;
   appEventLoopUtilization: number;
@@ -72,6 +79,8 @@ async function runScenario(
     roundRatios: ratio === null ? [] : [ratio],
     roundCeilings: ceiling === null ? [] : [ceiling],
     storedFrames: await storedFrames(bench, cmd.startSeq),
+    probe: cmd.cmd === "http" && cmd.probe !== undefined,
+    baseline: null,
     appCpuCores: round((used.user + used.system) / 1000 / wallMs, 2),
     appEventLoopUtilization: round(performance.eventLoopUtilization(elu).utilization, 2),
   };
@@ -82,8 +91,18 @@ function medianRound(rounds: { report: ScenarioReport; ceiling: number | null }[
   const key = (r: ScenarioReport) => r.ratioOfRawCeiling ?? r.framesPerSec;
   const sorted = [...rounds].sort((a, b) => key(a.report) - key(b.report));
   const median = sorted[Math.floor(sorted.length / 2)]!.report;
+  const baselines = rounds.flatMap((r) => (r.report.baseline ? [r.report.baseline] : []));
+  const baselineRatios = baselines.flatMap((b) => b.roundRatios);
   return {
     ...median,
+    baseline: baselines.length
+      ? {
+          name: baselines[0]!.name,
+          roundRates: baselines.flatMap((b) => b.roundRates),
+          roundRatios: baselineRatios,
+          ratio: [...baselineRatios].sort((x, y) => x - y)[Math.floor(baselineRatios.length / 2)]!,
+        }
+      : null,
     roundRatios: rounds.flatMap((r) => r.report.roundRatios),
     roundCeilings: rounds.flatMap((r) => r.report.roundCeilings),
     acked: rounds.reduce((n, r) => n + r.report.acked, 0),
@@ -96,9 +115,15 @@ function printScenario(report: ScenarioReport, rss: ReturnType<typeof startRssSa
     `   ${report.framesPerSec} frames/s${report.ratioOfRawCeiling === null ? "" : ` (×ceiling ${report.ratioOfRawCeiling})`} · commit p50 ${report.commit.p50} ms p99 ${report.commit.p99} ms · live p50 ${report.live?.p50 ?? "–"} ms p99 ${report.live?.p99 ?? "–"} ms · acked ${report.acked} stored ${report.storedFrames}` +
       (Object.keys(report.errors).length ? ` · errors ${JSON.stringify(report.errors)}` : ""),
   );
+  if (report.baseline) console.log(`   ×${report.baseline.name} ${report.baseline.ratio}`);
+  // On a shared machine the server gets what CPU is left: frames per CPU-second it used is the steadier figure.
+  if (report.serverCpuCores !== undefined)
+    console.log(
+      `   server process: ${report.serverCpuCores} CPU cores, ${report.serverCpuCores > 0 ? Math.round(report.framesPerSec / report.serverCpuCores) : "–"} frames per CPU-second`,
+    );
   console.log(`   app: ${report.appCpuCores} CPU cores, event loop ${Math.round(report.appEventLoopUtilization * 100)} % busy`);
   console.log(`   memory peaks so far: ${JSON.stringify(rss.peaks())} · Socket.IO recovery buffer: ${app.recoveryBufferPackets()} packets`);
-  if (report.storedFrames < report.acked)
+  if (!report.probe && report.storedFrames < report.acked)
     console.log(`   !! ${report.acked - report.storedFrames} acknowledged frames are not in the database`);
 }
 
@@ -117,8 +142,26 @@ export async function runKind(kind: BenchKind, devices: number): Promise<KindRep
   let range = 0;
   const nextRange = () => ++range * SEQ_RANGE;
   const rows = bench.devices.map((d, i) => ({ id: d.id, patientId: bench.patientIds[i]! }));
+  // The real server needs PostgreSQL (PGlite is one process's); BENCH_SERVER=off leaves it out.
+  let server: RealServer | null = null;
+  let serverFailed = false;
+  const serverTarget =
+    bench.url && process.env.BENCH_SERVER !== "off"
+      ? { url: () => server?.url ?? "", socket: () => (socket && server ? { ...socket, url: server.url } : undefined) }
+      : null;
   try {
-    for (const planned of ingestPlan(app, bench.devices, socket)) {
+    for (const planned of ingestPlan(app, bench.devices, socket, serverTarget)) {
+      if (planned.target === "server" && serverFailed) continue;
+      if (planned.target === "server" && !server) {
+        console.log(`── ${kind}: starting the production server (server.ts) on the bench database …`);
+        // A build or start that fails leaves the server's scenarios out (reported), not the whole run.
+        server = await startRealServer(bench.url!).catch((err: Error) => {
+          console.log(`   !! the production server did not start; its scenarios are left out: ${err.message}`);
+          serverFailed = true;
+          return null;
+        });
+        if (!server) continue;
+      }
       const rounds: { report: ScenarioReport; ceiling: number | null }[] = [];
       for (let r = 0; r < planned.rounds; r++) {
         let ceiling: number | null = null;
@@ -127,11 +170,25 @@ export async function runKind(kind: BenchKind, devices: number): Promise<KindRep
           ceilings.push(c);
           ceiling = c.framesPerSec;
         }
+        let baseline: { name: string; rate: number } | null = null;
+        if (planned.baseline) {
+          const b = await load.run(planned.baseline(nextRange()));
+          baseline = { name: b.name, rate: b.framesPerSec };
+        }
         const cmd = planned.make(nextRange());
         console.log(
-          `── ${kind}: ${cmd.name}${planned.rounds > 1 ? ` round ${r + 1}/${planned.rounds} (ceiling ${ceiling} frames/s)` : ""} …`,
+          `── ${kind}: ${cmd.name}${planned.rounds > 1 ? ` round ${r + 1}/${planned.rounds} (ceiling ${ceiling} frames/s)` : ""}${baseline ? ` (${baseline.name} ${baseline.rate}/s)` : ""} …`,
         );
+        const serverCpu = planned.target === "server" ? server!.cpuSeconds() : null;
+        const started = performance.now();
         const report = await runScenario(load, bench, cmd, ceiling);
+        const serverCpuAfter = planned.target === "server" ? server!.cpuSeconds() : null;
+        if (serverCpu !== null && serverCpuAfter !== null)
+          report.serverCpuCores = round((serverCpuAfter - serverCpu) / ((performance.now() - started) / 1000), 2);
+        if (baseline) {
+          const ratio = round(report.framesPerSec / Math.max(1, baseline.rate), 2);
+          report.baseline = { name: baseline.name, roundRates: [baseline.rate], roundRatios: [ratio], ratio };
+        }
         rounds.push({ report, ceiling });
         printScenario(report, rss, app);
         await sleep(500);
@@ -150,6 +207,7 @@ export async function runKind(kind: BenchKind, devices: number): Promise<KindRep
     rss.stop();
     return { database: kind, rawCeiling, scenarios, peakRssMiB: memory.rssMiB, memory };
   } finally {
+    await server?.close();
     load.stop();
     await app.close();
     await (await getObservationWriter()).drain();

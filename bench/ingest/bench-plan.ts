@@ -6,7 +6,14 @@ import type { BenchDevice, LoadCommand } from "./bench-protocol";
 
 export type ScenarioCommand = Exclude<LoadCommand, { cmd: "exit" }>;
 type Socket = { url: string; token: string; wardIds: string[] } | undefined;
-export type PlannedScenario = { rounds: number; make: (startSeq: number) => ScenarioCommand };
+/** "app": the in-process app (no Next); "server": the production server.ts as a child process (PostgreSQL only). */
+export type PlannedScenario = {
+  rounds: number;
+  target?: "app" | "server";
+  /** A run before each round (besides the raw ceiling) that the round's `ratioOfBaseline` is to. */
+  baseline?: (startSeq: number) => ScenarioCommand;
+  make: (startSeq: number) => ScenarioCommand;
+};
 
 /** QoS 1 publishes each device keeps in flight in the throughput runs (saturating the app). */
 const INFLIGHT = Number(process.env.BENCH_INFLIGHT ?? 8);
@@ -16,7 +23,15 @@ export const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 /** Each ceiling round runs this long. */
 export const CEILING_MS = Number(process.env.BENCH_CEILING_MS ?? 3000);
 
-export function ingestPlan(app: { brokerUrl: string; httpUrl: string }, devices: BenchDevice[], socket: Socket) {
+/** Keep-alive connections of the HTTP scenarios through the real server. */
+const SERVER_CONNECTIONS = Number(process.env.BENCH_HTTP_CONNECTIONS ?? 200);
+
+export function ingestPlan(
+  app: { brokerUrl: string; httpUrl: string; routeHandlerUrl: string },
+  devices: BenchDevice[],
+  socket: Socket,
+  server: { url: () => string; socket: () => Socket } | null,
+) {
   const plan: PlannedScenario[] = [
     {
       rounds: ROUNDS,
@@ -47,6 +62,20 @@ export function ingestPlan(app: { brokerUrl: string; httpUrl: string }, devices:
     },
     {
       rounds: ROUNDS,
+      // Before each round, the same load through the route's Next handler (what ingest cost before the
+      // server's direct path), in-process with the same viewer, so that only the path differs.
+      baseline: (startSeq) => ({
+        cmd: "http",
+        name: "next-route-handler",
+        baseUrl: app.routeHandlerUrl,
+        devices,
+        startSeq,
+        warmupMs: 1000,
+        durationMs: 3000,
+        concurrency: Math.min(200, devices.length),
+        framesPerRequest: 1,
+        socket,
+      }),
       make: (startSeq) => ({
         cmd: "http",
         name: "http-throughput",
@@ -75,6 +104,40 @@ export function ingestPlan(app: { brokerUrl: string; httpUrl: string }, devices:
         socket,
       }),
     },
+    ...(server
+      ? [
+          {
+            rounds: ROUNDS,
+            target: "server" as const,
+            // Before each round, the same server's /api/health through Next on as many connections: one
+            // request with one database round trip, the baseline this scenario's ratio is to.
+            baseline: (startSeq: number): ScenarioCommand => ({
+              cmd: "http",
+              name: "server-health",
+              baseUrl: server.url(),
+              devices,
+              startSeq,
+              warmupMs: 1000,
+              durationMs: 3000,
+              concurrency: Math.min(SERVER_CONNECTIONS, devices.length),
+              framesPerRequest: 1,
+              probe: "health",
+            }),
+            make: (startSeq: number): ScenarioCommand => ({
+              cmd: "http",
+              name: "server-http-1",
+              baseUrl: server.url(),
+              devices,
+              startSeq,
+              warmupMs: 2000,
+              durationMs: 5000,
+              concurrency: Math.min(SERVER_CONNECTIONS, devices.length),
+              framesPerRequest: 1,
+              socket: server.socket(),
+            }),
+          },
+        ]
+      : []),
     {
       rounds: 1,
       make: (startSeq) => ({

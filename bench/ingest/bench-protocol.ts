@@ -34,6 +34,8 @@ export type HttpLoad = {
   /** Concurrent devices posting (each has one request in flight at a time). */
   concurrency: number;
   framesPerRequest: number;
+  /** Instead of telemetry, GET /api/health (the baseline of a server: one request, one database round trip). */
+  probe?: "health";
   socket?: SocketTarget;
 };
 

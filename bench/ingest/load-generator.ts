@@ -156,15 +156,18 @@ async function runHttp(cmd: HttpLoad): Promise<LoadResult> {
   const post = (device: BenchDevice, body: string) =>
     new Promise<number>((resolve) => {
       const req = http.request(
-        `${cmd.baseUrl}/api/v1/devices/${device.id}/telemetry`,
+        cmd.probe === "health" ? `${cmd.baseUrl}/api/health` : `${cmd.baseUrl}/api/v1/devices/${device.id}/telemetry`,
         {
-          method: "POST",
+          method: cmd.probe === "health" ? "GET" : "POST",
           agent,
-          headers: {
-            "content-type": "application/json",
-            authorization: `Bearer ${device.secret}`,
-            "content-length": Buffer.byteLength(body),
-          },
+          headers:
+            cmd.probe === "health"
+              ? {}
+              : {
+                  "content-type": "application/json",
+                  authorization: `Bearer ${device.secret}`,
+                  "content-length": Buffer.byteLength(body),
+                },
         },
         (res) => {
           res.resume();
@@ -175,7 +178,7 @@ async function runHttp(cmd: HttpLoad): Promise<LoadResult> {
         timing.error(`http: ${err.message}`);
         resolve(0);
       });
-      req.end(body);
+      req.end(cmd.probe === "health" ? undefined : body);
     });
 
   const loop = async (device: BenchDevice) => {
@@ -188,7 +191,7 @@ async function runHttp(cmd: HttpLoad): Promise<LoadResult> {
         frames.push(frame(seq++));
       }
       const status = await post(device, cmd.framesPerRequest === 1 ? frames[0]! : `[${frames.join(",")}]`);
-      if (status === 202) timing.acknowledged(frames.length, at, monoMs());
+      if (status === (cmd.probe === "health" ? 200 : 202)) timing.acknowledged(frames.length, at, monoMs());
       else timing.error(`http ${status}`);
     }
   };

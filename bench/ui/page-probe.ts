@@ -1,6 +1,6 @@
 // The script the bench installs in every page before it loads (addInitScript): a MutationObserver on the
 // document that stamps performance.now() when the chart is first drawn (ward: every one of the bed grid's
-// tiles shows a pulse value; patient: a Recharts line has a drawn path), a PerformanceObserver for long
+// tiles shows a pulse value; patient: a trend line has a drawn path), a PerformanceObserver for long
 // tasks, a requestAnimationFrame loop recording frame times, and a count of changes to what is shown
 // (ward: the text of a vital's number; patient: a line's path), which tells live pages from frozen ones.
 // On the ward, every change of a tile's heart-rate number is logged with its epoch time (performance.timeOrigin
@@ -30,8 +30,9 @@ export function probeScript(kind: ChartKind, beds: number): string {
     }
     return shown >= beds;
   };
+  const LINE = "path[data-trend-line], path.recharts-line-curve";
   const patientReady = () => {
-    for (const p of document.querySelectorAll("path.recharts-line-curve")) {
+    for (const p of document.querySelectorAll(LINE)) {
       const d = p.getAttribute("d");
       if (d && /L/.test(d)) return true;
     }
@@ -42,7 +43,7 @@ export function probeScript(kind: ChartKind, beds: number): string {
   };
   const shownValue = (r) => {
     if (kind === "patient") {
-      const curve = (n) => n.nodeType === 1 && (n.matches("path.recharts-line-curve") || !!n.querySelector("path.recharts-line-curve"));
+      const curve = (n) => n.nodeType === 1 && (n.matches(LINE) || !!n.querySelector(LINE));
       if (r.type === "attributes") return r.attributeName === "d" && curve(r.target);
       return r.type === "childList" && Array.from(r.addedNodes).some(curve);
     }

@@ -68,6 +68,8 @@ describe("window figures", () => {
         chartAt: 400,
         longTasks: [
           { start: 100, duration: 90 },
+          // After the chart, before the window: hydration of a server-drawn chart still counts as load.
+          { start: 600, duration: 120 },
           { start: 2000, duration: 70 },
         ],
         frames,
@@ -80,7 +82,7 @@ describe("window figures", () => {
       chartMs: 400,
       longTaskCount: 1,
       longTaskMaxMs: 70,
-      loadLongTaskMaxMs: 90,
+      loadLongTaskMaxMs: 120,
       frameP95Ms: 16,
       screenUpdates: 12,
     });

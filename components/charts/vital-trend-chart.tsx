@@ -1,12 +1,15 @@
-"use client";
 // One vital-sign trend: a card with title, latest value and a time-axis line chart of prepared data
 // (see lib/charts/prepare-trend), optionally with shaded bands (NEWS2 risk bands), alarm limits and
 // alarm markers (lib/charts/prepare-limits). Presentational only: no fetching, no domain logic.
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+// Plain SVG, not Recharts: the server renders it into the page, so the chart is on screen at first paint
+// with no chart library to load or hydrate (see README, "Performance"). The plot SVG is stretched to
+// the card's width (its lines keep their stroke); text and markers are HTML placed over it.
 import type { ReactNode } from "react";
 import type { AlarmMarker, LimitLine } from "@/lib/charts/prepare-limits";
 import type { ReferenceBand, TrendRow } from "@/lib/charts/prepare-trend";
-import { renderAlarmMarkers, renderBands, renderLimitLines, type ChartBand } from "./chart-overlays";
+import { dotsPath, linePath, PLOT_WIDTH, percentX, plotX, plotY, type PlotBox } from "@/lib/charts/svg-plot";
+import { AlarmMarkers, BandAreas, BandLabels, LimitLabels, LimitRules, type ChartBand } from "./chart-overlays";
+import { TrendHover } from "./trend-hover";
 
 export type TrendLine = { key: string; label: string; color: string; dashed?: boolean };
 
@@ -51,18 +54,12 @@ export type VitalTrendChartProps = {
 
 /** Room for limit labels such as "Sys crit hi 220" right of the plot. */
 const LIMIT_GUTTER = 88;
-/** Chart height not used by the plot: top margin and the time axis. */
-const PLOT_INSET = 36;
-
-const dateTime = new Intl.DateTimeFormat(undefined, {
-  weekday: "short",
-  day: "numeric",
-  month: "short",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hourCycle: "h23",
-});
+/** Room for the value axis' labels left of the plot. */
+const AXIS_WIDTH = 44;
+/** Above the plot, and below it for the time axis' labels. */
+const PLOT_TOP = 6;
+const PLOT_BOTTOM = 24;
+const NON_SCALING = { vectorEffect: "non-scaling-stroke" } as const;
 
 export function VitalTrendChart(p: VitalTrendChartProps) {
   const height = p.height ?? 180;
@@ -103,60 +100,89 @@ export function VitalTrendChart(p: VitalTrendChartProps) {
             {p.placeholder}
           </div>
         ) : (
-          <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={p.rows} margin={{ top: 6, right: p.limits ? LIMIT_GUTTER : 12, bottom: 0, left: 0 }}>
-              <CartesianGrid stroke="var(--color-line)" strokeDasharray="2 4" />
-              {renderBands([...(p.band ? [{ ...p.band, color: "var(--color-ok)" }] : []), ...(p.bands ?? [])])}
-              {renderLimitLines(p.limits ?? [], p.yDomain, height - PLOT_INSET)}
-              <XAxis
-                dataKey="t"
-                type="number"
-                scale="time"
-                domain={[p.xDomain[0], p.xDomain[1]]}
-                ticks={p.xTicks}
-                tickFormatter={(t: number) => p.formatTick(t)}
-                allowDataOverflow
-                stroke="var(--color-line-strong)"
-                tick={{ fill: "var(--color-ink-muted)", fontSize: 11 }}
-              />
-              <YAxis
-                domain={[p.yDomain[0], p.yDomain[1]]}
-                ticks={p.yTicks}
-                allowDataOverflow
-                width={44}
-                tickFormatter={(v: number) => v.toFixed(p.decimals)}
-                stroke="var(--color-line-strong)"
-                tick={{ fill: "var(--color-ink-muted)", fontSize: 11 }}
-              />
-              <Tooltip
-                isAnimationActive={false}
-                labelFormatter={(label) => (typeof label === "number" ? dateTime.format(label) : label)}
-                formatter={(value, name) => [typeof value === "number" ? `${value.toFixed(p.decimals)} ${p.unit}` : String(value), name]}
-                contentStyle={{ background: "var(--color-panel-raised)", border: "1px solid var(--color-line-strong)", borderRadius: 6 }}
-                labelStyle={{ color: "var(--color-ink-muted)" }}
-                itemStyle={{ color: "var(--color-ink)" }}
-              />
-              {p.lines.map((l) => (
-                <Line
-                  key={l.key}
-                  dataKey={l.key}
-                  name={l.label}
-                  type={p.lineType ?? "linear"}
-                  stroke={l.color}
-                  strokeWidth={1.5}
-                  strokeDasharray={l.dashed ? "4 3" : undefined}
-                  dot={p.dots ? { r: 2, fill: l.color, strokeWidth: 0 } : false}
-                  activeDot={{ r: 3 }}
-                  connectNulls={p.connectNulls}
-                  isAnimationActive={false}
-                />
-              ))}
-              {renderAlarmMarkers(p.markers ?? [])}
-            </LineChart>
-          </ResponsiveContainer>
+          <TrendPlot {...p} height={height} />
         )}
       </div>
       {p.footnote && <p className="mt-1 px-1 text-xs text-ink-faint tabular">{p.footnote}</p>}
     </figure>
+  );
+}
+
+function TrendPlot(p: VitalTrendChartProps & { height: number }) {
+  const box: PlotBox = { xDomain: p.xDomain, yDomain: p.yDomain, width: PLOT_WIDTH, height: p.height - PLOT_TOP - PLOT_BOTTOM };
+  const bands: ChartBand[] = [...(p.band ? [{ ...p.band, color: "var(--color-ok)" }] : []), ...(p.bands ?? [])];
+  const xTicks = p.xTicks.filter((t) => t >= p.xDomain[0] && t <= p.xDomain[1]);
+  const step = p.lineType === "stepAfter";
+  return (
+    <div
+      className="absolute"
+      style={{ top: PLOT_TOP, bottom: PLOT_BOTTOM, left: AXIS_WIDTH, right: p.limits ? LIMIT_GUTTER : 12 }}
+      data-testid="trend-plot"
+    >
+      <svg
+        viewBox={`0 0 ${PLOT_WIDTH} ${box.height}`}
+        preserveAspectRatio="none"
+        className="absolute inset-0 h-full w-full"
+        aria-hidden="true"
+      >
+        <BandAreas bands={bands} box={box} />
+        <g stroke="var(--color-line)" strokeDasharray="2 4" style={NON_SCALING}>
+          {p.yTicks.map((v) => (
+            <line key={`y-${v}`} x1={0} x2={PLOT_WIDTH} y1={plotY(v, box)} y2={plotY(v, box)} style={NON_SCALING} />
+          ))}
+          {xTicks.map((t) => (
+            <line key={`x-${t}`} x1={plotX(t, box)} x2={plotX(t, box)} y1={0} y2={box.height} style={NON_SCALING} />
+          ))}
+        </g>
+        <LimitRules lines={p.limits ?? []} box={box} />
+        {p.lines.map((l) => (
+          <path
+            key={l.key}
+            data-trend-line={l.key}
+            d={linePath(p.rows, l.key, box, { connectNulls: p.connectNulls, step })}
+            fill="none"
+            stroke={l.color}
+            strokeWidth={1.5}
+            strokeLinejoin="round"
+            strokeDasharray={l.dashed ? "4 3" : undefined}
+            style={NON_SCALING}
+          />
+        ))}
+        {p.dots &&
+          p.lines.map((l) => (
+            <path
+              key={`dots-${l.key}`}
+              d={dotsPath(p.rows, l.key, box)}
+              stroke={l.color}
+              strokeWidth={4}
+              strokeLinecap="round"
+              style={NON_SCALING}
+            />
+          ))}
+        <path d={`M0,0V${box.height}H${PLOT_WIDTH}`} fill="none" stroke="var(--color-line-strong)" style={NON_SCALING} />
+      </svg>
+      <BandLabels bands={bands} box={box} />
+      {p.yTicks.map((v) => (
+        <span
+          key={`yl-${v}`}
+          className="pointer-events-none absolute right-full mr-1.5 -translate-y-1/2 text-[11px] leading-none text-ink-muted tabular"
+          style={{ top: plotY(v, box) }}
+        >
+          {v.toFixed(p.decimals)}
+        </span>
+      ))}
+      {xTicks.map((t) => (
+        <span
+          key={`xl-${t}`}
+          className="pointer-events-none absolute top-full mt-1.5 -translate-x-1/2 text-[11px] leading-none text-ink-muted tabular"
+          style={{ left: `${percentX(t, box)}%` }}
+        >
+          {p.formatTick(t)}
+        </span>
+      ))}
+      <LimitLabels lines={p.limits ?? []} box={box} />
+      <TrendHover rows={p.rows} lines={p.lines} xDomain={p.xDomain} decimals={p.decimals} unit={p.unit} />
+      <AlarmMarkers markers={p.markers ?? []} box={box} />
+    </div>
   );
 }

@@ -3,14 +3,13 @@
 // runner that share the same connections.
 import { withPhiDecryption } from "@/lib/crypto/decrypt-results";
 import "server-only";
-import path from "node:path";
-import fs from "node:fs";
 import pg from "pg";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Sql, SqlRow } from "./sql";
+import { createPglite } from "./pglite-instance";
 
 export type Database = {
   prisma: PrismaClient;
@@ -22,11 +21,8 @@ export type DatabaseTarget = { url: string } | { pgliteDir: string } | { inMemor
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if ("url" in target) return openPostgres(target.url);
-  if ("pgliteDir" in target) {
-    fs.mkdirSync(target.pgliteDir, { recursive: true });
-    return openPglite(await PGlite.create(path.resolve(target.pgliteDir)));
-  }
-  return openPglite(await PGlite.create());
+  if ("pgliteDir" in target) return openPglite(await createPglite(target.pgliteDir));
+  return openPglite(await createPglite());
 }
 
 async function openPostgres(url: string): Promise<Database> {

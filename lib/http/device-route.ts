@@ -34,10 +34,10 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 
 /** The device the request's secret proves, or the answer to give. */
 async function authenticate(
-  req: NextRequest,
+  authorization: string | null,
   deviceId: string,
 ): Promise<{ ok: true; device: DeviceRecord } | { ok: false; answer: Response }> {
-  const auth = await authenticateDevice(deviceId, bearerToken(req.headers.get("authorization")) ?? undefined).catch(() => null);
+  const auth = await authenticateDevice(deviceId, bearerToken(authorization) ?? undefined).catch(() => null);
   if (!auth)
     return {
       ok: false,
@@ -53,42 +53,57 @@ async function authenticate(
   };
 }
 
+/**
+ * The answer to a device's request: authenticate the device named in the path by its bearer secret,
+ * read the body under the size limit and run the handler within INGEST_HTTP_TIMEOUT_MS: the handler's
+ * result, or the Response refusing the request. Shared by the Next route handler (deviceRoute) and the
+ * server's direct telemetry path (telemetry-fast-path), whose handler returns plain data on success.
+ */
+export async function answerDeviceRequest<T>(
+  deviceId: string,
+  authorization: string | null,
+  readBody: (limit: number) => Promise<string>,
+  handler: (ctx: { device: DeviceRecord; body: string }) => Promise<T>,
+): Promise<T | Response> {
+  const auth = await authenticate(authorization, deviceId);
+  if (!auth.ok) return auth.answer;
+  const e = env();
+  try {
+    const body = await readBody(e.INGEST_MAX_BODY_BYTES);
+    return await withTimeout(handler({ device: auth.device, body }), e.INGEST_HTTP_TIMEOUT_MS);
+  } catch (err) {
+    if (err instanceof Refusal) return refusalResponse(err);
+    if (err instanceof BodyTooLargeError) {
+      countIngest("http", "too_large");
+      const reason = `body of ${err.size} bytes is over the limit of ${err.limit} bytes`;
+      void getRejectionLog().then((log) =>
+        log.record({ deviceId, transport: "http", topic: null, reason, payload: err.head, totalBytes: err.size }),
+      );
+      return jsonError(413, `body is larger than the limit of ${err.limit} bytes; send fewer frames per request`);
+    }
+    if (err instanceof IngestBusyError) {
+      countIngest("http", "busy");
+      return jsonError(503, err.message, undefined, { "Retry-After": "2" });
+    }
+    if (err instanceof HandlerTimeout) {
+      countIngest("http", "timeout");
+      return jsonError(
+        503,
+        `frames not confirmed within ${e.INGEST_HTTP_TIMEOUT_MS / 1000} s (the database is slow or unavailable); resend them: they may already be stored, and a resent seq is never stored twice`,
+        undefined,
+        { "Retry-After": "5" },
+      );
+    }
+    countIngest("http", "not_stored");
+    console.error(`[ingest] HTTP ingest for ${deviceId} failed:`, err);
+    return jsonError(503, "frames were not stored; retry", undefined, { "Retry-After": "2" });
+  }
+}
+
 export function deviceRoute(handler: (ctx: { device: DeviceRecord; body: string }) => Promise<Response>) {
   return async (req: NextRequest, route: RouteContext<{ deviceId: string }>): Promise<Response> => {
     const { deviceId } = await route.params;
-    const auth = await authenticate(req, deviceId);
-    if (!auth.ok) return auth.answer;
-    const e = env();
-    try {
-      const body = await readBodyWithLimit(req, e.INGEST_MAX_BODY_BYTES);
-      return await withTimeout(handler({ device: auth.device, body }), e.INGEST_HTTP_TIMEOUT_MS);
-    } catch (err) {
-      if (err instanceof Refusal) return refusalResponse(err);
-      if (err instanceof BodyTooLargeError) {
-        countIngest("http", "too_large");
-        const reason = `body of ${err.size} bytes is over the limit of ${err.limit} bytes`;
-        void getRejectionLog().then((log) =>
-          log.record({ deviceId, transport: "http", topic: null, reason, payload: err.head, totalBytes: err.size }),
-        );
-        return jsonError(413, `body is larger than the limit of ${err.limit} bytes; send fewer frames per request`);
-      }
-      if (err instanceof IngestBusyError) {
-        countIngest("http", "busy");
-        return jsonError(503, err.message, undefined, { "Retry-After": "2" });
-      }
-      if (err instanceof HandlerTimeout) {
-        countIngest("http", "timeout");
-        return jsonError(
-          503,
-          `frames not confirmed within ${e.INGEST_HTTP_TIMEOUT_MS / 1000} s (the database is slow or unavailable); resend them: they may already be stored, and a resent seq is never stored twice`,
-          undefined,
-          { "Retry-After": "5" },
-        );
-      }
-      countIngest("http", "not_stored");
-      console.error(`[ingest] HTTP ingest for ${deviceId} failed:`, err);
-      return jsonError(503, "frames were not stored; retry", undefined, { "Retry-After": "2" });
-    }
+    return answerDeviceRequest(deviceId, req.headers.get("authorization"), (limit) => readBodyWithLimit(req, limit), handler);
   };
 }
 
@@ -96,7 +111,7 @@ export function deviceDownloadRoute<P>(handler: (ctx: { device: DeviceRecord; pa
   return async (req: NextRequest, route: RouteContext<P>): Promise<Response> => {
     const deviceId = new URL(req.url).searchParams.get("device") ?? req.headers.get("x-device-id") ?? "";
     if (!deviceId) return jsonError(400, "device: name the device with ?device=<id> (as in the OTA command) or X-Device-Id");
-    const auth = await authenticate(req, deviceId);
+    const auth = await authenticate(req.headers.get("authorization"), deviceId);
     if (!auth.ok) return auth.answer;
     const params = await route.params;
     return answeringRefusals(() => handler({ device: auth.device, params }));

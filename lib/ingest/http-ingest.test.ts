@@ -1,14 +1,37 @@
+// HTTP telemetry through both ways in: the Next route handler, and the production server's direct path
+// (lib/http/telemetry-fast-path) behind a real Node HTTP server on a keep-alive connection.
+import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { setDatabase } from "@/lib/db/database";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "@/test/support/test-database";
 import { createWardWithPatients } from "@/test/support/fixtures";
-import { createDevice, revokeDevice } from "@/lib/devices/manage-devices";
+import { createDevice, revokeDevice, rotateDeviceSecret } from "@/lib/devices/manage-devices";
 import { POST } from "@/app/api/v1/devices/[deviceId]/telemetry/route";
+import { serveTelemetryDirect } from "@/lib/http/telemetry-fast-path";
+import { stampClientAddress } from "@/lib/net/client-address";
 
-describe.each(testDatabaseKinds)("HTTP telemetry ingest on %s", (kind) => {
+type Way = "next route" | "server direct path";
+const ways: Way[] = ["next route", "server direct path"];
+const cases = testDatabaseKinds.flatMap((kind) => ways.map((way) => [kind, way] as const));
+
+/** A Node server as server.ts builds it: the direct path first, anything else answered 404 ("Next"). */
+async function startDirectServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const server = http.createServer((req, res) => void (serveTelemetryDirect(stampClientAddress(req), res) || res.writeHead(404).end()));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+describe.each(cases)("HTTP telemetry ingest on %s, %s", (kind, way) => {
   let db: TestDatabase;
   let device: { id: string; secret: string };
+  let direct: Awaited<ReturnType<typeof startDirectServer>> | null = null;
   const now = () => new Date().toISOString();
 
   beforeAll(async () => {
@@ -16,18 +39,24 @@ describe.each(testDatabaseKinds)("HTTP telemetry ingest on %s", (kind) => {
     setDatabase(db);
     const { patients } = await createWardWithPatients(db.prisma, 1);
     device = await createDevice({ type: "bedside_monitor", patientId: patients[0]!.id });
+    if (way === "server direct path") direct = await startDirectServer();
   });
-  afterAll(async () => db?.destroy());
+  afterAll(async () => {
+    await direct?.close();
+    await db?.destroy();
+  });
 
-  const post = (deviceId: string, body: unknown, secret: string | null = device.secret, raw = false) =>
-    POST(
-      new NextRequest(`http://localhost/api/v1/devices/${deviceId}/telemetry`, {
-        method: "POST",
-        headers: { "content-type": "application/json", ...(secret ? { authorization: `Bearer ${secret}` } : {}) },
-        body: raw ? (body as string) : JSON.stringify(body),
-      }),
-      { params: Promise.resolve({ deviceId }) },
-    );
+  const post = (deviceId: string, body: unknown, secret: string | null = device.secret, raw = false) => {
+    const init = {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(secret ? { authorization: `Bearer ${secret}` } : {}) },
+      body: raw ? (body as string) : JSON.stringify(body),
+    };
+    if (direct) return fetch(`${direct.url}/api/v1/devices/${encodeURIComponent(deviceId)}/telemetry`, init);
+    return POST(new NextRequest(`http://localhost/api/v1/devices/${deviceId}/telemetry`, init), {
+      params: Promise.resolve({ deviceId }),
+    });
+  };
   const stored = async (seq: number) =>
     (await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM observations WHERE device_id=$1 AND seq=$2`, [device.id, seq]))[0]!
       .n;
@@ -97,8 +126,29 @@ describe.each(testDatabaseKinds)("HTTP telemetry ingest on %s", (kind) => {
     expect(await stored(1000)).toBe(0);
   });
 
+  it("refuses the old secret at once after a rotation and accepts the new one", async () => {
+    expect((await post(device.id, { seq: 400, ts: now(), values: { heart_rate: 70 } })).status).toBe(202);
+    const secret = await rotateDeviceSecret(device.id);
+    expect((await post(device.id, { seq: 401, ts: now(), values: { heart_rate: 70 } })).status).toBe(401);
+    device = { ...device, secret };
+    expect((await post(device.id, { seq: 402, ts: now(), values: { heart_rate: 70 } })).status).toBe(202);
+    expect(await stored(401)).toBe(0);
+  });
+
   it("answers 403 once the device is revoked", async () => {
     await revokeDevice(device.id);
     expect((await post(device.id, { seq: 500, ts: now(), values: { heart_rate: 70 } })).status).toBe(403);
   });
+
+  // Only the server's path has headers of its own to check (proxy.ts sets them on Next's answers).
+  if (way === "server direct path")
+    it("sends the security headers every answer carries, and leaves other requests to Next", async () => {
+      const res = await post(device.id, { seq: 600, ts: now(), values: { heart_rate: 70 } });
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get("cache-control")).toBe("no-store");
+      expect(res.headers.get("x-frame-options")).toBe("DENY");
+      expect(res.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect((await fetch(`${direct!.url}/api/v1/devices/${device.id}/telemetry`)).status).toBe(404);
+      expect((await fetch(`${direct!.url}/api/v1/devices/${device.id}/telemetry/x`, { method: "POST" })).status).toBe(404);
+    });
 });

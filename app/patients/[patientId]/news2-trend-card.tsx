@@ -30,6 +30,8 @@ export type News2TrendCardProps = {
   range: TimeRangeKey;
   alerts: readonly AlertView[];
   now: number;
+  /** Minutes east of UTC for the clock labels. */
+  tz: number;
 };
 
 const LINE = [{ key: "news2", label: "NEWS2", color: "var(--color-ink)" }];
@@ -39,7 +41,16 @@ function missingText(missing: readonly string[]): string {
 }
 
 /** Memoized: the page passes stable props, so a card whose data and axis did not change is not redrawn. */
-export const News2TrendCard = memo(function News2TrendCard({ patientId, result, domain, ticks, range, alerts, now }: News2TrendCardProps) {
+export const News2TrendCard = memo(function News2TrendCard({
+  patientId,
+  result,
+  domain,
+  ticks,
+  range,
+  alerts,
+  now,
+  tz,
+}: News2TrendCardProps) {
   const [live, setLive] = useState<News2Payload | null>(null);
   useSocketEvent("news2", (e: News2Payload) => {
     if (e.patientId === patientId) setLive(e);
@@ -48,7 +59,7 @@ export const News2TrendCard = memo(function News2TrendCard({ patientId, result, 
   const points = result?.data?.points ?? [];
   const rows = news2Rows(points, { now: domain[1], gapMs: news2GapMs(TIME_RANGE_MS[range], TREND_MAX_POINTS) });
   const valueDomain = news2YDomain(points);
-  const markers = alarmMarkers(alerts, "news2", domain, valueDomain, (t) => formatClock(t));
+  const markers = alarmMarkers(alerts, "news2", domain, valueDomain, (t) => formatClock(t, tz));
   const latest = latestNews2(points, live, now);
   const placeholder = result?.isError
     ? errorText(result.error)
@@ -73,7 +84,7 @@ export const News2TrendCard = memo(function News2TrendCard({ patientId, result, 
           {label.short}
         </span>
         <span className="text-ink-muted">: {label.response}</span>
-        {latest.stale && <span className="ml-2 text-xs text-alarm-low">not re-scored since {formatClock(latest.at)}</span>}
+        {latest.stale && <span className="ml-2 text-xs text-alarm-low">not re-scored since {formatClock(latest.at, tz)}</span>}
       </span>
     );
   }
@@ -90,7 +101,7 @@ export const News2TrendCard = memo(function News2TrendCard({ patientId, result, 
       yDomain={valueDomain}
       yTicks={news2YTicks(valueDomain)}
       xTicks={ticks}
-      formatTick={(t) => formatClock(t)}
+      formatTick={(t) => formatClock(t, tz)}
       band={null}
       limits={[]}
       bands={news2BandAreas(valueDomain).map((a) => ({ ...a, opacity: 0.1 }))}
@@ -100,7 +111,7 @@ export const News2TrendCard = memo(function News2TrendCard({ patientId, result, 
       connectNulls={false}
       placeholder={placeholder}
       latest={latest ? (latest.total === null ? "—" : String(latest.total)) : null}
-      latestAt={latest ? formatClock(latest.at) : null}
+      latestAt={latest ? formatClock(latest.at, tz) : null}
       latestNote={note}
       footnote={
         points.length > 0 ? "Stored when the score changes and every 5 minutes while complete; a gap means not scored (never 0)." : null

@@ -15,7 +15,7 @@ import { useFrameBatch } from "@/components/live/use-frame-batch";
 import { useClock } from "@/components/live/use-now";
 import { liveRedrawIntervalMs, mergeLivePoints, quantizeEnd } from "@/lib/charts/live-trend";
 import type { Point } from "@/lib/charts/lttb";
-import { TREND_CHARTS, TREND_FETCH_CODES, TREND_MAX_POINTS, timeTicks } from "@/lib/charts/prepare-trend";
+import { localOffsetMinutes, TREND_CHARTS, TREND_FETCH_CODES, TREND_MAX_POINTS, timeTicks } from "@/lib/charts/prepare-trend";
 import { DEFAULT_TIME_RANGE, TIME_RANGE_KEYS, TIME_RANGE_LABELS, TIME_RANGE_MS, type TimeRangeKey } from "@/lib/charts/time-range";
 import type { VitalsPayload } from "@/lib/events";
 import { ChartLegend } from "./chart-legend";
@@ -37,7 +37,7 @@ export type PatientTrendsProps = {
   /** Alarm limits and markers (clinical roles: the limits API is not open to patient accounts). */
   showAlarms: boolean;
   /** The default range's series as the server read them for this page (drawn at first paint). */
-  initial: { range: TimeRangeKey; bundle: SeriesBundle; at: number } | null;
+  initial: { range: TimeRangeKey; bundle: SeriesBundle; at: number; tzOffsetMinutes: number } | null;
 };
 
 export function PatientTrends({ patientId, spo2Scale, showAlarms, initial }: PatientTrendsProps) {
@@ -114,7 +114,10 @@ export function PatientTrends({ patientId, spo2Scale, showAlarms, initial }: Pat
   // Moved in whole redraw intervals, and the same arrays while it has not moved (memoized cards).
   end = quantizeEnd(end, redrawMs);
   const domain = useMemo<[number, number]>(() => [end - TIME_RANGE_MS[range], end], [end, range]);
-  const ticks = useMemo(() => (end > 0 ? timeTicks(domain, range) : []), [end, domain, range]);
+  // Clock labels in the server's zone until hydrated (the clock reads 0 until then), so the server's
+  // HTML and the hydrating render agree; then in the browser's zone.
+  const tz = now === 0 && initial ? initial.tzOffsetMinutes : localOffsetMinutes(end);
+  const ticks = useMemo(() => (end > 0 ? timeTicks(domain, range, tz) : []), [end, domain, range, tz]);
 
   return (
     <section aria-label="Trends" className="mt-6">
@@ -144,6 +147,7 @@ export function PatientTrends({ patientId, spo2Scale, showAlarms, initial }: Pat
           range={range}
           alerts={alerts}
           now={now}
+          tz={tz}
         />
         {TREND_CHARTS.map((spec, i) => (
           <TrendCard
@@ -156,6 +160,7 @@ export function PatientTrends({ patientId, spo2Scale, showAlarms, initial }: Pat
             spo2Scale={spo2Scale}
             limits={limits}
             alerts={alerts}
+            tz={tz}
           />
         ))}
       </div>

@@ -22,8 +22,6 @@ import { TIME_RANGE_MS, type TimeRangeKey } from "@/lib/charts/time-range";
 import { METRICS, formatMetric } from "@/lib/domain/metrics";
 import { errorText, type SeriesResult } from "./patient-api";
 
-/** Points per series asked of the server for the 1 h / 8 h / 24 h trends. */
-
 const LINE_COLORS: Readonly<Record<string, string>> = {
   heart_rate: "var(--color-vital-hr)",
   spo2: "var(--color-vital-spo2)",
@@ -44,10 +42,12 @@ export type TrendCardProps = {
   spo2Scale: number;
   limits: readonly LimitView[];
   alerts: readonly AlertView[];
+  /** Minutes east of UTC for the clock labels. */
+  tz: number;
 };
 
 /** Memoized: the page passes stable props, so a card whose data and axis did not change is not redrawn. */
-export const TrendCard = memo(function TrendCard({ spec, results, domain, ticks, range, spo2Scale, limits, alerts }: TrendCardProps) {
+export const TrendCard = memo(function TrendCard({ spec, results, domain, ticks, range, spo2Scale, limits, alerts, tz }: TrendCardProps) {
   const series: Record<string, readonly Point[]> = {};
   let total = 0;
   let drawn = 0;
@@ -78,7 +78,7 @@ export const TrendCard = memo(function TrendCard({ spec, results, domain, ticks,
   const limitsDrawn = limitLines(spec.id, limits);
   // The axis always shows the low and high alarm limits, whatever the data.
   const valueDomain = yDomain(spec.id, [...merged, ...limitDomainRows(limitsDrawn)], spec.codes);
-  const markers = alarmMarkers(alerts, spec.id, domain, valueDomain, (t) => formatClock(t));
+  const markers = alarmMarkers(alerts, spec.id, domain, valueDomain, (t) => formatClock(t, tz));
   const alarmsText = markers.length > 0 ? ` · ${markers.length} alarm${markers.length === 1 ? "" : "s"} raised in view` : "";
 
   return (
@@ -93,7 +93,7 @@ export const TrendCard = memo(function TrendCard({ spec, results, domain, ticks,
       yDomain={valueDomain}
       yTicks={yTicks(spec.id, valueDomain)}
       xTicks={ticks}
-      formatTick={(t) => formatClock(t)}
+      formatTick={(t) => formatClock(t, tz)}
       band={news2ZeroBand(spec.id, spo2Scale)}
       limits={limitsDrawn}
       markers={markers}
@@ -101,7 +101,7 @@ export const TrendCard = memo(function TrendCard({ spec, results, domain, ticks,
       connectNulls={!spec.continuous}
       placeholder={placeholder}
       latest={latest}
-      latestAt={latest && latestT > 0 ? formatClock(latestT) : null}
+      latestAt={latest && latestT > 0 ? formatClock(latestT, tz) : null}
       footnote={
         drawn > 0
           ? `${numberFormat.format(total)} values stored · ${numberFormat.format(drawn)} drawn${drawn < total ? " (downsampled for display)" : ""}${alarmsText}`

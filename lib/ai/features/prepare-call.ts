@@ -10,7 +10,7 @@ import { reservationFor } from "@/lib/ai/costs/cost";
 import type { ModelPrice } from "@/lib/ai/costs/prices";
 import type { ModelMessage } from "@/lib/ai/model/call-model";
 import type { PseudonymMap, RedactionReceipt } from "@/lib/ai/deidentify/types";
-import { resolveParameters } from "@/lib/ai/parameters/resolve-parameters";
+import { resolveParameters, type ParameterReads } from "@/lib/ai/parameters/resolve-parameters";
 import { composeOutboundOffThread } from "@/lib/ai/runtime/outbound-thread";
 import type { LoadedSubject } from "@/lib/ai/parameters/subject";
 import { priceFor } from "@/lib/ai/budgets/price-store";
@@ -43,8 +43,10 @@ export async function prepareCall(
   runtime: ModelRuntime,
   now: Date,
   feature: string,
+  /** Parameter reads started beside the subject's load (readPatientParametersEarly), used once it is in scope. */
+  early: Promise<ParameterReads> | null = null,
 ): Promise<PreparedCall> {
-  const { parameters, uses, context } = await resolveParameters(q, principal, loaded, version.parameters, now);
+  const { parameters, uses, context } = await resolveParameters(q, principal, loaded, version.parameters, now, early);
   const model = effectiveModel(runtime, version.model);
   const [composed, price] = await Promise.all([
     composeOutboundOffThread({

@@ -27,6 +27,7 @@ import type { AiActor } from "@/lib/ai/actor";
 import type { AiFeature, FeatureResult, ParameterSubject } from "@/lib/ai/service-types";
 import { consentRefusal } from "@/lib/consent/consents";
 import { prepareCall } from "./prepare-call";
+import { readPatientParametersEarly } from "@/lib/ai/parameters/resolve-parameters";
 
 export type FeatureSpec = {
   feature: AiFeature;
@@ -72,6 +73,8 @@ export async function runFeature(actor: AiActor, spec: FeatureSpec, subjectId: s
   const runtime = modelRuntime();
   const now = new Date();
   const callId = crypto.randomUUID();
+  // A patient's parameter reads run beside loading and checking the subject; they are used only if it passes.
+  const early = spec.subject === "patient" ? readPatientParametersEarly(db.sql, subjectId, version.parameters, now) : null;
   let loaded: LoadedSubject;
   try {
     loaded = await loadSubject(db.sql, actor.principal, spec.subject, subjectId);
@@ -90,7 +93,7 @@ export async function runFeature(actor: AiActor, spec: FeatureSpec, subjectId: s
     }
     throw err;
   }
-  const prepared = await prepareCall(db.sql, actor.principal, version, loaded, runtime, now, spec.feature);
+  const prepared = await prepareCall(db.sql, actor.principal, version, loaded, runtime, now, spec.feature, early);
   const call: NewCall = {
     ...baseCall(callId, now, spec, actor, version),
     model: prepared.model,
@@ -101,7 +104,7 @@ export async function runFeature(actor: AiActor, spec: FeatureSpec, subjectId: s
     redactions: prepared.receipt as Record<string, number>,
     inputTokens: prepared.inputTokens,
   };
-  const reserved = await reserveAndLog(db.sql, call, prepared.reservationNusd);
+  const [reserved, logging] = await Promise.all([reserveAndLog(db.sql, call, prepared.reservationNusd), readContentLogging()]);
   if (!reserved.ok) throw new Refusal("rate_limited", reserved.message, { retryAfterSec: reserved.retryAfterSec });
 
   // The patient's data is on its way out from here: the audit row is written while the model works (it
@@ -119,7 +122,6 @@ export async function runFeature(actor: AiActor, spec: FeatureSpec, subjectId: s
     : Promise.resolve();
   // Awaited after the model; marked handled now so a failure while the model works is not "unhandled".
   audited.catch(() => undefined);
-  const logging = await readContentLogging();
   const keep = (response: string | null) =>
     logging.enabled
       ? { content: { messages: prepared.messages, response }, contentExpiresAt: new Date(now.getTime() + logging.retentionDays * DAY_MS) }

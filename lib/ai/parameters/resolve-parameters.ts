@@ -10,7 +10,7 @@ import type { DeidentifyContext, FieldRules, KnownDevice, KnownPatient, KnownSta
 import type { ParameterRef } from "@/lib/ai/prompts/prompt-version";
 import type { ParameterUse } from "@/lib/ai/service-types";
 import type { Sql } from "@/lib/db/sql";
-import type { RawParameterValue } from "./parameter-types";
+import type { RawParameterValue, ResolvedSubject } from "./parameter-types";
 import { effectiveBounds, parameterDefinition } from "./registry";
 import { subjectInScope, type LoadedSubject } from "./subject";
 
@@ -32,20 +32,21 @@ function byId<T extends { id?: string; name?: string }>(items: T[]): T[] {
   });
 }
 
-export async function resolveParameters(
+/** Each parameter's raw value: the queries alone, no scope check (callers check it: resolveParameters). */
+export type ParameterReads = { name: string; value: RawParameterValue }[];
+
+/** The version's parameters read for `subject`, all queries together (PostgreSQL spreads them over the pool). */
+export function readParameterValues(
   q: Pick<Sql, "query">,
-  principal: Principal,
-  loaded: LoadedSubject,
+  subject: ResolvedSubject,
   refs: readonly ParameterRef[],
   now: Date,
-): Promise<ResolvedParameters> {
-  if (!subjectInScope(principal, loaded.subject)) throw new Refusal("forbidden", `you may not see this ${loaded.subject.kind}`);
-  // Each parameter's query is independent: run them together (PostgreSQL spreads them over the pool).
-  const raw: { name: string; value: RawParameterValue }[] = await Promise.all(
+): Promise<ParameterReads> {
+  return Promise.all(
     refs.map(async (ref) => {
       const def = parameterDefinition(ref.name);
       if (!def) throw new Refusal("invalid", `parameter "${ref.name}" is not allow-listed`, { field: "parameters" });
-      const s = loaded.subject;
+      const s = subject;
       const available =
         def.needs === "patient" ? s.patientId : def.needs === "ward" ? s.wardId : def.needs === "device" ? s.deviceId : s.alertId;
       const value = available
@@ -54,6 +55,37 @@ export async function resolveParameters(
       return { name: def.name, value };
     }),
   );
+}
+
+/**
+ * For a patient subject whose parameters all read by patient id alone, the reads can start before the
+ * subject is loaded and checked (they run beside that round trip). Null when any parameter needs more of
+ * the subject than its id. What they read is used only after resolveParameters' scope check passes.
+ */
+export function readPatientParametersEarly(
+  q: Pick<Sql, "query">,
+  patientId: string,
+  refs: readonly ParameterRef[],
+  now: Date,
+): Promise<ParameterReads> | null {
+  if (!refs.every((r) => parameterDefinition(r.name)?.needs === "patient")) return null;
+  const subject: ResolvedSubject = { kind: "patient", id: patientId, patientId, wardId: null, deviceId: null, alertId: null };
+  const reads = readParameterValues(q, subject, refs, now);
+  reads.catch(() => undefined); // awaited (or dropped with the refused call) later; never an unhandled rejection
+  return reads;
+}
+
+export async function resolveParameters(
+  q: Pick<Sql, "query">,
+  principal: Principal,
+  loaded: LoadedSubject,
+  refs: readonly ParameterRef[],
+  now: Date,
+  early: Promise<ParameterReads> | null = null,
+): Promise<ResolvedParameters> {
+  if (!subjectInScope(principal, loaded.subject)) throw new Refusal("forbidden", `you may not see this ${loaded.subject.kind}`);
+  const usable = early && loaded.subject.kind === "patient" && loaded.subject.patientId === loaded.subject.id;
+  const raw = await (usable ? early : readParameterValues(q, loaded.subject, refs, now));
   const patients: KnownPatient[] = byId([
     ...(loaded.patient ? [loaded.patient] : []),
     ...raw.flatMap((r) => r.value.known?.patients ?? []),

@@ -1,0 +1,9 @@
+// Preloaded into the server by bench:memory (node --import): prints the process's own memory breakdown once a
+// second on stdout, prefixed so the bench can pick it out of the server's log. Nothing else.
+const timer = setInterval(() => {
+  const m = process.memoryUsage();
+  process.stdout.write(
+    `[bench-memory] ${JSON.stringify({ heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers })}\n`,
+  );
+}, 1000);
+timer.unref();
