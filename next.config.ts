@@ -2,8 +2,20 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // Native, WASM or socket-owning packages run from node_modules, never bundled: the custom server
-  // and the Next bundles must share one instance of each (see lib/process-singleton.ts).
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg", "aedes", "mqtt", "socket.io"],
+  // and the Next bundles must share one instance of each (see lib/process-singleton.ts). The large
+  // server-only libraries (the AI client and its tokenizer's 200k-token table) too: bundled, each route
+  // chunk that reaches them carries and loads its own copy (bench:memory).
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "@prisma/adapter-pg",
+    "pg",
+    "aedes",
+    "mqtt",
+    "socket.io",
+    "openai",
+    "gpt-tokenizer",
+  ],
   poweredByHeader: false,
   typedRoutes: false,
   // forbidden(): a denied page answers 403 with app/forbidden.tsx.
