@@ -7,8 +7,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { openDatabase, type Database } from "@/lib/db/open-database";
+import { createScratchPostgresDatabase } from "@/bench/support/scratch-database";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { generateSecret, hashSecret } from "@/lib/auth/secret-token";
 import { createUserWithToken } from "@/test/support/principals";
@@ -29,35 +29,14 @@ export type BenchDatabase = {
 
 const BEDS_PER_WARD = 32;
 
-export function benchPostgresUrl(): string {
-  return process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
-}
-
 async function open(kind: "pglite" | "postgres"): Promise<{ db: Database; url: string | null; drop(): Promise<void> }> {
   if (kind === "pglite") {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "iomt-bench-"));
     const db = await openDatabase({ pgliteDir: dir });
     return { db, url: null, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
   }
-  const base = benchPostgresUrl();
-  const name = `iomt_bench_${crypto.randomBytes(5).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const db = await openDatabase({ url: url.toString() });
-  return {
-    db,
-    url: url.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+  const scratch = await createScratchPostgresDatabase("iomt_bench");
+  return { db: await openDatabase({ url: scratch.url }), url: scratch.url, drop: scratch.drop };
 }
 
 export async function createBenchDatabase(kind: "pglite" | "postgres", deviceCount: number): Promise<BenchDatabase> {

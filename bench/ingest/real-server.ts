@@ -3,13 +3,12 @@
 // server's direct telemetry path exactly as deployed. The production build is made first when missing
 // or stale (lib/runtime/ensure-build, as `npm start` does), which takes minutes the first time.
 import "server-only";
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { sleep } from "./bench-stats";
+import { freePort, stopChild, waitForHealth } from "@/bench/support/child-server";
 
 export type RealServer = {
   url: string;
@@ -30,31 +29,6 @@ function processCpuSeconds(pid: number | undefined): number | null {
 
 const NODE_ARGS = ["--import", "tsx", "--import", "./lib/runtime/server-only-hook.mjs"];
 const START_TIMEOUT_MS = 180_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
-  const until = Date.now() + START_TIMEOUT_MS;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}) before it answered`);
-    const ok = await fetch(`${url}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await sleep(500);
-  }
-  throw new Error(`the server did not answer /api/health within ${START_TIMEOUT_MS / 1000} s`);
-}
 
 export async function startRealServer(databaseUrl: string): Promise<RealServer> {
   if (process.env.BENCH_SERVER_BUILD !== "reuse")
@@ -86,7 +60,7 @@ export async function startRealServer(databaseUrl: string): Promise<RealServer> 
   child.stderr!.on("data", keep);
   const url = `http://127.0.0.1:${port}`;
   try {
-    await waitForHealth(url, child);
+    await waitForHealth(url, child, START_TIMEOUT_MS);
   } catch (err) {
     child.kill("SIGKILL");
     throw new Error(`${(err as Error).message}\n${logs.join("")}`);
@@ -95,9 +69,7 @@ export async function startRealServer(databaseUrl: string): Promise<RealServer> 
     url,
     cpuSeconds: () => processCpuSeconds(child.pid),
     async close() {
-      const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-      child.kill("SIGTERM");
-      await Promise.race([exited, sleep(15_000).then(() => child.kill("SIGKILL"))]);
+      await stopChild(child);
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

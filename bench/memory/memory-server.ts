@@ -4,9 +4,9 @@
 // banner (start-up done) and for the simulator's "uploaded its last …" lines (the start-up backfill).
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { freePort, stopChild } from "@/bench/support/child-server";
 
 export type HeapReport = { heapUsed: number; heapTotal: number; external: number; arrayBuffers: number };
 
@@ -43,17 +43,6 @@ function inheritedEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const k of RUN_SHAPING) delete env[k];
   return env;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startMemoryServer(extraEnv: Record<string, string>): Promise<MemoryServer> {
@@ -107,13 +96,7 @@ export async function startMemoryServer(extraEnv: Record<string, string>): Promi
     exited: () => child.exitCode !== null,
     tail: (n) => log.slice(-n).join("\n"),
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once("exit", r));
-        child.kill("SIGTERM");
-        const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
-        await exited;
-        clearTimeout(timer);
-      }
+      await stopChild(child);
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

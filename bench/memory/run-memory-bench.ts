@@ -10,9 +10,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import os from "node:os";
-import pg from "pg";
 import { ensureProductionBuild } from "@/bench/ui/ui-server";
-import { benchPostgresUrl } from "@/bench/ingest/bench-database";
+import { createScratchPostgresDatabase } from "@/bench/support/scratch-database";
 import { sampleTree } from "./process-memory";
 import { startMemoryServer, type HeapReport } from "./memory-server";
 import { mib, phaseFigures, ratio, type MemorySample } from "./memory-stats";
@@ -82,21 +81,11 @@ async function writeHeapSnapshot(pid: number): Promise<string> {
 }
 
 async function withPostgresDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
-  const base = benchPostgresUrl();
-  const name = `iomt_bench_mem_${crypto.randomBytes(5).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
+  const scratch = await createScratchPostgresDatabase("iomt_bench_mem");
   try {
-    return await fn(url.toString());
+    return await fn(scratch.url);
   } finally {
-    const c = new pg.Client({ connectionString: base });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.end();
+    await scratch.drop();
   }
 }
 

@@ -3,12 +3,11 @@
 // every simulated second each tag is heard by the gateway of its room and two others; a tag changes room
 // now and then, so the engine places, moves and settles tags and the writer stores history.
 import "server-only";
-import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { openDatabase, type Database } from "@/lib/db/open-database";
+import { createScratchPostgresDatabase } from "@/bench/support/scratch-database";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { demoFloors } from "@/lib/assets/floors/demo-floors";
 import { saveFloor } from "@/lib/asset-tracking/floor-store";
@@ -32,21 +31,9 @@ export async function openRtlsDatabase(kind: "pglite" | "postgres", tagCount: nu
     db = await openDatabase({ pgliteDir: dir });
     drop = async () => fs.rmSync(dir, { recursive: true, force: true });
   } else {
-    const base = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
-    const name = `iomt_rtls_${crypto.randomBytes(5).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    db = await openDatabase({ url: url.toString() });
-    drop = async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
+    const scratch = await createScratchPostgresDatabase("iomt_rtls");
+    db = await openDatabase({ url: scratch.url });
+    drop = scratch.drop;
   }
   await migrateDatabase(db.sql);
   setDatabase(db);

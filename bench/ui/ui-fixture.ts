@@ -5,8 +5,8 @@
 // NEWS2 writer stores it). Dropped by destroy().
 import "server-only";
 import crypto from "node:crypto";
-import pg from "pg";
 import { openDatabase, type Database } from "@/lib/db/open-database";
+import { createScratchPostgresDatabase } from "@/bench/support/scratch-database";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { closeDatabase, setDatabase } from "@/lib/db/database";
 import { createDevice } from "@/lib/devices/manage-devices";
@@ -27,10 +27,6 @@ export type UiFixture = {
   historyRows: number;
   destroy(): Promise<void>;
 };
-
-export function benchDatabaseUrl(): string {
-  return process.env.BENCH_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
-}
 
 const HISTORY_MINUTES = 8 * 60;
 
@@ -90,21 +86,7 @@ async function insertHistory(db: Database, devices: UiBenchDevice[], now: number
 }
 
 export async function createUiFixture(beds = 64): Promise<UiFixture> {
-  const base = benchDatabaseUrl();
-  const name = `iomt_bench_ui_${crypto.randomBytes(5).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(base);
-  u.pathname = `/${name}`;
-  const url = u.toString();
-  const drop = async () => {
-    const c = new pg.Client({ connectionString: base });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.end();
-  };
+  const { url, drop } = await createScratchPostgresDatabase("iomt_bench_ui");
   try {
     const db = await openDatabase({ url });
     await migrateDatabase(db.sql);

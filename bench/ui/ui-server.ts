@@ -1,12 +1,12 @@
 // The real app for the browser bench: a production build (built with `npm run build` first when
 // .next/BUILD_ID is missing), then `server.ts` in production mode on a free port, against the bench's
 // database (a throwaway DATA_KEY), with the simulator off, the embedded broker on a free port and a temporary DATA_DIR.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { freePort, stopChild, waitForHealth } from "@/bench/support/child-server";
 
 export type UiServer = { baseUrl: string; mqttUrl: string; stop(): Promise<void> };
 
@@ -18,33 +18,7 @@ export function ensureProductionBuild(log: (line: string) => void): void {
   if (r.status !== 0) throw new Error(`npm run build failed (exit ${r.status})`);
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 type Health = { ok: boolean; mqtt: { url: string } | null };
-
-async function waitForHealth(baseUrl: string, child: ChildProcess, timeoutMs: number): Promise<Health> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited (code ${child.exitCode}) before it was healthy`);
-    try {
-      const res = await fetch(`${baseUrl}/api/health`);
-      if (res.ok) return (await res.json()) as Health;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`the server was not healthy within ${timeoutMs / 1000} s`);
-}
 
 export async function startUiServer(databaseUrl: string, log: (line: string) => void): Promise<UiServer> {
   const port = await freePort();
@@ -73,17 +47,11 @@ export async function startUiServer(databaseUrl: string, log: (line: string) => 
   child.stderr!.on("data", keep);
   const baseUrl = `http://localhost:${port}`;
   const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((r) => child.once("exit", r));
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await stopChild(child);
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    const health = await waitForHealth(baseUrl, child, 180_000);
+    const health = await waitForHealth<Health>(baseUrl, child, 180_000);
     if (!health.mqtt) throw new Error("the server reports no MQTT broker");
     log(`server on ${baseUrl} (pid ${child.pid}), broker ${health.mqtt.url}`);
     return { baseUrl, mqttUrl: health.mqtt.url, stop };
