@@ -68,7 +68,8 @@ export async function expectPatientChartsHavePoints(page: Page, patientPath: str
     const card = page.getByTestId(`trend-${trend}`);
     await expect(card, trend).not.toContainText("Loading");
     await expect(card, trend).not.toContainText("No readings in this range");
-    await expect(card.locator(".recharts-line-curve").first(), trend).toBeVisible();
+    // a drawn line of more than one point (the trend SVG's path: M, then L or, for a step, H/V)
+    await expect(card.locator("path[data-trend-line]").first(), trend).toHaveAttribute("d", /[LHV]/);
   }
   // the vitals hold hours of readings in the default range (a reading a minute at least), not a sliver
   for (const trend of ["heart_rate", "spo2", "resp_rate"]) expect(await storedValues(page, trend), trend).toBeGreaterThanOrEqual(300);
