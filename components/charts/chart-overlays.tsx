@@ -113,6 +113,11 @@ export function LimitLabels({ lines, box }: { lines: readonly LimitLine[]; box: 
   );
 }
 
+/** A marker's fill, outline and test hooks: the same for the dot (at the value) and the pointer (at the edge). */
+function markerPaint(m: AlarmMarker) {
+  return { fill: m.color, stroke: "var(--color-canvas)", strokeWidth: 1.5, "data-testid": "alarm-marker", "data-priority": m.priority };
+}
+
 /** Where alarms were raised, over the plot (above the hover layer, so each keeps its native title). */
 export function AlarmMarkers({ markers, box }: { markers: readonly AlarmMarker[]; box: PlotBox }): ReactElement {
   return (
@@ -127,25 +132,11 @@ export function AlarmMarkers({ markers, box }: { markers: readonly AlarmMarker[]
           style={{ left: `${percentX(m.t, box)}%`, top: plotY(m.y, box) }}
         >
           {m.atValue ? (
-            <circle
-              r={5}
-              fill={m.color}
-              stroke="var(--color-canvas)"
-              strokeWidth={1.5}
-              data-testid="alarm-marker"
-              data-priority={m.priority}
-            >
+            <circle r={5} {...markerPaint(m)}>
               <title>{m.title}</title>
             </circle>
           ) : (
-            <path
-              d="M-5,0 L5,0 L0,8 Z"
-              fill={m.color}
-              stroke="var(--color-canvas)"
-              strokeWidth={1.5}
-              data-testid="alarm-marker"
-              data-priority={m.priority}
-            >
+            <path d="M-5,0 L5,0 L0,8 Z" {...markerPaint(m)}>
               <title>{m.title}</title>
             </path>
           )}
