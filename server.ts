@@ -42,7 +42,7 @@ async function main() {
   const db = await getDatabase();
   const demo = e.demo ? await seedDemo(e.dataDir) : null;
   await encryptAtRest(db.sql); // PHI at rest: rows written before encryption (seed, older installs)
-  await startAi(); // seeds prompts and prices, releases budget reservations left by a crash
+  const ai = await startAi(); // seeds prompts and prices, releases budget reservations left by a crash
   const cluster = e.REDIS_URL ? await connectClusterAdapter(e.REDIS_URL, console.log) : null;
   const lead =
     cluster && e.DATABASE_URL
@@ -108,6 +108,7 @@ async function main() {
     await control.close();
     await transport.close();
     await app.close?.();
+    await ai.stop(); // AI calls answered but not yet settled are settled
     await db.close();
     clearTimeout(force);
     process.exit(0);

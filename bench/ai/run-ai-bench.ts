@@ -19,7 +19,7 @@ import { createAiFixture } from "@/test/support/ai-fixture";
 import { createModelClient } from "@/lib/ai/model/model-client";
 import { callModel, type ModelMessage } from "@/lib/ai/model/call-model";
 import { setModelRuntime } from "@/lib/ai/runtime/model-runtime";
-import { previewVersion, runHandover, setBudget, setPrice } from "@/lib/ai/service";
+import { previewVersion, runHandover, setBudget, setPrice, settlementsLanded } from "@/lib/ai/service";
 import { LatencySamples, type LatencySummary } from "@/bench/ingest/bench-stats";
 import { startDemoModelServer } from "./demo-model-server";
 import { stageBreakdown } from "./stage-breakdown";
@@ -58,6 +58,7 @@ function line(label: string, s: LatencySummary, rate?: number): string {
 }
 
 async function overheadOf(db: Awaited<ReturnType<typeof createTestDatabase>>, totals: Map<string, number>) {
+  await settlementsLanded();
   const rows = await db.sql.query<{ id: string; latency_ms: number; status: string }>(
     `SELECT id, latency_ms, status FROM ai_calls WHERE id = ANY($1::text[])`,
     [[...totals.keys()]],

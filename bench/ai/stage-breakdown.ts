@@ -1,5 +1,6 @@
 // bench:ai, one caller: where the governance time goes, stage by stage, with the same functions the call
-// path runs (resolve version + subject, parameters + de-identify + render + count, reserve, settle).
+// path runs (resolve version + subject, parameters + de-identify + render + count, reserve, settle; the
+// settlement runs after the caller has the answer, so it is shown apart).
 import crypto from "node:crypto";
 import type { Principal } from "@/lib/auth/principal";
 import type { Database } from "@/lib/db/database";
@@ -21,7 +22,7 @@ export async function stageBreakdown(
     "resolve version + subject (scope)": new LatencySamples(),
     "parameters, de-identify, render, count": new LatencySamples(),
     "reserve (3 budgets) + log row": new LatencySamples(),
-    settle: new LatencySamples(),
+    "settle (after the answer: off the caller's wait)": new LatencySamples(),
   };
   for (let i = 0; i < calls; i++) {
     let t = performance.now();
@@ -69,7 +70,7 @@ export async function stageBreakdown(
       content: null,
       contentExpiresAt: null,
     });
-    lap(stages.settle);
+    lap(stages["settle (after the answer: off the caller's wait)"]);
   }
   return Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, v.summary()]));
 }

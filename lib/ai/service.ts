@@ -16,6 +16,7 @@ import { readContentLogging, writeContentLogging } from "./calls/content-logging
 import { dailySpend, monthToDateSpend, spendForecast } from "./calls/spend";
 import { addPrice, listPriceViews } from "./budgets/price-store";
 import { listBudgetViews, saveBudget } from "./budgets/budget-store";
+import { settlementsLanded } from "./budgets/settlements";
 import { HOW_TO_CONFIGURE, modelRuntime } from "./runtime/model-runtime";
 import type {
   AiStatus,
@@ -50,6 +51,7 @@ export { AI_FEATURES, CALL_STATUSES, MOVABLE_LABELS, PROMPT_LABELS } from "./ser
 
 export type { AiActor } from "./actor";
 export { startAi } from "./start-ai";
+export { settlementsLanded } from "./budgets/settlements";
 
 // ---- status ----
 export async function aiStatus(): Promise<AiStatus> {
@@ -108,21 +110,25 @@ export async function listParameters(actor: AiActor): Promise<ParameterInfo[]> {
   return parameterInfos();
 }
 
-// ---- call log (admins) ----
+// ---- call log (admins); readers of settled figures wait for this process's settlements in flight ----
 export async function listCalls(actor: AiActor, filter: CallFilter = {}): Promise<CallView[]> {
   requireAdmin(actor);
+  await settlementsLanded();
   return queryCalls(filter);
 }
 export async function versionMetrics(actor: AiActor, filter: CallFilter = {}): Promise<VersionMetrics[]> {
   requireAdmin(actor);
+  await settlementsLanded();
   return queryVersionMetrics(filter);
 }
 export async function callsCsv(actor: AiActor, filter: CallFilter = {}): Promise<string> {
   requireAdmin(actor);
+  await settlementsLanded();
   return toCsv(await queryCalls({ ...filter, limit: filter.limit ?? 5000 }));
 }
 export async function getCallContent(actor: AiActor, callId: string): Promise<CallContent | null> {
   requireAdmin(actor);
+  await settlementsLanded();
   return readCallContent(callId);
 }
 export async function getContentLogging(actor: AiActor): Promise<ContentLogging> {
@@ -145,6 +151,7 @@ export async function setPrice(actor: AiActor, input: SetPriceInput): Promise<Pr
 }
 export async function listBudgets(actor: AiActor): Promise<BudgetView[]> {
   requireAdmin(actor);
+  await settlementsLanded();
   return listBudgetViews();
 }
 export async function setBudget(actor: AiActor, input: SetBudgetInput): Promise<BudgetView> {
@@ -153,14 +160,17 @@ export async function setBudget(actor: AiActor, input: SetBudgetInput): Promise<
 }
 export async function spendByDay(actor: AiActor, range: { from: Date; to: Date }): Promise<DailySpendRow[]> {
   requireAdmin(actor);
+  await settlementsLanded();
   return dailySpend(range.from, range.to);
 }
 export async function monthToDate(actor: AiActor, now = new Date()): Promise<MonthToDate> {
   requireAdmin(actor);
+  await settlementsLanded();
   return monthToDateSpend(now);
 }
 export async function forecast(actor: AiActor, now = new Date()): Promise<SpendForecast> {
   requireAdmin(actor);
+  await settlementsLanded();
   return spendForecast(now);
 }
 
@@ -185,5 +195,6 @@ export async function explainMaintenance(actor: AiActor, alertId: string): Promi
 }
 /** The clinician who made the call (or an admin) says whether it was useful. */
 export async function recordFeedback(actor: AiActor, callId: string, feedback: Feedback): Promise<void> {
+  await settlementsLanded();
   return saveFeedback(actor.principal, callId, feedback);
 }

@@ -1,18 +1,20 @@
 // Start-up of the AI layer (server.ts): seed the four prompts and the price list (every install, once),
 // release budget reservations left by calls that were in flight when the app last stopped, purge
-// expired call content, then keep releasing and purging every minute / hour.
+// expired call content, then keep releasing and purging every minute / hour; at stop, let the
+// settlements in flight land.
 import "server-only";
 import { env } from "@/lib/env";
 import { getDatabase } from "@/lib/db/database";
 import { seedPrices } from "./budgets/price-store";
 import { releaseStaleReservations } from "./budgets/settle";
+import { settlementsLanded } from "./budgets/settlements";
 import { purgeExpiredContent } from "./calls/content-logging";
 import { seedPromptVault } from "./vault/seed-vault";
 
 const SWEEP_MS = 60_000;
 const PURGE_MS = 3_600_000;
 
-export type AiStartResult = { seededPrompts: string[]; seededPrices: number; released: number; purged: number; stop(): void };
+export type AiStartResult = { seededPrompts: string[]; seededPrices: number; released: number; purged: number; stop(): Promise<void> };
 
 /**
  * A call never runs longer than the model timeout (retries included) plus its database work, so a call
@@ -46,9 +48,11 @@ export async function startAi(): Promise<AiStartResult> {
     seededPrices,
     released,
     purged,
-    stop() {
+    /** Stops the sweeps and waits for the settlements in flight (before the database closes). */
+    async stop() {
       clearInterval(sweep);
       clearInterval(purge);
+      await settlementsLanded();
     },
   };
 }

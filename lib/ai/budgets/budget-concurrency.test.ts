@@ -14,6 +14,7 @@ import { previewVersion, setBudget, setPrice } from "@/lib/ai/service";
 import { nanoToUsd, usdToNano } from "@/lib/ai/costs/money";
 import { reserveAndLog } from "./reserve";
 import { INTERRUPTED, releaseStaleReservations } from "./settle";
+import { settlementsLanded } from "./settlements";
 import { SOFT_THRESHOLD_RULE } from "./soft-notify";
 import { POST as handover } from "@/app/api/v1/patients/[id]/ai/handover/route";
 
@@ -67,6 +68,7 @@ describe.each(testDatabaseKinds)("budgets on %s", (kind) => {
     expect(error).toMatch(/^AI budget global\/day exhausted until \d{4}-\d\d-\d\dT00:00:00\.000Z$/);
     expect(Number(refused?.headers.get("retry-after"))).toBeGreaterThan(0);
 
+    await settlementsLanded();
     const ok = await db.prisma.aiCall.findMany({ where: { status: "ok" } });
     expect(ok).toHaveLength(10);
     expect(await db.prisma.aiCall.count({ where: { status: "blocked_budget" } })).toBe(40);

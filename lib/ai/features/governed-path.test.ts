@@ -8,6 +8,7 @@ import { setDatabase } from "@/lib/db/database";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "@/test/support/test-database";
 import { startFakeOpenAiServer, type FakeOpenAiServer } from "@/test/support/fake-openai-server";
 import { createAiFixture, RAW_IDENTIFIERS, type AiFixture } from "@/test/support/ai-fixture";
+import { settlementsLanded } from "@/lib/ai/budgets/settlements";
 import { createModelClient } from "@/lib/ai/model/model-client";
 import { setModelRuntime } from "@/lib/ai/runtime/model-runtime";
 import { IDENTIFIER_KINDS } from "@/lib/ai/deidentify/types";
@@ -66,6 +67,7 @@ describe.each(testDatabaseKinds)("governed AI path on %s", (kind) => {
     expect(body).toMatchObject({ promptVersion: 1, model: "gpt-4o-mini", demo: false });
     // Pseudonyms in the answer are mapped back for the clinician (the mapping never left).
     expect(body.text).toBe("mon-4e-01 desaturated; check Maria Elena Lopez.");
+    await settlementsLanded();
     const row = await db.prisma.aiCall.findUniqueOrThrow({ where: { id: body.callId } });
     expect(row).toMatchObject({
       status: "ok",
@@ -160,6 +162,7 @@ describe.each(testDatabaseKinds)("governed AI path on %s", (kind) => {
       const res = await call(handover as Handler, f.users.nurse4e.token, { id: f.patient4e });
       expect(res.status).toBe(503);
       expect(((await res.json()) as { error: string }).error).toBe("The AI model did not answer within 0.3 s");
+      await settlementsLanded();
       const [row] = await db.prisma.aiCall.findMany({ where: { status: "error" }, orderBy: { at: "desc" }, take: 1 });
       expect(row?.error).toBe("The AI model did not answer within 0.3 s");
       expect(row?.latencyMs).toBeGreaterThanOrEqual(300);
@@ -219,6 +222,7 @@ describe.each(testDatabaseKinds)("governed AI path on %s", (kind) => {
       expect(body).toMatchObject({ model: "demo-template", demo: true });
       expect(body.text).toMatch(/^Handover summary \(SBAR\) — Template output from the built-in demo model, not a language model\./);
       expect(body.text).toContain("NEWS2");
+      await settlementsLanded();
       const row = await db.prisma.aiCall.findUniqueOrThrow({ where: { id: body.callId } });
       expect(row).toMatchObject({ status: "ok", demo: true, model: "demo-template" });
       expect(row.inputTokens).toBeGreaterThan(100);

@@ -2,8 +2,9 @@
 //   production version of the feature's prompt → subject in the caller's scope (else logged
 //   blocked_scope, 403) → parameters resolved and de-identified, prompt rendered, final pass → worst case
 //   reserved against every applicable budget in one transaction with the call's log row (else logged
-//   blocked_budget, 429) → the model (timeout → logged error, 503) → settled to the real cost, soft
-//   thresholds notified once per period → the answer with pseudonyms mapped back for the clinician.
+//   blocked_budget, 429) → the model (timeout → logged error, 503) → the answer with pseudonyms mapped
+//   back for the clinician, while the call is settled to its real cost and soft thresholds are notified
+//   once per period (lib/ai/budgets/settlements: after the answer, never above the reservation).
 import "server-only";
 import crypto from "node:crypto";
 import type { Principal, Role } from "@/lib/auth/principal";
@@ -19,6 +20,7 @@ import { loadSubject, type LoadedSubject } from "@/lib/ai/parameters/subject";
 import { reserveAndLog, logRefusedCall, type NewCall } from "@/lib/ai/budgets/reserve";
 import { settleCall, type CallOutcome } from "@/lib/ai/budgets/settle";
 import { notifySoftThreshold } from "@/lib/ai/budgets/soft-notify";
+import { settleInBackground } from "@/lib/ai/budgets/settlements";
 import { readContentLogging } from "@/lib/ai/calls/content-logging";
 import { modelRuntime } from "@/lib/ai/runtime/model-runtime";
 import type { StoredVersion } from "@/lib/ai/vault/vault-store";
@@ -163,10 +165,13 @@ export async function runFeature(actor: AiActor, spec: FeatureSpec, subjectId: s
       error: e.message,
       ...keep(null),
     };
-    await Promise.all([finish(db.sql, callId, outcome), audited]);
+    settleInBackground(finish(db.sql, callId, outcome));
+    await audited;
     throw new Refusal("unavailable", e.message);
   }
-  await Promise.all([finish(db.sql, callId, outcome), audited]);
+  settleInBackground(finish(db.sql, callId, outcome));
+  // The answer is shown only once the patient's data leaving is on the audit record.
+  await audited;
   const patient = loaded.patient;
   const shown = reidentify(text, prepared.pseudonyms, (t) =>
     t.kind === "device" ? t.id : patient && t.id === patient.id ? `${patient.givenNames.join(" ")} ${patient.familyName}` : "a patient",
