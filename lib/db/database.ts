@@ -15,7 +15,7 @@ const KEY = "database";
 async function openConfiguredDatabase(): Promise<Database> {
   const e = env();
   if (e.DATABASE_URL) {
-    const db = await openDatabase({ url: e.DATABASE_URL });
+    const db = await openDatabase({ url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE });
     await migrateDatabase(db.sql);
     return db;
   }

@@ -17,18 +17,21 @@ export type Database = {
   close(): Promise<void>;
 };
 
-export type DatabaseTarget = { url: string } | { pgliteDir: string } | { inMemory: true };
+export type DatabaseTarget = { url: string; poolSize?: number } | { pgliteDir: string } | { inMemory: true };
+
+/** Connections per node unless configured (DATABASE_POOL_SIZE): an AI call reads its parameters on five at once. */
+export const DEFAULT_POOL_SIZE = 20;
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  if ("url" in target) return openPostgres(target.url);
+  if ("url" in target) return openPostgres(target.url, target.poolSize ?? DEFAULT_POOL_SIZE);
   if ("pgliteDir" in target) return openPglite(await createPglite(target.pgliteDir));
   return openPglite(await createPglite());
 }
 
-async function openPostgres(url: string): Promise<Database> {
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
   // Connections a burst opened stay open for 5 minutes (pg's default is 10 s): a burst on a cold pool waits
   // on new connections and cold backends (plans, PL/pgSQL functions), 100-300 ms measured by bench:ai.
-  const pool = new pg.Pool({ connectionString: url, max: 10, idleTimeoutMillis: 5 * 60_000 });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, idleTimeoutMillis: 5 * 60_000 });
   pool.on("error", (err) => console.error("[db] idle connection error:", err.message));
   const sql: Sql = {
     kind: "postgres",
