@@ -23,6 +23,7 @@ import { previewVersion, runHandover, setBudget, setPrice, settlementsLanded } f
 import { LatencySamples, type LatencySummary } from "@/bench/ingest/bench-stats";
 import { startDemoModelServer } from "./demo-model-server";
 import { stageBreakdown } from "./stage-breakdown";
+import { traceCallStages } from "./call-stage-trace";
 
 const { values: flags } = parseArgs({
   options: {
@@ -65,12 +66,14 @@ async function overheadOf(db: Awaited<ReturnType<typeof createTestDatabase>>, to
   );
   const total = new LatencySamples();
   const overhead = new LatencySamples();
+  const overheadById = new Map<string, number>();
   for (const r of rows) {
     const t = totals.get(r.id) ?? 0;
     total.add(t);
     overhead.add(Math.max(0, t - Number(r.latency_ms)));
+    overheadById.set(r.id, Math.max(0, t - Number(r.latency_ms)));
   }
-  return { total, overhead, ok: rows.filter((r) => r.status === "ok").length };
+  return { total, overhead, overheadById, ok: rows.filter((r) => r.status === "ok").length };
 }
 
 type Db = Awaited<ReturnType<typeof createTestDatabase>>;
@@ -150,7 +153,9 @@ async function main() {
   switchModel(slow);
   // The callers start spread over one reply time, as people on a ward do (not all in one millisecond).
   const bareSlow = await bareRun(bareCall(slow), CALLS, CONCURRENCY, MODEL_MS);
+  const trace = traceCallStages();
   const slowRun = await governedRun(db, governed, CALLS, CONCURRENCY, MODEL_MS);
+  trace.stop();
   switchModel(fast);
   const serial = await governedRun(db, governed, Math.min(200, CALLS), 1);
   const bareFast = await bareRun(bareCall(fast), CALLS, CONCURRENCY);
@@ -160,6 +165,8 @@ async function main() {
   console.log(line(`  baseline: bare SDK call`, bareSlow.samples.summary(), bareSlow.perSec));
   console.log(line(`  governed call, total`, slowRun.total.summary(), slowRun.perSec));
   console.log(line(`  governance overhead (model time excluded)`, slowRun.overhead.summary()));
+  console.log(`  by stage (the call path's own timings; the settlement runs after the answer):`);
+  for (const l of trace.report(slowRun.overheadById)) console.log(`  ${l}`);
   console.log(`one caller at a time, the model replying at once:`);
   console.log(line(`  governance overhead`, serial.overhead.summary(), serial.perSec));
   console.log(`saturation: ${CONCURRENCY} concurrent callers, the model replying at once (CPU-bound; latency is queueing):`);

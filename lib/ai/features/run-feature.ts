@@ -29,6 +29,7 @@ import type { AiActor } from "@/lib/ai/actor";
 import type { AiFeature, FeatureResult, ParameterSubject } from "@/lib/ai/service-types";
 import { consentRefusal } from "@/lib/consent/consents";
 import { prepareCall } from "./prepare-call";
+import { stageClock } from "./call-stages";
 import { readPatientParametersEarly } from "@/lib/ai/parameters/resolve-parameters";
 
 export type FeatureSpec = {
@@ -70,11 +71,12 @@ async function checkAudience(actor: AiActor, spec: FeatureSpec): Promise<StoredV
 }
 
 export async function runFeature(actor: AiActor, spec: FeatureSpec, subjectId: string): Promise<FeatureResult> {
+  const callId = crypto.randomUUID();
+  const lap = stageClock(callId);
   const version = await checkAudience(actor, spec);
   const db = await getDatabase();
   const runtime = modelRuntime();
   const now = new Date();
-  const callId = crypto.randomUUID();
   // A patient's parameter reads run beside loading and checking the subject; they are used only if it passes.
   const early = spec.subject === "patient" ? readPatientParametersEarly(db.sql, subjectId, version.parameters, now) : null;
   let loaded: LoadedSubject;
@@ -95,7 +97,9 @@ export async function runFeature(actor: AiActor, spec: FeatureSpec, subjectId: s
     }
     throw err;
   }
+  lap("scope");
   const prepared = await prepareCall(db.sql, actor.principal, version, loaded, runtime, now, spec.feature, early);
+  lap("prepare");
   const call: NewCall = {
     ...baseCall(callId, now, spec, actor, version),
     model: prepared.model,
@@ -108,6 +112,7 @@ export async function runFeature(actor: AiActor, spec: FeatureSpec, subjectId: s
   };
   const [reserved, logging] = await Promise.all([reserveAndLog(db.sql, call, prepared.reservationNusd), readContentLogging()]);
   if (!reserved.ok) throw new Refusal("rate_limited", reserved.message, { retryAfterSec: reserved.retryAfterSec });
+  lap("reserve");
 
   // The patient's data is on its way out from here: the audit row is written while the model works (it
   // costs the caller nothing), and also when the model then fails.
@@ -165,17 +170,22 @@ export async function runFeature(actor: AiActor, spec: FeatureSpec, subjectId: s
       error: e.message,
       ...keep(null),
     };
+    lap("model");
     settleInBackground(finish(db.sql, callId, outcome));
     await audited;
+    lap("audit");
     throw new Refusal("unavailable", e.message);
   }
+  lap("model");
   settleInBackground(finish(db.sql, callId, outcome));
   // The answer is shown only once the patient's data leaving is on the audit record.
   await audited;
+  lap("audit");
   const patient = loaded.patient;
   const shown = reidentify(text, prepared.pseudonyms, (t) =>
     t.kind === "device" ? t.id : patient && t.id === patient.id ? `${patient.givenNames.join(" ")} ${patient.familyName}` : "a patient",
   );
+  lap("answer");
   return {
     callId,
     text: shown,
