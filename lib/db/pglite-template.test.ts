@@ -3,6 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, describe, expect, it } from "vitest";
+import { openDatabase } from "./open-database";
+import { migrateDatabase, readMigrations } from "./migrate";
 import { copyPgliteTemplate, ensurePgliteTemplate, isPgliteTemplateValid, pgliteTemplateDir } from "./pglite-template";
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "iomt-pglite-template-"));
@@ -51,4 +53,22 @@ describe("the PGlite template data directory", () => {
     }
     expect(isPgliteTemplateValid(template)).toBe(true); // the template itself is untouched
   }, 180_000);
+
+  it("gives a server data directory that the migration runner migrates and that reopens migrated", async () => {
+    const dataDir = path.join(root, "server", "pgdata");
+    const first = await openDatabase({ pgliteDir: dataDir });
+    try {
+      await migrateDatabase(first.sql);
+    } finally {
+      await first.close();
+    }
+    const second = await openDatabase({ pgliteDir: dataDir });
+    try {
+      expect(await migrateDatabase(second.sql)).toEqual([]);
+      const rows = await second.sql.query<{ n: number }>("SELECT count(*)::int AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL");
+      expect(rows[0]!.n).toBe(readMigrations().length);
+    } finally {
+      await second.close();
+    }
+  }, 240_000);
 });
