@@ -13,6 +13,10 @@ const envSchema = z.object({
   /** Connections this node keeps to PostgreSQL (an AI call reads its parameters on five at once). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(20),
   DATA_DIR: z.string().default(".data"),
+  /** A new embedded data directory is a copy of a cached initdb template (`off`: initdb in a child each time). */
+  PGLITE_TEMPLATE: onOff.default(true),
+  /** Folder of the template cache (default node_modules/.cache/iomt-ward). */
+  PGLITE_TEMPLATE_CACHE: z.string().optional(),
   MQTT_URL: z.string().url().optional(),
   /**
    * Several app nodes: Redis for Socket.IO's Redis Streams adapter (fan-out across nodes) and the feed of

@@ -37,7 +37,18 @@ export function startCommand(script: string): { env: Record<string, string>; arg
 }
 
 // What the bench's own shell sets must not change which database, broker or mode the server runs with.
-const RUN_SHAPING = ["DATABASE_URL", "MQTT_URL", "REDIS_URL", "SIMULATOR", "SEED_DEMO", "DATA_KEY", "DATA_DIR", "PORT", "TLS"];
+const RUN_SHAPING = [
+  "DATABASE_URL",
+  "MQTT_URL",
+  "REDIS_URL",
+  "SIMULATOR",
+  "SEED_DEMO",
+  "DATA_KEY",
+  "DATA_DIR",
+  "PORT",
+  "TLS",
+  "PGLITE_TEMPLATE",
+];
 
 function inheritedEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };

@@ -3,7 +3,9 @@
 // tree through start-up, the backfill and an idle window after it, beside the same server on PostgreSQL (the
 // database server's own memory is not counted there: it is the baseline for "everything but the embedded
 // database"). Needs a production build (made first when missing).
-// MEMORY_BENCH_RUNS=pglite,postgres (default both), MEMORY_BENCH_IDLE_S (default 60),
+// The PGlite demo copies the cached initdb template (lib/db/pglite-template.ts, made here first as `npm start`
+// makes it); `pglite-no-template` is the same first start with PGLITE_TEMPLATE=off (initdb in a child process).
+// MEMORY_BENCH_RUNS=pglite,pglite-no-template,postgres (default all three), MEMORY_BENCH_IDLE_S (default 60),
 // MEMORY_BENCH_HEAPSNAPSHOT=1 writes a heap snapshot of each server at the end of its idle window;
 // MEMORY_BENCH_NODE_ARGS adds node flags to the server's (to try a V8 setting before putting it in `npm start`).
 import crypto from "node:crypto";
@@ -12,6 +14,8 @@ import path from "node:path";
 import os from "node:os";
 import { ensureProductionBuild } from "@/bench/ui/ui-server";
 import { createScratchPostgresDatabase } from "@/bench/support/scratch-database";
+import { ensurePgliteTemplate } from "@/lib/db/pglite-template";
+import { pgliteStartParams } from "@/lib/db/pglite-instance";
 import { sampleTree } from "./process-memory";
 import { startMemoryServer, type HeapReport } from "./memory-server";
 import { mib, phaseFigures, ratio, type MemorySample } from "./memory-stats";
@@ -119,7 +123,7 @@ function report(r: RunResult): { backfillPeak: number; idle: number } {
 
 async function main() {
   ensureProductionBuild(log);
-  const runs = (process.env.MEMORY_BENCH_RUNS ?? "pglite,postgres").split(",");
+  const runs = (process.env.MEMORY_BENCH_RUNS ?? "pglite,pglite-no-template,postgres").split(",");
   log(
     `load average ${os
       .loadavg()
@@ -127,7 +131,14 @@ async function main() {
       .join(" ")}, ${os.cpus().length} cores`,
   );
   const results: RunResult[] = [];
-  if (runs.includes("pglite")) results.push(await measure("PGlite demo (`npm start`, nothing configured)", {}));
+  if (runs.includes("pglite")) {
+    const template = await ensurePgliteTemplate({ startParams: pgliteStartParams() });
+    log(`PGlite template: ${template}`);
+    results.push(await measure("PGlite demo (`npm start`, nothing configured)", {}));
+  }
+  const noTemplate = runs.includes("pglite-no-template")
+    ? report(await measure("PGlite demo without the template (PGLITE_TEMPLATE=off: initdb on first start)", { PGLITE_TEMPLATE: "off" }))
+    : null;
   if (runs.includes("postgres")) {
     results.push(
       await withPostgresDatabase((url) =>
@@ -145,6 +156,11 @@ async function main() {
   if (figures.length === 2) {
     console.log(
       `PGlite / PostgreSQL: peak ${ratio(figures[0]!.backfillPeak, figures[1]!.backfillPeak)}, idle ${ratio(figures[0]!.idle, figures[1]!.idle)}`,
+    );
+  }
+  if (noTemplate && runs.includes("pglite")) {
+    console.log(
+      `PGlite template / no template: peak ${ratio(figures[0]!.backfillPeak, noTemplate.backfillPeak)}, idle ${ratio(figures[0]!.idle, noTemplate.idle)}`,
     );
   }
   if (runs.includes("pglite")) {

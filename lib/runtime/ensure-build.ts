@@ -54,3 +54,21 @@ if (built === current) {
   fs.writeFileSync(STAMP, current);
   console.log(`[start] build finished in ${Math.round((Date.now() - started) / 1000)} s`);
 }
+
+// The embedded database's template (lib/db/pglite-template.ts), so that the first start copies it instead of
+// running initdb. A failure here is only a warning: the server falls back to initdb.
+if (!process.env.DATABASE_URL) {
+  const { env } = await import("@/lib/env");
+  const { PGLITE_TEMPLATE, PGLITE_TEMPLATE_CACHE } = env();
+  if (PGLITE_TEMPLATE) {
+    const { ensurePgliteTemplate } = await import("@/lib/db/pglite-template");
+    const { pgliteStartParams } = await import("@/lib/db/pglite-instance");
+    try {
+      const started = Date.now();
+      const dir = await ensurePgliteTemplate({ cacheRoot: PGLITE_TEMPLATE_CACHE, startParams: pgliteStartParams() });
+      console.log(`[start] embedded database template ready in ${dir} (${Date.now() - started} ms)`);
+    } catch (err) {
+      console.warn(`[start] embedded database template not made (${(err as Error).message}); the server will run initdb`);
+    }
+  }
+}
