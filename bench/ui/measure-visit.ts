@@ -1,5 +1,5 @@
 // One visit of a page in a fresh browser context (cold cache, the nurse's session cookie): navigate, wait
-// for the chart, watch a 10 s window, then read the probe, the navigation timing and the JS resources.
+// for the chart to be painted, watch a 10 s window, then read the probe, the navigation timing and the JS resources.
 // "Live off" refuses the page's Socket.IO connection (the WebSocket is closed by routeWebSocket, polling
 // requests are aborted by page.route), so the page shows what the server rendered and never updates; the
 // devices keep publishing, so the server's load is the same in both modes.
@@ -45,6 +45,7 @@ const READ_FACTS = `(() => {
   return {
     now: performance.now(),
     chartAt: p.chartAt,
+    chartPaintedAt: p.chartPaintedAt,
     longTasks: p.longTasks,
     frames: p.frames,
     screenUpdates: p.screenUpdates,
@@ -70,7 +71,7 @@ export async function measureVisit(
     }
     await page.goto(plan.url, { waitUntil: "load" });
     await page
-      .waitForFunction(`window.__uiBench && window.__uiBench.chartAt !== null`, undefined, { timeout: plan.chartTimeoutMs })
+      .waitForFunction(`window.__uiBench && window.__uiBench.chartPaintedAt !== null`, undefined, { timeout: plan.chartTimeoutMs })
       .catch(() => undefined);
     const start = (await page.evaluate(
       `({ now: performance.now(), epoch: performance.timeOrigin + performance.now(), screenUpdates: window.__uiBench.screenUpdates })`,

@@ -4,7 +4,7 @@
 // median over the visits of: time to first byte, time to chart, JS bytes, long tasks and frame interval
 // p95 in a 10 s window; on the live ward, device → screen latency (a frame's send time to its heart rate
 // in the tile's DOM). Then time to first byte of the app's other pages, as a nurse, an administrator
-// and a patient (`--ttfb-visits`, default 3). Prints tables and the issue's goals; writes bench-results/ui.json.
+// and a patient (`--ttfb-visits`, default 3; `BENCH_UI_TTFB=off` skips that pass). Prints tables and the issue's goals; writes bench-results/ui.json.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -97,7 +97,7 @@ async function main() {
         c.samples.push(s);
         c.heartRates.push(...heartRates);
         log(
-          `  visit ${v + 1}/${visits} ${c.page} ${c.live ? "live" : "off "}: TTFB ${s.ttfbMs?.toFixed(0)} ms, chart ${s.chartMs?.toFixed(0) ?? "never"} ms, longest task ${s.longTaskMaxMs.toFixed(0)} ms, frame p95 ${s.frameP95Ms?.toFixed(1)} ms, ${s.screenUpdates} value changes`,
+          `  visit ${v + 1}/${visits} ${c.page} ${c.live ? "live" : "off "}: TTFB ${s.ttfbMs?.toFixed(0)} ms, chart ${s.chartMs?.toFixed(0) ?? "never"} ms painted (${s.chartDomMs?.toFixed(0) ?? "never"} in the DOM), longest task ${s.longTaskMaxMs.toFixed(0)} ms, frame p95 ${s.frameP95Ms?.toFixed(1)} ms, ${s.screenUpdates} value changes`,
         );
       }
     }
@@ -109,14 +109,18 @@ async function main() {
       samples: matched.latencies.length,
       unmatched: matched.unmatched,
     };
-    log(`time to first byte of ${ttfbPages("", "").length} pages, ${ttfbVisits} visits each (load average ${loadAvg()}):`);
-    const pages = await measureTtfb(
-      browser,
-      server.baseUrl,
-      { nurse: session, admin: adminSession, patient: patientSession },
-      ttfbPages(fixture.wardId, fixture.devices[0]!.patientId),
-      ttfbVisits,
-    );
+    let pages: TtfbResult[] = [];
+    if (process.env.BENCH_UI_TTFB === "off") log("time to first byte by page: skipped (BENCH_UI_TTFB=off)");
+    else {
+      log(`time to first byte of ${ttfbPages("", "").length} pages, ${ttfbVisits} visits each (load average ${loadAvg()}):`);
+      pages = await measureTtfb(
+        browser,
+        server.baseUrl,
+        { nurse: session, admin: adminSession, patient: patientSession },
+        ttfbPages(fixture.wardId, fixture.devices[0]!.patientId),
+        ttfbVisits,
+      );
+    }
     const loadAtEnd = loadAvg();
     report(columns, screen, pages, { visits, windowMs, sent: publishers.sent(), failed: publishers.failed(), loadAtEnd });
   } finally {
@@ -166,8 +170,10 @@ function report(
       ` (p50 ${fmt(screen.p50Ms, "ms")}, ${screen.samples} changes matched, ${screen.unmatched} not)`,
   );
   log("");
-  log(`Time to first byte by page (goal ≤ ${GOALS.ttfbMs} ms):`);
-  for (const line of formatTtfb(pages, GOALS.ttfbMs)) log(`  ${line}`);
+  if (pages.length > 0) {
+    log(`Time to first byte by page (goal ≤ ${GOALS.ttfbMs} ms):`);
+    for (const line of formatTtfb(pages, GOALS.ttfbMs)) log(`  ${line}`);
+  }
   log(`frames acknowledged ${run.sent.toLocaleString("en-US")}, failed ${run.failed}; load average at the end ${run.loadAtEnd}`);
   const out = path.join(process.cwd(), "bench-results", "ui.json");
   fs.mkdirSync(path.dirname(out), { recursive: true });

@@ -1,13 +1,15 @@
 "use client";
 // A clinical AI feature behind a button that opens a dialog and asks at once (alert queue rows, the
 // ward toolbar): the decision-support panel inside, closed with Escape or Close. Clicks inside do not
-// reach the row under it (which would select it).
-import { useState } from "react";
+// reach the row under it (which would select it). The panel (the answer view) loads when the dialog first
+// opens (React.lazy), so the alert queue and the ward carry none of its code until someone asks.
+import { lazy, Suspense, useState } from "react";
 import { Button, type ButtonSize, type ButtonVariant } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { DecisionSupportPanel } from "./decision-support-panel";
 import { alertAiFeature, FEATURE_TITLES, type FeatureKind } from "./feature-outcome";
 import { useHydrated } from "./use-hydrated";
+
+const DecisionSupportPanel = lazy(() => import("./decision-support-panel").then((m) => ({ default: m.DecisionSupportPanel })));
 
 type Props = {
   feature: FeatureKind;
@@ -28,7 +30,9 @@ export function AiFeatureDialogButton({ feature, subjectId, label, title, varian
         {label}
       </Button>
       <Dialog title={title ?? FEATURE_TITLES[feature]} open={open} onClose={() => setOpen(false)}>
-        <DecisionSupportPanel feature={feature} subjectId={subjectId} label={label} autoRun />
+        <Suspense fallback={<p className="text-sm text-ink-muted">Loading…</p>}>
+          <DecisionSupportPanel feature={feature} subjectId={subjectId} label={label} autoRun />
+        </Suspense>
         <div className="mt-4 flex justify-end">
           <Button variant="quiet" onClick={() => setOpen(false)}>
             Close

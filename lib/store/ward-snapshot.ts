@@ -4,12 +4,11 @@ import "server-only";
 import { patientDisplayName } from "@/lib/patients/patient-name";
 import { getDatabase } from "@/lib/db/database";
 import { WARD_VITALS, type MetricKey } from "@/lib/domain/metrics";
-import { lttb } from "@/lib/charts/lttb";
+import { sparklinePoints } from "@/lib/charts/sparkline-points";
 import { ageOn } from "@/lib/patients/patient-queries";
 import type { BedTile, WardSnapshot } from "./ward-types";
 
 const SPARKLINE_MINUTES = 10;
-const SPARKLINE_POINTS = 120;
 const TILE_CODES: MetricKey[] = [...WARD_VITALS, "consciousness", "o2_supplement"];
 
 export async function loadWardSnapshot(wardId: string): Promise<WardSnapshot | null> {
@@ -93,7 +92,7 @@ export async function loadWardSnapshot(wardId: string): Promise<WardSnapshot | n
           }
         : null,
       latest: (b.patient && latest.get(b.patient.id)) || {},
-      sparkline: b.patient ? lttb(spark.get(b.patient.id) ?? [], SPARKLINE_POINTS) : [],
+      sparkline: b.patient ? [...sparklinePoints(spark.get(b.patient.id) ?? [])] : [],
       devices: (b.patient?.devices ?? []).map((d) => ({ ...d, lastSeenAt: d.lastSeenAt?.toISOString() ?? null })),
     }))
     .sort((a, b) => a.label.localeCompare(b.label, undefined, { numeric: true }));

@@ -1,8 +1,9 @@
-// Browser-side reads for the patient page, each answer checked with zod: observation series, every
+// Browser-side reads for the patient page, each answer checked with zod (`zod/mini`, as lib/events, which keeps
+// the page's JS small): observation series, every
 // trend in one request (GET /api/v1/patients/{id}/observations?codes=…), the patient's alerts (GET /api/v1/alerts?patientId=&status=all),
 // one alert's trail (GET /api/v1/alerts/{id}) and the alarm limits in force (GET /api/v1/alerts/limits),
 // through the one fetch helper (components/data/fetch-data).
-import { z } from "zod";
+import * as z from "zod/mini";
 import { getJson, HttpError } from "@/components/data/fetch-data";
 import { alertDetailViewSchema, alertViewSchema, type AlertDetailView, type AlertView } from "@/lib/events";
 import type { LimitView } from "@/lib/charts/prepare-limits";
@@ -18,7 +19,7 @@ export function errorText(err: unknown, what = "Trends"): string {
 const seriesSchema = z.object({
   code: z.string(),
   to: z.string(),
-  total: z.number().int().nonnegative(),
+  total: z.int().check(z.nonnegative()),
   points: z.array(z.object({ t: z.number(), v: z.number() })),
 });
 export type Series = Omit<z.infer<typeof seriesSchema>, "points"> & { points: readonly Point[] };
@@ -65,13 +66,13 @@ export function fetchAlertDetail(alertId: string, signal?: AbortSignal): Promise
 }
 
 const source = z.enum(["default", "ward", "patient"]);
-export const limitViewSchema: z.ZodType<LimitView> = z.object({
+export const limitViewSchema: z.ZodMiniType<LimitView> = z.object({
   code: z.string(),
-  reason: z.string().nullable(),
-  low: z.number().nullable(),
-  high: z.number().nullable(),
-  criticalLow: z.number().nullable(),
-  criticalHigh: z.number().nullable(),
+  reason: z.nullable(z.string()),
+  low: z.nullable(z.number()),
+  high: z.nullable(z.number()),
+  criticalLow: z.nullable(z.number()),
+  criticalHigh: z.nullable(z.number()),
   source: z.object({ low: source, high: source }),
 });
 

@@ -9,6 +9,7 @@ import Link from "next/link";
 import { memo, useMemo, type ReactNode } from "react";
 import { Sparkline } from "@/components/charts/sparkline";
 import { prepareSparkline } from "@/lib/charts/prepare-sparkline";
+import { sparklinePoints } from "@/lib/charts/sparkline-points";
 import { formatMetric, METRICS, type MetricKey } from "@/lib/domain/metrics";
 import type { BedTile } from "@/lib/store/ward-types";
 import type { BedSummary } from "./bed-summary";
@@ -78,7 +79,15 @@ function OccupiedTile(p: BedTileProps & { patient: NonNullable<BedTile["patient"
   // The MRN only where it fits whole beside the NEWS2 badge and the data age (it is in the title anyway).
   const identity = charsThatFit(p.tileWidth - 16 - 72 - 44, 12) >= who.length ? who : `${patient.age} y`;
   const segments = useMemo(
-    () => prepareSparkline(bed.sparkline, { width: SPARK_W, height: SPARK_H, windowMs: p.sparklineMs, minSpan: 20, gapMs: 60_000 }),
+    // Live readings grow the series at 1 Hz; the drawn line is bounded (min and max per bucket keep spikes).
+    () =>
+      prepareSparkline(sparklinePoints(bed.sparkline), {
+        width: SPARK_W,
+        height: SPARK_H,
+        windowMs: p.sparklineMs,
+        minSpan: 20,
+        gapMs: 60_000,
+      }),
     [bed.sparkline, p.sparklineMs],
   );
   const hr = (

@@ -2,8 +2,10 @@
 // Measures the bed grid's box (its width, and the viewport height left below its top edge) and turns it
 // into a layout (ward-grid-layout.ts). Re-measured when the window or anything above the grid changes
 // size (a banner appears, the header wraps). Null until measured: the server render and the first paint
-// use the CSS fallback (auto-fill columns).
-import { useCallback, useLayoutEffect, useState, type CSSProperties, type RefObject } from "react";
+// use the CSS fallback (auto-fill columns). The first measurement lands before the first paint; later ones
+// (a resize, a banner appearing with a live update) re-lay out 64 tiles, so they run in a transition that
+// input and live vitals interrupt.
+import { startTransition, useCallback, useLayoutEffect, useState, type CSSProperties, type RefObject } from "react";
 import { TILE, wardGridLayout, type WardGridLayout } from "./ward-grid-layout";
 
 /** Space kept free under the grid (the page's bottom padding). */
@@ -27,24 +29,30 @@ export function useWardGrid(ref: RefObject<HTMLElement | null>, beds: number): W
 
   const measure = useCallback(() => {
     const el = ref.current;
-    if (!el) return;
+    if (!el) return null;
     const top = el.getBoundingClientRect().top + window.scrollY;
-    const next = wardGridLayout({ beds, width: el.clientWidth, height: window.innerHeight - top - BOTTOM_PX, gap: TILE.gap });
-    setLayout((prev) => (same(prev, next) ? prev : next));
+    return wardGridLayout({ beds, width: el.clientWidth, height: window.innerHeight - top - BOTTOM_PX, gap: TILE.gap });
   }, [ref, beds]);
 
   useLayoutEffect(() => {
-    measure();
-    const observer = new ResizeObserver(() => measure());
+    const apply = (next: WardGridLayout | null) => {
+      if (next) setLayout((prev) => (same(prev, next) ? prev : next));
+    };
+    apply(measure());
+    const remeasure = () => {
+      const next = measure();
+      startTransition(() => apply(next));
+    };
+    const observer = new ResizeObserver(remeasure);
     const el = ref.current;
     if (el) observer.observe(el);
     // The grid's top moves when anything above it changes height (header wrap, duty banner).
     if (el?.parentElement?.firstElementChild) observer.observe(el.parentElement.firstElementChild);
     observer.observe(document.body);
-    window.addEventListener("resize", measure);
+    window.addEventListener("resize", remeasure);
     return () => {
       observer.disconnect();
-      window.removeEventListener("resize", measure);
+      window.removeEventListener("resize", remeasure);
     };
   }, [ref, measure]);
   return layout;
