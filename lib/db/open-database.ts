@@ -35,9 +35,8 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   pool.on("error", (err) => console.error("[db] idle connection error:", err.message));
   const sql: Sql = {
     kind: "postgres",
-    async query(text, params, options) {
-      const values = params as unknown[] | undefined;
-      const res = await (options?.prepared ? pool.query({ name: options.prepared, text, values }) : pool.query(text, values));
+    async query(text, params) {
+      const res = await pool.query(text, params as unknown[] | undefined);
       return res.rows;
     },
     async exec(text) {
@@ -48,10 +47,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       try {
         await client.query("BEGIN");
         const result = await fn({
-          query: async (text, params, options) => {
-            const values = params as unknown[] | undefined;
-            return (await (options?.prepared ? client.query({ name: options.prepared, text, values }) : client.query(text, values))).rows;
-          },
+          query: async (text, params) => (await client.query(text, params as unknown[] | undefined)).rows,
           exec: async (text) => void (await client.query(text)),
         });
         await client.query("COMMIT");

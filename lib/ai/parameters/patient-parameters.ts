@@ -33,7 +33,6 @@ const vitalsWindow: ParameterDefinition = {
         WHERE patient_id = $1 AND ts >= $2 AND ts <= $5 AND NOT artifact AND code = ANY($3::text[])
         GROUP BY 1, 2 ORDER BY 1`,
       [patientId(ctx), from, VITALS, bucketSec, ctx.now],
-      { prepared: "ai_patient_vitals_window" },
     );
     const byAt = new Map<string, Record<string, unknown>>();
     for (const r of rows) {
@@ -63,7 +62,6 @@ const news2Trend: ParameterDefinition = {
     const rows = await ctx.q.query<{ ts: Date | string; value: unknown }>(
       `SELECT ts, value FROM observations WHERE patient_id = $1 AND code = 'news2' AND ts >= $2 AND ts <= $3 ORDER BY ts`,
       [patientId(ctx), from, ctx.now],
-      { prepared: "ai_patient_news2_trend" },
     );
     const max = ctx.bounds.rows!;
     const step = Math.max(1, Math.ceil(rows.length / max));
@@ -98,7 +96,6 @@ const openAlerts: ParameterDefinition = {
         WHERE a.patient_id = $1 AND a.state <> 'resolved'
         ORDER BY a.raised_at DESC LIMIT $2`,
       [patientId(ctx), ctx.bounds.rows],
-      { prepared: "ai_patient_open_alerts" },
     );
     const staff: KnownStaff[] = rows
       .filter((r) => r.ack_name)
@@ -133,7 +130,6 @@ const cgmSummary: ParameterDefinition = {
               (array_agg(value ORDER BY ts DESC))[1] AS last
          FROM observations WHERE patient_id = $1 AND code = 'glucose' AND NOT artifact AND ts >= $2 AND ts <= $3`,
       [patientId(ctx), from, ctx.now],
-      { prepared: "ai_patient_cgm_summary" },
     );
     const n = num(r?.n);
     if (!r || n === 0) return { value: { readings: 0 }, rows: 0 };
