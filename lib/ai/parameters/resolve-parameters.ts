@@ -10,6 +10,7 @@ import type { DeidentifyContext, FieldRules, KnownDevice, KnownPatient, KnownSta
 import type { ParameterRef } from "@/lib/ai/prompts/prompt-version";
 import type { ParameterUse } from "@/lib/ai/service-types";
 import type { Sql } from "@/lib/db/sql";
+import { batchedJsonReads } from "@/lib/db/json-reads";
 import type { RawParameterValue, ResolvedSubject } from "./parameter-types";
 import { effectiveBounds, parameterDefinition } from "./registry";
 import { subjectInScope, type LoadedSubject } from "./subject";
@@ -35,13 +36,14 @@ function byId<T extends { id?: string; name?: string }>(items: T[]): T[] {
 /** Each parameter's raw value: the queries alone, no scope check (callers check it: resolveParameters). */
 export type ParameterReads = { name: string; value: RawParameterValue }[];
 
-/** The version's parameters read for `subject`, all queries together (PostgreSQL spreads them over the pool). */
+/** The version's parameters read for `subject`: their queries issued together go as one statement. */
 export function readParameterValues(
-  q: Pick<Sql, "query">,
+  sql: Pick<Sql, "query">,
   subject: ResolvedSubject,
   refs: readonly ParameterRef[],
   now: Date,
 ): Promise<ParameterReads> {
+  const q = batchedJsonReads(sql);
   return Promise.all(
     refs.map(async (ref) => {
       const def = parameterDefinition(ref.name);
