@@ -10,7 +10,7 @@ import type { DeidentifyContext, FieldRules, KnownDevice, KnownPatient, KnownSta
 import type { ParameterRef } from "@/lib/ai/prompts/prompt-version";
 import type { ParameterUse } from "@/lib/ai/service-types";
 import type { Sql } from "@/lib/db/sql";
-import { batchedJsonReads } from "@/lib/db/json-reads";
+import { asJsonReads, type JsonReads } from "@/lib/db/json-reads";
 import type { RawParameterValue, ResolvedSubject } from "./parameter-types";
 import { effectiveBounds, parameterDefinition } from "./registry";
 import { subjectInScope, type LoadedSubject } from "./subject";
@@ -36,14 +36,15 @@ function byId<T extends { id?: string; name?: string }>(items: T[]): T[] {
 /** Each parameter's raw value: the queries alone, no scope check (callers check it: resolveParameters). */
 export type ParameterReads = { name: string; value: RawParameterValue }[];
 
-/** The version's parameters read for `subject`: their queries issued together go as one statement. */
+/** The version's parameters read for `subject`: their queries issued together go as one statement (with
+ *  whatever else `sql` batches in the same turn, when it is a JsonReads). */
 export function readParameterValues(
-  sql: Pick<Sql, "query">,
+  sql: Pick<Sql, "query"> | JsonReads,
   subject: ResolvedSubject,
   refs: readonly ParameterRef[],
   now: Date,
 ): Promise<ParameterReads> {
-  const q = batchedJsonReads(sql);
+  const q = asJsonReads(sql);
   return Promise.all(
     refs.map(async (ref) => {
       const def = parameterDefinition(ref.name);
@@ -65,7 +66,7 @@ export function readParameterValues(
  * the subject than its id. What they read is used only after resolveParameters' scope check passes.
  */
 export function readPatientParametersEarly(
-  q: Pick<Sql, "query">,
+  q: Pick<Sql, "query"> | JsonReads,
   patientId: string,
   refs: readonly ParameterRef[],
   now: Date,
