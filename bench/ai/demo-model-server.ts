@@ -46,7 +46,7 @@ async function serve(replyMs: number): Promise<number> {
   return port;
 }
 
-export type DemoModelServer = { fastURL: string; slowURL: string; close(): Promise<void> };
+export type DemoModelServer = { fastURL: string; slowURL: string; pid: number; close(): Promise<void> };
 
 /** Forks this file as the model process; `replyMs` is how long a /slow request takes on average. */
 export async function startDemoModelServer(replyMs: number): Promise<DemoModelServer> {
@@ -62,6 +62,7 @@ export async function startDemoModelServer(replyMs: number): Promise<DemoModelSe
   return {
     fastURL: `${base}/v1`,
     slowURL: `${base}${SLOW}/v1`,
+    pid: child.pid ?? 0,
     close: () =>
       new Promise<void>((resolve) => {
         child.once("exit", () => resolve());

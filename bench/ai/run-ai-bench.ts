@@ -24,6 +24,7 @@ import { LatencySamples, type LatencySummary } from "@/bench/ingest/bench-stats"
 import { startDemoModelServer } from "./demo-model-server";
 import { stageBreakdown } from "./stage-breakdown";
 import { traceCallStages } from "./call-stage-trace";
+import { describeCpu, measureCpu } from "./process-cpu";
 
 const { values: flags } = parseArgs({
   options: {
@@ -77,11 +78,12 @@ async function overheadOf(db: Awaited<ReturnType<typeof createTestDatabase>>, to
 }
 
 type Db = Awaited<ReturnType<typeof createTestDatabase>>;
+let modelPid = 0;
 
-/** `calls` governed calls by `concurrency` callers: their overhead (model time excluded) and calls/s. */
+/** `calls` governed calls by `concurrency` callers: their overhead (model time excluded), calls/s and CPU per call. */
 async function governedRun(db: Db, run: () => Promise<string>, calls: number, concurrency: number, staggerMs = 0) {
   const totals = new Map<string, number>();
-  const cpu = process.cpuUsage();
+  const cpu = await measureCpu(db, modelPid);
   const seconds = await pool(
     calls,
     concurrency,
@@ -92,13 +94,14 @@ async function governedRun(db: Db, run: () => Promise<string>, calls: number, co
     },
     staggerMs,
   );
-  const used = process.cpuUsage(cpu);
-  return { ...(await overheadOf(db, totals)), perSec: calls / seconds, cpuMsPerCall: (used.user + used.system) / 1000 / calls };
+  await settlementsLanded();
+  const used = cpu.stop(calls);
+  return { ...(await overheadOf(db, totals)), perSec: calls / seconds, cpu: used };
 }
 
-async function bareRun(call: () => Promise<unknown>, calls: number, concurrency: number, staggerMs = 0) {
+async function bareRun(db: Db, call: () => Promise<unknown>, calls: number, concurrency: number, staggerMs = 0) {
   const samples = new LatencySamples();
-  const cpu = process.cpuUsage();
+  const cpu = await measureCpu(db, modelPid);
   const seconds = await pool(
     calls,
     concurrency,
@@ -109,8 +112,7 @@ async function bareRun(call: () => Promise<unknown>, calls: number, concurrency:
     },
     staggerMs,
   );
-  const used = process.cpuUsage(cpu);
-  return { samples, perSec: calls / seconds, cpuMsPerCall: (used.user + used.system) / 1000 / calls };
+  return { samples, perSec: calls / seconds, cpu: cpu.stop(calls) };
 }
 
 async function main() {
@@ -119,6 +121,7 @@ async function main() {
   const db = await createTestDatabase(kind);
   setDatabase(db);
   const model = await startDemoModelServer(MODEL_MS);
+  modelPid = model.pid;
   const fast = createModelClient({ baseURL: model.fastURL, timeoutMs: 60_000, maxRetries: 0 });
   const slow = createModelClient({ baseURL: model.slowURL, timeoutMs: 60_000, maxRetries: 0 });
   const switchModel = (client: typeof fast) => setModelRuntime({ client, modelOverride: "demo-template" });
@@ -152,13 +155,13 @@ async function main() {
 
   switchModel(slow);
   // The callers start spread over one reply time, as people on a ward do (not all in one millisecond).
-  const bareSlow = await bareRun(bareCall(slow), CALLS, CONCURRENCY, MODEL_MS);
+  const bareSlow = await bareRun(db, bareCall(slow), CALLS, CONCURRENCY, MODEL_MS);
   const trace = traceCallStages();
   const slowRun = await governedRun(db, governed, CALLS, CONCURRENCY, MODEL_MS);
   trace.stop();
   switchModel(fast);
   const serial = await governedRun(db, governed, Math.min(200, CALLS), 1);
-  const bareFast = await bareRun(bareCall(fast), CALLS, CONCURRENCY);
+  const bareFast = await bareRun(db, bareCall(fast), CALLS, CONCURRENCY);
   const saturated = await governedRun(db, governed, CALLS, CONCURRENCY);
 
   console.log(`${CONCURRENCY} concurrent callers, the model replying in ${MODEL_MS / 2}–${(MODEL_MS * 3) / 2} ms:`);
@@ -174,10 +177,10 @@ async function main() {
   console.log(line(`  governed call, total`, saturated.total.summary(), saturated.perSec));
   console.log(line(`  governance overhead (model time excluded)`, saturated.overhead.summary()));
   console.log(`  governed calls/s ÷ bare calls/s: ${(saturated.perSec / bareFast.perSec).toFixed(2)}`);
-  console.log(
-    `app process CPU per call (all threads, PGlite's database work included): governed ${saturated.cpuMsPerCall.toFixed(2)} ms, ` +
-      `bare SDK ${bareFast.cpuMsPerCall.toFixed(2)} ms`,
-  );
+  console.log(`CPU per call, saturated (the app's threads; the database's backends; the model's process):`);
+  console.log(`  governed: ${describeCpu(saturated.cpu)}`);
+  console.log(`  bare SDK: ${describeCpu(bareFast.cpu)}`);
+  console.log(`  with ${CONCURRENCY} callers and the model replying in ${MODEL_MS / 2}–${(MODEL_MS * 3) / 2} ms: governed ${describeCpu(slowRun.cpu)}`);
   console.log("\none caller, by stage:");
   for (const [stage, summary] of Object.entries(await stageBreakdown(db, nurse.principal, f.patient4e, Math.min(100, CALLS)))) {
     console.log(line(`  ${stage}`, summary));
