@@ -121,5 +121,43 @@ describe.each(testDatabaseKinds)("budgets on %s", (kind) => {
     expect(Number(usage.reservedNusd)).toBe(0);
     expect(await db.prisma.aiReservation.count()).toBe(0);
     expect(await reserveAndLog(db.sql, { ...call, id: crypto.randomUUID() }, usdToNano(0.6))).toEqual({ ok: true });
+    await db.prisma.aiBudget.deleteMany();
+  });
+
+  it("charges no budget when a later one does not fit: what the earlier ones were charged is taken back", async () => {
+    const admin = { principal: f.users.admin.principal };
+    const userId = f.users.nurse4eStaff.principal.userId;
+    // Three budgets apply; whichever order they are charged in, the user's monthly one cannot take the call.
+    await setBudget(admin, { scope: "global", period: "day", hardUsd: 100 });
+    await setBudget(admin, { scope: "feature:handover-summary", period: "month", hardUsd: 100 });
+    await setBudget(admin, { scope: `user:${userId}`, period: "month", hardUsd: 0.5 });
+    const call = {
+      id: crypto.randomUUID(),
+      at: new Date(),
+      feature: "handover-summary",
+      promptName: "handover-summary",
+      promptVersion: 1,
+      model: "gpt-4o-mini",
+      demo: false,
+      userId,
+      patientId: f.patient4e,
+      subject: `patient:${f.patient4e}`,
+      parameters: [],
+      redactions: {},
+      inputTokens: 100,
+    };
+    expect(await reserveAndLog(db.sql, call, usdToNano(0.4))).toEqual({ ok: true });
+    const refused = await reserveAndLog(db.sql, { ...call, id: crypto.randomUUID() }, usdToNano(0.4));
+    expect(refused).toMatchObject({ ok: false, scope: `user:${userId}`, period: "month" });
+    const usage = await db.prisma.aiBudgetUsage.findMany({ include: { budget: true } });
+    expect(usage.map((u) => [u.budget.scope, Number(u.reservedNusd)]).sort()).toEqual(
+      [
+        ["global", usdToNano(0.4)],
+        ["feature:handover-summary", usdToNano(0.4)],
+        [`user:${userId}`, usdToNano(0.4)],
+      ].sort(),
+    );
+    expect(await db.prisma.aiReservation.count({ where: { callId: call.id } })).toBe(3);
+    expect(await db.prisma.aiCall.count({ where: { status: "blocked_budget", userId } })).toBe(1);
   });
 });

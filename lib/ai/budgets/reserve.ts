@@ -1,9 +1,9 @@
-// Reserve before a call, exactly under concurrency: ONE statement, ai_reserve_call (migration
-// 20261203170000), that locks the usage rows of every budget that applies (global, the feature, the user;
-// each in its current UTC day or month) in budget-id order, checks settled + reserved + this call's worst
-// case <= hard limit, and either charges them all and logs the call "pending" with one ai_reservations row
-// per budget, or charges none and logs it "blocked_budget" naming the first budget that does not fit and
-// when it resets. Concurrent reservations queue on the row locks, so no burst overshoots; the locks are
+// Reserve before a call, exactly under concurrency: ONE statement, ai_reserve_call (migrations
+// 20261203170000, 20261204150000), that charges the usage row of every budget that applies (global, the
+// feature, the user; each in its current UTC day or month) in budget-id order, each with one UPDATE that
+// locks the row and checks settled + reserved + this call's worst case <= hard limit, and either charges
+// them all and logs the call "pending" with one ai_reservations row per budget, or takes back what it
+// charged and logs the call "blocked_budget" naming the first budget that does not fit and when it resets. Concurrent reservations queue on the row locks, so no burst overshoots; the locks are
 // held only while the function runs, never across a round trip.
 import "server-only";
 import type { Sql } from "@/lib/db/sql";
