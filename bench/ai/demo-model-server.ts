@@ -6,6 +6,7 @@
 // all arriving in the same millisecond, which no ward does); /v1/... answers at once. The draw is seeded,
 // so every run sees the same sequence.
 import { fork } from "node:child_process";
+import os from "node:os";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
@@ -46,7 +47,14 @@ async function serve(replyMs: number): Promise<number> {
   return port;
 }
 
-export type DemoModelServer = { fastURL: string; slowURL: string; pid: number; close(): Promise<void> };
+export type DemoModelServer = {
+  fastURL: string;
+  slowURL: string;
+  pid: number;
+  /** Sets the model process's scheduling niceness (0: as the app; 10: it yields the cores to the app). */
+  setNice(nice: number): void;
+  close(): Promise<void>;
+};
 
 /** Forks this file as the model process; `replyMs` is how long a /slow request takes on average. */
 export async function startDemoModelServer(replyMs: number): Promise<DemoModelServer> {
@@ -54,6 +62,7 @@ export async function startDemoModelServer(replyMs: number): Promise<DemoModelSe
     execArgv: ["--import", "tsx", "--import", "./lib/runtime/server-only-hook.mjs"],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
+  const pid = child.pid ?? 0;
   const port = await new Promise<number>((resolve, reject) => {
     child.once("message", (m) => resolve(Number(m)));
     child.once("exit", (code) => reject(new Error(`the demo model process exited (${code}) before listening`)));
@@ -62,7 +71,8 @@ export async function startDemoModelServer(replyMs: number): Promise<DemoModelSe
   return {
     fastURL: `${base}/v1`,
     slowURL: `${base}${SLOW}/v1`,
-    pid: child.pid ?? 0,
+    pid,
+    setNice: (nice) => os.setPriority(pid, nice),
     close: () =>
       new Promise<void>((resolve) => {
         child.once("exit", () => resolve());
