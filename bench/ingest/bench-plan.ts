@@ -27,11 +27,24 @@ export const CEILING_MS = Number(process.env.BENCH_CEILING_MS ?? 3000);
 const SERVER_CONNECTIONS = Number(process.env.BENCH_HTTP_CONNECTIONS ?? 200);
 
 export function ingestPlan(
-  app: { brokerUrl: string; httpUrl: string; routeHandlerUrl: string },
+  app: { brokerUrl: string; brokerUrls: { worker: string; inline: string }; httpUrl: string; routeHandlerUrl: string },
   devices: BenchDevice[],
   socket: Socket,
   server: { url: () => string; socket: () => Socket } | null,
+  /** Add the scenario comparing the broker on its worker thread with the inline broker (PostgreSQL). */
+  compareTransports = false,
 ) {
+  const mqttFlood = (name: string, brokerUrl: string, startSeq: number): ScenarioCommand => ({
+    cmd: "mqtt",
+    name,
+    brokerUrl,
+    devices,
+    startSeq,
+    warmupMs: 2000,
+    durationMs: 6000,
+    inflight: INFLIGHT,
+    socket,
+  });
   const plan: PlannedScenario[] = [
     {
       rounds: ROUNDS,
@@ -47,6 +60,17 @@ export function ingestPlan(
         socket,
       }),
     },
+    ...(compareTransports
+      ? [
+          {
+            rounds: ROUNDS,
+            // The same flood through the inline broker before each round: the main thread's cost per frame
+            // and its event loop's utilisation with and without the worker thread, in the same run.
+            baseline: (startSeq: number) => mqttFlood("mqtt-inline", app.brokerUrls.inline, startSeq),
+            make: (startSeq: number) => mqttFlood("mqtt-worker", app.brokerUrls.worker, startSeq),
+          },
+        ]
+      : []),
     {
       rounds: ROUNDS,
       make: (startSeq) => ({
