@@ -191,11 +191,13 @@ export async function runKind(kind: BenchKind, devices: number): Promise<KindRep
           ceilings.push(c);
           ceiling = c.framesPerSec;
         }
-        let baseline: { name: string; rate: number; main: MainThread } | null = null;
-        if (planned.baseline) {
-          const b = await measuredRun(load, planned.baseline(nextRange()));
-          baseline = { name: b.result.name, rate: b.result.framesPerSec, main: b.main };
-        }
+        const runBaseline = async (make: (startSeq: number) => ScenarioCommand) => {
+          const b = await measuredRun(load, make(nextRange()));
+          return { name: b.result.name, rate: b.result.framesPerSec, main: b.main };
+        };
+        // Alternating: every second round runs the baseline after the app, so drift favours neither.
+        const baselineAfter = planned.alternate === true && r % 2 === 1;
+        let baseline = planned.baseline && !baselineAfter ? await runBaseline(planned.baseline) : null;
         const cmd = planned.make(nextRange());
         console.log(
           `── ${kind}: ${cmd.name}${planned.rounds > 1 ? ` round ${r + 1}/${planned.rounds} (ceiling ${ceiling} frames/s)` : ""}${baseline ? ` (${baseline.name} ${baseline.rate}/s)` : ""} …`,
@@ -206,6 +208,7 @@ export async function runKind(kind: BenchKind, devices: number): Promise<KindRep
         const serverCpuAfter = planned.target === "server" ? server!.cpuSeconds() : null;
         if (serverCpu !== null && serverCpuAfter !== null)
           report.serverCpuCores = round((serverCpuAfter - serverCpu) / ((performance.now() - started) / 1000), 2);
+        if (planned.baseline && baselineAfter) baseline = await runBaseline(planned.baseline);
         if (baseline) {
           const ratio = round(report.framesPerSec / Math.max(1, baseline.rate), 2);
           report.baseline = {

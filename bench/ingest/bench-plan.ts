@@ -12,6 +12,8 @@ export type PlannedScenario = {
   target?: "app" | "server";
   /** A run before each round (besides the raw ceiling) that the round's `ratioOfBaseline` is to. */
   baseline?: (startSeq: number) => ScenarioCommand;
+  /** Run the baseline after the app's run in every second round (an A/B comparison in the same run). */
+  alternate?: boolean;
   make: (startSeq: number) => ScenarioCommand;
 };
 
@@ -64,8 +66,10 @@ export function ingestPlan(
       ? [
           {
             rounds: ROUNDS,
-            // The same flood through the inline broker before each round: the main thread's cost per frame
-            // and its event loop's utilisation with and without the worker thread, in the same run.
+            alternate: true,
+            // The same flood through the inline broker in each round (before the worker's run, after it in
+            // every second round): the main thread's cost per frame and its event loop's utilisation with
+            // and without the worker thread, in the same run.
             baseline: (startSeq: number) => mqttFlood("mqtt-inline", app.brokerUrls.inline, startSeq),
             make: (startSeq: number) => mqttFlood("mqtt-worker", app.brokerUrls.worker, startSeq),
           },

@@ -6,7 +6,9 @@
 // (server.ts as a child process, keep-alive connections; PostgreSQL only) beside that server's
 // /api/health rate, peak RSS, and the raw ceiling (the same rows through a plain batched unnest insert
 // loop), measured again before each round of a throughput scenario: the ratio reported is the median
-// round's, with the rounds' range. Prints a summary, writes bench-results/ingest.json.
+// round's, with the rounds' range. On PostgreSQL it also runs the MQTT flood through the broker on its
+// worker thread and through the inline broker in the same rounds, alternated, and prints the main thread's
+// µs per frame and event-loop utilisation of each, as ratios. Prints a summary, writes bench-results/ingest.json.
 // Environment: BENCH_DEVICES (500), BENCH_DATABASES ("pglite,postgres"), BENCH_SCENARIOS (all), BENCH_DATABASE_URL,
 // BENCH_ROUNDS (3), BENCH_CEILING_MS (3000), BENCH_SERVER ("off": skip the scenarios through the real server),
 // BENCH_SERVER_BUILD ("reuse": use the production build as it is), BENCH_HTTP_CONNECTIONS (200).
