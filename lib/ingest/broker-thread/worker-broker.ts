@@ -52,6 +52,7 @@ export async function startWorkerBroker(listen: ListenOptions, log: Log, maxBody
   const published = new Map<number, (error: string | null) => void>();
   let nextPublish = 1;
   let onClosed: (() => void) | null = null;
+  let started = false;
   let exited = false;
 
   const ready = new Promise<Extract<FromWorker, { t: "ready" }>>((resolve, reject) => {
@@ -87,6 +88,7 @@ export async function startWorkerBroker(listen: ListenOptions, log: Log, maxBody
     });
     worker.once("exit", (code) => {
       exited = true;
+      if (started && !onClosed) log("warn", `[mqtt] the broker's worker thread exited (code ${code}): MQTT ingest has stopped`);
       for (const done of published.values()) done("the broker's worker thread exited");
       published.clear();
       onClosed?.();
@@ -96,6 +98,7 @@ export async function startWorkerBroker(listen: ListenOptions, log: Log, maxBody
   let info: Extract<FromWorker, { t: "ready" }>;
   try {
     info = await ready;
+    started = true;
   } catch (err) {
     await worker.terminate();
     throw err;
