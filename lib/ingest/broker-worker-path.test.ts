@@ -1,7 +1,7 @@
 // The embedded broker on its worker thread (MQTT_TRANSPORT=worker), whatever the environment says:
 // frames from a real MQTT client are parsed and validated in the worker and stored by the main thread
 // before their PUBACK; withdrawn rights are honoured at once, even within the worker's connect cache.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import mqtt from "mqtt";
 import { setDatabase } from "@/lib/db/database";
 import { createTestDatabase, type TestDatabase } from "@/test/support/test-database";
@@ -60,7 +60,8 @@ describe("embedded broker on its worker thread", () => {
     const closed = new Promise<void>((resolve) => c.once("close", () => resolve()));
     await revokeDevice(device.id);
     await closed;
-    expect(logs).toContain(`[mqtt] dropped connection of device "${device.id}" (revoked)`);
+    // The worker's log line crosses to the main thread after the socket is closed.
+    await vi.waitFor(() => expect(logs).toContain(`[mqtt] dropped connection of device "${device.id}" (revoked)`));
     await expect(connect(device.id, device.secret)).rejects.toThrow(/Not authorized/i);
   });
 
