@@ -9,6 +9,7 @@ import { createWardWithPatients, frameJson } from "@/test/support/fixtures";
 import { createDevice, revokeDevice, rotateDeviceSecret } from "@/lib/devices/manage-devices";
 import { startEmbeddedBroker, type EmbeddedBroker } from "./embedded-broker";
 import { telemetryTopic } from "./mqtt-topics";
+import { crashBrokerWorkersForTest } from "./broker-thread/worker-broker";
 
 describe("embedded broker on its worker thread", () => {
   let db: TestDatabase;
@@ -73,5 +74,18 @@ describe("embedded broker on its worker thread", () => {
     const c = await connect(device.id, secret);
     await c.publishAsync(telemetryTopic(device.id), frameJson(1, { heart_rate: 70 }), { qos: 1 });
     expect(await stored(device.id)).toBe(1);
+  });
+
+  it("comes back on the same port if its thread ends unasked, and devices carry on after reconnecting", async () => {
+    const device = await createDevice({ type: "bedside_monitor", patientId });
+    const c = await connect(device.id, device.secret);
+    await c.publishAsync(telemetryTopic(device.id), frameJson(1, { heart_rate: 70 }), { qos: 1 });
+    const closed = new Promise<void>((resolve) => c.once("close", () => resolve()));
+    await crashBrokerWorkersForTest();
+    await closed;
+    await vi.waitFor(() => expect(logs.some((l) => l.includes("worker thread ended"))).toBe(true));
+    const again = await vi.waitFor(() => connect(device.id, device.secret), { timeout: 10_000, interval: 200 });
+    await again.publishAsync(telemetryTopic(device.id), frameJson(2, { heart_rate: 71 }), { qos: 1 });
+    expect(await stored(device.id)).toBe(2);
   });
 });

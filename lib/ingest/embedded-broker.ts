@@ -47,7 +47,14 @@ export async function startEmbeddedBroker(opts: {
   const log: Log = opts.log ?? ((level, msg) => (level === "warn" ? console.warn(msg) : console.log(msg)));
   const e = env();
   const listen = { port: opts.port, host: opts.host ?? "127.0.0.1", tlsHost: opts.tlsHost ?? "0.0.0.0", tls: opts.tls };
-  const transport = opts.transport ?? e.MQTT_TRANSPORT;
+  let transport = opts.transport ?? e.MQTT_TRANSPORT;
+  if (transport === "worker" && opts.tls && opts.tls.clientCerts !== "off") {
+    // On a worker thread, a device certificate that fails verification can leave an error on the thread's
+    // OpenSSL error queue that kills the connection before its secret is checked (the main thread's other
+    // crypto work clears it). Until that is solved, device certificates keep the broker on the main thread.
+    log("info", "[mqtt] MQTTS with device certificates: the embedded broker runs on the main thread (MQTT_TRANSPORT=inline)");
+    transport = "inline";
+  }
   return transport === "worker"
     ? startWorkerBroker(listen, log, e.INGEST_MAX_BODY_BYTES)
     : startInlineBroker(listen, log, e.INGEST_MAX_BODY_BYTES);

@@ -3,7 +3,6 @@
 // Connect decisions and the verdict on every publish come from the main thread (device-gate.ts,
 // publish-outcomes.ts), which owns the database; a publish is acknowledged (PUBACK) only when the main
 // thread says so, i.e. after its frame is durably written. Loaded by broker-worker.mjs.
-import { createHash } from "node:crypto";
 import { parentPort, workerData } from "node:worker_threads";
 import { Aedes, type Client } from "aedes";
 import { authError, certificateIdentity, openListeners, type Listeners, type Log } from "../broker-net";
@@ -28,15 +27,14 @@ const withdrawals = new Map<string, number>();
 /** Whether a connected device is a gateway (its bodies may carry children's frames). */
 const gateways = new Map<string, boolean>();
 
-const credentialKey = (req: ConnectRequest) =>
-  createHash("sha256")
-    .update(`${req.clientId}\0${req.username ?? ""}\0${req.password ?? ""}\0${req.certified ?? ""}`)
-    .digest("base64");
+// The credentials themselves (aedes holds them in memory anyway): no crypto on this thread, whose OpenSSL
+// error queue a TLS connection can leave dirty.
+const credentialKey = (req: ConnectRequest) => `${req.clientId}\0${req.username ?? ""}\0${req.password ?? ""}\0${req.certified ?? ""}`;
 
-function decide(req: ConnectRequest): Promise<ConnectDecision> {
+async function decide(req: ConnectRequest): Promise<ConnectDecision> {
   const key = credentialKey(req);
   const cached = req.username !== null ? connectCache.get(req.username) : undefined;
-  if (cached && cached.key === key && cached.until > Date.now()) return Promise.resolve({ ok: true, gateway: cached.gateway });
+  if (cached && cached.key === key && cached.until > Date.now()) return { ok: true, gateway: cached.gateway };
   const deviceId = req.username ?? "";
   const epoch = withdrawals.get(deviceId) ?? 0;
   const id = nextReq++;
@@ -84,11 +82,14 @@ const broker = new Aedes({
       password: password?.toString("utf8"),
       certified: certificateIdentity(client.conn),
     };
-    void decide(req).then((d) => {
-      if (!d.ok) return done(authError(d.message, d.code), false);
-      gateways.set(client.id, d.gateway);
-      done(null, true);
-    });
+    decide(req).then(
+      (d) => {
+        if (!d.ok) return done(authError(d.message, d.code), false);
+        gateways.set(client.id, d.gateway);
+        done(null, true);
+      },
+      (err: Error) => done(authError(`authentication unavailable: ${err.message}`, 3), false),
+    );
   },
   authorizePublish(client, packet, callback) {
     const payload = typeof packet.payload === "string" ? Buffer.from(packet.payload) : packet.payload;

@@ -1,133 +1,74 @@
-// The main thread's side of the embedded broker on a worker thread (MQTT_TRANSPORT=worker): starts the
-// worker, answers its connect questions from the device gate, runs each turn's batch of publishes
-// (already parsed and validated in the worker) through the accept path and sends the verdicts back in
-// one message per turn, and tells the worker to drop a device whose rights are withdrawn.
+// The embedded broker on its worker thread (MQTT_TRANSPORT=worker), from the main thread: starts the
+// thread (broker-worker-thread.ts), tells it to drop a device whose rights are withdrawn, and restarts
+// it on the same ports if it ever ends unasked; devices then reconnect and resend what was not
+// acknowledged, which nothing loses since a PUBACK follows only the durable write.
 import "server-only";
-import path from "node:path";
-import { Worker } from "node:worker_threads";
 import { drainIngest } from "../accept-telemetry";
 import type { ListenOptions, Log } from "../broker-net";
-import { decideConnect, onRightsWithdrawn } from "../device-gate";
+import { onRightsWithdrawn } from "../device-gate";
 import type { EmbeddedBroker } from "../embedded-broker";
-import { publishOutcomes, type PublishOutcomes } from "../publish-outcomes";
-import type { BrokerWorkerData, FromWorker, PublishItem, ToWorker } from "./protocol";
+import { publishOutcomes } from "../publish-outcomes";
+import { startBrokerWorkerThread, type BrokerWorkerThread } from "./broker-worker-thread";
+import type { BrokerWorkerData } from "./protocol";
 
-const WORKER_FILE = path.join(process.cwd(), "lib", "ingest", "broker-thread", "broker-worker.mjs");
 /** An accepted connect is reused this long by the worker (reconnect storms); a withdrawal forgets it at once. */
 const CONNECT_CACHE_MS = 5_000;
 
-function verdictFor(outcomes: PublishOutcomes, item: PublishItem, payload: Buffer): Error | null | Promise<Error | null> {
-  const { deviceId, topic, route } = item;
-  if (deviceId === null || route.kind === "foreign") return outcomes.foreign(deviceId, topic, payload);
-  if (route.kind === "ota_status") return outcomes.otaStatus(deviceId, payload);
-  if (route.kind === "sightings") return outcomes.sightings(deviceId, topic, payload);
-  if (route.kind === "too_large") return outcomes.tooLarge(deviceId, topic, payload, route.limit);
-  return outcomes.telemetry(deviceId, topic, route.childId, payload, item.parsed ?? null);
-}
+/** The running threads (tests end one to see the broker come back). */
+const running = new Set<BrokerWorkerThread>();
 
-/** Collects verdicts and sends those of one turn in one message. */
-function verdictSender(send: (m: ToWorker) => void) {
-  let reqs: number[] = [];
-  let errors: (string | null)[] = [];
-  const flush = () => {
-    send({ t: "verdicts", reqs, errors });
-    reqs = [];
-    errors = [];
-  };
-  return (req: number, err: Error | null) => {
-    if (reqs.length === 0) setImmediate(flush);
-    reqs.push(req);
-    errors.push(err ? err.message || "refused" : null);
-  };
+/** Tests: ends every broker worker thread at once, as a crash would. */
+export async function crashBrokerWorkersForTest(): Promise<void> {
+  await Promise.all([...running].map((t) => t.terminate()));
 }
 
 export async function startWorkerBroker(listen: ListenOptions, log: Log, maxBodyBytes: number): Promise<EmbeddedBroker> {
-  const workerData: BrokerWorkerData = { listen, maxBodyBytes, connectCacheMs: CONNECT_CACHE_MS };
-  // Not `new Worker(file)`: the production bundler reads that as a module to bundle; this file is plain
-  // Node, loaded at run time (as lib/ai/runtime/outbound-thread.ts does).
-  const worker = Reflect.construct(Worker, [WORKER_FILE, { workerData }]) as Worker;
-  const send = (m: ToWorker) => worker.postMessage(m);
   const outcomes = publishOutcomes(log);
-  const verdict = verdictSender(send);
-  const published = new Map<number, (error: string | null) => void>();
-  let nextPublish = 1;
-  let onClosed: (() => void) | null = null;
-  let started = false;
-  let exited = false;
+  let closed = false;
+  let thread: BrokerWorkerThread;
 
-  const ready = new Promise<Extract<FromWorker, { t: "ready" }>>((resolve, reject) => {
-    worker.on("message", (m: FromWorker) => {
-      switch (m.t) {
-        case "ready":
-          return resolve(m);
-        case "start_failed":
-          return reject(new Error(m.error));
-        case "log":
-          return log(m.level, m.msg);
-        case "connect":
-          return void decideConnect(m.request, log).then((decision) => send({ t: "connect_decision", req: m.req, decision }));
-        case "publishes":
-          for (const item of m.items) {
-            const payload = Buffer.from(m.bytes, item.offset, item.length);
-            const v = verdictFor(outcomes, item, payload);
-            if (v instanceof Promise) void v.then((err) => verdict(item.req, err));
-            else verdict(item.req, v);
-          }
-          return;
-        case "published":
-          published.get(m.req)?.(m.error);
-          published.delete(m.req);
-          return;
-        case "closed":
-          return onClosed?.();
-      }
+  const start = (data: BrokerWorkerData) => {
+    const t = startBrokerWorkerThread(data, log, outcomes, (code) => {
+      running.delete(t);
+      if (!closed) restart(code);
     });
-    worker.once("error", (err) => {
-      log("warn", `[mqtt] the broker's worker thread failed: ${err.message}`);
-      reject(err);
-    });
-    worker.once("exit", (code) => {
-      exited = true;
-      if (started && !onClosed) log("warn", `[mqtt] the broker's worker thread exited (code ${code}): MQTT ingest has stopped`);
-      for (const done of published.values()) done("the broker's worker thread exited");
-      published.clear();
-      onClosed?.();
-      reject(new Error(`the broker's worker thread exited (code ${code})`));
-    });
-  });
-  let info: Extract<FromWorker, { t: "ready" }>;
+    running.add(t);
+    return t;
+  };
+
+  thread = start({ listen, maxBodyBytes, connectCacheMs: CONNECT_CACHE_MS });
+  let info;
   try {
-    info = await ready;
-    started = true;
+    info = await thread.ready;
   } catch (err) {
-    await worker.terminate();
+    running.delete(thread);
+    await thread.terminate();
     throw err;
   }
+  const { port, tlsPort, url } = info;
 
-  const unsubscribe = onRightsWithdrawn((deviceId, change) => send({ t: "drop", deviceId, change }));
+  function restart(code: number): void {
+    log("warn", `[mqtt] the broker's worker thread ended (code ${code}); restarting it on port ${port}`);
+    const again = { ...listen, port, tls: listen.tls && { ...listen.tls, port: tlsPort ?? listen.tls.port } };
+    thread = start({ listen: again, maxBodyBytes, connectCacheMs: CONNECT_CACHE_MS });
+    thread.ready.catch((err: Error) =>
+      log("warn", `[mqtt] the broker's worker thread did not restart: ${err.message}; MQTT ingest has stopped`),
+    );
+  }
+
+  const unsubscribe = onRightsWithdrawn((deviceId, change) => thread.send({ t: "drop", deviceId, change }));
 
   return {
-    port: info.port,
-    tlsPort: info.tlsPort,
-    url: info.url,
+    port,
+    tlsPort,
+    url,
     transport: "worker",
-    publish(topic, payload, o = {}) {
-      if (exited) return Promise.reject(new Error("the embedded broker is closed"));
-      const req = nextPublish++;
-      return new Promise<void>((resolve, reject) => {
-        published.set(req, (error) => (error ? reject(new Error(error)) : resolve()));
-        send({ t: "publish", req, topic, payload, retain: o.retain ?? false });
-      });
-    },
+    publish: (topic, payload, o = {}) => thread.publish(topic, payload, o.retain ?? false),
     async close() {
+      closed = true;
       unsubscribe();
-      if (!exited) {
-        await new Promise<void>((resolve) => {
-          onClosed = resolve;
-          send({ t: "close" });
-        });
-        await worker.terminate();
-      }
+      await thread.close();
+      running.delete(thread);
       // Frames already handed to the writer finish writing; their PUBACKs cannot reach the closed
       // connections, so devices resend them after the restart and they count as duplicates.
       await drainIngest();
