@@ -92,6 +92,11 @@ const envSchema = z.object({
   MQTTS_PORT: z.coerce.number().int().min(0).max(65535).default(8883),
   /** Interface of the embedded broker's plain (non-TLS) port. */
   MQTT_BIND: z.string().default("127.0.0.1"),
+  /**
+   * The embedded broker's sockets, MQTT protocol and per-frame parse/validation run on a worker thread
+   * (`worker`), so ingest uses a second core; `inline` runs them all on the main event loop.
+   */
+  MQTT_TRANSPORT: z.enum(["worker", "inline"]).default("worker"),
   /** Mutual TLS on MQTTS: `optional` accepts a device certificate from the platform CA, `required` demands one. */
   MQTT_CLIENT_CERTS: z.enum(["off", "optional", "required"]).default("optional"),
   /** Key for PHI encrypted at rest (base64 or hex of 32 bytes); generated into DATA_DIR/data-key on the embedded default. */

@@ -29,11 +29,16 @@ export type ScenarioReport = LoadResult & {
   /** Through the real server: the server process's CPU cores during the scenario. */
   serverCpuCores?: number;
   /** With a baseline run before each round (bench-plan): its name, rate per round and the median ratio to it. */
-  baseline: { name: string; roundRates: number[]; roundRatios: number[]; ratio: number } | null;
+  baseline: { name: string; roundRates: number[]; roundRatios: number[]; ratio: number; roundMainThread: MainThread[] } | null;
+  /** The main thread in each round (in run order). */
+  roundMainThread: MainThread[];
   /** The app process during the scenario: CPU cores used and event-loop utilisation (0–1). */
   appCpuCores: number;
   appEventLoopUtilization: number;
 };
+/** The main thread over a run: busy time (event loop not idle) per acknowledged frame, and utilisation (0–1). */
+export type MainThread = { usPerFrame: number; eventLoop: number };
+
 export type KindReport = {
   database: BenchKind;
   /** The median of every ceiling round. */
@@ -58,6 +63,14 @@ async function storedFrames(bench: BenchDatabase, startSeq: number): Promise<num
   return rows[0]?.n ?? 0;
 }
 
+/** Runs a load and measures this process's main thread over it. */
+async function measuredRun(load: LoadGenerator, cmd: ScenarioCommand): Promise<{ result: LoadResult; main: MainThread }> {
+  const elu = performance.eventLoopUtilization();
+  const result = await load.run(cmd);
+  const d = performance.eventLoopUtilization(elu);
+  return { result, main: { usPerFrame: round((d.active * 1000) / Math.max(1, result.acked), 1), eventLoop: round(d.utilization, 2) } };
+}
+
 async function runScenario(
   load: LoadGenerator,
   bench: BenchDatabase,
@@ -65,9 +78,8 @@ async function runScenario(
   ceiling: number | null,
 ): Promise<ScenarioReport> {
   const cpu = process.cpuUsage();
-  const elu = performance.eventLoopUtilization();
   const started = performance.now();
-  const result = await load.run(cmd);
+  const { result, main } = await measuredRun(load, cmd);
   const wallMs = performance.now() - started;
   const used = process.cpuUsage(cpu);
   await (await getObservationWriter()).drain();
@@ -82,7 +94,8 @@ async function runScenario(
     probe: cmd.cmd === "http" && cmd.probe !== undefined,
     baseline: null,
     appCpuCores: round((used.user + used.system) / 1000 / wallMs, 2),
-    appEventLoopUtilization: round(performance.eventLoopUtilization(elu).utilization, 2),
+    appEventLoopUtilization: main.eventLoop,
+    roundMainThread: [main],
   };
 }
 
@@ -100,11 +113,13 @@ function medianRound(rounds: { report: ScenarioReport; ceiling: number | null }[
           name: baselines[0]!.name,
           roundRates: baselines.flatMap((b) => b.roundRates),
           roundRatios: baselineRatios,
+          roundMainThread: baselines.flatMap((b) => b.roundMainThread),
           ratio: [...baselineRatios].sort((x, y) => x - y)[Math.floor(baselineRatios.length / 2)]!,
         }
       : null,
     roundRatios: rounds.flatMap((r) => r.report.roundRatios),
     roundCeilings: rounds.flatMap((r) => r.report.roundCeilings),
+    roundMainThread: rounds.flatMap((r) => r.report.roundMainThread),
     acked: rounds.reduce((n, r) => n + r.report.acked, 0),
     storedFrames: rounds.reduce((n, r) => n + r.report.storedFrames, 0),
   };
@@ -116,6 +131,12 @@ function printScenario(report: ScenarioReport, rss: ReturnType<typeof startRssSa
       (Object.keys(report.errors).length ? ` · errors ${JSON.stringify(report.errors)}` : ""),
   );
   if (report.baseline) console.log(`   ×${report.baseline.name} ${report.baseline.ratio}`);
+  const main = report.roundMainThread[0];
+  const baseMain = report.baseline?.roundMainThread[0];
+  if (main && baseMain)
+    console.log(
+      `   main thread ${main.usPerFrame} µs/frame, event loop ${Math.round(main.eventLoop * 100)} % · ${report.baseline!.name} ${baseMain.usPerFrame} µs/frame, ${Math.round(baseMain.eventLoop * 100)} %`,
+    );
   // On a shared machine the server gets what CPU is left: frames per CPU-second it used is the steadier figure.
   if (report.serverCpuCores !== undefined)
     console.log(
@@ -150,7 +171,7 @@ export async function runKind(kind: BenchKind, devices: number): Promise<KindRep
       ? { url: () => server?.url ?? "", socket: () => (socket && server ? { ...socket, url: server.url } : undefined) }
       : null;
   try {
-    for (const planned of ingestPlan(app, bench.devices, socket, serverTarget)) {
+    for (const planned of ingestPlan(app, bench.devices, socket, serverTarget, kind === "postgres")) {
       if (planned.target === "server" && serverFailed) continue;
       if (planned.target === "server" && !server) {
         console.log(`── ${kind}: starting the production server (server.ts) on the bench database …`);
@@ -170,11 +191,13 @@ export async function runKind(kind: BenchKind, devices: number): Promise<KindRep
           ceilings.push(c);
           ceiling = c.framesPerSec;
         }
-        let baseline: { name: string; rate: number } | null = null;
-        if (planned.baseline) {
-          const b = await load.run(planned.baseline(nextRange()));
-          baseline = { name: b.name, rate: b.framesPerSec };
-        }
+        const runBaseline = async (make: (startSeq: number) => ScenarioCommand) => {
+          const b = await measuredRun(load, make(nextRange()));
+          return { name: b.result.name, rate: b.result.framesPerSec, main: b.main };
+        };
+        // Alternating: every second round runs the baseline after the app, so drift favours neither.
+        const baselineAfter = planned.alternate === true && r % 2 === 1;
+        let baseline = planned.baseline && !baselineAfter ? await runBaseline(planned.baseline) : null;
         const cmd = planned.make(nextRange());
         console.log(
           `── ${kind}: ${cmd.name}${planned.rounds > 1 ? ` round ${r + 1}/${planned.rounds} (ceiling ${ceiling} frames/s)` : ""}${baseline ? ` (${baseline.name} ${baseline.rate}/s)` : ""} …`,
@@ -185,9 +208,16 @@ export async function runKind(kind: BenchKind, devices: number): Promise<KindRep
         const serverCpuAfter = planned.target === "server" ? server!.cpuSeconds() : null;
         if (serverCpu !== null && serverCpuAfter !== null)
           report.serverCpuCores = round((serverCpuAfter - serverCpu) / ((performance.now() - started) / 1000), 2);
+        if (planned.baseline && baselineAfter) baseline = await runBaseline(planned.baseline);
         if (baseline) {
           const ratio = round(report.framesPerSec / Math.max(1, baseline.rate), 2);
-          report.baseline = { name: baseline.name, roundRates: [baseline.rate], roundRatios: [ratio], ratio };
+          report.baseline = {
+            name: baseline.name,
+            roundRates: [baseline.rate],
+            roundRatios: [ratio],
+            ratio,
+            roundMainThread: [baseline.main],
+          };
         }
         rounds.push({ report, ceiling });
         printScenario(report, rss, app);

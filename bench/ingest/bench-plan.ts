@@ -12,6 +12,8 @@ export type PlannedScenario = {
   target?: "app" | "server";
   /** A run before each round (besides the raw ceiling) that the round's `ratioOfBaseline` is to. */
   baseline?: (startSeq: number) => ScenarioCommand;
+  /** Run the baseline after the app's run in every second round (an A/B comparison in the same run). */
+  alternate?: boolean;
   make: (startSeq: number) => ScenarioCommand;
 };
 
@@ -27,11 +29,24 @@ export const CEILING_MS = Number(process.env.BENCH_CEILING_MS ?? 3000);
 const SERVER_CONNECTIONS = Number(process.env.BENCH_HTTP_CONNECTIONS ?? 200);
 
 export function ingestPlan(
-  app: { brokerUrl: string; httpUrl: string; routeHandlerUrl: string },
+  app: { brokerUrl: string; brokerUrls: { worker: string; inline: string }; httpUrl: string; routeHandlerUrl: string },
   devices: BenchDevice[],
   socket: Socket,
   server: { url: () => string; socket: () => Socket } | null,
+  /** Add the scenario comparing the broker on its worker thread with the inline broker (PostgreSQL). */
+  compareTransports = false,
 ) {
+  const mqttFlood = (name: string, brokerUrl: string, startSeq: number): ScenarioCommand => ({
+    cmd: "mqtt",
+    name,
+    brokerUrl,
+    devices,
+    startSeq,
+    warmupMs: 2000,
+    durationMs: 6000,
+    inflight: INFLIGHT,
+    socket,
+  });
   const plan: PlannedScenario[] = [
     {
       rounds: ROUNDS,
@@ -47,6 +62,19 @@ export function ingestPlan(
         socket,
       }),
     },
+    ...(compareTransports
+      ? [
+          {
+            rounds: ROUNDS,
+            alternate: true,
+            // The same flood through the inline broker in each round (before the worker's run, after it in
+            // every second round): the main thread's cost per frame and its event loop's utilisation with
+            // and without the worker thread, in the same run.
+            baseline: (startSeq: number) => mqttFlood("mqtt-inline", app.brokerUrls.inline, startSeq),
+            make: (startSeq: number) => mqttFlood("mqtt-worker", app.brokerUrls.worker, startSeq),
+          },
+        ]
+      : []),
     {
       rounds: ROUNDS,
       make: (startSeq) => ({

@@ -6,7 +6,9 @@
 // (server.ts as a child process, keep-alive connections; PostgreSQL only) beside that server's
 // /api/health rate, peak RSS, and the raw ceiling (the same rows through a plain batched unnest insert
 // loop), measured again before each round of a throughput scenario: the ratio reported is the median
-// round's, with the rounds' range. Prints a summary, writes bench-results/ingest.json.
+// round's, with the rounds' range. On PostgreSQL it also runs the MQTT flood through the broker on its
+// worker thread and through the inline broker in the same rounds, alternated, and prints the main thread's
+// µs per frame and event-loop utilisation of each, as ratios. Prints a summary, writes bench-results/ingest.json.
 // Environment: BENCH_DEVICES (500), BENCH_DATABASES ("pglite,postgres"), BENCH_SCENARIOS (all), BENCH_DATABASE_URL,
 // BENCH_ROUNDS (3), BENCH_CEILING_MS (3000), BENCH_SERVER ("off": skip the scenarios through the real server),
 // BENCH_SERVER_BUILD ("reuse": use the production build as it is), BENCH_HTTP_CONNECTIONS (200).
@@ -65,6 +67,28 @@ function spread(s: { ratioOfRawCeiling: number | null; roundRatios: number[] }):
   return `${s.ratioOfRawCeiling} (${Math.min(...s.roundRatios)}–${Math.max(...s.roundRatios)}, ${s.roundRatios.length} rounds)`;
 }
 
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+/** "×0.55 (0.52–0.58, 3 rounds)": the median of the per-round ratios, with their range. */
+function ratioSpread(app: number[], base: number[]): string {
+  const ratios = app.map((a, i) => round(a / Math.max(1e-9, base[i] ?? 0), 2));
+  const range = ratios.length > 1 ? ` (${Math.min(...ratios)}–${Math.max(...ratios)}, ${ratios.length} rounds)` : "";
+  return `×${median(ratios)}${range}`;
+}
+
+/** The main thread of a scenario against its baseline's, round by round (the worker thread vs inline broker). */
+function printMainThread(database: string, s: KindReport["scenarios"][number]): void {
+  const base = s.baseline?.roundMainThread ?? [];
+  if (!s.baseline || base.length !== s.roundMainThread.length || base.length === 0) return;
+  const us = (m: { usPerFrame: number }[]) => m.map((x) => x.usPerFrame);
+  const loop = (m: { eventLoop: number }[]) => m.map((x) => x.eventLoop);
+  const pct = (xs: number[]) => `${Math.round(median(xs) * 100)} %`;
+  console.log(
+    `${database}: ${s.name} vs ${s.baseline.name}, main thread: ${median(us(s.roundMainThread))} vs ${median(us(base))} µs/frame = ${ratioSpread(us(s.roundMainThread), us(base))}; ` +
+      `event loop ${pct(loop(s.roundMainThread))} vs ${pct(loop(base))} busy = ${ratioSpread(loop(s.roundMainThread), loop(base))}`,
+  );
+}
+
 function printSummary(result: {
   devices: number;
   durationSec: number;
@@ -90,6 +114,7 @@ function printSummary(result: {
       const range =
         b.roundRatios.length > 1 ? ` (${Math.min(...b.roundRatios)}–${Math.max(...b.roundRatios)}, ${b.roundRatios.length} rounds)` : "";
       console.log(`\n${r.database}: ${s.name} ${s.framesPerSec} frames/s = ${b.ratio}${range} × ${b.name} (${b.roundRates.join(", ")} /s)`);
+      printMainThread(r.database, s);
     }
   console.log("\nTargets:");
   for (const [k, v] of Object.entries(result.targets)) console.log(`  ${v === null ? "–" : v ? "✓" : "✗"} ${k}`);

@@ -14,7 +14,7 @@ import { noteDeviceActivity } from "@/lib/devices/connectivity-monitor";
 import { patientAt, type DeviceRecord } from "@/lib/devices/device-directory";
 import type { MetricKey } from "@/lib/domain/metrics";
 import type { MetricValues } from "@/lib/events";
-import { invalid, parseTelemetryJson, type FrameIssue, type TelemetryFrame } from "./frame-schema";
+import { invalid, parseTelemetryJson, type FrameIssue, type FrameValidation, type TelemetryFrame } from "./frame-schema";
 import { NEWS2_PARAMETERS } from "@/lib/domain/news2";
 import { findArtifacts } from "./plausibility";
 import { RateLimiter } from "./rate-limiter";
@@ -174,12 +174,25 @@ function publishEquipment(device: DeviceRecord, frames: TelemetryFrame[], artifa
 }
 
 export async function acceptTelemetry(sender: DeviceRecord, raw: string | Buffer, ctx: IngestContext): Promise<AcceptResult> {
+  return acceptParsedTelemetry(sender, raw, null, ctx);
+}
+
+/**
+ * The same, for a body already parsed and validated elsewhere (the MQTT broker's worker thread) with
+ * `parseTelemetryJson(raw, { gateway })`; parsed with the wrong gateway flag (or null), it is parsed here.
+ */
+export async function acceptParsedTelemetry(
+  sender: DeviceRecord,
+  raw: string | Buffer,
+  preParsed: { gateway: boolean; result: FrameValidation } | null,
+  ctx: IngestContext,
+): Promise<AcceptResult> {
   const gateway = isGatewayType(sender.type);
   if (ctx.childId && !gateway)
     return refuse(sender, raw, ctx, [
       { field: "topic", reason: `a ${sender.type} is not a gateway and may not send for "${ctx.childId}"` },
     ]);
-  const parsed = parseTelemetryJson(raw, { gateway });
+  const parsed = preParsed && preParsed.gateway === gateway ? preParsed.result : parseTelemetryJson(raw, { gateway });
   if (!parsed.ok) return refuse(sender, raw, ctx, parsed.issues);
   const grouped = await groupByDevice(sender, parsed.frames, ctx, parsed.isArray);
   if (!grouped.ok) return refuse(sender, raw, ctx, grouped.issues);

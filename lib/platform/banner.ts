@@ -25,7 +25,7 @@ export function printBanner(o: {
     "  IoMT Ward is running",
     `  Web        ${o.env.TLS !== "off" || o.env.TLS_CERT ? "https" : "http"}://localhost:${o.env.PORT}`,
     `  Database   ${o.dbKind === "pglite" ? `embedded PGlite in ${o.env.dataDir}` : "PostgreSQL (DATABASE_URL)"}`,
-    `  MQTT       ${o.mqtt.mode === "embedded" ? `embedded broker on port ${o.mqtt.port} (mqtt://localhost:${o.mqtt.port})` : `external broker ${o.mqtt.url}`}`,
+    `  MQTT       ${o.mqtt.mode === "embedded" ? `embedded broker on port ${o.mqtt.port} (mqtt://localhost:${o.mqtt.port}${o.mqtt.transport === "worker" ? "; on a worker thread" : ""})` : `external broker ${o.mqtt.url}`}`,
     ...(o.mqtt.tlsPort ? [`  MQTTS      mqtts://localhost:${o.mqtt.tlsPort} (device certificates: ${o.env.MQTT_CLIENT_CERTS})`] : []),
     `  Simulator  ${o.simulated ? `${o.simulated.monitors} bedside monitors, ${o.simulated.equipment} pumps and fridge loggers` : "off"}`,
   ];

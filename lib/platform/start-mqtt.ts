@@ -14,6 +14,8 @@ export type MqttSide = {
   mode: "embedded" | "external";
   url: string;
   port: number | null;
+  /** The embedded broker's thread: its own worker thread or the main event loop (MQTT_TRANSPORT). */
+  transport?: "worker" | "inline";
   /** The embedded broker's MQTT-over-TLS port (with TLS). */
   tlsPort?: number | null;
   close(): Promise<void>;
@@ -37,6 +39,7 @@ export async function startMqtt(e: Env, log: (msg: string) => void, tls: TlsConf
       url: broker.url,
       port: broker.port,
       tlsPort: broker.tlsPort,
+      transport: broker.transport,
       close: async () => {
         setOtaPublisher(null);
         await broker.close();
