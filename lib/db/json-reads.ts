@@ -8,16 +8,7 @@
 import "server-only";
 import type { Sql, SqlRow } from "./sql";
 
-export type JsonReads = {
-  /** Marks a reader whose rows are JSON values (see above). */
-  readonly json: true;
-  query<T extends SqlRow = SqlRow>(text: string, params?: unknown[]): Promise<T[]>;
-};
-
-/** `q` itself when it already batches, else a batching reader over it. */
-export function asJsonReads(q: Pick<Sql, "query"> | JsonReads): JsonReads {
-  return "json" in q ? q : batchedJsonReads(q);
-}
+export type JsonReads = { query<T extends SqlRow = SqlRow>(text: string, params?: unknown[]): Promise<T[]> };
 
 type Statement = { text: string; params: readonly unknown[] };
 
@@ -56,7 +47,6 @@ export function batchedJsonReads(q: Pick<Sql, "query">): JsonReads {
     }
   }
   return {
-    json: true,
     query<T extends SqlRow = SqlRow>(text: string, params: unknown[] = []): Promise<T[]> {
       return new Promise<T[]>((resolve, reject) => {
         if (batch.length === 0) queueMicrotask(() => void flush());

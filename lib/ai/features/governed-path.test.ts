@@ -105,32 +105,6 @@ describe.each(testDatabaseKinds)("governed AI path on %s", (kind) => {
     expect(audit?.detail).toMatchObject({ callId });
   });
 
-  it("reads the patient and every parameter of a handover in one statement, and sends the vitals per time bucket", async () => {
-    const statements: string[] = [];
-    const query = db.sql.query.bind(db.sql);
-    db.sql.query = ((text: string, params?: unknown[]) => {
-      statements.push(text);
-      return query(text, params);
-    }) as typeof db.sql.query;
-    try {
-      fake.enqueue({ kind: "ok", text: "S: stable.", usage: { prompt: 1000, completion: 100, cached: 0 } });
-      expect((await call(handover as Handler, f.users.nurse4e.token, { id: f.patient4e })).status).toBe(200);
-    } finally {
-      db.sql.query = query;
-    }
-    const reads = statements.filter((t) => /FROM patients p|FROM observations|FROM alerts a/.test(t));
-    expect(reads).toHaveLength(1);
-    for (const part of ["FROM patients p", "AS heart_rate", "code = 'news2'", "FROM alerts a", "code = 'glucose'"]) {
-      expect(reads[0]).toContain(part);
-    }
-    const sent = (fake.requests.at(-1)?.body as { messages: { content: string }[] }).messages.map((m) => m.content).join("\n");
-    const block = /```json patient\.vitals_window\n(.*)\n```/.exec(sent)?.[1];
-    const buckets = JSON.parse(block ?? "null") as Record<string, unknown>[];
-    expect(buckets.length).toBeGreaterThan(6);
-    expect(buckets.at(-1)).toMatchObject({ heart_rate: expect.any(Number), spo2: expect.any(Number) });
-    expect(String(buckets.at(-1)?.at)).toMatch(/^-\d/);
-  });
-
   it("refuses a 4E nurse asking about an ICU patient or alert (403), logs blocked_scope, and sends nothing", async () => {
     const before = fake.requests.length;
     const r1 = await call(handover as Handler, f.users.nurse4e.token, { id: f.patientIcu });

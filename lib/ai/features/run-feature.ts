@@ -31,7 +31,6 @@ import { consentRefusal } from "@/lib/consent/consents";
 import { prepareCall } from "./prepare-call";
 import { stageClock } from "./call-stages";
 import { readPatientParametersEarly } from "@/lib/ai/parameters/resolve-parameters";
-import { batchedJsonReads } from "@/lib/db/json-reads";
 
 export type FeatureSpec = {
   feature: AiFeature;
@@ -78,13 +77,11 @@ export async function runFeature(actor: AiActor, spec: FeatureSpec, subjectId: s
   const db = await getDatabase();
   const runtime = modelRuntime();
   const now = new Date();
-  // A patient's parameter reads go in one statement with loading the subject (lib/db/json-reads); they are
-  // used only if the subject passes the scope check.
-  const reads = spec.subject === "patient" ? batchedJsonReads(db.sql) : null;
-  const early = reads ? readPatientParametersEarly(reads, subjectId, version.parameters, now) : null;
+  // A patient's parameter reads run beside loading and checking the subject; they are used only if it passes.
+  const early = spec.subject === "patient" ? readPatientParametersEarly(db.sql, subjectId, version.parameters, now) : null;
   let loaded: LoadedSubject;
   try {
-    loaded = await loadSubject(reads ?? db.sql, actor.principal, spec.subject, subjectId);
+    loaded = await loadSubject(db.sql, actor.principal, spec.subject, subjectId);
     await spec.mayRun?.(db.sql, actor.principal, subjectId, now);
     // A patient who withdrew consent to AI processing is refused at once, whoever asks (lib/consent); the
     // consent is read with the subject.

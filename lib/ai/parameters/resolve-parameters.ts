@@ -10,7 +10,7 @@ import type { DeidentifyContext, FieldRules, KnownDevice, KnownPatient, KnownSta
 import type { ParameterRef } from "@/lib/ai/prompts/prompt-version";
 import type { ParameterUse } from "@/lib/ai/service-types";
 import type { Sql } from "@/lib/db/sql";
-import { asJsonReads, type JsonReads } from "@/lib/db/json-reads";
+import { batchedJsonReads } from "@/lib/db/json-reads";
 import type { RawParameterValue, ResolvedSubject } from "./parameter-types";
 import { effectiveBounds, parameterDefinition } from "./registry";
 import { subjectInScope, type LoadedSubject } from "./subject";
@@ -36,15 +36,14 @@ function byId<T extends { id?: string; name?: string }>(items: T[]): T[] {
 /** Each parameter's raw value: the queries alone, no scope check (callers check it: resolveParameters). */
 export type ParameterReads = { name: string; value: RawParameterValue }[];
 
-/** The version's parameters read for `subject`: their queries issued together go as one statement (with
- *  whatever else `sql` batches in the same turn, when it is a JsonReads). */
+/** The version's parameters read for `subject`: their queries issued together go as one statement. */
 export function readParameterValues(
-  sql: Pick<Sql, "query"> | JsonReads,
+  sql: Pick<Sql, "query">,
   subject: ResolvedSubject,
   refs: readonly ParameterRef[],
   now: Date,
 ): Promise<ParameterReads> {
-  const q = asJsonReads(sql);
+  const q = batchedJsonReads(sql);
   return Promise.all(
     refs.map(async (ref) => {
       const def = parameterDefinition(ref.name);
@@ -66,7 +65,7 @@ export function readParameterValues(
  * the subject than its id. What they read is used only after resolveParameters' scope check passes.
  */
 export function readPatientParametersEarly(
-  q: Pick<Sql, "query"> | JsonReads,
+  q: Pick<Sql, "query">,
   patientId: string,
   refs: readonly ParameterRef[],
   now: Date,

@@ -11,7 +11,6 @@ import { loadAlertRow } from "@/lib/alerts/alert-rows";
 import type { KnownDevice, KnownPatient } from "@/lib/ai/deidentify/types";
 import type { ParameterSubject } from "@/lib/ai/service-types";
 import type { Sql } from "@/lib/db/sql";
-import type { JsonReads } from "@/lib/db/json-reads";
 import { consentInForceSql } from "@/lib/consent/consents";
 import type { ResolvedSubject } from "./parameter-types";
 
@@ -19,9 +18,7 @@ import type { ResolvedSubject } from "./parameter-types";
  *  round trip); true when the subject has no patient. */
 export type LoadedSubject = { subject: ResolvedSubject; patient: KnownPatient | null; devices: KnownDevice[]; aiConsent: boolean };
 
-/** Plain SQL, or a JSON reader batching the load with the call's parameter reads (birth dates then come as
- *  text, read with readBirthDate either way). */
-type Q = Pick<Sql, "query"> | JsonReads;
+type Q = Pick<Sql, "query">;
 
 function refuse(p: Principal, what: string): never {
   if (p.role === "admin") throw new Refusal("not_found", `${what} not found`);
