@@ -2,7 +2,7 @@
 // bounds an admin may set per prompt version (each inside limits the code fixes), the features allowed to
 // enable it, and how its values declare their identifier fields for de-identification.
 import type { FieldRules, KnownDevice, KnownPatient, KnownStaff } from "@/lib/ai/deidentify/types";
-import type { JsonReads } from "@/lib/db/json-reads";
+import type { Sql } from "@/lib/db/sql";
 import type { AiFeature, BoundLimit, ParameterSubject } from "@/lib/ai/service-types";
 
 /** What a call is about, loaded once and checked against the caller's scope. */
@@ -16,9 +16,7 @@ export type ResolvedSubject = {
 };
 
 export type ParameterContext = {
-  /** The call's parameter queries, combined into one statement per turn; rows come back as JSON values
-   *  (timestamps as ISO strings, numbers as numbers: read them with num() and toDate()). */
-  q: JsonReads;
+  q: Pick<Sql, "query">;
   now: Date;
   subject: ResolvedSubject;
   /** The version's bounds, clamped into the code's limits, defaults filled in. */

@@ -2,12 +2,10 @@
 // over a window, the NEWS2 trend, open alerts, a CGM summary against the consensus targets.
 import type { KnownStaff } from "@/lib/ai/deidentify/types";
 import type { ParameterDefinition, ParameterContext } from "./parameter-types";
-import { num, toDate } from "@/lib/ai/budgets/rows";
+import { num } from "@/lib/ai/budgets/rows";
 
 const VITALS = ["heart_rate", "resp_rate", "spo2", "temp", "bp_sys", "bp_dia", "consciousness", "o2_supplement"];
 const HOUR = 3_600_000;
-/** Each vital sign's mean in the bucket, as its own column (the codes are the constant above). */
-const VITAL_COLUMNS = VITALS.map((c) => `round((avg(value) FILTER (WHERE code = '${c}'))::numeric, 1) AS ${c}`).join(", ");
 
 function patientId(ctx: ParameterContext): string {
   if (!ctx.subject.patientId) throw new Error("patient parameter without a patient");
@@ -28,21 +26,22 @@ const vitalsWindow: ParameterDefinition = {
   async resolve(ctx) {
     const from = new Date(ctx.now.getTime() - ctx.bounds.hours! * HOUR);
     const bucketSec = Math.max(60, Math.ceil((ctx.bounds.hours! * 3600) / ctx.bounds.rows!));
-    // One row per time bucket, a column per vital sign (the newest `rows` buckets).
-    const rows = await ctx.q.query<Record<string, unknown>>(
-      `SELECT * FROM (
-         SELECT date_bin(make_interval(secs => $4::int), ts, TIMESTAMPTZ '1970-01-01 00:00:00+00') AS at, ${VITAL_COLUMNS}
-           FROM observations
-          WHERE patient_id = $1 AND ts >= $2 AND ts <= $5 AND NOT artifact AND code = ANY($3::text[])
-          GROUP BY 1 ORDER BY 1 DESC LIMIT $6) b
-        ORDER BY at`,
-      [patientId(ctx), from, VITALS, bucketSec, ctx.now, ctx.bounds.rows],
+    const rows = await ctx.q.query<{ at: Date | string; code: string; value: unknown }>(
+      `SELECT date_bin(make_interval(secs => $4::int), ts, TIMESTAMPTZ '1970-01-01 00:00:00+00') AS at, code,
+              round(avg(value)::numeric, 1) AS value
+         FROM observations
+        WHERE patient_id = $1 AND ts >= $2 AND ts <= $5 AND NOT artifact AND code = ANY($3::text[])
+        GROUP BY 1, 2 ORDER BY 1`,
+      [patientId(ctx), from, VITALS, bucketSec, ctx.now],
     );
-    const value = rows.map((r) => {
-      const row: Record<string, unknown> = { at: toDate(r.at).toISOString() };
-      for (const code of VITALS) if (r[code] !== null && r[code] !== undefined) row[code] = num(r[code]);
-      return row;
-    });
+    const byAt = new Map<string, Record<string, unknown>>();
+    for (const r of rows) {
+      const at = (r.at instanceof Date ? r.at : new Date(r.at)).toISOString();
+      const row = byAt.get(at) ?? { at };
+      row[r.code] = num(r.value);
+      byAt.set(at, row);
+    }
+    const value = [...byAt.values()].slice(-ctx.bounds.rows!);
     return { value, rows: value.length };
   },
 };
@@ -67,7 +66,7 @@ const news2Trend: ParameterDefinition = {
     const max = ctx.bounds.rows!;
     const step = Math.max(1, Math.ceil(rows.length / max));
     const kept = rows.filter((_, i) => i % step === 0 || i === rows.length - 1);
-    const value = kept.map((r) => ({ at: toDate(r.ts), news2: num(r.value) }));
+    const value = kept.map((r) => ({ at: r.ts instanceof Date ? r.ts : new Date(r.ts), news2: num(r.value) }));
     return { value, rows: value.length };
   },
 };
@@ -106,7 +105,7 @@ const openAlerts: ParameterDefinition = {
       rule: r.rule,
       priority: r.priority,
       state: r.state,
-      at: toDate(r.raised_at),
+      at: r.raised_at instanceof Date ? r.raised_at : new Date(r.raised_at),
       ...(r.ack_name ? { acknowledgedBy: r.ack_name } : {}),
     }));
     return { value, rows: value.length, known: { staff } };
@@ -146,7 +145,7 @@ const cgmSummary: ParameterDefinition = {
         below54Pct: pct("below54"),
         above250Pct: pct("above250"),
         glucose: num(r.last),
-        lastAt: toDate(r.last_at),
+        lastAt: r.last_at instanceof Date ? r.last_at : new Date(String(r.last_at)),
       },
       rows: n,
     };

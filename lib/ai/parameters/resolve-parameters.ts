@@ -10,7 +10,6 @@ import type { DeidentifyContext, FieldRules, KnownDevice, KnownPatient, KnownSta
 import type { ParameterRef } from "@/lib/ai/prompts/prompt-version";
 import type { ParameterUse } from "@/lib/ai/service-types";
 import type { Sql } from "@/lib/db/sql";
-import { batchedJsonReads } from "@/lib/db/json-reads";
 import type { RawParameterValue, ResolvedSubject } from "./parameter-types";
 import { effectiveBounds, parameterDefinition } from "./registry";
 import { subjectInScope, type LoadedSubject } from "./subject";
@@ -36,14 +35,13 @@ function byId<T extends { id?: string; name?: string }>(items: T[]): T[] {
 /** Each parameter's raw value: the queries alone, no scope check (callers check it: resolveParameters). */
 export type ParameterReads = { name: string; value: RawParameterValue }[];
 
-/** The version's parameters read for `subject`: their queries issued together go as one statement. */
+/** The version's parameters read for `subject`, all queries together (PostgreSQL spreads them over the pool). */
 export function readParameterValues(
-  sql: Pick<Sql, "query">,
+  q: Pick<Sql, "query">,
   subject: ResolvedSubject,
   refs: readonly ParameterRef[],
   now: Date,
 ): Promise<ParameterReads> {
-  const q = batchedJsonReads(sql);
   return Promise.all(
     refs.map(async (ref) => {
       const def = parameterDefinition(ref.name);
