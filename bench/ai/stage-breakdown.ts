@@ -1,14 +1,12 @@
 // bench:ai, one caller: where the governance time goes, stage by stage, with the same functions the call
-// path runs (version, then the subject and the parameters read in one statement; de-identify + render +
-// count; reserve; settle; the settlement runs after the caller has the answer, so it is shown apart).
+// path runs (resolve version + subject, parameters + de-identify + render + count, reserve, settle; the
+// settlement runs after the caller has the answer, so it is shown apart).
 import crypto from "node:crypto";
 import type { Principal } from "@/lib/auth/principal";
 import type { Database } from "@/lib/db/database";
 import { LatencySamples, type LatencySummary } from "@/bench/ingest/bench-stats";
 import { productionVersion } from "@/lib/ai/vault/production-cache";
 import { loadSubject } from "@/lib/ai/parameters/subject";
-import { readPatientParametersEarly } from "@/lib/ai/parameters/resolve-parameters";
-import { batchedJsonReads } from "@/lib/db/json-reads";
 import { prepareCall } from "@/lib/ai/features/prepare-call";
 import { modelRuntime } from "@/lib/ai/runtime/model-runtime";
 import { reserveAndLog } from "@/lib/ai/budgets/reserve";
@@ -21,8 +19,8 @@ export async function stageBreakdown(
   calls: number,
 ): Promise<Record<string, LatencySummary>> {
   const stages = {
-    "version, subject + parameter reads (one statement)": new LatencySamples(),
-    "de-identify, render, count (worker thread)": new LatencySamples(),
+    "resolve version + subject (scope)": new LatencySamples(),
+    "parameters, de-identify, render, count": new LatencySamples(),
     "reserve (3 budgets) + log row": new LatencySamples(),
     "settle (after the answer: off the caller's wait)": new LatencySamples(),
   };
@@ -34,14 +32,11 @@ export async function stageBreakdown(
       t = now;
     };
     const version = await productionVersion("handover-summary");
+    const loaded = await loadSubject(db.sql, nurse, "patient", patientId);
+    lap(stages["resolve version + subject (scope)"]);
     const now = new Date();
-    const reads = batchedJsonReads(db.sql);
-    const early = readPatientParametersEarly(reads, patientId, version.parameters, now);
-    const loaded = await loadSubject(reads, nurse, "patient", patientId);
-    await early;
-    lap(stages["version, subject + parameter reads (one statement)"]);
-    const p = await prepareCall(db.sql, nurse, version, loaded, modelRuntime(), now, "handover-summary", early);
-    lap(stages["de-identify, render, count (worker thread)"]);
+    const p = await prepareCall(db.sql, nurse, version, loaded, modelRuntime(), now, "handover-summary");
+    lap(stages["parameters, de-identify, render, count"]);
     const id = crypto.randomUUID();
     await reserveAndLog(
       db.sql,

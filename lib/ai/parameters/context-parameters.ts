@@ -46,21 +46,22 @@ const alertContext: ParameterDefinition = {
     if (!a) return { value: {}, rows: 0 };
     const raisedAt = toDate(a.raised_at);
     const metric = String(a.rule).split(".")[0] ?? "";
-    const trend =
+    const [trend, trail] = await Promise.all([
       isMetricKey(metric) && (a.patient_id || a.device_id)
-        ? await ctx.q.query<{ ts: Date | string; value: unknown }>(
+        ? ctx.q.query<{ ts: Date | string; value: unknown }>(
             `SELECT ts, value FROM (
                SELECT ts, value FROM observations
                 WHERE ${a.patient_id ? "patient_id" : "device_id"} = $1 AND code = $2 AND NOT artifact AND ts >= $3 AND ts <= $4
                 ORDER BY ts DESC LIMIT $5) t ORDER BY ts`,
             [a.patient_id ?? a.device_id, metric, new Date(raisedAt.getTime() - ctx.bounds.hours! * HOUR), raisedAt, ctx.bounds.rows],
           )
-        : [];
-    const trail = await ctx.q.query<{ at: Date | string; type: string; name: string | null; id: string | null; role: string | null }>(
-      `SELECT e.at, e.type, u.name, u.id, u.role::text AS role FROM alert_events e LEFT JOIN users u ON u.id = e.actor_id
+        : Promise.resolve([]),
+      ctx.q.query<{ at: Date | string; type: string; name: string | null; id: string | null; role: string | null }>(
+        `SELECT e.at, e.type, u.name, u.id, u.role::text AS role FROM alert_events e LEFT JOIN users u ON u.id = e.actor_id
         WHERE e.alert_id = $1 AND e.type NOT IN ('delivered', 'not_delivered', 'read', 'notified') ORDER BY e.at, e.id LIMIT 50`,
-      [alertId],
-    );
+        [alertId],
+      ),
+    ]);
     const staff: KnownStaff[] = trail
       .filter((t) => t.name)
       .map((t) => ({ id: t.id ?? undefined, name: t.name ?? "", role: t.role ?? undefined }));
@@ -108,30 +109,31 @@ const wardCensus: ParameterDefinition = {
     const wardId = need(ctx.subject.wardId, "ward");
     // Names and exact birth dates are encrypted at rest: decrypted through lib/crypto (the
     // de-identification must know them to scrub them).
-    const patients = decryptResults(
-      await ctx.q.query<Record<string, unknown>>(
+    const [patientRows, alerts, stale] = await Promise.all([
+      ctx.q.query<Record<string, unknown>>(
         `SELECT p.id, p.given_name, p.family_name, p.mrn, p.birth_date, p.birth_date_enc, b.label AS bed,
               (SELECT value FROM observations o WHERE o.patient_id = p.id AND o.code = 'news2' AND o.ts <= $2 ORDER BY o.ts DESC LIMIT 1) AS news2,
               (SELECT ts FROM observations o WHERE o.patient_id = p.id AND o.code = 'news2' AND o.ts <= $2 ORDER BY o.ts DESC LIMIT 1) AS news2_at
          FROM patients p JOIN beds b ON b.id = p.bed_id WHERE b.ward_id = $1 AND ${AI_CONSENT} ORDER BY b.label`,
         [wardId, ctx.now],
       ),
-    );
-    const alerts = await ctx.q.query<Record<string, unknown>>(
-      `SELECT a.message, a.priority::text AS priority, a.state::text AS state, a.raised_at, a.patient_id
+      ctx.q.query<Record<string, unknown>>(
+        `SELECT a.message, a.priority::text AS priority, a.state::text AS state, a.raised_at, a.patient_id
          FROM alerts a LEFT JOIN patients p ON p.id = a.patient_id LEFT JOIN beds b ON b.id = p.bed_id
         WHERE a.state <> 'resolved' AND (a.ward_id = $1 OR b.ward_id = $1) AND ${AI_CONSENT}
         ORDER BY CASE a.priority WHEN 'high' THEN 0 WHEN 'medium' THEN 1 WHEN 'low' THEN 2 ELSE 3 END, a.raised_at DESC LIMIT $2`,
-      [wardId, ctx.bounds.rows],
-    );
-    const stale = await ctx.q.query<Record<string, unknown>>(
-      `SELECT d.id, d.type, d.last_seen_at, d.connectivity::text AS connectivity
+        [wardId, ctx.bounds.rows],
+      ),
+      ctx.q.query<Record<string, unknown>>(
+        `SELECT d.id, d.type, d.last_seen_at, d.connectivity::text AS connectivity
          FROM devices d LEFT JOIN patients p ON p.id = d.patient_id LEFT JOIN beds pb ON pb.id = p.bed_id LEFT JOIN beds db ON db.id = d.bed_id
         WHERE d.status = 'active' AND (pb.ward_id = $1 OR db.ward_id = $1) AND ${AI_CONSENT}
           AND (d.connectivity = 'offline' OR d.last_seen_at IS NULL OR d.last_seen_at < $2)
         ORDER BY d.id LIMIT 100`,
-      [wardId, new Date(ctx.now.getTime() - ctx.bounds.staleMinutes! * MIN)],
-    );
+        [wardId, new Date(ctx.now.getTime() - ctx.bounds.staleMinutes! * MIN)],
+      ),
+    ]);
+    const patients = decryptResults(patientRows);
     const known: KnownPatient[] = patients.map((p) => ({
       id: String(p.id),
       givenNames: String(p.given_name).split(/\s+/).filter(Boolean),
@@ -183,22 +185,24 @@ const maintenanceFindings: ParameterDefinition = {
   async resolve(ctx) {
     const deviceId = need(ctx.subject.deviceId, "device");
     const from = new Date(ctx.now.getTime() - ctx.bounds.hours! * HOUR);
-    const [d] = await ctx.q.query<Record<string, unknown>>(
-      `SELECT id, type, firmware_version, connectivity::text AS connectivity, battery_level, last_seen_at, asset_tag FROM devices WHERE id = $1`,
-      [deviceId],
-    );
-    const findings = await ctx.q.query<Record<string, unknown>>(
-      `SELECT message, rule, priority::text AS priority, state::text AS state, raised_at FROM alerts
-        WHERE device_id = $1 AND (state <> 'resolved' OR raised_at >= $2) ORDER BY raised_at DESC LIMIT 20`,
-      [deviceId, from],
-    );
     const bucketSec = Math.max(60, Math.ceil((ctx.bounds.hours! * 3600) / ctx.bounds.rows!));
-    const readings = await ctx.q.query<{ at: Date | string; code: string; value: unknown }>(
-      `SELECT to_timestamp(floor(extract(epoch FROM ts) / $4::int) * $4::int) AS at, code, round(avg(value)::numeric, 2) AS value
+    const [[d], findings, readings] = await Promise.all([
+      ctx.q.query<Record<string, unknown>>(
+        `SELECT id, type, firmware_version, connectivity::text AS connectivity, battery_level, last_seen_at, asset_tag FROM devices WHERE id = $1`,
+        [deviceId],
+      ),
+      ctx.q.query<Record<string, unknown>>(
+        `SELECT message, rule, priority::text AS priority, state::text AS state, raised_at FROM alerts
+        WHERE device_id = $1 AND (state <> 'resolved' OR raised_at >= $2) ORDER BY raised_at DESC LIMIT 20`,
+        [deviceId, from],
+      ),
+      ctx.q.query<{ at: Date | string; code: string; value: unknown }>(
+        `SELECT to_timestamp(floor(extract(epoch FROM ts) / $4::int) * $4::int) AS at, code, round(avg(value)::numeric, 2) AS value
          FROM observations WHERE device_id = $1 AND ts >= $2 AND ts <= $5 AND code = ANY($3::text[])
         GROUP BY 1, 2 ORDER BY 1`,
-      [deviceId, from, EQUIPMENT_CODES, bucketSec, ctx.now],
-    );
+        [deviceId, from, EQUIPMENT_CODES, bucketSec, ctx.now],
+      ),
+    ]);
     const kept = readings.slice(-ctx.bounds.rows! * EQUIPMENT_CODES.length);
     const aliases = d?.asset_tag ? [String(d.asset_tag)] : [];
     return {
