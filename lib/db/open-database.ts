@@ -19,7 +19,7 @@ export type Database = {
 
 export type DatabaseTarget = { url: string; poolSize?: number } | { pgliteDir: string } | { inMemory: true };
 
-/** Connections per node unless configured (DATABASE_POOL_SIZE); with 10 the AI calls of a busy ward queued for one. */
+/** Connections per node unless configured (DATABASE_POOL_SIZE): an AI call reads its parameters on five at once. */
 export const DEFAULT_POOL_SIZE = 20;
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
