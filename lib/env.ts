@@ -94,9 +94,11 @@ const envSchema = z.object({
   MQTT_BIND: z.string().default("127.0.0.1"),
   /**
    * The embedded broker's sockets, MQTT protocol and per-frame parse/validation run on a worker thread
-   * (`worker`), so ingest uses a second core; `inline` runs them all on the main event loop.
+   * (`worker`), so ingest uses a second core; `inline` runs them all on the main event loop; `auto`:
+   * the worker with PostgreSQL (a deployment sized for load), inline with the embedded database (the
+   * one-command demo: light ingest, and the thread costs ~48 MiB).
    */
-  MQTT_TRANSPORT: z.enum(["worker", "inline"]).default("worker"),
+  MQTT_TRANSPORT: z.enum(["auto", "worker", "inline"]).default("auto"),
   /** Mutual TLS on MQTTS: `optional` accepts a device certificate from the platform CA, `required` demands one. */
   MQTT_CLIENT_CERTS: z.enum(["off", "optional", "required"]).default("optional"),
   /** Key for PHI encrypted at rest (base64 or hex of 32 bytes); generated into DATA_DIR/data-key on the embedded default. */

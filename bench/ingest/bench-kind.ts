@@ -153,7 +153,7 @@ export async function runKind(kind: BenchKind, devices: number): Promise<KindRep
   console.log(`\n── ${kind}: seeding ${devices} devices …`);
   const bench = await createBenchDatabase(kind, devices);
   installDatabase(bench.db);
-  const app = await startBenchApp();
+  const app = await startBenchApp(kind);
   const load = await LoadGenerator.start();
   // BENCH_VIEWER=off runs without the Socket.IO viewer, to see what live fan-out costs.
   const socket = process.env.BENCH_VIEWER === "off" ? undefined : { url: app.httpUrl, token: bench.adminToken, wardIds: bench.wardIds };

@@ -7,9 +7,18 @@ import { setDatabase } from "@/lib/db/database";
 import { createTestDatabase, type TestDatabase } from "@/test/support/test-database";
 import { createWardWithPatients, frameJson } from "@/test/support/fixtures";
 import { createDevice, revokeDevice, rotateDeviceSecret } from "@/lib/devices/manage-devices";
-import { startEmbeddedBroker, type EmbeddedBroker } from "./embedded-broker";
+import { chooseTransport, startEmbeddedBroker, type EmbeddedBroker } from "./embedded-broker";
 import { telemetryTopic } from "./mqtt-topics";
 import { crashBrokerWorkersForTest } from "./broker-thread/worker-broker";
+
+describe("MQTT_TRANSPORT", () => {
+  it("auto: the worker thread with PostgreSQL, the main thread with the embedded database; an explicit choice holds", () => {
+    expect(chooseTransport("auto", true)).toBe("worker");
+    expect(chooseTransport("auto", false)).toBe("inline");
+    expect(chooseTransport("worker", false)).toBe("worker");
+    expect(chooseTransport("inline", true)).toBe("inline");
+  });
+});
 
 describe("embedded broker on its worker thread", () => {
   let db: TestDatabase;
