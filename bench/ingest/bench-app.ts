@@ -1,10 +1,9 @@
 // The app side of the ingest benchmark, in-process and without Next: the embedded MQTT broker (twice:
-// on its worker thread and inline, MQTT_TRANSPORT choosing the one the usual scenarios use as the server
-// would for that database), the
-// server's direct telemetry path (lib/http/telemetry-fast-path) behind a minimal Node HTTP server,
-// the route's Next handler beside it as a baseline (route-handler-adapter), Socket.IO attached to that
-// server and the connectivity monitor, all on loopback, sharing the process's bus and group-commit writer
-// as in the app.
+// on its worker thread and inline, MQTT_TRANSPORT choosing the one the usual scenarios use, as the server
+// would for that database), the server's direct telemetry path (lib/http/telemetry-fast-path) behind a
+// minimal Node HTTP server, the route's Next handler beside it as a baseline (route-handler-adapter),
+// Socket.IO attached to that server and the connectivity monitor, all on loopback, sharing the process's
+// bus and group-commit writer as in the app.
 import "server-only";
 import http from "node:http";
 import { env } from "@/lib/env";
