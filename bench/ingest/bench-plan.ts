@@ -48,20 +48,7 @@ export function ingestPlan(
     socket,
   });
   const plan: PlannedScenario[] = [
-    {
-      rounds: ROUNDS,
-      make: (startSeq) => ({
-        cmd: "mqtt",
-        name: "mqtt-throughput",
-        brokerUrl: app.brokerUrl,
-        devices,
-        startSeq,
-        warmupMs: 2000,
-        durationMs: 6000,
-        inflight: INFLIGHT,
-        socket,
-      }),
-    },
+    { rounds: ROUNDS, make: (startSeq) => mqttFlood("mqtt-throughput", app.brokerUrl, startSeq) },
     ...(compareTransports
       ? [
           {

@@ -23,6 +23,24 @@ export function certificateIdentity(conn: unknown): string | null {
   return typeof cn === "string" ? cn : Array.isArray(cn) ? (cn[0] ?? null) : null;
 }
 
+/** What a device's CONNECT asks the device gate (lib/ingest/device-gate.ts), on either thread. */
+export type ConnectRequest = {
+  clientId: string;
+  username: string | null;
+  password: string | undefined;
+  /** The device id of a verified client certificate (mutual TLS), or null. */
+  certified: string | null;
+};
+
+export function connectRequestOf(client: { id: string; conn: unknown }, username?: string, password?: Buffer): ConnectRequest {
+  return {
+    clientId: client.id,
+    username: username ?? null,
+    password: password?.toString("utf8"),
+    certified: certificateIdentity(client.conn),
+  };
+}
+
 /** MQTT CONNACK refusals: 3 server unavailable, 4 bad username or password, 5 not authorized. */
 export type RefusalCode = 3 | 4 | 5;
 

@@ -7,15 +7,9 @@ import { eventBus } from "@/lib/bus/event-bus";
 import { authenticateDevice } from "@/lib/devices/authenticate-device";
 import { deviceDirectory, type DeviceRecord } from "@/lib/devices/device-directory";
 import { isGatewayType } from "@/lib/domain/device-types";
-import type { Log, RefusalCode } from "./broker-net";
+import type { ConnectRequest, Log, RefusalCode } from "./broker-net";
 
-export type ConnectRequest = {
-  clientId: string;
-  username: string | null;
-  password: string | undefined;
-  /** The device id of a verified client certificate (mutual TLS), or null. */
-  certified: string | null;
-};
+export type { ConnectRequest } from "./broker-net";
 
 export type ConnectDecision = { ok: true; gateway: boolean } | { ok: false; code: RefusalCode; message: string };
 

@@ -3,7 +3,7 @@
 // so the QoS 1 PUBACK is sent only after the frame is durably written.
 import "server-only";
 import { Aedes, type AedesOptions } from "aedes";
-import { authError, certificateIdentity, openListeners, type ListenOptions, type Log } from "./broker-net";
+import { authError, connectRequestOf, openListeners, type ListenOptions, type Log } from "./broker-net";
 import { decideConnect, onRightsWithdrawn } from "./device-gate";
 import { publishOutcomes } from "./publish-outcomes";
 import { routePublish } from "./publish-route";
@@ -14,12 +14,7 @@ function brokerHandlers(log: Log, maxBodyBytes: number): Pick<AedesOptions, "aut
   const outcomes = publishOutcomes(log);
   return {
     authenticate(client, username, password, done) {
-      const req = {
-        clientId: client.id,
-        username: username ?? null,
-        password: password?.toString("utf8"),
-        certified: certificateIdentity(client.conn),
-      };
+      const req = connectRequestOf(client, username, password);
       void decideConnect(req, log).then((d) => (d.ok ? done(null, true) : done(authError(d.message, d.code), false)));
     },
 

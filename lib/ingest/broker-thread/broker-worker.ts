@@ -5,8 +5,9 @@
 // thread says so, i.e. after its frame is durably written. Loaded by broker-worker.mjs.
 import { parentPort, workerData } from "node:worker_threads";
 import { Aedes, type Client } from "aedes";
-import { authError, certificateIdentity, openListeners, type Listeners, type Log } from "../broker-net";
-import type { ConnectDecision, ConnectRequest } from "../device-gate";
+import { authError, connectRequestOf, openListeners, type Listeners, type Log } from "../broker-net";
+import type { ConnectRequest } from "../broker-net";
+import type { ConnectDecision } from "../device-gate";
 import { parseTelemetryJson } from "../frame-schema";
 import { routePublish } from "../publish-route";
 import type { BrokerWorkerData, FromWorker, PublishItem, ToWorker } from "./protocol";
@@ -76,12 +77,7 @@ function enqueue(item: Omit<PublishItem, "req" | "offset" | "length">, payload: 
 const broker = new Aedes({
   heartbeatInterval: 60_000,
   authenticate(client, username, password, done) {
-    const req = {
-      clientId: client.id,
-      username: username ?? null,
-      password: password?.toString("utf8"),
-      certified: certificateIdentity(client.conn),
-    };
+    const req = connectRequestOf(client, username, password);
     decide(req).then(
       (d) => {
         if (!d.ok) return done(authError(d.message, d.code), false);

@@ -1,6 +1,7 @@
 // Messages between the main thread and the embedded broker's worker thread (types only).
 import type { ListenOptions } from "../broker-net";
-import type { ConnectDecision, ConnectRequest, Withdrawal } from "../device-gate";
+import type { ConnectRequest } from "../broker-net";
+import type { ConnectDecision, Withdrawal } from "../device-gate";
 import type { FrameValidation } from "../frame-schema";
 import type { PublishRoute } from "../publish-route";
 
