@@ -1,6 +1,6 @@
 // bench:ai: the CPU a governed call costs on the whole machine, split by process: the app (this process,
 // every thread), its PostgreSQL backends (the connections open on the bench database) and the model's
-// process. Read from /proc (Linux); a process that cannot be read counts nothing and is named as such.
+// process. Read from /proc (Linux); a process that cannot be read (gone) counts nothing.
 import fs from "node:fs";
 import type { Database } from "@/lib/db/database";
 

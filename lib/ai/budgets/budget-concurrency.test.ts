@@ -127,7 +127,8 @@ describe.each(testDatabaseKinds)("budgets on %s", (kind) => {
   it("charges no budget when a later one does not fit: what the earlier ones were charged is taken back", async () => {
     const admin = { principal: f.users.admin.principal };
     const userId = f.users.nurse4eStaff.principal.userId;
-    // Three budgets apply; whichever order they are charged in, the user's monthly one cannot take the call.
+    // Three budgets apply, charged in id (here creation) order: global and feature first, then the user's
+    // monthly one, which cannot take the call, so the first two must be given back.
     await setBudget(admin, { scope: "global", period: "day", hardUsd: 100 });
     await setBudget(admin, { scope: "feature:handover-summary", period: "month", hardUsd: 100 });
     await setBudget(admin, { scope: `user:${userId}`, period: "month", hardUsd: 0.5 });
