@@ -2,7 +2,7 @@
 // handling that need no database; used on the main thread (inline) and in the broker's worker thread.
 import net from "node:net";
 import tls from "node:tls";
-import type { AuthenticateError } from "aedes";
+import type { Aedes, AedesOptions, AuthenticateError } from "aedes";
 
 export type BrokerTls = {
   cert: string;
@@ -39,6 +39,29 @@ export function connectRequestOf(client: { id: string; conn: unknown }, username
     password: password?.toString("utf8"),
     certified: certificateIdentity(client.conn),
   };
+}
+
+/** A device may subscribe only under its own devices/{id}/ prefix (OTA commands, config). */
+export function authorizeDeviceSubscribe(log: Log): NonNullable<AedesOptions["authorizeSubscribe"]> {
+  return (client, sub, callback) => {
+    if (sub.topic.startsWith(`devices/${client.id}/`)) return callback(null, sub);
+    log("warn", `[mqtt] device "${client.id}" may not subscribe to "${sub.topic}"`);
+    callback(new Error(`not authorized to subscribe to ${sub.topic}`));
+  };
+}
+
+/** Closes a device's connection at once (its rights were withdrawn), if it is connected. */
+export function dropDeviceConnection(broker: Aedes, deviceId: string, change: string, log: Log): void {
+  const clients = (broker as unknown as { clients: Record<string, { close(): void } | undefined> }).clients;
+  const client = clients[deviceId];
+  if (!client) return;
+  client.close();
+  log("info", `[mqtt] dropped connection of device "${deviceId}" (${change})`);
+}
+
+/** A QoS 1 publish from the platform itself (OTA commands). */
+export function platformPublish(broker: Aedes, topic: string, payload: string, retain: boolean, done: (err?: Error) => void): void {
+  broker.publish({ cmd: "publish", topic, payload: Buffer.from(payload), qos: 1, retain, dup: false }, done);
 }
 
 /** MQTT CONNACK refusals: 3 server unavailable, 4 bad username or password, 5 not authorized. */

@@ -3,7 +3,16 @@
 // so the QoS 1 PUBACK is sent only after the frame is durably written.
 import "server-only";
 import { Aedes, type AedesOptions } from "aedes";
-import { authError, connectRequestOf, openListeners, type ListenOptions, type Log } from "./broker-net";
+import {
+  authError,
+  authorizeDeviceSubscribe,
+  connectRequestOf,
+  dropDeviceConnection,
+  openListeners,
+  platformPublish,
+  type ListenOptions,
+  type Log,
+} from "./broker-net";
 import { decideConnect, onRightsWithdrawn } from "./device-gate";
 import { publishOutcomes } from "./publish-outcomes";
 import { routePublish } from "./publish-route";
@@ -29,11 +38,7 @@ function brokerHandlers(log: Log, maxBodyBytes: number): Pick<AedesOptions, "aut
       void outcomes.telemetry(clientId, packet.topic, route.childId, payload, null).then(callback);
     },
 
-    authorizeSubscribe(client, sub, callback) {
-      if (sub.topic.startsWith(`devices/${client.id}/`)) return callback(null, sub);
-      log("warn", `[mqtt] device "${client.id}" may not subscribe to "${sub.topic}"`);
-      callback(new Error(`not authorized to subscribe to ${sub.topic}`));
-    },
+    authorizeSubscribe: authorizeDeviceSubscribe(log),
   };
 }
 
@@ -41,14 +46,7 @@ export async function startInlineBroker(opts: ListenOptions, log: Log, maxBodyBy
   const broker = await Aedes.createBroker({ ...brokerHandlers(log, maxBodyBytes), heartbeatInterval: 60_000 });
   const listeners = await openListeners(broker.handle, opts, log);
 
-  const unsubscribe = onRightsWithdrawn((deviceId, change) => {
-    const clients = (broker as unknown as { clients: Record<string, { close(): void } | undefined> }).clients;
-    const client = clients[deviceId];
-    if (client) {
-      client.close();
-      log("info", `[mqtt] dropped connection of device "${deviceId}" (${change})`);
-    }
-  });
+  const unsubscribe = onRightsWithdrawn((deviceId, change) => dropDeviceConnection(broker, deviceId, change, log));
 
   return {
     port: listeners.port,
@@ -57,9 +55,7 @@ export async function startInlineBroker(opts: ListenOptions, log: Log, maxBodyBy
     transport: "inline",
     publish(topic, payload, o = {}) {
       return new Promise<void>((resolve, reject) =>
-        broker.publish({ cmd: "publish", topic, payload: Buffer.from(payload), qos: 1, retain: o.retain ?? false, dup: false }, (err) =>
-          err ? reject(err) : resolve(),
-        ),
+        platformPublish(broker, topic, payload, o.retain ?? false, (err) => (err ? reject(err) : resolve())),
       );
     },
     async close() {

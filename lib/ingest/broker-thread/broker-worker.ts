@@ -4,9 +4,18 @@
 // publish-outcomes.ts), which owns the database; a publish is acknowledged (PUBACK) only when the main
 // thread says so, i.e. after its frame is durably written. Loaded by broker-worker.mjs.
 import { parentPort, workerData } from "node:worker_threads";
-import { Aedes, type Client } from "aedes";
-import { authError, connectRequestOf, openListeners, type Listeners, type Log } from "../broker-net";
-import type { ConnectRequest } from "../broker-net";
+import { Aedes } from "aedes";
+import {
+  authError,
+  authorizeDeviceSubscribe,
+  connectRequestOf,
+  dropDeviceConnection,
+  openListeners,
+  platformPublish,
+  type ConnectRequest,
+  type Listeners,
+  type Log,
+} from "../broker-net";
 import type { ConnectDecision } from "../device-gate";
 import { parseTelemetryJson } from "../frame-schema";
 import { routePublish } from "../publish-route";
@@ -60,7 +69,9 @@ function flushPublishes(): void {
   let offset = 0;
   for (const { item, payload } of batch) {
     bytes.set(payload, offset);
-    items.push({ ...item, offset, length: payload.length });
+    item.offset = offset;
+    item.length = payload.length;
+    items.push(item);
     offset += payload.length;
   }
   send({ t: "publishes", items, bytes: bytes.buffer }, [bytes.buffer]);
@@ -96,22 +107,13 @@ const broker = new Aedes({
     const parsed = { gateway, result: parseTelemetryJson(payload, { gateway }) };
     enqueue({ deviceId, topic: packet.topic, route, parsed }, payload, callback);
   },
-  authorizeSubscribe(client, sub, callback) {
-    if (sub.topic.startsWith(`devices/${client.id}/`)) return callback(null, sub);
-    log("warn", `[mqtt] device "${client.id}" may not subscribe to "${sub.topic}"`);
-    callback(new Error(`not authorized to subscribe to ${sub.topic}`));
-  },
+  authorizeSubscribe: authorizeDeviceSubscribe(log),
 });
 
 function drop(deviceId: string, change: string): void {
   connectCache.delete(deviceId);
   withdrawals.set(deviceId, (withdrawals.get(deviceId) ?? 0) + 1);
-  const clients = (broker as unknown as { clients: Record<string, Client | undefined> }).clients;
-  const client = clients[deviceId];
-  if (client) {
-    client.close();
-    log("info", `[mqtt] dropped connection of device "${deviceId}" (${change})`);
-  }
+  dropDeviceConnection(broker, deviceId, change, log);
 }
 
 port.on("message", (m: ToWorker) => {
@@ -130,9 +132,7 @@ port.on("message", (m: ToWorker) => {
     case "drop":
       return drop(m.deviceId, m.change);
     case "publish":
-      broker.publish({ cmd: "publish", topic: m.topic, payload: Buffer.from(m.payload), qos: 1, retain: m.retain, dup: false }, (err) =>
-        send({ t: "published", req: m.req, error: err ? err.message : null }),
-      );
+      platformPublish(broker, m.topic, m.payload, m.retain, (err) => send({ t: "published", req: m.req, error: err ? err.message : null }));
       return;
     case "close":
       broker.close(() => void (listeners?.close() ?? Promise.resolve()).then(() => send({ t: "closed" })));
