@@ -1,9 +1,9 @@
 // The browser's one way to reach the server outside the live socket: JSON route handlers read with
-// getJson (the answer checked with a zod schema), forms posted with sendForm, and server functions
+// getJson (the answer checked with a schema), forms posted with sendForm, and server functions
 // (server actions) whose result is unwrapped with actionData. Reads run inside TanStack Query, keyed
 // from query-keys.ts.
 
-/** Any zod schema, classic or mini (lib/events uses zod/mini to keep the browser's bundle small). */
+/** A zod schema or one of lib/events' wire shapes (lib/events/wire-shape: keeps zod out of the live pages' JS). */
 type Schema<T> = { parse(value: unknown): T; safeParse(value: unknown): { success: true; data: T } | { success: false } };
 
 export class HttpError extends Error {

@@ -1,7 +1,7 @@
 // Alerts as everyone sees them: the AlertView (also the REST contract, hence its ISO text times), its
 // trail, what changed on it, and the notification sent to one recipient. Also the vocabulary these use:
 // priorities (IEC 60601-1-8), states, escalation levels.
-import * as z from "zod/mini";
+import * as s from "./wire-shape";
 import { isoTimeSchema as isoTime } from "./time";
 
 export const ALERT_PRIORITIES = ["high", "medium", "low", "technical"] as const;
@@ -15,37 +15,37 @@ export const ESCALATION_LEVELS = [0, 1, 2] as const;
 export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
 export const MAX_ESCALATION_LEVEL: EscalationLevel = 2;
 
-export const personRefSchema = z.object({ id: z.string(), name: z.string() });
-export type PersonRef = z.infer<typeof personRefSchema>;
+export const personRefSchema = s.object({ id: s.string(), name: s.string() });
+export type PersonRef = s.Infer<typeof personRefSchema>;
 
-export const alertViewSchema = z.object({
-  id: z.string(),
+export const alertViewSchema = s.object({
+  id: s.string(),
   /** e.g. "spo2.low", "news2.high", "glucose.fast_fall", "tech.offline". */
-  rule: z.string(),
-  priority: z.enum(ALERT_PRIORITIES),
-  state: z.enum(ALERT_STATES),
-  patientId: z.nullable(z.string()),
-  patientName: z.nullable(z.string()),
-  bedLabel: z.nullable(z.string()),
-  wardId: z.nullable(z.string()),
-  deviceId: z.nullable(z.string()),
-  message: z.string(),
-  value: z.nullable(z.number()),
+  rule: s.string(),
+  priority: s.oneOf(ALERT_PRIORITIES),
+  state: s.oneOf(ALERT_STATES),
+  patientId: s.nullable(s.string()),
+  patientName: s.nullable(s.string()),
+  bedLabel: s.nullable(s.string()),
+  wardId: s.nullable(s.string()),
+  deviceId: s.nullable(s.string()),
+  message: s.string(),
+  value: s.nullable(s.number()),
   /** False once the condition has cleared; the alert stays until acknowledged (latched). */
-  conditionActive: z.boolean(),
+  conditionActive: s.boolean(),
   raisedAt: isoTime,
-  acknowledgedAt: z.nullable(isoTime),
-  acknowledgedBy: z.nullable(personRefSchema),
-  resolvedAt: z.nullable(isoTime),
-  resolvedBy: z.nullable(personRefSchema),
-  resolveReason: z.nullable(z.string()),
+  acknowledgedAt: s.nullable(isoTime),
+  acknowledgedBy: s.nullable(personRefSchema),
+  resolvedAt: s.nullable(isoTime),
+  resolvedBy: s.nullable(personRefSchema),
+  resolveReason: s.nullable(s.string()),
   /** Audio paused until then (visual indication continues). */
-  silencedUntil: z.nullable(isoTime),
-  silenceReason: z.nullable(z.string()),
-  escalationLevel: z.int(),
-  nextEscalationAt: z.nullable(isoTime),
+  silencedUntil: s.nullable(isoTime),
+  silenceReason: s.nullable(s.string()),
+  escalationLevel: s.int(),
+  nextEscalationAt: s.nullable(isoTime),
 });
-export type AlertView = z.infer<typeof alertViewSchema>;
+export type AlertView = s.Infer<typeof alertViewSchema>;
 
 export const ALERT_EVENT_TYPES = [
   "raised",
@@ -63,18 +63,18 @@ export const ALERT_EVENT_TYPES = [
 export type AlertEventType = (typeof ALERT_EVENT_TYPES)[number];
 
 /** One step of an alert's trail. `detail` holds e.g. {level, recipients}, {reason}, {minutes, until}, {value}. */
-export const alertEventViewSchema = z.object({
-  id: z.string(),
+export const alertEventViewSchema = s.object({
+  id: s.string(),
   at: isoTime,
-  type: z.enum(ALERT_EVENT_TYPES),
-  actor: z.nullable(personRefSchema),
-  recipient: z.nullable(personRefSchema),
-  detail: z.nullable(z.record(z.string(), z.unknown())),
+  type: s.oneOf(ALERT_EVENT_TYPES),
+  actor: s.nullable(personRefSchema),
+  recipient: s.nullable(personRefSchema),
+  detail: s.nullable(s.record(s.unknown())),
 });
-export type AlertEventView = z.infer<typeof alertEventViewSchema>;
+export type AlertEventView = s.Infer<typeof alertEventViewSchema>;
 
-export const alertDetailViewSchema = z.object({ alert: alertViewSchema, events: z.array(alertEventViewSchema) });
-export type AlertDetailView = z.infer<typeof alertDetailViewSchema>;
+export const alertDetailViewSchema = s.object({ alert: alertViewSchema, events: s.array(alertEventViewSchema) });
+export type AlertDetailView = s.Infer<typeof alertDetailViewSchema>;
 
 /** What changed, on "alert:updated" (and "raised" on "alert:raised"). */
 export const ALERT_CHANGES = [
@@ -89,21 +89,21 @@ export const ALERT_CHANGES = [
 export type AlertChange = (typeof ALERT_CHANGES)[number];
 
 /** An alert was raised or changed, published only after the change is committed; `actor` null: the engine. */
-export const alertUpdateSchema = z.object({ change: z.enum(ALERT_CHANGES), alert: alertViewSchema, actor: z.nullable(personRefSchema) });
-export type AlertUpdate = z.infer<typeof alertUpdateSchema>;
+export const alertUpdateSchema = s.object({ change: s.oneOf(ALERT_CHANGES), alert: alertViewSchema, actor: s.nullable(personRefSchema) });
+export type AlertUpdate = s.Infer<typeof alertUpdateSchema>;
 
 /** Sent to one recipient's own room; the client acks it (delivery receipt) and later emits "alert:read". */
-export const alertNotificationSchema = z.object({
+export const alertNotificationSchema = s.object({
   alert: alertViewSchema,
-  level: z.literal(ESCALATION_LEVELS),
-  reason: z.enum(["raised", "escalated"]),
+  level: s.oneOf(ESCALATION_LEVELS),
+  reason: s.oneOf(["raised", "escalated"]),
 });
-export type AlertNotification = z.infer<typeof alertNotificationSchema>;
+export type AlertNotification = s.Infer<typeof alertNotificationSchema>;
 
 /** A notification to deliver to each recipient's own room; the socket layer records delivery receipts. */
-export const alertNotifyRequestSchema = z.object({ notification: alertNotificationSchema, recipients: z.array(personRefSchema) });
-export type AlertNotifyRequest = z.infer<typeof alertNotifyRequestSchema>;
+export const alertNotifyRequestSchema = s.object({ notification: alertNotificationSchema, recipients: s.array(personRefSchema) });
+export type AlertNotifyRequest = s.Infer<typeof alertNotifyRequestSchema>;
 
 /** An alarm limit was set or removed (scope "ward:<id>" | "patient:<id>"). */
-export const alarmLimitsChangedEventSchema = z.object({ scope: z.string(), code: z.string() });
-export type AlarmLimitsChangedEvent = z.infer<typeof alarmLimitsChangedEventSchema>;
+export const alarmLimitsChangedEventSchema = s.object({ scope: s.string(), code: s.string() });
+export type AlarmLimitsChangedEvent = s.Infer<typeof alarmLimitsChangedEventSchema>;

@@ -1,6 +1,6 @@
 // lib/events owns the vocabulary of what happens in the platform: readings (vitals frames, equipment
 // readings), device status and registry changes, live NEWS2, alert views, their changes and notifications,
-// each as a type with its zod schema. Pure and client-safe: no I/O, no server imports.
+// each as a type with its runtime check (wire-shape.ts, inferred types). Pure and client-safe: no I/O, no server imports.
 //
 // Inside the process (the bus, ingest, the store, the alarm engine) times are epoch milliseconds and values
 // are keyed by metric code (lib/domain/metrics). On the wire the Socket.IO payloads (`…Payload`) carry ISO

@@ -1,9 +1,9 @@
-// Browser-side reads for the patient page, each answer checked with zod (`zod/mini`, as lib/events, which keeps
+// Browser-side reads for the patient page, each answer checked with lib/events' small checker (wire-shape, which keeps
 // the page's JS small): observation series, every
 // trend in one request (GET /api/v1/patients/{id}/observations?codes=…), the patient's alerts (GET /api/v1/alerts?patientId=&status=all),
 // one alert's trail (GET /api/v1/alerts/{id}) and the alarm limits in force (GET /api/v1/alerts/limits),
 // through the one fetch helper (components/data/fetch-data).
-import * as z from "zod/mini";
+import * as s from "@/lib/events/wire-shape";
 import { getJson, HttpError } from "@/components/data/fetch-data";
 import { alertDetailViewSchema, alertViewSchema, type AlertDetailView, type AlertView } from "@/lib/events";
 import type { LimitView } from "@/lib/charts/prepare-limits";
@@ -16,18 +16,18 @@ export function errorText(err: unknown, what = "Trends"): string {
   return `${what} could not be loaded. Retrying.`;
 }
 
-const seriesSchema = z.object({
-  code: z.string(),
-  to: z.string(),
-  total: z.int().check(z.nonnegative()),
-  points: z.array(z.object({ t: z.number(), v: z.number() })),
+const seriesSchema = s.object({
+  code: s.string(),
+  to: s.string(),
+  total: s.nonNegativeInt(),
+  points: s.array(s.object({ t: s.number(), v: s.number() })),
 });
-export type Series = Omit<z.infer<typeof seriesSchema>, "points"> & { points: readonly Point[] };
+export type Series = Omit<s.Infer<typeof seriesSchema>, "points"> & { points: readonly Point[] };
 
 /** What a chart needs of its series' query (one bundle query serves every chart). */
 export type SeriesResult = { data: Series | undefined; isPending: boolean; isError: boolean; error: unknown };
 
-const bundleSchema = z.object({ from: z.string(), to: z.string(), series: z.array(seriesSchema) });
+const bundleSchema = s.object({ from: s.string(), to: s.string(), series: s.array(seriesSchema) });
 export type SeriesBundle = { from: string; to: string; series: Series[] };
 
 /** Every code's series in one request; without `to` the server's clock ends the window. */
@@ -57,7 +57,7 @@ export const ALERT_HISTORY_LIMIT = 1000;
 
 export async function fetchPatientAlerts(patientId: string, signal?: AbortSignal): Promise<AlertView[]> {
   const query = new URLSearchParams({ patientId, status: "all", limit: String(ALERT_HISTORY_LIMIT) });
-  const body = await getJson(`/api/v1/alerts?${query}`, z.object({ alerts: z.array(alertViewSchema) }), signal);
+  const body = await getJson(`/api/v1/alerts?${query}`, s.object({ alerts: s.array(alertViewSchema) }), signal);
   return body.alerts;
 }
 
@@ -65,21 +65,21 @@ export function fetchAlertDetail(alertId: string, signal?: AbortSignal): Promise
   return getJson(`/api/v1/alerts/${encodeURIComponent(alertId)}`, alertDetailViewSchema, signal);
 }
 
-const source = z.enum(["default", "ward", "patient"]);
-export const limitViewSchema: z.ZodMiniType<LimitView> = z.object({
-  code: z.string(),
-  reason: z.nullable(z.string()),
-  low: z.nullable(z.number()),
-  high: z.nullable(z.number()),
-  criticalLow: z.nullable(z.number()),
-  criticalHigh: z.nullable(z.number()),
-  source: z.object({ low: source, high: source }),
+const source = s.oneOf(["default", "ward", "patient"]);
+export const limitViewSchema: s.Shape<LimitView> = s.object({
+  code: s.string(),
+  reason: s.nullable(s.string()),
+  low: s.nullable(s.number()),
+  high: s.nullable(s.number()),
+  criticalLow: s.nullable(s.number()),
+  criticalHigh: s.nullable(s.number()),
+  source: s.object({ low: source, high: source }),
 });
 
 export async function fetchAlarmLimits(patientId: string, signal?: AbortSignal): Promise<LimitView[]> {
   const body = await getJson(
     `/api/v1/alerts/limits?${new URLSearchParams({ patientId })}`,
-    z.object({ limits: z.array(limitViewSchema) }),
+    s.object({ limits: s.array(limitViewSchema) }),
     signal,
   );
   return body.limits;
