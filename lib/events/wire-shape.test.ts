@@ -98,6 +98,12 @@ describe("wire shapes", () => {
     );
   });
 
+  it("keeps a \"__proto__\" key of a map as data, never as the result's prototype", () => {
+    const parsed = s.record(s.number()).parse(JSON.parse('{"__proto__": 5, "heart_rate": 60}'));
+    expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
+    expect(Object.keys(parsed)).toEqual(["__proto__", "heart_rate"]);
+  });
+
   it("parse throws the refusal; a failure inside a conversion is not taken for one", () => {
     expect(() => s.string().parse(1)).toThrow(s.ShapeError);
     const broken = s.map(s.string(), () => {

@@ -117,6 +117,11 @@ export const array = <T>(item: Shape<T>): Shape<T[]> =>
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
+/** Defines `key` as an own field even when it is "__proto__" (JSON may carry one; `out[key] =` would set the prototype). */
+function setOwn(out: object, key: string, value: unknown): void {
+  Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /** An object with these fields; fields it does not declare are left out of the result. */
 export function object<const F extends Fields>(fields: F): Shape<ObjectOf<F>> {
   const entries = Object.entries(fields);
@@ -139,7 +144,7 @@ export const record = <T>(value: Shape<T>): Shape<Record<string, T>> =>
   shape((v) => {
     if (!isPlainObject(v)) return fail("an object", v);
     const out: Record<string, T> = {};
-    for (const key of Object.keys(v)) out[key] = within(key, () => value.parse(v[key]));
+    for (const key of Object.keys(v)) setOwn(out, key, within(key, () => value.parse(v[key])));
     return out;
   });
 
