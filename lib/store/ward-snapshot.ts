@@ -42,28 +42,29 @@ export async function loadWardSnapshot(wardId: string): Promise<WardSnapshot | n
   if (!ward) return null;
   const patientIds = ward.beds.flatMap((b) => (b.patient ? [b.patient.id] : []));
 
-  // One index probe per (patient, code) for the latest value, whatever the table's size.
-  const latestRows = patientIds.length
-    ? await sql.query<{ patient_id: string; code: MetricKey; value: number; ts: Date }>(
-        `SELECT p.id AS patient_id, c.code, o.value, o.ts
-           FROM unnest($1::text[]) AS p(id)
-          CROSS JOIN unnest($2::text[]) AS c(code)
-          CROSS JOIN LATERAL (
-                SELECT value, ts FROM observations
-                 WHERE patient_id = p.id AND code = c.code AND NOT artifact
-                 ORDER BY ts DESC LIMIT 1) o`,
-        [patientIds, TILE_CODES],
-      )
-    : [];
-  const sparkRows = patientIds.length
-    ? await sql.query<{ patient_id: string; t: number; v: number }>(
-        `SELECT patient_id, (extract(epoch FROM ts) * 1000)::float8 AS t, value AS v
-           FROM observations
-          WHERE patient_id = ANY($1::text[]) AND code = 'heart_rate' AND NOT artifact AND ts > now() - make_interval(mins => $2)
-          ORDER BY ts`,
-        [patientIds, SPARKLINE_MINUTES],
-      )
-    : [];
+  // Both reads need only the patient ids, so they run side by side. The latest value: one index probe per
+  // (patient, code), whatever the table's size.
+  const [latestRows, sparkRows] = patientIds.length
+    ? await Promise.all([
+        sql.query<{ patient_id: string; code: MetricKey; value: number; ts: Date }>(
+          `SELECT p.id AS patient_id, c.code, o.value, o.ts
+             FROM unnest($1::text[]) AS p(id)
+            CROSS JOIN unnest($2::text[]) AS c(code)
+            CROSS JOIN LATERAL (
+                  SELECT value, ts FROM observations
+                   WHERE patient_id = p.id AND code = c.code AND NOT artifact
+                   ORDER BY ts DESC LIMIT 1) o`,
+          [patientIds, TILE_CODES],
+        ),
+        sql.query<{ patient_id: string; t: number; v: number }>(
+          `SELECT patient_id, (extract(epoch FROM ts) * 1000)::float8 AS t, value AS v
+             FROM observations
+            WHERE patient_id = ANY($1::text[]) AND code = 'heart_rate' AND NOT artifact AND ts > now() - make_interval(mins => $2)
+            ORDER BY ts`,
+          [patientIds, SPARKLINE_MINUTES],
+        ),
+      ])
+    : [[], []];
 
   const latest = new Map<string, BedTile["latest"]>();
   for (const r of latestRows) {
