@@ -11,36 +11,44 @@ import type { BedTile, WardSnapshot } from "./ward-types";
 const SPARKLINE_MINUTES = 10;
 const TILE_CODES: MetricKey[] = [...WARD_VITALS, "consciousness", "o2_supplement"];
 
+type BedRow = {
+  ward_id: string;
+  ward_code: string;
+  ward_name: string;
+  bed_id: string | null;
+  label: string | null;
+  patient_id: string | null;
+  mrn: string | null;
+  given_name: string | null;
+  family_name: string | null;
+  birth_date: string | null;
+  spo2_scale: number | null;
+  devices: { id: string; type: string; status: "active" | "revoked"; lastSeenAt: string | null }[] | null;
+};
+
+/** The ward, its beds, their patients and the patients' devices in one statement (one row per bed). */
+async function readWardBeds(wardId: string): Promise<BedRow[]> {
+  const { sql } = await getDatabase();
+  return sql.query<BedRow>(
+    `SELECT w.id AS ward_id, w.code AS ward_code, w.name AS ward_name, b.id AS bed_id, b.label,
+            p.id AS patient_id, p.mrn, p.given_name, p.family_name, p.birth_date::text AS birth_date, p.spo2_scale,
+            (SELECT json_agg(json_build_object('id', d.id, 'type', d.type, 'status', d.status, 'lastSeenAt', d.last_seen_at) ORDER BY d.id)
+               FROM devices d WHERE d.patient_id = p.id) AS devices
+       FROM wards w
+       LEFT JOIN beds b ON b.ward_id = w.id
+       LEFT JOIN patients p ON p.bed_id = b.id
+      WHERE w.id = $1`,
+    [wardId],
+  );
+}
+
 export async function loadWardSnapshot(wardId: string): Promise<WardSnapshot | null> {
-  const { prisma, sql } = await getDatabase();
-  const ward = await prisma.ward.findUnique({
-    where: { id: wardId },
-    select: {
-      id: true,
-      code: true,
-      name: true,
-      beds: {
-        select: {
-          id: true,
-          label: true,
-          patient: {
-            select: {
-              id: true,
-              mrn: true,
-              givenName: true,
-              familyName: true,
-              birthDate: true,
-              birthDateEnc: true,
-              spo2Scale: true,
-              devices: { select: { id: true, type: true, status: true, lastSeenAt: true } },
-            },
-          },
-        },
-      },
-    },
-  });
+  const { sql } = await getDatabase();
+  const rows = await readWardBeds(wardId);
+  const ward = rows[0];
   if (!ward) return null;
-  const patientIds = ward.beds.flatMap((b) => (b.patient ? [b.patient.id] : []));
+  const bedRows = rows.filter((r): r is BedRow & { bed_id: string; label: string } => r.bed_id !== null && r.label !== null);
+  const patientIds = bedRows.flatMap((r) => (r.patient_id ? [r.patient_id] : []));
 
   // Both reads need only the patient ids, so they run side by side. The latest value: one index probe per
   // (patient, code), whatever the table's size.
@@ -79,27 +87,27 @@ export async function loadWardSnapshot(wardId: string): Promise<WardSnapshot | n
     spark.set(r.patient_id, s);
   }
 
-  const beds: BedTile[] = ward.beds
-    .map((b) => ({
-      bedId: b.id,
-      label: b.label,
-      patient: b.patient
+  const beds: BedTile[] = bedRows
+    .map((r) => ({
+      bedId: r.bed_id,
+      label: r.label,
+      patient: r.patient_id
         ? {
-            id: b.patient.id,
-            mrn: b.patient.mrn,
-            name: patientDisplayName(b.patient),
-            age: ageOn(b.patient.birthDate),
-            spo2Scale: b.patient.spo2Scale === 2 ? (2 as const) : (1 as const),
+            id: r.patient_id,
+            mrn: r.mrn ?? "",
+            name: patientDisplayName({ givenName: r.given_name ?? "", familyName: r.family_name ?? "" }),
+            age: ageOn(new Date(`${r.birth_date}T00:00:00Z`)),
+            spo2Scale: r.spo2_scale === 2 ? (2 as const) : (1 as const),
           }
         : null,
-      latest: (b.patient && latest.get(b.patient.id)) || {},
-      sparkline: b.patient ? [...sparklinePoints(spark.get(b.patient.id) ?? [])] : [],
-      devices: (b.patient?.devices ?? []).map((d) => ({ ...d, lastSeenAt: d.lastSeenAt?.toISOString() ?? null })),
+      latest: (r.patient_id && latest.get(r.patient_id)) || {},
+      sparkline: r.patient_id ? [...sparklinePoints(spark.get(r.patient_id) ?? [])] : [],
+      devices: (r.devices ?? []).map((d) => ({ ...d, lastSeenAt: d.lastSeenAt ? new Date(d.lastSeenAt).toISOString() : null })),
     }))
     .sort((a, b) => a.label.localeCompare(b.label, undefined, { numeric: true }));
 
   return {
-    ward: { id: ward.id, code: ward.code, name: ward.name },
+    ward: { id: ward.ward_id, code: ward.ward_code, name: ward.ward_name },
     generatedAt: new Date().toISOString(),
     sparklineMinutes: SPARKLINE_MINUTES,
     beds,
