@@ -55,14 +55,25 @@ function subscribeAudio(onChange: () => void) {
 
 const audioStateNow = (): AudioContextState | null => context?.state ?? null;
 
+/** Runs `fn` when the main thread is next idle (within a second at most); returns its cancel. */
+function whenIdle(fn: () => void): () => void {
+  if (typeof window.requestIdleCallback === "function") {
+    const id = window.requestIdleCallback(fn, { timeout: 1000 });
+    return () => window.cancelIdleCallback(id);
+  }
+  const t = setTimeout(fn, 200);
+  return () => clearTimeout(t);
+}
+
 /** "on", "off", or "blocked" (wanted, but the browser holds audio until the user clicks or types). */
 export function useSoundState(): SoundState {
   const enabled = useSoundEnabled();
   const running = useSyncExternalStore(subscribeAudio, audioStateNow, () => null);
-  // With the sound wanted, find out now whether the browser lets this tab play (a new context starts
-  // "suspended" when it does not).
+  // With the sound wanted, find out whether the browser lets this tab play (a new context starts
+  // "suspended" when it does not). Creating the context costs ~15 ms of the main thread, so it waits for
+  // idle time rather than lengthening the page's hydration (an alarm that must sound creates it at once).
   useEffect(() => {
-    if (enabled) audio();
+    if (enabled) return whenIdle(() => void audio());
   }, [enabled]);
   return soundState(enabled, running);
 }
