@@ -1,6 +1,8 @@
 // The ward dashboard's starting state: every bed, its patient, the latest value of each vital, a heart
 // rate sparkline and device status. Live updates then arrive over Socket.IO.
 import "server-only";
+import { decryptPhi } from "@/lib/crypto/phi-cipher";
+import { readBirthDate } from "@/lib/crypto/decrypt-results";
 import { patientDisplayName } from "@/lib/patients/patient-name";
 import { getDatabase } from "@/lib/db/database";
 import { WARD_VITALS, type MetricKey } from "@/lib/domain/metrics";
@@ -22,16 +24,18 @@ type BedRow = {
   given_name: string | null;
   family_name: string | null;
   birth_date: string | null;
+  birth_date_enc: string | null;
   spo2_scale: number | null;
   devices: { id: string; type: string; status: "active" | "revoked"; lastSeenAt: string | null }[] | null;
 };
 
-/** The ward, its beds, their patients and the patients' devices in one statement (one row per bed). */
+/** The ward, its beds, their patients and the patients' devices in one statement (one row per bed). Names
+ *  and the exact birth date are encrypted at rest: decrypt them through lib/crypto before use. */
 async function readWardBeds(wardId: string): Promise<BedRow[]> {
   const { sql } = await getDatabase();
   return sql.query<BedRow>(
     `SELECT w.id AS ward_id, w.code AS ward_code, w.name AS ward_name, b.id AS bed_id, b.label,
-            p.id AS patient_id, p.mrn, p.given_name, p.family_name, p.birth_date::text AS birth_date, p.spo2_scale,
+            p.id AS patient_id, p.mrn, p.given_name, p.family_name, p.birth_date::text AS birth_date, p.birth_date_enc, p.spo2_scale,
             (SELECT json_agg(json_build_object('id', d.id, 'type', d.type, 'status', d.status, 'lastSeenAt', d.last_seen_at) ORDER BY d.id)
                FROM devices d WHERE d.patient_id = p.id) AS devices
        FROM wards w
@@ -95,8 +99,8 @@ export async function loadWardSnapshot(wardId: string): Promise<WardSnapshot | n
         ? {
             id: r.patient_id,
             mrn: r.mrn ?? "",
-            name: patientDisplayName({ givenName: r.given_name ?? "", familyName: r.family_name ?? "" }),
-            age: ageOn(new Date(`${r.birth_date}T00:00:00Z`)),
+            name: patientDisplayName({ givenName: decryptPhi(r.given_name ?? ""), familyName: decryptPhi(r.family_name ?? "") }),
+            age: ageOn(readBirthDate(r.birth_date ?? "", r.birth_date_enc)),
             spo2Scale: r.spo2_scale === 2 ? (2 as const) : (1 as const),
           }
         : null,
