@@ -16,10 +16,9 @@ export type PatientEvaluation = {
 };
 
 export function evaluatePatient(patient: PatientState, devices: readonly DeviceState[], ctx: PatientEvaluation): Finding[] {
-  return [
-    ...evaluateLimitRules(patient, ctx.limitsFor, ctx.now),
-    ...evaluateCgmRules(patient, ctx.now),
-    ...(ctx.news2 ? evaluateNews2Rules(patient, ctx.news2, ctx.now) : []),
-    ...devices.flatMap((d) => evaluateTechnicalRules(d, ctx.now)),
-  ];
+  const out = evaluateLimitRules(patient, ctx.limitsFor, ctx.now);
+  out.push(...evaluateCgmRules(patient, ctx.now));
+  if (ctx.news2) out.push(...evaluateNews2Rules(patient, ctx.news2, ctx.now));
+  for (const d of devices) out.push(...evaluateTechnicalRules(d, ctx.now));
+  return out;
 }
