@@ -3,7 +3,7 @@
 // as it is (superseded, neither raised nor cleared), so only one new alarm sounds for one excursion.
 import { METRICS, formatMetric } from "@/lib/domain/metrics";
 import { LIMIT_CODES, limitSpec, type EffectiveLimits, type LimitCode, type LimitKind } from "./alarm-limits";
-import { finding, type Finding, type PatientState } from "./rule-types";
+import { finding, type Finding, type PatientState, type Sample } from "./rule-types";
 import type { AlertPriority } from "@/lib/events";
 
 const KIND_WORDING: Record<LimitKind, string> = {
@@ -26,6 +26,29 @@ function message(code: LimitCode, kind: LimitKind, v: number, limit: number): st
   return `${ruleAndLabel(code, kind).label}: ${formatMetric(code, v)}${unit} (${side} ${limit})`;
 }
 
+/** One limit's finding. A module function rather than a closure per metric: this runs for every limit
+ *  of a patient on each of its frames. */
+function limitFinding(
+  patient: PatientState,
+  code: LimitCode,
+  sample: Sample,
+  confirmMs: number,
+  kind: LimitKind,
+  status: Finding["status"],
+  limit: number,
+  priority: AlertPriority,
+): Finding {
+  return finding(status, sample.at, confirmMs, {
+    rule: ruleAndLabel(code, kind).rule,
+    priority,
+    message: message(code, kind, sample.v, limit),
+    value: sample.v,
+    patientId: patient.patientId,
+    wardId: patient.wardId,
+    deviceId: sample.deviceId,
+  });
+}
+
 export function evaluateLimitRules(patient: PatientState, limitsFor: (code: LimitCode) => EffectiveLimits, now: number): Finding[] {
   const out: Finding[] = [];
   for (const code of LIMIT_CODES) {
@@ -34,24 +57,23 @@ export function evaluateLimitRules(patient: PatientState, limitsFor: (code: Limi
     if (!sample || now - sample.at > spec.maxAgeMs) continue;
     const limits = limitsFor(code);
     const v = sample.v;
-    const emit = (kind: LimitKind, status: Finding["status"], limit: number, priority: AlertPriority) =>
-      out.push(
-        finding(status, sample.at, spec.confirmMs, {
-          rule: ruleAndLabel(code, kind).rule,
-          priority,
-          message: message(code, kind, v, limit),
-          value: v,
-          patientId: patient.patientId,
-          wardId: patient.wardId,
-          deviceId: sample.deviceId,
-        }),
-      );
+    const confirm = spec.confirmMs;
     const criticalLow = limits.criticalLow !== null && v < limits.criticalLow;
     const criticalHigh = limits.criticalHigh !== null && v > limits.criticalHigh;
-    if (limits.criticalLow !== null) emit("critical_low", criticalLow ? "violated" : "normal", limits.criticalLow, "high");
-    if (limits.criticalHigh !== null) emit("critical_high", criticalHigh ? "violated" : "normal", limits.criticalHigh, "high");
-    if (limits.low !== null && !criticalLow) emit("low", v < limits.low ? "violated" : "normal", limits.low, spec.lowPriority);
-    if (limits.high !== null && !criticalHigh) emit("high", v > limits.high ? "violated" : "normal", limits.high, spec.highPriority);
+    if (limits.criticalLow !== null)
+      out.push(
+        limitFinding(patient, code, sample, confirm, "critical_low", criticalLow ? "violated" : "normal", limits.criticalLow, "high"),
+      );
+    if (limits.criticalHigh !== null)
+      out.push(
+        limitFinding(patient, code, sample, confirm, "critical_high", criticalHigh ? "violated" : "normal", limits.criticalHigh, "high"),
+      );
+    if (limits.low !== null && !criticalLow)
+      out.push(limitFinding(patient, code, sample, confirm, "low", v < limits.low ? "violated" : "normal", limits.low, spec.lowPriority));
+    if (limits.high !== null && !criticalHigh)
+      out.push(
+        limitFinding(patient, code, sample, confirm, "high", v > limits.high ? "violated" : "normal", limits.high, spec.highPriority),
+      );
   }
   return out;
 }

@@ -52,7 +52,8 @@ export type Finding = {
 /** Technical ("tech."), equipment ("device.") and environment ("env.") rules are keyed by device,
  *  clinical rules by patient. */
 export function openKeyFor(rule: string, patientId: string | null, deviceId: string | null): string {
-  const subject = /^(tech|device|env)\./.test(rule) ? deviceId : (patientId ?? deviceId);
+  const byDevice = rule.startsWith("tech.") || rule.startsWith("device.") || rule.startsWith("env.");
+  const subject = byDevice ? deviceId : (patientId ?? deviceId);
   return `${rule}:${subject ?? "-"}`;
 }
 
