@@ -143,6 +143,7 @@ function printScenario(report: ScenarioReport, rss: ReturnType<typeof startRssSa
       `   server process: ${report.serverCpuCores} CPU cores, ${report.serverCpuCores > 0 ? Math.round(report.framesPerSec / report.serverCpuCores) : "–"} frames per CPU-second`,
     );
   console.log(`   app: ${report.appCpuCores} CPU cores, event loop ${Math.round(report.appEventLoopUtilization * 100)} % busy`);
+  console.log(`   load generator: ${report.loadGeneratorCpuCores} CPU cores · live events received ${report.live?.count ?? "–"}`);
   console.log(`   memory peaks so far: ${JSON.stringify(rss.peaks())} · Socket.IO recovery buffer: ${app.recoveryBufferPackets()} packets`);
   if (!report.probe && report.storedFrames < report.acked)
     console.log(`   !! ${report.acked - report.storedFrames} acknowledged frames are not in the database`);
