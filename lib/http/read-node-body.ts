@@ -13,23 +13,20 @@ export function readNodeBodyWithLimit(req: http.IncomingMessage, limit: number, 
     const chunks: Buffer[] = [];
     let size = 0;
     let done = false;
-    const tooLarge = () => {
-      done = true;
-      // The rest of the body is discarded; the connection stays usable for the answer.
-      req.resume();
-      reject(new BodyTooLargeError(limit, Buffer.concat(chunks).subarray(0, keepBytes), declaredTooLarge ? declared : size));
-    };
-    if (declaredTooLarge && keepBytes === 0) return tooLarge();
+    if (declaredTooLarge && keepBytes === 0) return reject(refuseRest(req, limit, chunks, keepBytes, declared));
     req.on("data", (chunk: Buffer) => {
       if (done) return;
       size += chunk.length;
       chunks.push(chunk);
-      if (size > limit || (declaredTooLarge && size >= keepBytes)) tooLarge();
+      if (size > limit || (declaredTooLarge && size >= keepBytes)) {
+        done = true;
+        reject(refuseRest(req, limit, chunks, keepBytes, declaredTooLarge ? declared : size));
+      }
     });
     req.on("end", () => {
       if (done) return;
-      if (declaredTooLarge) return tooLarge();
       done = true;
+      if (declaredTooLarge) return reject(refuseRest(req, limit, chunks, keepBytes, declared));
       resolve(chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks).toString("utf8"));
     });
     req.on("error", (err) => {
@@ -38,4 +35,11 @@ export function readNodeBodyWithLimit(req: http.IncomingMessage, limit: number, 
       reject(err);
     });
   });
+}
+
+/** A body over the limit: the rest is discarded (the connection stays usable for the answer) and its
+ *  beginning kept for quarantine. */
+function refuseRest(req: http.IncomingMessage, limit: number, chunks: Buffer[], keepBytes: number, size: number): BodyTooLargeError {
+  req.resume();
+  return new BodyTooLargeError(limit, Buffer.concat(chunks).subarray(0, keepBytes), size);
 }
