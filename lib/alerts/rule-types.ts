@@ -57,6 +57,13 @@ export function openKeyFor(rule: string, patientId: string | null, deviceId: str
   return `${rule}:${subject ?? "-"}`;
 }
 
+/**
+ * Whether a "normal" finding with this open key is worth building: a normal finding for a condition that
+ * is neither pending nor raised changes nothing (confirm-conditions), so the engine's rules skip building
+ * those (their message and objects, several per frame) when given this; a violated finding is always built.
+ */
+export type NormalWanted = (key: string) => boolean;
+
 export function finding(status: Finding["status"], at: number, confirmMs: number, alarm: AlarmSpec): Finding {
   return { key: openKeyFor(alarm.rule, alarm.patientId, alarm.deviceId), status, at, confirmMs, alarm };
 }
