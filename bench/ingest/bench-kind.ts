@@ -203,12 +203,11 @@ export async function runKind(kind: BenchKind, devices: number): Promise<KindRep
         console.log(
           `── ${kind}: ${cmd.name}${planned.rounds > 1 ? ` round ${r + 1}/${planned.rounds} (ceiling ${ceiling} frames/s)` : ""}${baseline ? ` (${baseline.name} ${baseline.rate}/s)` : ""} …`,
         );
-        const serverCpu = planned.target === "server" ? server!.cpuSeconds() : null;
-        const started = performance.now();
+        // The server's CPU over the same window as the frames counted (after the warm-up, before the tail).
+        const serverCpu = planned.target === "server" ? server!.cpuCoresBetween(cmd.warmupMs, cmd.warmupMs + cmd.durationMs) : null;
         const report = await runScenario(load, bench, cmd, ceiling);
-        const serverCpuAfter = planned.target === "server" ? server!.cpuSeconds() : null;
-        if (serverCpu !== null && serverCpuAfter !== null)
-          report.serverCpuCores = round((serverCpuAfter - serverCpu) / ((performance.now() - started) / 1000), 2);
+        const serverCores = await serverCpu;
+        if (serverCores !== null && serverCores !== undefined) report.serverCpuCores = serverCores;
         if (planned.baseline && baselineAfter) baseline = await runBaseline(planned.baseline);
         if (baseline) {
           const ratio = round(report.framesPerSec / Math.max(1, baseline.rate), 2);
