@@ -45,9 +45,22 @@ function headersFor(req: http.IncomingMessage): readonly string[] {
   return h;
 }
 
+/** Sets a header in a flat [name, value, …] list: replaces one of the same name (any case), else adds it. */
+function setHeader(headers: string[], name: string, value: string): void {
+  const lower = name.toLowerCase();
+  for (let i = 0; i < headers.length; i += 2) {
+    if (headers[i]!.toLowerCase() === lower) {
+      headers[i + 1] = value;
+      return;
+    }
+  }
+  headers.push(name, value);
+}
+
 function sendJson(req: http.IncomingMessage, res: http.ServerResponse, status: number, body: string, extra?: Headers): void {
   const headers = headersFor(req).slice();
-  extra?.forEach((value, name) => void headers.push(name, value));
+  // A refusal's own headers (its content type, Retry-After, WWW-Authenticate) replace or join the prebuilt ones.
+  extra?.forEach((value, name) => setHeader(headers, name, value));
   headers.push("content-length", String(Buffer.byteLength(body)));
   res.writeHead(status, headers).end(body);
 }
