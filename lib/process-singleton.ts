@@ -4,8 +4,13 @@
 
 const registry = globalThis as unknown as Record<symbol, unknown>;
 
+/** The registry key of each name, kept: the ingest path looks singletons up several times per frame. */
+const keys = new Map<string, symbol>();
+
 function keyOf(name: string): symbol {
-  return Symbol.for(`iomt.${name}`);
+  let key = keys.get(name);
+  if (key === undefined) keys.set(name, (key = Symbol.for(`iomt.${name}`)));
+  return key;
 }
 
 export function processSingleton<T>(name: string, create: () => T): T {

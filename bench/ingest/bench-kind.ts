@@ -143,6 +143,7 @@ function printScenario(report: ScenarioReport, rss: ReturnType<typeof startRssSa
       `   server process: ${report.serverCpuCores} CPU cores, ${report.serverCpuCores > 0 ? Math.round(report.framesPerSec / report.serverCpuCores) : "–"} frames per CPU-second`,
     );
   console.log(`   app: ${report.appCpuCores} CPU cores, event loop ${Math.round(report.appEventLoopUtilization * 100)} % busy`);
+  console.log(`   load generator: ${report.loadGeneratorCpuCores} CPU cores · live events received ${report.live?.count ?? "–"}`);
   console.log(`   memory peaks so far: ${JSON.stringify(rss.peaks())} · Socket.IO recovery buffer: ${app.recoveryBufferPackets()} packets`);
   if (!report.probe && report.storedFrames < report.acked)
     console.log(`   !! ${report.acked - report.storedFrames} acknowledged frames are not in the database`);
@@ -202,12 +203,11 @@ export async function runKind(kind: BenchKind, devices: number): Promise<KindRep
         console.log(
           `── ${kind}: ${cmd.name}${planned.rounds > 1 ? ` round ${r + 1}/${planned.rounds} (ceiling ${ceiling} frames/s)` : ""}${baseline ? ` (${baseline.name} ${baseline.rate}/s)` : ""} …`,
         );
-        const serverCpu = planned.target === "server" ? server!.cpuSeconds() : null;
-        const started = performance.now();
+        // The server's CPU over the same window as the frames counted (after the warm-up, before the tail).
+        const serverCpu = planned.target === "server" ? server!.cpuCoresBetween(cmd.warmupMs, cmd.warmupMs + cmd.durationMs) : null;
         const report = await runScenario(load, bench, cmd, ceiling);
-        const serverCpuAfter = planned.target === "server" ? server!.cpuSeconds() : null;
-        if (serverCpu !== null && serverCpuAfter !== null)
-          report.serverCpuCores = round((serverCpuAfter - serverCpu) / ((performance.now() - started) / 1000), 2);
+        const serverCores = await serverCpu;
+        if (serverCores !== null && serverCores !== undefined) report.serverCpuCores = serverCores;
         if (planned.baseline && baselineAfter) baseline = await runBaseline(planned.baseline);
         if (baseline) {
           const ratio = round(report.framesPerSec / Math.max(1, baseline.rate), 2);

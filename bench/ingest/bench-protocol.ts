@@ -58,6 +58,9 @@ export type LoadResult = {
   live: LatencySummary | null;
   errors: Record<string, number>;
   loadGeneratorPeakRssMiB: number;
+  /** CPU cores the load generator process used over the run (its clients and the viewer): to see
+   *  whether the generator, not the server, is what limits a run on a shared machine. */
+  loadGeneratorCpuCores: number;
 };
 
 export type LoadReply = { type: "ready" } | { type: "result"; result: LoadResult } | { type: "error"; message: string };

@@ -216,6 +216,7 @@ function summarise(cmd: MqttLoad | HttpLoad, transport: "mqtt" | "http", timing:
     live: cmd.socket ? timing.live.summary() : null,
     errors: timing.errors,
     loadGeneratorPeakRssMiB: rss.peakMiB(),
+    loadGeneratorCpuCores: 0,
   };
 }
 
@@ -224,9 +225,15 @@ const reply = (m: LoadReply) => process.send?.(m);
 
 process.on("message", (msg: LoadCommand) => {
   if (msg.cmd === "exit") process.exit(0);
+  const cpu = process.cpuUsage();
+  const started = performance.now();
   const run = msg.cmd === "mqtt" ? runMqtt(msg) : runHttp(msg);
   run.then(
-    (result) => reply({ type: "result", result }),
+    (result) => {
+      const used = process.cpuUsage(cpu);
+      result.loadGeneratorCpuCores = round((used.user + used.system) / 1000 / (performance.now() - started), 2);
+      reply({ type: "result", result });
+    },
     (err: Error) => reply({ type: "error", message: err.stack ?? err.message }),
   );
 });

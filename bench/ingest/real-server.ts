@@ -14,6 +14,9 @@ export type RealServer = {
   url: string;
   /** CPU seconds the server process has used so far (Linux /proc; null elsewhere). */
   cpuSeconds(): number | null;
+  /** The server's CPU cores between `fromMs` and `toMs` from now: a run's measuring window, so its
+   *  frames per CPU-second count neither the warm-up's frames nor the idle tail after the load. */
+  cpuCoresBetween(fromMs: number, toMs: number): Promise<number | null>;
   close(): Promise<void>;
 };
 
@@ -25,6 +28,19 @@ function processCpuSeconds(pid: number | undefined): number | null {
   } catch {
     return null;
   }
+}
+
+function cpuCoresBetween(pid: number | undefined, fromMs: number, toMs: number): Promise<number | null> {
+  return new Promise((resolve) => {
+    setTimeout(() => {
+      const cpu = processCpuSeconds(pid);
+      const at = performance.now();
+      setTimeout(() => {
+        const after = processCpuSeconds(pid);
+        resolve(cpu === null || after === null ? null : Math.round(((after - cpu) / ((performance.now() - at) / 1000)) * 100) / 100);
+      }, toMs - fromMs);
+    }, fromMs);
+  });
 }
 
 const NODE_ARGS = ["--import", "tsx", "--import", "./lib/runtime/server-only-hook.mjs"];
@@ -68,6 +84,7 @@ export async function startRealServer(databaseUrl: string): Promise<RealServer> 
   return {
     url,
     cpuSeconds: () => processCpuSeconds(child.pid),
+    cpuCoresBetween: (fromMs, toMs) => cpuCoresBetween(child.pid, fromMs, toMs),
     async close() {
       await stopChild(child);
       fs.rmSync(dataDir, { recursive: true, force: true });

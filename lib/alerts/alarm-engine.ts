@@ -51,6 +51,8 @@ export class AlarmEngine {
     { kind: "vitals"; e: VitalsEvent } | { kind: "status"; e: DeviceStatusEvent } | { kind: "equipment"; e: EquipmentReadingsEvent }
   )[] = [];
   private drainScheduled = false;
+  /** Normal findings are built only for conditions the tracker holds (see NormalWanted). */
+  private readonly tracked = (key: string) => this.tracker.isTracked(key);
 
   constructor(private readonly deps: AlarmEngineDeps) {
     this.news2 = new LiveNews2({ windowMs: deps.news2WindowMs });
@@ -157,6 +159,7 @@ export class AlarmEngine {
       now,
       limitsFor: this.deps.limits.forPatient(p),
       news2: decision?.result ?? null,
+      wanted: this.tracked,
     });
     const trend = this.trends.findingFor(p, now);
     if (trend) findings.push(trend);

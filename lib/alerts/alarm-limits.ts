@@ -127,6 +127,20 @@ export type EffectiveLimits = {
   source: { low: "default" | "ward" | "patient"; high: "default" | "ward" | "patient" };
 };
 
+type LimitSource = EffectiveLimits["source"]["low"];
+
+/** One bound: the patient's override, else the ward's, else the default. (A module function, not a
+ *  closure per call: the alarm engine asks for every limit of a patient on each of its frames.) */
+function pickBound(
+  opts: { ward?: LimitOverride; patient?: LimitOverride },
+  bound: "low" | "high",
+  fallback: number | null,
+): { v: number | null; source: LimitSource } {
+  if (opts.patient && opts.patient[bound] !== null) return { v: opts.patient[bound], source: "patient" };
+  if (opts.ward && opts.ward[bound] !== null) return { v: opts.ward[bound], source: "ward" };
+  return { v: fallback, source: "default" };
+}
+
 /** Patient override, else ward override, else the built-in default (per bound). */
 export function effectiveLimits(
   code: LimitCode,
@@ -135,13 +149,8 @@ export function effectiveLimits(
   const spec = limitSpec(code);
   const scale2 = opts.spo2Scale === 2;
   const defaultLow = scale2 && spec.lowScale2 !== undefined ? spec.lowScale2 : spec.low;
-  const pick = (bound: "low" | "high", fallback: number | null) => {
-    if (opts.patient && opts.patient[bound] !== null) return { v: opts.patient[bound], source: "patient" as const };
-    if (opts.ward && opts.ward[bound] !== null) return { v: opts.ward[bound], source: "ward" as const };
-    return { v: fallback, source: "default" as const };
-  };
-  const low = pick("low", defaultLow);
-  const high = pick("high", spec.high);
+  const low = pickBound(opts, "low", defaultLow);
+  const high = pickBound(opts, "high", spec.high);
   const baseCriticalLow = scale2 && spec.criticalLowScale2 !== undefined ? spec.criticalLowScale2 : spec.criticalLow;
   const criticalLow = baseCriticalLow === null ? null : low.v === null ? baseCriticalLow : Math.min(baseCriticalLow, low.v);
   const criticalHigh = spec.criticalHigh === null ? null : high.v === null ? spec.criticalHigh : Math.max(spec.criticalHigh, high.v);

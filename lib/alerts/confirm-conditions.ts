@@ -61,6 +61,11 @@ export class ConditionTracker {
     this.entries.set(key, { state: "rearmed", after: at, subject });
   }
 
+  /** Whether the key is pending, raised or re-armed (not idle): only then can a normal finding change it. */
+  isTracked(key: string): boolean {
+    return this.entries.has(key);
+  }
+
   stateOf(key: string): Entry["state"] | "idle" {
     return this.entries.get(key)?.state ?? "idle";
   }

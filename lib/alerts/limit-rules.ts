@@ -3,7 +3,7 @@
 // as it is (superseded, neither raised nor cleared), so only one new alarm sounds for one excursion.
 import { METRICS, formatMetric } from "@/lib/domain/metrics";
 import { LIMIT_CODES, limitSpec, type EffectiveLimits, type LimitCode, type LimitKind } from "./alarm-limits";
-import { finding, type Finding, type PatientState } from "./rule-types";
+import { finding, openKeyFor, type Finding, type NormalWanted, type PatientState, type Sample } from "./rule-types";
 import type { AlertPriority } from "@/lib/events";
 
 const KIND_WORDING: Record<LimitKind, string> = {
@@ -26,7 +26,33 @@ function message(code: LimitCode, kind: LimitKind, v: number, limit: number): st
   return `${ruleAndLabel(code, kind).label}: ${formatMetric(code, v)}${unit} (${side} ${limit})`;
 }
 
-export function evaluateLimitRules(patient: PatientState, limitsFor: (code: LimitCode) => EffectiveLimits, now: number): Finding[] {
+/** One metric's reading under judgement. */
+type LimitCheck = { patient: PatientState; code: LimitCode; sample: Sample; confirmMs: number; wanted: NormalWanted | undefined };
+
+/** Adds one limit's finding (a module function rather than a closure per metric: this runs for every
+ *  limit of a patient on each of its frames); a normal one only when `wanted` asks for its key. */
+function pushLimit(out: Finding[], c: LimitCheck, kind: LimitKind, violated: boolean, limit: number, priority: AlertPriority): void {
+  const rule = ruleAndLabel(c.code, kind).rule;
+  if (!violated && c.wanted && !c.wanted(openKeyFor(rule, c.patient.patientId, c.sample.deviceId))) return;
+  out.push(
+    finding(violated ? "violated" : "normal", c.sample.at, c.confirmMs, {
+      rule,
+      priority,
+      message: message(c.code, kind, c.sample.v, limit),
+      value: c.sample.v,
+      patientId: c.patient.patientId,
+      wardId: c.patient.wardId,
+      deviceId: c.sample.deviceId,
+    }),
+  );
+}
+
+export function evaluateLimitRules(
+  patient: PatientState,
+  limitsFor: (code: LimitCode) => EffectiveLimits,
+  now: number,
+  wanted?: NormalWanted,
+): Finding[] {
   const out: Finding[] = [];
   for (const code of LIMIT_CODES) {
     const sample = patient.latest.get(code);
@@ -34,24 +60,13 @@ export function evaluateLimitRules(patient: PatientState, limitsFor: (code: Limi
     if (!sample || now - sample.at > spec.maxAgeMs) continue;
     const limits = limitsFor(code);
     const v = sample.v;
-    const emit = (kind: LimitKind, status: Finding["status"], limit: number, priority: AlertPriority) =>
-      out.push(
-        finding(status, sample.at, spec.confirmMs, {
-          rule: ruleAndLabel(code, kind).rule,
-          priority,
-          message: message(code, kind, v, limit),
-          value: v,
-          patientId: patient.patientId,
-          wardId: patient.wardId,
-          deviceId: sample.deviceId,
-        }),
-      );
+    const c: LimitCheck = { patient, code, sample, confirmMs: spec.confirmMs, wanted };
     const criticalLow = limits.criticalLow !== null && v < limits.criticalLow;
     const criticalHigh = limits.criticalHigh !== null && v > limits.criticalHigh;
-    if (limits.criticalLow !== null) emit("critical_low", criticalLow ? "violated" : "normal", limits.criticalLow, "high");
-    if (limits.criticalHigh !== null) emit("critical_high", criticalHigh ? "violated" : "normal", limits.criticalHigh, "high");
-    if (limits.low !== null && !criticalLow) emit("low", v < limits.low ? "violated" : "normal", limits.low, spec.lowPriority);
-    if (limits.high !== null && !criticalHigh) emit("high", v > limits.high ? "violated" : "normal", limits.high, spec.highPriority);
+    if (limits.criticalLow !== null) pushLimit(out, c, "critical_low", criticalLow, limits.criticalLow, "high");
+    if (limits.criticalHigh !== null) pushLimit(out, c, "critical_high", criticalHigh, limits.criticalHigh, "high");
+    if (limits.low !== null && !criticalLow) pushLimit(out, c, "low", v < limits.low, limits.low, spec.lowPriority);
+    if (limits.high !== null && !criticalHigh) pushLimit(out, c, "high", v > limits.high, limits.high, spec.highPriority);
   }
   return out;
 }

@@ -16,7 +16,6 @@ function threes(result: News2Result): string {
 }
 
 export function evaluateNews2Rules(patient: PatientState, result: News2Result, now: number): Finding[] {
-  const base = { patientId: patient.patientId, wardId: patient.wardId, deviceId: null };
   const out: Finding[] = [];
   const total = result.total;
   const high = (total !== null && total >= 7) || result.anySingleThree;
@@ -27,7 +26,9 @@ export function evaluateNews2Rules(patient: PatientState, result: News2Result, n
   if (high || result.complete) {
     out.push(
       finding(high ? "violated" : "normal", now, NEWS2_CONFIRM_MS, {
-        ...base,
+        patientId: patient.patientId,
+        wardId: patient.wardId,
+        deviceId: null,
         rule: "news2.high",
         priority: "high",
         message: highMessage,
@@ -40,7 +41,9 @@ export function evaluateNews2Rules(patient: PatientState, result: News2Result, n
     const medium = total >= 5 && total <= 6;
     out.push(
       finding(medium ? "violated" : "normal", now, NEWS2_CONFIRM_MS, {
-        ...base,
+        patientId: patient.patientId,
+        wardId: patient.wardId,
+        deviceId: null,
         rule: "news2.medium",
         priority: "medium",
         message: `NEWS2 ${total}: urgent review within the hour`,

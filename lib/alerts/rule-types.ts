@@ -52,9 +52,17 @@ export type Finding = {
 /** Technical ("tech."), equipment ("device.") and environment ("env.") rules are keyed by device,
  *  clinical rules by patient. */
 export function openKeyFor(rule: string, patientId: string | null, deviceId: string | null): string {
-  const subject = /^(tech|device|env)\./.test(rule) ? deviceId : (patientId ?? deviceId);
+  const byDevice = rule.startsWith("tech.") || rule.startsWith("device.") || rule.startsWith("env.");
+  const subject = byDevice ? deviceId : (patientId ?? deviceId);
   return `${rule}:${subject ?? "-"}`;
 }
+
+/**
+ * Whether a "normal" finding with this open key is worth building: a normal finding for a condition that
+ * is neither pending nor raised changes nothing (confirm-conditions), so the engine's rules skip building
+ * those (their message and objects, several per frame) when given this; a violated finding is always built.
+ */
+export type NormalWanted = (key: string) => boolean;
 
 export function finding(status: Finding["status"], at: number, confirmMs: number, alarm: AlarmSpec): Finding {
   return { key: openKeyFor(alarm.rule, alarm.patientId, alarm.deviceId), status, at, confirmMs, alarm };

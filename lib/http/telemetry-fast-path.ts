@@ -29,25 +29,39 @@ export function telemetryDeviceId(method: string | undefined, url: string | unde
 }
 
 /**
- * The security headers of proxy.ts, built once per transport. An answer here is JSON and never a
- * document, so its policy is the strictest one (nothing may load, nothing may frame it) and needs no
- * per-request script nonce.
+ * The security headers of proxy.ts and the content type, built once per transport as the flat
+ * [name, value, …] list writeHead takes. An answer here is JSON and never a document, so its policy is
+ * the strictest one (nothing may load, nothing may frame it) and needs no per-request script nonce.
  */
-const answerHeaders = new Map<boolean, Record<string, string>>();
-function headersFor(req: http.IncomingMessage): Record<string, string> {
+const answerHeaders = new Map<boolean, readonly string[]>();
+function headersFor(req: http.IncomingMessage): readonly string[] {
   const tls = req.headers[CLIENT_PROTO_HEADER] === "https";
   let h = answerHeaders.get(tls);
   if (!h) {
-    h = { ...securityHeaders("", { dev: false, tls }), "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'" };
+    const named = { ...securityHeaders("", { dev: false, tls }), "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'" };
+    h = [...Object.entries(named).flat(), "content-type", "application/json"];
     answerHeaders.set(tls, h);
   }
   return h;
 }
 
+/** Sets a header in a flat [name, value, …] list: replaces one of the same name (any case), else adds it. */
+function setHeader(headers: string[], name: string, value: string): void {
+  const lower = name.toLowerCase();
+  for (let i = 0; i < headers.length; i += 2) {
+    if (headers[i]!.toLowerCase() === lower) {
+      headers[i + 1] = value;
+      return;
+    }
+  }
+  headers.push(name, value);
+}
+
 function sendJson(req: http.IncomingMessage, res: http.ServerResponse, status: number, body: string, extra?: Headers): void {
-  const headers: Record<string, string> = { ...headersFor(req), "content-type": "application/json" };
-  extra?.forEach((value, name) => (headers[name] = value));
-  headers["content-length"] = String(Buffer.byteLength(body));
+  const headers = headersFor(req).slice();
+  // A refusal's own headers (its content type, Retry-After, WWW-Authenticate) replace or join the prebuilt ones.
+  extra?.forEach((value, name) => setHeader(headers, name, value));
+  headers.push("content-length", String(Buffer.byteLength(body)));
   res.writeHead(status, headers).end(body);
 }
 

@@ -110,7 +110,11 @@ describe.each(cases)("HTTP telemetry ingest on %s, %s", (kind, way) => {
   });
 
   it("answers 401 for a missing or wrong secret and for an unknown device", async () => {
-    expect((await post(device.id, { seq: 99, ts: now(), values: { heart_rate: 1 } }, null)).status).toBe(401);
+    const missing = await post(device.id, { seq: 99, ts: now(), values: { heart_rate: 1 } }, null);
+    expect(missing.status).toBe(401);
+    // The refusal's own headers, each once (a duplicated content type reads "application/json, application/json").
+    expect(missing.headers.get("content-type")).toBe("application/json");
+    expect(missing.headers.get("www-authenticate")).toBe("Bearer");
     expect((await post(device.id, { seq: 99, ts: now(), values: { heart_rate: 1 } }, "dsk_wrong")).status).toBe(401);
     expect((await post("no-such-device", { seq: 99, ts: now(), values: { heart_rate: 1 } })).status).toBe(401);
   });

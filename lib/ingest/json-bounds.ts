@@ -12,6 +12,11 @@ export const MAX_QUOTED_CHARS = 64;
 
 export type BoundsIssue = { field: string; reason: string };
 
+/** A character of a JSON number literal: - + 0-9 . e E (compared as codes: this runs on every body). */
+function isNumberChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e || c === 0x65 || c === 0x45;
+}
+
 /** Scans JSON text for depth and literal size; null when within bounds (validity is JSON.parse's job). */
 export function checkJsonBounds(text: string, maxDepth = MAX_JSON_DEPTH, maxScalar = MAX_JSON_SCALAR_CHARS): BoundsIssue | null {
   let depth = 0;
@@ -38,7 +43,7 @@ export function checkJsonBounds(text: string, maxDepth = MAX_JSON_DEPTH, maxScal
       i++;
     } else if (c === 0x2d /* - */ || (c >= 0x30 && c <= 0x39)) {
       const start = i;
-      while (i < n && /[-+0-9.eE]/.test(text[i]!)) i++;
+      while (i < n && isNumberChar(text.charCodeAt(i))) i++;
       if (i - start > maxScalar)
         return { field: "body", reason: `holds a number of ${i - start} characters (at most ${maxScalar} per value)` };
     } else {

@@ -17,6 +17,13 @@ describe("client address", () => {
     });
   });
 
+  it("treats no list at all (no TRUSTED_PROXIES, the server's case) as trusting no one", () => {
+    expect(resolveClientAddress("10.0.0.1", { "x-forwarded-for": "1.2.3.4", "x-forwarded-proto": "https" }, false, null)).toEqual({
+      ip: "10.0.0.1",
+      proto: "http",
+    });
+  });
+
   it("takes the right-most untrusted hop behind trusted proxies", () => {
     const h = { "x-forwarded-for": "6.6.6.6, 198.51.100.20, 172.16.4.4", "x-forwarded-proto": "https" };
     expect(resolveClientAddress("10.0.0.1", h, false, proxies)).toEqual({ ip: "198.51.100.20", proto: "https" });

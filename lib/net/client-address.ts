@@ -34,7 +34,8 @@ export function parseTrustedProxies(list: string | undefined): net.BlockList {
   return bl;
 }
 
-function isTrusted(bl: net.BlockList, ip: string): boolean {
+function isTrusted(bl: net.BlockList | null, ip: string): boolean {
+  if (!bl) return false;
   const n = normalize(ip);
   const family = net.isIPv4(n) ? "ipv4" : net.isIPv6(n) ? "ipv6" : null;
   return family !== null && bl.check(n, family);
@@ -54,7 +55,7 @@ export function resolveClientAddress(
   remoteAddress: string | undefined,
   headers: http.IncomingHttpHeaders,
   encrypted: boolean,
-  trusted: net.BlockList,
+  trusted: net.BlockList | null,
 ): { ip: string | null; proto: "http" | "https" } {
   const peer = remoteAddress ? normalize(remoteAddress) : null;
   if (!peer || !isTrusted(trusted, peer)) return { ip: peer, proto: encrypted ? "https" : "http" };
@@ -73,10 +74,15 @@ export function resolveClientAddress(
   return { ip, proto: encrypted || forwardedProto === "https" ? "https" : "http" };
 }
 
-let trustedCache: { source: string | undefined; list: net.BlockList } | undefined;
-function trustedProxies(): net.BlockList {
+/** The trusted proxies, or null when there are none: then no address needs checking against the list
+ *  (a BlockList check builds a SocketAddress, on every request). */
+let trustedCache: { source: string | undefined; list: net.BlockList | null } | undefined;
+function trustedProxies(): net.BlockList | null {
   const source = env().TRUSTED_PROXIES;
-  if (!trustedCache || trustedCache.source !== source) trustedCache = { source, list: parseTrustedProxies(source) };
+  if (!trustedCache || trustedCache.source !== source) {
+    const list = parseTrustedProxies(source);
+    trustedCache = { source, list: list.rules.length ? list : null };
+  }
   return trustedCache.list;
 }
 
