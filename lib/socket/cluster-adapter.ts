@@ -2,7 +2,7 @@
 // alert) reaches the clients of every node, cross-node acknowledgements work (alert delivery receipts),
 // and connection-state recovery sessions live in Redis. Without REDIS_URL the default in-memory adapter
 // serves a single node. The Redis client and the adapter are loaded only then: the single-node server does not
-// carry their code (about 1,000 modules of the Redis client; bench:memory).
+// carry their code (about 500 modules of the Redis client; bench:memory).
 import "server-only";
 import type { createAdapter } from "@socket.io/redis-streams-adapter";
 
