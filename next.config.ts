@@ -18,8 +18,13 @@ const nextConfig: NextConfig = {
   ],
   poweredByHeader: false,
   typedRoutes: false,
-  // forbidden(): a denied page answers 403 with app/forbidden.tsx.
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden(): a denied page answers 403 with app/forbidden.tsx.
+    authInterrupts: true,
+    // A route's server code is loaded when the route is first requested, not every route at start-up: the
+    // idle demo server otherwise holds the code of all ~100 pages and API routes (bench:memory).
+    preloadEntriesOnStart: false,
+  },
 };
 
 export default nextConfig;

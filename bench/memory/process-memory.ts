@@ -88,3 +88,15 @@ export function sampleTree(root: number): TreeSample {
   }
   return { rssBytes: pids.reduce((s, p) => s + rssOf(p), 0), processes: pids.length, wasmBytes };
 }
+
+/** CPU time (user + system) the process has used so far, in seconds; null once it is gone. Linux ticks are 1/100 s. */
+export function cpuSecondsOf(pid: number): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // After the command name: state is field 3, so utime (14) and stime (15) are at 11 and 12.
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}

@@ -16,7 +16,7 @@ import { ensureProductionBuild } from "@/bench/ui/ui-server";
 import { createScratchPostgresDatabase } from "@/bench/support/scratch-database";
 import { ensurePgliteTemplate } from "@/lib/db/pglite-template";
 import { pgliteStartParams } from "@/lib/db/pglite-instance";
-import { sampleTree } from "./process-memory";
+import { cpuSecondsOf, sampleTree } from "./process-memory";
 import { startMemoryServer, type HeapReport } from "./memory-server";
 import { mib, phaseFigures, ratio, type MemorySample } from "./memory-stats";
 
@@ -28,7 +28,15 @@ const BACKFILL_MAX_MS = 10 * 60_000;
 const START_MAX_MS = 10 * 60_000;
 
 type Sample = MemorySample & { heap: HeapReport | null };
-type RunResult = { label: string; samples: Sample[]; backfillMs: number; backfillComplete: boolean; processes: number };
+type RunResult = {
+  label: string;
+  samples: Sample[];
+  backfillMs: number;
+  /** The server's CPU seconds over the backfill: what a memory setting costs in work for the same demo. */
+  backfillCpuS: number;
+  backfillComplete: boolean;
+  processes: number;
+};
 
 const log = (line: string) => console.log(`[bench:memory] ${line}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -39,6 +47,8 @@ async function measure(label: string, env: Record<string, string>): Promise<RunR
   const samples: Sample[] = [];
   let backfillStartedAt: number | null = null;
   let backfillEndedAt: number | null = null;
+  let cpuAtBackfillStart = 0;
+  let cpuAtBackfillEnd = 0;
   let maxProcesses = 0;
   try {
     for (;;) {
@@ -47,10 +57,16 @@ async function measure(label: string, env: Record<string, string>): Promise<RunR
       const phase: Sample["phase"] = !server.started() ? "start" : backfillEndedAt === null ? "backfill" : "idle";
       if (phase === "start" && samples.length * SAMPLE_MS > START_MAX_MS) throw new Error(`no start banner:\n${server.tail(30)}`);
       if (phase === "backfill") {
-        backfillStartedAt ??= now;
+        if (backfillStartedAt === null) {
+          backfillStartedAt = now;
+          cpuAtBackfillStart = cpuSecondsOf(server.pid) ?? 0;
+        }
         const u = server.uploads();
         const quiet = u.lastAtMs !== null && now - u.lastAtMs >= BACKFILL_QUIET_MS;
-        if ((u.count >= server.backfillDevices() && quiet) || now - backfillStartedAt > BACKFILL_MAX_MS) backfillEndedAt = now;
+        if ((u.count >= server.backfillDevices() && quiet) || now - backfillStartedAt > BACKFILL_MAX_MS) {
+          backfillEndedAt = now;
+          cpuAtBackfillEnd = cpuSecondsOf(server.pid) ?? 0;
+        }
       }
       if (phase === "idle" && now - backfillEndedAt! >= IDLE_MS) break;
       const t = sampleTree(server.pid);
@@ -62,7 +78,14 @@ async function measure(label: string, env: Record<string, string>): Promise<RunR
     const u = server.uploads();
     const complete = u.count >= server.backfillDevices();
     log(`${label}: ${u.count} uploads of ${server.backfillDevices()} backfilling devices seen${complete ? "" : " (incomplete)"}`);
-    return { label, samples, backfillMs: backfillEndedAt! - backfillStartedAt!, backfillComplete: complete, processes: maxProcesses };
+    return {
+      label,
+      samples,
+      backfillMs: backfillEndedAt! - backfillStartedAt!,
+      backfillCpuS: cpuAtBackfillEnd - cpuAtBackfillStart,
+      backfillComplete: complete,
+      processes: maxProcesses,
+    };
   } finally {
     await server.stop();
   }
@@ -112,7 +135,7 @@ function report(r: RunResult): { backfillPeak: number; idle: number } {
   console.log(`\n${r.label} (${r.processes} process${r.processes > 1 ? "es" : ""} in the tree at most)`);
   console.log(`  start-up peak      ${mib(start.peakBytes)}   (database, seed, Next, until the banner)`);
   console.log(
-    `  backfill peak      ${mib(backfill.peakBytes)}   over ${Math.round(r.backfillMs / 1000)} s${r.backfillComplete ? "" : " (not every device reported its upload)"}; at the peak: ${h(peakHeap)}`,
+    `  backfill peak      ${mib(backfill.peakBytes)}   over ${Math.round(r.backfillMs / 1000)} s (server CPU ${r.backfillCpuS.toFixed(1)} s)${r.backfillComplete ? "" : " (not every device reported its upload)"}; at the peak: ${h(peakHeap)}`,
   );
   console.log(
     `  idle median        ${mib(idle.medianBytes)}   (peak ${mib(idle.peakBytes)}, ${idle.samples} samples over ${IDLE_MS / 1000} s)`,

@@ -1,6 +1,6 @@
 // The embedded database, sized for a small server. PGlite runs PostgreSQL in one WebAssembly memory that only
 // grows (freed pages are never handed back), so what PostgreSQL touches once stays resident: its shared buffers
-// are 32 MB instead of initdb's 128 MB (reads that miss them come from the OS page cache), and index builds
+// are 16 MB instead of initdb's 128 MB (reads that miss them come from the OS page cache), and index builds
 // get 16 MB. A fresh data directory is a copy of a template made once by initdb in a short-lived child process
 // (pglite-template.ts): PGlite's initdb runs a second PostgreSQL beside the first, and the ~450 MB it leaves in
 // a process is never given back.
@@ -13,7 +13,7 @@ import { copyPgliteTemplate, ensurePgliteTemplate, initdbInChild } from "./pglit
 
 /** PostgreSQL settings of every embedded database (on top of PGlite's own start parameters). */
 export const PGLITE_SETTINGS: Readonly<Record<string, string>> = {
-  shared_buffers: "32MB",
+  shared_buffers: "16MB",
   maintenance_work_mem: "16MB",
 };
 

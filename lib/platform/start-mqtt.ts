@@ -2,6 +2,7 @@
 import "server-only";
 import type { Env } from "@/lib/env";
 import { startEmbeddedBroker } from "@/lib/ingest/embedded-broker";
+import { skipMqttNumberCache } from "@/lib/ingest/mqtt-number-cache";
 import mqtt from "mqtt";
 import { startExternalConsumer } from "@/lib/ingest/external-broker-consumer";
 import { startDynsecSync } from "@/lib/ingest/dynsec-sync";
@@ -22,6 +23,7 @@ export type MqttSide = {
 };
 
 export async function startMqtt(e: Env, log: (msg: string) => void, tls: TlsConfig | null = null): Promise<MqttSide> {
+  skipMqttNumberCache(); // the broker, the simulator's clients and the OTA publisher on this thread
   const logLevel = (level: "info" | "warn", msg: string) => (level === "warn" ? console.warn(msg) : log(msg));
   const drainWrites = async () => (await getObservationWriter()).drain();
   if (!e.MQTT_URL) {

@@ -1,10 +1,10 @@
 // Several app nodes: Socket.IO's Redis Streams adapter, so a broadcast on one node (vitals, NEWS2, an
 // alert) reaches the clients of every node, cross-node acknowledgements work (alert delivery receipts),
 // and connection-state recovery sessions live in Redis. Without REDIS_URL the default in-memory adapter
-// serves a single node.
+// serves a single node. The Redis client and the adapter are loaded only then: the single-node server does not
+// carry their code (about 500 modules of the Redis client; bench:memory).
 import "server-only";
-import { createClient } from "redis";
-import { createAdapter } from "@socket.io/redis-streams-adapter";
+import type { createAdapter } from "@socket.io/redis-streams-adapter";
 
 export type ClusterAdapter = { adapter: ReturnType<typeof createAdapter>; close(): Promise<void> };
 
@@ -14,6 +14,7 @@ export async function connectClusterAdapter(
   log: (msg: string) => void,
   opts: { streamName?: string } = {},
 ): Promise<ClusterAdapter> {
+  const [{ createClient }, adapters] = await Promise.all([import("redis"), import("@socket.io/redis-streams-adapter")]);
   const client = createClient({ url });
   let lastError = "";
   client.on("error", (err: Error) => {
@@ -24,7 +25,7 @@ export async function connectClusterAdapter(
   client.on("ready", () => (lastError = ""));
   await client.connect();
   return {
-    adapter: createAdapter(client, {
+    adapter: adapters.createAdapter(client, {
       streamName: opts.streamName ?? "iomt:socket.io",
       sessionKeyPrefix: `${opts.streamName ?? "iomt"}:sio:session:`,
     }),

@@ -18,9 +18,11 @@ import {
 } from "../broker-net";
 import type { ConnectDecision } from "../device-gate";
 import { parseTelemetryJson } from "../frame-schema";
+import { skipMqttNumberCache } from "../mqtt-number-cache";
 import { routePublish } from "../publish-route";
 import type { BrokerWorkerData, FromWorker, PublishItem, ToWorker } from "./protocol";
 
+skipMqttNumberCache();
 const port = parentPort!;
 const config = workerData as BrokerWorkerData;
 const send = (m: FromWorker, transfer?: ArrayBuffer[]) => port.postMessage(m, transfer);
