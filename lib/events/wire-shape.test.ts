@@ -1,31 +1,10 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { alertUpdateSchema, alertViewSchema, news2PayloadSchema, vitalsPayloadSchema, type AlertView, type VitalsPayload } from "@/lib/events";
+import { alertUpdateSchema, alertViewSchema, news2PayloadSchema, vitalsPayloadSchema, type VitalsPayload } from "@/lib/events";
+import { alertView } from "@/test/support/test-alerts";
 import * as s from "./wire-shape";
 
-const alert: AlertView = {
-  id: "a1",
-  rule: "spo2.low",
-  priority: "high",
-  state: "active",
-  patientId: "p1",
-  patientName: "Ada",
-  bedLabel: "4E-01",
-  wardId: "w1",
-  deviceId: "d1",
-  message: "SpO₂ 84 %",
-  value: 84,
-  conditionActive: true,
-  raisedAt: "2026-11-23T18:00:00.123Z",
-  acknowledgedAt: null,
-  acknowledgedBy: null,
-  resolvedAt: null,
-  resolvedBy: null,
-  resolveReason: null,
-  silencedUntil: null,
-  silenceReason: null,
-  escalationLevel: 0,
-  nextEscalationAt: "2026-11-23T18:02:00+01:00",
-};
+// With an offset time, the other spelling the wire may carry.
+const alert = alertView("a1", { priority: "high", nextEscalationAt: "2026-11-23T18:02:00+01:00" });
 
 const errorOf = (shape: s.Shape<unknown>, value: unknown): string => {
   const r = shape.safeParse(value);
