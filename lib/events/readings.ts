@@ -11,9 +11,8 @@ export const metricValuesSchema = s.partialRecord(METRIC_KEYS, s.number());
 export type MetricValues = s.Infer<typeof metricValuesSchema>;
 
 /** On the wire a reader is lenient: a metric code it does not know (a newer server) is left out, not refused. */
-const wireMetricValuesSchema = s.map(
-  s.record(s.number()),
-  (values): MetricValues => Object.fromEntries(Object.entries(values).filter(([code]) => isMetricKey(code))),
+const wireMetricValuesSchema = s.map(s.record(s.number()), (values): MetricValues =>
+  Object.fromEntries(Object.entries(values).filter(([code]) => isMetricKey(code))),
 );
 const wireArtifactsSchema = s.map(s.array(s.string()), (codes) => codes.filter((c): c is MetricKey => isMetricKey(c)));
 

@@ -77,7 +77,7 @@ describe("wire shapes", () => {
     );
   });
 
-  it("keeps a \"__proto__\" key of a map as data, never as the result's prototype", () => {
+  it('keeps a "__proto__" key of a map as data, never as the result\'s prototype', () => {
     const parsed = s.record(s.number()).parse(JSON.parse('{"__proto__": 5, "heart_rate": 60}'));
     expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
     expect(Object.keys(parsed)).toEqual(["__proto__", "heart_rate"]);

@@ -144,7 +144,12 @@ export const record = <T>(value: Shape<T>): Shape<Record<string, T>> =>
   shape((v) => {
     if (!isPlainObject(v)) return fail("an object", v);
     const out: Record<string, T> = {};
-    for (const key of Object.keys(v)) setOwn(out, key, within(key, () => value.parse(v[key])));
+    for (const key of Object.keys(v))
+      setOwn(
+        out,
+        key,
+        within(key, () => value.parse(v[key])),
+      );
     return out;
   });
 

@@ -69,10 +69,25 @@ describe.each(testDatabaseKinds)("ward snapshot on %s", (kind) => {
     const snap = await loadWardSnapshot(ward.id);
     expect(snap!.ward).toEqual({ id: ward.id, code: ward.code, name: ward.name });
     expect(snap!.beds.map((b) => b.label)).toEqual(["1", "9", "10"]);
-    const [bed1, bed9, bed10] = snap!.beds as [NonNullable<typeof snap>["beds"][0], NonNullable<typeof snap>["beds"][0], NonNullable<typeof snap>["beds"][0]];
+    const [bed1, bed9, bed10] = snap!.beds as [
+      NonNullable<typeof snap>["beds"][0],
+      NonNullable<typeof snap>["beds"][0],
+      NonNullable<typeof snap>["beds"][0],
+    ];
     expect(bed9).toMatchObject({ bedId: empty.id, patient: null, latest: {}, sparkline: [], devices: [] });
-    expect(bed1.patient).toEqual({ id: p1.id, mrn: p1.mrn, name: `${p1.givenName} ${p1.familyName}`, age: ageOn(new Date("1950-01-01")), spo2Scale: 1 });
-    expect(bed10.patient).toMatchObject({ id: p2.id, name: "Ada Lovelace-Byron", spo2Scale: 2, age: ageOn(new Date("1988-12-31T00:00:00Z")) });
+    expect(bed1.patient).toEqual({
+      id: p1.id,
+      mrn: p1.mrn,
+      name: `${p1.givenName} ${p1.familyName}`,
+      age: ageOn(new Date("1950-01-01")),
+      spo2Scale: 1,
+    });
+    expect(bed10.patient).toMatchObject({
+      id: p2.id,
+      name: "Ada Lovelace-Byron",
+      spo2Scale: 2,
+      age: ageOn(new Date("1988-12-31T00:00:00Z")),
+    });
     expect(bed1.devices).toEqual([
       { id: `mon-a-${p1.id}`, type: "pulse_oximeter", status: "revoked", lastSeenAt: null },
       { id: `mon-b-${p1.id}`, type: "bedside_monitor", status: "active", lastSeenAt: seen.toISOString() },
