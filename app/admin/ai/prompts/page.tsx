@@ -41,8 +41,10 @@ export default async function PromptsPage() {
           row={(p) => (
             <tr key={p.name} className="border-t border-line" data-testid="prompt-row" data-prompt={p.name}>
               <td className="px-3 py-2">
+                {/* No prefetch: each would render a prompt's editor (its versions and labels) on the server as this page loads. */}
                 <Link
                   href={`/admin/ai/prompts/${encodeURIComponent(p.name)}`}
+                  prefetch={false}
                   className="font-mono font-semibold text-accent hover:underline"
                 >
                   {p.name}
