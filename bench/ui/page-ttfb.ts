@@ -50,6 +50,9 @@ export async function measureTtfb(
             return null;
           });
           if (result.problem) break;
+          // The next visit waits until this one's own requests are done (its data, prefetches; at most 3 s):
+          // otherwise a page is timed while the server still answers the page before it.
+          await page.waitForLoadState("networkidle", { timeout: 3000 }).catch(() => undefined);
           const landed = new URL(page.url()).pathname;
           if (!res || res.status() >= 400) result.problem = `HTTP ${res?.status() ?? "no response"}`;
           else if (landed !== p.path) result.problem = `redirected to ${landed}`;
