@@ -129,7 +129,7 @@ export function object<const F extends Fields>(fields: F): Shape<ObjectOf<F>> {
     if (!isPlainObject(v)) return fail("an object", v);
     const out: Record<string, unknown> = {};
     for (const [key, field] of entries) {
-      if (!(key in v) || v[key] === undefined) {
+      if (!Object.hasOwn(v, key) || v[key] === undefined) {
         if (field.isOptional) continue;
         throw new ShapeError(key, "required");
       }

@@ -5,6 +5,7 @@ import { decryptPhi } from "@/lib/crypto/phi-cipher";
 import { readBirthDate } from "@/lib/crypto/decrypt-results";
 import { patientDisplayName } from "@/lib/patients/patient-name";
 import { getDatabase } from "@/lib/db/database";
+import type { Database } from "@/lib/db/open-database";
 import { WARD_VITALS, type MetricKey } from "@/lib/domain/metrics";
 import { sparklinePoints } from "@/lib/charts/sparkline-points";
 import { ageOn } from "@/lib/patients/patient-queries";
@@ -31,8 +32,7 @@ type BedRow = {
 
 /** The ward, its beds, their patients and the patients' devices in one statement (one row per bed). Names
  *  and the exact birth date are encrypted at rest: decrypt them through lib/crypto before use. */
-async function readWardBeds(wardId: string): Promise<BedRow[]> {
-  const { sql } = await getDatabase();
+function readWardBeds(sql: Database["sql"], wardId: string): Promise<BedRow[]> {
   return sql.query<BedRow>(
     `SELECT w.id AS ward_id, w.code AS ward_code, w.name AS ward_name, b.id AS bed_id, b.label,
             p.id AS patient_id, p.mrn, p.given_name, p.family_name, p.birth_date::text AS birth_date, p.birth_date_enc, p.spo2_scale,
@@ -48,7 +48,7 @@ async function readWardBeds(wardId: string): Promise<BedRow[]> {
 
 export async function loadWardSnapshot(wardId: string): Promise<WardSnapshot | null> {
   const { sql } = await getDatabase();
-  const rows = await readWardBeds(wardId);
+  const rows = await readWardBeds(sql, wardId);
   const ward = rows[0];
   if (!ward) return null;
   const bedRows = rows.filter((r): r is BedRow & { bed_id: string; label: string } => r.bed_id !== null && r.label !== null);
