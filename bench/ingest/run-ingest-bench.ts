@@ -51,6 +51,7 @@ function verdicts(reports: KindReport[]) {
   const serverHttp = pg?.scenarios.find((s) => s.name === "server-http-1");
   return {
     "postgres ≥ 5,000 frames/s": pg ? (mqtt(pg)?.framesPerSec ?? 0) >= 5000 : null,
+    "postgres ≥ 15,000 frames/s over MQTT": pg ? (mqtt(pg)?.framesPerSec ?? 0) >= 15000 : null,
     "postgres ≥ 0.5 × raw ceiling": pg ? (mqtt(pg)?.ratioOfRawCeiling ?? 0) >= 0.5 : null,
     "postgres HTTP through the real server ≥ 3,000 frames/s (one frame per request)": serverHttp ? serverHttp.framesPerSec >= 3000 : null,
     "pglite ≥ 2,000 frames/s": lite ? (mqtt(lite)?.framesPerSec ?? 0) >= 2000 : null,

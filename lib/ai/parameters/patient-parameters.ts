@@ -26,22 +26,25 @@ const vitalsWindow: ParameterDefinition = {
   async resolve(ctx) {
     const from = new Date(ctx.now.getTime() - ctx.bounds.hours! * HOUR);
     const bucketSec = Math.max(60, Math.ceil((ctx.bounds.hours! * 3600) / ctx.bounds.rows!));
-    const rows = await ctx.q.query<{ at: Date | string; code: string; value: unknown }>(
-      `SELECT date_bin(make_interval(secs => $4::int), ts, TIMESTAMPTZ '1970-01-01 00:00:00+00') AS at, code,
-              round(avg(value)::numeric, 1) AS value
-         FROM observations
-        WHERE patient_id = $1 AND ts >= $2 AND ts <= $5 AND NOT artifact AND code = ANY($3::text[])
-        GROUP BY 1, 2 ORDER BY 1`,
+    // One row per bucket, its signs as one JSON object, the bucket as epoch milliseconds: the driver parses
+    // 48 rows instead of 384 and no timestamp text (bench:ai: the row parsing and its garbage were most of
+    // what a call allocated, and the young-generation collections it caused were the overhead's tail).
+    const rows = await ctx.q.query<{ at_ms: unknown; signs: Record<string, unknown> | string }>(
+      `SELECT (extract(epoch FROM at) * 1000)::float8 AS at_ms, json_object_agg(code, value) AS signs
+         FROM (SELECT date_bin(make_interval(secs => $4::int), ts, TIMESTAMPTZ '1970-01-01 00:00:00+00') AS at, code,
+                      round(avg(value)::numeric, 1) AS value
+                 FROM observations
+                WHERE patient_id = $1 AND ts >= $2 AND ts <= $5 AND NOT artifact AND code = ANY($3::text[])
+                GROUP BY 1, 2) buckets
+        GROUP BY at ORDER BY at`,
       [patientId(ctx), from, VITALS, bucketSec, ctx.now],
     );
-    const byAt = new Map<string, Record<string, unknown>>();
-    for (const r of rows) {
-      const at = (r.at instanceof Date ? r.at : new Date(r.at)).toISOString();
-      const row = byAt.get(at) ?? { at };
-      row[r.code] = num(r.value);
-      byAt.set(at, row);
-    }
-    const value = [...byAt.values()].slice(-ctx.bounds.rows!);
+    const value = rows.slice(-ctx.bounds.rows!).map((r) => {
+      const signs = typeof r.signs === "string" ? (JSON.parse(r.signs) as Record<string, unknown>) : r.signs;
+      const row: Record<string, unknown> = { at: new Date(num(r.at_ms)).toISOString() };
+      for (const code of VITALS) if (signs[code] !== undefined) row[code] = num(signs[code]);
+      return row;
+    });
     return { value, rows: value.length };
   },
 };
@@ -59,14 +62,15 @@ const news2Trend: ParameterDefinition = {
   fields: { at: "datetime" },
   async resolve(ctx) {
     const from = new Date(ctx.now.getTime() - ctx.bounds.hours! * HOUR);
-    const rows = await ctx.q.query<{ ts: Date | string; value: unknown }>(
-      `SELECT ts, value FROM observations WHERE patient_id = $1 AND code = 'news2' AND ts >= $2 AND ts <= $3 ORDER BY ts`,
+    const rows = await ctx.q.query<{ at_ms: unknown; value: unknown }>(
+      `SELECT (extract(epoch FROM ts) * 1000)::float8 AS at_ms, value
+         FROM observations WHERE patient_id = $1 AND code = 'news2' AND ts >= $2 AND ts <= $3 ORDER BY ts`,
       [patientId(ctx), from, ctx.now],
     );
     const max = ctx.bounds.rows!;
     const step = Math.max(1, Math.ceil(rows.length / max));
     const kept = rows.filter((_, i) => i % step === 0 || i === rows.length - 1);
-    const value = kept.map((r) => ({ at: r.ts instanceof Date ? r.ts : new Date(r.ts), news2: num(r.value) }));
+    const value = kept.map((r) => ({ at: new Date(num(r.at_ms)), news2: num(r.value) }));
     return { value, rows: value.length };
   },
 };
