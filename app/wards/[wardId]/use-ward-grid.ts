@@ -2,10 +2,20 @@
 // Measures the bed grid's box (its width, and the viewport height left below its top edge) and turns it
 // into a layout (ward-grid-layout.ts). Re-measured when the window or anything above the grid changes
 // size (a banner appears, the header wraps). Null until measured: the server render and the first paint
-// use the CSS fallback (auto-fill columns). The first measurement lands before the first paint; later ones
-// (a resize, a banner appearing with a live update) re-lay out 64 tiles, so they run in a transition that
-// input and live vitals interrupt.
-import { startTransition, useCallback, useLayoutEffect, useState, type CSSProperties, type RefObject } from "react";
+// use the CSS fallback (auto-fill columns). In a client render the first measurement lands before the first
+// paint. When hydrating, the server's HTML is already on screen, so the first measurement waits for a
+// transition like the later ones (a resize, a banner appearing with a live update): re-laying out 64 tiles
+// synchronously inside the hydration's commit made it one task of 50-60 ms (bench:ui, a CPU profile).
+import {
+  startTransition,
+  useCallback,
+  useLayoutEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type CSSProperties,
+  type RefObject,
+} from "react";
 import { TILE, wardGridLayout, type WardGridLayout } from "./ward-grid-layout";
 
 /** Space kept free under the grid (the page's bottom padding). */
@@ -23,9 +33,21 @@ function same(a: WardGridLayout | null, b: WardGridLayout): boolean {
   );
 }
 
+const noSubscription = () => () => undefined;
+
+/** True while React hydrates the server's HTML (the server snapshot is read then), false in a client render. */
+function useHydrating(): boolean {
+  return useSyncExternalStore(
+    noSubscription,
+    () => false,
+    () => true,
+  );
+}
+
 /** The measured layout of the grid `ref` points at (null until measured). */
 export function useWardGrid(ref: RefObject<HTMLElement | null>, beds: number): WardGridLayout | null {
   const [layout, setLayout] = useState<WardGridLayout | null>(null);
+  const serverPainted = useRef(useHydrating());
 
   const measure = useCallback(() => {
     const el = ref.current;
@@ -38,7 +60,9 @@ export function useWardGrid(ref: RefObject<HTMLElement | null>, beds: number): W
     const apply = (next: WardGridLayout | null) => {
       if (next) setLayout((prev) => (same(prev, next) ? prev : next));
     };
-    apply(measure());
+    const first = measure();
+    if (serverPainted.current) startTransition(() => apply(first));
+    else apply(first);
     const remeasure = () => {
       const next = measure();
       startTransition(() => apply(next));
