@@ -23,6 +23,8 @@ export type ScenarioReport = LoadResult & {
   /** Every round's ratio, in run order (the spread), and the ceilings they were measured against. */
   roundRatios: number[];
   roundCeilings: number[];
+  /** Every round's frames/s, in run order (a frames/s goal is judged on their median). */
+  roundRates: number[];
   storedFrames: number;
   /** A baseline of requests, not frames (server-health): nothing is stored. */
   probe: boolean;
@@ -90,6 +92,7 @@ async function runScenario(
     ratioOfRawCeiling: ratio,
     roundRatios: ratio === null ? [] : [ratio],
     roundCeilings: ceiling === null ? [] : [ceiling],
+    roundRates: [result.framesPerSec],
     storedFrames: await storedFrames(bench, cmd.startSeq),
     probe: cmd.cmd === "http" && cmd.probe !== undefined,
     baseline: null,
@@ -119,6 +122,7 @@ function medianRound(rounds: { report: ScenarioReport; ceiling: number | null }[
       : null,
     roundRatios: rounds.flatMap((r) => r.report.roundRatios),
     roundCeilings: rounds.flatMap((r) => r.report.roundCeilings),
+    roundRates: rounds.flatMap((r) => r.report.roundRates),
     roundMainThread: rounds.flatMap((r) => r.report.roundMainThread),
     acked: rounds.reduce((n, r) => n + r.report.acked, 0),
     storedFrames: rounds.reduce((n, r) => n + r.report.storedFrames, 0),
