@@ -29,19 +29,25 @@ type PageFacts = ProbeData & {
   jsDecodedBytes: number;
 };
 
-const READ_FACTS = `(() => {
-  const p = window.__uiBench;
-  const nav = performance.getEntriesByType("navigation")[0];
+/** An expression for the page: its scripts' bytes on the wire and decoded (Resource Timing, each URL once). */
+export const READ_SCRIPT_BYTES = `(() => {
   const seen = new Set();
-  let enc = 0, dec = 0;
+  let encoded = 0, decoded = 0;
   for (const r of performance.getEntriesByType("resource")) {
     let path = "";
     try { path = new URL(r.name).pathname; } catch (e) {}
     if (!(r.initiatorType === "script" || path.endsWith(".js")) || seen.has(r.name)) continue;
     seen.add(r.name);
-    enc += r.encodedBodySize;
-    dec += r.decodedBodySize;
+    encoded += r.encodedBodySize;
+    decoded += r.decodedBodySize;
   }
+  return { encoded, decoded };
+})()`;
+
+const READ_FACTS = `(() => {
+  const p = window.__uiBench;
+  const nav = performance.getEntriesByType("navigation")[0];
+  const js = ${READ_SCRIPT_BYTES};
   return {
     now: performance.now(),
     chartAt: p.chartAt,
@@ -51,8 +57,8 @@ const READ_FACTS = `(() => {
     screenUpdates: p.screenUpdates,
     heartRates: p.heartRates,
     ttfbMs: nav ? nav.responseStart - nav.startTime : null,
-    jsEncodedBytes: enc,
-    jsDecodedBytes: dec,
+    jsEncodedBytes: js.encoded,
+    jsDecodedBytes: js.decoded,
   };
 })()`;
 

@@ -5,6 +5,7 @@
 // context (the account's session cookie), and navigation timing's responseStart is read after
 // DOMContentLoaded; a page that redirects elsewhere, answers ≥ 400 or times out is reported as such.
 import type { Browser, BrowserContextOptions } from "playwright-core";
+import { READ_SCRIPT_BYTES } from "./measure-visit";
 import { median } from "./ui-stats";
 
 export type TtfbPage = { account: "nurse" | "admin" | "patient" | "signed-out"; path: string };
@@ -60,18 +61,6 @@ export function ttfbPages(ids: { wardId: string; patientId: string; deviceId: st
 }
 
 const READ_TTFB = `(() => { const n = performance.getEntriesByType("navigation")[0]; return n ? n.responseStart - n.startTime : null; })()`;
-const READ_JS_BYTES = `(() => {
-  const seen = new Set();
-  let bytes = 0;
-  for (const r of performance.getEntriesByType("resource")) {
-    let path = "";
-    try { path = new URL(r.name).pathname; } catch (e) {}
-    if (!(r.initiatorType === "script" || path.endsWith(".js")) || seen.has(r.name)) continue;
-    seen.add(r.name);
-    bytes += r.encodedBodySize;
-  }
-  return bytes;
-})()`;
 
 export async function measureTtfb(
   browser: Browser,
@@ -99,7 +88,7 @@ export async function measureTtfb(
           const landed = new URL(page.url()).pathname;
           if (!res || res.status() >= 400) result.problem = `HTTP ${res?.status() ?? "no response"}`;
           else if (landed !== p.path) result.problem = `redirected to ${landed}`;
-          else if (v === 0) result.jsEncodedBytes = (await page.evaluate(READ_JS_BYTES)) as number;
+          else if (v === 0) result.jsEncodedBytes = ((await page.evaluate(READ_SCRIPT_BYTES)) as { encoded: number }).encoded;
           else {
             const t = (await page.evaluate(READ_TTFB)) as number | null;
             if (t !== null) result.ttfbMs.push(t);

@@ -3,8 +3,8 @@
 // For each page, live and with live updates off (its Socket.IO connection refused) in the same run, the
 // median over the visits of: time to first byte, time to chart, JS bytes, long tasks and frame interval
 // p95 in a 10 s window; on the live ward, device → screen latency (a frame's send time to its heart rate
-// in the tile's DOM). Then time to first byte of the app's other pages, as a nurse, an administrator
-// and a patient (`--ttfb-visits`, default 3; `BENCH_UI_TTFB=off` skips that pass). Prints tables and the issue's goals; writes bench-results/ui.json.
+// in the tile's DOM). Then time to first byte and JS of every page, as a nurse, an administrator, a
+// patient and signed out (`--ttfb-visits`, default 3; `BENCH_UI_TTFB=off` skips that pass). Prints tables and the issue's goals; writes bench-results/ui.json.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
