@@ -69,7 +69,8 @@ test("a patient with diabetes sees current glucose, time in range and the AGP on
   const tir = page.getByTestId("time-in-range");
   await expect(tir.locator('[data-range="in_range"]')).toContainText("%");
   await expect(tir.locator('[data-target="tbr_54"]')).toBeVisible();
-  await expect(page.getByTestId("agp-chart").locator("path.recharts-area-area").first()).toBeVisible();
+  await expect(page.getByTestId("agp-chart").locator('path[data-range="innerLo-innerHi"]')).toHaveAttribute("d", /Z/);
+  await expect(page.getByTestId("agp-chart").locator('path[data-series="median"]')).toHaveAttribute("d", /L/);
   await page.getByRole("button", { name: "Today" }).click();
   await expect(page.getByRole("button", { name: "Today" })).toHaveAttribute("aria-pressed", "true");
   await expectNoHorizontalScroll(page);
@@ -82,7 +83,7 @@ test("a patient with hypertension sees the 7-day average above 135/85 and the re
   await page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "Blood pressure" }).click();
   await expect(page.getByTestId("bp-averages")).toContainText("at or above the home target of 135/85");
   await expect(page.getByTestId("bp-readings").locator("li").first()).toContainText("mmHg");
-  await expect(page.getByTestId("home-bp-chart").locator(".recharts-line").first()).toBeVisible();
+  await expect(page.getByTestId("home-bp-chart").locator('path[data-series="sys"]')).toHaveAttribute("d", /M/);
   await expectNoHorizontalScroll(page);
 });
 

@@ -32,7 +32,7 @@ export function probeScript(kind: ChartKind, beds: number): string {
     }
     return shown >= beds;
   };
-  const LINE = "path[data-trend-line], path.recharts-line-curve";
+  const LINE = "path[data-trend-line], path[data-series]";
   const patientReady = () => {
     for (const p of document.querySelectorAll(LINE)) {
       const d = p.getAttribute("d");

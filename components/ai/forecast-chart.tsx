@@ -1,11 +1,22 @@
-"use client";
 // The month's cumulative AI spend (solid) and its straight-line forecast to month end (dashed), with the
 // global monthly limit as a red line when there is one (prepared by spend-chart-data's
-// prepareForecastChart). Presentational only.
-import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+// prepareForecastChart). Presentational only; plain SVG (components/charts/svg-chart).
+import { ChartHover } from "@/components/charts/chart-hover";
+import { ChartLegend } from "@/components/charts/chart-legend";
+import { LineMark } from "@/components/charts/svg-marks";
+import { SvgChart } from "@/components/charts/svg-chart";
+import { categoryLabelIndices, niceScale } from "@/lib/charts/nice-scale";
+import { categoryDomain } from "@/lib/charts/svg-shapes";
 import { formatUsdAxis, type ForecastChart as ForecastData } from "./spend-chart-data";
 
+const SPENT = "var(--color-accent)";
+const FORECAST = "var(--color-ink-muted)";
+
 export function ForecastChart({ data, height = 220 }: { data: ForecastData; height?: number }) {
+  const rows = data.rows.map((r, i) => ({ t: i, actualUsd: r.actualUsd ?? undefined, forecastUsd: r.forecastUsd ?? undefined }));
+  const y = niceScale(0, data.yMax, { zero: true, maxTicks: 6 });
+  const xDomain = categoryDomain(rows.length);
+  const usd = (v: number | null) => (v === null ? null : formatUsdAxis(v));
   return (
     <figure className="rounded-lg border border-line bg-panel p-3" data-testid="spend-forecast">
       <figcaption className="flex flex-wrap items-baseline justify-between gap-x-4 px-1 text-sm">
@@ -18,53 +29,41 @@ export function ForecastChart({ data, height = 220 }: { data: ForecastData; heig
           {data.limitUsd !== null && <> · monthly limit {formatUsdAxis(data.limitUsd)}</>}
         </span>
       </figcaption>
-      <div style={{ height }}>
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data.rows} margin={{ top: 12, right: 12, bottom: 0, left: 8 }}>
-            <CartesianGrid stroke="var(--color-line)" vertical={false} />
-            <XAxis dataKey="label" stroke="var(--color-ink-muted)" tick={{ fontSize: 11 }} interval="preserveStartEnd" />
-            <YAxis
-              stroke="var(--color-ink-muted)"
-              tick={{ fontSize: 11 }}
-              tickFormatter={formatUsdAxis}
-              domain={[0, data.yMax]}
-              width={64}
-              allowDataOverflow
-            />
-            <Tooltip
-              formatter={(v) => (v === null || v === undefined ? "—" : formatUsdAxis(Number(v)))}
-              contentStyle={{ background: "var(--color-panel-raised)", border: "1px solid var(--color-line-strong)" }}
-            />
-            {data.limitUsd !== null && (
-              <ReferenceLine
-                y={data.limitUsd}
-                stroke="var(--color-alarm-high)"
-                strokeDasharray="2 2"
-                label={{ value: "limit", fill: "var(--color-alarm-high)", fontSize: 11, position: "insideTopRight" }}
-              />
-            )}
-            <Line
-              dataKey="actualUsd"
-              name="Spent"
-              stroke="var(--color-accent)"
-              strokeWidth={2}
-              dot={false}
-              connectNulls={false}
-              isAnimationActive={false}
-            />
-            <Line
-              dataKey="forecastUsd"
-              name="Forecast"
-              stroke="var(--color-ink-muted)"
-              strokeWidth={2}
-              strokeDasharray="5 4"
-              dot={false}
-              connectNulls={false}
-              isAnimationActive={false}
-            />
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
+      <SvgChart
+        height={height}
+        ariaLabel="Cumulative AI spend this month and its forecast to month end"
+        xDomain={xDomain}
+        xTicks={categoryLabelIndices(rows.length, 8).map((i) => ({ v: i, label: data.rows[i]!.label }))}
+        y={{ domain: y.domain, ticks: y.ticks.map((v) => ({ v, label: formatUsdAxis(v) })), width: 64 }}
+        rules={
+          data.limitUsd === null
+            ? []
+            : [{ y: data.limitUsd, color: "var(--color-alarm-high)", dashed: true, label: "limit", labelAt: "right" }]
+        }
+        plot={(box) => (
+          <>
+            <LineMark rows={rows} dataKey="actualUsd" box={box} color={SPENT} width={2} />
+            <LineMark rows={rows} dataKey="forecastUsd" box={box} color={FORECAST} width={2} dashed />
+          </>
+        )}
+        overlay={
+          <ChartHover
+            xDomain={xDomain}
+            ts={rows.map((r) => r.t)}
+            titles={data.rows.map((r) => r.day)}
+            series={[
+              { label: "Spent", color: SPENT, values: data.rows.map((r) => usd(r.actualUsd)) },
+              { label: "Forecast", color: FORECAST, values: data.rows.map((r) => usd(r.forecastUsd)) },
+            ]}
+          />
+        }
+      />
+      <ChartLegend
+        items={[
+          { label: "Spent", color: SPENT },
+          { label: "Forecast", color: FORECAST, shape: "dashed" },
+        ]}
+      />
     </figure>
   );
 }

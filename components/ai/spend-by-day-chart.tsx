@@ -1,11 +1,19 @@
-"use client";
 // Spend per UTC day as stacked bars, one colour per feature or model (prepared by spend-chart-data's
-// prepareSpendByDay). Presentational only.
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+// prepareSpendByDay). Presentational only; plain SVG (components/charts/svg-chart).
+import { ChartHover } from "@/components/charts/chart-hover";
+import { ChartLegend } from "@/components/charts/chart-legend";
+import { BarMarks } from "@/components/charts/svg-marks";
+import { SvgChart } from "@/components/charts/svg-chart";
+import { categoryLabelIndices, niceScale } from "@/lib/charts/nice-scale";
+import { barRects, categoryDomain } from "@/lib/charts/svg-shapes";
 import { formatUsdAxis, type StackedSpend } from "./spend-chart-data";
 
 export function SpendByDayChart({ data, title, height = 240 }: { data: StackedSpend; title: string; height?: number }) {
-  const rows = data.days.map((d) => ({ label: d.label, ...d.values }));
+  const rows = data.days.map((d, i) => ({ t: i, ...d.values }));
+  const keys = data.series.map((s) => s.key);
+  const y = niceScale(0, data.maxDayUsd, { zero: true, maxTicks: 6 });
+  const xDomain = categoryDomain(rows.length);
+  const colorOf = new Map(data.series.map((s) => [s.key, s.color]));
   return (
     <figure className="rounded-lg border border-line bg-panel p-3" data-testid="spend-by-day">
       <figcaption className="flex items-baseline justify-between px-1 text-sm">
@@ -21,24 +29,30 @@ export function SpendByDayChart({ data, title, height = 240 }: { data: StackedSp
       {data.series.length === 0 ? (
         <p className="px-1 py-10 text-center text-sm text-ink-muted">No spend in this range.</p>
       ) : (
-        <div style={{ height }}>
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={rows} margin={{ top: 12, right: 12, bottom: 0, left: 8 }}>
-              <CartesianGrid stroke="var(--color-line)" vertical={false} />
-              <XAxis dataKey="label" stroke="var(--color-ink-muted)" tick={{ fontSize: 11 }} interval="preserveStartEnd" />
-              <YAxis stroke="var(--color-ink-muted)" tick={{ fontSize: 11 }} tickFormatter={formatUsdAxis} width={64} />
-              <Tooltip
-                formatter={(v) => formatUsdAxis(Number(v))}
-                contentStyle={{ background: "var(--color-panel-raised)", border: "1px solid var(--color-line-strong)" }}
-                cursor={{ fill: "var(--color-panel-raised)" }}
+        <>
+          <SvgChart
+            height={height}
+            ariaLabel={`${title}: spend per day by ${data.series.map((s) => s.label).join(", ")}`}
+            xDomain={xDomain}
+            xTicks={categoryLabelIndices(rows.length, 8).map((i) => ({ v: i, label: data.days[i]!.label }))}
+            y={{ domain: y.domain, ticks: y.ticks.map((v) => ({ v, label: formatUsdAxis(v) })), width: 64 }}
+            plot={(box) => <BarMarks rects={barRects(rows, keys, box, "stacked")} colorOf={(r) => colorOf.get(r.key) ?? "currentColor"} />}
+            overlay={
+              <ChartHover
+                column
+                xDomain={xDomain}
+                ts={rows.map((r) => r.t)}
+                titles={data.days.map((d) => `${d.day} · ${formatUsdAxis(d.totalUsd)}`)}
+                series={data.series.map((s) => ({
+                  label: s.label,
+                  color: s.color,
+                  values: data.days.map((d) => (d.values[s.key] ? formatUsdAxis(d.values[s.key]!) : null)),
+                }))}
               />
-              <Legend wrapperStyle={{ fontSize: 12 }} />
-              {data.series.map((s) => (
-                <Bar key={s.key} dataKey={s.key} name={s.label} stackId="spend" fill={s.color} isAnimationActive={false} />
-              ))}
-            </BarChart>
-          </ResponsiveContainer>
-        </div>
+            }
+          />
+          <ChartLegend items={data.series.map((s) => ({ label: s.label, color: s.color, shape: "block" }))} />
+        </>
       )}
     </figure>
   );

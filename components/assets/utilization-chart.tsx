@@ -1,11 +1,24 @@
-"use client";
 // Utilization per class per day (percent in use), one line per class. Presentational: rows come from
-// components/assets/prepare-utilization.
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+// components/assets/prepare-utilization. Plain SVG (components/charts/svg-chart), rendered with the page.
+import { ChartHover } from "@/components/charts/chart-hover";
+import { ChartLegend } from "@/components/charts/chart-legend";
+import { LineMark } from "@/components/charts/svg-marks";
+import { SvgChart } from "@/components/charts/svg-chart";
+import { categoryLabelIndices } from "@/lib/charts/nice-scale";
+import type { TrendRow } from "@/lib/charts/prepare-trend";
+import { categoryDomain } from "@/lib/charts/svg-shapes";
 import type { UtilizationRow } from "./prepare-utilization";
 import { classLabel } from "./asset-types";
 
 const COLORS = ["var(--color-accent)", "var(--color-ok)", "var(--color-alarm-medium)", "var(--color-vital-bp)", "var(--color-alarm-low)"];
+
+const percentOf = (v: unknown) => (typeof v === "number" ? v : null);
+
+function plotRow(r: UtilizationRow, index: number, classes: readonly string[]): TrendRow {
+  const row: TrendRow = { t: index };
+  for (const c of classes) row[c] = percentOf(r[c]) ?? undefined;
+  return row;
+}
 
 export function UtilizationChart({
   rows,
@@ -16,29 +29,28 @@ export function UtilizationChart({
   classes: readonly string[];
   height?: number;
 }) {
+  const points = rows.map((r, i) => plotRow(r, i, classes));
+  const xDomain = categoryDomain(rows.length);
+  const series = classes.map((c, i) => ({ key: c, label: classLabel(c), color: COLORS[i % COLORS.length]! }));
   return (
-    <div style={{ height }} data-testid="utilization-chart">
-      <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={rows as UtilizationRow[]} margin={{ top: 6, right: 12, bottom: 0, left: 0 }}>
-          <CartesianGrid stroke="var(--color-line)" strokeDasharray="2 4" vertical={false} />
-          <XAxis dataKey="day" stroke="var(--color-ink-muted)" fontSize={11} tickFormatter={(d: string) => d.slice(5)} />
-          <YAxis domain={[0, 100]} unit="%" stroke="var(--color-ink-muted)" fontSize={11} width={44} />
-          <Tooltip contentStyle={{ background: "var(--color-panel)", border: "1px solid var(--color-line)" }} />
-          <Legend formatter={(v: string) => classLabel(v)} />
-          {classes.map((c, i) => (
-            <Line
-              key={c}
-              type="monotone"
-              dataKey={c}
-              name={c}
-              stroke={COLORS[i % COLORS.length]}
-              dot={false}
-              isAnimationActive={false}
-              connectNulls={false}
-            />
-          ))}
-        </LineChart>
-      </ResponsiveContainer>
+    <div data-testid="utilization-chart">
+      <SvgChart
+        height={height}
+        ariaLabel={`Share in use per day of ${series.map((s) => s.label).join(", ")}`}
+        xDomain={xDomain}
+        xTicks={categoryLabelIndices(rows.length, 8).map((i) => ({ v: i, label: rows[i]!.day.slice(5) }))}
+        y={{ domain: [0, 100], ticks: [0, 25, 50, 75, 100].map((v) => ({ v, label: `${v}%` })) }}
+        plot={(box) => series.map((s) => <LineMark key={s.key} rows={points} dataKey={s.key} box={box} color={s.color} width={2} />)}
+        overlay={
+          <ChartHover
+            xDomain={xDomain}
+            ts={points.map((p) => p.t)}
+            titles={rows.map((r) => r.day)}
+            series={series.map((s) => ({ label: s.label, color: s.color, values: rows.map((r) => percentOf(r[s.key])), unit: "%" }))}
+          />
+        }
+      />
+      <ChartLegend items={series} />
     </div>
   );
 }

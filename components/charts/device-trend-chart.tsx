@@ -1,15 +1,21 @@
-"use client";
 // One of a device's own telemetry trends (vibration, temperature, battery…): a card with title, latest
 // value and range, and a line over the window. Presentational: points come from
-// lib/charts/prepare-device-trends (null points break the line where the device was silent).
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+// lib/charts/prepare-device-trends (null points break the line where the device was silent). Plain SVG
+// (svg-chart), rendered with the page.
+import { niceScale } from "@/lib/charts/nice-scale";
 import { clockTicks, formatClockUtc, type DeviceTrend } from "@/lib/charts/prepare-device-trends";
+import { ChartHover } from "./chart-hover";
+import { LineMark } from "./svg-marks";
+import { SvgChart } from "./svg-chart";
 
 const FOUR_HOURS = 4 * 3_600_000;
+const COLOR = "#38bdf8";
 
 export function DeviceTrendChart({ trend, from, to }: { trend: DeviceTrend; from: number; to: number }) {
   const fmt = (v: number | null) => (v === null ? "—" : `${v.toFixed(trend.decimals)}${trend.unit ? ` ${trend.unit}` : ""}`);
-  const hasData = trend.points.some((p) => p.v !== null);
+  const hasData = trend.min !== null && trend.max !== null;
+  const rows = trend.points.map((p) => (p.v === null ? { t: p.t } : { t: p.t, v: p.v }));
+  const y = niceScale(trend.min ?? 0, trend.max ?? 1, { maxTicks: 5 });
   return (
     <figure className="rounded-lg border border-line bg-panel p-3" data-testid={`device-trend-${trend.code}`}>
       <figcaption className="flex flex-wrap items-baseline justify-between gap-2">
@@ -23,35 +29,29 @@ export function DeviceTrendChart({ trend, from, to }: { trend: DeviceTrend; from
           )}
         </span>
       </figcaption>
-      <div className="mt-2 h-40 w-full" role="img" aria-label={`${trend.title} over the last 24 hours`}>
+      <div className="mt-2 w-full">
         {hasData ? (
-          <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={trend.points} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
-              <CartesianGrid stroke="var(--color-line)" strokeDasharray="3 3" />
-              <XAxis
-                dataKey="t"
-                type="number"
-                domain={[from, to]}
-                ticks={clockTicks(from, to, FOUR_HOURS)}
-                tickFormatter={formatClockUtc}
-                tick={{ fontSize: 11 }}
+          <SvgChart
+            height={160}
+            ariaLabel={`${trend.title} over the last 24 hours`}
+            xDomain={[from, to]}
+            xTicks={clockTicks(from, to, FOUR_HOURS).map((t) => ({ v: t, label: formatClockUtc(t) }))}
+            verticalGrid
+            y={{ domain: y.domain, ticks: y.ticks.map((v) => ({ v, label: v.toFixed(trend.decimals) })), width: 52 }}
+            plot={(box) => <LineMark rows={rows} dataKey="v" box={box} color={COLOR} />}
+            overlay={
+              <ChartHover
+                time="utc"
+                xDomain={[from, to]}
+                ts={trend.points.map((p) => p.t)}
+                series={[
+                  { label: trend.title, color: COLOR, values: trend.points.map((p) => p.v), decimals: trend.decimals, unit: trend.unit },
+                ]}
               />
-              <YAxis
-                domain={["auto", "auto"]}
-                tick={{ fontSize: 11 }}
-                width={52}
-                tickFormatter={(v: number) => v.toFixed(trend.decimals)}
-              />
-              <Tooltip
-                labelFormatter={(t) => `${formatClockUtc(Number(t))} UTC`}
-                formatter={(v) => [fmt(typeof v === "number" ? v : null), trend.title]}
-                contentStyle={{ background: "var(--color-panel)", border: "1px solid var(--color-line)" }}
-              />
-              <Line dataKey="v" stroke="#38bdf8" dot={false} connectNulls={false} isAnimationActive={false} />
-            </LineChart>
-          </ResponsiveContainer>
+            }
+          />
         ) : (
-          <p className="flex h-full items-center justify-center text-sm text-ink-faint">No readings in the last 24 hours</p>
+          <p className="flex h-40 items-center justify-center text-sm text-ink-faint">No readings in the last 24 hours</p>
         )}
       </div>
     </figure>

@@ -1,8 +1,12 @@
-"use client";
 // One environment sensor's temperature over the last 24 h, with its allowed range shaded. Presentational:
-// rows, domains and ticks come from lib/charts/prepare-environment.
-import { CartesianGrid, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+// rows, domains and ticks come from lib/charts/prepare-environment. Plain SVG (svg-chart), rendered with
+// the page; clock labels in the server's zone, the hover read-out in the browser's.
 import type { Point } from "@/lib/charts/lttb";
+import { niceScale } from "@/lib/charts/nice-scale";
+import { formatClock } from "@/lib/charts/prepare-trend";
+import { ChartHover } from "./chart-hover";
+import { LineMark } from "./svg-marks";
+import { SvgChart } from "./svg-chart";
 
 export type EnvironmentChartProps = {
   deviceId: string;
@@ -13,40 +17,29 @@ export type EnvironmentChartProps = {
   band: { from: number; to: number };
 };
 
-const hourMinute = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-const dateTime = new Intl.DateTimeFormat(undefined, { weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+const COLOR = "var(--color-vital-spo2)";
 
 export function EnvironmentChart({ deviceId, rows, xDomain, xTicks, yDomain, band }: EnvironmentChartProps) {
+  const y = niceScale(yDomain[0], yDomain[1], { integer: true, maxTicks: 6 });
   return (
-    <div
-      className="h-40 w-full"
-      data-testid={`environment-chart-${deviceId}`}
-      data-points={rows.length}
-      role="img"
-      aria-label={`Temperature of ${deviceId} over the last 24 hours, ${rows.length} points; allowed ${band.from} to ${band.to} °C`}
-    >
-      <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={[...rows]} margin={{ top: 6, right: 8, bottom: 0, left: -20 }}>
-          <CartesianGrid stroke="var(--color-line)" strokeDasharray="3 3" />
-          <ReferenceArea y1={band.from} y2={band.to} ifOverflow="hidden" fill="var(--color-ok)" fillOpacity={0.08} stroke="none" />
-          <XAxis
-            dataKey="t"
-            type="number"
-            scale="time"
-            domain={[xDomain[0], xDomain[1]]}
-            ticks={[...xTicks]}
-            tickFormatter={(t: number) => hourMinute.format(t)}
-            tick={{ fontSize: 11 }}
-          />
-          <YAxis domain={[yDomain[0], yDomain[1]]} tick={{ fontSize: 11 }} allowDecimals={false} />
-          <Tooltip
-            contentStyle={{ background: "var(--color-panel)", border: "1px solid var(--color-line)" }}
-            labelFormatter={(t) => (typeof t === "number" ? dateTime.format(t) : String(t))}
-            formatter={(v) => [`${String(v)} °C`, "Temperature"]}
-          />
-          <Line dataKey="v" stroke="var(--color-vital-spo2)" dot={false} strokeWidth={1.5} isAnimationActive={false} />
-        </LineChart>
-      </ResponsiveContainer>
-    </div>
+    <SvgChart
+      height={160}
+      testId={`environment-chart-${deviceId}`}
+      data={{ "data-points": rows.length }}
+      ariaLabel={`Temperature of ${deviceId} over the last 24 hours, ${rows.length} points; allowed ${band.from} to ${band.to} °C`}
+      xDomain={xDomain}
+      xTicks={xTicks.map((t) => ({ v: t, label: formatClock(t) }))}
+      verticalGrid
+      y={{ domain: y.domain, ticks: y.ticks.map((v) => ({ v, label: String(v) })), width: 32 }}
+      shades={[{ y1: band.from, y2: band.to, color: "var(--color-ok)" }]}
+      plot={(box) => <LineMark rows={rows} dataKey="v" box={box} color={COLOR} />}
+      overlay={
+        <ChartHover
+          xDomain={xDomain}
+          ts={rows.map((r) => r.t)}
+          series={[{ label: "Temperature", color: COLOR, values: rows.map((r) => r.v), decimals: 1, unit: "°C" }]}
+        />
+      }
+    />
   );
 }

@@ -1,29 +1,53 @@
-"use client";
 // The 30-day flow trend: admissions and discharges per day (bars) and the midnight census (line).
-// Presentational: rows come from lib/charts/prepare-flow.
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+// Presentational: rows come from lib/charts/prepare-flow. Plain SVG (svg-chart), rendered with the page.
 import type { TrendRow } from "@/lib/charts/prepare-flow";
+import { categoryLabelIndices, niceScale } from "@/lib/charts/nice-scale";
+import { barRects, categoryDomain } from "@/lib/charts/svg-shapes";
+import { ChartHover } from "./chart-hover";
+import { ChartLegend } from "./chart-legend";
+import { BarMarks, LineMark } from "./svg-marks";
+import { SvgChart } from "./svg-chart";
+
+const SERIES = [
+  { key: "admissions", label: "Admissions", color: "#38bdf8" },
+  { key: "discharges", label: "Discharges", color: "#a78bfa" },
+  { key: "census", label: "Census (midnight)", color: "#facc15" },
+] as const;
 
 export function FlowTrendChart({ rows }: { rows: TrendRow[] }) {
+  const points = rows.map((r, i) => ({ t: i, admissions: r.admissions, discharges: r.discharges, census: r.census }));
+  const y = niceScale(0, Math.max(0, ...rows.flatMap((r) => [r.admissions, r.discharges, r.census])), {
+    integer: true,
+    zero: true,
+    maxTicks: 6,
+  });
+  const xDomain = categoryDomain(rows.length);
+  const colorOf = (key: string) => SERIES.find((s) => s.key === key)?.color ?? "currentColor";
   return (
-    <div
-      className="h-64 w-full"
-      data-testid="flow-trend"
-      role="img"
-      aria-label={`Admissions, discharges and census over ${rows.length} days`}
-    >
-      <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
-          <CartesianGrid stroke="var(--color-line)" strokeDasharray="3 3" />
-          <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={4} />
-          <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
-          <Tooltip contentStyle={{ background: "var(--color-panel)", border: "1px solid var(--color-line)" }} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Bar dataKey="admissions" name="Admissions" fill="#38bdf8" isAnimationActive={false} />
-          <Bar dataKey="discharges" name="Discharges" fill="#a78bfa" isAnimationActive={false} />
-          <Line dataKey="census" name="Census (midnight)" stroke="#facc15" dot={false} isAnimationActive={false} />
-        </ComposedChart>
-      </ResponsiveContainer>
+    <div data-testid="flow-trend">
+      <SvgChart
+        height={232}
+        ariaLabel={`Admissions, discharges and census over ${rows.length} days`}
+        xDomain={xDomain}
+        xTicks={categoryLabelIndices(rows.length, 7).map((i) => ({ v: i, label: rows[i]!.label }))}
+        y={{ domain: y.domain, ticks: y.ticks.map((v) => ({ v, label: String(v) })), width: 36 }}
+        plot={(box) => (
+          <>
+            <BarMarks rects={barRects(points, ["admissions", "discharges"], box, "grouped")} colorOf={(r) => colorOf(r.key)} />
+            <LineMark rows={points} dataKey="census" box={box} color={colorOf("census")} width={2} />
+          </>
+        )}
+        overlay={
+          <ChartHover
+            column
+            xDomain={xDomain}
+            ts={points.map((r) => r.t)}
+            titles={rows.map((r) => r.day)}
+            series={SERIES.map((s) => ({ label: s.label, color: s.color, values: rows.map((r) => r[s.key]) }))}
+          />
+        }
+      />
+      <ChartLegend items={SERIES.map((s) => ({ label: s.label, color: s.color, shape: s.key === "census" ? "line" : "block" }))} />
     </div>
   );
 }

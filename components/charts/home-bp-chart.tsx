@@ -1,7 +1,12 @@
-"use client";
 // Home blood pressure per day: systolic and diastolic daily means over 14 days, with the home targets
-// (135 and 85 mmHg) as dashed lines. Presentational: the rows come from lib/portal/bp-view.
-import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+// (135 and 85 mmHg) as dashed lines. Presentational: the rows come from lib/portal/bp-view. Plain SVG
+// (svg-chart).
+import { categoryLabelIndices } from "@/lib/charts/nice-scale";
+import { categoryDomain } from "@/lib/charts/svg-shapes";
+import { ChartHover } from "./chart-hover";
+import { ChartLegend } from "./chart-legend";
+import { LineMark } from "./svg-marks";
+import { SvgChart } from "./svg-chart";
 
 export type HomeBpChartProps = {
   rows: readonly { label: string; sys: number | null; dia: number | null }[];
@@ -9,54 +14,39 @@ export type HomeBpChartProps = {
   height?: number;
 };
 
+const SERIES = [
+  { key: "sys", label: "Systolic", color: "var(--color-vital-bp)" },
+  { key: "dia", label: "Diastolic", color: "var(--color-vital-spo2)" },
+] as const;
+
 export function HomeBpChart({ rows, targets, height = 220 }: HomeBpChartProps) {
+  const points = rows.map((r, i) => ({ t: i, sys: r.sys ?? undefined, dia: r.dia ?? undefined }));
+  const xDomain = categoryDomain(rows.length);
   return (
-    <div style={{ height }} data-testid="home-bp-chart" role="img" aria-label="Daily average blood pressure over 14 days">
-      <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={[...rows]} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-          <CartesianGrid stroke="var(--color-line)" strokeDasharray="2 4" vertical={false} />
-          <ReferenceLine y={targets.sys} stroke="var(--color-alarm-medium)" strokeDasharray="4 4" />
-          <ReferenceLine y={targets.dia} stroke="var(--color-alarm-medium)" strokeDasharray="4 4" />
-          <XAxis
-            dataKey="label"
-            interval="preserveStartEnd"
-            minTickGap={24}
-            stroke="var(--color-line-strong)"
-            tick={{ fill: "var(--color-ink-muted)", fontSize: 11 }}
+    <div data-testid="home-bp-chart">
+      <SvgChart
+        height={height}
+        ariaLabel="Daily average blood pressure over 14 days"
+        xDomain={xDomain}
+        xTicks={categoryLabelIndices(rows.length, 7).map((i) => ({ v: i, label: rows[i]!.label }))}
+        y={{ domain: [60, 180], ticks: [60, 85, 120, 135, 180].map((v) => ({ v, label: String(v) })), width: 36 }}
+        rules={[
+          { y: targets.sys, color: "var(--color-alarm-medium)", dashed: true },
+          { y: targets.dia, color: "var(--color-alarm-medium)", dashed: true },
+        ]}
+        plot={(box) =>
+          SERIES.map((s) => <LineMark key={s.key} rows={points} dataKey={s.key} box={box} color={s.color} width={2} connectNulls dots />)
+        }
+        overlay={
+          <ChartHover
+            xDomain={xDomain}
+            ts={points.map((p) => p.t)}
+            titles={rows.map((r) => r.label)}
+            series={SERIES.map((s) => ({ label: s.label, color: s.color, values: rows.map((r) => r[s.key]), unit: "mmHg" }))}
           />
-          <YAxis
-            domain={[60, 180]}
-            ticks={[60, 85, 120, 135, 180]}
-            width={36}
-            stroke="var(--color-line-strong)"
-            tick={{ fill: "var(--color-ink-muted)", fontSize: 11 }}
-          />
-          <Tooltip
-            isAnimationActive={false}
-            contentStyle={{ background: "var(--color-panel-raised)", border: "1px solid var(--color-line-strong)", borderRadius: 6 }}
-            labelStyle={{ color: "var(--color-ink-muted)" }}
-            itemStyle={{ color: "var(--color-ink)" }}
-          />
-          <Line
-            dataKey="sys"
-            name="Systolic"
-            stroke="var(--color-vital-bp)"
-            strokeWidth={2}
-            dot={{ r: 2 }}
-            connectNulls
-            isAnimationActive={false}
-          />
-          <Line
-            dataKey="dia"
-            name="Diastolic"
-            stroke="var(--color-vital-spo2)"
-            strokeWidth={2}
-            dot={{ r: 2 }}
-            connectNulls
-            isAnimationActive={false}
-          />
-        </LineChart>
-      </ResponsiveContainer>
+        }
+      />
+      <ChartLegend items={SERIES.map((s) => ({ label: s.label, color: s.color }))} />
     </div>
   );
 }

@@ -5,6 +5,7 @@
 import { useState, type PointerEvent } from "react";
 import type { TrendRow } from "@/lib/charts/prepare-trend";
 import { nearestRowIndex } from "@/lib/charts/svg-plot";
+import { HoverReadout } from "./hover-readout";
 
 type HoverLine = { key: string; label: string; color: string };
 
@@ -46,24 +47,14 @@ export function TrendHover({ rows, lines, xDomain, decimals, unit }: TrendHoverP
   return (
     <div className="absolute inset-0" onPointerMove={onMove} onPointerLeave={() => setIndex(-1)}>
       {row && left !== null && left >= 0 && left <= 100 && (
-        <>
-          <div className="pointer-events-none absolute inset-y-0 w-px bg-line-strong" style={{ left: `${left}%` }} />
-          <div
-            role="tooltip"
-            className="pointer-events-none absolute top-1 z-10 whitespace-nowrap rounded-md border border-line-strong bg-panel-raised px-2 py-1 text-xs"
-            style={left < 60 ? { left: `calc(${left}% + 8px)` } : { right: `calc(${100 - left}% + 8px)` }}
-          >
-            <p className="text-ink-muted">{dateTime.format(row.t)}</p>
-            {lines.map((l) => {
-              const v = row[l.key];
-              return v === undefined ? null : (
-                <p key={l.key} style={{ color: l.color }}>
-                  {l.label}: {v.toFixed(decimals)} {unit}
-                </p>
-              );
-            })}
-          </div>
-        </>
+        <HoverReadout
+          left={left}
+          title={dateTime.format(row.t)}
+          items={lines.flatMap((l) => {
+            const v = row[l.key];
+            return v === undefined ? [] : [{ label: l.label, color: l.color, text: `${v.toFixed(decimals)} ${unit}` }];
+          })}
+        />
       )}
     </div>
   );

@@ -77,7 +77,7 @@ export function agpProfile(points: readonly Point[], opts: AgpOptions): AgpBin[]
   });
 }
 
-/** One x position of the AGP chart: bands as [low, high] pairs (Recharts range areas), the median as a line. */
+/** One x position of the AGP chart: bands as [low, high] pairs (shaded ranges), the median as a line. */
 export type AgpRow = { minute: number; outer?: [number, number]; inner?: [number, number]; median?: number };
 
 function row(minute: number, b: Pick<AgpBin, "p5" | "p25" | "p50" | "p75" | "p95">): AgpRow {
