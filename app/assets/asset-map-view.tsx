@@ -3,7 +3,7 @@
 // an asset's 24 h trail and the status list. Live through the tab's socket (components/assets/use-live-assets).
 import { useCallback, useMemo, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { ASSET_CLASS_KEYS, ASSET_STATUSES, type AssetStatus } from "@/lib/assets/asset-map";
+import { ASSET_CLASS_KEYS, ASSET_STATUSES, type AssetStatus } from "@/lib/assets/asset-types";
 import { getJson } from "@/components/data/fetch-data";
 import { queryKeys } from "@/components/data/query-keys";
 import { Select } from "@/components/ui/select";

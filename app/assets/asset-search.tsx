@@ -3,7 +3,7 @@
 // /api/v1/assets/nearest); each search is logged, and opening a found asset's room ends it (time to locate).
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { ASSET_CLASS_KEYS } from "@/lib/assets/asset-map";
+import { ASSET_CLASS_KEYS } from "@/lib/assets/asset-types";
 import { getJson, HttpError, retryUnlessRefused } from "@/components/data/fetch-data";
 import { queryKeys } from "@/components/data/query-keys";
 import { Select } from "@/components/ui/select";

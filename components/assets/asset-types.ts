@@ -1,53 +1,54 @@
-// The asset map's browser-side shapes (the API's wire JSON, checked with zod) and presentation: status
-// colours and labels. Client-safe.
-import { z } from "zod";
-import { ASSET_STATUSES, ASSET_STATUS_LABEL, ASSET_CLASSES, isAssetClass, type AssetStatus } from "@/lib/assets/asset-map";
+// The asset map's browser-side shapes (the API's wire JSON, checked with lib/events' wire shapes, which
+// keep zod out of the page's JS) and presentation: status colours and labels. Client-safe.
+import { ASSET_STATUSES, ASSET_STATUS_LABEL, ASSET_CLASSES, isAssetClass, type AssetStatus } from "@/lib/assets/asset-types";
+import * as s from "@/lib/events/wire-shape";
 
-const point = z.tuple([z.number(), z.number()]);
+const point = s.pair(s.number(), s.number());
 
-export const floorSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  wardId: z.string().nullable(),
-  rooms: z.array(
-    z.object({ id: z.string(), name: z.string(), type: z.string(), polygon: z.array(point), centroid: point, beds: z.array(z.string()) }),
+export const floorSchema = s.object({
+  id: s.string(),
+  name: s.string(),
+  wardId: s.nullable(s.string()),
+  rooms: s.array(
+    s.object({ id: s.string(), name: s.string(), type: s.string(), polygon: s.array(point), centroid: point, beds: s.array(s.string()) }),
   ),
 });
-export type FloorPlan = z.infer<typeof floorSchema>;
+export type FloorPlan = s.Infer<typeof floorSchema>;
 
-export const assetSchema = z.object({
-  id: z.string(),
-  tagId: z.string(),
-  class: z.string(),
-  name: z.string().nullable(),
-  status: z.enum(ASSET_STATUSES),
-  statuses: z.array(z.enum(ASSET_STATUSES)),
-  state: z.string().nullable(),
-  roomId: z.string().nullable(),
-  roomName: z.string().nullable(),
-  floorId: z.string().nullable(),
-  since: z.string().nullable(),
-  lastSeenAt: z.string().nullable(),
-  deviceId: z.string().nullable(),
+const assetFields = {
+  id: s.string(),
+  tagId: s.string(),
+  class: s.string(),
+  name: s.nullable(s.string()),
+  status: s.oneOf(ASSET_STATUSES),
+  statuses: s.array(s.oneOf(ASSET_STATUSES)),
+  state: s.nullable(s.string()),
+  roomId: s.nullable(s.string()),
+  roomName: s.nullable(s.string()),
+  floorId: s.nullable(s.string()),
+  since: s.nullable(s.string()),
+  lastSeenAt: s.nullable(s.string()),
+  deviceId: s.nullable(s.string()),
+};
+export const assetSchema = s.object(assetFields);
+export type AssetItem = s.Infer<typeof assetSchema>;
+export const assetsAnswerSchema = s.object({ assets: s.array(assetSchema) });
+
+export const nearestAnswerSchema = s.object({
+  searchId: s.string(),
+  from: s.string(),
+  fromFloorId: s.nullable(s.string()),
+  assets: s.array(s.object({ ...assetFields, distance: s.number(), path: s.array(s.string()) })),
 });
-export type AssetItem = z.infer<typeof assetSchema>;
-export const assetsAnswerSchema = z.object({ assets: z.array(assetSchema) });
+export type NearestAnswer = s.Infer<typeof nearestAnswerSchema>;
 
-export const nearestAnswerSchema = z.object({
-  searchId: z.string(),
-  from: z.string(),
-  fromFloorId: z.string().nullable(),
-  assets: z.array(assetSchema.extend({ distance: z.number(), path: z.array(z.string()) })),
-});
-export type NearestAnswer = z.infer<typeof nearestAnswerSchema>;
-
-export const trailAnswerSchema = z.object({
-  assetId: z.string(),
-  trail: z.array(
-    z.object({ roomId: z.string(), roomName: z.string().nullable(), floorId: z.string().nullable(), state: z.string(), at: z.string() }),
+export const trailAnswerSchema = s.object({
+  assetId: s.string(),
+  trail: s.array(
+    s.object({ roomId: s.string(), roomName: s.nullable(s.string()), floorId: s.nullable(s.string()), state: s.string(), at: s.string() }),
   ),
 });
-export type TrailAnswer = z.infer<typeof trailAnswerSchema>;
+export type TrailAnswer = s.Infer<typeof trailAnswerSchema>;
 
 export const STATUS_COLOR: Readonly<Record<AssetStatus, string>> = {
   available: "var(--color-ok)",

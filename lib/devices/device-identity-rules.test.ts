@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { deviceIdentityBodySchema, gtinCheckDigitOk, udiProblem } from "./device-identity-rules";
+import { deviceIdentityBodySchema } from "./device-identity-body";
+import { gtinCheckDigitOk, udiProblem } from "./device-identity-rules";
 import { demoIdentityOf, withCheckDigit } from "@/lib/seed/demo-device-identity";
 
 describe("device identity rules", () => {

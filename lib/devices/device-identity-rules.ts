@@ -1,9 +1,8 @@
 // A device's identity as biomed records it: model, serial number and UDI (the FDA / EU MDR unique device
 // identifier printed on the label). Validation is pure and names the field at fault. A UDI is accepted in
 // the human-readable form of an issuing agency: GS1 "(01)<GTIN-14>[(11|17)YYMMDD][(10)lot][(21)serial]"
-// (the GTIN's check digit is verified), HIBCC "+..." or ICCBBA "=...". Client-safe.
-import { z } from "zod";
-
+// (the GTIN's check digit is verified), HIBCC "+..." or ICCBBA "=...". Client-safe and free of zod (the
+// identity panel's JS carries it); the request body's schema is device-identity-body.ts.
 export const MODEL_MAX = 80;
 export const SERIAL_MAX = 64;
 export const UDI_MAX = 120;
@@ -41,31 +40,3 @@ export function udiProblem(udi: string): string | null {
   }
   return null;
 }
-
-const text = (field: string, max: number) =>
-  z
-    .string({ error: `${field} must be text, or null to clear it` })
-    .trim()
-    .max(max, `is longer than ${max} characters`)
-    .refine((v) => !/[\p{Cc}]/u.test(v), "may not contain control characters")
-    .transform((v) => v || null)
-    .nullable()
-    .optional();
-
-/** Request body that sets identity fields (API PATCH, server actions): any of the three; null or "" clears. */
-export const deviceIdentityBodySchema = z
-  .object({
-    model: text("model", MODEL_MAX),
-    serialNumber: text("serialNumber", SERIAL_MAX),
-    udi: text("udi", UDI_MAX).superRefine((v, ctx) => {
-      const problem = v ? udiProblem(v) : null;
-      if (problem) ctx.addIssue({ code: "custom", message: problem });
-    }),
-  })
-  .strict()
-  .refine((b) => b.model !== undefined || b.serialNumber !== undefined || b.udi !== undefined, {
-    message: "give at least one of model, serialNumber or udi",
-  });
-export type DeviceIdentityPatch = z.infer<typeof deviceIdentityBodySchema>;
-
-export const IDENTITY_FIELDS = ["model", "serialNumber", "udi"] as const;

@@ -5,7 +5,8 @@ import "server-only";
 import { getPrisma } from "@/lib/db/database";
 import { recordAudit, type AuditBy } from "@/lib/audit/record-audit";
 import { Refusal } from "@/lib/errors/refusal";
-import { deviceIdentityBodySchema, IDENTITY_FIELDS, type DeviceIdentity } from "./device-identity-rules";
+import { deviceIdentityBodySchema, IDENTITY_FIELDS } from "./device-identity-body";
+import type { DeviceIdentity } from "./device-identity-rules";
 
 export async function setDeviceIdentity(deviceId: string, input: unknown, opts: { audit?: AuditBy } = {}): Promise<DeviceIdentity> {
   const parsed = deviceIdentityBodySchema.safeParse(input);

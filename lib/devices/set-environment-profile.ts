@@ -9,7 +9,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { EnvironmentProfile } from "@/lib/domain/environment-profiles";
 import type { AuditBy } from "@/lib/audit/record-audit";
 import { Refusal } from "@/lib/errors/refusal";
-import { deviceIdentityBodySchema, IDENTITY_FIELDS, type DeviceIdentityPatch } from "./device-identity-rules";
+import { deviceIdentityBodySchema, IDENTITY_FIELDS, type DeviceIdentityPatch } from "./device-identity-body";
 import { assignmentBodySchema, checkEnvironmentProfile, type AssignTarget } from "./manage-devices";
 import { deviceWardBodySchema } from "./set-device-ward";
 

@@ -80,6 +80,16 @@ describe("wire shapes", () => {
     expect(Object.keys(parsed)).toEqual(["__proto__", "heart_rate"]);
   });
 
+  it("checks a pair's length and each element, naming the one at fault", () => {
+    const point = s.object({ at: s.pair(s.number(), s.number()) });
+    expect(point.parse({ at: [1, 2] })).toEqual({ at: [1, 2] });
+    expect(point.safeParse({ at: [1, "2"] })).toMatchObject({
+      success: false,
+      error: { path: "at[1]", reason: 'expected a number, got "2"' },
+    });
+    expect(point.safeParse({ at: [1, 2, 3] })).toMatchObject({ success: false, error: { path: "at" } });
+    expect(point.safeParse({ at: { 0: 1, 1: 2 } })).toMatchObject({ success: false });
+  });
   it("parse throws the refusal; a failure inside a conversion is not taken for one", () => {
     expect(() => s.string().parse(1)).toThrow(s.ShapeError);
     const broken = s.map(s.string(), () => {

@@ -115,6 +115,13 @@ export const array = <T>(item: Shape<T>): Shape<T[]> =>
     return out;
   });
 
+/** A two-element array, such as an [x, y] point. */
+export const pair = <A, B>(first: Shape<A>, second: Shape<B>): Shape<[A, B]> =>
+  shape((v) => {
+    if (!Array.isArray(v) || v.length !== 2) return fail("a pair [a, b]", v);
+    return [within("[0]", () => first.parse(v[0])), within("[1]", () => second.parse(v[1]))];
+  });
+
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Defines `key` as an own field even when it is "__proto__" (JSON may carry one; `out[key] =` would set the prototype). */

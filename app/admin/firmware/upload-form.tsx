@@ -4,14 +4,14 @@
 // a refusal is shown with the field at fault.
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
-import { z } from "zod";
 import { sendForm } from "@/components/data/fetch-data";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Hint } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import * as s from "@/lib/events/wire-shape";
 
-const uploadedSchema = z.object({ package: z.object({ deviceType: z.string(), version: z.string(), sha256: z.string() }) });
+const uploadedSchema = s.object({ package: s.object({ deviceType: s.string(), version: s.string(), sha256: s.string() }) });
 
 export function UploadForm({ types, demo, maxBytes }: { types: { key: string; label: string }[]; demo: boolean; maxBytes: number }) {
   const router = useRouter();

@@ -1,7 +1,7 @@
 "use client";
 // The floors table and the import form: choose a file or paste JSON, see the parsed floor drawn with the
 // asset map's floor plan and every problem by feature/room and field, then save (server action).
-import { useMemo, useState, useTransition } from "react";
+import { useEffect, useMemo, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { DataTable } from "@/components/ui/data-table";
 import { Field, FormMessage } from "@/components/ui/field";
@@ -9,7 +9,6 @@ import { Input, Textarea } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Button } from "@/components/ui/button";
 import { FloorPlanSvg } from "@/components/assets/floor-plan";
-import { previewFloorJson } from "@/lib/assets/floors/preview-floor";
 import { saveFloorPlan } from "./actions";
 
 export type FloorRow = { id: string; name: string; ward: string | null; rooms: number };
@@ -18,6 +17,24 @@ const NEW = "";
 /** The save action's limit (below Next's 1 MB server action body); PUT /api/v1/floors/{id} takes up to 1 MB. */
 const TEXT_LIMIT = 900_000;
 const noop = () => {};
+
+type PreviewFloorJson = typeof import("@/lib/assets/floors/preview-floor").previewFloorJson;
+
+/** The importer (with zod, ~30 KiB) is loaded when the admin first gives a plan, not with the page. */
+function usePreviewer(wanted: boolean): PreviewFloorJson | null {
+  const [previewer, setPreviewer] = useState<PreviewFloorJson | null>(null);
+  useEffect(() => {
+    if (!wanted || previewer) return;
+    let live = true;
+    void import("@/lib/assets/floors/preview-floor").then((m) => {
+      if (live) setPreviewer(() => m.previewFloorJson);
+    });
+    return () => {
+      live = false;
+    };
+  }, [wanted, previewer]);
+  return previewer;
+}
 
 export function FloorImport({ floors }: { floors: FloorRow[] }) {
   const router = useRouter();
@@ -29,9 +46,10 @@ export function FloorImport({ floors }: { floors: FloorRow[] }) {
   const [pending, start] = useTransition();
   const floorId = target === NEW ? newId.trim() : target;
   const tooLong = json.length > TEXT_LIMIT;
+  const previewer = usePreviewer(json.trim() !== "");
   const preview = useMemo(
-    () => (json.trim() && !tooLong ? previewFloorJson(json, floorId || "new-floor", name.trim() || undefined) : null),
-    [json, tooLong, floorId, name],
+    () => (previewer && json.trim() && !tooLong ? previewer(json, floorId || "new-floor", name.trim() || undefined) : null),
+    [previewer, json, tooLong, floorId, name],
   );
 
   const readFile = async (file: File | undefined) => {

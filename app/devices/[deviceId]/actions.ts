@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { safeAction } from "@/lib/actions/safe-action";
 import { setDeviceIdentity } from "@/lib/devices/device-identity";
-import { deviceIdentityBodySchema } from "@/lib/devices/device-identity-rules";
+import { deviceIdentityBodySchema } from "@/lib/devices/device-identity-body";
 import { DEVICE_PAGE_ROLES } from "@/lib/devices/device-detail";
 import { deviceWardBodySchema, setDeviceWard } from "@/lib/devices/set-device-ward";
 

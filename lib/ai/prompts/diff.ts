@@ -2,7 +2,8 @@
 // a message only in one version is wholly added or removed) plus the settings that changed (model,
 // temperature, max tokens, response format, each parameter and its bounds, each variable).
 import { diffWords } from "diff";
-import type { PromptRole, PromptVersionContent } from "./prompt-version";
+import type { PromptVersionContent } from "./prompt-version";
+import type { PromptRole } from "./prompt-vocabulary";
 
 export type DiffPart = { value: string; added?: true; removed?: true };
 

@@ -8,23 +8,15 @@
 // inserts the de-identified value of an enabled data parameter, e.g. `{{param.patient.vitals_window}}`;
 // `\{{` writes literal braces.
 import { z } from "zod";
-
-export const PROMPT_ROLES = ["system", "user", "assistant"] as const;
-export type PromptRole = (typeof PROMPT_ROLES)[number];
-
-export const VARIABLE_TYPES = ["string", "number", "json"] as const;
-export type VariableType = (typeof VARIABLE_TYPES)[number];
-
-export const RESPONSE_FORMATS = ["text", "json_object"] as const;
-export type ResponseFormat = (typeof RESPONSE_FORMATS)[number];
-
-export const MAX_TOKENS_LIMIT = 4096;
-export const DEFAULT_PARAMS = { maxTokens: 512 } as const;
-
-/** A variable name: a letter or underscore, then letters, digits, underscores ("param" is reserved). */
-export const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/** A data parameter name: dotted lower-case segments, e.g. "patient.vitals_window". */
-export const PARAMETER_NAME = /^[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+$/;
+import {
+  PROMPT_ROLES,
+  VARIABLE_TYPES,
+  RESPONSE_FORMATS,
+  MAX_TOKENS_LIMIT,
+  DEFAULT_PARAMS,
+  VARIABLE_NAME,
+  PARAMETER_NAME,
+} from "./prompt-vocabulary";
 
 export const promptMessageSchema = z.object({
   role: z.enum(PROMPT_ROLES),

@@ -5,7 +5,8 @@
 // is a malformed placeholder.
 import type { JsonValue } from "@/lib/ai/deidentify/deidentify";
 import { formatParameterBlock } from "./context-block";
-import { PARAMETER_NAME, VARIABLE_NAME, type PromptMessage, type PromptVariable } from "./prompt-version";
+import type { PromptMessage, PromptVariable } from "./prompt-version";
+import { PARAMETER_NAME, VARIABLE_NAME } from "./prompt-vocabulary";
 
 export type TemplateToken =
   | { kind: "text"; value: string }

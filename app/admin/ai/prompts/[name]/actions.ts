@@ -5,7 +5,7 @@
 // vault.
 import { z } from "zod";
 import { safeAction } from "@/lib/actions/safe-action";
-import { PROMPT_ROLES, RESPONSE_FORMATS, VARIABLE_TYPES } from "@/lib/ai/prompts/prompt-version";
+import { PROMPT_ROLES, RESPONSE_FORMATS, VARIABLE_TYPES } from "@/lib/ai/prompts/prompt-vocabulary";
 import { approveVersion, createPromptVersion, moveLabel, previewVersion, setPatientFacing, MOVABLE_LABELS } from "@/lib/ai/service";
 import { Refusal } from "@/lib/errors/refusal";
 

@@ -2,7 +2,7 @@
 // typed), built from a version; the draft as the new-version input the vault takes; the server's
 // issues placed on the editor's fields; and what each version's buttons allow (four eyes: the author
 // never approves their own version; production takes only an approved version).
-import { PROMPT_ROLES, type PromptRole, type ResponseFormat, type VariableType } from "@/lib/ai/prompts/prompt-version";
+import { PROMPT_ROLES, type PromptRole, type ResponseFormat, type VariableType } from "@/lib/ai/prompts/prompt-vocabulary";
 import type { CreateVersionInput, ParameterInfo, PromptDetail, PromptVersionView } from "@/lib/ai/service-types";
 
 export type DraftMessage = { role: PromptRole; content: string };

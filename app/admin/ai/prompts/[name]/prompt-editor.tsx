@@ -11,7 +11,7 @@ import { bindFields } from "@/components/ui/field-binding";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { SelectField, TextareaField, TextField } from "@/components/ui/text-field";
-import { RESPONSE_FORMATS, VARIABLE_TYPES, type PromptRole, type VariableType } from "@/lib/ai/prompts/prompt-version";
+import { RESPONSE_FORMATS, VARIABLE_TYPES, type PromptRole, type VariableType } from "@/lib/ai/prompts/prompt-vocabulary";
 import type { ParameterInfo, PromptVersionView } from "@/lib/ai/service-types";
 import { saveVersionAction } from "./actions";
 import { draftFromVersion, draftToInput, issuesByField, ROLES, type EditorDraft } from "./editor-model";
