@@ -5,7 +5,7 @@
 // only this layer.
 import { useMemo, useState, type PointerEvent } from "react";
 import { nearestIndex } from "@/lib/charts/svg-shapes";
-import { HoverReadout } from "./hover-readout";
+import { HoverReadout, xAtPointer } from "./hover-readout";
 
 export type HoverSeries = {
   label: string;
@@ -54,9 +54,9 @@ export function ChartHover(p: ChartHoverProps) {
   const shownTs = useMemo(() => shown.map((i) => ts[i]!), [shown, ts]);
   const [from, to] = xDomain;
   const onMove = (e: PointerEvent<HTMLDivElement>) => {
-    const rect = e.currentTarget.getBoundingClientRect();
-    if (rect.width <= 0 || to <= from) return;
-    const k = nearestIndex(shownTs, from + ((e.clientX - rect.left) / rect.width) * (to - from));
+    const x = xAtPointer(e, xDomain);
+    if (x === null) return;
+    const k = nearestIndex(shownTs, x);
     setIndex(k < 0 ? -1 : shown[k]!);
   };
   const left = index >= 0 && to > from ? ((ts[index]! - from) / (to - from)) * 100 : null;
@@ -65,6 +65,7 @@ export function ChartHover(p: ChartHoverProps) {
       {left !== null && left >= 0 && left <= 100 && (
         <HoverReadout
           left={left}
+          // a category's slot is one unit of a category axis (lib/charts/svg-shapes' categoryDomain)
           columnWidth={p.column ? (100 / (to - from)) * 0.9 : undefined}
           title={heading(p, index)}
           items={series.flatMap((s) => {

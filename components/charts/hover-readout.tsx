@@ -1,6 +1,15 @@
 // What a chart shows at the pointer: a cursor (a line, or a shaded column for bars) at `left` % of the
 // plot and a box beside it with a heading and one coloured line per series. Presentational; the hover
-// layers (trend-hover, chart-hover) decide which point it is.
+// layers (trend-hover, chart-hover) decide which point it is, from the x value under the pointer.
+import type { PointerEvent } from "react";
+
+/** The x value under the pointer on a layer that spans `xDomain` across its width (null when it has none). */
+export function xAtPointer(e: PointerEvent<HTMLElement>, [from, to]: readonly [number, number]): number | null {
+  const rect = e.currentTarget.getBoundingClientRect();
+  if (rect.width <= 0 || to <= from) return null;
+  return from + ((e.clientX - rect.left) / rect.width) * (to - from);
+}
+
 export type ReadoutItem = { label: string; color: string; text: string };
 
 export function HoverReadout({

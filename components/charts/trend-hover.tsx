@@ -5,7 +5,7 @@
 import { useState, type PointerEvent } from "react";
 import type { TrendRow } from "@/lib/charts/prepare-trend";
 import { nearestRowIndex } from "@/lib/charts/svg-plot";
-import { HoverReadout } from "./hover-readout";
+import { HoverReadout, xAtPointer } from "./hover-readout";
 
 type HoverLine = { key: string; label: string; color: string };
 
@@ -31,9 +31,8 @@ export function TrendHover({ rows, lines, xDomain, decimals, unit }: TrendHoverP
   const [index, setIndex] = useState(-1);
   const [from, to] = xDomain;
   const onMove = (e: PointerEvent<HTMLDivElement>) => {
-    const rect = e.currentTarget.getBoundingClientRect();
-    if (rect.width <= 0) return;
-    const t = from + ((e.clientX - rect.left) / rect.width) * (to - from);
+    const t = xAtPointer(e, xDomain);
+    if (t === null) return;
     setIndex(
       nearestRowIndex(
         rows,

@@ -26,9 +26,11 @@ function usePreviewer(wanted: boolean): PreviewFloorJson | null {
   useEffect(() => {
     if (!wanted || previewer) return;
     let live = true;
-    void import("@/lib/assets/floors/preview-floor").then((m) => {
-      if (live) setPreviewer(() => m.previewFloorJson);
-    });
+    import("@/lib/assets/floors/preview-floor")
+      .then((m) => {
+        if (live) setPreviewer(() => m.previewFloorJson);
+      })
+      .catch((err: Error) => console.error(`floor preview unavailable: ${err.message}`));
     return () => {
       live = false;
     };
