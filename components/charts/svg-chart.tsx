@@ -6,6 +6,7 @@
 // placed over it, like the patient's trend charts (vital-trend-chart).
 import type { ReactNode } from "react";
 import { PLOT_WIDTH, percentX, plotX, plotY, type PlotBox } from "@/lib/charts/svg-plot";
+import { BandAreas } from "./chart-overlays";
 
 export type AxisTick = { v: number; label: string };
 
@@ -66,21 +67,7 @@ export function SvgChart(p: SvgChartProps) {
           className="absolute inset-0 h-full w-full"
           aria-hidden="true"
         >
-          {(p.shades ?? []).map((s) => {
-            const top = plotY(Math.min(Math.max(s.y1, s.y2), box.yDomain[1]), box);
-            const bottom = plotY(Math.max(Math.min(s.y1, s.y2), box.yDomain[0]), box);
-            return bottom > top ? (
-              <rect
-                key={`shade-${s.y1}-${s.y2}`}
-                x={0}
-                y={top}
-                width={PLOT_WIDTH}
-                height={bottom - top}
-                fill={s.color}
-                fillOpacity={s.opacity ?? 0.08}
-              />
-            ) : null;
-          })}
+          <BandAreas bands={(p.shades ?? []).map((s) => ({ ...s, label: "", opacity: s.opacity ?? 0.08 }))} box={box} />
           <g stroke="var(--color-line)" strokeDasharray="2 4">
             {p.y.ticks.map((t) => (
               <line key={`gy-${t.v}`} x1={0} x2={PLOT_WIDTH} y1={plotY(t.v, box)} y2={plotY(t.v, box)} style={NON_SCALING} />
