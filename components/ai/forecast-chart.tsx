@@ -5,7 +5,7 @@ import { ChartHover } from "@/components/charts/chart-hover";
 import { ChartLegend } from "@/components/charts/chart-legend";
 import { LineMark } from "@/components/charts/svg-marks";
 import { SvgChart } from "@/components/charts/svg-chart";
-import { categoryLabelIndices, niceScale } from "@/lib/charts/nice-scale";
+import { categoryTicks, niceScale } from "@/lib/charts/nice-scale";
 import { categoryDomain } from "@/lib/charts/svg-shapes";
 import { formatUsdAxis, type ForecastChart as ForecastData } from "./spend-chart-data";
 
@@ -33,7 +33,10 @@ export function ForecastChart({ data, height = 220 }: { data: ForecastData; heig
         height={height}
         ariaLabel="Cumulative AI spend this month and its forecast to month end"
         xDomain={xDomain}
-        xTicks={categoryLabelIndices(rows.length, 8).map((i) => ({ v: i, label: data.rows[i]!.label }))}
+        xTicks={categoryTicks(
+          data.rows.map((r) => r.label),
+          8,
+        )}
         y={{ domain: y.domain, ticks: y.ticks.map((v) => ({ v, label: formatUsdAxis(v) })), width: 64 }}
         rules={
           data.limitUsd === null

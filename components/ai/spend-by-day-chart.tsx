@@ -4,7 +4,7 @@ import { ChartHover } from "@/components/charts/chart-hover";
 import { ChartLegend } from "@/components/charts/chart-legend";
 import { BarMarks } from "@/components/charts/svg-marks";
 import { SvgChart } from "@/components/charts/svg-chart";
-import { categoryLabelIndices, niceScale } from "@/lib/charts/nice-scale";
+import { categoryTicks, niceScale } from "@/lib/charts/nice-scale";
 import { barRects, categoryDomain } from "@/lib/charts/svg-shapes";
 import { formatUsdAxis, type StackedSpend } from "./spend-chart-data";
 
@@ -34,7 +34,10 @@ export function SpendByDayChart({ data, title, height = 240 }: { data: StackedSp
             height={height}
             ariaLabel={`${title}: spend per day by ${data.series.map((s) => s.label).join(", ")}`}
             xDomain={xDomain}
-            xTicks={categoryLabelIndices(rows.length, 8).map((i) => ({ v: i, label: data.days[i]!.label }))}
+            xTicks={categoryTicks(
+              data.days.map((d) => d.label),
+              8,
+            )}
             y={{ domain: y.domain, ticks: y.ticks.map((v) => ({ v, label: formatUsdAxis(v) })), width: 64 }}
             plot={(box) => <BarMarks rects={barRects(rows, keys, box, "stacked")} colorOf={(r) => colorOf.get(r.key) ?? "currentColor"} />}
             overlay={

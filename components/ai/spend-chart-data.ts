@@ -5,6 +5,7 @@
 // decimal USD (lib/ai/service-types), are summed exactly in nano-USD and leave as USD numbers for the axes.
 import { nanoToUsd, usdToNano, type NanoUsd } from "@/lib/ai/costs/money";
 import type { BudgetView, DailySpendRow, SpendForecast } from "@/lib/ai/service-types";
+import { niceStep } from "@/lib/charts/nice-scale";
 
 /** One day's spend of one feature on one model (the spend series the server returns). */
 export type SpendCell = Pick<DailySpendRow, "day" | "feature" | "model" | "costUsd"> & { calls?: number };
@@ -219,10 +220,7 @@ export function prepareForecastChart(forecast: SpendForecast, limitUsd: number |
 
 /** A round axis maximum at or above `value` (1, 2 or 5 times a power of ten); 0.01 for nothing. */
 export function niceCeil(value: number): number {
-  if (!(value > 0)) return 0.01;
-  const power = 10 ** Math.floor(Math.log10(value));
-  for (const step of [1, 2, 5, 10]) if (step * power >= value * (1 - 1e-12)) return step * power;
-  return 10 * power;
+  return value > 0 ? niceStep(value, 1) : 0.01;
 }
 
 /** USD for axes and tooltips: "$0", "$0.0042", "$1.25", "$1,250". */

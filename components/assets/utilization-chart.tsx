@@ -4,7 +4,7 @@ import { ChartHover } from "@/components/charts/chart-hover";
 import { ChartLegend } from "@/components/charts/chart-legend";
 import { LineMark } from "@/components/charts/svg-marks";
 import { SvgChart } from "@/components/charts/svg-chart";
-import { categoryLabelIndices } from "@/lib/charts/nice-scale";
+import { categoryTicks } from "@/lib/charts/nice-scale";
 import type { TrendRow } from "@/lib/charts/prepare-trend";
 import { categoryDomain } from "@/lib/charts/svg-shapes";
 import type { UtilizationRow } from "./prepare-utilization";
@@ -38,7 +38,10 @@ export function UtilizationChart({
         height={height}
         ariaLabel={`Share in use per day of ${series.map((s) => s.label).join(", ")}`}
         xDomain={xDomain}
-        xTicks={categoryLabelIndices(rows.length, 8).map((i) => ({ v: i, label: rows[i]!.day.slice(5) }))}
+        xTicks={categoryTicks(
+          rows.map((r) => r.day.slice(5)),
+          8,
+        )}
         y={{ domain: [0, 100], ticks: [0, 25, 50, 75, 100].map((v) => ({ v, label: `${v}%` })) }}
         plot={(box) => series.map((s) => <LineMark key={s.key} rows={points} dataKey={s.key} box={box} color={s.color} width={2} />)}
         overlay={

@@ -1,7 +1,7 @@
 // The 30-day flow trend: admissions and discharges per day (bars) and the midnight census (line).
 // Presentational: rows come from lib/charts/prepare-flow. Plain SVG (svg-chart), rendered with the page.
 import type { TrendRow } from "@/lib/charts/prepare-flow";
-import { categoryLabelIndices, niceScale } from "@/lib/charts/nice-scale";
+import { categoryTicks, niceScale } from "@/lib/charts/nice-scale";
 import { barRects, categoryDomain } from "@/lib/charts/svg-shapes";
 import { ChartHover } from "./chart-hover";
 import { ChartLegend } from "./chart-legend";
@@ -29,7 +29,10 @@ export function FlowTrendChart({ rows }: { rows: TrendRow[] }) {
         height={232}
         ariaLabel={`Admissions, discharges and census over ${rows.length} days`}
         xDomain={xDomain}
-        xTicks={categoryLabelIndices(rows.length, 7).map((i) => ({ v: i, label: rows[i]!.label }))}
+        xTicks={categoryTicks(
+          rows.map((r) => r.label),
+          7,
+        )}
         y={{ domain: y.domain, ticks: y.ticks.map((v) => ({ v, label: String(v) })), width: 36 }}
         plot={(box) => (
           <>

@@ -1,7 +1,7 @@
 // Home blood pressure per day: systolic and diastolic daily means over 14 days, with the home targets
 // (135 and 85 mmHg) as dashed lines. Presentational: the rows come from lib/portal/bp-view. Plain SVG
 // (svg-chart).
-import { categoryLabelIndices } from "@/lib/charts/nice-scale";
+import { categoryTicks } from "@/lib/charts/nice-scale";
 import { categoryDomain } from "@/lib/charts/svg-shapes";
 import { ChartHover } from "./chart-hover";
 import { ChartLegend } from "./chart-legend";
@@ -28,7 +28,10 @@ export function HomeBpChart({ rows, targets, height = 220 }: HomeBpChartProps) {
         height={height}
         ariaLabel="Daily average blood pressure over 14 days"
         xDomain={xDomain}
-        xTicks={categoryLabelIndices(rows.length, 7).map((i) => ({ v: i, label: rows[i]!.label }))}
+        xTicks={categoryTicks(
+          rows.map((r) => r.label),
+          7,
+        )}
         y={{ domain: [60, 180], ticks: [60, 85, 120, 135, 180].map((v) => ({ v, label: String(v) })), width: 36 }}
         rules={[
           { y: targets.sys, color: "var(--color-alarm-medium)", dashed: true },

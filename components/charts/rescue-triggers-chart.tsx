@@ -1,7 +1,7 @@
 // Rescue inhaler puffs per day (bars, marked on trigger days) over 14 days with the day's highest pollen index
 // (line, right axis, high from 7.3). Presentational: rows come from lib/portal/asthma-view. Plain SVG
 // (svg-chart).
-import { categoryLabelIndices, niceScale } from "@/lib/charts/nice-scale";
+import { categoryTicks, niceScale } from "@/lib/charts/nice-scale";
 import { barRects, categoryDomain } from "@/lib/charts/svg-shapes";
 import { ChartHover } from "./chart-hover";
 import { ChartLegend } from "./chart-legend";
@@ -32,7 +32,10 @@ export function RescueTriggersChart({
         height={height}
         ariaLabel="Rescue inhaler puffs per day and pollen index over 14 days"
         xDomain={xDomain}
-        xTicks={categoryLabelIndices(rows.length, 7).map((i) => ({ v: i, label: rows[i]!.label }))}
+        xTicks={categoryTicks(
+          rows.map((r) => r.label),
+          7,
+        )}
         y={{ domain: puffs.domain, ticks: puffs.ticks.map((v) => ({ v, label: String(v) })), width: 28 }}
         right={{ domain: [0, 12], ticks: [0, 4, 8, 12].map((v) => ({ v, label: String(v) })), width: 28 }}
         rules={[{ y: highPollen, axis: "right", color: TRIGGER, dashed: true }]}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { categoryLabelIndices, niceScale, niceStep } from "./nice-scale";
+import { categoryLabelIndices, categoryTicks, niceScale, niceStep } from "./nice-scale";
 
 describe("niceStep", () => {
   it("rounds up to 1, 2 or 5 times a power of ten", () => {
@@ -53,5 +53,14 @@ describe("categoryLabelIndices", () => {
     expect(categoryLabelIndices(14, 7)).toEqual([1, 3, 5, 7, 9, 11, 13]);
     expect(categoryLabelIndices(3, 10)).toEqual([0, 1, 2]);
     expect(categoryLabelIndices(0, 5)).toEqual([]);
+  });
+});
+
+describe("categoryTicks", () => {
+  it("pairs the printed categories' positions with their labels", () => {
+    expect(categoryTicks(["a", "b", "c", "d", "e"], 2)).toEqual([
+      { v: 1, label: "b" },
+      { v: 4, label: "e" },
+    ]);
   });
 });

@@ -62,3 +62,8 @@ export function categoryLabelIndices(count: number, maxLabels: number): number[]
   for (let i = count - 1; i >= 0; i -= every) out.push(i);
   return out.reverse();
 }
+
+/** The axis ticks of categories labelled `labels` (index i at x = i), at most `maxLabels` of them printed. */
+export function categoryTicks(labels: readonly string[], maxLabels: number): { v: number; label: string }[] {
+  return categoryLabelIndices(labels.length, maxLabels).map((i) => ({ v: i, label: labels[i]! }));
+}
