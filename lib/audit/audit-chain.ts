@@ -71,6 +71,7 @@ export async function appendAuditRows(sql: Pick<Sql, "query">, rows: AuditConten
       rows.map((r) => r.userAgent),
       rows.map(auditRowContent),
     ],
+    { prepared: "audit_append" },
   );
 }
 

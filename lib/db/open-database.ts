@@ -35,8 +35,9 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   pool.on("error", (err) => console.error("[db] idle connection error:", err.message));
   const sql: Sql = {
     kind: "postgres",
-    async query(text, params) {
-      const res = await pool.query(text, params as unknown[] | undefined);
+    async query(text, params, options) {
+      const values = params as unknown[] | undefined;
+      const res = await (options?.prepared ? pool.query({ name: options.prepared, text, values }) : pool.query(text, values));
       return res.rows;
     },
     async exec(text) {
@@ -47,7 +48,10 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       try {
         await client.query("BEGIN");
         const result = await fn({
-          query: async (text, params) => (await client.query(text, params as unknown[] | undefined)).rows,
+          query: async (text, params, options) => {
+            const values = params as unknown[] | undefined;
+            return (await (options?.prepared ? client.query({ name: options.prepared, text, values }) : client.query(text, values))).rows;
+          },
           exec: async (text) => void (await client.query(text)),
         });
         await client.query("COMMIT");

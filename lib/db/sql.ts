@@ -6,9 +6,18 @@ import "server-only";
 
 export type SqlRow = Record<string, unknown>;
 
+/**
+ * A hot statement run many times with the same text can be named: PostgreSQL then parses it once per
+ * connection and, after five runs, may keep one generic plan instead of planning every call (bench:ai: the
+ * AI call path's planning). Only for statements whose best plan does not depend on the values: a query whose
+ * plan must follow the data (how many rows a window holds) stays unnamed. Names are few and fixed in code
+ * (each connection keeps every name it has seen); PGlite ignores them.
+ */
+export type QueryOptions = { prepared?: string };
+
 export interface Sql {
   readonly kind: "postgres" | "pglite";
-  query<T extends SqlRow = SqlRow>(text: string, params?: unknown[]): Promise<T[]>;
+  query<T extends SqlRow = SqlRow>(text: string, params?: unknown[], options?: QueryOptions): Promise<T[]>;
   /** Runs several statements separated by semicolons (no parameters). */
   exec(text: string): Promise<void>;
   /** Runs fn inside one transaction on one connection. */

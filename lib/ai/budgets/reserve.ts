@@ -71,6 +71,7 @@ export async function reserveAndLog(sql: Pick<Sql, "query">, call: NewCall, amou
       month.start,
       month.end.toISOString(),
     ],
+    { prepared: "ai_reserve_call" },
   );
   if (!blocked) return { ok: true };
   const resetAt = periodBounds(blocked.blocked_period, call.at).end;

@@ -66,6 +66,7 @@ async function settle(sql: Pick<Sql, "query">, callId: string, s: Settlement, no
       s.contentExpiresAt,
       now,
     ],
+    { prepared: "ai_settle_call" },
   );
   return crossed.map((u) => ({
     budgetId: u.budget_id,

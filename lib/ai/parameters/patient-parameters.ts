@@ -26,6 +26,8 @@ const vitalsWindow: ParameterDefinition = {
   async resolve(ctx) {
     const from = new Date(ctx.now.getTime() - ctx.bounds.hours! * HOUR);
     const bucketSec = Math.max(60, Math.ceil((ctx.bounds.hours! * 3600) / ctx.bounds.rows!));
+    // Not a named statement (lib/db/sql.ts): its best plan depends on how many readings the window holds, and
+    // a generic plan made the call for a patient with 1 Hz vitals twice as slow (bench:ai).
     // One row per bucket, its signs as one JSON object, the bucket as epoch milliseconds: the driver parses a
     // row per bucket instead of one per bucket and sign, and no timestamp text (bench:ai's allocation
     // profile: that parsing was a fifth of what an AI call allocated).
@@ -66,6 +68,7 @@ const news2Trend: ParameterDefinition = {
       `SELECT (extract(epoch FROM ts) * 1000)::float8 AS at_ms, value
          FROM observations WHERE patient_id = $1 AND code = 'news2' AND ts >= $2 AND ts <= $3 ORDER BY ts`,
       [patientId(ctx), from, ctx.now],
+      { prepared: "ai_patient_news2_trend" },
     );
     const max = ctx.bounds.rows!;
     const step = Math.max(1, Math.ceil(rows.length / max));
@@ -100,6 +103,7 @@ const openAlerts: ParameterDefinition = {
         WHERE a.patient_id = $1 AND a.state <> 'resolved'
         ORDER BY a.raised_at DESC LIMIT $2`,
       [patientId(ctx), ctx.bounds.rows],
+      { prepared: "ai_patient_open_alerts" },
     );
     const staff: KnownStaff[] = rows
       .filter((r) => r.ack_name)
@@ -134,6 +138,7 @@ const cgmSummary: ParameterDefinition = {
               (array_agg(value ORDER BY ts DESC))[1] AS last
          FROM observations WHERE patient_id = $1 AND code = 'glucose' AND NOT artifact AND ts >= $2 AND ts <= $3`,
       [patientId(ctx), from, ctx.now],
+      { prepared: "ai_patient_cgm_summary" },
     );
     const n = num(r?.n);
     if (!r || n === 0) return { value: { readings: 0 }, rows: 0 };

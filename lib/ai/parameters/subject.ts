@@ -44,6 +44,7 @@ async function loadPatient(q: Q, id: string): Promise<FoundPatient | null> {
             ${consentInForceSql("p.id", "ai_processing")} AS ai_consent
        FROM patients p LEFT JOIN beds b ON b.id = p.bed_id WHERE p.id = $1`,
     [id],
+    { prepared: "ai_load_patient" },
   );
   if (!p) return null;
   // Names and the exact birth date are encrypted at rest: decrypted through lib/crypto, so the
