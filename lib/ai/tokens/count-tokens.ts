@@ -4,7 +4,8 @@
 // counted exactly with the o200k_base BPE plus the chat framing (the framing is over-counted by one
 // token per message); any other model is counted as UTF-8 bytes plus a generous framing allowance
 // (a byte-level BPE or SentencePiece with byte fallback never makes more tokens than bytes).
-import { countTokens, decode, encode } from "gpt-tokenizer/encoding/o200k_base";
+import { decode, encode } from "gpt-tokenizer/encoding/o200k_base";
+import { countO200kTokens } from "./o200k-count";
 
 export type ChatMessageForCount = { role: string; content: string; name?: string };
 
@@ -35,7 +36,7 @@ export function usesO200k(model: string): boolean {
 
 /** Tokens of a plain text for `model`: exact BPE for o200k models, UTF-8 bytes otherwise. */
 export function countTextTokens(text: string, model: string): number {
-  if (usesO200k(model)) return countTokens(text, AS_PLAIN_TEXT);
+  if (usesO200k(model)) return countO200kTokens(text);
   return utf8Length(text);
 }
 
@@ -44,8 +45,8 @@ export function countChatInputTokens(messages: readonly ChatMessageForCount[], m
   if (usesO200k(model)) {
     let total = O200K_REPLY_PRIMING;
     for (const m of messages) {
-      total += O200K_TOKENS_PER_MESSAGE + countTokens(m.role, AS_PLAIN_TEXT) + countTokens(m.content, AS_PLAIN_TEXT);
-      if (m.name) total += O200K_TOKENS_PER_NAME + countTokens(m.name, AS_PLAIN_TEXT);
+      total += O200K_TOKENS_PER_MESSAGE + countO200kTokens(m.role) + countO200kTokens(m.content);
+      if (m.name) total += O200K_TOKENS_PER_NAME + countO200kTokens(m.name);
     }
     return total;
   }
