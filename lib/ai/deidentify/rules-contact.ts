@@ -18,6 +18,7 @@ export const URL_RULES: readonly TextRule[] = [
   {
     kind: "url",
     pattern: /\b(?:(?:https?|ftp):\/\/|www\.)[^\s"'<>]+/gi,
+    needs: /:\/\/|www\./i,
     replace: (m) => withTrailing(m[0], "[url]"),
   },
 ];
@@ -27,12 +28,14 @@ export const EMAIL_RULES: readonly TextRule[] = [
   {
     kind: "email",
     pattern: /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}\b/g,
+    needs: "@",
     replace: () => "[email]",
   },
   {
     kind: "url",
     pattern:
       /(?<![\w.@-])[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}\.(?:com|org|net|edu|gov|io|health|info|biz|us|uk|de|fr|eu)(?:\/[^\s"'<>]*)?(?![\w.@-])/gi,
+    needs: /\.(?:com|org|net|edu|gov|io|health|info|biz|us|uk|de|fr|eu)/i,
     replace: (m) => withTrailing(m[0], "[url]"),
   },
 ];
@@ -46,6 +49,7 @@ export const NETWORK_RULES: readonly TextRule[] = [
   {
     kind: "ip",
     pattern: /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?(?:%[\w.]+)?(?![\w:])/g,
+    needs: /:[0-9A-Fa-f]{0,4}:/,
     accept: (m) => isIPv6(m[0].replace(/%[\w.]+$/, "")),
     replace: () => "[ip]",
   },

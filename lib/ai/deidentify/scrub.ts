@@ -22,6 +22,9 @@ export type TextRule = {
   kind: IdentifierKind;
   /** Must carry the `g` flag. */
   pattern: RegExp;
+  /** What every match contains, cheaper to look for than the pattern (a literal, or a regex without `g`):
+   *  a text without it is not scanned with this rule. */
+  needs?: string | RegExp;
   /** A second look at a candidate (e.g. a real IPv6 address, a valid date); rejected spans block nothing. */
   accept?: (m: RegExpExecArray, state: ScrubState) => boolean;
   replace: (m: RegExpExecArray, state: ScrubState, text: string) => string;
@@ -59,7 +62,8 @@ export function scrubWithRules(text: string, rules: readonly TextRule[], state: 
   if (text.length === 0) return { text, replaced: 0 };
   const chosen: Span[] = [];
   for (const rule of rules) {
-    const { pattern } = rule;
+    const { pattern, needs } = rule;
+    if (needs !== undefined && !(typeof needs === "string" ? text.includes(needs) : needs.test(text))) continue;
     pattern.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = pattern.exec(text)) !== null) {
