@@ -22,14 +22,14 @@ import { settleCall, type CallOutcome } from "@/lib/ai/budgets/settle";
 import { notifySoftThreshold } from "@/lib/ai/budgets/soft-notify";
 import { settleInBackground } from "@/lib/ai/budgets/settlements";
 import { readContentLogging } from "@/lib/ai/calls/content-logging";
-import { modelRuntime } from "@/lib/ai/runtime/model-runtime";
+import { modelRuntime, type ModelRuntime } from "@/lib/ai/runtime/model-runtime";
 import type { StoredVersion } from "@/lib/ai/vault/vault-store";
 import { productionVersion } from "@/lib/ai/vault/production-cache";
 import type { AiActor } from "@/lib/ai/actor";
-import type { AiFeature, FeatureResult, ParameterSubject } from "@/lib/ai/service-types";
+import type { AiFeature, ContentLogging, FeatureResult, ParameterSubject } from "@/lib/ai/service-types";
 import { consentRefusal } from "@/lib/consent/consents";
-import { prepareCall } from "./prepare-call";
-import { stageClock } from "./call-stages";
+import { prepareCall, type PreparedCall } from "./prepare-call";
+import { stageClock, type CallStage } from "./call-stages";
 import { readPatientParametersEarly } from "@/lib/ai/parameters/resolve-parameters";
 
 export type FeatureSpec = {
@@ -70,9 +70,28 @@ async function checkAudience(actor: AiActor, spec: FeatureSpec): Promise<StoredV
   return version;
 }
 
-export async function runFeature(actor: AiActor, spec: FeatureSpec, subjectId: string): Promise<FeatureResult> {
-  const callId = crypto.randomUUID();
-  const lap = stageClock(callId);
+type AdmittedCall = {
+  version: StoredVersion;
+  sql: Sql;
+  runtime: ModelRuntime;
+  now: Date;
+  loaded: LoadedSubject;
+  prepared: PreparedCall;
+  logging: ContentLogging;
+};
+
+/**
+ * Everything before the model: audience, scope and consent, the parameters read and composed, the budgets
+ * reserved with the log row. Its own function so that what only this part needs (the parameters' raw
+ * values above all) is garbage once it returns, not held by the caller's frame while the model works.
+ */
+async function admitCall(
+  actor: AiActor,
+  spec: FeatureSpec,
+  subjectId: string,
+  callId: string,
+  lap: (s: CallStage) => void,
+): Promise<AdmittedCall> {
   const version = await checkAudience(actor, spec);
   const db = await getDatabase();
   const runtime = modelRuntime();
@@ -113,6 +132,13 @@ export async function runFeature(actor: AiActor, spec: FeatureSpec, subjectId: s
   const [reserved, logging] = await Promise.all([reserveAndLog(db.sql, call, prepared.reservationNusd), readContentLogging()]);
   if (!reserved.ok) throw new Refusal("rate_limited", reserved.message, { retryAfterSec: reserved.retryAfterSec });
   lap("reserve");
+  return { version, sql: db.sql, runtime, now, loaded, prepared, logging };
+}
+
+export async function runFeature(actor: AiActor, spec: FeatureSpec, subjectId: string): Promise<FeatureResult> {
+  const callId = crypto.randomUUID();
+  const lap = stageClock(callId);
+  const { version, sql, runtime, now, loaded, prepared, logging } = await admitCall(actor, spec, subjectId, callId, lap);
 
   // The patient's data is on its way out from here: the audit row is written while the model works (it
   // costs the caller nothing), and also when the model then fails.
@@ -171,13 +197,13 @@ export async function runFeature(actor: AiActor, spec: FeatureSpec, subjectId: s
       ...keep(null),
     };
     lap("model");
-    settleInBackground(finish(db.sql, callId, outcome));
+    settleInBackground(finish(sql, callId, outcome));
     await audited;
     lap("audit");
     throw new Refusal("unavailable", e.message);
   }
   lap("model");
-  settleInBackground(finish(db.sql, callId, outcome));
+  settleInBackground(finish(sql, callId, outcome));
   // The answer is shown only once the patient's data leaving is on the audit record.
   await audited;
   lap("audit");
