@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { EMAIL_RULES, NETWORK_RULES, URL_RULES } from "./rules-contact";
-import type { TextRule } from "./scrub";
+import { mayMatch, type TextRule } from "./scrub";
 import { CONTEXT } from "@/test/support/deidentify-context";
 import { deidentifyText, type DeidentifyContext, type RedactionReceipt } from "./deidentify";
 
@@ -156,10 +156,7 @@ describe("a rule's `needs` (the cheap look that lets the scrubber skip a rule)",
         const text = parts.join("");
         for (const rule of rules) {
           if (!rule.needs) continue;
-          for (const m of text.matchAll(rule.pattern)) {
-            const needs = rule.needs;
-            expect(typeof needs === "string" ? m[0].includes(needs) : needs.test(m[0])).toBe(true);
-          }
+          for (const m of text.matchAll(rule.pattern)) expect(mayMatch(rule, m[0])).toBe(true);
         }
       }),
       { numRuns: 3000 },

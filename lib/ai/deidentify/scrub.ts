@@ -54,6 +54,12 @@ function overlapsAt(span: Span, chosen: readonly Span[], index: number): boolean
   return (before !== undefined && before.end > span.start) || (after !== undefined && after.start < span.end);
 }
 
+/** False when `text` lacks what every match of the rule contains (its `needs`): no need to scan it. */
+export function mayMatch(rule: TextRule, text: string): boolean {
+  const { needs } = rule;
+  return needs === undefined || (typeof needs === "string" ? text.includes(needs) : needs.test(text));
+}
+
 /**
  * Scrubs `text` with `rules` (priority = order), counting each replacement into `state.receipt`.
  * Returns the text and how many spans were replaced (0: the text is clean as it is).
@@ -62,8 +68,8 @@ export function scrubWithRules(text: string, rules: readonly TextRule[], state: 
   if (text.length === 0) return { text, replaced: 0 };
   const chosen: Span[] = [];
   for (const rule of rules) {
-    const { pattern, needs } = rule;
-    if (needs !== undefined && !(typeof needs === "string" ? text.includes(needs) : needs.test(text))) continue;
+    if (!mayMatch(rule, text)) continue;
+    const { pattern } = rule;
     pattern.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = pattern.exec(text)) !== null) {

@@ -5,12 +5,9 @@
 // token per message); any other model is counted as UTF-8 bytes plus a generous framing allowance
 // (a byte-level BPE or SentencePiece with byte fallback never makes more tokens than bytes).
 import { decode, encode } from "gpt-tokenizer/encoding/o200k_base";
-import { countO200kTokens } from "./o200k-count";
+import { AS_PLAIN_TEXT, countO200kTokens } from "./o200k-count";
 
 export type ChatMessageForCount = { role: string; content: string; name?: string };
-
-/** Special-token strings in user text are plain text to the API: count them as text, never throw. */
-const AS_PLAIN_TEXT = { disallowedSpecial: new Set<string>() };
 
 /** ChatML framing per message is 3 tokens (<|im_start|>, <|im_sep|>, <|im_end|>); one more as margin. */
 const O200K_TOKENS_PER_MESSAGE = 4;

@@ -39,7 +39,8 @@ const CUT = /\n(?=[^\s/])/g;
 
 const PIECE_CACHE_LIMIT = 50_000;
 const pieceCounts = new Map<string, number>();
-const AS_PLAIN_TEXT = { disallowedSpecial: new Set<string>() };
+/** Special-token strings in user text are plain text to the API: count them as text, never throw. */
+export const AS_PLAIN_TEXT = { disallowedSpecial: new Set<string>() };
 
 function countPiece(piece: string): number {
   let n = pieceCounts.get(piece);
