@@ -10,7 +10,6 @@ import os from "node:os";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import { handleDemoChatCompletion } from "@/lib/ai/model/demo/handler";
 import { mulberry32 } from "@/lib/simulator/vital-model";
 
 async function toRequest(req: IncomingMessage, base: string, path: string): Promise<Request> {
@@ -25,6 +24,9 @@ async function toRequest(req: IncomingMessage, base: string, path: string): Prom
 const SLOW = "/slow";
 
 async function serve(replyMs: number): Promise<number> {
+  // Loaded here, in the model's process only: the handler brings the tokenizer, which the app's process
+  // (that imports this file to fork it) would otherwise hold on its heap for nothing.
+  const { handleDemoChatCompletion } = await import("@/lib/ai/model/demo/handler");
   let base = "http://127.0.0.1";
   const random = mulberry32(20261203);
   const server = createServer((req, res) => {

@@ -5,7 +5,6 @@
 // upper bound, flagged `usageReported: false`.
 import type { ChatCompletion, ChatCompletionChunk, ChatCompletionCreateParamsBase } from "openai/resources/chat/completions";
 import type { TokenUsage } from "@/lib/ai/costs/cost";
-import { countChatInputTokens, countTextTokens } from "@/lib/ai/tokens/count-tokens";
 import { ModelCallError, toModelCallError } from "./errors";
 import type { ModelClient } from "./model-client";
 
@@ -53,10 +52,12 @@ function count(v: unknown): number | null {
   return typeof v === "number" && Number.isSafeInteger(v) && v >= 0 ? v : null;
 }
 
-function readUsage(raw: RawUsage, req: ModelCallRequest, text: string): { usage: TokenUsage; reported: boolean } {
+async function readUsage(raw: RawUsage, req: ModelCallRequest, text: string): Promise<{ usage: TokenUsage; reported: boolean }> {
   const prompt = count(raw?.prompt_tokens);
   const completion = count(raw?.completion_tokens);
   if (prompt === null || completion === null) {
+    // Loaded only here: servers that report usage (nearly all) never need the tokenizer on this thread.
+    const { countChatInputTokens, countTextTokens } = await import("@/lib/ai/tokens/count-tokens");
     return {
       usage: {
         promptTokens: countChatInputTokens(req.messages, req.model),
@@ -118,7 +119,7 @@ export async function callModel(client: ModelClient, req: ModelCallRequest): Pro
   deadline.catch(() => undefined);
   try {
     const answer = await Promise.race([work, deadline]);
-    const { usage, reported } = readUsage(answer.usage, req, answer.text);
+    const { usage, reported } = await readUsage(answer.usage, req, answer.text);
     return {
       text: answer.text,
       usage,

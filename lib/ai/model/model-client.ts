@@ -4,7 +4,7 @@
 // model. With no base URL the SDK is given a fetch that hands requests to the demo handler in-process,
 // so the whole SDK protocol path (JSON request, JSON or SSE response, usage) runs without a network.
 import OpenAI from "openai";
-import { demoFetch, DEMO_MODEL } from "./demo/handler";
+import { DEMO_MODEL } from "./demo/demo-model";
 
 export type ModelClientOptions = {
   /** e.g. "https://api.openai.com/v1", "http://localhost:11434/v1"; absent: the built-in demo model. */
@@ -28,6 +28,15 @@ export type ModelClient = {
 export const DEMO_BASE_URL = "http://demo-model.invalid/v1";
 export { DEMO_MODEL };
 
+/**
+ * The demo handler is loaded with its first request: it brings the o200k tokenizer (20 MB of heap) that a
+ * process calling a real model never needs on this thread (the outbound worker counts tokens).
+ */
+async function demoFetchOnFirstUse(input: string | URL | Request, init?: RequestInit): Promise<Response> {
+  const { demoFetch } = await import("./demo/handler");
+  return demoFetch(input, init);
+}
+
 export function createModelClient(options: ModelClientOptions): ModelClient {
   if (!Number.isInteger(options.timeoutMs) || options.timeoutMs <= 0) throw new RangeError("timeoutMs must be a positive integer");
   if (!Number.isInteger(options.maxRetries) || options.maxRetries < 0) throw new RangeError("maxRetries must be a non-negative integer");
@@ -40,7 +49,7 @@ export function createModelClient(options: ModelClientOptions): ModelClient {
     project: null,
     timeout: options.timeoutMs,
     maxRetries: options.maxRetries,
-    ...(demo ? { fetch: demoFetch } : {}),
+    ...(demo ? { fetch: demoFetchOnFirstUse } : {}),
   });
   return { sdk, timeoutMs: options.timeoutMs, demo, baseURL: demo ? DEMO_BASE_URL : (baseURL ?? "") };
 }

@@ -8,7 +8,7 @@
 import "server-only";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { composeOutbound, type OutboundInput, type OutboundResult } from "@/lib/ai/features/compose-outbound";
+import type { OutboundInput, OutboundResult } from "@/lib/ai/features/compose-outbound";
 import { env } from "@/lib/env";
 
 type Pending = { resolve: (r: OutboundResult) => void; reject: (e: Error) => void };
@@ -61,8 +61,14 @@ function startWorker(): Worker {
   return w;
 }
 
+/** Loaded on first inline use: composing brings the tokenizer (20 MB of heap) the worker otherwise keeps off this thread. */
+async function composeInline(input: OutboundInput): Promise<OutboundResult> {
+  const { composeOutbound } = await import("@/lib/ai/features/compose-outbound");
+  return composeOutbound(input);
+}
+
 export async function composeOutboundOffThread(input: OutboundInput): Promise<OutboundResult> {
-  if (!outboundWorkerAvailable()) return composeOutbound(input);
+  if (!outboundWorkerAvailable()) return composeInline(input);
   worker ??= startWorker();
   const w = worker;
   const id = nextId++;
@@ -86,7 +92,7 @@ export async function composeOutboundOffThread(input: OutboundInput): Promise<Ou
   } catch (err) {
     // A worker that could not run this call: the same composition inline, so the call is not lost.
     console.error(`[ai] composing inline: ${(err as Error).message}`);
-    return composeOutbound(input);
+    return composeInline(input);
   }
 }
 

@@ -7,8 +7,9 @@
 import { z } from "zod";
 import { countChatInputTokens, truncateToTokens } from "@/lib/ai/tokens/count-tokens";
 import { composeDemoAnswer, DEMO_NOTICE } from "./compose";
+import { DEMO_MODEL } from "./demo-model";
 
-export const DEMO_MODEL = "demo-template";
+export { DEMO_MODEL };
 const DEFAULT_MAX_TOKENS = 1024;
 
 const contentSchema = z.union([
