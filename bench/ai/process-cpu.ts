@@ -1,6 +1,8 @@
 // bench:ai: the CPU a governed call costs on the whole machine, split by process: the app (this process,
 // every thread), its PostgreSQL backends (the connections open on the bench database) and the model's
-// process. Read from /proc (Linux); a process that cannot be read (gone) counts nothing.
+// process; and how long each waited for a core while runnable (the scheduler's run-queue time, where a
+// two-core machine's tail latency is spent). Read from /proc (Linux); a process that cannot be read (gone)
+// counts nothing.
 import fs from "node:fs";
 import type { Database } from "@/lib/db/database";
 
@@ -18,7 +20,38 @@ function cpuMsOf(pids: readonly number[]): number {
   return ticks * 10;
 }
 
-export type CpuSplit = { appMs: number; databaseMs: number | null; modelMs: number; databaseBackends: number };
+/** Time `pids`' threads spent runnable but waiting for a core, in ms (/proc/<pid>/task/<tid>/schedstat, field 2, ns). */
+function waitMsOf(pids: readonly number[]): number {
+  let ns = 0;
+  for (const pid of pids) {
+    try {
+      for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+        ns += Number(fs.readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8").split(" ")[1] ?? 0);
+      }
+    } catch {
+      // gone, or a kernel without scheduler statistics: counts nothing
+    }
+  }
+  return ns / 1e6;
+}
+
+export type CpuSplit = {
+  appMs: number;
+  databaseMs: number | null;
+  modelMs: number;
+  databaseBackends: number;
+  /** Run-queue waits per call: the app's main thread, all its threads, the backends, the model's process. */
+  wait: { mainMs: number; appMs: number; databaseMs: number | null; modelMs: number };
+};
+
+/** The main thread's wait alone: the thread every call's steps hand back to. */
+function mainWaitMs(): number {
+  try {
+    return Number(fs.readFileSync(`/proc/${process.pid}/task/${process.pid}/schedstat`, "utf8").split(" ")[1] ?? 0) / 1e6;
+  } catch {
+    return 0;
+  }
+}
 
 /** Starts measuring; `stop(calls)` gives each process's CPU per call since. PGlite's work is the app's own. */
 export async function measureCpu(db: Database, modelPid: number) {
@@ -33,14 +66,23 @@ export async function measureCpu(db: Database, modelPid: number) {
   const app0 = process.cpuUsage();
   const db0 = cpuMsOf(backends);
   const model0 = cpuMsOf([modelPid]);
+  const waited = () => ({ main: mainWaitMs(), app: waitMsOf([process.pid]), database: waitMsOf(backends), model: waitMsOf([modelPid]) });
+  const wait0 = waited();
   return {
     stop(calls: number): CpuSplit {
       const app = process.cpuUsage(app0);
+      const wait1 = waited();
       return {
         appMs: (app.user + app.system) / 1000 / calls,
         databaseMs: db.sql.kind === "postgres" ? (cpuMsOf(backends) - db0) / calls : null,
         modelMs: (cpuMsOf([modelPid]) - model0) / calls,
         databaseBackends: backends.length,
+        wait: {
+          mainMs: (wait1.main - wait0.main) / calls,
+          appMs: (wait1.app - wait0.app) / calls,
+          databaseMs: db.sql.kind === "postgres" ? (wait1.database - wait0.database) / calls : null,
+          modelMs: (wait1.model - wait0.model) / calls,
+        },
       };
     },
   };
@@ -50,4 +92,11 @@ export function describeCpu(s: CpuSplit): string {
   const database = s.databaseMs === null ? "in the app (PGlite)" : `${s.databaseMs.toFixed(2)} ms (${s.databaseBackends} backends)`;
   const total = s.appMs + (s.databaseMs ?? 0) + s.modelMs;
   return `app ${s.appMs.toFixed(2)} ms, PostgreSQL ${database}, model process ${s.modelMs.toFixed(2)} ms; machine ${total.toFixed(2)} ms`;
+}
+
+/** Run-queue waits per call, e.g. "main thread 2.80 ms (app 4.10), PostgreSQL 5.40, model process 0.90". */
+export function describeWaits(s: CpuSplit): string {
+  const w = s.wait;
+  const database = w.databaseMs === null ? "" : `, PostgreSQL ${w.databaseMs.toFixed(2)}`;
+  return `main thread ${w.mainMs.toFixed(2)} ms (all the app's threads ${w.appMs.toFixed(2)})${database}, model process ${w.modelMs.toFixed(2)} ms`;
 }

@@ -25,7 +25,7 @@ import { LatencySamples, type LatencySummary } from "@/bench/ingest/bench-stats"
 import { startDemoModelServer } from "./demo-model-server";
 import { stageBreakdown } from "./stage-breakdown";
 import { traceCallStages } from "./call-stage-trace";
-import { describeCpu, measureCpu } from "./process-cpu";
+import { describeCpu, describeWaits, measureCpu } from "./process-cpu";
 
 const { values: flags } = parseArgs({
   options: {
@@ -178,6 +178,7 @@ async function main() {
   console.log(line(`  governance overhead (model time excluded)`, slowRun.overhead.summary()));
   console.log(`  by stage (the call path's own timings; the settlement runs after the answer):`);
   for (const l of trace.report(slowRun.overheadById)) console.log(`  ${l}`);
+  console.log(`  waiting for a core per call (runnable, not running): ${describeWaits(slowRun.cpu)}`);
   console.log(line(`  the same, the model's process at nice ${MODEL_APART_NICE}`, slowApart.overhead.summary(), slowApart.perSec));
   console.log(`one caller at a time, the model replying at once:`);
   console.log(line(`  governance overhead`, serial.overhead.summary(), serial.perSec));
