@@ -20,19 +20,28 @@ function cpuMsOf(pids: readonly number[]): number {
   return ticks * 10;
 }
 
-/** Time `pids`' threads spent runnable but waiting for a core, in ms (/proc/<pid>/task/<tid>/schedstat, field 2, ns). */
-function waitMsOf(pids: readonly number[]): number {
-  let ns = 0;
-  for (const pid of pids) {
-    try {
-      for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
-        ns += Number(fs.readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8").split(" ")[1] ?? 0);
-      }
-    } catch {
-      // gone, or a kernel without scheduler statistics: counts nothing
-    }
+/** One thread's time runnable but waiting for a core, in ms (schedstat field 2, ns); 0 if unreadable. */
+function threadWaitMs(pid: number, tid: number | string): number {
+  try {
+    return Number(fs.readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8").split(" ")[1] ?? 0) / 1e6;
+  } catch {
+    return 0; // gone, or a kernel without scheduler statistics
   }
-  return ns / 1e6;
+}
+
+/** The same summed over every thread of `pids`. */
+function waitMsOf(pids: readonly number[]): number {
+  let ms = 0;
+  for (const pid of pids) {
+    let tids: string[] = [];
+    try {
+      tids = fs.readdirSync(`/proc/${pid}/task`);
+    } catch {
+      // gone: counts nothing
+    }
+    for (const tid of tids) ms += threadWaitMs(pid, tid);
+  }
+  return ms;
 }
 
 export type CpuSplit = {
@@ -43,15 +52,6 @@ export type CpuSplit = {
   /** Run-queue waits per call: the app's main thread, all its threads, the backends, the model's process. */
   wait: { mainMs: number; appMs: number; databaseMs: number | null; modelMs: number };
 };
-
-/** The main thread's wait alone: the thread every call's steps hand back to. */
-function mainWaitMs(): number {
-  try {
-    return Number(fs.readFileSync(`/proc/${process.pid}/task/${process.pid}/schedstat`, "utf8").split(" ")[1] ?? 0) / 1e6;
-  } catch {
-    return 0;
-  }
-}
 
 /** Starts measuring; `stop(calls)` gives each process's CPU per call since. PGlite's work is the app's own. */
 export async function measureCpu(db: Database, modelPid: number) {
@@ -66,7 +66,12 @@ export async function measureCpu(db: Database, modelPid: number) {
   const app0 = process.cpuUsage();
   const db0 = cpuMsOf(backends);
   const model0 = cpuMsOf([modelPid]);
-  const waited = () => ({ main: mainWaitMs(), app: waitMsOf([process.pid]), database: waitMsOf(backends), model: waitMsOf([modelPid]) });
+  const waited = () => ({
+    main: threadWaitMs(process.pid, process.pid),
+    app: waitMsOf([process.pid]),
+    database: waitMsOf(backends),
+    model: waitMsOf([modelPid]),
+  });
   const wait0 = waited();
   return {
     stop(calls: number): CpuSplit {

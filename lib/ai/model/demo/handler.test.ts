@@ -4,7 +4,8 @@ import { countChatInputTokens, countTextTokens } from "@/lib/ai/tokens/count-tok
 import { callModel } from "../call-model";
 import { createModelClient } from "../model-client";
 import { DEMO_NOTICE } from "./compose";
-import { DEMO_MODEL, handleDemoChatCompletion } from "./handler";
+import { handleDemoChatCompletion } from "./handler";
+import { DEMO_MODEL } from "./demo-model";
 
 const MESSAGES = [
   { role: "system" as const, content: "You write SBAR handovers for the next nurse." },

@@ -9,7 +9,6 @@ import { countChatInputTokens, truncateToTokens } from "@/lib/ai/tokens/count-to
 import { composeDemoAnswer, DEMO_NOTICE } from "./compose";
 import { DEMO_MODEL } from "./demo-model";
 
-export { DEMO_MODEL };
 const DEFAULT_MAX_TOKENS = 1024;
 
 const contentSchema = z.union([
