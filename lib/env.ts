@@ -10,8 +10,8 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
   DATABASE_URL: z.string().url().optional(),
-  /** Connections this node keeps to PostgreSQL (an AI call reads its parameters on five at once). */
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(20),
+  /** Connections this node keeps to PostgreSQL; unset: two per core and one (lib/db/open-database). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).optional(),
   DATA_DIR: z.string().default(".data"),
   /** A new embedded data directory is a copy of a cached initdb template (`off`: initdb in a child each time). */
   PGLITE_TEMPLATE: onOff.default(true),

@@ -7,6 +7,12 @@ export function benchPostgresUrl(): string {
   return process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 }
 
+/** The pool size a bench opens PostgreSQL with: DATABASE_POOL_SIZE as the server reads it, else the app's default. */
+export function benchPoolSize(): number | undefined {
+  const size = Number(process.env.DATABASE_POOL_SIZE);
+  return Number.isInteger(size) && size >= 2 ? size : undefined;
+}
+
 async function adminQuery(base: string, sql: string): Promise<void> {
   const c = new pg.Client({ connectionString: base });
   await c.connect();

@@ -9,7 +9,11 @@ export type TestDatabase = Database & { label: string; destroy(): Promise<void> 
 
 export const testDatabaseKinds: ("pglite" | "postgres")[] = process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
 
-export async function createTestDatabase(kind: "pglite" | "postgres" = "pglite"): Promise<TestDatabase> {
+/** `poolSize`: PostgreSQL's connections (default: the app's, two per core and one). */
+export async function createTestDatabase(
+  kind: "pglite" | "postgres" = "pglite",
+  options: { poolSize?: number } = {},
+): Promise<TestDatabase> {
   if (kind === "pglite") {
     const db = await openDatabase({ inMemory: true });
     await migrateDatabase(db.sql);
@@ -24,7 +28,7 @@ export async function createTestDatabase(kind: "pglite" | "postgres" = "pglite")
   await admin.end();
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
-  const db = await openDatabase({ url: url.toString() });
+  const db = await openDatabase({ url: url.toString(), poolSize: options.poolSize });
   await migrateDatabase(db.sql);
   return {
     ...db,
