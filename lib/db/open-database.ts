@@ -23,8 +23,8 @@ export type DatabaseTarget = { url: string; poolSize?: number } | { pgliteDir: s
 /**
  * Connections per node unless configured (DATABASE_POOL_SIZE): two per core and one (5 on two cores), the
  * usual sizing for PostgreSQL. More backends than cores do not run more at once; they wait for a core, and
- * each one woken costs the machine: on two cores bench:ai measured PostgreSQL's CPU per AI call about a
- * third lower with 5 connections than with 20. Callers beyond the pool wait in its queue, in order.
+ * each one woken costs the machine: on two cores bench:ai measured PostgreSQL's CPU per AI call a tenth to
+ * a third lower with 5 connections than with 20. Callers beyond the pool wait in its queue, in order.
  */
 export function defaultPoolSize(cores = os.availableParallelism()): number {
   return Math.min(200, 2 * cores + 1);
