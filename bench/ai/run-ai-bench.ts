@@ -16,7 +16,7 @@ import "server-only";
 import { parseArgs } from "node:util";
 import { setDatabase } from "@/lib/db/database";
 import { createTestDatabase } from "@/test/support/test-database";
-import { benchPoolSize } from "@/bench/support/scratch-database";
+import { env } from "@/lib/env";
 import { createAiFixture } from "@/test/support/ai-fixture";
 import { createModelClient } from "@/lib/ai/model/model-client";
 import { callModel, type ModelMessage } from "@/lib/ai/model/call-model";
@@ -122,7 +122,7 @@ async function bareRun(db: Db, call: () => Promise<unknown>, calls: number, conc
 async function main() {
   if (process.env.BENCH_DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.BENCH_DATABASE_URL;
   const kind = process.env.BENCH_DATABASE_URL ? "postgres" : "pglite";
-  const db = await createTestDatabase(kind, { poolSize: benchPoolSize() });
+  const db = await createTestDatabase(kind, { poolSize: env().DATABASE_POOL_SIZE });
   setDatabase(db);
   const model = await startDemoModelServer(MODEL_MS);
   modelPid = model.pid;

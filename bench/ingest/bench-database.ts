@@ -8,7 +8,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { openDatabase, type Database } from "@/lib/db/open-database";
-import { benchPoolSize, createScratchPostgresDatabase } from "@/bench/support/scratch-database";
+import { createScratchPostgresDatabase } from "@/bench/support/scratch-database";
+import { env } from "@/lib/env";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { generateSecret, hashSecret } from "@/lib/auth/secret-token";
 import { createUserWithToken } from "@/test/support/principals";
@@ -36,7 +37,7 @@ async function open(kind: "pglite" | "postgres"): Promise<{ db: Database; url: s
     return { db, url: null, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
   }
   const scratch = await createScratchPostgresDatabase("iomt_bench");
-  return { db: await openDatabase({ url: scratch.url, poolSize: benchPoolSize() }), url: scratch.url, drop: scratch.drop };
+  return { db: await openDatabase({ url: scratch.url, poolSize: env().DATABASE_POOL_SIZE }), url: scratch.url, drop: scratch.drop };
 }
 
 export async function createBenchDatabase(kind: "pglite" | "postgres", deviceCount: number): Promise<BenchDatabase> {

@@ -2,15 +2,9 @@
 // (default postgres://postgres@127.0.0.1:5432/postgres) under a random name, dropped by `drop()`.
 import crypto from "node:crypto";
 import pg from "pg";
-import { env } from "@/lib/env";
 
 export function benchPostgresUrl(): string {
   return process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
-}
-
-/** The pool size a bench opens PostgreSQL with: DATABASE_POOL_SIZE as the server reads it, else the app's default. */
-export function benchPoolSize(): number | undefined {
-  return env().DATABASE_POOL_SIZE;
 }
 
 async function adminQuery(base: string, sql: string): Promise<void> {

@@ -4,7 +4,6 @@
 // model. With no base URL the SDK is given a fetch that hands requests to the demo handler in-process,
 // so the whole SDK protocol path (JSON request, JSON or SSE response, usage) runs without a network.
 import OpenAI from "openai";
-import { DEMO_MODEL } from "./demo/demo-model";
 
 export type ModelClientOptions = {
   /** e.g. "https://api.openai.com/v1", "http://localhost:11434/v1"; absent: the built-in demo model. */
@@ -26,7 +25,6 @@ export type ModelClient = {
 };
 
 export const DEMO_BASE_URL = "http://demo-model.invalid/v1";
-export { DEMO_MODEL };
 
 /**
  * The demo handler is loaded with its first request: it brings the o200k tokenizer (20 MB of heap) that a

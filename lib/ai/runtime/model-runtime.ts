@@ -3,7 +3,8 @@
 // the benchmark install their own client (a local protocol server) with setModelRuntime.
 import "server-only";
 import { env } from "@/lib/env";
-import { createModelClient, DEMO_MODEL, type ModelClient } from "@/lib/ai/model/model-client";
+import { createModelClient, type ModelClient } from "@/lib/ai/model/model-client";
+import { DEMO_MODEL } from "@/lib/ai/model/demo/demo-model";
 import { peekProcessSingleton, setProcessSingleton } from "@/lib/process-singleton";
 
 export type ModelRuntime = { client: ModelClient; modelOverride: string | null };
