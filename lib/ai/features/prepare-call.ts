@@ -15,7 +15,7 @@ import { composeOutboundOffThread } from "@/lib/ai/runtime/outbound-thread";
 import type { LoadedSubject } from "@/lib/ai/parameters/subject";
 import { priceFor } from "@/lib/ai/budgets/price-store";
 import { effectiveModel, type ModelRuntime } from "@/lib/ai/runtime/model-runtime";
-import type { StoredVersion } from "@/lib/ai/vault/vault-store";
+import type { StoredVersion } from "@/lib/ai/vault/stored-version";
 import type { ParameterUse } from "@/lib/ai/service-types";
 
 export type PreparedCall = {

@@ -23,7 +23,7 @@ import { notifySoftThreshold } from "@/lib/ai/budgets/soft-notify";
 import { settleInBackground } from "@/lib/ai/budgets/settlements";
 import { readContentLogging } from "@/lib/ai/calls/content-logging";
 import { modelRuntime, type ModelRuntime } from "@/lib/ai/runtime/model-runtime";
-import type { StoredVersion } from "@/lib/ai/vault/vault-store";
+import type { StoredVersion } from "@/lib/ai/vault/stored-version";
 import { productionVersion } from "@/lib/ai/vault/production-cache";
 import type { AiActor } from "@/lib/ai/actor";
 import type { AiFeature, ContentLogging, FeatureResult, ParameterSubject } from "@/lib/ai/service-types";

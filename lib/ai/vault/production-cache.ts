@@ -5,7 +5,7 @@ import "server-only";
 import { getDatabase, perDatabase } from "@/lib/db/database";
 import { Refusal } from "@/lib/errors/refusal";
 import type { ParameterRef, PromptMessage, PromptParams, PromptVariable } from "@/lib/ai/prompts/prompt-version";
-import type { StoredVersion } from "./vault-store";
+import type { StoredVersion } from "./stored-version";
 
 export const PRODUCTION_CACHE_MS = 2_000;
 

@@ -6,7 +6,7 @@ import { getDatabase } from "@/lib/db/database";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { Refusal } from "@/lib/errors/refusal";
 import { describeIssues, validatePromptVersion } from "@/lib/ai/prompts/validate";
-import type { ParameterRef, PromptMessage, PromptParams, PromptVariable, PromptVersionContent } from "@/lib/ai/prompts/prompt-version";
+import type { ParameterRef, PromptMessage, PromptParams, PromptVariable } from "@/lib/ai/prompts/prompt-version";
 import { allowedParameters, checkBounds } from "@/lib/ai/parameters/registry";
 import type { AiActor } from "@/lib/ai/actor";
 import type {
@@ -22,13 +22,7 @@ import type {
 } from "@/lib/ai/service-types";
 import type { AiPromptVersion } from "@/lib/generated/prisma/client";
 import { clearProductionCache } from "./production-cache";
-
-export type StoredVersion = PromptVersionContent & {
-  promptName: string;
-  version: number;
-  authorId: string | null;
-  approvedAt: Date | null;
-};
+import type { StoredVersion } from "./stored-version";
 
 type LabelRow = { label: string; version: number };
 
