@@ -19,22 +19,10 @@ import { env } from "@/lib/env";
 import type { BrokerTls, Log } from "./broker-net";
 import { startInlineBroker } from "./inline-broker";
 import { startWorkerBroker } from "./broker-thread/worker-broker";
+import type { EmbeddedBroker, MqttTransport } from "./embedded-broker-types";
 
 export type { BrokerTls } from "./broker-net";
-
-export type MqttTransport = "worker" | "inline";
-
-export type EmbeddedBroker = {
-  port: number;
-  /** MQTT over TLS port, when TLS is configured. */
-  tlsPort: number | null;
-  url: string;
-  /** Where the broker runs. */
-  transport: MqttTransport;
-  /** Publishes from the platform itself (OTA commands), QoS 1. */
-  publish(topic: string, payload: string, opts?: { retain?: boolean }): Promise<void>;
-  close(): Promise<void>;
-};
+export type { EmbeddedBroker, MqttTransport } from "./embedded-broker-types";
 
 /** MQTT_TRANSPORT=auto: the worker thread with PostgreSQL, the main thread with the embedded database. */
 export function chooseTransport(setting: MqttTransport | "auto", postgres: boolean): MqttTransport {

@@ -17,7 +17,7 @@ import { decideConnect, onRightsWithdrawn } from "./device-gate";
 import { publishOutcomes } from "./publish-outcomes";
 import { routePublish } from "./publish-route";
 import { drainIngest } from "./accept-telemetry";
-import type { EmbeddedBroker } from "./embedded-broker";
+import type { EmbeddedBroker } from "./embedded-broker-types";
 
 function brokerHandlers(log: Log, maxBodyBytes: number): Pick<AedesOptions, "authenticate" | "authorizePublish" | "authorizeSubscribe"> {
   const outcomes = publishOutcomes(log);

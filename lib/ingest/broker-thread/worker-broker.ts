@@ -6,7 +6,7 @@ import "server-only";
 import { drainIngest } from "../accept-telemetry";
 import type { ListenOptions, Log } from "../broker-net";
 import { onRightsWithdrawn } from "../device-gate";
-import type { EmbeddedBroker } from "../embedded-broker";
+import type { EmbeddedBroker } from "../embedded-broker-types";
 import { publishOutcomes } from "../publish-outcomes";
 import { startBrokerWorkerThread, type BrokerWorkerThread } from "./broker-worker-thread";
 import type { BrokerWorkerData } from "./protocol";
