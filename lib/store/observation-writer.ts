@@ -1,36 +1,14 @@
-// Group-commit writer for telemetry: frames from every device and connection are gathered for a few
-// milliseconds and written in one statement (unnest arrays), frames and observations together.
-// A caller's promise resolves only once its frames are durably committed, so MQTT PUBACK and HTTP 202
-// are sent after the write. (device_id, seq) makes the write idempotent. On PostgreSQL two statements
-// may be in flight, so the next batch is written while the previous one commits.
-//
-// Faults: when the database is slow or unreachable the batch stays in the bounded buffer and is retried
-// with backoff (callers keep waiting; nothing is acknowledged); frames arriving meanwhile queue behind
-// it until the buffer is full, after which write() refuses at once (IngestBusyError) so devices back
-// off and resend. When the database returns, the buffer drains in full batches. An error that is not
-// a lost or refused connection is retried a few times and then reported to the batch's callers.
-// A commit whose answer was lost is retried and then counts the frames as duplicates: still stored once.
-// Poison rows: when such an error persists, the batch is written caller by caller, so only the caller
-// whose frames the database refuses gets a PoisonFramesError (ingest quarantines that body) and the
-// others are stored; callers behind it are not held up.
+// Group-commit writer for telemetry, the entry ingest calls: owns the queue of callers, when a batch is
+// flushed, backpressure (IngestBusyError), retries through database faults and the writer's stats.
+// The statement itself is in observation-batch-insert, poison isolation in observation-poison-isolation.
 import "server-only";
 import type { Sql } from "@/lib/db/sql";
-import { isMetricKey, type MetricKey } from "@/lib/domain/metrics";
 import { errorText, isTransientDatabaseError } from "@/lib/db/poison-rows";
-import type { EpochMs, MetricValues } from "@/lib/events";
+import { BatchInserter, type InsertedRow, type PendingFrame, type Rows, type Waiter, type WriteResult } from "./observation-batch-insert";
+import { PoisonFramesError, writeCallerByCaller } from "./observation-poison-isolation";
 
-export type PendingFrame = {
-  deviceId: string;
-  patientId: string | null;
-  seq: number;
-  /** When the device measured the values. */
-  ts: EpochMs;
-  values: MetricValues;
-  /** Keys of `values` that are implausible artifacts (stored with observations.artifact = true). */
-  artifacts?: readonly MetricKey[];
-};
-
-export type WriteResult = { accepted: number; duplicates: number };
+export type { PendingFrame, WriteResult };
+export { PoisonFramesError };
 
 export class IngestBusyError extends Error {
   constructor(pendingFrames: number) {
@@ -38,20 +16,6 @@ export class IngestBusyError extends Error {
     this.name = "IngestBusyError";
   }
 }
-
-/** The database refused these frames themselves (not an outage): resending cannot help. */
-export class PoisonFramesError extends Error {
-  constructor(readonly dbError: string) {
-    super(`the frames could not be stored (${dbError})`);
-    this.name = "PoisonFramesError";
-  }
-}
-
-type Waiter = {
-  frames: PendingFrame[];
-  resolve: (r: WriteResult) => void;
-  reject: (e: unknown) => void;
-};
 
 export type ObservationWriterOptions = {
   /** Flush when this many frames are waiting. */
@@ -77,53 +41,28 @@ export type WriterStats = {
   lastError: string | null;
 };
 
-/** devices.last_seen_at is refreshed at most this often per device (it is a display value). */
-const LAST_SEEN_RESOLUTION_MS = 5_000;
 /** Errors that are not connection trouble are retried this many times, then reported. */
 const MAX_OTHER_ERROR_ATTEMPTS = 3;
 
-// Frames go in once each (with their row number); observations refer to their frame by that number,
-// so device, patient, time and seq are not repeated per value. Only frames not seen before get values.
-const INSERT_SQL = `
-WITH incoming AS (
-  SELECT * FROM unnest($1::text[], $2::bigint[], $3::timestamptz[], $4::text[]) WITH ORDINALITY AS t(device_id, seq, ts, patient_id, n)
-), inserted AS (
-  INSERT INTO device_frames (device_id, seq, ts)
-  SELECT device_id, seq, ts FROM incoming
-  ON CONFLICT DO NOTHING
-  RETURNING device_id, seq
-), observed AS (
-  INSERT INTO observations (patient_id, device_id, code, value, ts, seq, artifact)
-  SELECT f.patient_id, f.device_id, o.code, o.value, f.ts, f.seq, o.artifact
-  FROM inserted i
-  JOIN incoming f ON f.device_id = i.device_id AND f.seq = i.seq
-  JOIN unnest($5::int[], $6::text[], $7::float8[], $8::bool[]) AS o(n, code, value, artifact) ON o.n = f.n
-), seen AS (
-  UPDATE devices d SET last_seen_at = GREATEST(d.last_seen_at, now())
-  WHERE d.id = ANY($9::text[])
-)
-SELECT device_id, seq::text AS seq FROM inserted`;
-
-export { isTransientDatabaseError };
-
-type Rows = { params: unknown[]; firstOwner: Map<string, Waiter>; seenDevices: string[] };
-
-// PostgreSQL array literals built here in one pass: node-postgres would quote and escape every element
-// of the ~100,000 per batch. Plain ids, metric codes and ISO times need no quoting.
-const PLAIN = /^[A-Za-z0-9_.:+-]+$/;
-const textElement = (s: string | null) =>
-  s === null ? "NULL" : PLAIN.test(s) && s.toUpperCase() !== "NULL" ? s : `"${s.replace(/[\\"]/g, "\\$&")}"`;
-const textArray = (a: (string | null)[]) => `{${a.map(textElement).join(",")}}`;
-const numberArray = (a: number[]) => `{${a.join(",")}}`;
-const boolArray = (a: boolean[]) => `{${a.map((b) => (b ? "t" : "f")).join(",")}}`;
-
+// Frames from every device and connection are gathered for a few milliseconds and written in one
+// statement. A caller's promise resolves only once its frames are durably committed, so MQTT PUBACK and
+// HTTP 202 are sent after the write. On PostgreSQL two statements may be in flight, so the next batch is
+// written while the previous one commits.
+//
+// Faults: when the database is slow or unreachable the batch stays in the bounded buffer and is retried
+// with backoff (callers keep waiting; nothing is acknowledged); frames arriving meanwhile queue behind
+// it until the buffer is full, after which write() refuses at once (IngestBusyError) so devices back
+// off and resend. When the database returns, the buffer drains in full batches. An error that is not
+// a lost or refused connection is retried a few times and then reported to the batch's callers.
+// A commit whose answer was lost is retried and then counts the frames as duplicates: still stored once.
+// Poison rows: when such an error persists, the batch is written caller by caller (observation-poison-isolation).
 export class ObservationWriter {
   private queue: Waiter[] = [];
   private queuedFrames = 0;
   private writingFrames = 0;
   private timer: NodeJS.Timeout | null = null;
   private readonly writing = new Set<Promise<void>>();
-  private readonly lastSeenWritten = new Map<string, number>();
+  private readonly inserter: BatchInserter;
   private committed = 0;
   private retries = 0;
   private failingSince: number | null = null;
@@ -136,10 +75,8 @@ export class ObservationWriter {
   private readonly maxRetryDelayMs: number;
   private readonly log: (msg: string) => void;
 
-  constructor(
-    private readonly sql: Sql,
-    opts: ObservationWriterOptions = {},
-  ) {
+  constructor(sql: Sql, opts: ObservationWriterOptions = {}) {
+    this.inserter = new BatchInserter(sql);
     this.maxBatchFrames = opts.maxBatchFrames ?? 2000;
     this.maxDelayMs = opts.maxDelayMs ?? 15;
     this.maxPendingFrames = opts.maxPendingFrames ?? 50_000;
@@ -227,80 +164,28 @@ export class ObservationWriter {
     return batch;
   }
 
-  private buildRows(batch: Waiter[], now: number): Rows {
-    // Within one batch a (device, seq) is written once; later copies count as duplicates.
-    const firstOwner = new Map<string, Waiter>();
-    const fDevice: string[] = [],
-      fSeq: number[] = [],
-      fTs: string[] = [],
-      fPatient: (string | null)[] = [];
-    const oFrame: number[] = [],
-      oCode: string[] = [],
-      oValue: number[] = [],
-      oArtifact: boolean[] = [];
-    const seenDevices: string[] = [];
-    for (const w of batch) {
-      for (const f of w.frames) {
-        const key = `${f.deviceId}\u0000${f.seq}`;
-        if (firstOwner.has(key)) continue;
-        firstOwner.set(key, w);
-        fDevice.push(f.deviceId);
-        fSeq.push(f.seq);
-        fTs.push(new Date(f.ts).toISOString());
-        fPatient.push(f.patientId);
-        const n = fDevice.length; // 1-based, as WITH ORDINALITY counts
-        const artifacts = f.artifacts !== undefined && f.artifacts.length > 0 ? f.artifacts : null;
-        for (const code in f.values) {
-          if (!isMetricKey(code)) continue;
-          const value = f.values[code];
-          if (value === undefined) continue;
-          oFrame.push(n);
-          oCode.push(code);
-          oValue.push(value);
-          oArtifact.push(artifacts !== null && artifacts.includes(code));
-        }
-        const seenAt = this.lastSeenWritten.get(f.deviceId);
-        if (seenAt === undefined || now - seenAt >= LAST_SEEN_RESOLUTION_MS) {
-          this.lastSeenWritten.set(f.deviceId, now);
-          seenDevices.push(f.deviceId);
-        }
-      }
-    }
-    const params =
-      this.sql.kind === "postgres"
-        ? [
-            textArray(fDevice),
-            numberArray(fSeq),
-            textArray(fTs),
-            textArray(fPatient),
-            numberArray(oFrame),
-            textArray(oCode),
-            numberArray(oValue),
-            boolArray(oArtifact),
-            textArray(seenDevices),
-          ]
-        : [fDevice, fSeq, fTs, fPatient, oFrame, oCode, oValue, oArtifact, seenDevices];
-    return { params, firstOwner, seenDevices };
-  }
-
   private async writeBatch(batch: Waiter[], frames: number): Promise<void> {
-    const rows = this.buildRows(batch, Date.now());
+    const rows = this.inserter.buildRows(batch, Date.now());
     for (let attempt = 1; ; attempt++) {
       try {
-        const inserted = await this.sql.query<{ device_id: string; seq: string }>(INSERT_SQL, rows.params);
+        const inserted = await this.inserter.insert(rows);
         this.settle(batch, rows, inserted, frames);
         return;
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         if (!isTransientDatabaseError(err) && attempt >= MAX_OTHER_ERROR_ATTEMPTS) {
-          for (const d of rows.seenDevices) this.lastSeenWritten.delete(d);
+          this.inserter.forgetSeen(rows);
           if (batch.length === 1) {
             this.log(`[ingest] writing ${frames} frames failed ${attempt} times (${message}); reporting to the sender`);
             batch[0]!.reject(new PoisonFramesError(errorText(err)));
             return;
           }
           this.log(`[ingest] writing ${frames} frames failed ${attempt} times (${message}); writing them sender by sender`);
-          return this.isolate(batch);
+          return writeCallerByCaller(batch, this.inserter, {
+            settle: (b, r, inserted, n) => this.settle(b, r, inserted, n),
+            requeue: (rest) => this.requeue(rest),
+            log: (m) => this.log(m),
+          });
         }
         if (this.failingSince === null) {
           this.failingSince = Date.now();
@@ -313,32 +198,13 @@ export class ObservationWriter {
     }
   }
 
-  /** Poison isolation: each caller's frames alone; a refused caller is told, the rest are stored. If the
-   *  database goes away meanwhile, the callers not yet written go back to the front of the queue. */
-  private async isolate(batch: Waiter[]): Promise<void> {
-    for (let i = 0; i < batch.length; i++) {
-      const w = batch[i]!;
-      const rows = this.buildRows([w], Date.now());
-      try {
-        const inserted = await this.sql.query<{ device_id: string; seq: string }>(INSERT_SQL, rows.params);
-        this.settle([w], rows, inserted, w.frames.length);
-      } catch (err) {
-        for (const d of rows.seenDevices) this.lastSeenWritten.delete(d);
-        if (isTransientDatabaseError(err)) {
-          const rest = batch.slice(i);
-          this.queue.unshift(...rest);
-          this.queuedFrames += rest.reduce((n, r) => n + r.frames.length, 0);
-          return;
-        }
-        this.log(
-          `[ingest] ${w.frames.length} frames from "${w.frames[0]?.deviceId}" refused by the database (${errorText(err)}); quarantined`,
-        );
-        w.reject(new PoisonFramesError(errorText(err)));
-      }
-    }
+  /** The database went away during isolation: callers not yet written go back to the front of the queue. */
+  private requeue(rest: Waiter[]): void {
+    this.queue.unshift(...rest);
+    this.queuedFrames += rest.reduce((n, r) => n + r.frames.length, 0);
   }
 
-  private settle(batch: Waiter[], rows: Rows, inserted: { device_id: string; seq: string }[], frames: number): void {
+  private settle(batch: Waiter[], rows: Rows, inserted: InsertedRow[], frames: number): void {
     if (this.failingSince !== null) {
       this.log(
         `[ingest] database writes resumed after ${((Date.now() - this.failingSince) / 1000).toFixed(1)} s; draining ${this.pendingFrames} buffered frames`,
