@@ -8,6 +8,7 @@ import { eventBus } from "@/lib/bus/event-bus";
 import { recordAudit, type AuditBy } from "@/lib/audit/record-audit";
 import { Refusal } from "@/lib/errors/refusal";
 import { recordAssignments } from "./assignment-history";
+import { changeableDevice } from "./changeable-device";
 
 /** Where a device is used. Exactly one at a time; "none" clears the assignment. */
 export type AssignTarget =
@@ -103,13 +104,13 @@ export async function assignDevice(
   opts: { audit?: AuditBy } = {},
 ): Promise<Placement & { id: string; label: string | null }> {
   const prisma = await getPrisma();
-  const existing = await prisma.device.findUnique({
-    where: { id: deviceId },
-    select: { id: true, status: true, patientId: true, bedId: true, assetTag: true, location: true },
-  });
-  if (!existing) throw new Refusal("not_found", `no device with id "${deviceId}"`, { field: "device" });
-  if (existing.status === "revoked")
-    throw new Refusal("invalid", `"${deviceId}" is revoked; provision a new device instead`, { field: "device" });
+  const existing = changeableDevice(
+    deviceId,
+    await prisma.device.findUnique({
+      where: { id: deviceId },
+      select: { id: true, status: true, patientId: true, bedId: true, assetTag: true, location: true },
+    }),
+  );
   const { placement, label } = await placementOf(prisma, target);
   await prisma.device.update({ where: { id: deviceId }, data: placement });
   await recordAssignments(prisma, [

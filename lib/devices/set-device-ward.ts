@@ -8,6 +8,7 @@ import { getPrisma } from "@/lib/db/database";
 import { eventBus } from "@/lib/bus/event-bus";
 import { recordAudit, type AuditBy } from "@/lib/audit/record-audit";
 import { Refusal } from "@/lib/errors/refusal";
+import { changeableDevice } from "./changeable-device";
 
 /** PATCH body: `{ward: "4E" | wardId | null, room?: roomId | null}` (null clears). */
 export const deviceWardBodySchema = z
@@ -26,13 +27,13 @@ export async function setDeviceWard(
   opts: { audit?: AuditBy } = {},
 ): Promise<DeviceHome> {
   const prisma = await getPrisma();
-  const existing = await prisma.device.findUnique({
-    where: { id: deviceId },
-    select: { id: true, status: true, patientId: true, bedId: true, wardId: true, roomId: true },
-  });
-  if (!existing) throw new Refusal("not_found", `no device with id "${deviceId}"`, { field: "device" });
-  if (existing.status === "revoked")
-    throw new Refusal("invalid", `"${deviceId}" is revoked; provision a new device instead`, { field: "device" });
+  const existing = changeableDevice(
+    deviceId,
+    await prisma.device.findUnique({
+      where: { id: deviceId },
+      select: { id: true, status: true, patientId: true, bedId: true, wardId: true, roomId: true },
+    }),
+  );
   if (input.ward !== null && (existing.patientId || existing.bedId))
     throw new Refusal("invalid", `"${deviceId}" is at a patient or bed and belongs to that ward; unassign it first`, { field: "ward" });
 

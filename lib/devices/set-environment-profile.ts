@@ -8,10 +8,10 @@ import { eventBus } from "@/lib/bus/event-bus";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { EnvironmentProfile } from "@/lib/domain/environment-profiles";
 import type { AuditBy } from "@/lib/audit/record-audit";
-import { Refusal } from "@/lib/errors/refusal";
 import { deviceIdentityBodySchema, IDENTITY_FIELDS, type DeviceIdentityPatch } from "./device-identity-body";
 import { assignmentBodySchema, checkEnvironmentProfile, type AssignTarget } from "./manage-devices";
 import { deviceWardBodySchema } from "./set-device-ward";
+import { changeableDevice } from "./changeable-device";
 
 /** Request body that sets or clears an environment sensor's profile (API PATCH, server actions). */
 export const environmentProfileBodySchema = z
@@ -71,13 +71,13 @@ export async function setEnvironmentProfile(
   opts: { audit?: AuditBy } = {},
 ): Promise<{ id: string; environmentProfile: EnvironmentProfile | null; previous: string | null }> {
   const prisma = await getPrisma();
-  const existing = await prisma.device.findUnique({
-    where: { id: deviceId },
-    select: { id: true, type: true, status: true, environmentProfile: true },
-  });
-  if (!existing) throw new Refusal("not_found", `no device with id "${deviceId}"`, { field: "device" });
-  if (existing.status === "revoked")
-    throw new Refusal("invalid", `"${deviceId}" is revoked; provision a new device instead`, { field: "device" });
+  const existing = changeableDevice(
+    deviceId,
+    await prisma.device.findUnique({
+      where: { id: deviceId },
+      select: { id: true, type: true, status: true, environmentProfile: true },
+    }),
+  );
   const environmentProfile = checkEnvironmentProfile(existing.type, profile);
   if (existing.environmentProfile !== environmentProfile) {
     await prisma.device.update({ where: { id: deviceId }, data: { environmentProfile } });
