@@ -3,8 +3,7 @@
 import type { Window } from "@/lib/simulator/episodic-patient";
 import { median, round1 } from "./alarm-statistics";
 import type { AlarmReportRow } from "./detector-report";
-
-const MIN = 60_000;
+import { MIN } from "./time-units";
 
 export type EpisodeOutcome = { leads: number[]; late: number; missed: number; events: number };
 

@@ -5,13 +5,11 @@ import type { AlarmReportRow, DetectorEvaluationOptions } from "./detector-repor
 import { evaluateDeterioration } from "./evaluate-deterioration";
 import { evaluateFridges } from "./evaluate-fridges";
 import { evaluatePumps } from "./evaluate-pumps";
+import { MIN, SEC } from "./time-units";
 
 export { median, poissonUpperBound } from "./alarm-statistics";
 export { createPersistentRule, createRuleLatch } from "./baseline-rules";
 export { compareToBaselines, type AlarmReportRow, type DetectorEvaluationOptions } from "./detector-report";
-
-const SEC = 1000;
-const MIN = 60 * SEC;
 
 /** The whole detector section: deterioration, pumps, fridges. */
 export function evaluateDetectors(opts: DetectorEvaluationOptions = {}): AlarmReportRow[] {

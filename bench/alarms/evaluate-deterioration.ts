@@ -8,10 +8,7 @@ import { rate } from "./alarm-statistics";
 import { createRuleLatch } from "./baseline-rules";
 import { SECTION, type AlarmReportRow, type DetectorEvaluationOptions } from "./detector-report";
 import { leadRow, merge, scoreEpisodes, type EpisodeOutcome } from "./episode-scoring";
-
-const MIN = 60_000;
-const HOUR = 60 * MIN;
-const DAY = 24 * HOUR;
+import { DAY, HOUR, MIN } from "./time-units";
 
 /** Deterioration: trend detector vs NEWS2 ≥ 5 (the event itself, lead 0 by definition) and NEWS2 ≥ 3. */
 export function evaluateDeterioration(

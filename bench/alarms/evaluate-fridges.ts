@@ -5,10 +5,7 @@ import { createFridgeModel, FRIDGE } from "@/lib/simulator/device-scenarios";
 import { median, rate, round1 } from "./alarm-statistics";
 import { createRuleLatch } from "./baseline-rules";
 import { SECTION, type AlarmReportRow, type DetectorEvaluationOptions } from "./detector-report";
-
-const MIN = 60_000;
-const HOUR = 60 * MIN;
-const DAY = 24 * HOUR;
+import { DAY, HOUR, MIN } from "./time-units";
 
 /** Vaccine fridges: excursion detector (≥ 5 min persistence) vs a raw single-reading 8 °C threshold; data gaps. */
 export function evaluateFridges(

@@ -5,10 +5,7 @@ import { createPumpModel } from "@/lib/simulator/device-scenarios";
 import { median, rate, round1 } from "./alarm-statistics";
 import { createPersistentRule, createRuleLatch } from "./baseline-rules";
 import { SECTION, type AlarmReportRow, type DetectorEvaluationOptions } from "./detector-report";
-
-const MIN = 60_000;
-const HOUR = 60 * MIN;
-const DAY = 24 * HOUR;
+import { DAY, HOUR, MIN } from "./time-units";
 
 /** Infusion pumps: predictive maintenance vs a fixed vibration limit (single reading, and held 30 minutes). */
 export function evaluatePumps(

@@ -1,7 +1,12 @@
 // What the pump and fridge scenario models share: their options, the random draws (uniform, exponential,
-// Ornstein-Uhlenbeck wander, a second stream for event schedules) and rounding to a metric's precision.
+// Ornstein-Uhlenbeck wander, a second stream for event schedules), rounding to a metric's precision and
+// their time units.
 import { METRICS, type MetricKey } from "@/lib/domain/metrics";
 import { gaussian } from "./vital-model";
+
+export const MIN = 60_000;
+export const HOUR = 60 * MIN;
+export const DAY = 24 * HOUR;
 
 /**
  * Options of the models. `delayMs` moves the scripted events (a pump's failure, a fridge's fault, repair and

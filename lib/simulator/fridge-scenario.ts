@@ -1,12 +1,8 @@
 // Scripted vaccine-fridge scenario: the air temperature (env_temp), healthy (compressor cycling, door-open blips) or
 // warming past 8 °C after a compressor fault at a known time. Pure and deterministic for a seed and a sequence of
 // calls (non-decreasing elapsed times); the ground truth (excursion window, logger outage) is exposed on the model.
-import { ouProcess, round, scheduleSeed, uniform, type ScenarioModelOptions } from "./device-scenario-shared";
+import { DAY, HOUR, MIN, ouProcess, round, scheduleSeed, uniform, type ScenarioModelOptions } from "./device-scenario-shared";
 import { gaussian, mulberry32 } from "./vital-model";
-
-const MIN = 60_000;
-const HOUR = 60 * MIN;
-const DAY = 24 * HOUR;
 
 export const FRIDGE_SCENARIOS = ["fridge-healthy", "fridge-warm"] as const;
 export type FridgeScenario = (typeof FRIDGE_SCENARIOS)[number];

@@ -1,12 +1,8 @@
 // Scripted infusion-pump scenario: the pump's own health (device_temp, vibration, power), healthy or wearing out
 // over ~6 h before failing at a known time. Pure and deterministic for a seed and a sequence of calls (non-decreasing
 // elapsed times); the ground truth (wear start, failure time) is exposed on the model.
-import { exponential, ouProcess, round, scheduleSeed, uniform, type ScenarioModelOptions } from "./device-scenario-shared";
+import { DAY, exponential, HOUR, MIN, ouProcess, round, scheduleSeed, uniform, type ScenarioModelOptions } from "./device-scenario-shared";
 import { gaussian, mulberry32 } from "./vital-model";
-
-const MIN = 60_000;
-const HOUR = 60 * MIN;
-const DAY = 24 * HOUR;
 
 export const PUMP_SCENARIOS = ["pump-healthy", "pump-failing"] as const;
 export type PumpScenario = (typeof PUMP_SCENARIOS)[number];
