@@ -70,6 +70,9 @@ test("an admin edits the handover prompt, a second admin approves and promotes i
   await page.getByRole("button", { name: "Save new version" }).click();
   await expect(page.getByText("Saved version 2.")).toBeVisible();
   await expect(versionRow(page, 2)).toContainText("awaiting approval");
+  // The page has read the save back and the editor starts afresh on it; the confirmation stays.
+  await expect(page.getByText("Saving creates version 3")).toBeVisible();
+  await expect(page.getByText("Saved version 2.")).toBeVisible();
 
   // The diff opens on production (v1) against the new version, word by word.
   const diff = page.getByTestId("prompt-diff");

@@ -17,7 +17,14 @@ import { saveVersionAction } from "./actions";
 import { draftFromVersion, draftToInput, issuesByField, ROLES, type EditorDraft } from "./editor-model";
 import { ParameterChoices } from "./parameter-choices";
 
-type Props = { name: string; base: PromptVersionView | null; available: ParameterInfo[] };
+type Props = {
+  name: string;
+  base: PromptVersionView | null;
+  available: ParameterInfo[];
+  /** The version this page last saved: its confirmation outlives the editor, which the page re-keys once the save is read back. */
+  savedVersion: number | null;
+  onSaved: (version: number) => void;
+};
 
 const roleOptions = ROLES.map((r) => ({ value: r, label: r }));
 const typeOptions = VARIABLE_TYPES.map((t) => ({ value: t, label: t }));
@@ -28,7 +35,7 @@ const SETTINGS = [
   { id: "maxTokens", label: "Max output tokens", inputMode: "numeric", placeholder: undefined },
 ] as const;
 
-export function PromptEditor({ name, base, available }: Props) {
+export function PromptEditor({ name, base, available, savedVersion, onSaved }: Props) {
   const router = useRouter();
   const [draft, setDraft] = useState<EditorDraft>(() => draftFromVersion(base, available));
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -59,7 +66,8 @@ export function PromptEditor({ name, base, available }: Props) {
         return setOutcome({ ok: false, text: res.data.message, issues: res.data.issues.map((i) => `${i.field}: ${i.reason}`) });
       }
       setErrors({});
-      setOutcome({ ok: true, text: `Saved version ${res.data.version}. Another admin must approve it before it can go to production.` });
+      setOutcome(null);
+      onSaved(res.data.version);
       router.refresh();
     });
   };
@@ -200,7 +208,13 @@ export function PromptEditor({ name, base, available }: Props) {
         <Button type="submit" variant="primary" disabled={pending}>
           {pending ? "Saving…" : "Save new version"}
         </Button>
-        {outcome && <FormMessage ok={outcome.ok}>{outcome.text}</FormMessage>}
+        {outcome ? (
+          <FormMessage ok={outcome.ok}>{outcome.text}</FormMessage>
+        ) : (
+          savedVersion !== null && (
+            <FormMessage ok>Saved version {savedVersion}. Another admin must approve it before it can go to production.</FormMessage>
+          )
+        )}
         {outcome?.issues && outcome.issues.length > 0 && (
           <ul className="list-disc pl-5 text-xs text-alarm-high" data-testid="save-issues">
             {outcome.issues.map((i) => (

@@ -1,7 +1,8 @@
 "use client";
 // The prompt page's interactive part: versions (with their actions), the diff, the editor and the
 // preview share which version is being looked at. After a save or a label move the server page is
-// re-read (router.refresh) and the diff re-opens on production against the newest.
+// re-read (router.refresh) and the diff re-opens on production against the newest; the editor, keyed on
+// the newest version number, then starts afresh, so a save's confirmation is kept here, not in the editor.
 import type { ParameterInfo, PromptDetail } from "@/lib/ai/service-types";
 import { useState } from "react";
 import { DiffPanel } from "./diff-panel";
@@ -14,6 +15,7 @@ import { VersionTable } from "./version-table";
 export function PromptWorkspace({ prompt, available, meId }: { prompt: PromptDetail; available: ParameterInfo[]; meId: string }) {
   const newest = prompt.labels.latest ?? prompt.versions.at(0)?.version ?? null;
   const [base, setBase] = useState<number | null>(prompt.labels.production ?? newest);
+  const [savedVersion, setSavedVersion] = useState<number | null>(null);
   const baseVersion = prompt.versions.find((v) => v.version === base) ?? null;
   const pair = defaultDiffPair(prompt);
   return (
@@ -25,7 +27,14 @@ export function PromptWorkspace({ prompt, available, meId }: { prompt: PromptDet
           </h2>
           <PatientFacingToggle name={prompt.name} enabled={prompt.patientFacing} />
         </div>
-        <VersionTable prompt={prompt} meId={meId} onEdit={setBase} />
+        <VersionTable
+          prompt={prompt}
+          meId={meId}
+          onEdit={(version) => {
+            setBase(version);
+            setSavedVersion(null);
+          }}
+        />
       </section>
 
       {pair && (
@@ -45,7 +54,14 @@ export function PromptWorkspace({ prompt, available, meId }: { prompt: PromptDet
           Starts from {baseVersion ? `version ${baseVersion.version}` : "an empty prompt"}. Saving creates version {(newest ?? 0) + 1}; it
           needs another admin&apos;s approval before production.
         </p>
-        <PromptEditor key={`${base}-${newest}`} name={prompt.name} base={baseVersion} available={available} />
+        <PromptEditor
+          key={`${base}-${newest}`}
+          name={prompt.name}
+          base={baseVersion}
+          available={available}
+          savedVersion={savedVersion}
+          onSaved={setSavedVersion}
+        />
       </section>
 
       <section aria-labelledby="preview-heading">
